@@ -1,0 +1,35 @@
+"""Which format is this? Decided from the content, never from the file name."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Format = Literal["xml", "submission", "html", "pdf", "markdown", "text", "legacy-text"]
+
+_HTML_RE = re.compile(rb"<(!doctype\s+html|html|body|table|div|head|meta|p)[\s>/]", re.IGNORECASE)
+_MD_RE = re.compile(rb"^\s*\|.*\|\s*$|^#{1,6} |\*\*[^*\n]+\*\*|<br\s*/?>|^\s*[-*] ", re.MULTILINE)
+
+
+def sniff(data: bytes) -> Format:
+    """Name the format of ``data``: ownership XML, an EDGAR submission, a rendered page or PDF."""
+    head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if (
+        head.startswith(b"-----BEGIN PRIVACY-ENHANCED MESSAGE-----")
+        or b"<SEC-DOCUMENT>" in head
+        or b"<SEC-HEADER>" in head
+        or b"<IMS-HEADER>" in head
+        or head.startswith(b"<SUBMISSION>")
+    ):
+        return "submission"
+    if head.startswith(b"<?xml") or head.startswith(b"<ownershipDocument") or head.startswith(b"<edgarSubmission"):
+        # An XHTML page also starts with <?xml; tell them apart by what follows.
+        if b"<ownershipDocument" in head or b"<edgarSubmission" in head or not _HTML_RE.search(head):
+            return "xml"
+    if _HTML_RE.search(head):
+        return "html"
+    if _MD_RE.search(head):
+        return "markdown"
+    return "text"

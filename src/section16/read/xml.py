@@ -1,0 +1,539 @@
+"""EDGAR ``ownershipDocument`` XML -> :class:`~section16.model.Filing`, every schema version.
+
+The reader keys on element names, never on ``schemaVersion``, so X0101 to X0609 and versions yet to
+come read alike. It is lenient where real filings are messy (``1``/``true`` booleans, empty elements,
+time-zone suffixes on dates, footnotes on fields the schema gives no footnote slot) and strict about
+safety: no DTDs, no entity expansion, no network. What it cannot place is kept aside
+(:attr:`Filing.unknown`); what it cannot read as its type is reported (:attr:`Filing.notes`).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from lxml import etree
+
+from ..errors import ParseError
+from ..model import (
+    EMPTY,
+    Address,
+    Coding,
+    DerivativeHolding,
+    DerivativeTransaction,
+    Filing,
+    Footnote,
+    Issuer,
+    NonDerivativeHolding,
+    NonDerivativeTransaction,
+    Note,
+    Relationship,
+    ReportingOwner,
+    Signature,
+    Source,
+    Unknown,
+    Value,
+)
+
+_local = threading.local()
+
+
+def _parser() -> etree.XMLParser:
+    # lxml parsers are not thread-safe; one per thread, built once.
+    p: etree.XMLParser | None = getattr(_local, "parser", None)
+    if p is None:
+        p = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+        )
+        _local.parser = p
+    return p
+
+
+_DTD_RE = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+_BARE_AMP_RE = re.compile(rb"&(?!(?:[A-Za-z][A-Za-z0-9]{1,8}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)")
+
+
+class _Ctx:
+    """What a reading collects besides the model: notes and unknown elements."""
+
+    __slots__ = ("notes", "unknown")
+
+    def __init__(self) -> None:
+        self.notes: list[Note] = []
+        self.unknown: list[Unknown] = []
+
+    def keep_unknown(self, el: Any, where: str) -> None:
+        xml = etree.tostring(el, encoding="unicode", with_tail=False)
+        self.unknown.append(Unknown(where=where, xml=xml, line=el.sourceline))
+
+
+# -- scalar converters: text -> typed value, reporting what does not fit ---------------------------------
+
+
+def _to_str(text: str, ctx: _Ctx, where: str) -> str | None:
+    return text or None
+
+
+def _to_date(text: str, ctx: _Ctx, where: str) -> date | None:
+    if not text:
+        return None
+    try:
+        d = date.fromisoformat(text[:10])
+    except ValueError:
+        d = None
+    rest = text[10:]
+    if d is not None and (not rest or _TZ_RE.fullmatch(rest)):
+        return d
+    m = _US_DATE_RE.fullmatch(text)
+    if m:
+        try:
+            d = date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
+            ctx.notes.append(Note(where, "date written as MM/DD/YYYY; read as ISO date", text))
+            return d
+        except ValueError:
+            pass
+    ctx.notes.append(Note(where, "not a date; kept as text here", text))
+    return None
+
+
+_TZ_RE = re.compile(r"Z|[+-]\d{2}:?\d{2}|T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?")
+_US_DATE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_NUM_JUNK_RE = re.compile(r"[\s,$]")
+
+
+def _to_decimal(text: str, ctx: _Ctx, where: str) -> Decimal | None:
+    if not text:
+        return None
+    try:
+        d = Decimal(text)
+        if d.is_finite():
+            return d
+    except InvalidOperation:
+        pass
+    cleaned = _NUM_JUNK_RE.sub("", text)
+    if cleaned.startswith("(") and cleaned.endswith(")"):
+        cleaned = "-" + cleaned[1:-1]
+    try:
+        d = Decimal(cleaned)
+        if d.is_finite() and cleaned:
+            ctx.notes.append(Note(where, "number written with separators or symbols; read as " + cleaned, text))
+            return d
+    except InvalidOperation:
+        pass
+    ctx.notes.append(Note(where, "not a number; kept as text here", text))
+    return None
+
+
+_TRUE = frozenset(("1", "true", "y", "yes", "x"))
+_FALSE = frozenset(("0", "false", "n", "no"))
+
+
+def _to_bool(text: str, ctx: _Ctx, where: str) -> bool | None:
+    if not text:
+        return None
+    t = text.lower()
+    if t in _TRUE:
+        return True
+    if t in _FALSE:
+        return False
+    ctx.notes.append(Note(where, "not a boolean; kept as text here", text))
+    return None
+
+
+def _to_code(text: str, ctx: _Ctx, where: str) -> str | None:
+    # Single-letter codes (A/D, D/I, E/L): case is not significant (EDGAR stores upper case).
+    return text.upper() if text else None
+
+
+def _text(el: Any) -> str:
+    t = el.text
+    if t is None:
+        if len(el):  # e.g. <periodOfReport><value>..</value></periodOfReport>
+            for c in el:
+                if c.tag == "value":
+                    return (c.text or "").strip()
+        return ""
+    return t.strip()
+
+
+# -- value wrappers -------------------------------------------------------------------------------------
+
+Conv = Callable[[str, _Ctx, str], Any]
+
+
+def _wrapped(el: Any, conv: Conv, ctx: _Ctx, where: str) -> Value[Any]:
+    """Read ``<x><value>..</value><footnoteId id=".."/>*</x>`` (or bare text in ``<x>``)."""
+    value: Any = None
+    fns: list[str] = []
+    seen_value = False
+    for c in el:
+        tag = c.tag
+        if tag == "value":
+            seen_value = True
+            t = c.text
+            value = conv(t.strip() if t else "", ctx, where)
+        elif tag == "footnoteId":
+            fid = c.get("id")
+            if fid:
+                fns.append(fid.strip())
+            else:
+                ctx.notes.append(Note(where, "footnoteId without an id attribute"))
+        elif isinstance(tag, str):
+            ctx.keep_unknown(c, f"{where}.{tag}")
+    if not seen_value:
+        t = el.text
+        if t and t.strip():
+            value = conv(t.strip(), ctx, where)
+    if value is None and not fns:
+        return EMPTY  # type: ignore[return-value]
+    return Value(value, tuple(fns))
+
+
+# Row fields: element name -> (model attribute, converter). Containers are walked through.
+_ROW_FIELDS: dict[str, tuple[str, Conv]] = {
+    "securityTitle": ("security_title", _to_str),
+    "conversionOrExercisePrice": ("conversion_or_exercise_price", _to_decimal),
+    "transactionDate": ("transaction_date", _to_date),
+    "deemedExecutionDate": ("deemed_execution_date", _to_date),
+    "transactionTimeliness": ("timeliness", _to_code),
+    "transactionShares": ("shares", _to_decimal),
+    "transactionTotalValue": ("total_value", _to_decimal),
+    "transactionPricePerShare": ("price_per_share", _to_decimal),
+    "transactionAcquiredDisposedCode": ("acquired_disposed", _to_code),
+    "exerciseDate": ("exercise_date", _to_date),
+    "expirationDate": ("expiration_date", _to_date),
+    "underlyingSecurityTitle": ("underlying_title", _to_str),
+    "underlyingSecurityShares": ("underlying_shares", _to_decimal),
+    "underlyingSecurityValue": ("underlying_value", _to_decimal),
+    "sharesOwnedFollowingTransaction": ("shares_owned_after", _to_decimal),
+    "valueOwnedFollowingTransaction": ("value_owned_after", _to_decimal),
+    "directOrIndirectOwnership": ("direct_indirect", _to_code),
+    "natureOfOwnership": ("nature_of_ownership", _to_str),
+}
+_CONTAINERS = frozenset(("transactionAmounts", "postTransactionAmounts", "ownershipNature", "underlyingSecurity"))
+
+_ROW_CLASSES: dict[str, tuple[type, frozenset[str]]] = {
+    cls_tag: (cls, frozenset(cls.__dataclass_fields__))  # type: ignore[attr-defined]
+    for cls_tag, cls in (
+        ("nonDerivativeTransaction", NonDerivativeTransaction),
+        ("nonDerivativeHolding", NonDerivativeHolding),
+        ("derivativeTransaction", DerivativeTransaction),
+        ("derivativeHolding", DerivativeHolding),
+    )
+}
+
+
+def _coding(el: Any, ctx: _Ctx, where: str) -> Coding:
+    form_type = code = None
+    swap: bool | None = None
+    fns: list[str] = []
+    for c in el:
+        tag = c.tag
+        if tag == "transactionFormType":
+            form_type = _text(c) or None
+        elif tag == "transactionCode":
+            code = _text(c).upper() or None
+        elif tag == "equitySwapInvolved":
+            swap = _to_bool(_text(c), ctx, f"{where}.equitySwapInvolved")
+        elif tag == "footnoteId":
+            fid = c.get("id")
+            if fid:
+                fns.append(fid.strip())
+        elif isinstance(tag, str):
+            ctx.keep_unknown(c, f"{where}.{tag}")
+    return Coding(form_type, code, swap, tuple(fns))
+
+
+def _fill_row(el: Any, allowed: frozenset[str], kw: dict[str, Any], ctx: _Ctx, where: str) -> None:
+    for c in el:
+        tag = c.tag
+        spec = _ROW_FIELDS.get(tag)
+        if spec is not None:
+            attr, conv = spec
+            if attr in allowed:
+                v = _wrapped(c, conv, ctx, f"{where}.{tag}")
+                if attr in kw and kw[attr].present:
+                    ctx.keep_unknown(c, f"{where}.{tag}")  # a repeated element: keep the first
+                else:
+                    kw[attr] = v
+                continue
+        elif tag in _CONTAINERS:
+            _fill_row(c, allowed, kw, ctx, where)
+            continue
+        elif tag == "transactionCoding" and "coding" in allowed:
+            kw["coding"] = _coding(c, ctx, f"{where}.transactionCoding")
+            continue
+        if isinstance(tag, str):
+            ctx.keep_unknown(c, f"{where}.{tag}")
+
+
+def _table(el: Any, ctx: _Ctx, out: dict[str, list[Any]], counters: dict[str, int]) -> None:
+    for c in el:
+        tag = c.tag
+        spec = _ROW_CLASSES.get(tag)
+        if spec is None:
+            if isinstance(tag, str):
+                ctx.keep_unknown(c, f"{el.tag}.{tag}")
+            continue
+        cls, allowed = spec
+        n = counters[tag] = counters.get(tag, 0) + 1
+        kw: dict[str, Any] = {}
+        _fill_row(c, allowed, kw, ctx, f"{tag}[{n}]")
+        out[tag].append(cls(**kw))
+
+
+# -- header parts ----------------------------------------------------------------------------------------
+
+
+def _issuer(el: Any, ctx: _Ctx) -> Issuer:
+    kw: dict[str, str | None] = {}
+    for c in el:
+        tag = c.tag
+        if tag == "issuerCik":
+            kw["cik"] = _text(c)
+        elif tag == "issuerName":
+            kw["name"] = _text(c) or None
+        elif tag == "issuerTradingSymbol":
+            kw["trading_symbol"] = _text(c) or None
+        elif tag == "issuerForeignTradingSymbol":
+            kw["foreign_trading_symbol"] = _text(c) or None
+        elif isinstance(tag, str):
+            ctx.keep_unknown(c, f"issuer.{tag}")
+    kw.setdefault("cik", "")
+    return Issuer(**kw)  # type: ignore[arg-type]
+
+
+_ADDRESS_FIELDS = {
+    "rptOwnerStreet1": "street1",
+    "rptOwnerStreet2": "street2",
+    "rptOwnerCity": "city",
+    "rptOwnerState": "state",
+    "rptOwnerZipCode": "zip_code",
+    "rptOwnerStateDescription": "state_description",
+    "rptOwnerNonUSStateTerritory": "non_us_state_territory",
+    "rptOwnerCountry": "country",
+}
+_REL_FLAGS = {
+    "isDirector": "is_director",
+    "isOfficer": "is_officer",
+    "isTenPercentOwner": "is_ten_percent_owner",
+    "isOther": "is_other",
+}
+
+
+def _owner(el: Any, ctx: _Ctx, n: int) -> ReportingOwner:
+    where = f"reportingOwner[{n}]"
+    cik = name = ccc = None
+    address: Address | None = None
+    rel = Relationship()
+    for part in el:
+        tag = part.tag
+        if tag == "reportingOwnerId":
+            for c in part:
+                t = c.tag
+                if t == "rptOwnerCik":
+                    cik = _text(c) or None
+                elif t == "rptOwnerName":
+                    name = _text(c) or None
+                elif t == "rptOwnerCcc":
+                    ccc = _text(c) or None
+                elif isinstance(t, str):
+                    ctx.keep_unknown(c, f"{where}.reportingOwnerId.{t}")
+        elif tag == "reportingOwnerAddress":
+            akw: dict[str, Any] = {}
+            for c in part:
+                t = c.tag
+                attr = _ADDRESS_FIELDS.get(t)
+                if attr is not None:
+                    akw[attr] = _text(c) or None
+                elif t == "rptOwnerNonUSAddressFlag":
+                    akw["non_us"] = _to_bool(_text(c), ctx, f"{where}.{t}")
+                elif t == "rptOwnerGoodAddress":
+                    akw["good_address"] = _to_bool(_text(c), ctx, f"{where}.{t}")
+                elif isinstance(t, str):
+                    ctx.keep_unknown(c, f"{where}.reportingOwnerAddress.{t}")
+            address = Address(**akw)
+        elif tag == "reportingOwnerRelationship":
+            rkw: dict[str, Any] = {}
+            for c in part:
+                t = c.tag
+                attr = _REL_FLAGS.get(t)
+                if attr is not None:
+                    rkw[attr] = bool(_to_bool(_text(c), ctx, f"{where}.{t}"))
+                elif t == "officerTitle":
+                    rkw["officer_title"] = _text(c) or None
+                elif t == "otherText":
+                    rkw["other_text"] = _text(c) or None
+                elif isinstance(t, str):
+                    ctx.keep_unknown(c, f"{where}.reportingOwnerRelationship.{t}")
+            rel = Relationship(**rkw)
+        elif isinstance(tag, str):
+            ctx.keep_unknown(part, f"{where}.{tag}")
+    return ReportingOwner(cik=cik, name=name, ccc=ccc, address=address, relationship=rel)
+
+
+def _mixed_text(el: Any) -> str:
+    """The text of an element with mixed content (footnotes may hold stray markup)."""
+    if len(el) == 0:
+        return (el.text or "").strip()
+    return "".join(el.itertext()).strip()
+
+
+# -- the document ----------------------------------------------------------------------------------------
+
+
+def _load(data: bytes, source: str) -> Any:
+    head = data[:4096]
+    if _DTD_RE.search(head) or (b"<!" in data and _DTD_RE.search(data)):
+        raise ParseError("document type declarations and entities are refused (XXE protection)", source=source)
+    try:
+        return etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as e:
+        # Some early (2003-04) filings carry an unescaped '&' in a name; mend only that, once.
+        if b"&" in data:
+            mended = _BARE_AMP_RE.sub(b"&amp;", data)
+            if mended != data:
+                try:
+                    root = etree.fromstring(mended, _parser())
+                    root.set("{urn:section16}mended-ampersands", "1")
+                    return root
+                except etree.XMLSyntaxError:
+                    pass
+        line = e.lineno if isinstance(e.lineno, int) and e.lineno > 0 else None
+        msg = str(e.msg) if getattr(e, "msg", None) else str(e)
+        raise ParseError(f"not well-formed XML: {msg}", source=source, line=line) from None
+    except ValueError as e:  # e.g. unicode strings with an encoding declaration
+        raise ParseError(f"cannot parse XML: {e}", source=source) from None
+
+
+def _strip_namespaces(root: Any) -> None:
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.startswith("{"):
+            el.tag = etree.QName(el).localname
+
+
+def parse_ownership_xml(data: bytes, source: str | None = None, *, fmt: str = "xml") -> Filing:
+    """Read one ``ownershipDocument`` from bytes. Raises :class:`ParseError` on anything unreadable."""
+    src = source or "<bytes>"
+    start = data.find(b"<")
+    if start < 0:
+        raise ParseError("no XML element found", source=src, line=1)
+    if start:
+        data = data[start:]  # EDGAR leaves white space (and sometimes a BOM) before <?xml
+    root = _load(data, src)
+    return filing_from_element(root, src, fmt=fmt, path=source)
+
+
+def filing_from_element(root: Any, src: str, *, fmt: str = "xml", path: str | None = None) -> Filing:
+    """Build a Filing from a parsed ``ownershipDocument`` element (or a document containing one)."""
+    tag = root.tag
+    if not isinstance(tag, str):
+        raise ParseError("no root element", source=src, line=1)
+    if tag.startswith("{"):
+        _strip_namespaces(root)
+        tag = root.tag
+    if tag != "ownershipDocument":
+        found = root.find(".//ownershipDocument")
+        if found is None:
+            raise ParseError(
+                f"root element is <{tag}>, not <ownershipDocument>: not a Form 3/4/5 document",
+                source=src,
+                line=root.sourceline,
+            )
+        root = found
+
+    ctx = _Ctx()
+    if root.get("{urn:section16}mended-ampersands"):
+        ctx.notes.append(Note("ownershipDocument", "unescaped '&' in the XML was read as a literal '&'"))
+    kw: dict[str, Any] = {}
+    owners: list[ReportingOwner] = []
+    rows: dict[str, list[Any]] = {k: [] for k in _ROW_CLASSES}
+    counters: dict[str, int] = {}
+    footnotes: list[Footnote] = []
+    signatures: list[Signature] = []
+
+    for el in root:
+        tag = el.tag
+        if tag == "reportingOwner":
+            owners.append(_owner(el, ctx, len(owners) + 1))
+        elif tag == "nonDerivativeTable" or tag == "derivativeTable":
+            _table(el, ctx, rows, counters)
+        elif tag == "footnotes":
+            for f in el:
+                if f.tag == "footnote":
+                    fid = (f.get("id") or "").strip()
+                    if not fid:
+                        ctx.notes.append(Note(f"footnotes.footnote[{len(footnotes) + 1}]", "footnote without id"))
+                    footnotes.append(Footnote(fid, _mixed_text(f)))
+                elif isinstance(f.tag, str):
+                    ctx.keep_unknown(f, f"footnotes.{f.tag}")
+        elif tag == "ownerSignature":
+            sname: str | None = None
+            sdate: date | None = None
+            n = len(signatures) + 1
+            for c in el:
+                if c.tag == "signatureName":
+                    sname = _text(c) or None
+                elif c.tag == "signatureDate":
+                    sdate = _to_date(_text(c), ctx, f"ownerSignature[{n}].signatureDate")
+                elif isinstance(c.tag, str):
+                    ctx.keep_unknown(c, f"ownerSignature[{n}].{c.tag}")
+            signatures.append(Signature(sname, sdate))
+        elif tag == "issuer":
+            kw["issuer"] = _issuer(el, ctx)
+        else:
+            handler = _TOP.get(tag)
+            if handler is not None:
+                attr, conv = handler
+                kw[attr] = conv(_text(el), ctx, tag)
+            elif tag == "remarks":
+                kw["remarks"] = _mixed_text(el) or None
+            elif isinstance(tag, str):
+                ctx.keep_unknown(el, tag)
+
+    doc_type = kw.pop("document_type", None)
+    if not doc_type:
+        raise ParseError("ownershipDocument has no documentType", source=src, line=root.sourceline)
+    if "issuer" not in kw:
+        ctx.notes.append(Note("issuer", "no issuer element"))
+        kw["issuer"] = Issuer(cik="")
+
+    return Filing(
+        document_type=doc_type,
+        period_of_report=kw.pop("period_of_report", None),
+        reporting_owners=tuple(owners),
+        non_derivative_transactions=tuple(rows["nonDerivativeTransaction"]),
+        non_derivative_holdings=tuple(rows["nonDerivativeHolding"]),
+        derivative_transactions=tuple(rows["derivativeTransaction"]),
+        derivative_holdings=tuple(rows["derivativeHolding"]),
+        footnotes=tuple(footnotes),
+        signatures=tuple(signatures),
+        unknown=tuple(ctx.unknown),
+        notes=tuple(ctx.notes),
+        source=Source(path, fmt),
+        **kw,
+    )
+
+
+_TOP: dict[str, tuple[str, Conv]] = {
+    "schemaVersion": ("schema_version", _to_str),
+    "documentType": ("document_type", _to_str),
+    "periodOfReport": ("period_of_report", _to_date),
+    "dateOfOriginalSubmission": ("date_of_original_submission", _to_date),
+    "noSecuritiesOwned": ("no_securities_owned", _to_bool),
+    "notSubjectToSection16": ("not_subject_to_section16", _to_bool),
+    "form3HoldingsReported": ("form3_holdings_reported", _to_bool),
+    "form4TransactionsReported": ("form4_transactions_reported", _to_bool),
+    "aff10b5One": ("aff10b5one", _to_bool),
+}
