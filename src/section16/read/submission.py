@@ -44,8 +44,7 @@ _BLOCKS = {
     "FILED BY": "filed-by",
 }
 _SUB_BLOCKS = frozenset(
-    ("OWNER DATA", "COMPANY DATA", "FILING VALUES", "BUSINESS ADDRESS", "MAIL ADDRESS", "FORMER COMPANY",
-     "FORMER NAME")
+    ("OWNER DATA", "COMPANY DATA", "FILING VALUES", "BUSINESS ADDRESS", "MAIL ADDRESS", "FORMER COMPANY", "FORMER NAME")
 )
 _FILER_KEYS = {
     "COMPANY CONFORMED NAME": "name",
@@ -314,20 +313,19 @@ def parse_submission(data: bytes, source: str | None = None) -> Filing:
     """Read a full submission: header, document list and the form's XML, as one Filing."""
     src = source or "<bytes>"
     sub, spans, _ = read_envelope(data, src)
-    for doc_type, x0, x1 in spans:
+    x0 = x1 = -1
+    for doc_type, x0, x1 in spans:  # noqa: B007 - the span found is used after the loop
         if x0 >= 0 and (doc_type or "").upper() in OWNERSHIP_TYPES:
             break
     else:
         # No typed XML document: take any <XML> that holds an ownershipDocument.
-        for doc_type, x0, x1 in spans:
+        for _doc_type, x0, x1 in spans:
             if x0 >= 0 and b"<ownershipDocument" in data[x0:x1]:
                 break
         else:
             if _legacy_reader is not None:
                 return _legacy_reader(data, source, sub)
-            raise ParseError(
-                "submission holds no ownership XML document (a pre-2003 text filing?)", source=src
-            )
+            raise ParseError("submission holds no ownership XML document (a pre-2003 text filing?)", source=src)
     try:
         filing = parse_ownership_xml(data[x0:x1], source, fmt="submission")
     except ParseError as e:

@@ -157,12 +157,13 @@ def _to_code(text: str, ctx: _Ctx, where: str) -> str | None:
 
 
 def _text(el: Any) -> str:
-    t = el.text
+    t: str | None = el.text
     if t is None:
         if len(el):  # e.g. <periodOfReport><value>..</value></periodOfReport>
             for c in el:
                 if c.tag == "value":
-                    return (c.text or "").strip()
+                    inner: str = c.text or ""
+                    return inner.strip()
         return ""
     return t.strip()
 
@@ -196,7 +197,7 @@ def _wrapped(el: Any, conv: Conv, ctx: _Ctx, where: str) -> Value[Any]:
         if t and t.strip():
             value = conv(t.strip(), ctx, where)
     if value is None and not fns:
-        return EMPTY  # type: ignore[return-value]
+        return EMPTY
     return Value(value, tuple(fns))
 
 
@@ -224,7 +225,7 @@ _ROW_FIELDS: dict[str, tuple[str, Conv]] = {
 _CONTAINERS = frozenset(("transactionAmounts", "postTransactionAmounts", "ownershipNature", "underlyingSecurity"))
 
 _ROW_CLASSES: dict[str, tuple[type, frozenset[str]]] = {
-    cls_tag: (cls, frozenset(cls.__dataclass_fields__))  # type: ignore[attr-defined]
+    cls_tag: (cls, frozenset(cls.__dataclass_fields__))
     for cls_tag, cls in (
         ("nonDerivativeTransaction", NonDerivativeTransaction),
         ("nonDerivativeHolding", NonDerivativeHolding),
