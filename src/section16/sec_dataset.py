@@ -2,7 +2,7 @@
 
 Facts from the SEC's data-set files (see SPEC.md section 4), including the SEC's own spellings
 (``EXCERCISE_DATE`` in DERIV_TRANS, ``EXERCISE_DATE`` in DERIV_HOLDING). Dates in these files are
-written ``DD-MON-YYYY`` (``02-JUL-2021``); files are tab-separated UTF-8 with one header line.
+written ``DD-MON-YYYY`` (``02-Jul-2021``, as observed in the SEC's files); files are tab-separated UTF-8 with one header line.
 """
 
 from __future__ import annotations
@@ -72,19 +72,19 @@ TABLES: dict[str, tuple[str, ...]] = {
     "OWNER_SIGNATURE": OWNER_SIGNATURE,
 }
 
-_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(_MONTHS)}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NUMBER = {m.upper(): i + 1 for i, m in enumerate(_MONTHS)}
 
 
 def format_date(d: date | None) -> str:
-    """A date as the data sets write it: ``28-NOV-2023``; '' for none."""
+    """A date as the data sets write it: ``28-Nov-2023``; '' for none."""
     if d is None:
         return ""
     return f"{d.day:02d}-{_MONTHS[d.month - 1]}-{d.year:04d}"
 
 
 def parse_date(text: str) -> date | None:
-    """Read a data-set date (``28-NOV-2023``, any case; ISO dates are taken too); None for ''."""
+    """Read a data-set date (``28-Nov-2023``, any case; ISO dates are taken too); None for ''."""
     t = text.strip()
     if not t:
         return None
