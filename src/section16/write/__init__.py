@@ -1,0 +1,1 @@
+"""Filing -> XML, HTML, Markdown, JSON and the SEC data-set tables. Pure functions; no I/O."""
