@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .errors import ParseError, Section16Error, UnsupportedFormatError
 from .model import PARSER_VERSION, Filing, Value
+from . import samples
 from .read import parse, parse_bytes
 
 __version__ = "0.1.0"
@@ -25,4 +26,5 @@ __all__ = [
     "__version__",
     "parse",
     "parse_bytes",
+    "samples",
 ]
