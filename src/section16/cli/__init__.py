@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 # Verb modules, in the order their help is shown.
-_VERBS = ("parse",)
+_VERBS = ("parse", "schema")
 
 
 def _register() -> None:
