@@ -1,0 +1,324 @@
+"""The Store: one small interface over DuckDB and PostgreSQL.
+
+A backend (duck.py, postgres.py) supplies a handful of primitives (execute, query to Arrow, bulk
+insert, transactions); everything else - loading with its replace rules, amendment links, state, the
+query helpers - lives here once, written in SQL both databases run.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Literal
+
+import pyarrow as pa
+
+from ..errors import StoreError
+from ..model import Filing
+from .dialect import SCHEMA_VERSION, Dialect, schema_statements
+from .queries import Queries
+from .rows import COLUMNS, FILING_TABLES, FilingRows, filing_rows
+
+As = Literal["arrow", "pandas", "polars"]
+
+#: Filings written per transaction by :meth:`Store.load`.
+BATCH_SIZE = 2000
+
+
+@dataclass
+class LoadResult:
+    """What a load did: counts, and each failure with the filing (accession or source) and the reason."""
+
+    inserted: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        return self.inserted + self.replaced
+
+    def __iadd__(self, other: LoadResult) -> LoadResult:
+        self.inserted += other.inserted
+        self.replaced += other.replaced
+        self.skipped += other.skipped
+        self.failed.extend(other.failed)
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.inserted} inserted, {self.replaced} replaced, {self.skipped} skipped, {len(self.failed)} failed"
+
+
+def _version_key(v: str | None) -> tuple[int, ...]:
+    parts = []
+    for p in (v or "0").split("."):
+        digits = "".join(ch for ch in p if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
+
+
+def _supersedes(new: FilingRows, old_format: str, old_version: str) -> bool:
+    """A filing replaces the stored one of its accession when its source is richer, or equally rich and
+    read by a newer parser (a reparse)."""
+    from .rows import SOURCE_RANK
+
+    old_rank = SOURCE_RANK.get(old_format, 1)
+    if new.rank != old_rank:
+        return new.rank > old_rank
+    return _version_key(new.parser_version) > _version_key(old_version)
+
+
+_LINK_AMENDMENTS = """
+UPDATE filings SET amends = (
+    SELECT o.accession FROM filings o
+    WHERE o.is_amendment = FALSE AND o.form = filings.form AND o.issuer_cik = filings.issuer_cik
+      AND o.owner_ciks = filings.owner_ciks AND o.accession <> filings.accession
+      AND ((filings.date_of_original_submission IS NOT NULL AND o.filing_date = filings.date_of_original_submission)
+           OR ((filings.date_of_original_submission IS NULL OR o.filing_date IS NULL)
+               AND o.period_of_report = filings.period_of_report))
+    ORDER BY CASE WHEN o.period_of_report = filings.period_of_report THEN 0 ELSE 1 END,
+             o.filing_date DESC NULLS LAST, o.accession DESC
+    LIMIT 1)
+WHERE is_amendment AND amends IS NULL
+  AND issuer_cik IN (SELECT issuer_cik FROM filings WHERE loaded_at = ?)
+"""
+
+
+class Store(Queries, abc.ABC):
+    """A section16 database. Open one with :func:`section16.store.open_store` (or ``section16.open``).
+
+    SQL given to :meth:`query` uses ``?`` placeholders on both databases.
+    """
+
+    dialect: Dialect
+    #: What the store was opened from: a file path, ``:memory:`` or a URL without its password.
+    location: str
+
+    # -- backend primitives ---------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    @abc.abstractmethod
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    @abc.abstractmethod
+    def _arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table: ...
+
+    @abc.abstractmethod
+    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        """Bulk-append rows (tuples in ``COLUMNS[table]`` order)."""
+
+    @abc.abstractmethod
+    def _existing(self, accessions: list[str]) -> dict[str, tuple[str, str]]:
+        """accession -> (source_format, parser_version) for those of ``accessions`` already stored."""
+
+    @abc.abstractmethod
+    def _delete(self, accessions: list[str]) -> None:
+        """Delete every row of these filings from every filing table."""
+
+    @abc.abstractmethod
+    def _begin(self) -> None: ...
+
+    @abc.abstractmethod
+    def _commit(self) -> None: ...
+
+    @abc.abstractmethod
+    def _rollback(self) -> None: ...
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Close the connection. The store cannot be used afterwards."""
+
+    # -- schema -----------------------------------------------------------------------------------------
+
+    def _create_schema(self) -> None:
+        self._begin()
+        try:
+            for stmt in schema_statements(self.dialect):
+                self._execute(stmt)
+            got = self._fetch("SELECT value FROM schema_info WHERE key = 'schema_version'")
+            if not got:
+                self._execute("INSERT INTO schema_info (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            elif got[0][0] != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.location}: store schema version {got[0][0]}, this section16 needs {SCHEMA_VERSION};"
+                    " load into a new database (or delete this one and reload)"
+                )
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+
+    # -- loading ----------------------------------------------------------------------------------------
+
+    def load(
+        self,
+        filings: Iterable[Filing],
+        *,
+        findings: Mapping[str, Sequence[Any]] | None = None,
+        replace: bool = False,
+        batch_size: int = BATCH_SIZE,
+    ) -> LoadResult:
+        """Store filings, idempotently by accession number, one transaction per batch.
+
+        An accession already stored is skipped unless the new copy comes from a richer source
+        (submission > XML > rendered page > SEC data set) or a newer parser, or ``replace`` is true;
+        then it is replaced, all its rows at once. ``findings`` maps accession -> check findings to keep
+        with the filing. A filing that cannot be stored (no accession number) is counted as failed with
+        the reason; the others are stored.
+        """
+        result = LoadResult()
+        batch: list[FilingRows] = []
+        loaded_at = datetime.now(UTC)
+        for f in filings:
+            try:
+                acc = f.accession_number
+                rows = filing_rows(f, findings=(findings or {}).get(acc or ""), loaded_at=loaded_at)
+            except (ValueError, TypeError, AttributeError) as e:
+                result.failed.append((f.source.path or f.accession_number or "<filing>", str(e)))
+                continue
+            batch.append(rows)
+            if len(batch) >= batch_size:
+                result += self.load_rows(batch, replace=replace)
+                batch = []
+        if batch:
+            result += self.load_rows(batch, replace=replace)
+        return result
+
+    def load_rows(self, batch: Sequence[FilingRows], *, replace: bool = False) -> LoadResult:
+        """Write prepared rows (see :func:`section16.store.rows.filing_rows`) in one transaction.
+
+        If the batch fails as a whole, each filing is retried alone so one bad filing fails alone.
+        """
+        try:
+            return self._write_batch(batch, replace)
+        except StoreError:
+            raise
+        except Exception:
+            if len(batch) == 1:
+                raise
+        result = LoadResult()
+        for one in batch:
+            try:
+                result += self._write_batch([one], replace)
+            except Exception as e:
+                result.failed.append((one.accession, f"{type(e).__name__}: {e}"))
+        return result
+
+    def _write_batch(self, batch: Sequence[FilingRows], replace: bool) -> LoadResult:
+        result = LoadResult()
+        # The best copy of each accession within the batch; the rest are skipped.
+        best: dict[str, FilingRows] = {}
+        for r in batch:
+            cur = best.get(r.accession)
+            if cur is None:
+                best[r.accession] = r
+            else:
+                result.skipped += 1
+                if _supersedes(r, cur.source_format, cur.parser_version):
+                    best[r.accession] = r
+        self._begin()
+        try:
+            existing = self._existing(list(best))
+            to_delete: list[str] = []
+            keep: list[FilingRows] = []
+            for acc, r in best.items():
+                old = existing.get(acc)
+                if old is None:
+                    keep.append(r)
+                    result.inserted += 1
+                elif replace or _supersedes(r, *old):
+                    to_delete.append(acc)
+                    keep.append(r)
+                    result.replaced += 1
+                else:
+                    result.skipped += 1
+            if to_delete:
+                self._delete(to_delete)
+            if keep:
+                # Every row of a batch shares one loaded_at, which names the batch for the amendment links.
+                loaded_at = datetime.now(UTC)
+                for table in FILING_TABLES:
+                    rows = [row for r in keep for row in r.tables[table]]
+                    if table == "filings":
+                        rows = [(*row[:-1], loaded_at) for row in rows]
+                    if rows:
+                        self._insert(table, rows)
+                self._execute(_LINK_AMENDMENTS, (loaded_at,))
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+        return result
+
+    # -- lookups and state ------------------------------------------------------------------------------
+
+    def has(self, accession: str) -> bool:
+        """Whether a filing of this accession number is stored."""
+        return bool(self._fetch("SELECT 1 FROM filings WHERE accession = ?", (accession,)))
+
+    def accessions(self) -> set[str]:
+        """Every stored accession number."""
+        return {r[0] for r in self._fetch("SELECT accession FROM filings")}
+
+    def count(self, table: str = "filings") -> int:
+        """Rows in one of the store's tables."""
+        if table not in COLUMNS and table != "sync_state":
+            raise StoreError(f"no table {table!r}; tables: {', '.join(COLUMNS)}")
+        return int(self._fetch(f"SELECT COUNT(*) FROM {table}")[0][0])
+
+    def get_state(self, key: str) -> str | None:
+        """A value saved with :meth:`set_state` (sync cursors and the like), else None."""
+        got = self._fetch("SELECT value FROM sync_state WHERE key = ?", (key,))
+        return got[0][0] if got else None
+
+    def set_state(self, key: str, value: str | None) -> None:
+        """Save a small value under a key, durably (its own transaction). None deletes the key."""
+        self._begin()
+        try:
+            self._execute("DELETE FROM sync_state WHERE key = ?", (key,))
+            if value is not None:
+                self._execute(
+                    "INSERT INTO sync_state (key, value, updated_at) VALUES (?, ?, ?)", (key, value, datetime.now(UTC))
+                )
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+
+    # -- queries ----------------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] = (), *, as_: As = "arrow") -> Any:
+        """Run SQL with ``?`` placeholders; the result as an Arrow table (or pandas/polars with ``as_``)."""
+        table = self._arrow(sql, params)
+        return convert(table, as_)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<section16 store {self.dialect} {self.location}>"
+
+
+def convert(table: pa.Table, as_: As) -> Any:
+    """An Arrow table as ``arrow`` (itself), ``pandas`` or ``polars``."""
+    if as_ == "arrow":
+        return table
+    if as_ == "pandas":
+        return table.to_pandas()
+    if as_ == "polars":
+        try:
+            import polars as pl
+        except ImportError:
+            raise StoreError("polars is not installed: pip install 'section16[dataframes]'") from None
+        return pl.from_arrow(table)
+    raise StoreError(f"unknown result type {as_!r}: use arrow, pandas or polars")

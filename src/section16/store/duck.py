@@ -1,0 +1,123 @@
+"""The embedded default: a DuckDB file. Bulk appends go through Arrow (``INSERT ... SELECT FROM`` a
+registered Arrow table), never row by row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import StoreError
+from .base import Store
+from .rows import COLUMNS, FILING_TABLES, Kind
+
+_ARROW: dict[Kind, pa.DataType] = {
+    "text": pa.string(),
+    "int": pa.int32(),
+    "bool": pa.bool_(),
+    "date": pa.date32(),
+    "decimal": pa.string(),  # exact text, cast by DuckDB on insert
+    "json": pa.string(),
+    "timestamp": pa.timestamp("us", tz="UTC"),
+}
+_CAST: dict[Kind, str] = {"decimal": "DECIMAL(38,12)", "json": "JSON"}
+
+
+def _insert_sql(table: str, source: str) -> str:
+    cols = COLUMNS[table]
+    names = ", ".join(c for c, _ in cols)
+    select = ", ".join(f"CAST({c} AS {_CAST[k]})" if k in _CAST else c for c, k in cols)
+    return f"INSERT INTO {table} ({names}) SELECT {select} FROM {source}"
+
+
+_SCHEMAS = {t: pa.schema([(c, _ARROW[k]) for c, k in cols]) for t, cols in COLUMNS.items()}
+_INSERT = {t: _insert_sql(t, "_section16_batch") for t in COLUMNS}
+
+
+class DuckDBStore(Store):
+    dialect = "duckdb"
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.location = str(path)
+        if self.location != ":memory:":
+            Path(self.location).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(str(Path(self.location).expanduser()) if self.location != ":memory:"
+                                       else ":memory:", read_only=read_only)  # fmt: skip
+        except duckdb.Error as e:
+            raise StoreError(f"{self.location}: cannot open the DuckDB database: {e}") from None
+        self._in_tx = False
+        if not read_only:
+            self._create_schema()
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._con.execute(sql, list(params))
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._con.execute(sql, list(params)).fetchall()
+
+    def _arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
+        try:
+            rel = self._con.sql(sql, params=list(params) if params else None)
+            if rel is None:  # a statement without a result (INSERT, CREATE ...)
+                return pa.table({})
+            return rel.to_arrow_table()
+        except duckdb.Error as e:
+            raise StoreError(f"SQL error: {e}") from None
+
+    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        schema = _SCHEMAS[table]
+        columns = list(zip(*rows, strict=True))
+        arrays = [pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)]
+        batch = pa.Table.from_arrays(arrays, schema=schema)
+        self._con.register("_section16_batch", batch)
+        try:
+            self._con.execute(_INSERT[table])
+        finally:
+            self._con.unregister("_section16_batch")
+
+    def _existing(self, accessions: list[str]) -> dict[str, tuple[str, str]]:
+        if not accessions:
+            return {}
+        keys = pa.table({"accession": pa.array(accessions, pa.string())})
+        self._con.register("_section16_keys", keys)
+        try:
+            got = self._con.execute(
+                "SELECT f.accession, f.source_format, f.parser_version FROM filings f"
+                " JOIN _section16_keys k ON k.accession = f.accession"
+            ).fetchall()
+        finally:
+            self._con.unregister("_section16_keys")
+        return {a: (s, v) for a, s, v in got}
+
+    def _delete(self, accessions: list[str]) -> None:
+        keys = pa.table({"accession": pa.array(accessions, pa.string())})
+        self._con.register("_section16_keys", keys)
+        try:
+            for table in reversed(FILING_TABLES):
+                self._con.execute(f"DELETE FROM {table} WHERE accession IN (SELECT accession FROM _section16_keys)")
+        finally:
+            self._con.unregister("_section16_keys")
+
+    def _begin(self) -> None:
+        self._con.execute("BEGIN TRANSACTION")
+
+    def _commit(self) -> None:
+        self._con.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        try:
+            self._con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # nothing to roll back: the transaction already ended with the error
+
+    def close(self) -> None:
+        self._con.close()
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection itself, for DuckDB-only work (``.sql(...).pl()``, extensions...)."""
+        return self._con
