@@ -252,6 +252,7 @@ CREATE INDEX IF NOT EXISTS filings_issuer_ticker ON filings (issuer_ticker);
 CREATE INDEX IF NOT EXISTS filings_filing_date ON filings (filing_date);
 CREATE INDEX IF NOT EXISTS filings_period ON filings (period_of_report);
 CREATE INDEX IF NOT EXISTS filings_amends ON filings (amends);
+CREATE INDEX IF NOT EXISTS filings_loaded_at ON filings (loaded_at);
 CREATE INDEX IF NOT EXISTS reporting_owners_cik ON reporting_owners (cik);
 CREATE INDEX IF NOT EXISTS nonderiv_transactions_code ON nonderiv_transactions (transaction_code);
 CREATE INDEX IF NOT EXISTS nonderiv_transactions_date ON nonderiv_transactions (transaction_date);
@@ -259,26 +260,38 @@ CREATE INDEX IF NOT EXISTS deriv_transactions_code ON deriv_transactions (transa
 CREATE INDEX IF NOT EXISTS deriv_transactions_date ON deriv_transactions (transaction_date);
 CREATE INDEX IF NOT EXISTS field_footnotes_accession ON field_footnotes (accession);
 
--- The effective rows. An amendment is linked to the filing it amends (filings.amends); the original
--- and its amendments form a family named by the original's accession. Rule, per table: the latest
--- member of the family (amendments after the original, then by filing date, then accession) that
--- reports any row in that table supplies the family's rows of that table; an amendment without rows in
--- a table (a remarks or signature fix) leaves the earlier rows in effect. An amendment whose original
--- is not in the store is its own family.
+-- The effective rows. An amendment is linked to the filing it amends (filings.amends: same form,
+-- issuer and owners, filed on the amendment's date of original submission; see docs/store.md). The
+-- original and its amendments form a family named by the original's accession. Amendments whose
+-- original is not in the store form a family of their own, named by the first of them, when they share
+-- form, issuer, owners and date of original submission.
+--
+-- Rule, per table: the latest member of the family (amendments after the original, then by filing
+-- date, then accession) that reports any row in that table supplies the family's rows of that table;
+-- an amendment without rows in a table (a remarks or signature fix) leaves the earlier rows in effect.
+CREATE OR REPLACE VIEW filing_families AS
+SELECT f.accession, f.is_amendment, f.filing_date,
+       COALESCE(f.amends,
+                CASE WHEN f.is_amendment THEN MIN(f.accession) OVER (
+                    PARTITION BY f.is_amendment, f.amends IS NULL, f.form, f.issuer_cik, f.owner_ciks,
+                                 f.date_of_original_submission) END,
+                f.accession) AS family
+FROM filings f;
+
 CREATE OR REPLACE VIEW effective_nonderiv_transactions AS
 SELECT r.*, w.family
 FROM nonderiv_transactions r
 JOIN (
     SELECT accession, family FROM (
-        SELECT f.accession, COALESCE(f.amends, f.accession) AS family,
+        SELECT m.accession, m.family,
                ROW_NUMBER() OVER (
-                   PARTITION BY COALESCE(f.amends, f.accession)
-                   ORDER BY CASE WHEN f.amends IS NULL THEN 0 ELSE 1 END DESC,
-                            f.filing_date DESC NULLS LAST, f.accession DESC) AS rank
-        FROM filings f
-        WHERE EXISTS (SELECT 1 FROM nonderiv_transactions x WHERE x.accession = f.accession)
+                   PARTITION BY m.family
+                   ORDER BY CASE WHEN m.is_amendment THEN 1 ELSE 0 END DESC,
+                            m.filing_date DESC NULLS LAST, m.accession DESC) AS rnk
+        FROM filing_families m
+        WHERE EXISTS (SELECT 1 FROM nonderiv_transactions x WHERE x.accession = m.accession)
     ) ranked
-    WHERE rank = 1
+    WHERE rnk = 1
 ) w ON w.accession = r.accession;
 
 CREATE OR REPLACE VIEW effective_deriv_transactions AS
@@ -286,15 +299,15 @@ SELECT r.*, w.family
 FROM deriv_transactions r
 JOIN (
     SELECT accession, family FROM (
-        SELECT f.accession, COALESCE(f.amends, f.accession) AS family,
+        SELECT m.accession, m.family,
                ROW_NUMBER() OVER (
-                   PARTITION BY COALESCE(f.amends, f.accession)
-                   ORDER BY CASE WHEN f.amends IS NULL THEN 0 ELSE 1 END DESC,
-                            f.filing_date DESC NULLS LAST, f.accession DESC) AS rank
-        FROM filings f
-        WHERE EXISTS (SELECT 1 FROM deriv_transactions x WHERE x.accession = f.accession)
+                   PARTITION BY m.family
+                   ORDER BY CASE WHEN m.is_amendment THEN 1 ELSE 0 END DESC,
+                            m.filing_date DESC NULLS LAST, m.accession DESC) AS rnk
+        FROM filing_families m
+        WHERE EXISTS (SELECT 1 FROM deriv_transactions x WHERE x.accession = m.accession)
     ) ranked
-    WHERE rank = 1
+    WHERE rnk = 1
 ) w ON w.accession = r.accession;
 
 -- Both transaction tables in one, with the columns they share and is_derivative.
