@@ -9,9 +9,12 @@ safety: no DTDs, no entity expansion, no network. What it cannot place is kept a
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -25,6 +28,7 @@ from ..model import (
     Coding,
     DerivativeHolding,
     DerivativeTransaction,
+    Document,
     Filing,
     Footnote,
     Issuer,
@@ -35,6 +39,7 @@ from ..model import (
     ReportingOwner,
     Signature,
     Source,
+    Submission,
     Unknown,
     Value,
 )
@@ -433,7 +438,39 @@ def parse_ownership_xml(data: bytes, source: str | None = None, *, fmt: str = "x
     if start:
         data = data[start:]  # EDGAR leaves white space (and sometimes a BOM) before <?xml
     root = _load(data, src)
+    if root.tag == "edgarSubmission":
+        return _from_edgar_submission(root, src, source, fmt)
     return filing_from_element(root, src, fmt=fmt, path=source)
+
+
+_OWNERSHIP_TYPES = frozenset(("3", "3/A", "4", "4/A", "5", "5/A"))
+
+
+def _from_edgar_submission(root: Any, src: str, path: str | None, fmt: str) -> Filing:
+    """The filer-built ``edgarSubmission``: the form's XML is base64 inside ``documentMimeBlock``."""
+    docs: list[Document] = []
+    form: bytes | None = None
+    for el in root:
+        if el.tag != "edgarDocument":
+            continue
+        fields = {c.tag: (c.text or "").strip() for c in el if isinstance(c.tag, str)}
+        try:
+            body = base64.b64decode("".join(fields.get("documentMimeBlock", "").split()), validate=True)
+        except binascii.Error:
+            raise ParseError("documentMimeBlock is not base64", source=src, line=el.sourceline) from None
+        dtype = fields.get("documentType") or None
+        docs.append(Document(dtype, len(docs) + 1, fields.get("documentName") or None,
+                             fields.get("documentDescription") or None, len(body)))  # fmt: skip
+        if form is None and (dtype or "").upper() in _OWNERSHIP_TYPES:
+            form = body
+    if form is None:
+        raise ParseError("edgarSubmission holds no Form 3/4/5 document", source=src, line=root.sourceline)
+    try:
+        filing = parse_ownership_xml(form, path, fmt=fmt)
+    except ParseError as e:
+        raise ParseError(e.message, source=src, line=e.line, where="documentMimeBlock of the form") from None
+    sub_type = root.findtext("submissionType")
+    return replace(filing, submission=Submission(None, (sub_type or "").strip() or None, documents=tuple(docs)))
 
 
 def filing_from_element(root: Any, src: str, *, fmt: str = "xml", path: str | None = None) -> Filing:
