@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 # Verb modules, in the order their help is shown.
-_VERBS = ("parse", "schema")
+_VERBS = ("parse", "schema", "sync", "reparse")
 
 
 def _register() -> None:

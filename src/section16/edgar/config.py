@@ -46,7 +46,7 @@ _UA_RE = re.compile(r"^\S.*\s+[^\s@]+@[^\s@]+\.[^\s@]+$")
 _HOW_TO = (
     "EDGAR requires a declared User-Agent naming you and a contact e-mail, for example "
     '"Jane Doe Research jane@example.com". Set it with --user-agent, with the environment variable '
-    f"{ENV_USER_AGENT}, or in {{config}} as:\n\n    [edgar]\n    user_agent = \"Jane Doe Research jane@example.com\""
+    f'{ENV_USER_AGENT}, or in {{config}} as:\n\n    [edgar]\n    user_agent = "Jane Doe Research jane@example.com"'
 )
 
 

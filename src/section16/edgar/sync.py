@@ -368,4 +368,3 @@ def sync(
 ) -> SyncReport:
     """Bring ``store`` up to date with EDGAR for ``options`` (see the module's doc)."""
     return Syncer(client, store, archive, options, events).run()
-
