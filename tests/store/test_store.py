@@ -266,3 +266,15 @@ def test_findings_kept(store: Store, fixture_filings: list[Filing]) -> None:
 def test_fixture_folder_present() -> None:
     assert len(list(STORE_FIXTURES.glob("*.txt"))) >= 8
     assert parse(next(STORE_FIXTURES.glob("*.txt"))).submission is not None
+
+
+def test_filings_read_back_equal(store: Store, fixture_filings: list[Filing]) -> None:
+    store.load(fixture_filings)
+    back = {f.accession_number: f for f in store.iter_filings()}
+    assert set(back) == store.accessions()
+    for f in fixture_filings:
+        stored = back[f.accession_number]
+        if stored.source.format == f.source.format:
+            assert stored == f, f.accession_number
+            assert stored.source == f.source
+    assert store.filing("0000000000-00-000000") is None

@@ -8,7 +8,7 @@ query helpers - lives here once, written in SQL both databases run.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -264,6 +264,19 @@ class Store(Queries, abc.ABC):
     def accessions(self) -> set[str]:
         """Every stored accession number."""
         return {r[0] for r in self._fetch("SELECT accession FROM filings")}
+
+    def filing(self, accession: str) -> Filing | None:
+        """The stored filing of this accession number as a :class:`~section16.model.Filing`, else None."""
+        from .filings import read_filings
+
+        got = read_filings(self, [accession])
+        return got[0] if got else None
+
+    def iter_filings(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[Filing]:
+        """Every stored filing as a Filing, in accession order; ``where`` filters on the filings table."""
+        from .filings import iter_filings
+
+        return iter_filings(self, where, params)
 
     def count(self, table: str = "filings") -> int:
         """Rows in one of the store's tables."""

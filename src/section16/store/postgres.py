@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -95,6 +96,8 @@ class PostgresStore(Store):
                 if pa.types.is_string(t):
                     values = [None if v is None else str(v) for v in values]
                 arrays.append(pa.array(values, type=t))
+            elif desc.type_code in (114, 3802):  # json, jsonb: psycopg gives Python objects; keep JSON text
+                arrays.append(pa.array([None if v is None else json.dumps(v) for v in values], pa.string()))
             elif desc.type_code in _OID_ARROW:
                 arrays.append(pa.array(values, type=_OID_ARROW[desc.type_code]))
             else:

@@ -1,0 +1,184 @@
+"""Loading files into a store: files, folders, zips of submissions and SEC data-set zips.
+
+Parsing is the expensive part, so it runs in a process pool; each worker turns its chunk of files into
+:class:`~section16.store.rows.FilingRows` (plain tuples that pickle cheaply) and the parent appends them
+to the store in bulk, one transaction per batch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import ParseError, Section16Error
+from ..read import parse_bytes
+from .base import BATCH_SIZE, LoadResult, Store
+from .rows import FilingRows, filing_rows
+
+#: File name endings taken from folders and zips (a file named on the command line is always tried).
+FILING_SUFFIXES = (".xml", ".txt", ".nc", ".sgml")
+
+#: Files per task sent to a worker.
+CHUNK = 64
+
+#: A unit of input: (display name, path on disk, or bytes already read).
+Item = tuple[str, str | bytes]
+
+Progress = Callable[[int, LoadResult], None]
+
+
+@dataclass
+class Plan:
+    """What a list of paths holds: single filings, and SEC data-set zips (loaded by another route)."""
+
+    items: list[Item]
+    datasets: list[Path]
+    missing: list[str]
+
+
+def is_dataset_zip(path: Path) -> bool:
+    """A zip holding the SEC's SUBMISSION.tsv (a quarterly Insider Transactions Data Set)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return any(n.rsplit("/", 1)[-1].upper() == "SUBMISSION.TSV" for n in z.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def _zip_items(path: Path) -> Iterator[Item]:
+    with zipfile.ZipFile(path) as z:
+        for info in z.infolist():
+            if info.is_dir() or not info.filename.lower().endswith(FILING_SUFFIXES):
+                continue
+            yield f"{path}!{info.filename}", z.read(info)
+
+
+def plan(paths: Iterable[str | os.PathLike[str]]) -> Plan:
+    """Expand paths: folders recursively (filing files and zips), zips into their members."""
+    out = Plan([], [], [])
+
+    def add_file(p: Path, explicit: bool) -> None:
+        if p.suffix.lower() == ".zip":
+            if is_dataset_zip(p):
+                out.datasets.append(p)
+            else:
+                try:
+                    out.items.extend(_zip_items(p))
+                except (zipfile.BadZipFile, OSError) as e:
+                    out.missing.append(f"{p}: not a readable zip ({e})")
+        elif explicit or p.suffix.lower() in FILING_SUFFIXES:
+            out.items.append((str(p), str(p)))
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file():
+                    add_file(child, explicit=False)
+        elif p.is_file():
+            add_file(p, explicit=True)
+        else:
+            out.missing.append(f"{p}: no such file or folder")
+    return out
+
+
+def rows_for_items(items: list[Item], loaded_at: datetime) -> tuple[list[FilingRows], list[tuple[str, str]]]:
+    """Parse items and build their rows; failures as (name, reason). Runs in a worker process."""
+    rows: list[FilingRows] = []
+    failed: list[tuple[str, str]] = []
+    for name, src in items:
+        try:
+            data = Path(src).read_bytes() if isinstance(src, str) else src
+            filing = parse_bytes(data, name)
+            rows.append(filing_rows(filing, loaded_at=loaded_at))
+        except ParseError as e:
+            failed.append((name, e.message if e.source == name else str(e)))
+        except OSError as e:
+            failed.append((name, f"cannot read file: {e.strerror or e}"))
+        except (Section16Error, ValueError, TypeError, AttributeError) as e:
+            failed.append((name, str(e)))
+    return rows, failed
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver: the parent holds database threads, which fork() would copy in a broken state.
+    method = "forkserver" if sys.platform.startswith("linux") else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+
+
+def load_items(
+    store: Store,
+    items: list[Item],
+    *,
+    workers: int | None = None,
+    replace: bool = False,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> LoadResult:
+    """Parse and store items; ``workers`` processes parse (default: one per CPU; 1 = in this process)."""
+    workers = workers or os.cpu_count() or 1
+    result = LoadResult()
+    pending: list[FilingRows] = []
+    done = 0
+    loaded_at = datetime.now(UTC)
+
+    def take(rows: list[FilingRows], failed: list[tuple[str, str]], n: int) -> None:
+        nonlocal pending, done
+        result.failed.extend(failed)
+        pending.extend(rows)
+        done += n
+        if len(pending) >= batch_size:
+            result.__iadd__(store.load_rows(pending, replace=replace))
+            pending = []
+        if progress:
+            progress(done, result)
+
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            take(*rows_for_items(chunk, loaded_at), len(chunk))
+    else:
+        with _pool(workers) as pool:
+            # Keep a bounded window of tasks in flight so memory stays flat on huge inputs.
+            window = workers * 4
+            futures: list[tuple[Future[tuple[list[FilingRows], list[tuple[str, str]]]], int]] = []
+            it = iter(chunks)
+            for chunk in it:
+                futures.append((pool.submit(rows_for_items, chunk, loaded_at), len(chunk)))
+                if len(futures) >= window:
+                    fut, n = futures.pop(0)
+                    take(*fut.result(), n)
+            for fut, n in futures:
+                take(*fut.result(), n)
+    if pending:
+        result += store.load_rows(pending, replace=replace)
+        if progress:
+            progress(done, result)
+    return result
+
+
+def load_paths(
+    store: Store,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> LoadResult:
+    """Load every filing under ``paths`` (files, folders, zips, SEC data-set zips) into ``store``."""
+    p = plan(paths)
+    result = LoadResult(failed=[(m.split(": ", 1)[0], m.split(": ", 1)[1]) for m in p.missing])
+    result += load_items(store, p.items, workers=workers, replace=replace, progress=progress)
+    if p.datasets:
+        from ..datasets import import_dataset
+
+        for z in p.datasets:
+            result += import_dataset(store, z, replace=replace)
+    return result
