@@ -1,0 +1,195 @@
+"""Issuers and insiders: who they are, who trades, and the activity chart's numbers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyarrow as pa
+
+from . import prepare
+from .filters import TradeFilters
+from .prepare import QueryRunner
+from .screens import ROLES_SQL
+
+
+def _cik(value: str, field: str) -> str:
+    """A CIK as stored (digits, no leading zeros); ValueError naming the field otherwise."""
+    f = TradeFilters.model_validate({field: value})
+    got = getattr(f, field)
+    assert isinstance(got, str)
+    return got
+
+
+def _query(store: QueryRunner, sql: str, params: list[Any]) -> pa.Table:
+    prepare.ensure(store)
+    result: pa.Table = store.query(sql, params)
+    return result
+
+
+def issuer_summary(store: QueryRunner, issuer: str) -> pa.Table:
+    """One row: the issuer's latest name and ticker, filings, insiders, first and last filing day,
+    and open-market totals. Empty when the store has no filing of this issuer."""
+    cik = _cik(issuer, "issuer")
+    return _query(
+        store,
+        """
+        SELECT x.issuer_cik,
+               (SELECT issuer_name FROM explore_filings y WHERE y.issuer_cik = ?
+                ORDER BY filed_day DESC NULLS LAST, accession DESC LIMIT 1) AS company,
+               (SELECT ticker FROM explore_filings y WHERE y.issuer_cik = ?
+                ORDER BY filed_day DESC NULLS LAST, accession DESC LIMIT 1) AS ticker,
+               COUNT(*) AS filings, MIN(x.filed_day) AS first_filed, MAX(x.filed_day) AS last_filed,
+               (SELECT COUNT(DISTINCT owner_cik) FROM explore_owners o WHERE o.issuer_cik = ?) AS insiders,
+               SUM(x.buy_value) AS bought_value, SUM(x.sell_value) AS sold_value
+        FROM explore_filings x WHERE x.issuer_cik = ?
+        GROUP BY x.issuer_cik
+        """,
+        [cik, cik, cik, cik],
+    )
+
+
+def issuer_insiders(store: QueryRunner, issuer: str) -> pa.Table:
+    """The issuer's insiders: roles and title from their latest filing, open-market shares bought and
+    sold, and the shares owned after their latest reported non-derivative row."""
+    cik = _cik(issuer, "issuer")
+    return _query(
+        store,
+        f"""
+        WITH latest AS (
+            SELECT o.owner_cik, o.owner_name, o.roles, o.relationship,
+                   COALESCE(o.officer_title, o.other_text) AS title,
+                   ROW_NUMBER() OVER (PARTITION BY o.owner_cik ORDER BY x.filed_day DESC NULLS LAST,
+                                      x.accepted_at DESC NULLS LAST, o.accession DESC) AS rn,
+                   COUNT(*) OVER (PARTITION BY o.owner_cik) AS filings,
+                   MAX(x.filed_day) OVER (PARTITION BY o.owner_cik) AS last_filed
+            FROM explore_owners o JOIN explore_filings x ON x.accession = o.accession
+            WHERE o.issuer_cik = ?
+        ),
+        traded AS (
+            SELECT o.owner_cik,
+                   SUM(CASE WHEN t.code = 'P' THEN CAST(t.shares AS DOUBLE) ELSE 0 END) AS shares_bought,
+                   SUM(CASE WHEN t.code = 'S' THEN CAST(t.shares AS DOUBLE) ELSE 0 END) AS shares_sold,
+                   SUM(CASE WHEN t.code = 'P' THEN t.value ELSE 0 END) AS value_bought,
+                   SUM(CASE WHEN t.code = 'S' THEN t.value ELSE 0 END) AS value_sold
+            FROM explore_trades t JOIN explore_owners o ON o.accession = t.accession
+            WHERE t.issuer_cik = ? AND o.issuer_cik = ?
+            GROUP BY o.owner_cik
+        ),
+        owned AS (
+            SELECT owner_cik, owned_after FROM (
+                SELECT o.owner_cik, t.owned_after,
+                       ROW_NUMBER() OVER (PARTITION BY o.owner_cik ORDER BY t.trade_date DESC NULLS LAST,
+                                          t.accepted_at DESC NULLS LAST, t.row_no DESC) AS rn
+                FROM explore_trades t JOIN explore_owners o ON o.accession = t.accession
+                WHERE t.issuer_cik = ? AND o.issuer_cik = ? AND NOT t.is_derivative AND t.direct_indirect = 'D'
+            ) r WHERE rn = 1
+        )
+        SELECT l.owner_cik AS insider_cik, l.owner_name AS insider, l.relationship, l.title,
+               {ROLES_SQL.replace("roles &", "l.roles &")} AS roles, l.filings, l.last_filed,
+               COALESCE(tr.shares_bought, 0) AS shares_bought, COALESCE(tr.shares_sold, 0) AS shares_sold,
+               COALESCE(tr.value_bought, 0) AS value_bought, COALESCE(tr.value_sold, 0) AS value_sold,
+               ow.owned_after AS direct_shares_owned
+        FROM latest l
+        LEFT JOIN traded tr ON tr.owner_cik = l.owner_cik
+        LEFT JOIN owned ow ON ow.owner_cik = l.owner_cik
+        WHERE l.rn = 1
+        ORDER BY l.last_filed DESC NULLS LAST, l.owner_name
+        """,
+        [cik, cik, cik, cik, cik],
+    )
+
+
+def issuer_activity(store: QueryRunner, issuer: str) -> pa.Table:
+    """Open-market shares bought (P) and sold (S) per month of trade date, with the running net."""
+    cik = _cik(issuer, "issuer")
+    return _query(
+        store,
+        """
+        SELECT month, bought, sold,
+               SUM(bought - sold) OVER (ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS net
+        FROM (
+            SELECT CAST(date_trunc('month', trade_date) AS DATE) AS month,
+                   SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE) ELSE 0 END) AS bought,
+                   SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE) ELSE 0 END) AS sold
+            FROM explore_trades
+            WHERE issuer_cik = ? AND code IN ('P', 'S') AND trade_date IS NOT NULL
+            GROUP BY 1
+        ) m
+        ORDER BY month
+        """,
+        [cik],
+    )
+
+
+def insider_summary(store: QueryRunner, insider: str) -> pa.Table:
+    """One row: the insider's latest name, issuers, filings, first and last filing day."""
+    cik = _cik(insider, "insider")
+    return _query(
+        store,
+        """
+        SELECT o.owner_cik AS insider_cik,
+               (SELECT y.owner_name FROM explore_owners y JOIN explore_filings z ON z.accession = y.accession
+                WHERE y.owner_cik = ? ORDER BY z.filed_day DESC NULLS LAST, y.accession DESC LIMIT 1) AS insider,
+               COUNT(DISTINCT o.issuer_cik) AS issuers, COUNT(*) AS filings,
+               MIN(x.filed_day) AS first_filed, MAX(x.filed_day) AS last_filed
+        FROM explore_owners o JOIN explore_filings x ON x.accession = o.accession
+        WHERE o.owner_cik = ?
+        GROUP BY o.owner_cik
+        """,
+        [cik, cik],
+    )
+
+
+def insider_issuers(store: QueryRunner, insider: str) -> pa.Table:
+    """Every issuer the insider filed for, with the latest roles and title there."""
+    cik = _cik(insider, "insider")
+    return _query(
+        store,
+        f"""
+        SELECT issuer_cik, ticker, company, relationship, title, {ROLES_SQL} AS roles, filings, last_filed
+        FROM (
+            SELECT o.issuer_cik, x.ticker, x.issuer_name AS company, o.relationship,
+                   COALESCE(o.officer_title, o.other_text) AS title, o.roles,
+                   COUNT(*) OVER (PARTITION BY o.issuer_cik) AS filings,
+                   MAX(x.filed_day) OVER (PARTITION BY o.issuer_cik) AS last_filed,
+                   ROW_NUMBER() OVER (PARTITION BY o.issuer_cik ORDER BY x.filed_day DESC NULLS LAST,
+                                      o.accession DESC) AS rn
+            FROM explore_owners o JOIN explore_filings x ON x.accession = o.accession
+            WHERE o.owner_cik = ?
+        ) r
+        WHERE rn = 1
+        ORDER BY last_filed DESC NULLS LAST, issuer_cik
+        """,
+        [cik],
+    )
+
+
+def search(store: QueryRunner, q: str, limit: int = 20) -> pa.Table:
+    """Issuers and insiders whose ticker, CIK or name matches ``q``: ``kind``, ``cik``, ``name``, ``ticker``."""
+    q = q.strip()
+    if not q:
+        return pa.table({"kind": pa.array([], pa.string()), "cik": pa.array([], pa.string()),
+                         "name": pa.array([], pa.string()), "ticker": pa.array([], pa.string())})  # fmt: skip
+    like = "%" + q.replace("\\", "").replace("%", "").replace("_", "") + "%"
+    digits = q.lstrip("0") if q.isdigit() else None
+    return _query(
+        store,
+        """
+        SELECT kind, cik, name, ticker FROM (
+            SELECT 'issuer' AS kind, issuer_cik AS cik, MAX(issuer_name) AS name, MAX(ticker) AS ticker,
+                   CASE WHEN MAX(ticker) = upper(?) THEN 0 ELSE 1 END AS rank, COUNT(*) AS n
+            FROM explore_filings
+            WHERE ticker = upper(?) OR issuer_name ILIKE ? OR issuer_cik = ?
+            GROUP BY issuer_cik
+            UNION ALL
+            SELECT 'insider' AS kind, owner_cik AS cik, MAX(owner_name) AS name, NULL AS ticker, 2 AS rank,
+                   COUNT(*) AS n
+            FROM explore_owners
+            WHERE owner_name ILIKE ? OR owner_cik = ?
+            GROUP BY owner_cik
+        ) u
+        ORDER BY rank, n DESC, name
+        LIMIT ?
+        """,
+        [q, q, like, digits, like, digits, limit],
+    )

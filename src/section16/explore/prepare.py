@@ -1,0 +1,297 @@
+"""The explore tables: the store's rows joined once into the shape every screen reads.
+
+A screen must answer in well under 200 ms on tens of millions of rows, so the joins (filing, owners,
+amendment families, footnote flags, business days) are done once, here, into ``explore_*`` tables kept
+in the same database, and rebuilt when the store changes (a fingerprint of ``filings`` says so). They are
+derived data: dropping them loses nothing. Only the store's documented tables and views are read; the
+store's own files are never touched.
+
+Tables (columns in docs/explore.md):
+
+* ``explore_calendar``  business days (see :mod:`.calendar`);
+* ``explore_titles``    every officer title / other text in the store, with its role bit mask;
+* ``explore_owners``    one row per (filing, reporting owner) with the owner's roles;
+* ``explore_filings``   one row per filing: who, what, when, how much;
+* ``explore_trades``    one row per effective transaction (amended rows replaced, a joint filing's row
+  once), with value, change in holdings, delay in business days and the data-quality flags.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Protocol
+
+import pyarrow as pa
+
+from .calendar import FIRST_DAY, LAST_DAY, calendar_rows
+from .roles import Role, roles_from_title
+
+#: Bump when the tables' shape or meaning changes: stores built by an older version are rebuilt.
+EXPLORE_VERSION = "3"
+
+#: Transaction codes tied to a derivative security even when reported in Table I.
+DERIVATIVE_CODES = ("M", "X", "O", "C", "E", "H")
+
+
+class QueryRunner(Protocol):
+    """What explore needs from a store: ``query(sql, params) -> pyarrow.Table`` with ``?`` placeholders."""
+
+    dialect: str
+
+    def query(self, sql: str, params: Any = ..., **kw: Any) -> Any: ...
+
+
+_NY = "'America/New_York'"
+_ACCEPTED_ET = f"(f.acceptance_datetime AT TIME ZONE {_NY})"
+
+# Footnotes that tell a price is a weighted average, or that a trade was made under a Rule 10b5-1 plan.
+# Dashes vary ("10b5-1", "10b5–1", "10b-5-1"); a footnote that says the trade was *not* under a plan is
+# not a plan footnote.
+_FOOTNOTE_FLAGS = """
+CREATE TABLE explore_footnote_flags AS
+SELECT accession, footnote_id,
+       (n LIKE '%weighted%average%' OR n LIKE '%weighted-average%') AS is_wavg,
+       ((n LIKE '%10b5-1%' OR n LIKE '%10b-5-1%' OR n LIKE '%10b5 1%' OR n LIKE '%10b5-l%')
+        AND NOT (n LIKE '%not%pursuant to%10b%' OR n LIKE '%not%under%10b%' OR n LIKE '%not%made%10b%')) AS is_plan
+FROM (
+    SELECT accession, footnote_id,
+           replace(replace(replace(lower(text), chr(8211), '-'), chr(8209), '-'), chr(8212), '-') AS n
+    FROM footnotes
+    WHERE text IS NOT NULL
+) x
+WHERE n LIKE '%weight%' OR n LIKE '%10b%'
+"""
+
+_OWNERS = f"""
+CREATE TABLE explore_owners AS
+SELECT accession, position, owner_cik, owner_name, issuer_cik, officer_title, other_text, relationship,
+       CASE
+           WHEN named = 0 AND (is_officer OR is_other OR NOT (is_director OR is_ten_percent_owner))
+           THEN named | {int(Role.OTHER)}
+           ELSE named
+       END
+       | CASE WHEN is_director THEN {int(Role.DIRECTOR)} ELSE 0 END
+       | CASE WHEN is_ten_percent_owner THEN {int(Role.TEN_PERCENT_OWNER)} ELSE 0 END AS roles
+FROM (
+    SELECT o.accession, o.position, o.cik AS owner_cik, o.name AS owner_name, f.issuer_cik,
+           o.officer_title, o.other_text, o.is_director, o.is_officer, o.is_ten_percent_owner, o.is_other,
+           concat_ws(', ',
+               CASE WHEN o.is_director THEN 'Director' END,
+               CASE WHEN o.is_officer THEN 'Officer' END,
+               CASE WHEN o.is_ten_percent_owner THEN '10% Owner' END,
+               CASE WHEN o.is_other THEN 'Other' END) AS relationship,
+           COALESCE(t1.roles, 0) | COALESCE(t2.roles, 0) AS named
+    FROM reporting_owners o
+    JOIN filings f ON f.accession = o.accession
+    LEFT JOIN explore_titles t1 ON t1.title = o.officer_title
+    LEFT JOIN explore_titles t2 ON t2.title = o.other_text
+) x
+"""
+
+_OWNER_SUMMARY = """
+    SELECT accession,
+           bit_or(roles) AS roles,
+           MIN(CASE WHEN position = 1 THEN owner_cik END) AS owner_cik,
+           MIN(CASE WHEN position = 1 THEN owner_name END) AS owner_name,
+           string_agg(COALESCE(owner_name, owner_cik, '?'), '; ' ORDER BY position) AS owner_names,
+           MIN(CASE WHEN position = 1 THEN relationship END) AS relationship,
+           MIN(CASE WHEN position = 1 THEN COALESCE(officer_title, other_text) END) AS title
+    FROM explore_owners GROUP BY accession
+"""
+
+_TRADES = f"""
+CREATE TABLE explore_trades AS
+WITH fam AS (
+    SELECT COALESCE(amends, accession) AS family, COUNT(*) AS members FROM filings GROUP BY 1
+),
+own AS ({_OWNER_SUMMARY}),
+rowfn AS (
+    SELECT ff.accession, ff.table_name, ff.row_no,
+           bool_or(ff.field = 'price_per_share' AND fl.is_wavg) AS wavg,
+           bool_or(fl.is_plan) AS plan
+    FROM field_footnotes ff
+    JOIN explore_footnote_flags fl ON fl.accession = ff.accession AND fl.footnote_id = ff.footnote_id
+    WHERE ff.table_name IN ('nonderiv_transactions', 'deriv_transactions')
+    GROUP BY ff.accession, ff.table_name, ff.row_no
+),
+base AS (
+    SELECT t.accession, t.family, t.is_derivative, t.row_no,
+           f.document_type, f.form, f.issuer_cik, upper(trim(f.issuer_ticker)) AS ticker, f.issuer_name,
+           f.acceptance_datetime AS accepted_at, f.filing_date, f.aff10b5one, f.is_amendment,
+           f.owner_ciks AS owner_key, f.owner_count,
+           o.owner_cik, o.owner_name, o.owner_names, o.relationship, o.title, COALESCE(o.roles, 0) AS roles,
+           t.security_title, t.transaction_date AS trade_date, t.deemed_execution_date,
+           t.transaction_form_type, t.transaction_code AS code, t.timeliness, t.acquired_disposed,
+           t.shares, t.price_per_share AS price, t.shares_owned_after AS owned_after,
+           t.direct_indirect, t.nature_of_ownership,
+           CASE WHEN t.acquired_disposed = 'D' THEN -1 ELSE 1 END AS sign,
+           COALESCE(CAST({_ACCEPTED_ET} AS DATE), f.filing_date) AS filed_day,
+           COALESCE(EXTRACT(HOUR FROM {_ACCEPTED_ET}) >= 22, FALSE) AS after_hours,
+           COALESCE(fam.members, 1) > 1 OR f.is_amendment AS amended,
+           COALESCE(r.wavg, FALSE) AS weighted_avg,
+           COALESCE(r.plan, FALSE) AS row_plan
+    FROM effective_transactions t
+    JOIN filings f ON f.accession = t.accession
+    LEFT JOIN own o ON o.accession = t.accession
+    LEFT JOIN fam ON fam.family = t.family
+    LEFT JOIN rowfn r ON r.accession = t.accession AND r.row_no = t.row_no
+        AND r.table_name = CASE WHEN t.is_derivative THEN 'deriv_transactions' ELSE 'nonderiv_transactions' END
+),
+timed AS (
+    SELECT b.*,
+           cf.bd_n + CASE WHEN NOT cf.is_business OR b.after_hours THEN 1 ELSE 0 END - ct.bd_n AS delay_bd,
+           bool_or(b.row_plan) OVER (PARTITION BY b.accession) AS filing_has_plan_note
+    FROM base b
+    LEFT JOIN explore_calendar ct ON ct.day = COALESCE(b.deemed_execution_date, b.trade_date)
+    LEFT JOIN explore_calendar cf ON cf.day = b.filed_day
+)
+SELECT accession, family, is_derivative, row_no, document_type, form, issuer_cik, ticker, issuer_name,
+       accepted_at, filing_date, filed_day, owner_key, owner_count, owner_cik, owner_name, owner_names,
+       relationship, title, roles, security_title, trade_date, deemed_execution_date, code, acquired_disposed,
+       shares, price, owned_after, direct_indirect, nature_of_ownership, timeliness,
+       CAST(sign AS DOUBLE) * CAST(shares AS DOUBLE) AS signed_shares,
+       CAST(shares AS DOUBLE) * CAST(price AS DOUBLE) AS value,
+       CASE WHEN CAST(owned_after AS DOUBLE) - sign * CAST(shares AS DOUBLE) > 0
+            THEN 100.0 * sign * CAST(shares AS DOUBLE) / (CAST(owned_after AS DOUBLE) - sign * CAST(shares AS DOUBLE))
+       END AS change_pct,
+       delay_bd,
+       amended,
+       (is_derivative OR code IN {DERIVATIVE_CODES!r}) AS derivative,
+       weighted_avg,
+       (COALESCE(timeliness = 'L', FALSE)
+        OR COALESCE(form = '4' AND COALESCE(transaction_form_type, '4') = '4' AND delay_bd > 2, FALSE)) AS late,
+       (row_plan OR (COALESCE(aff10b5one, FALSE) AND NOT filing_has_plan_note AND code IN ('P', 'S'))) AS plan
+FROM timed
+ORDER BY filed_day, accepted_at, accession, is_derivative, row_no
+"""
+
+_FILINGS = f"""
+CREATE TABLE explore_filings AS
+WITH own AS ({_OWNER_SUMMARY}),
+agg AS (
+    SELECT accession, COUNT(*) AS n_trades,
+           SUM(CASE WHEN code = 'P' THEN value END) AS buy_value,
+           SUM(CASE WHEN code = 'S' THEN value END) AS sell_value,
+           string_agg(DISTINCT code, '' ORDER BY code) AS codes,
+           bool_or(late) AS late, bool_or(plan) AS plan, bool_or(weighted_avg) AS weighted_avg,
+           bool_or(derivative) AS derivative
+    FROM explore_trades GROUP BY accession
+)
+SELECT f.accession, f.document_type, f.form, f.is_amendment, f.issuer_cik,
+       upper(trim(f.issuer_ticker)) AS ticker, f.issuer_name,
+       f.acceptance_datetime AS accepted_at, f.filing_date,
+       COALESCE(CAST({_ACCEPTED_ET} AS DATE), f.filing_date) AS filed_day, f.period_of_report,
+       f.owner_ciks AS owner_key, f.owner_count, o.owner_cik, o.owner_name, o.owner_names,
+       o.relationship, o.title, COALESCE(o.roles, 0) AS roles, f.aff10b5one, f.amends,
+       COALESCE(a.n_trades, 0) AS n_trades, a.buy_value, a.sell_value, a.codes,
+       COALESCE(a.late, FALSE) AS late, COALESCE(a.plan, FALSE) AS plan,
+       COALESCE(a.weighted_avg, FALSE) AS weighted_avg, COALESCE(a.derivative, FALSE) AS derivative
+FROM filings f
+LEFT JOIN own o ON o.accession = f.accession
+LEFT JOIN agg a ON a.accession = f.accession
+ORDER BY filed_day, accepted_at, f.accession
+"""
+
+_DUCKDB_INDEXES = (
+    "CREATE INDEX explore_trades_issuer ON explore_trades (issuer_cik)",
+    "CREATE INDEX explore_filings_issuer ON explore_filings (issuer_cik)",
+    "CREATE INDEX explore_owners_cik ON explore_owners (owner_cik)",
+)
+_POSTGRES_INDEXES = (
+    *_DUCKDB_INDEXES,
+    "CREATE INDEX explore_trades_code_day ON explore_trades (code, filed_day)",
+    "CREATE INDEX explore_trades_accepted ON explore_trades (accepted_at)",
+    "CREATE INDEX explore_filings_accepted ON explore_filings (accepted_at)",
+    "CREATE INDEX explore_owners_acc ON explore_owners (accession)",
+)
+
+TABLES = (
+    "explore_trades", "explore_filings", "explore_owners", "explore_footnote_flags",
+    "explore_titles", "explore_calendar", "explore_meta",
+)  # fmt: skip
+
+_lock = threading.Lock()
+
+
+def fingerprint(store: QueryRunner) -> str:
+    """What the explore tables were built from: the version, and the filings' count and last load."""
+    t: pa.Table = store.query("SELECT COUNT(*) AS n, MAX(loaded_at) AS last, COUNT(amends) AS links FROM filings")
+    row = t.to_pylist()[0]
+    return f"{EXPLORE_VERSION}|{row['n']}|{row['last']}|{row['links']}"
+
+
+def _built_fingerprint(store: QueryRunner) -> str | None:
+    try:
+        t: pa.Table = store.query("SELECT value FROM explore_meta WHERE key = 'fingerprint'")
+    except Exception:  # no explore_meta yet: never built
+        return None
+    rows = t.to_pylist()
+    return str(rows[0]["value"]) if rows else None
+
+
+def ensure(store: QueryRunner) -> bool:
+    """Build the explore tables unless they are current. True when they were (re)built."""
+    with _lock:
+        current = fingerprint(store)
+        if _built_fingerprint(store) == current:
+            return False
+        build(store, current)
+        return True
+
+
+def _drop_all(store: QueryRunner) -> None:
+    for name in TABLES:
+        store.query(f"DROP TABLE IF EXISTS {name}")
+
+
+def _build_calendar(store: QueryRunner) -> None:
+    holidays = [d for d, _, business in calendar_rows() if not business and d.weekday() < 5]
+    store.query("CREATE TABLE explore_holidays_tmp (day DATE)")
+    for i in range(0, len(holidays), 500):
+        chunk = holidays[i : i + 500]
+        store.query("INSERT INTO explore_holidays_tmp (day) VALUES " + ", ".join("(?)" for _ in chunk), chunk)
+    # ISO day of week: 6 Saturday, 7 Sunday on both databases.
+    store.query(
+        f"""
+        CREATE TABLE explore_calendar AS
+        SELECT day, CAST(SUM(CASE WHEN is_business THEN 1 ELSE 0 END) OVER (ORDER BY day) AS INTEGER) AS bd_n,
+               is_business
+        FROM (
+            SELECT CAST(g.d AS DATE) AS day,
+                   EXTRACT(ISODOW FROM g.d) < 6 AND h.day IS NULL AS is_business
+            FROM generate_series(DATE '{FIRST_DAY.isoformat()}', DATE '{LAST_DAY.isoformat()}',
+                                 INTERVAL '1 day') AS g(d)
+            LEFT JOIN explore_holidays_tmp h ON h.day = CAST(g.d AS DATE)
+        ) days
+        """
+    )
+    store.query("DROP TABLE explore_holidays_tmp")
+
+
+def _build_titles(store: QueryRunner) -> None:
+    t: pa.Table = store.query(
+        "SELECT DISTINCT title FROM (SELECT officer_title AS title FROM reporting_owners"
+        " UNION SELECT other_text FROM reporting_owners) x WHERE title IS NOT NULL"
+    )
+    store.query("CREATE TABLE explore_titles (title TEXT PRIMARY KEY, roles INTEGER NOT NULL)")
+    pairs = [(title, int(roles_from_title(title))) for title in t.column("title").to_pylist()]
+    for i in range(0, len(pairs), 400):
+        chunk = pairs[i : i + 400]
+        params = [v for pair in chunk for v in pair]
+        store.query("INSERT INTO explore_titles (title, roles) VALUES " + ", ".join("(?, ?)" for _ in chunk), params)
+
+
+def build(store: QueryRunner, fp: str | None = None) -> None:
+    """Drop and rebuild every explore table from the store's tables."""
+    fp = fp or fingerprint(store)
+    _drop_all(store)
+    _build_calendar(store)
+    _build_titles(store)
+    store.query(_FOOTNOTE_FLAGS)
+    store.query(_OWNERS)
+    store.query(_TRADES)
+    store.query(_FILINGS)
+    for stmt in _POSTGRES_INDEXES if store.dialect == "postgresql" else _DUCKDB_INDEXES:
+        store.query(stmt)
+    store.query("CREATE TABLE explore_meta (key TEXT PRIMARY KEY, value TEXT)")
+    store.query("INSERT INTO explore_meta (key, value) VALUES ('fingerprint', ?)", [fp])

@@ -1,0 +1,265 @@
+"""Research signals from the literature, over the store. Definitions and sources: docs/signals.md.
+
+Every signal reads open-market trades (codes P and S) from ``explore_trades``, where amended rows have
+replaced the originals and a joint filing's row counts once. Where a signal has an event, its time is
+``accepted_at``, EDGAR's acceptance time: the moment the market could know, never the trade or
+signature date.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pyarrow as pa
+
+from . import prepare
+from .filters import TradeFilters
+from .prepare import QueryRunner
+from .screens import TRADE_COLUMNS, latest_day
+
+
+def _ids(issuer: str | None, insider: str | None) -> TradeFilters:
+    return TradeFilters.model_validate({"issuer": issuer, "insider": insider})
+
+
+def _run(store: QueryRunner, sql: str, params: list[Any]) -> pa.Table:
+    prepare.ensure(store)
+    result: pa.Table = store.query(sql, params)
+    return result
+
+
+def _who(ids: TradeFilters, alias: str = "") -> tuple[str, list[Any]]:
+    a = f"{alias}." if alias else ""
+    conds, params = [], []
+    if ids.issuer:
+        conds.append(f"{a}issuer_cik = ?")
+        params.append(ids.issuer)
+    if ids.insider:
+        conds.append(f"{a}owner_cik = ?")
+        params.append(ids.insider)
+    return "".join(f" AND {c}" for c in conds), params
+
+
+def routine_opportunistic(
+    store: QueryRunner,
+    *,
+    issuer: str | None = None,
+    insider: str | None = None,
+    year: int | None = None,
+    limit: int = 1000,
+    offset: int = 0,
+) -> pa.Table:
+    """Cohen, Malloy and Pomorski (2012): each insider-issuer-year with open-market trades is
+    ``routine`` when the insider traded in the same calendar month in each of the three prior years,
+    ``opportunistic`` when they traded in each of the three prior years but not so, and
+    ``unclassified`` without three prior years of trades. ``routine_month`` names the month."""
+    ids = _ids(issuer, insider)
+    who, params = _who(ids)
+    year_cond = " AND t.y = ?" if year is not None else ""
+    sql = f"""
+    WITH tr AS (
+        SELECT owner_cik, issuer_cik, CAST(EXTRACT(YEAR FROM trade_date) AS INTEGER) AS y,
+               CAST(EXTRACT(MONTH FROM trade_date) AS INTEGER) AS m, value, ticker, owner_name, code
+        FROM explore_trades
+        WHERE code IN ('P', 'S') AND trade_date IS NOT NULL AND owner_cik IS NOT NULL{who}
+    ),
+    target AS (
+        SELECT owner_cik, issuer_cik, y, MIN(owner_name) AS insider, MIN(ticker) AS ticker, COUNT(*) AS trades,
+               SUM(CASE WHEN code = 'P' THEN 1 ELSE 0 END) AS purchases,
+               SUM(CASE WHEN code = 'S' THEN 1 ELSE 0 END) AS sales, SUM(value) AS value
+        FROM tr GROUP BY owner_cik, issuer_cik, y
+    ),
+    prior_years AS (
+        SELECT t.owner_cik, t.issuer_cik, t.y, COUNT(DISTINCT p.y) AS n
+        FROM target t JOIN tr p ON p.owner_cik = t.owner_cik AND p.issuer_cik = t.issuer_cik
+             AND p.y BETWEEN t.y - 3 AND t.y - 1
+        GROUP BY t.owner_cik, t.issuer_cik, t.y
+    ),
+    same_month AS (
+        SELECT owner_cik, issuer_cik, y, MIN(m) AS routine_month FROM (
+            SELECT t.owner_cik, t.issuer_cik, t.y, p.m
+            FROM target t JOIN tr p ON p.owner_cik = t.owner_cik AND p.issuer_cik = t.issuer_cik
+                 AND p.y BETWEEN t.y - 3 AND t.y - 1
+            GROUP BY t.owner_cik, t.issuer_cik, t.y, p.m
+            HAVING COUNT(DISTINCT p.y) = 3
+        ) r GROUP BY owner_cik, issuer_cik, y
+    )
+    SELECT t.owner_cik AS insider_cik, t.insider, t.issuer_cik, t.ticker, t.y AS year,
+           CASE WHEN COALESCE(py.n, 0) < 3 THEN 'unclassified'
+                WHEN sm.routine_month IS NOT NULL THEN 'routine'
+                ELSE 'opportunistic' END AS classification,
+           sm.routine_month, t.trades, t.purchases, t.sales, t.value
+    FROM target t
+    LEFT JOIN prior_years py ON py.owner_cik = t.owner_cik AND py.issuer_cik = t.issuer_cik AND py.y = t.y
+    LEFT JOIN same_month sm ON sm.owner_cik = t.owner_cik AND sm.issuer_cik = t.issuer_cik AND sm.y = t.y
+    WHERE TRUE{year_cond}
+    ORDER BY t.y DESC, t.value DESC NULLS LAST, t.owner_cik, t.issuer_cik
+    LIMIT ? OFFSET ?
+    """
+    return _run(store, sql, [*params, *([year] if year is not None else []), limit, offset])
+
+
+def net_purchase_ratio(
+    store: QueryRunner,
+    *,
+    as_of: date | None = None,
+    months: int = 6,
+    issuer: str | None = None,
+    min_trades: int = 1,
+    limit: int = 100,
+    offset: int = 0,
+) -> pa.Table:
+    """Lakonishok and Lee (2001): per issuer over the ``months`` months (default six) of trade dates
+    up to ``as_of``, NPR = (shares bought - shares sold) / (shares bought + shares sold) in open-market
+    trades; ``npr_trades`` is the same ratio over the number of trades. From -1 (only sales) to +1."""
+    if not 1 <= months <= 120:
+        raise ValueError(f"months must be from 1 to 120, got {months}")
+    anchor = as_of or latest_day(store) or date.today()
+    start = anchor - timedelta(days=round(months * 30.4375))
+    who, params = _who(_ids(issuer, None))
+    sql = f"""
+    SELECT issuer_cik, MIN(ticker) AS ticker, MIN(issuer_name) AS company,
+           SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE) ELSE 0 END) AS shares_bought,
+           SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE) ELSE 0 END) AS shares_sold,
+           (SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE) ELSE 0 END)
+            - SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE) ELSE 0 END))
+           / NULLIF(SUM(CAST(shares AS DOUBLE)), 0) AS npr,
+           SUM(CASE WHEN code = 'P' THEN 1 ELSE 0 END) AS purchases,
+           SUM(CASE WHEN code = 'S' THEN 1 ELSE 0 END) AS sales,
+           (SUM(CASE WHEN code = 'P' THEN 1.0 ELSE 0 END) - SUM(CASE WHEN code = 'S' THEN 1.0 ELSE 0 END))
+           / COUNT(*) AS npr_trades,
+           COUNT(DISTINCT CASE WHEN code = 'P' THEN owner_key END) AS insiders_buying,
+           COUNT(DISTINCT CASE WHEN code = 'S' THEN owner_key END) AS insiders_selling,
+           CAST(? AS DATE) AS window_start, CAST(? AS DATE) AS window_end
+    FROM explore_trades
+    WHERE code IN ('P', 'S') AND trade_date > ? AND trade_date <= ?{who}
+    GROUP BY issuer_cik
+    HAVING COUNT(*) >= ?
+    ORDER BY npr DESC NULLS LAST, (SUM(CAST(shares AS DOUBLE))) DESC, issuer_cik
+    LIMIT ? OFFSET ?
+    """
+    return _run(store, sql, [start, anchor, start, anchor, *params, min_trades, limit, offset])
+
+
+def plan_share(
+    store: QueryRunner,
+    *,
+    issuer: str | None = None,
+    insider: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> pa.Table:
+    """The share of open-market sales made under Rule 10b5-1 plans, per issuer: by count and by value.
+    A sale counts as a plan sale when a footnote on its row names Rule 10b5-1, or when the filing's
+    10b5-1 box is ticked and no row footnote names a plan (see the ``plan`` flag in docs/explore.md)."""
+    ids = _ids(issuer, insider)
+    who, params = _who(ids)
+    dates, dparams = "", []
+    if since:
+        dates += " AND trade_date >= ?"
+        dparams.append(since)
+    if until:
+        dates += " AND trade_date <= ?"
+        dparams.append(until)
+    sql = f"""
+    SELECT issuer_cik, MIN(ticker) AS ticker, MIN(issuer_name) AS company, COUNT(*) AS sales,
+           SUM(CASE WHEN plan THEN 1 ELSE 0 END) AS plan_sales,
+           SUM(CASE WHEN plan THEN 1.0 ELSE 0 END) / COUNT(*) AS plan_share,
+           SUM(value) AS sales_value, SUM(CASE WHEN plan THEN value ELSE 0 END) AS plan_value,
+           SUM(CASE WHEN plan THEN value ELSE 0 END) / NULLIF(SUM(value), 0) AS plan_value_share
+    FROM explore_trades
+    WHERE code = 'S'{who}{dates}
+    GROUP BY issuer_cik
+    ORDER BY COUNT(*) DESC, issuer_cik
+    LIMIT ? OFFSET ?
+    """
+    return _run(store, sql, [*params, *dparams, limit, offset])
+
+
+def late_filings(
+    store: QueryRunner,
+    *,
+    issuer: str | None = None,
+    insider: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> pa.Table:
+    """Per insider and issuer: Form 4 transactions, how many were filed late (more than two business
+    days from execution to EDGAR acceptance, or marked late by the filer), and the delays."""
+    ids = _ids(issuer, insider)
+    who, params = _who(ids)
+    dates, dparams = "", []
+    if since:
+        dates += " AND trade_date >= ?"
+        dparams.append(since)
+    if until:
+        dates += " AND trade_date <= ?"
+        dparams.append(until)
+    sql = f"""
+    SELECT owner_cik AS insider_cik, MIN(owner_name) AS insider, issuer_cik, MIN(ticker) AS ticker,
+           COUNT(*) AS transactions, SUM(CASE WHEN late THEN 1 ELSE 0 END) AS late,
+           SUM(CASE WHEN late THEN 1.0 ELSE 0 END) / COUNT(*) AS late_share,
+           AVG(delay_bd) AS mean_delay_bd, MAX(delay_bd) AS max_delay_bd
+    FROM explore_trades
+    WHERE form = '4'{who}{dates}
+    GROUP BY owner_cik, issuer_cik
+    ORDER BY SUM(CASE WHEN late THEN 1 ELSE 0 END) DESC, MAX(delay_bd) DESC NULLS LAST, owner_cik, issuer_cik
+    LIMIT ? OFFSET ?
+    """
+    return _run(store, sql, [*params, *dparams, limit, offset])
+
+
+def first_purchases(
+    store: QueryRunner,
+    *,
+    years: int = 2,
+    issuer: str | None = None,
+    insider: str | None = None,
+    filed_since: date | None = None,
+    filed_until: date | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> pa.Table:
+    """Purchases that are an insider's first in the issuer for at least ``years`` years: no earlier
+    purchase by the same owner key within ``years`` x 365 days before the trade date (``previous_purchase``
+    is NULL when the store holds none at all, which may only mean the store starts later)."""
+    if not 1 <= years <= 50:
+        raise ValueError(f"years must be from 1 to 50, got {years}")
+    ids = _ids(issuer, insider)
+    who, params = _who(ids, "t")
+    dates, dparams = "", []
+    if filed_since:
+        dates += " AND t.filed_day >= ?"
+        dparams.append(filed_since)
+    if filed_until:
+        dates += " AND t.filed_day <= ?"
+        dparams.append(filed_until)
+    sql = f"""
+    SELECT * FROM (
+        SELECT {TRADE_COLUMNS},
+               (SELECT MAX(p.trade_date) FROM explore_trades p
+                WHERE p.code = 'P' AND p.issuer_cik = t.issuer_cik AND p.owner_key = t.owner_key
+                  AND p.trade_date < t.trade_date) AS previous_purchase
+        FROM explore_trades t
+        WHERE t.code = 'P' AND t.trade_date IS NOT NULL{who}{dates}
+    ) q
+    WHERE previous_purchase IS NULL OR trade_date - previous_purchase > ?
+    ORDER BY accepted_at DESC NULLS LAST, accession DESC, row_no
+    LIMIT ? OFFSET ?
+    """
+    return _run(store, sql, [*params, *dparams, years * 365, limit, offset])
+
+
+#: The signals by name, for the CLI, the API and the web page.
+SIGNALS = {
+    "routine": routine_opportunistic,
+    "net-purchase-ratio": net_purchase_ratio,
+    "plan-share": plan_share,
+    "late-filings": late_filings,
+    "first-purchases": first_purchases,
+}
