@@ -1,0 +1,102 @@
+"""Render ownership XML as the pages people read: SEC stylesheet HTML, then Markdown, text and PDF.
+
+Used by ``bench/rendered_accuracy.py`` and by ``tests/fixtures/rendered/make_fixtures.py``. Converters
+that are external programs (pandoc, chromium, pdftotext) are found on PATH; a missing one is reported
+by :func:`available`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+XSL_DIR = Path(__file__).resolve().parents[1] / "src" / "section16" / "data" / "xsl"
+
+
+def stylesheet_name(document_type: str, schema_version: str | None) -> str:
+    """The stylesheet EDGAR used for this form in this schema era."""
+    form = document_type.split("/")[0].strip() or "4"
+    era = {"X0407": "07", "X0508": "08", "X0609": "09"}.get(schema_version or "", "06")
+    if form == "3":
+        era = "06" if era == "06" else "07"
+    return f"{form}_X{era}.xsl"
+
+
+@cache
+def _xslt(name: str) -> etree.XSLT:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return etree.XSLT(etree.parse(str(XSL_DIR / name), parser))
+
+
+def render_html(xml: bytes, document_type: str, schema_version: str | None) -> str:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+    doc = etree.fromstring(xml, parser).getroottree()
+    return str(_xslt(stylesheet_name(document_type, schema_version))(doc))
+
+
+def markdownify_md(html: str) -> str:
+    import markdownify
+
+    return str(markdownify.markdownify(html))
+
+
+def html2text_md(html: str) -> str:
+    import html2text
+
+    return str(html2text.html2text(html))
+
+
+def _run(cmd: list[str], data: bytes, timeout: float = 60) -> bytes:
+    return subprocess.run(cmd, input=data, capture_output=True, check=True, timeout=timeout).stdout
+
+
+def pandoc(html: str, to: str) -> str:
+    return _run(["pandoc", "-f", "html", "-t", to, "--wrap=none"], html.encode()).decode()
+
+
+def chromium_pdf(html: str) -> bytes:
+    exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if exe is None:
+        raise RuntimeError("chromium is not installed")
+    with tempfile.TemporaryDirectory() as d:
+        src, out = Path(d) / "page.html", Path(d) / "page.pdf"
+        # Landscape so the 16 columns of Table II fit the page, as a reader printing it would choose.
+        src.write_text(html.replace("<head>", "<head><style>@page { size: A4 landscape; margin: 8mm }</style>", 1))
+        subprocess.run(
+            [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+             f"--print-to-pdf={out}", src.as_uri()],
+            capture_output=True, check=True, timeout=120,
+        )  # fmt: skip
+        return out.read_bytes()
+
+
+def pdftotext_layout(pdf: bytes) -> str:
+    return _run(["pdftotext", "-layout", "-", "-"], pdf).decode()
+
+
+#: Converter name -> (format it makes, function from HTML), the ones the harness runs.
+CONVERTERS: dict[str, tuple[str, Callable[[str], str | bytes]]] = {
+    "html": ("html", lambda h: h),
+    "markdownify": ("markdown", markdownify_md),
+    "html2text": ("markdown", html2text_md),
+    "pandoc-gfm": ("markdown", lambda h: pandoc(h, "gfm")),
+    "pandoc-plain": ("text", lambda h: pandoc(h, "plain")),
+    "chromium-pdf": ("pdf", chromium_pdf),
+    "pdftotext-layout": ("text", lambda h: pdftotext_layout(chromium_pdf(h))),
+}
+
+
+def available(name: str) -> bool:
+    needs = {"pandoc-gfm": "pandoc", "pandoc-plain": "pandoc", "chromium-pdf": "chromium",
+             "pdftotext-layout": "pdftotext"}.get(name)  # fmt: skip
+    if needs is None:
+        return True
+    if needs == "chromium":
+        return any(shutil.which(x) for x in ("chromium", "chromium-browser", "google-chrome"))
+    return shutil.which(needs) is not None

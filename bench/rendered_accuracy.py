@@ -1,0 +1,146 @@
+"""How well are rendered filings read? Render each corpus XML with the SEC stylesheets, convert the page
+to each format, read it back and compare with the XML reading field by field.
+
+    python bench/rendered_accuracy.py                 # every converter on PATH, whole corpus
+    python bench/rendered_accuracy.py --limit 100 --converters html,markdownify
+    python bench/rendered_accuracy.py --sample 40     # slow converters (pandoc, PDF) on 40 filings
+
+Prints accuracy per format and per converter, per field, the worst misses, and the median
+milliseconds per rendered filing for reading, against the XML reading of the same filings
+(the baseline, measured in the same run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from render_pages import CONVERTERS, available, render_html
+
+import section16
+from section16.errors import ParseError
+from section16.read import parse_bytes
+from section16.read.rendered.compare import _generic, compare
+
+ROOT = Path(__file__).resolve().parents[1]
+SLOW = {"pandoc-gfm", "pandoc-plain", "chromium-pdf", "pdftotext-layout"}
+
+
+def corpus_files() -> list[Path]:
+    shared = ROOT.parent / "shared" / "corpus" / "xml"
+    folder = shared if shared.is_dir() else ROOT / "tests" / "fixtures" / "xml"
+    return sorted(folder.glob("*.xml"))
+
+
+def one(args: tuple[Path, list[str]]) -> list[tuple[str, str, float, list[tuple[str, object, object]], str | None]]:
+    path, convs = args
+    data = path.read_bytes()
+    ref = section16.parse(data)
+    html = render_html(data, ref.document_type, ref.schema_version)
+    out = []
+    for name in convs:
+        fmt, conv = CONVERTERS[name]
+        try:
+            page = conv(html)
+        except Exception as e:  # a converter failing is the converter's problem, reported apart
+            out.append((name, fmt, 0.0, [], f"converter failed: {e}"))
+            continue
+        blob = page if isinstance(page, bytes) else page.encode()
+        t0 = time.perf_counter()
+        try:
+            got = parse_bytes(blob, path.name)
+        except ParseError as e:
+            out.append((name, fmt, (time.perf_counter() - t0) * 1000, [], f"ParseError: {e}"))
+            continue
+        except Exception as e:  # a crash is a bug: reported, and counted as a miss
+            out.append((name, fmt, 0.0, [], f"ParseError: CRASH {type(e).__name__}: {e}"))
+            continue
+        ms = (time.perf_counter() - t0) * 1000
+        out.append((name, fmt, ms, compare(ref, got), None))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=0, help="only the first N filings")
+    ap.add_argument("--sample", type=int, default=60, help="filings for the slow converters (0: all)")
+    ap.add_argument("--converters", default=",".join(CONVERTERS))
+    ap.add_argument("--worst", type=int, default=15)
+    ap.add_argument("--jobs", type=int, default=2)
+    a = ap.parse_args()
+    files = corpus_files()[: a.limit or None]
+    convs = [c for c in a.converters.split(",") if c in CONVERTERS and available(c)]
+    skipped = [c for c in a.converters.split(",") if c not in convs]
+    if skipped:
+        print(f"skipped (not installed or unknown): {', '.join(skipped)}")
+    step = max(1, len(files) // a.sample) if a.sample else 1
+    work = [(p, [c for c in convs if c not in SLOW or i % step == 0]) for i, p in enumerate(files)]
+
+    # Baseline: reading the XML itself, same files, same process.
+    xml_ms = []
+    for p in files:
+        data = p.read_bytes()
+        t0 = time.perf_counter()
+        section16.parse(data)
+        xml_ms.append((time.perf_counter() - t0) * 1000)
+
+    per_fmt: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    per_conv: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    per_field: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    ms: dict[str, list[float]] = defaultdict(list)
+    misses: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], str] = {}
+    errors: dict[str, list[str]] = defaultdict(list)
+    with ProcessPoolExecutor(a.jobs) as pool:
+        for path, results in zip(files, pool.map(one, work, chunksize=4), strict=True):
+            for name, fmt, t, fields, err in results:
+                if err:
+                    errors[name].append(f"{path.name}: {err}")
+                    if err.startswith("ParseError"):
+                        per_fmt[fmt][1] += 1  # a filing not read counts as one miss, never as a hit
+                        per_conv[name][1] += 1
+                    continue
+                ms[fmt].append(t)
+                for fpath, exp, got in fields:
+                    ok = exp == got
+                    for tally in (per_fmt[fmt], per_conv[name], per_field[(fmt, _generic(fpath))]):
+                        tally[0] += ok
+                        tally[1] += 1
+                    if not ok:
+                        key = (name, _generic(fpath))
+                        misses[key] += 1
+                        examples.setdefault(key, f"{path.name} {fpath}: expected {exp!r}, got {got!r}")
+
+    print(f"\n{len(files)} filings; XML reading median {statistics.median(xml_ms):.2f} ms (baseline)")
+    print("\naccuracy per format (fields a page shows):")
+    for fmt, (ok, n) in sorted(per_fmt.items()):
+        med = statistics.median(ms[fmt]) if ms[fmt] else float("nan")
+        ratio = med / statistics.median(xml_ms)
+        print(f"  {fmt:10s} {100 * ok / max(n, 1):7.3f}%  ({ok}/{n})  median {med:.2f} ms/filing "
+              f"({ratio:.1f}x XML)")  # fmt: skip
+    print("\naccuracy per converter:")
+    for name, (ok, n) in sorted(per_conv.items()):
+        print(f"  {name:18s} {100 * ok / max(n, 1):7.3f}%  ({ok}/{n})  errors: {len(errors[name])}")
+    print("\nweakest fields:")
+    weakest = sorted(per_field.items(), key=lambda kv: kv[1][0] / max(kv[1][1], 1))[:20]
+    for (fmt, fld), (ok, n) in weakest:
+        if ok < n:
+            print(f"  {fmt:9s} {fld:60s} {100 * ok / n:7.2f}% ({n - ok} misses)")
+    print("\nworst misses:")
+    for key, count in misses.most_common(a.worst):
+        print(f"  {count:5d}  {key[0]:16s} {examples[key]}"[:300])
+    for name, errs in errors.items():
+        print(f"\n{name}: {len(errs)} filings not read, e.g.")
+        for e in errs[:5]:
+            print(f"  {e}"[:300])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+"""Rendered filings (HTML, Markdown, plain text, PDF, pre-2003 text) -> the same :class:`Filing`.
+
+Each front end turns its format into rows of cells (:mod:`.cells`); :mod:`.form` reads the printed
+form from those, so the meaning of the form's boxes and tables is written once.
+"""
+
+from __future__ import annotations
+
+from ...model import Filing
+from .form import read_doc
+from .html import html_to_doc
+
+
+def parse_html(data: bytes, source: str | None = None) -> Filing:
+    return read_doc(html_to_doc(data, source), source, "html")
+
+
+def _register() -> None:
+    from .. import register_reader
+
+    register_reader("html", parse_html)
+
+
+_register()
+
+__all__ = ["parse_html", "read_doc"]

@@ -1,0 +1,143 @@
+"""The parts below the tables: Explanation of Responses, Remarks, signatures, Reporting Owners."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ...model import Address, Footnote, Relationship, ReportingOwner, Signature
+from .boxes import split_city_line
+from .cells import Row, flat
+from .values import BadValue, parse_date, strip_stars
+
+_FN_ID_RE = re.compile(r"^\s*(?:\((\d{1,3})\)|(\d{1,3})\s*[.):]|F(\d{1,3})[.:]?)(?=\s|$)\s*")
+_STAR_NOTE_RE = re.compile(
+    r"^\s*\*{1,2}\s*(?:If the form is filed|Intentional misstatements)|^If the form is filed by more than one"
+    r"|^Intentional misstatements",
+    re.IGNORECASE,
+)
+_NOT_A_NOTE_RE = re.compile(r"^No securities are beneficially owned", re.IGNORECASE)
+_DATE_END_RE = re.compile(r"^(.*?)[\s|]*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$")
+_DATE_ONLY_RE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$")
+
+
+def read_footnotes(rows: list[Row]) -> tuple[list[Footnote], bool]:
+    """Footnotes, and whether their ids were printed (False: numbered by order, as in a bullet list)."""
+    items: list[tuple[str | None, str]] = []
+    for row in rows:
+        cells = [flat(c) for c in row if flat(c)]
+        if not cells:
+            continue
+        text = " ".join(cells)
+        if _STAR_NOTE_RE.match(text) or text in ("*", "**") or _NOT_A_NOTE_RE.match(text):
+            continue
+        m = _FN_ID_RE.match(text)
+        if m:
+            fid = m.group(1) or m.group(2) or m.group(3)
+            items.append((fid, text[m.end() :].strip()))
+        elif items:
+            prev_id, prev = items[-1]
+            if prev_id is None:
+                items.append((None, text))  # unnumbered list: each row is a footnote
+            else:
+                items[-1] = (prev_id, f"{prev} {text}".strip())
+        else:
+            items.append((None, text))
+    numbered = any(fid is not None for fid, _ in items)
+    notes: list[Footnote] = []
+    for i, (fid, text) in enumerate(items, 1):
+        if numbered and fid is None:
+            continue
+        notes.append(Footnote(f"F{fid if numbered else i}", text))
+    return notes, numbered or not items
+
+
+def split_signatures(frags: list[str]) -> tuple[list[str], list[Signature]]:
+    """Split the lines before "Signature of Reporting Person" into remarks and signatures (name, date)."""
+    sigs: list[Signature] = []
+    i = len(frags)
+    pending_date: date | None = None
+    while i > 0:
+        text = frags[i - 1].strip(" |")
+        if text.lower() in ("date", "signatures", "signature"):
+            i -= 1
+            continue
+        if _DATE_ONLY_RE.match(text) and pending_date is None:
+            pending_date = _date(text)
+            i -= 1
+            continue
+        m = _DATE_END_RE.match(text)
+        if m and pending_date is None and m.group(1).strip(" |"):
+            sigs.append(Signature(m.group(1).strip(" |"), _date(m.group(2))))
+        elif pending_date is not None:
+            sigs.append(Signature(text, pending_date))
+            pending_date = None
+        else:
+            break
+        i -= 1
+    return frags[:i], list(reversed(sigs))
+
+
+def _date(text: str) -> date | None:
+    try:
+        return parse_date(text)
+    except BadValue:
+        return None
+
+
+def parse_owner_cell(cell: str) -> tuple[str | None, Address | None, bool]:
+    """Name and address from a Reporting Owners cell; the flag says the lines were run together."""
+    lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+    if not lines:
+        return None, None, False
+    if len(lines) == 1:
+        return None, None, True
+    name, rest = lines[0], lines[1:]
+    if rest and not any(ch.isdigit() for ch in rest[-1]) and len(rest) >= 2 and any(ch.isdigit() for ch in rest[-2]):
+        rest = rest[:-1]  # the country line
+    for k in (3, 2, 1):
+        if len(rest) >= k:
+            city, state, zip_code, unsure = split_city_line(rest[-k:])
+            if state or (k == 1 and zip_code):
+                streets = rest[:-k]
+                return (
+                    name,
+                    Address(
+                        street1=streets[0] if streets else None,
+                        street2=" ".join(streets[1:]) or None,
+                        city=city,
+                        state=state,
+                        zip_code=zip_code,
+                    ),
+                    unsure,
+                )
+    return name, Address(street1=rest[0] if rest else None), True
+
+
+def read_owner_rows(rows: list[Row]) -> list[ReportingOwner]:
+    """Rows of the Reporting Owners table: name/address cell, then Director, 10% Owner, Officer, Other."""
+    owners: list[ReportingOwner] = []
+    for row in rows:
+        cells = list(row)
+        while cells and not cells[-1].strip() and len(cells) > 5:
+            cells.pop()
+        if len(cells) != 5 or not cells[0].strip():
+            continue
+        head = flat(cells[0])
+        if re.match(r"^(Reporting Owner Name|Director|Relationships)", head, re.IGNORECASE):
+            continue
+        name, address, _unsure = parse_owner_cell(cells[0])
+        marks = [flat(c) for c in cells[1:]]
+        officer_text = re.sub(r"^X\s*", "", marks[2]).strip() or None
+        other_text = re.sub(r"^X\s*", "", marks[3]).strip() or None
+        rel = Relationship(
+            is_director=marks[0].startswith("X"),
+            is_ten_percent_owner=marks[1].startswith("X"),
+            is_officer=bool(marks[2]),
+            is_other=bool(marks[3]),
+            officer_title=officer_text,
+            other_text=other_text,
+        )
+        owners.append(ReportingOwner(cik=None, name=strip_stars(name) if name else None, address=address,
+                                     relationship=rel))  # fmt: skip
+    return owners

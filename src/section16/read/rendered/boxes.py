@@ -1,0 +1,211 @@
+"""The numbered boxes above Table I: who reports, on which issuer, for which period, in what capacity.
+
+The boxes are found by their printed labels ("1. Name and Address of Reporting Person", "(Street)"...),
+never by position, so any converter that keeps the words in reading order can be read. The stylesheets
+print a value *above* its caption: the name before "(Last) (First) (Middle)", the street before
+"(Street)", city/state/zip before "(City) (State) (Zip)". A segment is the text from one label to the next.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ...codes import STATE_BY_NAME, STATE_CODES
+from .cells import CHECKED
+from .values import BadValue, parse_date, strip_stars
+
+LABELS: dict[str, str] = {
+    "name": r"Name\s+and\s+Address\s+of\s+Reporting\s+Person",
+    "issuer": r"Issuer\s+Name\s+(?:and\s+)?Ticker(?:\s+or\s+Trading\s+Symbol)?",
+    "foreign": r"(?:2a\.\s*)?Foreign\s+Trading\s+Symbol",
+    "irs": r"I\.?R\.?S\.?\s+Identification\s+Number[^\n]*",
+    "period": r"Date\s+of\s+Earliest\s+Transaction(?:\s+Required\s+to\s+be\s+Reported)?"
+    r"|Statement\s+for\s+(?:Issuer'?s\s+)?Fiscal\s+Year\s+Ended|Date\s+of\s+Event\s+Requiring\s+Statement"
+    r"|Statement\s+for\s+Month/(?:Day/)?Year",
+    "amend": r"If\s+Amendment,\s+Date(?:\s+of)?\s+Original\s+(?:Filed|Filing)?",
+    "rel": r"Relationship\s+of\s+Reporting\s+Person\(?s?\)?\s+to\s+Issuer",
+    "joint": r"Individual\s+or\s+Joint/Group\s+(?:Filing|Reporting)",
+    "last": r"\(Last\)",
+    "street": r"\(Street\)",
+    "city": r"\(City\)",
+    "country": r"\(Country\)",
+}
+_LABEL_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in LABELS.items()), re.IGNORECASE)
+_NUMBER_PREFIX_RE = re.compile(r"(?:^|\n)\s*\d{1,2}[aA]?\s*\.\s*$")
+_CAPTION_RE = re.compile(
+    r"\((?:Month/Day/Year|First|Middle|State|Zip(?:/Postal Code)?|Zip Code|Check all applicable|"
+    r"Check Applicable Line|voluntary|Print or Type Responses)\)|\(Month/Day/Year\)|\*+",
+    re.IGNORECASE,
+)
+_DATE_IN_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_ISSUER_RE = re.compile(r"^(.*?)\s*\[\s*([^\[\]]*?)\s*\]\s*$", re.DOTALL)
+_ZIP_RE = re.compile(r"^(?:\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3}|\d{3,6})$", re.IGNORECASE)
+_MARK = r"(?:\[X\]|(?<![A-Za-z0-9])[Xx✓](?![A-Za-z0-9]))"
+_MARK_RE = re.compile(_MARK)
+_REL_LABELS = (
+    ("director", r"Director"),
+    ("ten", r"10\s*%\s*Owner"),
+    ("officer", r"Officer\s*\(give\s+title\s+below\)|Officer(?!\s*\()"),
+    ("other", r"Other\s*\(specify\s+below\)|Other(?!\s*\()"),
+)
+
+
+@dataclass
+class Header:
+    """What the boxes say; ``None`` where the box was not found."""
+
+    form: str | None = None
+    name: str | None = None
+    street: list[str] = field(default_factory=list)
+    city_line: list[str] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)
+    issuer_name: str | None = None
+    ticker: str | None = None
+    period: date | None = None
+    amend_date: date | None = None
+    rel: dict[str, bool] | None = None
+    title_text: str | None = None
+    found: set[str] = field(default_factory=set)
+    notes: list[tuple[str, str, str | None]] = field(default_factory=list)
+
+
+def segments(text: str) -> dict[str, str]:
+    """Label key -> the text after the label up to the next label (first occurrence of each)."""
+    hits = [(m.start(), m.end(), m.lastgroup or "") for m in _LABEL_RE.finditer(text)]
+    out: dict[str, str] = {}
+    for i, (_s, e, key) in enumerate(hits):
+        nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+        if key not in out:
+            chunk = text[e:nxt]
+            out[key] = _NUMBER_PREFIX_RE.sub("", chunk)
+    return out
+
+
+def _lines(seg: str) -> list[str]:
+    out = []
+    for ln in seg.split("\n"):
+        ln = " ".join(_CAPTION_RE.sub(" ", ln).split()).strip(" |")
+        if ln:
+            out.append(ln)
+    return out
+
+
+def _first_date(seg: str, where: str, h: Header) -> date | None:
+    m = _DATE_IN_RE.search(seg)
+    if not m:
+        return None
+    try:
+        return parse_date(m.group(0))
+    except BadValue:
+        h.notes.append((where, "not a date", m.group(0)))
+        return None
+
+
+def read_form_type(text: str) -> str | None:
+    up = " ".join(text.upper().split())
+    m = re.search(r"(?:^|\s)(?:SEC\s+)?FORM\s+([345])(\s*/\s*A)?(?=\s|$)", up)
+    if "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP" in up:
+        return "5"
+    if "INITIAL STATEMENT OF BENEFICIAL OWNERSHIP" in up:
+        return "3"
+    if "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP" in up:
+        return "4"
+    return m.group(1) if m else None
+
+
+def checkbox(text: str, label: str) -> bool | None:
+    """Ticked or not, for the check box printed before ``label``; None when the label is absent."""
+    m = re.search(label, text, re.IGNORECASE)
+    if not m:
+        return None
+    before = text[max(0, m.start() - 40) : m.start()]
+    line_start = before.rfind("\n", 0, len(before) - 1)
+    # Only the mark right before the label counts: the last fragment or the start of the same line.
+    near = before[line_start + 1 :] if line_start >= 0 else before
+    near = near.split("\n")[-2:] if near.endswith("\n") else near.split("\n")[-1:]
+    return any(_MARK_RE.search(n) for n in near) or CHECKED in " ".join(near)
+
+
+def read_relationship(seg: str) -> tuple[dict[str, bool] | None, str | None]:
+    flat = " ".join(seg.split())
+    pos: list[tuple[str, int, int]] = []
+    start = 0
+    for key, pat in _REL_LABELS:
+        m = re.compile(pat, re.IGNORECASE).search(flat, start)
+        if not m:
+            return None, None
+        pos.append((key, m.start(), m.end()))
+        start = m.end()
+    flags: dict[str, bool] = {}
+    prev = 0
+    for key, s, e in pos:
+        gap = flat[prev:s]
+        gap = re.sub(r"\(Check all applicable\)", " ", gap, flags=re.IGNORECASE)
+        flags[key] = bool(_MARK_RE.search(gap)) or CHECKED in gap or bool(re.search(r"_X_", gap))
+        prev = e
+    title = " ".join(_CAPTION_RE.sub(" ", flat[prev:]).split()).strip(" |")
+    return flags, title or None
+
+
+def split_city_line(lines: list[str]) -> tuple[str | None, str | None, str | None, bool]:
+    """City, state code, zip from the line(s) above "(City) (State) (Zip)"; the flag says "unsure"."""
+    if len(lines) >= 3:
+        city, state, zip_code = lines[0], " ".join(lines[1:-1]), lines[-1]
+        return city.rstrip(" ,"), _state_code(state), zip_code, False
+    text = " ".join(lines)
+    if not text:
+        return None, None, None, False
+    words = text.replace(",", ", ").split()
+    zip_code = None
+    if words and _ZIP_RE.match(words[-1]) and any(c.isdigit() for c in words[-1]):
+        zip_code = words.pop()
+    for n in (3, 2, 1):  # longest state name first: "DISTRICT OF COLUMBIA", "NEW YORK", "CA"
+        if len(words) > n - 1:
+            cand = " ".join(words[-n:])
+            code = _state_code(cand)
+            if code and (n > 1 or cand.upper() in STATE_CODES or cand.upper() in STATE_BY_NAME):
+                city = " ".join(words[:-n]).rstrip(" ,") or None
+                return city, code, zip_code, len(lines) == 1
+    return " ".join(words) or None, None, zip_code, True
+
+
+def _state_code(text: str) -> str | None:
+    t = " ".join(text.split()).upper().strip(" ,")
+    if not t:
+        return None
+    if t in STATE_CODES:
+        return t
+    return STATE_BY_NAME.get(t)
+
+
+def read_header(text: str) -> Header:
+    """Read the boxes from the text above Table I (fragments joined by newlines)."""
+    h = Header(form=read_form_type(text))
+    seg = segments(text)
+    h.found = set(seg)
+    if "name" in seg:
+        lines = _lines(seg["name"])
+        h.name = strip_stars(" ".join(lines)) or None
+    if "last" in seg:
+        h.street = _lines(seg["last"])
+    if "street" in seg:
+        h.city_line = _lines(seg["street"])
+    if "city" in seg:
+        h.country = _lines(seg["city"])
+    if "issuer" in seg:
+        raw = " ".join(_lines(seg["issuer"]))
+        m = _ISSUER_RE.match(raw)
+        if m:
+            h.issuer_name, h.ticker = m.group(1).strip() or None, m.group(2).strip() or None
+        else:
+            h.issuer_name = raw or None
+            h.notes.append(("issuer", "no [ticker] after the issuer name", raw))
+    if "period" in seg:
+        h.period = _first_date(seg["period"], "period_of_report", h)
+    if "amend" in seg:
+        h.amend_date = _first_date(seg["amend"], "date_of_original_submission", h)
+    if "rel" in seg:
+        h.rel, h.title_text = read_relationship(seg["rel"])
+    return h

@@ -1,0 +1,57 @@
+"""The shape every front end hands to the form reader: rows of cells, in reading order.
+
+A *row* is a list of cell texts; text outside tables is a row of one cell. A cell keeps its line
+breaks as ``\\n``. Front ends normalise the marks the printed form uses so the form reader sees one
+spelling: footnote references as ``(1)``, a ticked box as ``[X]`` and an empty box as ``[ ]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+Row = list[str]
+Doc = list[Row]
+
+CHECKED = "[X]"
+UNCHECKED = "[ ]"
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "0123456789()")
+_SUP_RUN_RE = re.compile(r"[⁽]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+[⁾]?")
+_CARET_MARK_RE = re.compile(r"\^\(?(\d{1,3}|\*{1,2})\)?\^?")
+_BOX_RE = re.compile(r"[☒☑✓✔✗✘■]|\[[xX✓✔]\]")
+_EMPTY_BOX_RE = re.compile(r"[☐□]|\[ \]")
+_NBSP_JOIN_RE = re.compile(r",\u00a0(?=\S)")
+_SPACE_RE = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
+
+
+def _sup(m: re.Match[str]) -> str:
+    digits = m.group(0).translate(_SUPERSCRIPTS).strip("()")
+    return f"({digits})"
+
+
+def normalize(text: str) -> str:
+    """One spelling for marks and white space; line breaks are kept."""
+    # The older stylesheets join street lines with ",&nbsp;": keep them apart as lines.
+    text = _NBSP_JOIN_RE.sub(",\n", text)
+    if any(ch in text for ch in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
+        text = _SUP_RUN_RE.sub(_sup, text)
+    if "^" in text:
+        text = _CARET_MARK_RE.sub(lambda m: f"({m.group(1)})", text)
+    text = _BOX_RE.sub(CHECKED, text)
+    text = _EMPTY_BOX_RE.sub(UNCHECKED, text)
+    lines = [_SPACE_RE.sub(" ", ln).strip() for ln in text.replace("\r", "").split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def flat(text: str) -> str:
+    """A cell as one line."""
+    return " ".join(text.split())
+
+
+def fragments(doc: Doc) -> list[str]:
+    """Every non-empty line of every cell, in reading order (the boxes are read from this)."""
+    out: list[str] = []
+    for row in doc:
+        for cell in row:
+            out.extend(ln for ln in cell.split("\n") if ln.strip())
+    return out

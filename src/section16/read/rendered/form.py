@@ -1,0 +1,237 @@
+"""Rows of cells -> Filing: find the parts of the printed form by their labels and read each one.
+
+Every front end (HTML, Markdown, text, PDF) ends here, so what the form *means* is written once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...errors import ParseError
+from ...model import Address, Filing, Issuer, Note, Relationship, ReportingOwner, Source
+from . import blocks, boxes, tables
+from .cells import Doc, Row, flat
+
+_MARKERS: dict[str, re.Pattern[str]] = {
+    "t1": re.compile(r"^\W*Table\s+I(?!I)\b", re.IGNORECASE),
+    "t2": re.compile(r"^\W*Table\s+II\b", re.IGNORECASE),
+    "expl": re.compile(r"^\W*Explanation\s+of\s+Responses", re.IGNORECASE),
+    "rem": re.compile(r"^\W*Remarks\s*:?", re.IGNORECASE),
+    "owners": re.compile(r"^\W*Reporting\s+Owners\W*$", re.IGNORECASE),
+    "sigs": re.compile(r"^\W*Signatures?\W*$", re.IGNORECASE),
+    "siglabel": re.compile(r"Signature\s+of\s+Reporting\s+Person", re.IGNORECASE),
+    "end": re.compile(
+        r"^\W*(?:Reminder:|Note:\s*File\s+three|Persons\s+who\s+respond|Potential\s+persons|SEC\s+1474|"
+        r"\*?\s*Form\s+[345]:\s*SEC)",
+        re.IGNORECASE,
+    ),
+}
+_SKIP_IN_TEXT = re.compile(r"^\W*(?:If the form is filed|Intentional misstatements)", re.IGNORECASE)
+
+#: Fields no rendered page shows: they stay empty and are listed in ``Filing.missing``.
+ALWAYS_MISSING = (
+    "schema_version",
+    "issuer.cik",
+    "reporting_owners[*].cik",
+    "reporting_owners[*].address.state_description",
+    "rows[*].timeliness",
+)
+
+Item = tuple[int, str, str | None]  # row index, cell text, marker
+
+
+def _items(doc: Doc) -> list[Item]:
+    out: list[Item] = []
+    for r, row in enumerate(doc):
+        for cell in row:
+            f = flat(cell)
+            mark = None
+            for key, rx in _MARKERS.items():
+                if rx.search(f) if key == "siglabel" else rx.match(f):
+                    mark = key
+                    break
+            out.append((r, cell, mark))
+    return out
+
+
+def _regroup(items: list[Item]) -> list[Row]:
+    rows: list[Row] = []
+    last = None
+    for r, cell, _m in items:
+        if r != last:
+            rows.append([])
+            last = r
+        rows[-1].append(cell)
+    return rows
+
+
+def _region(items: list[Item], key: str, stops: set[str]) -> list[Item] | None:
+    start = next((i for i, it in enumerate(items) if it[2] == key), None)
+    if start is None:
+        return None
+    end = next((j for j in range(start + 1, len(items)) if items[j][2] in stops), len(items))
+    first = items[start]
+    # The marker cell may hold more than its label (a converter merged it with the next cell).
+    rx = _MARKERS[key]
+    rest = rx.sub("", flat(first[1]), count=1).strip(" :*") if key not in ("t1", "t2") else ""
+    head = [(first[0], rest, None)] if rest else []
+    return head + items[start + 1 : end]
+
+
+def _frags(items: list[Item]) -> list[str]:
+    out = []
+    for _r, cell, _m in items:
+        out.extend(ln for ln in cell.split("\n") if ln.strip())
+    return out
+
+
+def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
+    """Read the printed form from its rows of cells."""
+    src = source or "<bytes>"
+    items = _items(doc)
+    t1 = next((i for i, it in enumerate(items) if it[2] == "t1"), None)
+    if t1 is None:
+        raise ParseError("no 'Table I' heading: not a Form 3/4/5 page, or the page is cut off", source=src)
+    head_text = "\n".join(_frags(items[:t1]))
+    h = boxes.read_header(head_text)
+    form = h.form
+    if form is None:
+        raise ParseError("the page does not say which form it is (Form 3, 4 or 5)", source=src)
+    notes: list[Note] = [Note(w, m, t) for w, m, t in h.notes]
+    missing: list[str] = list(ALWAYS_MISSING)
+    if form != "5":
+        missing.append("rows[*].coding.form_type")
+    for key, path in (("name", "reporting_owners[0].name"), ("issuer", "issuer.name"),
+                      ("period", "period_of_report"), ("rel", "reporting_owners[0].relationship"),
+                      ("street", "reporting_owners[0].address")):  # fmt: skip
+        if key not in h.found:
+            missing.append(path)
+
+    stops = {"t1", "t2", "expl", "rem", "owners", "sigs", "siglabel", "end"}
+    t1_items = _region(items, "t1", stops) or []
+    t2_items = _region(items, "t2", stops)
+    rows1, rows2 = [], []
+    try:
+        rows1 = tables.read_table(_regroup(t1_items), form, 1)
+    except tables.RowError as e:
+        raise ParseError(str(e), source=src, where="Table I") from None
+    if t2_items is None:
+        missing.append("derivative_table")
+    else:
+        try:
+            rows2 = tables.read_table(_regroup(t2_items), form, 2)
+        except tables.RowError as e:
+            raise ParseError(str(e), source=src, where="Table II") from None
+
+    footnotes: list = []
+    fn_items = _region(items, "expl", stops - {"end"} | {"end"})
+    if fn_items is None:
+        missing.append("footnotes")
+    else:
+        footnotes, numbered = blocks.read_footnotes(_regroup(fn_items))
+        if not numbered:
+            notes.append(Note("footnotes", "footnote numbers not printed; numbered F1, F2... by order"))
+
+    remarks_frags: list[str] = []
+    rem_items = _region(items, "rem", stops)
+    sig_idxs = [i for i, it in enumerate(items) if it[2] == "siglabel"]
+    sig_idx = sig_idxs[0] if sig_idxs else None
+    signatures: list = []
+    for idx in sig_idxs:  # each signature (or group of them) stands above its own caption
+        back = idx
+        while back > 0 and items[back - 1][2] is None:
+            back -= 1
+        lead = _frags([it for it in items[back:idx]])
+        label_rest = flat(items[idx][1])
+        pre = re.split(r"\**\s*Signature\s+of\s+Reporting\s+Person", label_rest, flags=re.IGNORECASE)[0]
+        if pre.strip(" *"):
+            lead.append(pre.strip(" *"))
+        signatures.extend(blocks.split_signatures(lead)[1])
+    if not sig_idxs:
+        missing.append("signatures")
+    if rem_items is not None:
+        frags = [f for f in _frags(rem_items) if not _SKIP_IN_TEXT.match(f)]
+        if signatures:
+            frags, _s = blocks.split_signatures(frags)
+        remarks_frags = frags
+    else:
+        missing.append("remarks")
+
+    owner = _first_owner(h)
+    owners = [owner]
+    own_items = _region(items, "owners", stops)
+    if own_items is not None:
+        table_owners = blocks.read_owner_rows(_regroup(own_items))
+        if len(table_owners) > 1:
+            owners.extend(table_owners[1:])
+            for i, o in enumerate(table_owners[1:], 1):
+                if o.name is None:
+                    missing.append(f"reporting_owners[{i}].name")
+                    notes.append(Note(f"reporting_owners[{i}]", "name and address run together; not split"))
+
+    doc_type = form + ("/A" if h.amend_date else "")
+    return Filing(
+        document_type=doc_type,
+        period_of_report=h.period,
+        issuer=Issuer(cik="", name=h.issuer_name, trading_symbol=h.ticker),
+        reporting_owners=tuple(owners),
+        date_of_original_submission=h.amend_date,
+        not_subject_to_section16=boxes.checkbox(head_text, r"Check\s+this\s+box\s+if\s+no\s+longer\s+subject")
+        if form != "3"
+        else None,
+        no_securities_owned=True
+        if re.search(
+            r"No\s+securities\s+are\s+beneficially\s+owned",
+            head_text + "\n" + "\n".join(_frags(items[t1:])),
+            re.IGNORECASE,
+        )
+        else None,
+        form3_holdings_reported=boxes.checkbox(head_text, r"Form\s+3\s+Holdings\s+Reported") if form == "5" else None,
+        form4_transactions_reported=boxes.checkbox(head_text, r"Form\s+4\s+Transactions\s+Reported")
+        if form == "5"
+        else None,
+        aff10b5one=boxes.checkbox(head_text, r"Check\s+this\s+box\s+to\s+indicate\s+that\s+a\s+transaction"),
+        non_derivative_transactions=tuple(r for r in rows1 if type(r).__name__ == "NonDerivativeTransaction"),
+        non_derivative_holdings=tuple(r for r in rows1 if type(r).__name__ == "NonDerivativeHolding"),
+        derivative_transactions=tuple(r for r in rows2 if type(r).__name__ == "DerivativeTransaction"),
+        derivative_holdings=tuple(r for r in rows2 if type(r).__name__ == "DerivativeHolding"),
+        footnotes=tuple(footnotes),
+        remarks=" ".join(remarks_frags).strip() or None,
+        signatures=tuple(signatures),
+        notes=tuple(notes),
+        missing=tuple(dict.fromkeys(missing)),
+        source=Source(source, fmt),
+    )
+
+
+def _first_owner(h: boxes.Header) -> ReportingOwner:
+    city, state, zip_code, _unsure = boxes.split_city_line(h.city_line)
+    address = None
+    if h.street or h.city_line:
+        address = Address(
+            street1=h.street[0] if h.street else None,
+            street2=" ".join(h.street[1:]) or None,
+            city=city,
+            state=state,
+            zip_code=zip_code,
+        )
+    rel = Relationship()
+    if h.rel is not None:
+        title = h.title_text
+        officer_title = other_text = None
+        if title:
+            if h.rel["officer"] and h.rel["other"] and " / " in title:
+                officer_title, other_text = (t.strip() for t in title.split(" / ", 1))
+            elif h.rel["other"] and not h.rel["officer"]:
+                other_text = title
+            else:
+                officer_title = title
+        rel = Relationship(
+            is_director=h.rel["director"],
+            is_officer=h.rel["officer"],
+            is_ten_percent_owner=h.rel["ten"],
+            is_other=h.rel["other"],
+            officer_title=officer_title,
+            other_text=other_text,
+        )
+    return ReportingOwner(cik=None, name=h.name, address=address, relationship=rel)

@@ -1,0 +1,152 @@
+"""HTML front end: an EDGAR page (SEC stylesheet output, old or new) -> rows of cells.
+
+Layout tables (the boxes above Table I are tables within tables) are flattened in document order; a
+table row whose cells hold no further table is one row of cells. Check boxes become ``[X]``/``[ ]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from ...errors import ParseError
+from .cells import CHECKED, UNCHECKED, Doc, normalize
+
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dd",
+        "dt",
+        "center",
+        "hr",
+        "blockquote",
+        "pre",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "form",
+    ]
+)
+_SKIP = frozenset(("script", "style", "head", "title", "noscript", "template"))
+_WS_RE = re.compile(r"[ \t\r\n\f\v]+")
+_BR = "\x00"
+
+
+def _text(el: etree._Element, parts: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _SKIP or not tag:
+        pass
+    elif tag == "br":
+        parts.append(_BR)
+    elif tag == "input":
+        if (el.get("type") or "").lower() in ("checkbox", "radio"):
+            parts.append(f" {CHECKED if el.get('checked') is not None else UNCHECKED} ")
+    else:
+        block = tag in _BLOCK or tag in ("tr", "table")
+        if block:
+            parts.append(_BR)
+        if el.text:
+            parts.append(_WS_RE.sub(" ", el.text))
+        for ch in el:
+            _text(ch, parts)
+        if block:
+            parts.append(_BR)
+        elif tag in ("td", "th"):
+            parts.append(" ")
+    if el.tail:
+        parts.append(_WS_RE.sub(" ", el.tail))
+
+
+def cell_text(el: etree._Element) -> str:
+    parts: list[str] = []
+    if el.text:
+        parts.append(_WS_RE.sub(" ", el.text))
+    for ch in el:
+        _text(ch, parts)
+    return normalize("".join(parts).replace(_BR, "\n"))
+
+
+def _rows(table: etree._Element) -> list[list[etree._Element]]:
+    rows: list[list[etree._Element]] = []
+    loose: list[etree._Element] = []
+    for ch in table:
+        tag = ch.tag if isinstance(ch.tag, str) else ""
+        if tag == "tr":
+            rows.append([c for c in ch if c.tag in ("td", "th")])
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows.extend([c for c in tr if c.tag in ("td", "th")] for tr in ch if tr.tag == "tr")
+        elif tag in ("td", "th"):
+            loose.append(ch)
+    if loose:
+        rows.append(loose)
+    return rows
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.doc: Doc = []
+        self.pending: list[str] = []
+
+    def flush(self) -> None:
+        text = normalize("".join(self.pending).replace(_BR, "\n"))
+        self.pending = []
+        for line in text.split("\n"):
+            if line.strip():
+                self.doc.append([line])
+
+    def table(self, table: etree._Element) -> None:
+        self.flush()
+        for cells in _rows(table):
+            if any(c.find(".//table") is not None for c in cells):
+                for c in cells:
+                    self.inline(c)
+                    self.flush()
+            else:
+                self.doc.append([cell_text(c) for c in cells])
+
+    def inline(self, el: etree._Element) -> None:
+        if el.text:
+            self.pending.append(_WS_RE.sub(" ", el.text))
+        for ch in el:
+            tag = ch.tag if isinstance(ch.tag, str) else ""
+            if tag == "table":
+                self.table(ch)
+            elif tag in _SKIP or not tag:
+                pass
+            elif ch.find(".//table") is not None:
+                if tag in _BLOCK:
+                    self.pending.append(_BR)
+                self.inline(ch)
+                if tag in _BLOCK:
+                    self.pending.append(_BR)
+            else:
+                _text(ch, self.pending)
+                continue
+            if ch.tail:
+                self.pending.append(_WS_RE.sub(" ", ch.tail))
+
+
+def html_to_doc(data: bytes | str, source: str | None = None) -> Doc:
+    try:
+        root = lxml.html.fromstring(data)
+    except (etree.ParserError, ValueError) as e:
+        raise ParseError(f"not readable as HTML: {e}", source=source or "<bytes>") from None
+    body = root.find(".//body")
+    w = _Walker()
+    w.inline(body if body is not None else root)
+    w.flush()
+    return w.doc
