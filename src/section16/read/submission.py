@@ -329,7 +329,9 @@ def parse_submission(data: bytes, source: str | None = None) -> Filing:
     try:
         filing = parse_ownership_xml(data[x0:x1], source, fmt="submission")
     except ParseError as e:
-        line = data.count(b"\n", 0, x0) + (e.line or 1) if e.line else None
+        # The reader skips what precedes the first '<' (EDGAR puts a line break after <XML>): count from there.
+        first = data.find(b"<", x0, x1)
+        line = data.count(b"\n", 0, first if first >= 0 else x0) + e.line if e.line else None
         raise ParseError(e.message, source=src, line=line, where="<XML> of the form document") from None
     return _with_submission(filing, sub)
 
