@@ -29,7 +29,7 @@ def check_document(filing: Filing) -> list[Finding]:
         out.append(finding("S16-E006", "periodOfReport", "the period of report (date of event) is missing"))
     for u in filing.unknown:
         line = f" (line {u.line})" if u.line else ""
-        out.append(finding("S16-E004", u.where, f"element not in the schema{line}: {u.xml[:80]}"))
+        out.append(finding("S16-E004", u.where, f"element not in the schema{line}: {' '.join(u.xml.split())[:80]}"))
     for n in filing.notes:
         text = f": '{n.text}'" if n.text else ""
         out.append(finding("S16-W001", n.where, f"{n.message}{text}"))

@@ -144,14 +144,19 @@ _ATOMIC_RE = re.compile(r"^Element '([^']+)': '(.*)' is not a valid value of the
 _TYPES = {"xs:date": "a date (YYYY-MM-DD)", "xs:boolean": "a boolean (1, 0, true, false)", "xs:decimal": "a number"}
 
 
+def _group(text: str) -> str:
+    # "one of ( value, footnoteId )" -> "one of value, footnoteId"
+    return " ".join(text.replace("(", " ").replace(")", " ").split())
+
+
 def plain_message(message: str, line: int | None) -> str:
     msg = message.strip()
     m = _NOT_EXPECTED_RE.match(msg)
     if m:
-        expected = f"; expected {m.group(2).strip('( )')}" if m.group(2) else ""
+        expected = f"; expected {_group(m.group(2))}" if m.group(2) else ""
         msg = f"<{m.group(1)}> is not allowed here{expected}"
     elif (m := _MISSING_RE.match(msg)) is not None:
-        msg = f"<{m.group(1)}> is incomplete; it needs {m.group(2).strip('( )')}"
+        msg = f"<{m.group(1)}> is incomplete; it needs {_group(m.group(2))}"
     elif (m := _ATOMIC_RE.match(msg)) is not None:
         kind = _TYPES.get(m.group(3), f"of type {m.group(3)}")
         msg = f"<{m.group(1)}> '{m.group(2)}' is not {kind}"
