@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from lxml import etree
@@ -115,27 +115,22 @@ def _to_date(text: str, ctx: _Ctx, where: str) -> date | None:
 _TZ_RE = re.compile(r"Z|[+-]\d{2}:?\d{2}|T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?")
 _US_DATE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _NUM_JUNK_RE = re.compile(r"[\s,$]")
+_DECIMAL_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
 
 
 def _to_decimal(text: str, ctx: _Ctx, where: str) -> Decimal | None:
+    # xs:decimal only: digits with an optional sign and point. Decimal() alone would also take
+    # exponents ("1e999999", a million digits when written out), "NaN", "Infinity" and "1_000".
     if not text:
         return None
-    try:
-        d = Decimal(text)
-        if d.is_finite():
-            return d
-    except InvalidOperation:
-        pass
+    if _DECIMAL_RE.match(text):
+        return Decimal(text)
     cleaned = _NUM_JUNK_RE.sub("", text)
     if cleaned.startswith("(") and cleaned.endswith(")"):
         cleaned = "-" + cleaned[1:-1]
-    try:
-        d = Decimal(cleaned)
-        if d.is_finite() and cleaned:
-            ctx.notes.append(Note(where, "number written with separators or symbols; read as " + cleaned, text))
-            return d
-    except InvalidOperation:
-        pass
+    if _DECIMAL_RE.match(cleaned):
+        ctx.notes.append(Note(where, "number written with separators or symbols; read as " + cleaned, text))
+        return Decimal(cleaned)
     ctx.notes.append(Note(where, "not a number; kept as text here", text))
     return None
 
