@@ -55,13 +55,14 @@ _UA_RE = re.compile(r"\S+@\S+\.\S+")
 
 @dataclass
 class Fault:
-    """Inject ``kind`` into requests whose path contains ``path``: the first ``times`` of them (``-1`` for
-    all), or with ``every`` > 0 each ``every``-th of them."""
+    """Inject ``kind`` into requests whose path contains ``path``: after letting ``after`` of them through,
+    the next ``times`` (``-1``: all), or with ``every`` > 0 each ``every``-th of them."""
 
     kind: FaultKind
     path: str = ""
     times: int = 1
     every: int = 0
+    after: int = 0
     status: int = 500
     delay: float = 2.0
     seen: int = 0
@@ -71,6 +72,8 @@ class Fault:
         if self.path not in path:
             return False
         self.seen += 1
+        if self.seen <= self.after:
+            return False
         fire = self.seen % self.every == 0 if self.every > 0 else (self.times < 0 or self.fired < self.times)
         if fire:
             self.fired += 1

@@ -3,7 +3,8 @@
 The SEC counts requests at its end over short windows, so the bucket hands out tokens no closer than
 ``(1 + guard) / rate`` seconds apart, with no burst: in any window of one second at most ``rate``
 requests leave, and ``guard`` seconds of slack per window absorb network jitter between here and the
-server (two requests sent 100 ms apart may arrive 99 ms apart). A 403 "undeclared automated tool"
+server (two requests sent 100 ms apart may arrive 99 ms apart). A fractional rate holds on average
+(3.5 a second is at most 4 in any one second). A 403 "undeclared automated tool"
 block stops every thread: :meth:`TokenBucket.pause` holds all tokens back until the block is over.
 
 The clock and the sleep are injectable so the bucket can be tested without waiting.
