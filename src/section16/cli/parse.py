@@ -233,7 +233,7 @@ def register(app: typer.Typer) -> None:
         samples: bool = typer.Option(False, "--samples", help="Also read the sample filings bundled in the package."),
     ) -> None:
         """Read Form 3/4/5 documents (XML, submissions, rendered pages) and write them out."""
-        err = Console(stderr=True, highlight=False)
+        err = Console(stderr=True, highlight=False, soft_wrap=True)
         args = collect_paths(list(paths or []))
         if samples:
             args.extend(_sample_paths())
