@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 # Verb modules, in the order their help is shown.
-_VERBS = ("parse", "schema", "check", "sync", "reparse", "render", "new")
+_VERBS = ("parse", "schema", "check", "sync", "reparse", "render", "new", "load", "export", "sql", "trades", "screen", "serve")
 
 
 def _register() -> None:

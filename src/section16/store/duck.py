@@ -42,6 +42,8 @@ class DuckDBStore(Store):
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.location = str(path)
+        if read_only and self.location != ":memory:" and not Path(self.location).expanduser().exists():
+            raise StoreError(f"{self.location}: no database here yet; load filings first (section16 load PATH)")
         if self.location != ":memory:":
             Path(self.location).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -144,11 +144,17 @@ class FilingRows:
 
 def _decimal_text(d: Decimal, where: str, exact: dict[str, str]) -> str | None:
     """The decimal as text for the column; a value the column cannot hold exactly is noted in ``exact``."""
+    s = str(d)
+    # Fast path, nearly every value: plain notation within 26 integer digits and 12 places.
+    if "E" not in s and "N" not in s and "I" not in s:
+        dot = s.find(".")
+        int_digits = (dot if dot >= 0 else len(s)) - (1 if s[0] == "-" else 0)
+        if int_digits <= _MAX_INT_DIGITS and (dot < 0 or len(s) - dot - 1 <= _MAX_SCALE):
+            return s
     if not d.is_finite():
-        exact[where] = str(d)
+        exact[where] = s
         return None
-    t = d.as_tuple()
-    exp = t.exponent
+    exp = d.as_tuple().exponent
     assert isinstance(exp, int)
     if d.adjusted() >= _MAX_INT_DIGITS:
         exact[where] = format(d, "f")
@@ -156,41 +162,51 @@ def _decimal_text(d: Decimal, where: str, exact: dict[str, str]) -> str | None:
     if exp < -_MAX_SCALE:
         exact[where] = format(d, "f")
         return format(d.quantize(Decimal(1).scaleb(-_MAX_SCALE)), "f")
-    s = str(d)
-    return format(d, "f") if "E" in s else s
+    return format(d, "f")
 
 
 def _fn(ids: tuple[str, ...], where: str, exact: dict[str, str]) -> str | None:
-    if not ids:
-        return None
-    if any("," in i for i in ids):  # a comma list cannot hold it: keep the exact list aside
-        exact[where] = json.dumps(list(ids))
-    return ",".join(ids)
+    joined = ",".join(ids)
+    if joined.count(",") != len(ids) - 1:
+        exact[where] = json.dumps(list(ids))  # a comma list cannot hold it: keep the exact list aside
+    return joined
+
+
+# Per table: (model field, is_decimal, is_coding), precomputed for the hot loop below.
+_PLAN: dict[str, tuple[tuple[str, bool, bool], ...]] = {
+    t: tuple((name, kind == "decimal", name == "coding") for name, kind in fields) for t, fields in _ROW_FIELDS.items()
+}
 
 
 def _row(
     table: str, acc: str, row_no: int, row: Any, exact: dict[str, str], links: list[tuple[Any, ...]]
 ) -> tuple[Any, ...]:
     out: list[Any] = [acc, row_no]
-    for name, kind in _ROW_FIELDS[table]:
-        where = f"{table}/{row_no}/{name}"
-        if name == "coding":
+    append = out.append
+    for name, is_decimal, is_coding in _PLAN[table]:
+        if is_coding:
             c: Coding | None = row.coding
             if c is None:
                 out.extend((False, None, None, None, None))
             else:
-                out.extend((True, c.form_type, c.code, c.equity_swap_involved, _fn(c.footnote_ids, where, exact)))
-                for fid in c.footnote_ids:
+                fns = c.footnote_ids
+                out.extend((True, c.form_type, c.code, c.equity_swap_involved,
+                            _fn(fns, f"{table}/{row_no}/{name}", exact) if fns else None))  # fmt: skip
+                for fid in fns:
                     links.append((acc, table, row_no, "transaction_coding", fid))
             continue
         v: Value[Any] = getattr(row, name)
         val = v.value
-        if val is not None and kind == "decimal":
-            val = _decimal_text(val, where, exact)
-        out.append(val)
-        out.append(_fn(v.footnote_ids, f"{where}_fn", exact))
-        for fid in v.footnote_ids:
-            links.append((acc, table, row_no, name, fid))
+        if is_decimal and val is not None:
+            val = _decimal_text(val, f"{table}/{row_no}/{name}", exact)
+        append(val)
+        fns = v.footnote_ids
+        if fns:
+            append(_fn(fns, f"{table}/{row_no}/{name}_fn", exact))
+            for fid in fns:
+                links.append((acc, table, row_no, name, fid))
+        else:
+            append(None)
     return tuple(out)
 
 
