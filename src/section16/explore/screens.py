@@ -248,6 +248,14 @@ def insider_history(store: QueryRunner, insider: str, filters: TradeFilters | No
     return _select_trades(store, f, [], [])
 
 
+def filing_trades(store: QueryRunner, accession: str) -> pa.Table:
+    """The effective transactions of one filing, in table order (empty when an amendment replaced them)."""
+    prepare.ensure(store)
+    sql = f"SELECT {TRADE_COLUMNS} FROM explore_trades WHERE accession = ? ORDER BY is_derivative, row_no"
+    result: pa.Table = store.query(sql, [accession])
+    return result
+
+
 def holdings_over_time(store: QueryRunner, insider: str, issuer: str) -> pa.Table:
     """Shares owned after each reported non-derivative row of one insider in one issuer, oldest first:
     transactions (``owned_after``) and holdings lines, per security, direct or indirect."""

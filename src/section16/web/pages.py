@@ -1,0 +1,353 @@
+"""The HTML pages and the Atom feeds. Each screen's filters live in its URL (plain GET forms), so any
+view can be bookmarked, shared, or followed as a feed at ``/feeds/NAME?same-filters``."""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+import pyarrow as pa
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel, ValidationError
+
+from .. import explore
+from ..explore import signals as sig
+from ..explore.filters import TradeFilters
+from ..explore.screens import SCREENS, Screen
+from .api import filing_record
+from .app import FORM_CSP, validation_messages
+from .feed import ATOM_TYPE, Entry, atom
+from .formats import FORMATS, render_filing
+from .render import make_env, money, number, query_string
+
+router = APIRouter(include_in_schema=False)
+_env = make_env()
+
+#: Filters not shown in the forms: paging is done by the pager links.
+_HIDDEN = {"offset"}
+_LABELS = {"min_value": "min value $", "max_value": "max value $", "min_price": "min price $",
+           "max_price": "max price $", "min_change": "min Δ own %", "max_change": "max Δ own %",
+           "min_delay": "min delay (bd)", "max_delay": "max delay (bd)", "filed_since": "filed since",
+           "filed_until": "filed until", "since": "traded since", "until": "traded until",
+           "issuer": "issuer CIK", "insider": "insider CIK", "min_insiders": "min insiders",
+           "window_days": "window (days)", "as_of": "as of"}  # fmt: skip
+
+
+def html(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(_env.get_template(template).render(**context), status_code=status)
+
+
+def error_page(request: Request, title: str, errors: list[str], status: int) -> HTMLResponse:
+    return html("error.html", status, title=title, errors=errors)
+
+
+def _rows(t: pa.Table) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = t.to_pylist()
+    return rows
+
+
+def _is_list(annotation: Any) -> bool:
+    return typing.get_origin(annotation) is list
+
+
+def parse_filters(request: Request, model: type[BaseModel]) -> tuple[BaseModel | None, list[str], dict[str, Any]]:
+    """The query string as a filter model: (model or None, error lines, the raw values given)."""
+    raw: dict[str, Any] = {}
+    for key in request.query_params:
+        values = [v for v in request.query_params.getlist(key) if v != ""]
+        if not values:
+            continue
+        field = model.model_fields.get(key)
+        raw[key] = values if field is not None and _is_list(field.annotation) else values[-1]
+    try:
+        return model.model_validate(raw), [], raw
+    except ValidationError as e:
+        return None, validation_messages(e.errors()), raw
+
+
+def trade_filters(request: Request) -> tuple[TradeFilters | None, list[str]]:
+    """The query string as TradeFilters (issuer and insider pages)."""
+    f, errors, _ = parse_filters(request, TradeFilters)
+    return (f if isinstance(f, TradeFilters) else None), errors
+
+
+def _choices(annotation: Any) -> list[str] | None:
+    """The allowed values of a Literal (or list of Literal, or optional Literal) annotation."""
+    if _is_list(annotation):
+        annotation = typing.get_args(annotation)[0]
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        annotation = args[0] if len(args) == 1 else annotation
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(a) for a in typing.get_args(annotation)]
+    return None
+
+
+def form_fields(model: type[BaseModel], raw: dict[str, Any], values: BaseModel | None) -> list[dict[str, Any]]:
+    """Descriptors for the filter form: name, label, kind (text, number, date, choice, multi), value."""
+    out = []
+    for name, field in model.model_fields.items():
+        if name in _HIDDEN:
+            continue
+        ann = field.annotation
+        current = (
+            getattr(values, name) if values is not None else raw.get(name, field.get_default(call_default_factory=True))
+        )
+        label = _LABELS.get(name, name.replace("_", " "))
+        choices = _choices(ann)
+        args = set(typing.get_args(ann)) | {ann}
+        if _is_list(ann):
+            out.append({"name": name, "label": label, "kind": "multi", "options": choices or [],
+                        "value": [str(v) for v in (current or [])]})  # fmt: skip
+        elif choices is not None:
+            out.append({"name": name, "label": label, "kind": "choice", "options": choices, "value": str(current)})
+        elif bool in args:
+            v = "" if current is None else str(current).lower()
+            out.append({"name": name, "label": label, "kind": "choice", "options": ["", "true", "false"], "value": v})
+        elif date in args:
+            out.append({"name": name, "label": label, "kind": "date", "value": "" if current is None else current})
+        elif int in args or float in args:
+            out.append({"name": name, "label": label, "kind": "number", "value": "" if current is None else current})
+        else:
+            out.append({"name": name, "label": label, "kind": "text", "value": current or ""})
+    return out
+
+
+def _screen(name: str) -> Screen:
+    screen = SCREENS.get(name)
+    if screen is None:
+        raise HTTPException(404, f"no screen named {name!r}; screens: {', '.join(SCREENS)}")
+    return screen
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    store = request.app.state.store
+    stats = store.query(
+        "SELECT (SELECT COUNT(*) FROM explore_filings) AS filings, (SELECT COUNT(*) FROM explore_trades) AS trades,"
+        " (SELECT COUNT(DISTINCT issuer_cik) FROM explore_filings) AS issuers,"
+        " (SELECT MAX(filed_day) FROM explore_filings) AS latest"
+    ).to_pylist()[0]
+    return html(
+        "home.html",
+        stats=stats,
+        top=_rows(explore.top_purchases(store, period="week", limit=10)),
+        clusters=_rows(explore.cluster_buys(store, limit=5)),
+        officers=_rows(explore.officer_purchases(store, limit=10)),
+        latest=_rows(explore.latest_filings(store, limit=10)),
+    )
+
+
+@router.get("/screens", response_class=HTMLResponse)
+def screens_page() -> HTMLResponse:
+    return html("screens.html", screens=list(SCREENS.values()))
+
+
+@router.get("/screens/{name}", response_class=HTMLResponse)
+def screen_page(request: Request, name: str) -> HTMLResponse:
+    screen = _screen(name)
+    filters, errors, raw = parse_filters(request, screen.filters)
+    rows: list[dict[str, Any]] = []
+    if filters is not None:
+        rows = _rows(screen.run(request.app.state.store, filters))
+    params = filters.model_dump(exclude_defaults=True) if filters is not None else raw
+    params.pop("offset", None)
+    return html(
+        "screen.html",
+        422 if errors else 200,
+        screen=screen,
+        fields=form_fields(screen.filters, raw, filters),
+        errors=errors,
+        rows=rows,
+        params=params,
+        qs=query_string(params),
+        limit=getattr(filters, "limit", 100),
+        offset=getattr(filters, "offset", 0),
+    )
+
+
+def _when(r: dict[str, Any], *keys: str) -> datetime:
+    for k in keys:
+        v = r.get(k)
+        if isinstance(v, datetime):
+            return v
+        if isinstance(v, date):
+            return datetime.combine(v, time(), tzinfo=UTC)
+    return datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _entry(base: str, screen: Screen, r: dict[str, Any]) -> Entry:
+    if screen.kind == "clusters":
+        return Entry(
+            id=f"urn:section16:cluster:{r['issuer_cik']}:{r['first_trade']}",
+            title=f"{r['ticker'] or r['issuer_cik']}: {r['insiders']} insiders bought {money(r['total_value'])}"
+            f" from {r['first_trade']} to {r['last_trade']}",
+            updated=_when(r, "last_filed", "last_trade"),
+            link=f"{base}issuers/{r['issuer_cik']}",
+            summary=f"{r['company'] or ''}: {r['names'] or ''} ({r['roles'] or ''})",
+        )
+    link = f"{base}filings/{r['accession']}"
+    if screen.kind == "filings":
+        return Entry(
+            id=f"urn:section16:filing:{r['accession']}",
+            title=f"Form {r['document_type']} {r['ticker'] or ''}: {r['insider'] or ''}".strip(),
+            updated=_when(r, "accepted_at", "filed_day"),
+            link=link,
+            summary=f"{r['company'] or ''}; codes {r['codes'] or '-'}; {r['roles'] or ''}",
+        )
+    verb = {"P": "bought", "S": "sold"}.get(r["code"] or "", f"code {r['code']}")
+    table = "T2" if r["is_derivative"] else "T1"
+    return Entry(
+        id=f"urn:section16:trade:{r['accession']}:{table}:{r['row_no']}",
+        title=f"{r['insider'] or ''} {verb} {number(r['shares'])} {r['ticker'] or ''} at {money(r['price'])}"
+        f" ({money(r['value'])})",
+        updated=_when(r, "accepted_at", "filed_day"),
+        link=link,
+        summary=f"{r['company'] or ''}; {r['roles'] or ''} {r['title'] or ''}; trade date {r['trade_date']}",
+    )
+
+
+@router.get("/feeds/{name}")
+def feed(request: Request, name: str) -> Response:
+    screen = _screen(name)
+    filters, errors, _ = parse_filters(request, screen.filters)
+    if filters is None:
+        raise HTTPException(422, "; ".join(errors))
+    rows = _rows(screen.run(request.app.state.store, filters))
+    base = str(request.base_url)
+    qs = request.url.query
+    body = atom(
+        feed_id=f"urn:section16:feed:{name}:{qs}",
+        title=f"section16: {screen.title}",
+        self_url=str(request.url),
+        alternate_url=f"{base}screens/{name}" + (f"?{qs}" if qs else ""),
+        entries=[_entry(base, screen, r) for r in rows],
+    )
+    return Response(body, media_type=ATOM_TYPE)
+
+
+@router.get("/issuers/{cik}", response_class=HTMLResponse)
+def issuer_page(request: Request, cik: str) -> HTMLResponse:
+    store = request.app.state.store
+    filters, errors = trade_filters(request)
+    if filters is None or not cik.isdigit():
+        return error_page(request, "Invalid request", errors or [f"not a CIK: {cik!r}"], 422)
+    summary = _rows(explore.issuer_summary(store, cik))
+    if not summary:
+        raise HTTPException(404, f"no filings of issuer CIK {cik} in the store")
+    activity = _rows(explore.issuer_activity(store, cik))
+    chart = {
+        "labels": [r["month"].strftime("%Y-%m") for r in activity],
+        "buys": [r["bought"] for r in activity],
+        "sells": [r["sold"] for r in activity],
+        "net": [r["net"] for r in activity],
+    }
+    params = filters.model_dump(exclude_defaults=True)
+    params.pop("offset", None)
+    params.pop("issuer", None)
+    return html("issuer.html", s=summary[0], chart=chart, insiders=_rows(explore.issuer_insiders(store, cik)),
+                trades=_rows(explore.issuer_history(store, cik, filters)), params=params,
+                limit=filters.limit, offset=filters.offset)  # fmt: skip
+
+
+@router.get("/insiders/{cik}", response_class=HTMLResponse)
+def insider_page(request: Request, cik: str) -> HTMLResponse:
+    store = request.app.state.store
+    filters, errors = trade_filters(request)
+    if filters is None or not cik.isdigit():
+        return error_page(request, "Invalid request", errors or [f"not a CIK: {cik!r}"], 422)
+    summary = _rows(explore.insider_summary(store, cik))
+    if not summary:
+        raise HTTPException(404, f"no filings of insider CIK {cik} in the store")
+    issuers = _rows(explore.insider_issuers(store, cik))
+    holding_issuer = filters.issuer or (issuers[0]["issuer_cik"] if len(issuers) == 1 else None)
+    holdings: list[dict[str, Any]] = []
+    label = ""
+    if holding_issuer:
+        holdings = _rows(explore.holdings_over_time(store, cik, holding_issuer))
+        label = next((f"{i['company']} ({i['ticker']})" for i in issuers if i["issuer_cik"] == holding_issuer),
+                     holding_issuer)  # fmt: skip
+    # The chart follows the security with the most reported balances (usually the common stock, direct).
+    series: dict[tuple[Any, Any], list[list[Any]]] = {}
+    for h in holdings:
+        if h["shares_owned"] is not None and h["as_of"] is not None:
+            series.setdefault((h["security_title"], h["direct_indirect"]), []).append(
+                [h["as_of"].isoformat(), float(h["shares_owned"])]
+            )
+    points = max(series.values(), key=len) if series else []
+    params = filters.model_dump(exclude_defaults=True)
+    params.pop("offset", None)
+    params.pop("insider", None)
+    return html("insider.html", s=summary[0], issuers=issuers, holding_issuer=holding_issuer, holding_label=label,
+                holdings=holdings, chart={"points": points},
+                trades=_rows(explore.insider_history(store, cik, filters)), params=params,
+                limit=filters.limit, offset=filters.offset)  # fmt: skip
+
+
+def _findings(filing: Any) -> tuple[list[dict[str, Any]], str]:
+    try:
+        from ..check import check
+    except ImportError:
+        return [], "The checker is not installed."
+    found = check(filing)
+    rows = [{"severity": f.severity, "code": f.code, "where": f.where, "message": f.message} for f in found]
+    return rows, "No findings: the filing passes every check."
+
+
+@router.get("/filings/{accession}", response_class=HTMLResponse)
+def filing_page(request: Request, accession: str) -> HTMLResponse:
+    store = request.app.state.store
+    record = filing_record(store, accession)
+    owners = _rows(store.query("SELECT * FROM explore_owners WHERE accession = ? ORDER BY position", [accession]))
+    amending = store.query(
+        "SELECT accession FROM explore_filings WHERE amends = ? ORDER BY filed_day, accession", [accession]
+    )
+    amended_by = [r["accession"] for r in _rows(amending)]
+    filing = store.filing(accession)
+    findings, note = _findings(filing) if filing is not None else ([], "The filing could not be read back.")
+    return html("filing.html", f=record, owners=owners, amended_by=amended_by, findings=findings,
+                findings_note=note, trades=_rows(explore.filing_trades(store, accession)),
+                formats=list(FORMATS))  # fmt: skip
+
+
+@router.get("/filings/{accession}/form")
+def filing_form(request: Request, accession: str) -> Response:
+    """The form rendered by section16's HTML writer, for the sandboxed iframe of the filing page."""
+    filing = request.app.state.store.filing(accession)
+    if filing is None:
+        raise HTTPException(404, f"no filing {accession} in the store")
+    body, media_type = render_filing(filing, "html")
+    return Response(body, media_type=media_type, headers={"Content-Security-Policy": FORM_CSP})
+
+
+_SIGNAL_PAGE = (
+    ("routine", "Routine and opportunistic insiders", "Cohen, Malloy and Pomorski (2012).", sig.routine_opportunistic,
+     ["insider", "ticker", "year", "classification", "routine_month", "trades", "value"]),
+    ("net-purchase-ratio", "Net purchase ratio, six months", "Lakonishok and Lee (2001).", sig.net_purchase_ratio,
+     ["ticker", "company", "npr", "npr_trades", "purchases", "sales", "insiders_buying", "insiders_selling"]),
+    ("plan-share", "Sales under Rule 10b5-1 plans", "Share of open-market sales under a plan.", sig.plan_share,
+     ["ticker", "company", "sales", "plan_sales", "plan_share", "plan_value_share"]),
+    ("late-filings", "Late filings", "Form 4 rows filed more than two business days after the trade.",
+     sig.late_filings, ["insider", "ticker", "transactions", "late", "late_share", "mean_delay_bd", "max_delay_bd"]),
+    ("first-purchases", "First purchase in two years", "No purchase by the insider in the issuer for two years.",
+     sig.first_purchases, ["insider", "ticker", "trade_date", "shares", "value", "previous_purchase"]),
+)  # fmt: skip
+
+
+@router.get("/signals", response_class=HTMLResponse)
+def signals_page(request: Request) -> HTMLResponse:
+    store = request.app.state.store
+    out = []
+    for name, title, description, fn, columns in _SIGNAL_PAGE:
+        rows = _rows(fn(store, limit=20))
+        out.append({"name": name, "title": title, "description": description, "columns": columns, "rows": rows})
+    return html("signals.html", signals=out)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "") -> HTMLResponse:
+    rows = _rows(explore.search(request.app.state.store, q[:100])) if q.strip() else []
+    return html("search.html", rows=rows, search_q=q)
