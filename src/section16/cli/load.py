@@ -52,7 +52,7 @@ def register(app: typer.Typer) -> None:
                 disable=quiet,
                 transient=False,
             ) as bar:
-                task = bar.add_task("filings", total=len(p.items), info="")
+                task = bar.add_task("filings", total=len(p.items), info="", visible=bool(p.items))
 
                 def show(done: int, r: LoadResult, base: int = 0, t: TaskID = task) -> None:
                     secs = max(time.perf_counter() - start, 1e-6)

@@ -41,19 +41,38 @@ def _plain(v: Any) -> Any:
     return v
 
 
-def print_table(table: pa.Table, *, max_rows: int = 200, title: str | None = None) -> None:
+def print_table(
+    table: pa.Table,
+    *,
+    max_rows: int = 200,
+    title: str | None = None,
+    headers: dict[str, str] | None = None,
+    drop_order: tuple[str, ...] = (),
+) -> None:
+    """A rich table. When it is wider than the terminal, columns in ``drop_order`` go first, in order;
+    numbers are never cut, text columns shorten with an ellipsis."""
     console = Console()
-    numeric = {
-        f.name
-        for f in table.schema
-        if pa.types.is_decimal(f.type) or pa.types.is_floating(f.type) or pa.types.is_integer(f.type)
-    }
-    t = Table(title=title, header_style="bold", show_lines=False)
-    for name in table.column_names:
-        t.add_column(name, justify="right" if name in numeric else "left", overflow="fold")
     rows = table.to_pylist() if not max_rows else table.slice(0, max_rows).to_pylist()
-    for r in rows:
-        t.add_row(*(cell(v) for v in r.values()))
+    texts = {name: [cell(r[name]) for r in rows] for name in table.column_names}
+    labels = {name: (headers or {}).get(name, name) for name in table.column_names}
+    widths = {n: max([len(labels[n]), *(len(x) for x in texts[n])]) + 3 for n in table.column_names}
+    names = list(table.column_names)
+    for name in drop_order:
+        if sum(widths[n] for n in names) + 1 <= console.width:
+            break
+        if name in names:
+            names.remove(name)
+    types = {f.name: f.type for f in table.schema}
+    t = Table(title=title, header_style="bold", show_lines=False)
+    for name in names:
+        ty = types[name]
+        number = pa.types.is_decimal(ty) or pa.types.is_floating(ty) or pa.types.is_integer(ty)
+        if number or pa.types.is_date(ty) or pa.types.is_timestamp(ty):
+            t.add_column(labels[name], justify="right" if number else "left", no_wrap=True, min_width=widths[name] - 3)
+        else:
+            t.add_column(labels[name], overflow="ellipsis", no_wrap=True, min_width=min(len(labels[name]), 8))
+    for i in range(len(rows)):
+        t.add_row(*(texts[n][i] for n in names))
     console.print(t)
     shown = len(rows)
     if shown < table.num_rows:

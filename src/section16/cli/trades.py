@@ -8,9 +8,15 @@ from ..errors import Section16Error
 from .load import DB_HELP
 from .store_output import print_table, write_csv, write_json
 
-# The columns of the readable table; --json and --csv give every column.
-_SHOWN = ("transaction_date", "ticker", "owner", "relationship", "code", "acquired_disposed", "shares", "price",
-          "value", "shares_owned_after", "direct_indirect", "security_title", "accession")  # fmt: skip
+# The columns of the readable table, with short headings; --json and --csv give every column.
+_SHOWN = {
+    "transaction_date": "date", "ticker": "ticker", "owner": "owner", "relationship": "role", "code": "code",
+    "acquired_disposed": "A/D", "shares": "shares", "price": "price", "value": "value",
+    "shares_owned_after": "owned after", "direct_indirect": "D/I", "security_title": "security",
+    "accession": "accession",
+}  # fmt: skip
+# On a narrow terminal these go first, keeping who traded what, when and for how much.
+_DROP = ("accession", "security_title", "direct_indirect", "shares_owned_after", "relationship", "value", "ticker")
 
 
 def register(app: typer.Typer) -> None:
@@ -50,4 +56,4 @@ def register(app: typer.Typer) -> None:
             write_csv(table)
         else:
             title = "Insider transactions" + (f" · {ticker.upper()}" if ticker else "")
-            print_table(table.select(list(_SHOWN)), max_rows=0, title=title)
+            print_table(table.select(list(_SHOWN)), max_rows=0, title=title, headers=_SHOWN, drop_order=_DROP)
