@@ -96,7 +96,7 @@ _RULE_LIST: tuple[Rule, ...] = (
     Rule("S16-W010", "warning", "period of report is not the earliest transaction date", _FORM),
     Rule("S16-W011", "warning", "a date lies after the filing date", _FORM),
     Rule("S16-W012", "warning", "signed before the last transaction took place", _FORM),
-    Rule("S16-W013", "warning", "date of original submission not before the filing date", _FORM),
+    Rule("S16-W013", "warning", "date of original submission after the amendment's filing date", _FORM),
     # -- warnings: codes -----------------------------------------------------------------------------
     Rule("S16-W020", "warning", "transaction code does not fit acquired/disposed", _FORM),
     Rule("S16-W021", "warning", "transaction code does not fit the table", _FORM),

@@ -118,10 +118,10 @@ def check_dates(filing: Filing, rows: list[RowAt], filed: date | None) -> list[F
                 finding("S16-W011", "periodOfReport", f"{filing.period_of_report} is after the filing date {filed}")
             )
         orig = filing.date_of_original_submission
-        if filing.is_amendment and orig is not None and orig >= filed:
+        if filing.is_amendment and orig is not None and orig > filed:  # same-day amendments happen
             out.append(
                 finding(
-                    "S16-W013", "dateOfOriginalSubmission", f"original filed {orig}, not before this filing {filed}"
+                    "S16-W013", "dateOfOriginalSubmission", f"original filed {orig}, after this amendment {filed}"
                 )
             )
     if tx_dates:
