@@ -310,6 +310,12 @@ def test_v_rows_on_form4_are_not_held_to_two_days() -> None:
     assert [x.code for x in rules(f)] == []
 
 
+def test_plan_adoption_in_the_remarks_counts() -> None:
+    f = replace(_F4, aff10b5one=True, remarks="Sales under a Rule 10b5-1 plan adopted on 2023-11-01.")
+    assert rules(f) == []
+    assert [x.code for x in rules(replace(f, aff10b5one=False))] == ["S16-W040"]
+
+
 def test_plan_footnote_saying_not_10b5_1_is_not_a_plan() -> None:
     fn = Footnote("F1", "These sales were not made pursuant to a Rule 10b5-1 trading plan.")
     assert rules(replace(_F4, footnotes=(fn,))) == []

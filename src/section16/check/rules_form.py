@@ -120,9 +120,7 @@ def check_dates(filing: Filing, rows: list[RowAt], filed: date | None) -> list[F
         orig = filing.date_of_original_submission
         if filing.is_amendment and orig is not None and orig > filed:  # same-day amendments happen
             out.append(
-                finding(
-                    "S16-W013", "dateOfOriginalSubmission", f"original filed {orig}, after this amendment {filed}"
-                )
+                finding("S16-W013", "dateOfOriginalSubmission", f"original filed {orig}, after this amendment {filed}")
             )
     if tx_dates:
         first = min(d for d, _ in tx_dates)
@@ -144,25 +142,23 @@ def check_dates(filing: Filing, rows: list[RowAt], filed: date | None) -> list[F
 
 def check_10b5_1(filing: Filing) -> list[Finding]:
     """From 2023-04-01 the box says a reported transaction was made under a Rule 10b5-1(c) plan, and the
-    plan's adoption date must be given (in practice, in a footnote)."""
+    plan's adoption date must be given (in practice in a footnote, sometimes in the remarks)."""
     if filing.form not in ("4", "5") or filing.period_of_report is None:
         return []
     if filing.period_of_report < AFF10B5ONE_FROM or filing.aff10b5one is None:
         return []
-    plan_notes = [f for f in filing.footnotes if _PLAN_RE.search(f.text) and not _NOT_PLAN_RE.search(f.text)]
+    texts = [(f"footnote {f.id}", f.text) for f in filing.footnotes]
+    if filing.remarks:
+        texts.append(("the remarks", filing.remarks))
+    plan = [(name, t) for name, t in texts if _PLAN_RE.search(t) and not _NOT_PLAN_RE.search(t)]
     if filing.aff10b5one:
-        if not any(_ADOPTED_RE.search(f.text) for f in plan_notes):
-            return [
-                finding(
-                    "S16-W041", "aff10b5One", "the 10b5-1 box is checked but no footnote gives the plan's adoption date"
-                )
-            ]
+        if not any(_ADOPTED_RE.search(t) for _, t in plan):
+            msg = "the 10b5-1 box is checked but no footnote gives the plan's adoption date"
+            return [finding("S16-W041", "aff10b5One", msg)]
         return []
-    if plan_notes:
-        ids = ", ".join(f.id for f in plan_notes)
+    if plan:
+        names = ", ".join(name for name, _ in plan)
         return [
-            finding(
-                "S16-W040", "aff10b5One", f"footnote(s) {ids} speak of a Rule 10b5-1 plan, but the box is not checked"
-            )
+            finding("S16-W040", "aff10b5One", f"{names} speak(s) of a Rule 10b5-1 plan, but the box is not checked")
         ]
     return []
