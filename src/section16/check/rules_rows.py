@@ -73,17 +73,16 @@ def _mandatory(r: RowAt, form: str, out: list[Finding]) -> None:
     if not (form == "3" and isinstance(row, DerivativeHolding)):  # Form 3 Table II has no amount owned column
         _exactly_one(r, "shares_owned_after", "value_owned_after", "postTransactionAmounts", out)
     if isinstance(row, NonDerivativeTransaction | DerivativeTransaction):
-        tx = row
-        if tx.transaction_date.value is None:
+        if row.transaction_date.value is None:
             out.append(finding("S16-E031", r.at("transaction_date"), "the transaction date is missing"))
-        if tx.acquired_disposed.value is None:
+        if row.acquired_disposed.value is None:
             out.append(finding("S16-E031", r.at("acquired_disposed"), "acquired (A) or disposed (D) is missing"))
         if row.coding is None or not row.coding.code:
             out.append(finding("S16-E031", f"{r.where}.transactionCoding", "the transaction code is missing"))
         _value_or_footnote(r, "price_per_share", "the price", out)
         if r.derivative:
             _exactly_one(r, "shares", "total_value", "transactionAmounts", out)
-        elif isinstance(tx, NonDerivativeTransaction) and tx.shares.value is None:
+        elif isinstance(row, NonDerivativeTransaction) and row.shares.value is None:
             out.append(finding("S16-E031", r.at("shares"), "the number of shares is missing"))
     if isinstance(row, DerivativeTransaction | DerivativeHolding):
         if row.underlying_title.value is None:
