@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 from datetime import date, timedelta
 
-from holidays.countries.united_states import UnitedStates
-
 #: Days the SEC was closed beyond the federal calendar: Hurricane Sandy (filings due then were deemed
 #: timely on reopening).
 SEC_CLOSURES: frozenset[date] = frozenset((date(2012, 10, 29), date(2012, 10, 30)))
@@ -24,6 +22,9 @@ _ONE_DAY = timedelta(days=1)
 @functools.cache
 def closed_days(year: int) -> frozenset[date]:
     """Weekday closures of one year (federal holidays, observed days, closures by order)."""
+    # Imported here: loading the holidays package takes ~0.1 s, which `import section16` should not pay.
+    from holidays.countries.united_states import UnitedStates
+
     cal = UnitedStates(years=year, categories=("government",))  # type: ignore[no-untyped-call]
     days = {d for d, name in cal.items() if "half" not in name.lower() and d.year == year}
     days |= {d for d in SEC_CLOSURES if d.year == year}
