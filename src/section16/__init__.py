@@ -9,25 +9,25 @@ The public face::
 
 from __future__ import annotations
 
-from .errors import ParseError, Section16Error, UnsupportedFormatError
-from .model import PARSER_VERSION, Filing, Value
 from . import samples
 from .check import Finding, check, check_xml
+from .errors import ParseError, Section16Error, UnsupportedFormatError
+from .model import PARSER_VERSION, Filing, Value
 from .read import parse, parse_bytes
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Finding",
-    "check",
-    "check_xml",
     "PARSER_VERSION",
     "Filing",
+    "Finding",
     "ParseError",
     "Section16Error",
     "UnsupportedFormatError",
     "Value",
     "__version__",
+    "check",
+    "check_xml",
     "parse",
     "parse_bytes",
     "samples",
