@@ -67,8 +67,8 @@ def issuer_insiders(store: QueryRunner, issuer: str) -> pa.Table:
         ),
         traded AS (
             SELECT o.owner_cik,
-                   SUM(CASE WHEN t.code = 'P' THEN CAST(t.shares AS DOUBLE) ELSE 0 END) AS shares_bought,
-                   SUM(CASE WHEN t.code = 'S' THEN CAST(t.shares AS DOUBLE) ELSE 0 END) AS shares_sold,
+                   SUM(CASE WHEN t.code = 'P' THEN CAST(t.shares AS DOUBLE PRECISION) ELSE 0 END) AS shares_bought,
+                   SUM(CASE WHEN t.code = 'S' THEN CAST(t.shares AS DOUBLE PRECISION) ELSE 0 END) AS shares_sold,
                    SUM(CASE WHEN t.code = 'P' THEN t.value ELSE 0 END) AS value_bought,
                    SUM(CASE WHEN t.code = 'S' THEN t.value ELSE 0 END) AS value_sold
             FROM explore_trades t JOIN explore_owners o ON o.accession = t.accession
@@ -109,8 +109,8 @@ def issuer_activity(store: QueryRunner, issuer: str) -> pa.Table:
                SUM(bought - sold) OVER (ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS net
         FROM (
             SELECT CAST(date_trunc('month', trade_date) AS DATE) AS month,
-                   SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE) ELSE 0 END) AS bought,
-                   SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE) ELSE 0 END) AS sold
+                   SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS bought,
+                   SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS sold
             FROM explore_trades
             WHERE issuer_cik = ? AND code IN ('P', 'S') AND trade_date IS NOT NULL
             GROUP BY 1

@@ -27,7 +27,7 @@ from .calendar import FIRST_DAY, LAST_DAY, calendar_rows
 from .roles import Role, roles_from_title
 
 #: Bump when the tables' shape or meaning changes: stores built by an older version are rebuilt.
-EXPLORE_VERSION = "3"
+EXPLORE_VERSION = "4"
 
 #: Transaction codes tied to a derivative security even when reported in Table I.
 DERIVATIVE_CODES = ("M", "X", "O", "C", "E", "H")
@@ -149,17 +149,19 @@ SELECT accession, family, is_derivative, row_no, document_type, form, issuer_cik
        accepted_at, filing_date, filed_day, owner_key, owner_count, owner_cik, owner_name, owner_names,
        relationship, title, roles, security_title, trade_date, deemed_execution_date, code, acquired_disposed,
        shares, price, owned_after, direct_indirect, nature_of_ownership, timeliness,
-       CAST(sign AS DOUBLE) * CAST(shares AS DOUBLE) AS signed_shares,
-       CAST(shares AS DOUBLE) * CAST(price AS DOUBLE) AS value,
-       CASE WHEN CAST(owned_after AS DOUBLE) - sign * CAST(shares AS DOUBLE) > 0
-            THEN 100.0 * sign * CAST(shares AS DOUBLE) / (CAST(owned_after AS DOUBLE) - sign * CAST(shares AS DOUBLE))
+       CAST(sign AS DOUBLE PRECISION) * CAST(shares AS DOUBLE PRECISION) AS signed_shares,
+       CAST(shares AS DOUBLE PRECISION) * CAST(price AS DOUBLE PRECISION) AS value,
+       CASE WHEN CAST(owned_after AS DOUBLE PRECISION) - sign * CAST(shares AS DOUBLE PRECISION) > 0
+            THEN 100.0 * sign * CAST(shares AS DOUBLE PRECISION)
+                 / (CAST(owned_after AS DOUBLE PRECISION) - sign * CAST(shares AS DOUBLE PRECISION))
        END AS change_pct,
        delay_bd,
        amended,
        (is_derivative OR code IN {DERIVATIVE_CODES!r}) AS derivative,
        weighted_avg,
        (COALESCE(timeliness = 'L', FALSE)
-        OR COALESCE(form = '4' AND COALESCE(transaction_form_type, '4') = '4' AND delay_bd > 2, FALSE)) AS late,
+        OR COALESCE(form = '4' AND NOT is_amendment AND COALESCE(transaction_form_type, '4') = '4'
+                    AND delay_bd > 2, FALSE)) AS late,
        (row_plan OR (COALESCE(aff10b5one, FALSE) AND NOT filing_has_plan_note AND code IN ('P', 'S'))) AS plan
 FROM timed
 ORDER BY filed_day, accepted_at, accession, is_derivative, row_no

@@ -183,8 +183,8 @@ def cluster_buys(store: QueryRunner, filters: ClusterFilters | None = None, **kw
     WITH p AS (
         SELECT issuer_cik, owner_key, trade_date, MIN(ticker) AS ticker, MIN(issuer_name) AS company,
                MIN(owner_names) AS insider, bit_or(roles) AS roles, SUM(value) AS value,
-               SUM(CAST(shares AS DOUBLE)) AS shares, MAX(accepted_at) AS accepted_at,
-               CAST((trade_date - DATE '1970-01-01') / ? AS INTEGER) AS bucket
+               SUM(CAST(shares AS DOUBLE PRECISION)) AS shares, MAX(accepted_at) AS accepted_at,
+               CAST(FLOOR((trade_date - DATE '1970-01-01') / CAST(? AS DOUBLE PRECISION)) AS INTEGER) AS bucket
         FROM explore_trades t
         WHERE {" AND ".join(where)} AND trade_date IS NOT NULL
         GROUP BY issuer_cik, owner_key, trade_date

@@ -120,11 +120,11 @@ def net_purchase_ratio(
     who, params = _who(_ids(issuer, None))
     sql = f"""
     SELECT issuer_cik, MIN(ticker) AS ticker, MIN(issuer_name) AS company,
-           SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE) ELSE 0 END) AS shares_bought,
-           SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE) ELSE 0 END) AS shares_sold,
-           (SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE) ELSE 0 END)
-            - SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE) ELSE 0 END))
-           / NULLIF(SUM(CAST(shares AS DOUBLE)), 0) AS npr,
+           SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS shares_bought,
+           SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS shares_sold,
+           (SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END)
+            - SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END))
+           / NULLIF(SUM(CAST(shares AS DOUBLE PRECISION)), 0) AS npr,
            SUM(CASE WHEN code = 'P' THEN 1 ELSE 0 END) AS purchases,
            SUM(CASE WHEN code = 'S' THEN 1 ELSE 0 END) AS sales,
            (SUM(CASE WHEN code = 'P' THEN 1.0 ELSE 0 END) - SUM(CASE WHEN code = 'S' THEN 1.0 ELSE 0 END))
@@ -136,7 +136,7 @@ def net_purchase_ratio(
     WHERE code IN ('P', 'S') AND trade_date > ? AND trade_date <= ?{who}
     GROUP BY issuer_cik
     HAVING COUNT(*) >= ?
-    ORDER BY npr DESC NULLS LAST, (SUM(CAST(shares AS DOUBLE))) DESC, issuer_cik
+    ORDER BY npr DESC NULLS LAST, (SUM(CAST(shares AS DOUBLE PRECISION))) DESC, issuer_cik
     LIMIT ? OFFSET ?
     """
     return _run(store, sql, [start, anchor, start, anchor, *params, min_trades, limit, offset])
