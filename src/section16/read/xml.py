@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from lxml import etree
@@ -43,6 +44,7 @@ from ..model import (
     Unknown,
     Value,
 )
+from .xml_fast import GiveUp, build, read_row, slot_spec
 
 _local = threading.local()
 
@@ -236,6 +238,7 @@ _ROW_CLASSES: dict[str, tuple[type, frozenset[str]]] = {
 
 
 def _coding(el: Any, ctx: _Ctx, where: str) -> Coding:
+    where = f"{where}.transactionCoding"
     form_type = code = None
     swap: bool | None = None
     fns: list[str] = []
@@ -273,7 +276,7 @@ def _fill_row(el: Any, allowed: frozenset[str], kw: dict[str, Any], ctx: _Ctx, w
             _fill_row(c, allowed, kw, ctx, where)
             continue
         elif tag == "transactionCoding" and "coding" in allowed:
-            kw["coding"] = _coding(c, ctx, f"{where}.transactionCoding")
+            kw["coding"] = _coding(c, ctx, where)
             continue
         if isinstance(tag, str):
             ctx.keep_unknown(c, f"{where}.{tag}")
@@ -289,9 +292,19 @@ def _table(el: Any, ctx: _Ctx, out: dict[str, list[Any]], counters: dict[str, in
             continue
         cls, allowed = spec
         n = counters[tag] = counters.get(tag, 0) + 1
-        kw: dict[str, Any] = {}
-        _fill_row(c, allowed, kw, ctx, f"{tag}[{n}]")
-        out[tag].append(cls(**kw))
+        where = f"{tag}[{n}]"
+        n_notes, n_unknown = len(ctx.notes), len(ctx.unknown)
+        try:
+            kw = read_row(c, allowed, _ROW_FIELDS, _CONTAINERS, partial(_coding, ctx=ctx, where=where), ctx)
+        except GiveUp:
+            # Not schema-shaped: read it the general way (and forget what the fast path collected).
+            del ctx.notes[n_notes:], ctx.unknown[n_unknown:]
+            kw = {}
+            _fill_row(c, allowed, kw, ctx, where)
+        out[tag].append(build(cls, _ROW_SPECS[cls], kw))
+
+
+_ROW_SPECS = {cls: slot_spec(cls) for cls, _ in _ROW_CLASSES.values()}
 
 
 # -- header parts ----------------------------------------------------------------------------------------

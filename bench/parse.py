@@ -1,0 +1,131 @@
+"""Median microseconds per filing: ``section16.parse`` against edgartools' ``Ownership.from_xml``.
+
+    python bench/parse.py [--repeat N] [--limit N] [--profile]
+
+Reads ../shared/corpus/xml when it is there, else the committed fixtures (tests/fixtures/xml), into
+memory, then times both readers on the same files in the same run: each file is read ``--repeat``
+times by each reader and its fastest time kept (to shed scheduler noise on a shared machine), and the
+median over files is printed with the ratio. edgartools looks up every reporting owner on EDGAR; that
+look-up is replaced by a local stub, as edgartools' own tests do, and sockets are closed for the whole
+run so nothing can reach the network. ``--profile`` prints where section16's time goes instead.
+
+Targets (issue 2): section16 under 100 µs median, at least 15x faster than edgartools.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _no_network(*_args: Any, **_kwargs: Any) -> Any:
+    raise OSError("bench/parse.py: the network is closed during the benchmark")
+
+
+def close_network() -> None:
+    socket.socket.connect = _no_network  # type: ignore[method-assign]
+    socket.create_connection = _no_network
+    socket.getaddrinfo = _no_network
+
+
+def corpus_files(limit: int | None) -> tuple[str, list[tuple[str, bytes]]]:
+    corpus = (ROOT / ".." / "shared" / "corpus" / "xml").resolve()
+    folder = corpus if corpus.is_dir() else ROOT / "tests" / "fixtures" / "xml"
+    files = sorted(folder.glob("*.xml"))[:limit]
+    return str(folder), [(str(p), p.read_bytes()) for p in files]
+
+
+def time_each(fn: Callable[[Any], object], inputs: list[Any], repeat: int) -> list[float | None]:
+    """Fastest of ``repeat`` runs per input, in seconds; None where the reader raised."""
+    out: list[float | None] = []
+    clock = time.perf_counter
+    for x in inputs:
+        best: float | None = None
+        for _ in range(repeat):
+            t0 = clock()
+            try:
+                fn(x)
+            except Exception:
+                best = None
+                break
+            dt = clock() - t0
+            if best is None or dt < best:
+                best = dt
+        out.append(best)
+    return out
+
+
+def edgartools_reader() -> Callable[[str], object]:
+    import edgar.ownership.owners as owners
+    from edgar.ownership import Ownership
+
+    # Ownership.from_xml asks EDGAR whether each owner is a company (to reverse people's names);
+    # answer locally instead: a person, which is what almost every reporting owner is.
+    owners.Entity = lambda cik: SimpleNamespace(data=SimpleNamespace(is_company=False))
+    return Ownership.from_xml
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=5, help="runs per file per reader; the fastest is kept")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N files")
+    ap.add_argument("--profile", action="store_true", help="profile section16 instead of comparing")
+    args = ap.parse_args()
+    close_network()
+
+    import section16
+
+    folder, files = corpus_files(args.limit)
+    s16_inputs = files
+
+    def s16(item: tuple[str, bytes]) -> object:
+        return section16.parse_bytes(item[1], item[0])
+
+    if args.profile:
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
+        for _ in range(args.repeat):
+            for item in s16_inputs:
+                s16(item)
+        prof.disable()
+        pstats.Stats(prof).sort_stats("tottime").print_stats(20)
+        return
+
+    try:
+        et = edgartools_reader()
+    except ImportError:
+        sys.exit("edgartools is not installed: pip install '.[bench]'")
+    texts = [data.decode("utf-8", errors="replace") for _, data in files]
+
+    time_each(s16, s16_inputs[:50], 1)  # warm up imports and caches of both
+    time_each(et, texts[:50], 1)
+    ours = time_each(s16, s16_inputs, args.repeat)
+    theirs = time_each(et, texts, max(1, args.repeat // 2))
+    both = [(a, b) for a, b in zip(ours, theirs, strict=True) if a is not None and b is not None]
+    failed_ours = sum(a is None for a in ours)
+    failed_theirs = sum(b is None for b in theirs)
+    med_ours = statistics.median(a for a, _ in both) * 1e6
+    med_theirs = statistics.median(b for _, b in both) * 1e6
+    ratio = med_theirs / med_ours
+    print(f"files: {len(files)} from {folder} ({len(both)} read by both)")
+    print(f"section16.parse            median {med_ours:8.1f} µs per filing  ({failed_ours} failed)")
+    print(f"edgartools Ownership.from_xml median {med_theirs:8.1f} µs per filing  ({failed_theirs} failed)")
+    print(f"ratio: section16 is {ratio:.1f}x faster")
+    ok = med_ours < 100 and ratio >= 15
+    print(f"target (< 100 µs and >= 15x): {'met' if ok else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

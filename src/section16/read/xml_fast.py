@@ -1,0 +1,143 @@
+"""The fast path for table rows of the ownershipDocument reader: one flat pass per row.
+
+Rows hold most of a filing's elements. The general row reader (:func:`section16.read.xml._fill_row`)
+walks each row recursively, opening an iterator per field and building every object through its
+frozen dataclass ``__init__``; that costs more than parsing the XML. Nearly every real row is shaped
+as the schema says, so :func:`read_row` reads it in a single pass over ``row.iterdescendants()``,
+placing each element by its parent (compared by identity: lxml hands back the same proxy while the
+reader holds the open container), and builds the row through its slot descriptors.
+
+It is exact or it gives up: at the first thing it does not expect (an unknown or misplaced element,
+a repeated field, a child inside a leaf, a footnote reference without an id, a value the converters
+had to note) it raises :class:`GiveUp`, and the general reader reads the row instead, so both paths
+give the same Filing. Tests compare the two on every corpus file and on mutated filings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from ..model import EMPTY, Value
+
+Spec = tuple[tuple[str, Callable[[Any, Any], None], Any], ...]
+
+
+class GiveUp(Exception):
+    """The row is not of a shape the fast path reads; the general reader takes it."""
+
+
+_new = object.__new__
+_SET_VALUE = Value.__dict__["value"].__set__
+_SET_FNS = Value.__dict__["footnote_ids"].__set__
+
+
+def slot_spec(cls: type) -> Spec:
+    """(field name, slot setter, default) of every field of a slotted dataclass, in order."""
+    out = []
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            default = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:
+            raise TypeError(f"{cls.__name__}.{f.name} has no default")
+        out.append((f.name, cls.__dict__[f.name].__set__, default))
+    return tuple(out)
+
+
+def build(cls: type, spec: Spec, kw: dict[str, Any]) -> Any:
+    """``cls(**kw)`` for a frozen slotted dataclass whose fields all have immutable defaults, faster."""
+    o: Any = _new(cls)
+    get = kw.get
+    for name, setter, default in spec:
+        setter(o, get(name, default))
+    return o
+
+
+def _value(v: Any, fns: tuple[str, ...]) -> Value[Any]:
+    o: Value[Any] = _new(Value)
+    _SET_VALUE(o, v)
+    _SET_FNS(o, fns)
+    return o
+
+
+def read_row(
+    row: Any,
+    allowed: frozenset[str],
+    fields: dict[str, tuple[str, Any]],
+    containers: frozenset[str],
+    coding: Callable[[Any], Any],
+    ctx: Any,
+) -> dict[str, Any]:
+    """The row's fields as the general reader's ``kw``; raises GiveUp where it would differ."""
+    kw: dict[str, Any] = {}
+    notes = ctx.notes
+    n_notes = len(notes)
+    field = cont = None
+    attr: str = ""
+    conv: Any = None
+    value: Any = None
+    seen_value = False
+    fns: list[str] = []
+    coding_el = None
+    for el in row.iterdescendants():
+        p = el.getparent()
+        tag = el.tag
+        if p is field:
+            if tag == "value":
+                if seen_value:
+                    raise GiveUp
+                seen_value = True
+                t = el.text
+                value = conv(t.strip() if t else "", ctx, "")
+            elif tag == "footnoteId":
+                fid = el.get("id")
+                if not fid:
+                    raise GiveUp
+                fns.append(fid.strip())
+            else:
+                raise GiveUp
+            continue
+        if field is not None:
+            if not seen_value:
+                t = field.text
+                if t and t.strip():
+                    value = conv(t.strip(), ctx, "")
+            kw[attr] = _value(value, tuple(fns)) if value is not None or fns else EMPTY
+            field = None
+        if p is row or (p is cont and cont is not None):
+            spec = fields.get(tag)
+            if spec is not None:
+                attr, conv = spec
+                if attr not in allowed:
+                    raise GiveUp
+                prev = kw.get(attr)
+                if prev is not None and prev.present:
+                    raise GiveUp
+                field = el
+                value = None
+                seen_value = False
+                fns = []
+            elif tag in containers and p is row:
+                cont = el
+            elif tag == "transactionCoding" and "coding" in allowed:
+                coding_el = el
+                kw["coding"] = coding(el)
+            else:
+                raise GiveUp
+        elif p is coding_el and coding_el is not None:
+            continue  # read by the general coding reader, which keeps aside what it does not know
+        else:
+            raise GiveUp
+    if field is not None:
+        if not seen_value:
+            t = field.text
+            if t and t.strip():
+                value = conv(t.strip(), ctx, "")
+        kw[attr] = _value(value, tuple(fns)) if value is not None or fns else EMPTY
+    if len(notes) != n_notes:
+        del notes[n_notes:]
+        raise GiveUp
+    return kw
