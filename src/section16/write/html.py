@@ -23,6 +23,7 @@ from .present import (
     base_form,
     fmt_date,
     footnote_number,
+    form5_boxes,
     period_label,
     table1_columns,
     table1_rows,
@@ -121,13 +122,11 @@ def _heading(f: Filing, form: str) -> Safe:
             )
         )
     if form == "5":
-        checks.append(
-            _h("div", _box(bool(f.form3_holdings_reported)), "Form 3 Holdings Reported.", class_="SmallFormText")
-        )
+        checks.append(_h("div", _box(form5_boxes(f)[0]), "Form 3 Holdings Reported.", class_="SmallFormText"))
         checks.append(
             _h(
                 "div",
-                _box(bool(f.form4_transactions_reported)),
+                _box(form5_boxes(f)[1]),
                 "Form 4 Transactions Reported.",
                 class_="SmallFormText",
             )
@@ -289,6 +288,8 @@ def _table(title: Safe, columns: list[Column], rows: list[list[Cell]]) -> Safe:
 
 def _footnotes_and_remarks(f: Filing) -> Safe:
     rows = [_h("tr", _h("td", _h("b", "Explanation of Responses:"), class_="MedSmallFormText"))]
+    if f.no_securities_owned and base_form(f) == "3":
+        rows.append(_h("tr", _h("td", _h("b", "No securities are beneficially owned"), class_="FormText")))
     for fn in f.footnotes:
         rows.append(_h("tr", _h("td", f"{footnote_number(fn.id)}. {fn.text}", class_="FootnoteData", id=fn.id or None)))
     rows.append(_h("tr", _h("td", _h("b", "Remarks:"), class_="FormText")))

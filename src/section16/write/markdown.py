@@ -25,6 +25,7 @@ from .present import (
     base_form,
     fmt_date,
     footnote_number,
+    form5_boxes,
     period_label,
     table1_columns,
     table1_rows,
@@ -37,10 +38,13 @@ from .present import (
 _SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|~$&#])")
 
 
-def md_escape(text: str) -> str:
-    """Backslash every character that could start Markdown or HTML; line breaks become ``<br>``."""
+def md_escape(text: str, *, one_line: bool = False) -> str:
+    """Backslash every character that could start Markdown or HTML; line breaks become ``<br>``.
+
+    ``one_line`` joins the lines with a space instead: a name or a table value is one line on the form.
+    """
     lines = [_SPECIAL_RE.sub(r"\\\1", ln.strip()) for ln in text.replace("\r", "").split("\n")]
-    return "<br>".join(ln for ln in lines if ln)
+    return (" " if one_line else "<br>").join(ln for ln in lines if ln)
 
 
 def _marks(ids: tuple[str, ...]) -> str:
@@ -48,7 +52,7 @@ def _marks(ids: tuple[str, ...]) -> str:
 
 
 def _cell(c: Cell) -> str:
-    text = md_escape(c.text)
+    text = md_escape(c.text, one_line=True)
     marks = _marks(c.footnotes)
     return f"{text} {marks}".strip() if marks else text
 
@@ -75,8 +79,17 @@ def _owner_block(f: Filing) -> list[str]:
     out = ["**1. Name and Address of Reporting Person\\***", ""]
     if f.reporting_owners:
         streets, (city, region, zip_code) = address_lines(f, 0)
-        lines = [f.reporting_owners[0].name or "", *streets, " ".join(x for x in (city, region, zip_code) if x)]
-        out.append("<br>".join(md_escape(x) for x in lines if x))
+        # The captions under each line are the form's own, as on EDGAR's page.
+        parts = [
+            md_escape(f.reporting_owners[0].name or "", one_line=True),
+            "(Last) (First) (Middle)",
+            *(md_escape(s, one_line=True) for s in streets),
+            "(Street)",
+            # City, state and zip each on a line of their own: a city or a foreign region may hold spaces.
+            *(md_escape(x, one_line=True) for x in (city, region, zip_code)),
+            "(City) (State) (Zip)",
+        ]
+        out.append("<br>".join(p for p in parts if p))
         out.append("")
     return out
 
@@ -121,8 +134,8 @@ def to_markdown(filing: Filing) -> str:
         ]
     if form == "5":
         lines += [
-            f"{_box(bool(f.form3_holdings_reported))} Form 3 Holdings Reported.<br>",
-            f"{_box(bool(f.form4_transactions_reported))} Form 4 Transactions Reported.",
+            f"{_box(form5_boxes(f)[0])} Form 3 Holdings Reported.<br>",
+            f"{_box(form5_boxes(f)[1])} Form 4 Transactions Reported.",
             "",
         ]
     issuer = f"{md_escape(f.issuer.name or '')} [ {md_escape(f.issuer.trading_symbol or '')} ]".strip()
@@ -147,6 +160,8 @@ def to_markdown(filing: Filing) -> str:
     lines += _table(table1_title(form), table1_columns(form), table1_rows(f, form))
     lines += _table(f"{table2_title(form)} {TABLE2_SUBTITLE}", table2_columns(form), table2_rows(f, form))
     lines += ["**Explanation of Responses:**", ""]
+    if f.no_securities_owned and form == "3":
+        lines += ["**No securities are beneficially owned**", ""]
     for fn in f.footnotes:
         lines += [f"({md_escape(footnote_number(fn.id))}) {md_escape(fn.text)}", ""]
     lines += ["**Remarks:**", ""]
@@ -156,7 +171,7 @@ def to_markdown(filing: Filing) -> str:
         lines += _owners_table(f)
     # Signatures come above their caption, as on the form: "name date", then "** Signature ... Date".
     for sig in f.signatures:
-        lines += [f"{md_escape(sig.name or '')} {fmt_date(sig.date)}".strip(), ""]
+        lines += [f"{md_escape(sig.name or '', one_line=True)} {fmt_date(sig.date)}".strip(), ""]
     lines += ["\\*\\* Signature of Reporting Person Date", ""]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
 
@@ -170,7 +185,7 @@ def _owners_table(f: Filing) -> list[str]:
     ]
     for i, o in enumerate(f.reporting_owners):
         streets, (city, region, zip_code) = address_lines(f, i)
-        who = "<br>".join(md_escape(x) for x in (o.name or "", *streets, city, region, zip_code) if x)
+        who = "<br>".join(md_escape(x, one_line=True) for x in (o.name or "", *streets, city, region, zip_code) if x)
         r = o.relationship
         officer = " ".join(x for x in ("X" if r.is_officer else "", md_escape(r.officer_title or "")) if x)
         other = " ".join(x for x in ("X" if r.is_other else "", md_escape(r.other_text or "")) if x)

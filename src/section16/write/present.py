@@ -65,6 +65,21 @@ def code_cell(c: Coding | None) -> Cell:
     return Cell(text, c.footnote_ids)
 
 
+def code5_cell(c: Coding | None, timeliness: Value[str]) -> Cell:
+    """Form 5's one code column: the code, then 4 for a late Form-4 item, 5 for a late Form-5 item, 3 alone for a
+    late Form-3 holding (EDGAR's Form 5 page has no V column)."""
+    if c is None:
+        return Cell("", timeliness.footnote_ids)
+    swap = "/K" if c.equity_swap_involved else ""
+    if c.form_type == "3":
+        text = "3"
+    elif c.form_type == "4":
+        text = f"{c.code or ''}{swap}4"
+    else:
+        text = f"{c.code or ''}{swap}" + ("5" if timeliness.value == "L" else "")
+    return Cell(text, c.footnote_ids + timeliness.footnote_ids)
+
+
 def v_cell(c: Coding | None, timeliness: Value[str]) -> Cell:
     return Cell("V" if c is not None and c.form_type == "5" else "", timeliness.footnote_ids)
 
@@ -76,6 +91,19 @@ def ad_cells(amount: Cell, ad: Value[str]) -> tuple[Cell, Cell]:
     if ad.value == "D":
         return Cell(""), Cell(amount.text, amount.footnotes + ad.footnote_ids)
     return amount, Cell("", ad.footnote_ids)
+
+
+def code_cells(c: Coding | None, timeliness: Value[str], form: str) -> list[Cell]:
+    """The code column(s) of a transaction: Code and V on Form 4, the one code column on Form 5."""
+    if form == "5":
+        return [code5_cell(c, timeliness)]
+    return [code_cell(c), v_cell(c, timeliness)]
+
+
+def holding_code_cells(c: Coding | None, form: str) -> list[Cell]:
+    if form == "5":
+        return [code5_cell(c, Value())]
+    return [Cell("", c.footnote_ids if c else ()), Cell("")]
 
 
 def joined(*cells: Cell) -> Cell:
@@ -90,6 +118,19 @@ TITLES = {
     "5": "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP",
 }
 OMB_NUMBERS = {"3": "3235-0104", "4": "3235-0287", "5": "3235-0362"}
+
+
+def form5_boxes(filing: Filing) -> tuple[bool, bool]:
+    """Form 3 Holdings Reported, Form 4 Transactions Reported: as filed, else from the rows as EDGAR does."""
+    f3 = filing.form3_holdings_reported
+    if f3 is None:
+        holdings: tuple[Any, ...] = (*filing.non_derivative_holdings, *filing.derivative_holdings)
+        f3 = any(h.coding is not None and h.coding.form_type == "3" for h in holdings)
+    f4 = filing.form4_transactions_reported
+    if f4 is None:
+        rows: tuple[Any, ...] = (*filing.non_derivative_transactions, *filing.derivative_transactions)
+        f4 = any(t.coding is not None and t.coding.form_type == "4" for t in rows)
+    return f3, f4
 
 
 def base_form(filing: Filing) -> str:
@@ -145,7 +186,7 @@ def table1_columns(form: str) -> list[Column]:
         ("1. Title of Security (Instr. 3)", ()),
         ("2. Transaction Date (Month/Day/Year)", ()),
         ("2A. Deemed Execution Date, if any (Month/Day/Year)", ()),
-        ("3. Transaction Code (Instr. 8)", ("Code", "V")),
+        ("3. Transaction Code (Instr. 8)", () if form == "5" else ("Code", "V")),
         ("4. Securities Acquired (A) or Disposed Of (D) (Instr. 3, 4 and 5)", ("Amount", "(A) or (D)", "Price")),
         ("5. " + owned_label(form, 1), ()),
         ("6. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)", ()),
@@ -171,7 +212,7 @@ def table2_columns(form: str) -> list[Column]:
         ("2. Conversion or Exercise Price of Derivative Security", ()),
         ("3. Transaction Date (Month/Day/Year)", ()),
         ("3A. Deemed Execution Date, if any (Month/Day/Year)", ()),
-        ("4. Transaction Code (Instr. 8)", ("Code", "V")),
+        ("4. Transaction Code (Instr. 8)", () if form == "5" else ("Code", "V")),
         ("5. Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)", ("(A)", "(D)")),
         ("6. Date Exercisable and Expiration Date (Month/Day/Year)", ("Date Exercisable", "Expiration Date")),
         (
@@ -205,8 +246,7 @@ def table1_rows(filing: Filing, form: str) -> list[list[Cell]]:
                 cell(t.security_title),
                 cell(t.transaction_date),
                 cell(t.deemed_execution_date),
-                code_cell(t.coding),
-                v_cell(t.coding, t.timeliness),
+                *code_cells(t.coding, t.timeliness, form),
                 cell(t.shares),
                 cell(t.acquired_disposed),
                 cell(t.price_per_share, money=True),
@@ -216,15 +256,13 @@ def table1_rows(filing: Filing, form: str) -> list[list[Cell]]:
             ]
         )
     for h in filing.non_derivative_holdings:
-        code = Cell("", h.coding.footnote_ids) if h.coding else Cell("")
         blank = Cell("")
         out.append(
             [
                 cell(h.security_title),
                 blank,  # transaction date
                 blank,  # deemed execution date
-                code,
-                blank,  # V
+                *holding_code_cells(h.coding, form),
                 blank,  # amount
                 blank,  # (A) or (D)
                 blank,  # price
@@ -267,8 +305,7 @@ def table2_rows(filing: Filing, form: str) -> list[list[Cell]]:
                 cell(t.conversion_or_exercise_price, money=True),
                 cell(t.transaction_date),
                 cell(t.deemed_execution_date),
-                code_cell(t.coding),
-                v_cell(t.coding, t.timeliness),
+                *code_cells(t.coding, t.timeliness, form),
                 a,
                 d,
                 cell(t.exercise_date),
@@ -282,15 +319,13 @@ def table2_rows(filing: Filing, form: str) -> list[list[Cell]]:
             ]
         )
     for h in filing.derivative_holdings:
-        code = Cell("", h.coding.footnote_ids) if h.coding else Cell("")
         out.append(
             [
                 cell(h.security_title),
                 cell(h.conversion_or_exercise_price, money=True),
                 Cell(""),
                 Cell(""),
-                code,
-                Cell(""),
+                *holding_code_cells(h.coding, form),
                 Cell(""),
                 Cell(""),
                 cell(h.exercise_date),
