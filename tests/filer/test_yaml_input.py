@@ -162,3 +162,18 @@ derivatives:
     with pytest.raises(ParseError, match="exercisable needs a value or") as e:
         filing_from_text(BASE + deriv.replace("    exercisable: 2025-01-01\n", ""))
     assert e.value.line == 19  # the row that lacks it
+
+
+def test_hostile_yaml_is_refused_quickly() -> None:
+    # Aliases are never expanded (a billion-laughs document stays small), and tags never build objects.
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+    with pytest.raises(ParseError, match="unknown key 'a'"):
+        filing_from_text(bomb)
+    evil = BASE.replace("  - security: Common Stock", "  - security: !!python/object/apply:os.system [echo hi]")
+    with pytest.raises(ParseError, match="single value"):
+        filing_from_text(evil)
+    looped = BASE.replace("transactions:\n", "transactions: &t\n  - *t\n", 1)
+    with pytest.raises(ParseError):
+        filing_from_text(looped)

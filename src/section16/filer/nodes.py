@@ -15,6 +15,8 @@ import yaml
 from ..errors import ParseError
 
 Node = yaml.Node
+# libyaml's parser when PyYAML was built with it (it keeps the line marks too): about ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
@@ -132,7 +134,7 @@ def cik(w: Where, node: Node | None, path: str) -> str:
 
 def compose(w: Where, data: str) -> Node:
     try:
-        node: Any = yaml.compose(data, Loader=yaml.SafeLoader)
+        node: Any = yaml.compose(data, Loader=_LOADER)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else None
