@@ -490,6 +490,9 @@ def for_current(filing: Filing) -> Filing:
         derivative_holdings=tuple(_current_row(r, form) for r in filing.derivative_holdings),  # type: ignore[misc]
         unknown=(),
         notes=(),
+        # The XML holds the form alone: no submission header, and nothing a page reading missed.
+        submission=None,
+        missing=(),
     )
 
 
