@@ -177,3 +177,12 @@ def test_hostile_yaml_is_refused_quickly() -> None:
     looped = BASE.replace("transactions:\n", "transactions: &t\n  - *t\n", 1)
     with pytest.raises(ParseError):
         filing_from_text(looped)
+
+
+def test_form5_needs_its_fiscal_year_end() -> None:
+    text = BASE.replace("form: 4", "form: 5")
+    with pytest.raises(ParseError, match="fiscal year end"):
+        filing_from_text(text)
+    f = filing_from_text(text + "period: 2025-12-31\n")
+    assert f.period_of_report == date(2025, 12, 31)
+    assert f.non_derivative_transactions[0].coding == Coding("5", "S", False, ("F2",))

@@ -136,11 +136,14 @@ class _Reader:
 
         period = n.a_date(self.w, top["period"], "period") if "period" in top else None
         if period is None:
+            # Only a Form 4's period follows from its rows (the earliest transaction); a Form 3's is the
+            # event that made the filer an insider, a Form 5's the issuer's fiscal year end.
             dates = [r.transaction_date.value for r in (*nd_tx, *d_tx) if r.transaction_date.value]
-            if not dates:
-                need = "the date of the event (period)" if is3 else "a period (or a transaction with a date)"
-                raise self.err(root, "period", f"{need} is required")
-            period = min(dates)
+            if form.startswith("4") and dates:
+                period = min(dates)
+            else:
+                need = {"3": "the date of the event", "5": "the fiscal year end"}.get(form[0], "the earliest date")
+                raise self.err(root, "period", f"period ({need}, YYYY-MM-DD) is required")
         original = n.a_date(self.w, top["original_filed"], "original_filed") if "original_filed" in top else None
         if form.endswith("/A") and original is None:
             raise self.err(root, "original_filed", "an amendment needs original_filed: the date the original was filed")
