@@ -111,10 +111,11 @@ def _heading(f: Filing, form: str) -> Safe:
                 class_="SmallFormText",
             )
         )
+    if form != "3" and f.aff10b5one is not None:  # the box came in 2023 (X0407); older filings had none
         checks.append(
             _h(
                 "div",
-                _box(bool(f.aff10b5one)),
+                _box(f.aff10b5one),
                 "Check this box to indicate that a transaction was made pursuant to a contract, instruction or "
                 "written plan for the purchase or sale of equity securities of the issuer that is intended to "
                 "satisfy the affirmative defense conditions of Rule 10b5-1(c). See Instruction 10.",

@@ -126,8 +126,12 @@ def to_markdown(filing: Filing) -> str:
     if form != "3":
         lines += [
             f"{_box(bool(f.not_subject_to_section16))} Check this box if no longer subject to Section 16. "
-            "Form 4 or Form 5 obligations may continue. See Instruction 1(b).<br>",
-            f"{_box(bool(f.aff10b5one))} Check this box to indicate that a transaction was made pursuant to a "
+            "Form 4 or Form 5 obligations may continue. See Instruction 1(b).",
+            "",
+        ]
+    if form != "3" and f.aff10b5one is not None:  # the box came in 2023 (X0407); older filings had none
+        lines += [
+            f"{_box(f.aff10b5one)} Check this box to indicate that a transaction was made pursuant to a "
             "contract, instruction or written plan that is intended to satisfy the affirmative defense conditions "
             "of Rule 10b5-1(c). See Instruction 10.",
             "",
