@@ -11,6 +11,8 @@ import pytest
 from section16.edgar.client import EdgarClient
 from section16.edgar.config import EdgarConfig, load_config
 from section16.edgar.ratelimit import TokenBucket
+from section16.store.base import Store
+from section16.store.rows import COLUMNS
 from tests.conftest import FIXTURES
 
 from .fake_edgar import FakeEdgar
@@ -35,6 +37,17 @@ def make_config(fake: FakeEdgar, **kw: object) -> EdgarConfig:
     rate, pause = kw.pop("rate", 50), kw.pop("pause", 1.0)
     cfg = load_config(user_agent=UA, edgar_url=fake.url, rate=rate, block_pause=pause, env={})  # type: ignore[arg-type]
     return replace(cfg, backoff=0.05, max_backoff=0.5, timeout=kw.pop("timeout", 5.0), **kw)  # type: ignore[arg-type]
+
+
+def table_contents(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every filing table (and the sync state), sorted, without the load times: two stores
+    holding the same filings compare equal however and whenever they were loaded."""
+    out: dict[str, list[tuple[object, ...]]] = {}
+    for table, cols in [*COLUMNS.items(), ("sync_state", (("key", "text"), ("value", "text")))]:
+        names = [c for c, _ in cols if c not in ("loaded_at", "updated_at")]
+        rows = store.query(f"SELECT {', '.join(names)} FROM {table}").to_pylist()
+        out[table] = sorted((tuple(r[n] for n in names) for r in rows), key=repr)
+    return out
 
 
 def make_client(fake: FakeEdgar, **kw: object) -> EdgarClient:

@@ -93,12 +93,9 @@ class EdgarClient:
         blocks = 0
         last = ""
         while True:
-            self._bucket.acquire()
-            self._count(requests=1)
-            try:
-                resp = self._transport.get(url, self._headers)
-            except TransportError as e:
-                last = e.reason
+            resp = self._send(url)
+            if isinstance(resp, TransportError):
+                last = resp.reason
             else:
                 self._count(bytes=len(resp.content))
                 if resp.status == 200:
@@ -136,6 +133,17 @@ class EdgarClient:
             delay = self._delay(failures - 1, None)
             log.info("retrying %s in %.1f s (%s)", url, delay, last)
             self._sleep(delay)
+
+    def _send(self, url: str) -> Response | TransportError:
+        """One request under the limiter; the permit is released when the answer begins, or on failure."""
+        permit = self._bucket.acquire()
+        self._count(requests=1)
+        try:
+            return self._transport.get(url, self._headers, lambda: self._bucket.release(permit))
+        except TransportError as e:
+            return e
+        finally:
+            self._bucket.release(permit)  # a no-op when the answer already released it
 
     def close(self) -> None:
         self._transport.close()

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Protocol
@@ -35,7 +37,7 @@ from ..model import Filing
 from ..read import parse_bytes
 from .archive import Archive, ArchiveEntry
 from .client import EdgarClient
-from .indexes import Listing, dedupe, fetch_daily_index, fetch_full_index, quarter_of
+from .indexes import IndexEntry, Listing, dedupe, fetch_daily_index, fetch_full_index, quarter_of
 
 if TYPE_CHECKING:
     from ..store.base import Store
@@ -45,6 +47,10 @@ log = logging.getLogger("section16.edgar")
 #: A missing daily index older than this is taken as final (no data that day).
 MISSING_FINAL_AFTER = timedelta(days=7)
 STATE_DAYS = "edgar.sync.days"
+#: Filings are stored (and their days marked done) at least this often, in seconds, and per batch.
+FLUSH_SECONDS = 5.0
+#: Indexes requested ahead of the one being worked on.
+INDEX_LOOKAHEAD = 2
 STATE_FAILED = "edgar.failed."
 
 Span = tuple[date, date]
@@ -211,16 +217,29 @@ class Syncer:
         self.events: Events = events or QuietEvents()
         self.report = SyncReport()
         self._key = state_key(options.forms)
+        self._batch: list[Filing] = []
+        self._finished: list[Span] = []
+        self._flushed_at = 0.0
 
     # -- state -------------------------------------------------------------------------------------------
 
     def done_spans(self) -> list[Span]:
         return spans_from_json(self.store.get_state(self._key))
 
-    def _mark_done(self, start: date, end: date) -> None:
-        spans = add_span(self.done_spans(), start, end)
-        self.store.set_state(self._key, spans_to_json(spans))
-        self.report.days_done += (end - start).days + 1
+    def _flush(self) -> None:
+        """Store the filings read so far, then mark done the days they completed (in that order, so a
+        kill between the two only means the days are looked at again)."""
+        if self._batch:
+            self._load(self._batch)
+            self._batch = []
+        if self._finished:
+            spans = self.done_spans()
+            for start, end in self._finished:
+                spans = add_span(spans, start, end)
+                self.report.days_done += (end - start).days + 1
+            self.store.set_state(self._key, spans_to_json(spans))
+            self._finished = []
+        self._flushed_at = time.monotonic()
 
     # -- run ---------------------------------------------------------------------------------------------
 
@@ -235,40 +254,70 @@ class Syncer:
         units = plan(since, until, today, done)
         self.report.units = len(units)
         self.events.planned(units)
+        self._flushed_at = time.monotonic()
         pending: list[date] = []  # missing or weekend days waiting for a later day to prove them final
         pool = ThreadPoolExecutor(max_workers=max(1, o.workers), thread_name_prefix="edgar-fetch")
         try:
-            for unit in units:
-                if unit.is_quarter:
-                    listings = dedupe(fetch_full_index(self.client, unit.start.year, quarter_of(unit.start)), o.forms)
-                    self.events.index_read(unit, len(listings))
-                    if self._process(listings, pool):
-                        self._mark_done(unit.start, unit.end)
-                    continue
-                day = unit.start
-                entries = None if day.weekday() >= 5 else fetch_daily_index(self.client, day)
-                if entries is None:
-                    self.report.missing_indexes += day.weekday() < 5
+            for unit, entries in self._indexes(units, pool):
+                if isinstance(entries, EdgarError):
+                    self.report.errors.append((str(unit), str(entries)))
+                    self.events.message(str(entries))
                     self.events.index_read(unit, None)
-                    if today - day > MISSING_FINAL_AFTER:
-                        self._mark_done(day, day)
-                    else:
-                        pending.append(day)
                     continue
-                for p in pending:  # a later day is published: the missing days before it had no data
-                    self._mark_done(p, p)
+                if entries is None:
+                    self.report.missing_indexes += unit.start.weekday() < 5
+                    self.events.index_read(unit, None)
+                    if today - unit.start > MISSING_FINAL_AFTER:
+                        self._finished.append((unit.start, unit.end))
+                    else:
+                        pending.append(unit.start)
+                    continue
+                # A later day is published: the missing days before it had no data.
+                self._finished.extend((p, p) for p in pending)
                 pending = []
                 listings = dedupe(entries, o.forms)
                 self.events.index_read(unit, len(listings))
                 if self._process(listings, pool):
-                    self._mark_done(day, day)
+                    self._finished.append((unit.start, unit.end))
+                if len(self._batch) >= o.batch_size or time.monotonic() - self._flushed_at > FLUSH_SECONDS:
+                    self._flush()
+            self._flush()
         finally:
             # On an interrupt, drop the fetches not yet started instead of waiting for them all.
             pool.shutdown(wait=True, cancel_futures=True)
         return self.report
 
+    def _indexes(
+        self, units: Sequence[Unit], pool: ThreadPoolExecutor
+    ) -> Iterator[tuple[Unit, list[IndexEntry] | EdgarError | None]]:
+        """Each unit's index entries (None: no index that day), read a few units ahead of their use."""
+
+        def read(unit: Unit) -> list[IndexEntry] | EdgarError | None:
+            try:
+                if unit.is_quarter:
+                    return fetch_full_index(self.client, unit.start.year, quarter_of(unit.start))
+                if unit.start.weekday() >= 5:
+                    return None  # EDGAR publishes nothing on weekends: no request
+                return fetch_daily_index(self.client, unit.start)
+            except (EdgarError, ParseError) as e:
+                return EdgarError(str(e))
+
+        ahead: deque[tuple[Unit, Future[list[IndexEntry] | EdgarError | None]]] = deque()
+        rest = iter(units)
+        for unit in rest:
+            ahead.append((unit, pool.submit(read, unit)))
+            if len(ahead) > INDEX_LOOKAHEAD:
+                break
+        while ahead:
+            unit, fut = ahead.popleft()
+            nxt = next(rest, None)
+            if nxt is not None:
+                ahead.append((nxt, pool.submit(read, nxt)))
+            yield unit, fut.result()
+
     def _process(self, listings: Sequence[Listing], pool: ThreadPoolExecutor) -> bool:
-        """Store every listed filing; True when none is left to do (stored, or failed and recorded)."""
+        """Read every listed filing into the batch; True when none is left to do (read, already
+        stored, or failed and recorded)."""
         self.report.listed += len(listings)
         todo = []
         for listing in listings:
@@ -277,7 +326,6 @@ class Syncer:
                 self.events.filing_done("already")
             else:
                 todo.append(listing)
-        batch: list[Filing] = []
         complete = True
         for listing, got in self._obtain(todo, pool):
             if isinstance(got, EdgarError):
@@ -288,12 +336,7 @@ class Syncer:
                 continue
             filing = self._parse(listing, got)
             if filing is not None:
-                batch.append(filing)
-            if len(batch) >= self.options.batch_size:
-                self._load(batch)
-                batch = []
-        if batch:
-            self._load(batch)
+                self._batch.append(filing)
         return complete
 
     def _obtain(

@@ -8,7 +8,7 @@ Tests point the real transport at a local server; nothing else in section16 open
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -33,7 +33,10 @@ class Response:
 
 
 class Transport(Protocol):
-    def get(self, url: str, headers: Mapping[str, str]) -> Response: ...
+    def get(self, url: str, headers: Mapping[str, str], on_response: Callable[[], None] | None = None) -> Response:
+        """GET ``url``; call ``on_response`` as soon as the status line and headers have arrived (the
+        rate limiter learns from it that the server has seen the request)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -50,10 +53,12 @@ class HttpxTransport:
             http2=False,
         )
 
-    def get(self, url: str, headers: Mapping[str, str]) -> Response:
+    def get(self, url: str, headers: Mapping[str, str], on_response: Callable[[], None] | None = None) -> Response:
         try:
-            r = self._client.get(url, headers=dict(headers))
-            content = r.content  # reads the whole body; a short body raises RemoteProtocolError here
+            with self._client.stream("GET", url, headers=dict(headers)) as r:
+                if on_response is not None:
+                    on_response()
+                content = r.read()  # the whole body; a short one raises RemoteProtocolError here
         except httpx.TimeoutException as e:
             raise TransportError(url, f"timed out ({type(e).__name__})") from None
         except httpx.RequestError as e:  # reset, refused, short body, undecodable gzip
