@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from ..errors import StoreError
 from ..model import Filing
+from .chunks import Chunk, supersedes, to_chunk_isolating
 from .dialect import SCHEMA_VERSION, Dialect, schema_statements
 from .queries import Queries
 from .rows import COLUMNS, FILING_TABLES, FilingRows, filing_rows
@@ -50,25 +51,6 @@ class LoadResult:
 
     def __str__(self) -> str:
         return f"{self.inserted} inserted, {self.replaced} replaced, {self.skipped} skipped, {len(self.failed)} failed"
-
-
-def _version_key(v: str | None) -> tuple[int, ...]:
-    parts = []
-    for p in (v or "0").split("."):
-        digits = "".join(ch for ch in p if ch.isdigit())
-        parts.append(int(digits) if digits else 0)
-    return tuple(parts)
-
-
-def _supersedes(new: FilingRows, old_format: str, old_version: str) -> bool:
-    """A filing replaces the stored one of its accession when its source is richer, or equally rich and
-    read by a newer parser (a reparse)."""
-    from .rows import SOURCE_RANK
-
-    old_rank = SOURCE_RANK.get(old_format, 1)
-    if new.rank != old_rank:
-        return new.rank > old_rank
-    return _version_key(new.parser_version) > _version_key(old_version)
 
 
 _LINK_AMENDMENTS = """
@@ -109,8 +91,8 @@ class Store(Queries, abc.ABC):
     def _arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table: ...
 
     @abc.abstractmethod
-    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
-        """Bulk-append rows (tuples in ``COLUMNS[table]`` order)."""
+    def _insert(self, table: str, rows: pa.Table) -> None:
+        """Bulk-append rows (an Arrow table with the schema ``chunks.SCHEMAS[table]``)."""
 
     @abc.abstractmethod
     def _existing(self, accessions: list[str]) -> dict[str, tuple[str, str]]:
@@ -190,64 +172,78 @@ class Store(Queries, abc.ABC):
         return result
 
     def load_rows(self, batch: Sequence[FilingRows], *, replace: bool = False) -> LoadResult:
-        """Write prepared rows (see :func:`section16.store.rows.filing_rows`) in one transaction.
+        """Write prepared rows (see :func:`section16.store.rows.filing_rows`) in one transaction; a
+        filing whose values do not fit their columns fails alone."""
+        chunk, failed = to_chunk_isolating(batch)
+        result = self.load_chunks([chunk], replace=replace)
+        result.failed.extend(failed)
+        return result
 
-        If the batch fails as a whole, each filing is retried alone so one bad filing fails alone.
+    def load_chunks(self, chunks: Sequence[Chunk], *, replace: bool = False) -> LoadResult:
+        """Write chunks of rows (see :mod:`section16.store.chunks`) in one transaction.
+
+        If the transaction fails as a whole, each filing is retried alone so a bad one fails alone.
         """
         try:
-            return self._write_batch(batch, replace)
+            return self._write_chunks(chunks, replace)
         except StoreError:
             raise
         except Exception:
-            if len(batch) == 1:
+            if sum(len(c) for c in chunks) <= 1:
                 raise
         result = LoadResult()
-        for one in batch:
-            try:
-                result += self._write_batch([one], replace)
-            except Exception as e:
-                result.failed.append((one.accession, f"{type(e).__name__}: {e}"))
+        for c in chunks:
+            result.skipped += c.duplicates
+            for acc, _, _ in c.meta:
+                try:
+                    result += self._write_chunks([c.only({acc})], replace)
+                except Exception as e:
+                    result.failed.append((acc, f"{type(e).__name__}: {e}"))
         return result
 
-    def _write_batch(self, batch: Sequence[FilingRows], replace: bool) -> LoadResult:
-        result = LoadResult()
-        # The best copy of each accession within the batch; the rest are skipped.
-        best: dict[str, FilingRows] = {}
-        for r in batch:
-            cur = best.get(r.accession)
-            if cur is None:
-                best[r.accession] = r
-            else:
-                result.skipped += 1
-                if _supersedes(r, cur.source_format, cur.parser_version):
-                    best[r.accession] = r
+    def _write_chunks(self, chunks: Sequence[Chunk], replace: bool) -> LoadResult:
+        result = LoadResult(skipped=sum(c.duplicates for c in chunks))
+        # The best copy of each accession across the chunks (each chunk has an accession once).
+        best: dict[str, tuple[int, str, str]] = {}
+        for i, c in enumerate(chunks):
+            for acc, fmt, version in c.meta:
+                cur = best.get(acc)
+                if cur is None:
+                    best[acc] = (i, fmt, version)
+                else:
+                    result.skipped += 1
+                    if supersedes(fmt, version, cur[1], cur[2]):
+                        best[acc] = (i, fmt, version)
         self._begin()
         try:
             existing = self._existing(list(best))
             to_delete: list[str] = []
-            keep: list[FilingRows] = []
-            for acc, r in best.items():
+            keep: list[set[str]] = [set() for _ in chunks]
+            for acc, (i, fmt, version) in best.items():
                 old = existing.get(acc)
                 if old is None:
-                    keep.append(r)
                     result.inserted += 1
-                elif replace or _supersedes(r, *old):
+                elif replace or supersedes(fmt, version, *old):
                     to_delete.append(acc)
-                    keep.append(r)
                     result.replaced += 1
                 else:
                     result.skipped += 1
+                    continue
+                keep[i].add(acc)
             if to_delete:
                 self._delete(to_delete)
-            if keep:
-                # Every row of a batch shares one loaded_at, which names the batch for the amendment links.
+            parts = [c.only(k) for c, k in zip(chunks, keep, strict=True) if k]
+            if parts:
+                # Every filing of a transaction gets one loaded_at, which names the batch for the links.
                 loaded_at = datetime.now(UTC)
                 for table in FILING_TABLES:
-                    rows = [row for r in keep for row in r.tables[table]]
+                    tb = pa.concat_tables([p.tables[table] for p in parts])
                     if table == "filings":
-                        rows = [(*row[:-1], loaded_at) for row in rows]
-                    if rows:
-                        self._insert(table, rows)
+                        idx = tb.schema.get_field_index("loaded_at")
+                        stamp = pa.array([loaded_at] * tb.num_rows, tb.schema.field(idx).type)
+                        tb = tb.set_column(idx, "loaded_at", stamp)
+                    if tb.num_rows:
+                        self._insert(table, tb)
                 self._execute(_LINK_AMENDMENTS, (loaded_at,))
             self._commit()
         except BaseException:

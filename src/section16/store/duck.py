@@ -14,16 +14,8 @@ from ..errors import StoreError
 from .base import Store
 from .rows import COLUMNS, FILING_TABLES, Kind
 
-_ARROW: dict[Kind, pa.DataType] = {
-    "text": pa.string(),
-    "int": pa.int32(),
-    "bool": pa.bool_(),
-    "date": pa.date32(),
-    "decimal": pa.string(),  # exact text, cast by DuckDB on insert
-    "json": pa.string(),
-    "timestamp": pa.timestamp("us", tz="UTC"),
-}
-_CAST: dict[Kind, str] = {"decimal": "DECIMAL(38,12)", "json": "JSON"}
+# JSON columns take the text as it is: json.dumps wrote it, and an explicit CAST would re-serialise it.
+_CAST: dict[Kind, str] = {"decimal": "DECIMAL(38,12)"}
 
 
 def _insert_sql(table: str, source: str) -> str:
@@ -33,7 +25,6 @@ def _insert_sql(table: str, source: str) -> str:
     return f"INSERT INTO {table} ({names}) SELECT {select} FROM {source}"
 
 
-_SCHEMAS = {t: pa.schema([(c, _ARROW[k]) for c, k in cols]) for t, cols in COLUMNS.items()}
 _INSERT = {t: _insert_sql(t, "_section16_batch") for t in COLUMNS}
 
 
@@ -51,8 +42,11 @@ class DuckDBStore(Store):
                                        else ":memory:", read_only=read_only)  # fmt: skip
         except duckdb.Error as e:
             raise StoreError(f"{self.location}: cannot open the DuckDB database: {e}") from None
-        self._in_tx = False
         if not read_only:
+            # DuckDB checkpoints (rewrites tables and indexes into the file) every 16 MB of WAL by
+            # default; during a bulk load that repeats the work over and over. The WAL is durable, so
+            # checkpoint rarely and once more on close.
+            self._con.execute("SET checkpoint_threshold = '1GB'")
             self._create_schema()
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
@@ -70,12 +64,8 @@ class DuckDBStore(Store):
         except duckdb.Error as e:
             raise StoreError(f"SQL error: {e}") from None
 
-    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
-        schema = _SCHEMAS[table]
-        columns = list(zip(*rows, strict=True))
-        arrays = [pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)]
-        batch = pa.Table.from_arrays(arrays, schema=schema)
-        self._con.register("_section16_batch", batch)
+    def _insert(self, table: str, rows: pa.Table) -> None:
+        self._con.register("_section16_batch", rows)
         try:
             self._con.execute(_INSERT[table])
         finally:
@@ -117,7 +107,7 @@ class DuckDBStore(Store):
             pass  # nothing to roll back: the transaction already ended with the error
 
     def close(self) -> None:
-        self._con.close()
+        self._con.close()  # checkpoints a writable database
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:

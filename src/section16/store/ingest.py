@@ -20,6 +20,7 @@ from pathlib import Path
 from ..errors import ParseError, Section16Error
 from ..read import parse_bytes
 from .base import BATCH_SIZE, LoadResult, Store
+from .chunks import Chunk, to_chunk_isolating
 from .rows import FilingRows, filing_rows
 
 #: File name endings taken from folders and zips (a file named on the command line is always tried).
@@ -89,8 +90,8 @@ def plan(paths: Iterable[str | os.PathLike[str]]) -> Plan:
     return out
 
 
-def rows_for_items(items: list[Item], loaded_at: datetime) -> tuple[list[FilingRows], list[tuple[str, str]]]:
-    """Parse items and build their rows; failures as (name, reason). Runs in a worker process."""
+def chunk_for_items(items: list[Item], loaded_at: datetime) -> tuple[Chunk, list[tuple[str, str]]]:
+    """Parse items into one chunk of rows; failures as (name, reason). Runs in a worker process."""
     rows: list[FilingRows] = []
     failed: list[tuple[str, str]] = []
     for name, src in items:
@@ -104,7 +105,8 @@ def rows_for_items(items: list[Item], loaded_at: datetime) -> tuple[list[FilingR
             failed.append((name, f"cannot read file: {e.strerror or e}"))
         except (Section16Error, ValueError, TypeError, AttributeError) as e:
             failed.append((name, str(e)))
-    return rows, failed
+    chunk, unfit = to_chunk_isolating(rows)
+    return chunk, failed + unfit
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -125,40 +127,41 @@ def load_items(
     """Parse and store items; ``workers`` processes parse (default: one per CPU; 1 = in this process)."""
     workers = workers or os.cpu_count() or 1
     result = LoadResult()
-    pending: list[FilingRows] = []
+    pending: list[Chunk] = []
+    pending_n = 0
     done = 0
     loaded_at = datetime.now(UTC)
 
-    def take(rows: list[FilingRows], failed: list[tuple[str, str]], n: int) -> None:
-        nonlocal pending, done
+    def take(chunk: Chunk, failed: list[tuple[str, str]], n: int) -> None:
+        nonlocal pending, pending_n, done
         result.failed.extend(failed)
-        pending.extend(rows)
+        pending.append(chunk)
+        pending_n += len(chunk)
         done += n
-        if len(pending) >= batch_size:
-            result.__iadd__(store.load_rows(pending, replace=replace))
-            pending = []
+        if pending_n >= batch_size:
+            result.__iadd__(store.load_chunks(pending, replace=replace))
+            pending, pending_n = [], 0
         if progress:
             progress(done, result)
 
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     if workers <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            take(*rows_for_items(chunk, loaded_at), len(chunk))
+        for part in chunks:
+            take(*chunk_for_items(part, loaded_at), len(part))
     else:
         with _pool(workers) as pool:
             # Keep a bounded window of tasks in flight so memory stays flat on huge inputs.
             window = workers * 4
-            futures: list[tuple[Future[tuple[list[FilingRows], list[tuple[str, str]]]], int]] = []
-            it = iter(chunks)
-            for chunk in it:
-                futures.append((pool.submit(rows_for_items, chunk, loaded_at), len(chunk)))
+            futures: list[tuple[Future[tuple[Chunk, list[tuple[str, str]]]], int]] = []
+            for part in chunks:
+                futures.append((pool.submit(chunk_for_items, part, loaded_at), len(part)))
                 if len(futures) >= window:
                     fut, n = futures.pop(0)
                     take(*fut.result(), n)
             for fut, n in futures:
                 take(*fut.result(), n)
     if pending:
-        result += store.load_rows(pending, replace=replace)
+        result += store.load_chunks(pending, replace=replace)
         if progress:
             progress(done, result)
     return result

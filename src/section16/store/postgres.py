@@ -105,10 +105,11 @@ class PostgresStore(Store):
         # Duplicate column names are legal in SQL; Arrow takes them too.
         return pa.Table.from_arrays(arrays, names=names)
 
-    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+    def _insert(self, table: str, rows: pa.Table) -> None:
         names = ", ".join(c for c, _ in COLUMNS[table])
+        columns = [col.to_pylist() for col in rows.columns]
         with self._con.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-            for row in rows:
+            for row in zip(*columns, strict=True):
                 copy.write_row(row)
 
     def _existing(self, accessions: list[str]) -> dict[str, tuple[str, str]]:

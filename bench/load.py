@@ -1,0 +1,123 @@
+"""Filings per second loaded from local submissions into DuckDB, against baselines from the same run.
+
+    python bench/load.py [--count N] [--workers N] [--naive N]
+
+The input is the corpus's full submissions and XML files (../shared/corpus/txt and xml, else the
+committed fixtures), copied into a temporary folder ``--count`` times over with fresh accession numbers
+(the store is idempotent by accession, so a plain repeat would be skipped), then:
+
+* ``parse only``: ``section16.parse`` of every file in this process: the cost of reading alone;
+* ``naive``: parse + one ``INSERT`` per row (executemany per table), single process, on ``--naive``
+  files: what a straightforward loader does;
+* ``section16 load``: ``section16.store.ingest.load_paths`` (a process pool parsing, Arrow bulk appends,
+  one transaction per 2,000 filings) into a fresh DuckDB file.
+
+Prints each rate in filings/s and the ratios. Target (issue 5): at least 3,000 filings/s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from section16.read import parse_bytes  # noqa: E402
+from section16.store import open_store  # noqa: E402
+from section16.store.ingest import load_paths  # noqa: E402
+from section16.store.rows import COLUMNS, FILING_TABLES, filing_rows  # noqa: E402
+
+_ACC = re.compile(rb"\d{10}-\d{2}-\d{6}")
+
+
+def sources() -> list[Path]:
+    corpus = (ROOT / ".." / "shared" / "corpus").resolve()
+    if corpus.is_dir():
+        files = sorted((corpus / "txt").glob("*.txt")) + sorted((corpus / "xml").glob("*.xml"))
+    else:
+        files = sorted((ROOT / "tests" / "fixtures" / "store").iterdir())
+    # Only files that carry an accession (in the header or the name) can be stored.
+    return [f for f in files if re.match(r"\d{10}-\d{2}-\d{6}", f.name)]
+
+
+def make_copies(files: list[Path], count: int, out: Path) -> list[Path]:
+    """``count`` files cycling through ``files``, each with its own accession number."""
+    made = []
+    out.mkdir(parents=True, exist_ok=True)
+    datas = [(f, f.read_bytes()) for f in files]
+    for i in range(count):
+        src, data = datas[i % len(datas)]
+        acc = f"99{i // 1000000:08d}-{(i // 10000) % 100:02d}-{i % 10000:06d}"
+        if src.suffix == ".txt":
+            data = _ACC.sub(acc.encode(), data)
+        dest = out / f"{acc}{src.suffix}"
+        dest.write_bytes(data)
+        made.append(dest)
+    return made
+
+
+def parse_only(paths: list[Path]) -> float:
+    t0 = time.perf_counter()
+    for p in paths:
+        parse_bytes(p.read_bytes(), str(p))
+    return len(paths) / (time.perf_counter() - t0)
+
+
+def naive(paths: list[Path], db: Path) -> float:
+    store = open_store(db)
+    con = store.connection  # type: ignore[attr-defined]
+    inserts = {t: f"INSERT INTO {t} VALUES ({', '.join('?' for _ in COLUMNS[t])})" for t in FILING_TABLES}
+    t0 = time.perf_counter()
+    now = datetime.now(UTC)
+    for p in paths:
+        rows = filing_rows(parse_bytes(p.read_bytes(), str(p)), loaded_at=now)
+        con.execute("BEGIN")
+        for t in FILING_TABLES:
+            if rows.tables[t]:
+                con.executemany(inserts[t], rows.tables[t])
+        con.execute("COMMIT")
+    rate = len(paths) / (time.perf_counter() - t0)
+    store.close()
+    return rate
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=12000, help="filings to load (default 12000)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="parsing processes")
+    ap.add_argument("--naive", type=int, default=1000, help="filings for the naive baseline (default 1000)")
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="section16-bench-"))
+    try:
+        files = make_copies(sources(), args.count, tmp / "in")
+        print(f"{len(files)} filings ({sum(f.stat().st_size for f in files) / 1e6:.0f} MB) in {tmp / 'in'}")
+        p1 = parse_only(files[: min(len(files), 3000)])
+        print(f"parse only (1 process):        {p1:9,.0f} filings/s")
+        nv = naive(files[: args.naive], tmp / "naive.duckdb")
+        print(f"naive row-by-row INSERT:       {nv:9,.0f} filings/s")
+        store = open_store(tmp / "bench.duckdb")
+        t0 = time.perf_counter()
+        result = load_paths(store, [tmp / "in"], workers=args.workers)
+        rows = store.count("nonderiv_transactions") + store.count("deriv_transactions")
+        store.close()  # the final checkpoint is part of the load
+        secs = time.perf_counter() - t0
+        rate = result.inserted / secs
+        print(f"section16 load ({args.workers} workers): {rate:9,.0f} filings/s  ({result}; {rows:,} transactions)")
+        print(f"ratio vs naive loader:         {rate / nv:9.1f}x")
+        print(f"ratio vs parse only:           {rate / p1:9.2f}x")
+        print(f"target 3,000 filings/s:        {'met' if rate >= 3000 else 'NOT met'}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
