@@ -1,0 +1,121 @@
+"""``section16 load``, ``sql``, ``trades`` and ``export`` against a real DuckDB file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from section16.cli import app
+from section16.sec_dataset import TABLES
+from tests.conftest import FIXTURES
+
+runner = CliRunner()
+STORE_FIXTURES = FIXTURES / "store"
+N_FILES = len(list(STORE_FIXTURES.iterdir()))
+N_ACCESSIONS = len({p.stem for p in STORE_FIXTURES.iterdir()})
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "cli.duckdb")
+    result = runner.invoke(app, ["load", "--db", path, "--quiet", "--workers", "1", str(STORE_FIXTURES)])
+    assert result.exit_code == 0, result.output
+    assert f"{N_ACCESSIONS} inserted, 0 replaced, {N_FILES - N_ACCESSIONS} skipped, 0 failed" in result.stdout
+    return path
+
+
+def test_load_again_skips_everything(db: str) -> None:
+    result = runner.invoke(app, ["load", "--db", db, "-q", str(STORE_FIXTURES)])
+    assert result.exit_code == 0, result.output
+    assert f"0 inserted, 0 replaced, {N_FILES} skipped, 0 failed" in result.stdout
+
+
+def test_load_zip_of_submissions_with_a_pool(tmp_path: Path) -> None:
+    z = tmp_path / "subs.zip"
+    with zipfile.ZipFile(z, "w") as out:
+        for p in sorted(STORE_FIXTURES.glob("*.txt")):
+            out.write(p, f"folder/{p.name}")
+    db = str(tmp_path / "z.duckdb")
+    result = runner.invoke(app, ["load", "--db", db, "-q", "--workers", "2", str(z)])
+    assert result.exit_code == 0, result.output
+    n = len(list(STORE_FIXTURES.glob("*.txt")))
+    assert f"{n} inserted" in result.stdout
+
+
+def test_load_reports_missing_and_bad_files(tmp_path: Path) -> None:
+    bad = tmp_path / "0000000000-24-000001.xml"
+    bad.write_text("<ownershipDocument><issuer>", encoding="utf-8")
+    db = str(tmp_path / "b.duckdb")
+    result = runner.invoke(app, ["load", "--db", db, "-q", str(bad), str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert "0 inserted" in result.stdout and "2 failed" in result.stdout
+    assert str(bad) in result.stderr and "no such file or folder" in result.stderr
+
+
+def test_sql_json_csv_and_params(db: str) -> None:
+    result = runner.invoke(app, ["sql", "--db", db, "--json", "SELECT accession, form FROM filings WHERE form = ?",
+                                 "-p", "3"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(r["form"] == "3" for r in rows)
+    result = runner.invoke(app, ["sql", "--db", db, "--csv", "SELECT COUNT(*) AS n FROM filings"])
+    assert list(csv.reader(io.StringIO(result.stdout))) == [["n"], [str(N_ACCESSIONS)]]
+    table = runner.invoke(app, ["sql", "--db", db, "SELECT issuer_ticker, COUNT(*) AS n FROM filings GROUP BY 1"])
+    assert table.exit_code == 0 and "issuer_ticker" in table.stdout and "rows" in table.stdout
+
+
+def test_sql_error_is_a_message(db: str) -> None:
+    result = runner.invoke(app, ["sql", "--db", db, "SELECT * FROM nowhere"])
+    assert result.exit_code == 1
+    assert "error:" in result.stderr and "Traceback" not in result.output
+
+
+def test_trades(db: str) -> None:
+    result = runner.invoke(app, ["trades", "--db", db, "--ticker", "ko", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and {r["ticker"] for r in rows} == {"KO"}
+    assert all(isinstance(r["shares"], str) for r in rows if r["shares"] is not None)  # exact, not floats
+    table = runner.invoke(app, ["trades", "--db", db, "--since", "2020-01-01", "--code", "S,P"], env={"COLUMNS": "160"})
+    assert table.exit_code == 0, table.output
+    assert "Insider transactions" in table.stdout
+    bad = runner.invoke(app, ["trades", "--db", db, "--since", "yesterday"])
+    assert bad.exit_code == 2 and "error" in bad.stderr
+
+
+def test_trades_without_a_database(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["trades", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1 and "no database here yet" in result.stderr
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_export_sec_tsv_then_load_it(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "tsv"
+    result = runner.invoke(app, ["export", "--db", db, "--to", "sec-tsv", "--out", str(out), "--zip", "q_form345.zip"])
+    assert result.exit_code == 0, result.output
+    assert f"SUBMISSION\t{N_ACCESSIONS}" in result.stdout
+    assert {p.name for p in out.glob("*.tsv")} == {f"{t}.tsv" for t in TABLES}
+    other = str(tmp_path / "other.duckdb")
+    loaded = runner.invoke(app, ["load", "--db", other, "-q", str(out / "q_form345.zip")])
+    assert loaded.exit_code == 0, loaded.output
+    assert f"{N_ACCESSIONS} inserted" in loaded.stdout
+
+
+def test_export_parquet_and_csv(db: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", "--db", db, "--to", "parquet", "--out", str(tmp_path / "pq")])
+    assert result.exit_code == 0, result.output
+    assert pq.read_table(tmp_path / "pq" / "filings.parquet").num_rows == N_ACCESSIONS
+    assert pq.read_table(tmp_path / "pq" / "effective_transactions.parquet").num_rows > 0
+    result = runner.invoke(app, ["export", "--db", db, "--to", "csv", "--out", str(tmp_path / "csv")])
+    assert result.exit_code == 0
+    with open(tmp_path / "csv" / "reporting_owners.csv", encoding="utf-8") as fh:
+        assert next(csv.reader(fh))[:3] == ["accession", "position", "cik"]
+    wrong = runner.invoke(app, ["export", "--db", db, "--to", "xlsx", "--out", str(tmp_path / "x")])
+    assert wrong.exit_code == 2
