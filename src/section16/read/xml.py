@@ -13,11 +13,8 @@ import base64
 import binascii
 import re
 import threading
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal
-from functools import partial
 from typing import Any
 
 from lxml import etree
@@ -44,14 +41,18 @@ from ..model import (
     Unknown,
     Value,
 )
+from .convert import Conv, _to_bool, _to_code, _to_date, _to_decimal, _to_str
 from .xml_fast import GiveUp, build, read_row, slot_spec
 
 _local = threading.local()
 
 
-def _parser() -> etree.XMLParser:
-    # lxml parsers are not thread-safe; one per thread, built once.
-    p: etree.XMLParser | None = getattr(_local, "parser", None)
+def _parser(keep_blanks: bool = False) -> etree.XMLParser:
+    # lxml parsers are not thread-safe; one per thread, built once. Dropping the indentation between
+    # elements makes parsing a quarter faster; where white space may matter (mixed content in footnotes
+    # and remarks, the XML of kept-aside elements) the document is parsed again keeping it.
+    name = "parser_blanks" if keep_blanks else "parser"
+    p: etree.XMLParser | None = getattr(_local, name, None)
     if p is None:
         p = etree.XMLParser(
             resolve_entities=False,
@@ -62,9 +63,14 @@ def _parser() -> etree.XMLParser:
             remove_comments=True,
             remove_pis=True,
             collect_ids=False,
+            remove_blank_text=not keep_blanks,
         )
-        _local.parser = p
+        setattr(_local, name, p)
     return p
+
+
+class _KeepBlanks(Exception):
+    """The document needs its white space between elements: parse it again keeping it."""
 
 
 _DTD_RE = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -74,88 +80,18 @@ _BARE_AMP_RE = re.compile(rb"&(?!(?:[A-Za-z][A-Za-z0-9]{1,8}|#[0-9]{1,7}|#x[0-9A
 class _Ctx:
     """What a reading collects besides the model: notes and unknown elements."""
 
-    __slots__ = ("notes", "unknown")
+    __slots__ = ("blanks_removed", "notes", "unknown")
 
-    def __init__(self) -> None:
+    def __init__(self, blanks_removed: bool = False) -> None:
         self.notes: list[Note] = []
         self.unknown: list[Unknown] = []
+        self.blanks_removed = blanks_removed
 
     def keep_unknown(self, el: Any, where: str) -> None:
+        if self.blanks_removed:
+            raise _KeepBlanks  # keep the element's XML exactly as filed
         xml = etree.tostring(el, encoding="unicode", with_tail=False)
         self.unknown.append(Unknown(where=where, xml=xml, line=el.sourceline))
-
-
-# -- scalar converters: text -> typed value, reporting what does not fit ---------------------------------
-
-
-def _to_str(text: str, ctx: _Ctx, where: str) -> str | None:
-    return text or None
-
-
-def _to_date(text: str, ctx: _Ctx, where: str) -> date | None:
-    if not text:
-        return None
-    try:
-        d = date.fromisoformat(text[:10])
-    except ValueError:
-        d = None
-    rest = text[10:]
-    if d is not None and (not rest or _TZ_RE.fullmatch(rest)):
-        return d
-    m = _US_DATE_RE.fullmatch(text)
-    if m:
-        try:
-            d = date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
-            ctx.notes.append(Note(where, "date written as MM/DD/YYYY; read as ISO date", text))
-            return d
-        except ValueError:
-            pass
-    ctx.notes.append(Note(where, "not a date; kept as text here", text))
-    return None
-
-
-_TZ_RE = re.compile(r"Z|[+-]\d{2}:?\d{2}|T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?")
-_US_DATE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_NUM_JUNK_RE = re.compile(r"[\s,$]")
-_DECIMAL_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
-
-
-def _to_decimal(text: str, ctx: _Ctx, where: str) -> Decimal | None:
-    # xs:decimal only: digits with an optional sign and point. Decimal() alone would also take
-    # exponents ("1e999999", a million digits when written out), "NaN", "Infinity" and "1_000".
-    if not text:
-        return None
-    if _DECIMAL_RE.match(text):
-        return Decimal(text)
-    cleaned = _NUM_JUNK_RE.sub("", text)
-    if cleaned.startswith("(") and cleaned.endswith(")"):
-        cleaned = "-" + cleaned[1:-1]
-    if _DECIMAL_RE.match(cleaned):
-        ctx.notes.append(Note(where, "number written with separators or symbols; read as " + cleaned, text))
-        return Decimal(cleaned)
-    ctx.notes.append(Note(where, "not a number; kept as text here", text))
-    return None
-
-
-_TRUE = frozenset(("1", "true", "y", "yes", "x"))
-_FALSE = frozenset(("0", "false", "n", "no"))
-
-
-def _to_bool(text: str, ctx: _Ctx, where: str) -> bool | None:
-    if not text:
-        return None
-    t = text.lower()
-    if t in _TRUE:
-        return True
-    if t in _FALSE:
-        return False
-    ctx.notes.append(Note(where, "not a boolean; kept as text here", text))
-    return None
-
-
-def _to_code(text: str, ctx: _Ctx, where: str) -> str | None:
-    # Single-letter codes (A/D, D/I, E/L): case is not significant (EDGAR stores upper case).
-    return text.upper() if text else None
 
 
 def _text(el: Any) -> str:
@@ -171,8 +107,6 @@ def _text(el: Any) -> str:
 
 
 # -- value wrappers -------------------------------------------------------------------------------------
-
-Conv = Callable[[str, _Ctx, str], Any]
 
 
 def _wrapped(el: Any, conv: Conv, ctx: _Ctx, where: str) -> Value[Any]:
@@ -295,7 +229,7 @@ def _table(el: Any, ctx: _Ctx, out: dict[str, list[Any]], counters: dict[str, in
         where = f"{tag}[{n}]"
         n_notes, n_unknown = len(ctx.notes), len(ctx.unknown)
         try:
-            kw = read_row(c, allowed, _ROW_FIELDS, _CONTAINERS, partial(_coding, ctx=ctx, where=where), ctx)
+            kw = read_row(c, allowed, _ROW_FIELDS, _CONTAINERS, ctx)
         except GiveUp:
             # Not schema-shaped: read it the general way (and forget what the fast path collected).
             del ctx.notes[n_notes:], ctx.unknown[n_unknown:]
@@ -338,6 +272,11 @@ _ADDRESS_FIELDS = {
     "rptOwnerNonUSStateTerritory": "non_us_state_territory",
     "rptOwnerCountry": "country",
 }
+_ADDRESS_SPEC = slot_spec(Address)
+_RELATIONSHIP_SPEC = slot_spec(Relationship)
+_NO_RELATIONSHIP = Relationship()
+_TRUE = frozenset(("1", "true", "y", "yes", "x"))
+_FALSE = frozenset(("0", "false", "n", "no"))
 _REL_FLAGS = {
     "isDirector": "is_director",
     "isOfficer": "is_officer",
@@ -347,10 +286,9 @@ _REL_FLAGS = {
 
 
 def _owner(el: Any, ctx: _Ctx, n: int) -> ReportingOwner:
-    where = f"reportingOwner[{n}]"
     cik = name = ccc = None
     address: Address | None = None
-    rel = Relationship()
+    rel = _NO_RELATIONSHIP
     for part in el:
         tag = part.tag
         if tag == "reportingOwnerId":
@@ -363,7 +301,7 @@ def _owner(el: Any, ctx: _Ctx, n: int) -> ReportingOwner:
                 elif t == "rptOwnerCcc":
                     ccc = _text(c) or None
                 elif isinstance(t, str):
-                    ctx.keep_unknown(c, f"{where}.reportingOwnerId.{t}")
+                    ctx.keep_unknown(c, f"reportingOwner[{n}].reportingOwnerId.{t}")
         elif tag == "reportingOwnerAddress":
             akw: dict[str, Any] = {}
             for c in part:
@@ -372,54 +310,62 @@ def _owner(el: Any, ctx: _Ctx, n: int) -> ReportingOwner:
                 if attr is not None:
                     akw[attr] = _text(c) or None
                 elif t == "rptOwnerNonUSAddressFlag":
-                    akw["non_us"] = _to_bool(_text(c), ctx, f"{where}.{t}")
+                    akw["non_us"] = _to_bool(_text(c), ctx, f"reportingOwner[{n}].{t}")
                 elif t == "rptOwnerGoodAddress":
-                    akw["good_address"] = _to_bool(_text(c), ctx, f"{where}.{t}")
+                    akw["good_address"] = _to_bool(_text(c), ctx, f"reportingOwner[{n}].{t}")
                 elif isinstance(t, str):
-                    ctx.keep_unknown(c, f"{where}.reportingOwnerAddress.{t}")
-            address = Address(**akw)
+                    ctx.keep_unknown(c, f"reportingOwner[{n}].reportingOwnerAddress.{t}")
+            address = build(Address, _ADDRESS_SPEC, akw)
         elif tag == "reportingOwnerRelationship":
             rkw: dict[str, Any] = {}
             for c in part:
                 t = c.tag
                 attr = _REL_FLAGS.get(t)
                 if attr is not None:
-                    rkw[attr] = bool(_to_bool(_text(c), ctx, f"{where}.{t}"))
+                    raw = _text(c)
+                    low = raw.lower()
+                    if low in _TRUE:
+                        rkw[attr] = True
+                    elif not low or low in _FALSE:
+                        rkw[attr] = False  # absent or empty means not checked
+                    else:
+                        rkw[attr] = bool(_to_bool(raw, ctx, f"reportingOwner[{n}].{t}"))
                 elif t == "officerTitle":
                     rkw["officer_title"] = _text(c) or None
                 elif t == "otherText":
                     rkw["other_text"] = _text(c) or None
                 elif isinstance(t, str):
-                    ctx.keep_unknown(c, f"{where}.reportingOwnerRelationship.{t}")
-            rel = Relationship(**rkw)
+                    ctx.keep_unknown(c, f"reportingOwner[{n}].reportingOwnerRelationship.{t}")
+            rel = build(Relationship, _RELATIONSHIP_SPEC, rkw)
         elif isinstance(tag, str):
-            ctx.keep_unknown(part, f"{where}.{tag}")
+            ctx.keep_unknown(part, f"reportingOwner[{n}].{tag}")
     return ReportingOwner(cik=cik, name=name, ccc=ccc, address=address, relationship=rel)
 
 
-def _mixed_text(el: Any) -> str:
+def _mixed_text(el: Any, ctx: _Ctx) -> str:
     """The text of an element with mixed content (footnotes may hold stray markup)."""
     if len(el) == 0:
         return (el.text or "").strip()
+    if ctx.blanks_removed:
+        raise _KeepBlanks  # the spaces between inner elements are part of the text
     return "".join(el.itertext()).strip()
 
 
 # -- the document ----------------------------------------------------------------------------------------
 
 
-def _load(data: bytes, source: str) -> Any:
-    head = data[:4096]
-    if _DTD_RE.search(head) or (b"<!" in data and _DTD_RE.search(data)):
+def _load(data: bytes, source: str, keep_blanks: bool = False) -> Any:
+    if b"<!" in data and _DTD_RE.search(data):
         raise ParseError("document type declarations and entities are refused (XXE protection)", source=source)
     try:
-        return etree.fromstring(data, _parser())
+        return etree.fromstring(data, _parser(keep_blanks))
     except etree.XMLSyntaxError as e:
         # Some early (2003-04) filings carry an unescaped '&' in a name; mend only that, once.
         if b"&" in data:
             mended = _BARE_AMP_RE.sub(b"&amp;", data)
             if mended != data:
                 try:
-                    root = etree.fromstring(mended, _parser())
+                    root = etree.fromstring(mended, _parser(keep_blanks))
                     root.set("{urn:section16}mended-ampersands", "1")
                     return root
                 except etree.XMLSyntaxError:
@@ -448,7 +394,10 @@ def parse_ownership_xml(data: bytes, source: str | None = None, *, fmt: str = "x
     root = _load(data, src)
     if root.tag == "edgarSubmission":
         return _from_edgar_submission(root, src, source, fmt)
-    return filing_from_element(root, src, fmt=fmt, path=source)
+    try:
+        return filing_from_element(root, src, fmt=fmt, path=source, blanks_removed=True)
+    except _KeepBlanks:
+        return filing_from_element(_load(data, src, keep_blanks=True), src, fmt=fmt, path=source)
 
 
 _OWNERSHIP_TYPES = frozenset(("3", "3/A", "4", "4/A", "5", "5/A"))
@@ -481,8 +430,14 @@ def _from_edgar_submission(root: Any, src: str, path: str | None, fmt: str) -> F
     return replace(filing, submission=Submission(None, (sub_type or "").strip() or None, documents=tuple(docs)))
 
 
-def filing_from_element(root: Any, src: str, *, fmt: str = "xml", path: str | None = None) -> Filing:
-    """Build a Filing from a parsed ``ownershipDocument`` element (or a document containing one)."""
+def filing_from_element(
+    root: Any, src: str, *, fmt: str = "xml", path: str | None = None, blanks_removed: bool = False
+) -> Filing:
+    """Build a Filing from a parsed ``ownershipDocument`` element (or a document containing one).
+
+    ``blanks_removed``: the tree was parsed without the white space between elements; then this raises
+    _KeepBlanks where that white space would matter, and the caller parses again keeping it.
+    """
     tag = root.tag
     if not isinstance(tag, str):
         raise ParseError("no root element", source=src, line=1)
@@ -499,7 +454,7 @@ def filing_from_element(root: Any, src: str, *, fmt: str = "xml", path: str | No
             )
         root = found
 
-    ctx = _Ctx()
+    ctx = _Ctx(blanks_removed)
     if root.get("{urn:section16}mended-ampersands"):
         ctx.notes.append(Note("ownershipDocument", "unescaped '&' in the XML was read as a literal '&'"))
     kw: dict[str, Any] = {}
@@ -521,7 +476,7 @@ def filing_from_element(root: Any, src: str, *, fmt: str = "xml", path: str | No
                     fid = (f.get("id") or "").strip()
                     if not fid:
                         ctx.notes.append(Note(f"footnotes.footnote[{len(footnotes) + 1}]", "footnote without id"))
-                    footnotes.append(Footnote(fid, _mixed_text(f)))
+                    footnotes.append(Footnote(fid, _mixed_text(f, ctx)))
                 elif isinstance(f.tag, str):
                     ctx.keep_unknown(f, f"footnotes.{f.tag}")
         elif tag == "ownerSignature":
@@ -544,7 +499,7 @@ def filing_from_element(root: Any, src: str, *, fmt: str = "xml", path: str | No
                 attr, conv = handler
                 kw[attr] = conv(_text(el), ctx, tag)
             elif tag == "remarks":
-                kw["remarks"] = _mixed_text(el) or None
+                kw["remarks"] = _mixed_text(el, ctx) or None
             elif isinstance(tag, str):
                 ctx.keep_unknown(el, tag)
 

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
-from ..model import EMPTY, Value
+from ..model import EMPTY, Coding, Value
+from .convert import _to_bool, _to_code, _to_decimal, _to_str
 
 Spec = tuple[tuple[str, Callable[[Any, Any], None], Any], ...]
 
@@ -31,6 +33,10 @@ class GiveUp(Exception):
 _new = object.__new__
 _SET_VALUE = Value.__dict__["value"].__set__
 _SET_FNS = Value.__dict__["footnote_ids"].__set__
+_SET_FORM_TYPE = Coding.__dict__["form_type"].__set__
+_SET_CODE = Coding.__dict__["code"].__set__
+_SET_SWAP = Coding.__dict__["equity_swap_involved"].__set__
+_SET_CODING_FNS = Coding.__dict__["footnote_ids"].__set__
 
 
 def slot_spec(cls: type) -> Spec:
@@ -56,32 +62,26 @@ def build(cls: type, spec: Spec, kw: dict[str, Any]) -> Any:
     return o
 
 
-def _value(v: Any, fns: tuple[str, ...]) -> Value[Any]:
-    o: Value[Any] = _new(Value)
-    _SET_VALUE(o, v)
-    _SET_FNS(o, fns)
-    return o
-
-
 def read_row(
     row: Any,
     allowed: frozenset[str],
     fields: dict[str, tuple[str, Any]],
     containers: frozenset[str],
-    coding: Callable[[Any], Any],
     ctx: Any,
 ) -> dict[str, Any]:
     """The row's fields as the general reader's ``kw``; raises GiveUp where it would differ."""
     kw: dict[str, Any] = {}
     notes = ctx.notes
     n_notes = len(notes)
-    field = cont = None
-    attr: str = ""
+    field = cont = coding_el = None
+    attr = ""
     conv: Any = None
     value: Any = None
     seen_value = False
-    fns: list[str] = []
-    coding_el = None
+    fns: tuple[str, ...] = ()
+    form_type = code = swap = None
+    coding_fns: tuple[str, ...] = ()
+    new, set_value, set_fns, empty = _new, _SET_VALUE, _SET_FNS, EMPTY
     for el in row.iterdescendants():
         p = el.getparent()
         tag = el.tag
@@ -91,12 +91,22 @@ def read_row(
                     raise GiveUp
                 seen_value = True
                 t = el.text
-                value = conv(t.strip() if t else "", ctx, "")
+                if t:
+                    t = t.strip()
+                    # The common cases inline; anything else through the general converter.
+                    if conv is _to_str:
+                        value = t or None
+                    elif conv is _to_decimal and t.isascii() and t.replace(".", "", 1).isdigit():
+                        value = Decimal(t)
+                    elif conv is _to_code:
+                        value = t.upper() if t else None
+                    else:
+                        value = conv(t, ctx, "")
             elif tag == "footnoteId":
                 fid = el.get("id")
                 if not fid:
                     raise GiveUp
-                fns.append(fid.strip())
+                fns += (fid.strip(),)
             else:
                 raise GiveUp
             continue
@@ -105,7 +115,13 @@ def read_row(
                 t = field.text
                 if t and t.strip():
                     value = conv(t.strip(), ctx, "")
-            kw[attr] = _value(value, tuple(fns)) if value is not None or fns else EMPTY
+            if value is not None or fns:
+                v = new(Value)
+                set_value(v, value)
+                set_fns(v, fns)
+                kw[attr] = v
+            else:
+                kw[attr] = empty
             field = None
         if p is row or (p is cont and cont is not None):
             spec = fields.get(tag)
@@ -119,16 +135,29 @@ def read_row(
                 field = el
                 value = None
                 seen_value = False
-                fns = []
+                fns = ()
             elif tag in containers and p is row:
                 cont = el
-            elif tag == "transactionCoding" and "coding" in allowed:
+            elif tag == "transactionCoding" and coding_el is None and "coding" in allowed:
                 coding_el = el
-                kw["coding"] = coding(el)
             else:
                 raise GiveUp
         elif p is coding_el and coding_el is not None:
-            continue  # read by the general coding reader, which keeps aside what it does not know
+            # As the general reader's _coding: the last of a repeated element counts.
+            t = el.text
+            t = t.strip() if t else ""
+            if tag == "transactionCode":
+                code = t.upper() or None
+            elif tag == "transactionFormType":
+                form_type = t or None
+            elif tag == "equitySwapInvolved":
+                swap = _to_bool(t, ctx, "")
+            elif tag == "footnoteId":
+                fid = el.get("id")
+                if fid:
+                    coding_fns += (fid.strip(),)
+            else:
+                raise GiveUp
         else:
             raise GiveUp
     if field is not None:
@@ -136,8 +165,14 @@ def read_row(
             t = field.text
             if t and t.strip():
                 value = conv(t.strip(), ctx, "")
-        kw[attr] = _value(value, tuple(fns)) if value is not None or fns else EMPTY
+        kw[attr] = Value(value, fns) if value is not None or fns else empty
     if len(notes) != n_notes:
-        del notes[n_notes:]
         raise GiveUp
+    if coding_el is not None:
+        c = new(Coding)
+        _SET_FORM_TYPE(c, form_type)
+        _SET_CODE(c, code)
+        _SET_SWAP(c, swap)
+        _SET_CODING_FNS(c, coding_fns)
+        kw["coding"] = c
     return kw
