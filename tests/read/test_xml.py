@@ -190,3 +190,23 @@ def test_weighted_average_price_and_exact_decimals() -> None:
         texts = " ".join(fn[i] for i in r.price_per_share.footnote_ids).lower()
         assert "weighted average" in texts
         assert isinstance(r.price_per_share.value, Decimal)
+
+
+def test_white_space_between_inner_elements_of_a_footnote_is_kept() -> None:
+    # The reader first parses without the indentation between elements; mixed content must not lose
+    # the spaces that separate its inner elements.
+    data = (FIXTURE_XML / "0000320193-20-000011.xml").read_bytes()
+    data = data.replace(
+        b"<footnotes></footnotes>",
+        b'<footnotes><footnote id="F1"><b>one</b> <i>two</i>\n<u>three</u></footnote></footnotes>',
+    )
+    data = data.replace(b"<remarks></remarks>", b"<remarks><b>a</b> <b>b</b></remarks>")
+    f = section16.parse_bytes(data, "mixed.xml")
+    assert f.footnotes[0].text == "one two\nthree"
+    assert f.remarks == "a b"
+
+
+def test_kept_aside_xml_is_as_filed() -> None:
+    f = section16.parse(FIXTURE_XML / "form4_sample_161c5367.xml")
+    shares = next(u for u in f.unknown if u.where == "nonDerivativeHolding[1].sharesOwned")
+    assert shares.xml == "<sharesOwned>\n                <value>3425000</value>\n            </sharesOwned>"
