@@ -9,18 +9,24 @@ from __future__ import annotations
 from ...model import Filing
 from .form import read_doc
 from .html import html_to_doc
+from .markdown import markdown_to_doc
 
 
 def parse_html(data: bytes, source: str | None = None) -> Filing:
     return read_doc(html_to_doc(data, source), source, "html")
 
 
+def parse_markdown(data: bytes, source: str | None = None) -> Filing:
+    return read_doc(markdown_to_doc(data, source), source, "markdown")
+
+
 def _register() -> None:
     from .. import register_reader
 
     register_reader("html", parse_html)
+    register_reader("markdown", parse_markdown)
 
 
 _register()
 
-__all__ = ["parse_html", "read_doc"]
+__all__ = ["parse_html", "parse_markdown", "read_doc"]

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from ...model import Address, Footnote, Relationship, ReportingOwner, Signature
-from .boxes import split_city_line
+from .boxes import _state_code, split_city_line
 from .cells import Row, flat
 from .values import BadValue, parse_date, strip_stars
 
@@ -17,8 +17,9 @@ _STAR_NOTE_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_NOTE_RE = re.compile(r"^No securities are beneficially owned", re.IGNORECASE)
-_DATE_END_RE = re.compile(r"^(.*?)[\s|]*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$")
-_DATE_ONLY_RE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$")
+_DATE = r"\d{1,2}/\d{1,2}(?:[-+]\d{2}:\d{2}|Z)?/\d{4}|\d{4}-\d{2}-\d{2}"
+_DATE_END_RE = re.compile(rf"^(.*?)[\s|]*({_DATE})$")
+_DATE_ONLY_RE = re.compile(rf"^({_DATE})$")
 
 
 def read_footnotes(rows: list[Row]) -> tuple[list[Footnote], bool]:
@@ -90,27 +91,37 @@ def parse_owner_cell(cell: str) -> tuple[str | None, Address | None, bool]:
     lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
     if not lines:
         return None, None, False
-    if len(lines) == 1:
+    if len(lines) < 3:
+        # Name, street and city are printed on lines of their own; fewer lines means a converter ran
+        # them together, and where the name ends cannot be known.
         return None, None, True
     name, rest = lines[0], lines[1:]
+    if len(rest) >= 2 and rest[-2].endswith(","):  # "CITY," / "ST ZIP": one line the page broke
+        rest = [*rest[:-2], f"{rest[-2]} {rest[-1]}"]
     if rest and not any(ch.isdigit() for ch in rest[-1]) and len(rest) >= 2 and any(ch.isdigit() for ch in rest[-2]):
         rest = rest[:-1]  # the country line
-    for k in (3, 2, 1):
-        if len(rest) >= k:
-            city, state, zip_code, unsure = split_city_line(rest[-k:])
-            if state or (k == 1 and zip_code):
-                streets = rest[:-k]
-                return (
-                    name,
-                    Address(
-                        street1=streets[0] if streets else None,
-                        street2=" ".join(streets[1:]) or None,
-                        city=city,
-                        state=state,
-                        zip_code=zip_code,
-                    ),
-                    unsure,
-                )
+    city = state = zip_code = None
+    k = 0
+    if rest:
+        city, state, zip_code, _u = split_city_line([rest[-1]])
+        k = 1 if state else 0
+    if not k and len(rest) >= 3 and _state_code(rest[-2]) and any(ch.isdigit() for ch in rest[-1]):
+        k, city, state, zip_code = 3, rest[-3].rstrip(" ,"), _state_code(rest[-2]), rest[-1]
+    if not k and len(rest) >= 2 and _state_code(rest[-1]):
+        k, city, state, zip_code = 2, rest[-2].rstrip(" ,"), _state_code(rest[-1]), None
+    if k:
+        streets = rest[:-k]
+        return (
+            name,
+            Address(
+                street1=streets[0] if streets else None,
+                street2=" ".join(streets[1:]) or None,
+                city=city,
+                state=state,
+                zip_code=zip_code,
+            ),
+            False,
+        )
     return name, Address(street1=rest[0] if rest else None), True
 
 

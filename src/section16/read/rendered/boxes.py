@@ -33,15 +33,16 @@ LABELS: dict[str, str] = {
     "country": r"\(Country\)",
 }
 _LABEL_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in LABELS.items()), re.IGNORECASE)
-_NUMBER_PREFIX_RE = re.compile(r"(?:^|\n)\s*\d{1,2}[aA]?\s*\.\s*$")
+_NUMBER_PREFIX_RE = re.compile(r"(?:^|\s)\d{1,2}[aA]?\s*\.\s*$")
 _CAPTION_RE = re.compile(
     r"\((?:Month/Day/Year|First|Middle|State|Zip(?:/Postal Code)?|Zip Code|Check all applicable|"
     r"Check Applicable Line|voluntary|Print or Type Responses)\)|\(Month/Day/Year\)|\*+",
     re.IGNORECASE,
 )
-_DATE_IN_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_DATE_IN_RE = re.compile(r"\b\d{1,2}/\d{1,2}(?:[-+]\d{2}:\d{2}|Z)?/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _ISSUER_RE = re.compile(r"^(.*?)\s*\[\s*([^\[\]]*?)\s*\]\s*$", re.DOTALL)
 _ZIP_RE = re.compile(r"^(?:\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3}|\d{3,6})$", re.IGNORECASE)
+_ZIP_PART_RE = re.compile(r"^(?=.*\d)[A-Z0-9]{2,4}$")
 _MARK = r"(?:\[X\]|(?<![A-Za-z0-9])[Xx✓](?![A-Za-z0-9]))"
 _MARK_RE = re.compile(_MARK)
 _REL_LABELS = (
@@ -123,8 +124,8 @@ def checkbox(text: str, label: str) -> bool | None:
     before = text[max(0, m.start() - 40) : m.start()]
     line_start = before.rfind("\n", 0, len(before) - 1)
     # Only the mark right before the label counts: the last fragment or the start of the same line.
-    near = before[line_start + 1 :] if line_start >= 0 else before
-    near = near.split("\n")[-2:] if near.endswith("\n") else near.split("\n")[-1:]
+    tail = before[line_start + 1 :] if line_start >= 0 else before
+    near = tail.split("\n")[-2:] if tail.endswith("\n") else tail.split("\n")[-1:]
     return any(_MARK_RE.search(n) for n in near) or CHECKED in " ".join(near)
 
 
@@ -152,22 +153,23 @@ def read_relationship(seg: str) -> tuple[dict[str, bool] | None, str | None]:
 def split_city_line(lines: list[str]) -> tuple[str | None, str | None, str | None, bool]:
     """City, state code, zip from the line(s) above "(City) (State) (Zip)"; the flag says "unsure"."""
     if len(lines) >= 3:
-        city, state, zip_code = lines[0], " ".join(lines[1:-1]), lines[-1]
-        return city.rstrip(" ,"), _state_code(state), zip_code, False
+        return lines[0].rstrip(" ,"), _state_code(" ".join(lines[1:-1])), lines[-1], False
     text = " ".join(lines)
     if not text:
         return None, None, None, False
     words = text.replace(",", ", ").split()
-    zip_code = None
-    if words and _ZIP_RE.match(words[-1]) and any(c.isdigit() for c in words[-1]):
+    zip_code: str | None = None
+    if len(words) >= 2 and any(c.isdigit() for c in words[-1]):
         zip_code = words.pop()
+        # Postal codes with a space ("V5Y 0A1", "SW1A 1AA"): the part before is a code too.
+        if len(words) >= 2 and _ZIP_PART_RE.match(words[-1]) and not _state_code(words[-1]):
+            zip_code = f"{words.pop()} {zip_code}"
     for n in (3, 2, 1):  # longest state name first: "DISTRICT OF COLUMBIA", "NEW YORK", "CA"
         if len(words) > n - 1:
             cand = " ".join(words[-n:])
             code = _state_code(cand)
             if code and (n > 1 or cand.upper() in STATE_CODES or cand.upper() in STATE_BY_NAME):
-                city = " ".join(words[:-n]).rstrip(" ,") or None
-                return city, code, zip_code, len(lines) == 1
+                return " ".join(words[:-n]).rstrip(" ,") or None, code, zip_code, len(lines) == 1
     return " ".join(words) or None, None, zip_code, True
 
 

@@ -21,6 +21,7 @@ _CARET_MARK_RE = re.compile(r"\^\(?(\d{1,3}|\*{1,2})\)?\^?")
 _BOX_RE = re.compile(r"[☒☑✓✔✗✘■]|\[[xX✓✔]\]")
 _EMPTY_BOX_RE = re.compile(r"[☐□]|\[ \]")
 _NBSP_JOIN_RE = re.compile(r",\u00a0(?=\S)")
+_SPECIAL_RE = re.compile("[\u00a0\u2002-\u200b\u3000\r^\u2070-\u209f\u00b9\u00b2\u00b3☐□☒☑✓✔✗✘■\\[]")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
 
 
@@ -31,6 +32,10 @@ def _sup(m: re.Match[str]) -> str:
 
 def normalize(text: str) -> str:
     """One spelling for marks and white space; line breaks are kept."""
+    if not _SPECIAL_RE.search(text):  # fast path: plain text
+        if "\n" not in text:
+            return " ".join(text.split())
+        return "\n".join(ln for ln in (" ".join(x.split()) for x in text.split("\n")) if ln)
     # The older stylesheets join street lines with ",&nbsp;": keep them apart as lines.
     text = _NBSP_JOIN_RE.sub(",\n", text)
     if any(ch in text for ch in "⁰¹²³⁴⁵⁶⁷⁸⁹"):

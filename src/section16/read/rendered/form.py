@@ -6,9 +6,24 @@ Every front end (HTML, Markdown, text, PDF) ends here, so what the form *means* 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ...errors import ParseError
-from ...model import Address, Filing, Issuer, Note, Relationship, ReportingOwner, Source
+from ...model import (
+    Address,
+    DerivativeHolding,
+    DerivativeTransaction,
+    Filing,
+    Footnote,
+    Issuer,
+    NonDerivativeHolding,
+    NonDerivativeTransaction,
+    Note,
+    Relationship,
+    ReportingOwner,
+    Signature,
+    Source,
+)
 from . import blocks, boxes, tables
 from .cells import Doc, Row, flat
 
@@ -40,16 +55,23 @@ ALWAYS_MISSING = (
 Item = tuple[int, str, str | None]  # row index, cell text, marker
 
 
+_ANY_MARKER_RE = re.compile(
+    r"Table\s+I|Explanation|Remarks|Reporting\s+Owner|Signature|Reminder|Note:|Persons|Potential|SEC\s+1474|Form\s+[345]:",
+    re.IGNORECASE,
+)
+
+
 def _items(doc: Doc) -> list[Item]:
     out: list[Item] = []
     for r, row in enumerate(doc):
         for cell in row:
-            f = flat(cell)
             mark = None
-            for key, rx in _MARKERS.items():
-                if rx.search(f) if key == "siglabel" else rx.match(f):
-                    mark = key
-                    break
+            if _ANY_MARKER_RE.search(cell):  # cheap test first: most cells are values
+                f = flat(cell)
+                for key, rx in _MARKERS.items():
+                    if rx.search(f) if key == "siglabel" else rx.match(f):
+                        mark = key
+                        break
             out.append((r, cell, mark))
     return out
 
@@ -79,7 +101,7 @@ def _region(items: list[Item], key: str, stops: set[str]) -> list[Item] | None:
 
 
 def _frags(items: list[Item]) -> list[str]:
-    out = []
+    out: list[str] = []
     for _r, cell, _m in items:
         out.extend(ln for ln in cell.split("\n") if ln.strip())
     return out
@@ -111,49 +133,63 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     t1_items = _region(items, "t1", stops) or []
     t2_items = _region(items, "t2", stops)
     rows1, rows2 = [], []
+    lone: list[str] = []
     try:
-        rows1 = tables.read_table(_regroup(t1_items), form, 1)
+        rows1 = tables.read_table(_regroup(t1_items), form, 1, lone)
     except tables.RowError as e:
         raise ParseError(str(e), source=src, where="Table I") from None
     if t2_items is None:
         missing.append("derivative_table")
     else:
         try:
-            rows2 = tables.read_table(_regroup(t2_items), form, 2)
+            rows2 = tables.read_table(_regroup(t2_items), form, 2, lone)
         except tables.RowError as e:
             raise ParseError(str(e), source=src, where="Table II") from None
 
-    footnotes: list = []
-    fn_items = _region(items, "expl", stops - {"end"} | {"end"})
+    for text in lone:
+        notes.append(Note("tables", "text alone on a line inside a table, not read as a row", text))
+    # Signatures first: each (or each group) stands above its own caption, and the lines they take
+    # are not part of the footnotes or remarks printed before them.
+    sig_idxs = [i for i, it in enumerate(items) if it[2] == "siglabel"]
+    signatures: list[Signature] = []
+    taken: set[int] = set()
+    for idx in sig_idxs:
+        back = idx
+        while back > 0 and items[back - 1][2] is None:
+            back -= 1
+        lead_items = items[back:idx]
+        counts = [len([ln for ln in it[1].split("\n") if ln.strip()]) for it in lead_items]
+        lead = _frags(lead_items)
+        label_rest = flat(items[idx][1])
+        pre = re.split(r"\**\s*Signature\s+of\s+Reporting\s+Person", label_rest, flags=re.IGNORECASE)[0]
+        if re.sub(r"\W", "", pre):
+            lead.append(pre.strip(" *\\"))
+        rest, sigs = blocks.split_signatures(lead)
+        signatures.extend(sigs)
+        start = 0
+        for it, n in zip(lead_items, counts, strict=True):
+            if start >= len(rest):
+                taken.add(id(it))
+            start += n
+    if not sig_idxs:
+        missing.append("signatures")
+
+    footnotes: list[Footnote] = []
+    fn_items = _region(items, "expl", stops)
     if fn_items is None:
         missing.append("footnotes")
     else:
+        fn_items = [it for it in fn_items if id(it) not in taken]
         footnotes, numbered = blocks.read_footnotes(_regroup(fn_items))
         if not numbered:
             notes.append(Note("footnotes", "footnote numbers not printed; numbered F1, F2... by order"))
 
     remarks_frags: list[str] = []
     rem_items = _region(items, "rem", stops)
-    sig_idxs = [i for i, it in enumerate(items) if it[2] == "siglabel"]
-    sig_idx = sig_idxs[0] if sig_idxs else None
-    signatures: list = []
-    for idx in sig_idxs:  # each signature (or group of them) stands above its own caption
-        back = idx
-        while back > 0 and items[back - 1][2] is None:
-            back -= 1
-        lead = _frags([it for it in items[back:idx]])
-        label_rest = flat(items[idx][1])
-        pre = re.split(r"\**\s*Signature\s+of\s+Reporting\s+Person", label_rest, flags=re.IGNORECASE)[0]
-        if pre.strip(" *"):
-            lead.append(pre.strip(" *"))
-        signatures.extend(blocks.split_signatures(lead)[1])
-    if not sig_idxs:
-        missing.append("signatures")
     if rem_items is not None:
-        frags = [f for f in _frags(rem_items) if not _SKIP_IN_TEXT.match(f)]
-        if signatures:
-            frags, _s = blocks.split_signatures(frags)
-        remarks_frags = frags
+        remarks_frags = [
+            f for f in _frags([it for it in rem_items if id(it) not in taken]) if not _SKIP_IN_TEXT.match(f)
+        ]
     else:
         missing.append("remarks")
 
@@ -166,19 +202,18 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             owners.extend(table_owners[1:])
             for i, o in enumerate(table_owners[1:], 1):
                 if o.name is None:
-                    missing.append(f"reporting_owners[{i}].name")
+                    missing.extend((f"reporting_owners[{i}].name", f"reporting_owners[{i}].address"))
                     notes.append(Note(f"reporting_owners[{i}]", "name and address run together; not split"))
 
     doc_type = form + ("/A" if h.amend_date else "")
+    box = _boxes_reader(head_text, missing)
     return Filing(
         document_type=doc_type,
         period_of_report=h.period,
         issuer=Issuer(cik="", name=h.issuer_name, trading_symbol=h.ticker),
         reporting_owners=tuple(owners),
         date_of_original_submission=h.amend_date,
-        not_subject_to_section16=boxes.checkbox(head_text, r"Check\s+this\s+box\s+if\s+no\s+longer\s+subject")
-        if form != "3"
-        else None,
+        not_subject_to_section16=box(r"Check\s+this\s+box\s+if\s+no\s+longer\s+subject") if form != "3" else None,
         no_securities_owned=True
         if re.search(
             r"No\s+securities\s+are\s+beneficially\s+owned",
@@ -186,15 +221,13 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             re.IGNORECASE,
         )
         else None,
-        form3_holdings_reported=boxes.checkbox(head_text, r"Form\s+3\s+Holdings\s+Reported") if form == "5" else None,
-        form4_transactions_reported=boxes.checkbox(head_text, r"Form\s+4\s+Transactions\s+Reported")
-        if form == "5"
-        else None,
-        aff10b5one=boxes.checkbox(head_text, r"Check\s+this\s+box\s+to\s+indicate\s+that\s+a\s+transaction"),
-        non_derivative_transactions=tuple(r for r in rows1 if type(r).__name__ == "NonDerivativeTransaction"),
-        non_derivative_holdings=tuple(r for r in rows1 if type(r).__name__ == "NonDerivativeHolding"),
-        derivative_transactions=tuple(r for r in rows2 if type(r).__name__ == "DerivativeTransaction"),
-        derivative_holdings=tuple(r for r in rows2 if type(r).__name__ == "DerivativeHolding"),
+        form3_holdings_reported=box(r"Form\s+3\s+Holdings\s+Reported") if form == "5" else None,
+        form4_transactions_reported=box(r"Form\s+4\s+Transactions\s+Reported") if form == "5" else None,
+        aff10b5one=box(r"Check\s+this\s+box\s+to\s+indicate\s+that\s+a\s+transaction"),
+        non_derivative_transactions=tuple(r for r in rows1 if isinstance(r, NonDerivativeTransaction)),
+        non_derivative_holdings=tuple(r for r in rows1 if isinstance(r, NonDerivativeHolding)),
+        derivative_transactions=tuple(r for r in rows2 if isinstance(r, DerivativeTransaction)),
+        derivative_holdings=tuple(r for r in rows2 if isinstance(r, DerivativeHolding)),
         footnotes=tuple(footnotes),
         remarks=" ".join(remarks_frags).strip() or None,
         signatures=tuple(signatures),
@@ -204,13 +237,38 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     )
 
 
+_FIELD_OF_BOX = {
+    "Check\\s+this\\s+box\\s+if": "not_subject_to_section16",
+    "Form\\s+3\\s+Holdings": "form3_holdings_reported",
+    "Form\\s+4\\s+Transactions": "form4_transactions_reported",
+    "Check\\s+this\\s+box\\s+to": "aff10b5one",
+}
+
+
+def _boxes_reader(head_text: str, missing: list[str]) -> Callable[[str], bool | None]:
+    """Check-box reader for this page. Pages that print relationship marks as ``__X__`` draw the other
+    boxes as form inputs; when a converter dropped every input, those boxes cannot be read."""
+    dropped = ("_____" in head_text or "__X__" in head_text) and "[X]" not in head_text and "[ ]" not in head_text
+
+    def read(label: str) -> bool | None:
+        value = boxes.checkbox(head_text, label)
+        if value is not None and dropped:
+            missing.append(next((f for k, f in _FIELD_OF_BOX.items() if label.startswith(k)), label))
+            return None
+        if value is None and label.startswith("Check\\s+this\\s+box\\s+to"):
+            missing.append("aff10b5one")
+        return value
+
+    return read
+
+
 def _first_owner(h: boxes.Header) -> ReportingOwner:
     city, state, zip_code, _unsure = boxes.split_city_line(h.city_line)
     address = None
     if h.street or h.city_line:
         address = Address(
-            street1=h.street[0] if h.street else None,
-            street2=" ".join(h.street[1:]) or None,
+            street1=h.street[0].rstrip(" ,") if h.street else None,
+            street2=" ".join(h.street[1:]).rstrip(" ,") or None,
             city=city,
             state=state,
             zip_code=zip_code,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 from ...errors import ParseError
@@ -42,6 +41,7 @@ _BLOCK = frozenset(
     ]
 )
 _SKIP = frozenset(("script", "style", "head", "title", "noscript", "template"))
+_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
 _WS_RE = re.compile(r"[ \t\r\n\f\v]+")
 _BR = "\x00"
 
@@ -100,6 +100,7 @@ class _Walker:
     def __init__(self) -> None:
         self.doc: Doc = []
         self.pending: list[str] = []
+        self.holders: set[etree._Element] = set()
 
     def flush(self) -> None:
         text = normalize("".join(self.pending).replace(_BR, "\n"))
@@ -111,7 +112,7 @@ class _Walker:
     def table(self, table: etree._Element) -> None:
         self.flush()
         for cells in _rows(table):
-            if any(c.find(".//table") is not None for c in cells):
+            if any(c in self.holders for c in cells):
                 for c in cells:
                     self.inline(c)
                     self.flush()
@@ -127,7 +128,7 @@ class _Walker:
                 self.table(ch)
             elif tag in _SKIP or not tag:
                 pass
-            elif ch.find(".//table") is not None:
+            elif ch in self.holders:
                 if tag in _BLOCK:
                     self.pending.append(_BR)
                 self.inline(ch)
@@ -142,11 +143,19 @@ class _Walker:
 
 def html_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     try:
-        root = lxml.html.fromstring(data)
-    except (etree.ParserError, ValueError) as e:
+        root = etree.fromstring(data.encode() if isinstance(data, str) else data, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
         raise ParseError(f"not readable as HTML: {e}", source=source or "<bytes>") from None
+    if root is None:
+        raise ParseError("empty HTML document", source=source or "<bytes>")
     body = root.find(".//body")
     w = _Walker()
+    # Which elements hold a table somewhere inside: those are layout, walked rather than read as cells.
+    for t in root.iter("table"):
+        for anc in t.iterancestors():
+            if anc in w.holders:
+                break
+            w.holders.add(anc)
     w.inline(body if body is not None else root)
     w.flush()
     return w.doc

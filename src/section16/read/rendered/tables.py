@@ -34,10 +34,11 @@ T2_F5 = ("title", "conv", "date", "deemed", "code5", "a", "d", "exer", "exp", "u
 T2_F3 = ("title", "exer", "exp", "utitle", "ushares", "conv", "di", "nature")
 
 _HEADER_CELL_RE = re.compile(
-    r"^(?:\d{1,2}[A-Za-z]?\s*\.|Code|V|Amount|\(A\)\s*or\s*\(D\)|Price|\(A\)|\(D\)|Date\s+Exercisable|"
-    r"Expiration\s+Date|Title|Amount\s+or\s+Number\s+of\s+Shares|\(Instr\.|\(Month/Day/Year\)|Table\s+I|"
-    r"\(e\.\s*g\.|Date\s+Exer|Exercisable|Expiration|Date|Shares|Amount\s+or|"
-    r"\((?:Country|City|Street|Last|First|Middle|State|Zip)[^)]*\)\s*$)",
+    r"^(?:\d{1,2}[A-Za-z]?\s*\.\s*\D|\(Instr\.|\(Month/Day/Year\)|Table\s+I|\(e\.\s*g\.|"
+    r"\((?:Country|City|Street|Last|First|Middle|State|Zip)[^)]*\)\s*$|"
+    r"(?:Code|V|Amount|\(A\)\s*or\s*\(D\)|Price|\(A\)|\(D\)|Date\s+Exercisable|Expiration\s+Date|Title|"
+    r"Amount\s+or\s+Number\s+of\s+Shares|Date\s+Exer|Exercisable|Expiration|Date|Shares|Amount\s+or|"
+    r"Number\s+of\s+Shares)\s*$)",
     re.IGNORECASE,
 )
 _CODE_RE = re.compile(r"^([A-Z])?\s*(/\s*K)?$")
@@ -58,6 +59,13 @@ class RowError(ValueError):
     """A row whose cells do not fit the table's columns."""
 
 
+class LoneCell(ValueError):
+    """Text alone on a line inside a table: a wrapped caption or cell, not a row."""
+
+
+_LABEL_CELL_RE = re.compile(r"^\d{1,2}[A-Za-z]?\.\s*[A-Z]|\(Instr\.|Month/Day/Year")
+
+
 def data_cells(row: Row) -> Row:
     """The row without the header cells some converters put in front of the data on the same line."""
     last = -1
@@ -76,6 +84,10 @@ def split_rows(row: Row, n: int) -> list[Row]:
     cells = data_cells(row)
     if not any(c.strip() for c in cells):
         return []
+    if any(_LABEL_CELL_RE.search(flat(c)) for c in cells):
+        return []  # a header line wrapped by the converter
+    if sum(1 for c in cells if c.strip()) == 1 and len(cells) < n:
+        raise LoneCell(flat(next(c for c in cells if c.strip())))
     if len(cells) == n:
         return [cells]
     if len(cells) < n:
@@ -240,12 +252,18 @@ def derivative(c: dict[str, str], form: str) -> DerivativeTransaction | Derivati
     return DerivativeHolding(coding=coding, **common)  # type: ignore[arg-type]
 
 
-def read_table(rows: list[Row], form: str, table: int) -> list[object]:
+def read_table(rows: list[Row], form: str, table: int, skipped: list[str] | None = None) -> list[object]:
     cols = columns(form, table)
     build: Builder = non_derivative if table == 1 else derivative
     out: list[object] = []
     for row in rows:
-        for cells in split_rows(row, len(cols)):
+        try:
+            chunks = split_rows(row, len(cols))
+        except LoneCell as e:
+            if skipped is not None:
+                skipped.append(str(e))
+            continue
+        for cells in chunks:
             try:
                 out.append(build(fit(cells, cols), form))
             except BadValue as e:

@@ -1,0 +1,124 @@
+"""Markdown front end: converter output (markdownify, html2text, pandoc) or an OCR/vision model's page.
+
+Pipe-table lines become rows of cells; HTML left inside the Markdown (``<br>``, ``<sup>``, check boxes,
+whole ``<table>`` blocks that pandoc keeps for merged cells) is read by the HTML front end's rules;
+other lines become one-cell rows, with soft-wrapped paragraph lines joined.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+from .cells import CHECKED, UNCHECKED, Doc, normalize
+from .html import html_to_doc
+
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~\"'&])")
+_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_INPUT_RE = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
+_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
+_BOLD_RE = re.compile(r"\*\*")
+_EMPH_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_PRIVATE_RE = re.compile("[\ue000-\ue0ff]")
+_DELIM_CELL_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
+_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_RULE_RE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
+_BULLET_RE = re.compile(r"^\s*[-*+]\s+(?!\[[ xX]\])")
+_TASK_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+")
+
+
+def _inline(text: str) -> str:
+    """Markdown and inline HTML of one cell or line -> plain text with the shared marks."""
+    if "<" in text:
+        text = _BR_RE.sub("\n", text)
+        text = _INPUT_RE.sub(lambda m: f" {CHECKED if 'checked' in m.group(0).lower() else UNCHECKED} ", text)
+        text = _TAG_RE.sub("", text)
+    if "[" in text:
+        text = _LINK_RE.sub(r"\1", text)
+    if "\\" in text:  # escaped characters are literal: keep them out of the emphasis rules
+        text = _ESCAPE_RE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
+    if "*" in text or "_" in text:
+        text = _BOLD_RE.sub("", text)
+        text = _EMPH_RE.sub(r"\1", text)
+    text = _PRIVATE_RE.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text)
+    if "&" in text:
+        text = htmllib.unescape(text)
+    return normalize(text)
+
+
+def _split_pipes(line: str) -> list[str]:
+    s = line.strip()
+    cells = re.split(r"(?<!\\)\|", s)
+    if s.startswith("|"):
+        cells = cells[1:]
+    if s.endswith("|") and not s.endswith("\\|") and cells:
+        cells = cells[:-1]
+    return cells
+
+
+def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    doc: Doc = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            joined = _inline(" ".join(para))
+            if joined:
+                doc.append([joined])
+            para.clear()
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if stripped.lower().startswith("<table"):
+            flush()
+            j = i
+            depth = 0
+            block: list[str] = []
+            while j < len(lines):
+                low = lines[j].lower()
+                depth += low.count("<table") - low.count("</table")
+                block.append(lines[j])
+                j += 1
+                if depth <= 0:
+                    break
+            doc.extend(html_to_doc("\n".join(block), source))
+            i = j
+            continue
+        i += 1
+        if not stripped:
+            flush()
+            continue
+        if "|" in stripped and not stripped.startswith("\\|"):
+            flush()
+            cells = _split_pipes(stripped)
+            kept = [c for c in cells if not _DELIM_CELL_RE.match(c)]
+            if not kept or (all(not c.strip() for c in kept) and len(kept) == len(cells) == 0):
+                continue
+            if len(kept) == len(cells) or any(c.strip() for c in kept):
+                doc.append([_inline(c) for c in kept])
+            continue
+        if _RULE_RE.match(stripped):
+            flush()
+            continue
+        m = _TASK_RE.match(line)
+        if m:
+            flush()
+            box = CHECKED if m.group(1) in "xX" else UNCHECKED
+            para.append(f"{box} {line[m.end() :]}")
+            flush()
+            continue
+        if _HEADING_RE.match(line) or _BULLET_RE.match(line):
+            flush()
+            para.append(_BULLET_RE.sub("", _HEADING_RE.sub("", line)))
+            flush()
+            continue
+        para.append(stripped)
+        if line.endswith("  ") or line.endswith("\\") or "<br" in line.lower()[-8:]:
+            flush()
+    flush()
+    return doc

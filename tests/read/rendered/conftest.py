@@ -1,0 +1,44 @@
+"""Helpers for the rendered-page tests: fixture paths and rendering an XML fixture as a page."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from section16 import parse
+from section16.model import Filing
+from section16.read.rendered.compare import compare
+from tests.conftest import FIXTURE_XML, FIXTURES, ROOT
+
+RENDERED = FIXTURES / "rendered"
+PAGES = RENDERED / "pages"
+SEED = RENDERED / "seed.md"
+
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(RENDERED))
+from make_fixtures import FILINGS  # noqa: E402
+from render_pages import render_html  # noqa: E402
+
+
+def xml_of(name: str) -> Path:
+    return FIXTURE_XML / f"{name}.xml"
+
+
+def reference(name: str) -> Filing:
+    return parse(xml_of(name))
+
+
+def html_of(name: str) -> str:
+    ref = reference(name)
+    return render_html(xml_of(name).read_bytes(), ref.document_type, ref.schema_version)
+
+
+def misses(expected: Filing, got: Filing) -> list[tuple[str, object, object]]:
+    return [(p, e, g) for p, e, g in compare(expected, got) if e != g]
+
+
+def shown(expected: Filing, got: Filing) -> int:
+    return len(compare(expected, got))
+
+
+__all__ = ["FILINGS", "PAGES", "RENDERED", "SEED", "html_of", "misses", "reference", "shown", "xml_of"]
