@@ -162,3 +162,19 @@ def test_every_fixture_renders(path: Path) -> None:
         assert " ".join(fn.text.split()) in text
     for s in f.signatures:
         assert s.name is None or " ".join(s.name.split()) in text
+
+
+def test_hostile_footnote_ids_cannot_break_out_of_attributes() -> None:
+    base = load_filing(EXAMPLES / "gift.yaml")
+    evil_id = 'F1" onmouseover="alert(1)'
+    row = base.non_derivative_transactions[0]
+    nature = dataclasses.replace(row.nature_of_ownership, footnote_ids=(evil_id,))
+    f = dataclasses.replace(
+        base,
+        non_derivative_transactions=(dataclasses.replace(row, nature_of_ownership=nature),),
+        footnotes=(Footnote(evil_id, "text"),),
+    )
+    page = lxml.html.document_fromstring(to_html(f))
+    assert not page.xpath("//*[@onmouseover]")
+    assert page.xpath("//a/@href") == ["#" + evil_id]
+    assert page.xpath("//td/@id") == [evil_id]
