@@ -110,6 +110,8 @@ def form_fields(model: type[BaseModel], raw: dict[str, Any], values: BaseModel |
         elif date in args:
             out.append({"name": name, "label": label, "kind": "date", "value": "" if current is None else current})
         elif int in args or float in args:
+            if isinstance(current, float) and current.is_integer():
+                current = int(current)  # 1900000, not 1900000.0, in the form and the URL
             out.append({"name": name, "label": label, "kind": "number", "value": "" if current is None else current})
         else:
             out.append({"name": name, "label": label, "kind": "text", "value": current or ""})
@@ -274,7 +276,9 @@ def insider_page(request: Request, cik: str) -> HTMLResponse:
     series: dict[tuple[Any, Any], list[list[Any]]] = {}
     for h in holdings:
         if h["shares_owned"] is not None and h["as_of"] is not None:
-            series.setdefault((h["security_title"], h["direct_indirect"]), []).append(
+            # Filers spell one security differently from filing to filing ("Common stock", "Common Stock").
+            title = " ".join((h["security_title"] or "").lower().split())
+            series.setdefault((title, h["direct_indirect"]), []).append(
                 [h["as_of"].isoformat(), float(h["shares_owned"])]
             )
     points = max(series.values(), key=len) if series else []
@@ -306,10 +310,14 @@ def filing_page(request: Request, accession: str) -> HTMLResponse:
         "SELECT accession FROM explore_filings WHERE amends = ? ORDER BY filed_day, accession", [accession]
     )
     amended_by = [r["accession"] for r in _rows(amending)]
+    notes = _rows(store.query("SELECT footnote_id, text FROM footnotes WHERE accession = ? ORDER BY position",
+                              [accession]))  # fmt: skip
+    remarks = _rows(store.query("SELECT remarks FROM filings WHERE accession = ?", [accession]))[0]["remarks"]
     filing = store.filing(accession)
     findings, note = _findings(filing) if filing is not None else ([], "The filing could not be read back.")
     return html("filing.html", f=record, owners=owners, amended_by=amended_by, findings=findings,
-                findings_note=note, trades=_rows(explore.filing_trades(store, accession)),
+                findings_note=note, trades=_rows(explore.filing_trades(store, accession)), footnotes=notes,
+                remarks=remarks,
                 formats=list(FORMATS))  # fmt: skip
 
 

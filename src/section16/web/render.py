@@ -77,8 +77,12 @@ def query_string(params: dict[str, Any], **changes: Any) -> str:
             continue
         if isinstance(v, list | tuple):
             pairs.extend((k, str(x)) for x in v)
+        elif isinstance(v, bool):
+            pairs.append((k, str(v).lower()))
+        elif isinstance(v, float) and v.is_integer():
+            pairs.append((k, str(int(v))))
         else:
-            pairs.append((k, str(v).lower() if isinstance(v, bool) else str(v)))
+            pairs.append((k, str(v)))
     return urlencode(pairs)
 
 
