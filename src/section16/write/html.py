@@ -78,7 +78,7 @@ th{font:normal x-small arial,helvetica,sans-serif;text-align:left}
 sup.fn a{color:green;text-decoration:none}
 .box{display:inline-block;width:1.1em;text-align:center;border:1px solid #000;color:blue;margin-right:.4em}
 .TableTitle{text-align:center;font:bold small arial,helvetica,sans-serif}
-td.num{text-align:right}td.c{text-align:center}
+table.form-table td{text-align:center}table.form-table td:first-child{text-align:left}
 """.strip()
 
 
