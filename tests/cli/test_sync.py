@@ -142,3 +142,20 @@ def test_block_pause_then_resume_and_reparse_offline(tmp_path: Path) -> None:
     assert a == b
     result = runner.invoke(app, ["reparse", "--db", str(rebuilt), "--archive", str(tmp_path / "nothing")])
     assert result.exit_code == 1 and "no archive here" in result.stderr
+
+
+def test_backfill_datasets_hands_the_quarters_to_the_importer(tmp_path: Path) -> None:
+    from tests.edgar.test_datasets import dataset_zip
+
+    q4 = [f for f in submission_files() if "-19-" in f.name]
+    db, archive = tmp_path / "s.duckdb", tmp_path / "archive"
+    with FakeEdgar(submission_files(), datasets={(2019, 4): dataset_zip(q4, tmp_path)}) as fake:
+        args = ["sync", "--since", "2019-10-01", "--until", "2019-12-31", "--db", str(db), "--archive", str(archive),
+                "--edgar-url", fake.url, "--user-agent", UA, "--rate", "50", "--backfill-datasets"]  # fmt: skip
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.stderr
+        assert "1 quarters imported (3 filings stored)" in result.stderr
+        assert not fake.requests_for("/Archives/edgar/data/")  # the data set had them all
+        assert (archive / "datasets" / "2019q4_form345.zip").is_file()
+    with open_store(db) as store:
+        assert store.accessions() == {f.stem for f in q4}

@@ -8,7 +8,8 @@ It serves, from a set of full submissions (``.txt``), what www.sec.gov and data.
 * ``/Archives/edgar/full-index/{Y}/QTR{q}/{form,company,master}.idx``;
 * ``/Archives/edgar/data/{cik}/{acc-no-dashes}/{acc}.txt``, the form's XML and ``index.json``, under the
   issuer's CIK and under each reporting owner's (a filing is listed once per filer CIK in the indexes);
-* ``/submissions/CIK##########.json`` with older pages (``-submissions-NNN.json``) beyond ``page_size``.
+* ``/submissions/CIK##########.json`` with older pages (``-submissions-NNN.json``) beyond ``page_size``;
+* ``/files/structureddata/data/insider-transactions-data-sets/{YYYY}q{n}_form345.zip`` when given.
 
 Every request is logged with its arrival time (``time.monotonic`` at the server), so tests measure the
 rate the server sees. Faults (:class:`Fault`) inject what EDGAR does to clients: 403 "undeclared
@@ -27,7 +28,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -176,8 +177,11 @@ class FakeEdgar:
         holidays: Iterable[date] = (),
         published_through: date | None = None,
         page_size: int = 1000,
+        datasets: Mapping[tuple[int, int], bytes] | None = None,
     ) -> None:
         self.filings = load_filings(submissions)
+        #: (year, quarter) -> the SEC insider data-set zip served for it.
+        self.datasets = dict(datasets or {})
         self.faults = list(faults)
         self.block_seconds = block_seconds
         self.holidays = set(holidays)
@@ -328,6 +332,11 @@ class FakeEdgar:
                     return 200, _xml_of(f.data), "application/xml"
                 if m[3] == "index.json":
                     return 200, self.folder_listing(f, m[1]), "application/json"
+        m = re.fullmatch(
+            r"/files/structureddata/data/insider-transactions-data-sets/(\d{4})q([1-4])_form345\.zip", path
+        )
+        if m and (int(m[1]), int(m[2])) in self.datasets:
+            return 200, self.datasets[int(m[1]), int(m[2])], "application/zip"
         m = re.fullmatch(r"/submissions/CIK(\d{10})(?:-submissions-(\d{3}))?\.json", path)
         if m:
             body = self.submissions(m[1].lstrip("0"), int(m[2] or 0))

@@ -147,8 +147,6 @@ def register(app: typer.Typer) -> None:
         except StoreError as e:
             raise fail(str(e)) from None
         try:
-            if backfill_datasets:
-                _backfill(store, config, first, last, quiet)
             arch = Archive(archive or default_archive(target))
             progress = Progress(
                 SpinnerColumn(),
@@ -163,6 +161,8 @@ def register(app: typer.Typer) -> None:
             events = ProgressEvents(progress)
             with EdgarClient(config, listener=events.message) as client:
                 events.client = client
+                if backfill_datasets:
+                    _backfill(client, store, arch.root, first, last, events)
                 syncer = Syncer(client, store, arch, SyncOptions(wanted, first, last, workers=workers), events)
                 with progress:
                     report = syncer.run()
@@ -193,15 +193,16 @@ def register(app: typer.Typer) -> None:
             raise fail(f"{len(report.errors)} filings could not be fetched; run the same command again to retry them")
 
 
-def _backfill(store: Any, config: Any, since: date | None, until: date | None, quiet: bool) -> None:
-    """Hand the quarters of the range to the SEC data-set importer (section16.datasets)."""
-    import importlib
+def _backfill(client: Any, store: Any, folder: Path, since: date | None, until: date | None, events: Any) -> None:
+    """Hand the quarters of the range to the SEC data-set importer, then let the sync fill the gaps."""
+    from ..edgar.datasets import backfill
 
-    try:
-        datasets = importlib.import_module("section16.datasets")
-    except ImportError:
-        raise ConfigError("the SEC data-set importer (section16.datasets) is not available in this version") from None
-    backfill = getattr(datasets, "backfill", None)
-    if backfill is None:
-        raise ConfigError("section16.datasets has no backfill() in this version")
-    backfill(store, since=since, until=until, user_agent=config.user_agent, base_url=config.www_url, quiet=quiet)
+    if since is None:
+        raise ConfigError("--backfill-datasets needs --since DATE")
+    report = backfill(client, store, folder / "datasets", since, until or date.today(), events=events)
+    events.message(
+        f"data sets: {len(report.imported)} quarters imported ({report.stored} filings stored), "
+        f"{len(report.skipped)} imported before, {len(report.unpublished)} not published yet"
+    )
+    for where, reason in report.failed:
+        events.message(f"data set row failed: {where}: {reason}")
