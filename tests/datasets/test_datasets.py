@@ -131,3 +131,16 @@ def test_not_a_dataset(tmp_path: Path) -> None:
         out.writestr("README.txt", "hello")
     with pytest.raises(ParseError, match=r"no SUBMISSION\.tsv"):
         DatasetReader.from_zip(z)
+
+
+def test_rows_without_a_submission_are_reported(store: Store, tmp_path: Path) -> None:
+    cols = TABLES["SUBMISSION"]
+    good = ["0000000001-24-000001", "02-Jul-2024", "01-Jul-2024", "", "0", "0", "", "", "4", "320193", "Apple Inc.",
+            "AAPL", "", "0"]  # fmt: skip
+    (tmp_path / "SUBMISSION.tsv").write_text("\t".join(cols) + "\n" + "\t".join(good) + "\n", encoding="utf-8")
+    fn = ["0000000001-24-000001\tF1\tA footnote", "broken continuation of a footnote"]
+    (tmp_path / "FOOTNOTES.tsv").write_text("\t".join(TABLES["FOOTNOTES"]) + "\n" + "\n".join(fn) + "\n")
+    r = import_dataset(store, tmp_path)
+    assert r.inserted == 1
+    assert store.query("SELECT text FROM footnotes").column(0).to_pylist() == ["A footnote"]
+    assert len(r.failed) == 1 and r.failed[0][0].endswith("FOOTNOTES.tsv:3")

@@ -23,7 +23,7 @@ def import_dataset(
     XML or submission) is kept; one that cannot be read fails alone, with the file, line and column."""
     p = Path(path)
     reader = DatasetReader.from_dir(p) if p.is_dir() else DatasetReader.from_zip(p)
-    failed: list[tuple[str, str]] = []
+    failed: list[tuple[str, str]] = reader.orphans()
 
     def filings() -> Iterator[Filing]:
         for item in reader.filings():

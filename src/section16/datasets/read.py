@@ -184,6 +184,18 @@ class DatasetReader:
             raise ParseError("no SUBMISSION.tsv: not an SEC insider transactions data set", source=str(p))
         return cls(tables, str(p))
 
+    def orphans(self) -> list[tuple[str, str]]:
+        """Rows whose accession has no SUBMISSION row (a broken line, a truncated file), as
+        (file:line, reason): they belong to no filing, so they are reported instead of dropped."""
+        subs = self._t["SUBMISSION"]
+        out = []
+        for t, groups in self._t.items():
+            for acc, rows in groups.items():
+                if acc not in subs:
+                    for line, _ in rows:
+                        out.append((f"{self.name}!{t}.tsv:{line}", f"accession {acc[:40]!r} has no SUBMISSION row"))
+        return out
+
     def accessions(self) -> list[str]:
         return list(self._t["SUBMISSION"])
 
