@@ -187,7 +187,8 @@ def _relationship_box(f: Filing, number: int) -> Safe:
     flags = (
         (False, False, False, False) if r is None else (r.is_director, r.is_ten_percent_owner, r.is_officer, r.is_other)
     )
-    titles = "" if r is None else " ".join(x for x in ((r.officer_title or ""), (r.other_text or "")) if x)
+    # The officer's title under "Officer", the other text under "Other", as on EDGAR's page.
+    officer, other = ("", "") if r is None else (r.officer_title or "", r.other_text or "")
     rows = _h(
         "table",
         _h(
@@ -200,7 +201,7 @@ def _relationship_box(f: Filing, number: int) -> Safe:
             _h("td", _box(flags[2]), "Officer (give title below)", class_="MedSmallFormText"),
             _h("td", _box(flags[3]), "Other (specify below)", class_="MedSmallFormText"),
         ),
-        _h("tr", _h("td", titles, colspan="2", class_="FormData", style="text-align:center")),
+        _h("tr", _h("td", officer, class_="FormData"), _h("td", other, class_="FormData")),
         class_="plain",
     )
     return _h(
