@@ -250,3 +250,9 @@ def test_amendment_keeps_its_original_date_and_order_is_the_schema_order() -> No
 def test_unknown_document_type_is_a_write_error() -> None:
     with pytest.raises(WriteError, match="document type"):
         to_xml(_filing(document_type="10-K"))
+
+
+def test_current_mode_writes_the_document_type_as_the_schema_spells_it() -> None:
+    xml = to_xml(_filing(document_type=" 4/a ", date_of_original_submission=date(2026, 3, 3)))
+    assert b"<documentType>4/A</documentType>" in xml
+    assert schema_errors(xml) == []

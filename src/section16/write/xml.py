@@ -475,6 +475,7 @@ def for_current(filing: Filing) -> Filing:
     owners = [dataclasses.replace(o, name=None, address=_current_address(o.address)) for o in filing.reporting_owners]
     return dataclasses.replace(
         filing,
+        document_type=form,
         schema_version=None,
         date_of_original_submission=filing.date_of_original_submission if form.endswith("/A") else None,
         no_securities_owned=None,
