@@ -140,7 +140,7 @@ def test_all_filing_text_is_escaped() -> None:
         assert raw not in out, raw
     page = lxml.html.document_fromstring(out)
     assert not page.xpath("//script|//img|//b[text()='bold']")
-    text = "".join(page.itertext())
+    text = "".join(str(t) for t in page.itertext())
     assert text.count('<script>alert("x")</script>') >= 5  # issuer, box 1, owners table x2, footnote, remarks
 
 
