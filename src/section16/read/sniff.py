@@ -8,6 +8,8 @@ from typing import Literal
 Format = Literal["xml", "submission", "html", "pdf", "markdown", "text", "legacy-text"]
 
 _HTML_RE = re.compile(rb"<(!doctype\s+html|html|body|table|div|head|meta|p)[\s>/]", re.IGNORECASE)
+_MD_TABLE_RE = re.compile(rb"^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}", re.MULTILINE)
+_TAG_RE = re.compile(rb"</?(?:table|tr|td|div|p|br|span|font|b)\b", re.IGNORECASE)
 _MD_RE = re.compile(rb"^\s*\|.*\|\s*$|^#{1,6} |\*\*[^*\n]+\*\*|<br\s*/?>|^\s*[-*] ", re.MULTILINE)
 
 
@@ -28,8 +30,14 @@ def sniff(data: bytes) -> Format:
         # An XHTML page also starts with <?xml; tell them apart by what follows.
         if b"<ownershipDocument" in head or b"<edgarSubmission" in head or not _HTML_RE.search(head):
             return "xml"
-    if _HTML_RE.search(head):
+    if _MD_TABLE_RE.search(head):  # a pipe table's delimiter row: no HTML page has one
+        return "markdown"
+    if head.startswith(b"<") and _HTML_RE.search(head):
         return "html"
+    # Markdown may carry HTML inside (pandoc keeps tables with merged cells as <table>): a page that
+    # does not open with a tag but has Markdown's marks is Markdown.
     if _MD_RE.search(head):
         return "markdown"
+    if len(_TAG_RE.findall(head)) >= 20:
+        return "html"
     return "text"

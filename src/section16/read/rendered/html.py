@@ -42,6 +42,7 @@ _BLOCK = frozenset(
 )
 _SKIP = frozenset(("script", "style", "head", "title", "noscript", "template"))
 _PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+_PARSER_UTF8 = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8")
 _WS_RE = re.compile(r"[ \t\r\n\f\v]+")
 _BR = "\x00"
 
@@ -143,7 +144,13 @@ class _Walker:
 
 def html_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     try:
-        root = etree.fromstring(data.encode() if isinstance(data, str) else data, _PARSER)
+        raw = data.encode() if isinstance(data, str) else data
+        try:  # most pages are UTF-8; libxml2 would guess Latin-1 for one without a charset
+            raw.decode("utf-8")
+            parser = _PARSER_UTF8
+        except UnicodeDecodeError:
+            parser = _PARSER
+        root = etree.fromstring(raw, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
         raise ParseError(f"not readable as HTML: {e}", source=source or "<bytes>") from None
     if root is None:
