@@ -116,7 +116,7 @@ def to_markdown(filing: Filing) -> str:
     f = filing
     form = base_form(f)
     lines: list[str] = [
-        f"# FORM {md_escape(f.document_type)}: {TITLES[form].title()}",
+        f"# FORM {md_escape(f.document_type)}: {TITLES[form]}",
         "",
         "UNITED STATES SECURITIES AND EXCHANGE COMMISSION, Washington, D.C. 20549. Filed pursuant to Section 16(a) "
         "of the Securities Exchange Act of 1934 or Section 30(h) of the Investment Company Act of 1940. "
