@@ -26,8 +26,8 @@ from .rows import FilingRows, filing_rows
 #: File name endings taken from folders and zips (a file named on the command line is always tried).
 FILING_SUFFIXES = (".xml", ".txt", ".nc", ".sgml")
 
-#: Files per task sent to a worker.
-CHUNK = 64
+#: Files per task sent to a worker (large enough that building its Arrow tables costs little per file).
+CHUNK = 256
 
 #: A unit of input: (display name, path on disk, or bytes already read).
 Item = tuple[str, str | bytes]
@@ -151,7 +151,7 @@ def load_items(
     else:
         with _pool(workers) as pool:
             # Keep a bounded window of tasks in flight so memory stays flat on huge inputs.
-            window = workers * 4
+            window = workers * 3
             futures: list[tuple[Future[tuple[Chunk, list[tuple[str, str]]]], int]] = []
             for part in chunks:
                 futures.append((pool.submit(chunk_for_items, part, loaded_at), len(part)))

@@ -210,6 +210,9 @@ def _row(
     return tuple(out)
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def plain(obj: Any) -> Any:
     """A model object as JSON-ready data (dates ISO, decimals as text); for the extras column."""
     if obj is None or isinstance(obj, str | bool | int):
@@ -222,9 +225,13 @@ def plain(obj: Any) -> Any:
         return [plain(x) for x in obj]
     if isinstance(obj, dict):
         return {str(k): plain(v) for k, v in obj.items()}
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    return str(obj)
+    cls = type(obj)
+    names = _FIELDS.get(cls)
+    if names is None:
+        if not dataclasses.is_dataclass(obj):
+            return str(obj)
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(obj))
+    return {n: plain(getattr(obj, n)) for n in names}
 
 
 def filing_rows(
