@@ -278,3 +278,16 @@ def test_filings_read_back_equal(store: Store, fixture_filings: list[Filing]) ->
             assert stored == f, f.accession_number
             assert stored.source == f.source
     assert store.filing("0000000000-00-000000") is None
+
+
+def test_check_findings_kept(store: Store, fixture_filings: list[Filing]) -> None:
+    from section16 import check
+
+    f = dataclasses.replace(_by_acc(fixture_filings, "0001179110-20-006518"), signatures=())
+    found = check(f, xsd=False)
+    assert found  # an unsigned filing has at least that finding
+    store.load([f], findings={f.accession_number or "": found})
+    got = json.loads(store.query("SELECT CAST(findings AS TEXT) FROM filings").column(0)[0].as_py())
+    assert [(g["code"], g["severity"], g["where"]) for g in got] == [
+        (x.code, str(getattr(x.severity, "value", x.severity)), x.where) for x in found
+    ]

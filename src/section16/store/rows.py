@@ -8,6 +8,7 @@ Arrow or COPY rows without further work. ``tests/store`` checks that these colum
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -225,6 +226,8 @@ def plain(obj: Any) -> Any:
         return [plain(x) for x in obj]
     if isinstance(obj, dict):
         return {str(k): plain(v) for k, v in obj.items()}
+    if isinstance(obj, enum.Enum):
+        return plain(obj.value)
     cls = type(obj)
     names = _FIELDS.get(cls)
     if names is None:
