@@ -119,3 +119,21 @@ def test_export_parquet_and_csv(db: str, tmp_path: Path) -> None:
         assert next(csv.reader(fh))[:3] == ["accession", "position", "cik"]
     wrong = runner.invoke(app, ["export", "--db", db, "--to", "xlsx", "--out", str(tmp_path / "x")])
     assert wrong.exit_code == 2
+
+
+def test_load_with_checks_keeps_findings(tmp_path: Path) -> None:
+    from section16 import check, parse
+
+    db = str(tmp_path / "c.duckdb")
+    result = runner.invoke(app, ["load", "--db", db, "-q", "--workers", "1", "--check", str(STORE_FIXTURES)])
+    assert result.exit_code == 0, result.output
+    got = runner.invoke(
+        app, ["sql", "--db", db, "--json", "SELECT accession, CAST(findings AS TEXT) AS f FROM filings"]
+    )
+    stored = {r["accession"]: json.loads(r["f"]) if r["f"] else [] for r in map(json.loads, got.stdout.splitlines())}
+    # The submission is the copy stored when an XML twin exists.
+    best = {}
+    for p in sorted(STORE_FIXTURES.iterdir(), key=lambda p: p.suffix != ".txt"):
+        best.setdefault(p.stem, p)
+    for acc, p in best.items():
+        assert [f["code"] for f in stored[acc]] == [f.code for f in check(parse(p), xsd=False)], acc

@@ -22,6 +22,9 @@ def register(app: typer.Typer) -> None:
         db: str = typer.Option(None, "--db", help=DB_HELP),
         workers: int = typer.Option(0, "--workers", min=0, help="Parsing processes (default: one per CPU)."),
         replace: bool = typer.Option(False, "--replace", help="Replace filings already stored (re-read them)."),
+        run_checks: bool = typer.Option(
+            False, "--check", help="Run the business-rule checks and keep each filing's findings (slower)."
+        ),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
         show_failed: int = typer.Option(20, "--show-failed", help="Failures to list (all are counted)."),
     ) -> None:
@@ -62,7 +65,9 @@ def register(app: typer.Typer) -> None:
                     )
                     bar.update(t, completed=done, info=info)
 
-                result += load_items(store, p.items, workers=workers or None, replace=replace, progress=show)
+                result += load_items(
+                    store, p.items, workers=workers or None, replace=replace, progress=show, run_checks=run_checks
+                )
                 for z in p.datasets:
                     dtask = bar.add_task(z.name, total=None, info="")
 

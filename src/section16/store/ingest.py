@@ -90,15 +90,25 @@ def plan(paths: Iterable[str | os.PathLike[str]]) -> Plan:
     return out
 
 
-def chunk_for_items(items: list[Item], loaded_at: datetime) -> tuple[Chunk, list[tuple[str, str]]]:
-    """Parse items into one chunk of rows; failures as (name, reason). Runs in a worker process."""
+def chunk_for_items(
+    items: list[Item], loaded_at: datetime, run_checks: bool = False
+) -> tuple[Chunk, list[tuple[str, str]]]:
+    """Parse items into one chunk of rows; failures as (name, reason). Runs in a worker process.
+
+    ``run_checks`` runs the business-rule checks (not the XSD) and keeps their findings with each filing.
+    """
     rows: list[FilingRows] = []
     failed: list[tuple[str, str]] = []
     for name, src in items:
         try:
             data = Path(src).read_bytes() if isinstance(src, str) else src
             filing = parse_bytes(data, name)
-            rows.append(filing_rows(filing, loaded_at=loaded_at))
+            findings = None
+            if run_checks:
+                from ..check import check
+
+                findings = check(filing, xsd=False)
+            rows.append(filing_rows(filing, loaded_at=loaded_at, findings=findings))
         except ParseError as e:
             failed.append((name, e.message if e.source == name else str(e)))
         except OSError as e:
@@ -123,6 +133,7 @@ def load_items(
     replace: bool = False,
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
+    run_checks: bool = False,
 ) -> LoadResult:
     """Parse and store items; ``workers`` processes parse (default: one per CPU; 1 = in this process)."""
     workers = workers or os.cpu_count() or 1
@@ -147,14 +158,14 @@ def load_items(
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     if workers <= 1 or len(chunks) <= 1:
         for part in chunks:
-            take(*chunk_for_items(part, loaded_at), len(part))
+            take(*chunk_for_items(part, loaded_at, run_checks), len(part))
     else:
         with _pool(workers) as pool:
             # Keep a bounded window of tasks in flight so memory stays flat on huge inputs.
             window = workers * 3
             futures: list[tuple[Future[tuple[Chunk, list[tuple[str, str]]]], int]] = []
             for part in chunks:
-                futures.append((pool.submit(chunk_for_items, part, loaded_at), len(part)))
+                futures.append((pool.submit(chunk_for_items, part, loaded_at, run_checks), len(part)))
                 if len(futures) >= window:
                     fut, n = futures.pop(0)
                     take(*fut.result(), n)
@@ -174,11 +185,13 @@ def load_paths(
     workers: int | None = None,
     replace: bool = False,
     progress: Progress | None = None,
+    run_checks: bool = False,
 ) -> LoadResult:
-    """Load every filing under ``paths`` (files, folders, zips, SEC data-set zips) into ``store``."""
+    """Load every filing under ``paths`` (files, folders, zips, SEC data-set zips) into ``store``;
+    ``run_checks`` keeps each filing's check findings (business rules) in ``filings.findings``."""
     p = plan(paths)
     result = LoadResult(failed=[(m.split(": ", 1)[0], m.split(": ", 1)[1]) for m in p.missing])
-    result += load_items(store, p.items, workers=workers, replace=replace, progress=progress)
+    result += load_items(store, p.items, workers=workers, replace=replace, progress=progress, run_checks=run_checks)
     if p.datasets:
         from ..datasets import import_dataset
 
