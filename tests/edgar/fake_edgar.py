@@ -361,6 +361,9 @@ def _arrays(filings: Sequence[FakeFiling]) -> dict[str, list[object]]:
 class _Handler(BaseHTTPRequestHandler):
     fake: FakeEdgar
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; without TCP_NODELAY the second waits for the client's
+    # delayed ACK (about 40 ms), which would make the server, not the limiter, pace the tests.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the FakeEdgar keeps its own log
