@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from ..model import Coding, Filing, Value
+from ..model import EMPTY, Coding, Filing, Value
 
 Kind = Literal["text", "int", "bool", "date", "decimal", "json", "timestamp"]
 
@@ -179,6 +179,9 @@ _PLAN: dict[str, tuple[tuple[str, bool, bool], ...]] = {
 }
 
 
+_NONE2 = (None, None)
+
+
 def _row(
     table: str, acc: str, row_no: int, row: Any, exact: dict[str, str], links: list[tuple[Any, ...]]
 ) -> tuple[Any, ...]:
@@ -197,6 +200,9 @@ def _row(
                     links.append((acc, table, row_no, "transaction_coding", fid))
             continue
         v: Value[Any] = getattr(row, name)
+        if v is EMPTY:  # most fields of most rows: nothing filed
+            out += _NONE2
+            continue
         val = v.value
         if is_decimal and val is not None:
             val = _decimal_text(val, f"{table}/{row_no}/{name}", exact)
@@ -212,11 +218,20 @@ def _row(
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = (str, bool, int, type(None))
 
 
 def plain(obj: Any) -> Any:
     """A model object as JSON-ready data (dates ISO, decimals as text); for the extras column."""
-    if obj is None or isinstance(obj, str | bool | int):
+    cls = obj.__class__
+    if cls in _SCALARS:
+        return obj
+    names = _FIELDS.get(cls)
+    if names is not None:  # a model dataclass seen before: the common case, checked first
+        return {n: plain(getattr(obj, n)) for n in names}
+    if cls is tuple or cls is list:
+        return [plain(x) for x in obj]
+    if isinstance(obj, str | bool | int):
         return obj
     if isinstance(obj, Decimal):
         return str(obj)
@@ -228,12 +243,9 @@ def plain(obj: Any) -> Any:
         return {str(k): plain(v) for k, v in obj.items()}
     if isinstance(obj, enum.Enum):
         return plain(obj.value)
-    cls = type(obj)
-    names = _FIELDS.get(cls)
-    if names is None:
-        if not dataclasses.is_dataclass(obj):
-            return str(obj)
-        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(obj))
+    if not dataclasses.is_dataclass(obj):
+        return str(obj)
+    names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(obj))
     return {n: plain(getattr(obj, n)) for n in names}
 
 
