@@ -291,3 +291,16 @@ def test_check_findings_kept(store: Store, fixture_filings: list[Filing]) -> Non
     assert [(g["code"], g["severity"], g["where"]) for g in got] == [
         (x.code, str(getattr(x.severity, "value", x.severity)), x.where) for x in found
     ]
+
+
+def test_many_openers_at_once(db_url: str) -> None:
+    if not db_url.startswith("postgresql://"):
+        pytest.skip("one DuckDB file has one writing process; PostgreSQL takes many")
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_count(_: int) -> int:
+        with open_store(db_url) as s:
+            return s.count()
+
+    with ThreadPoolExecutor(6) as pool:
+        assert list(pool.map(open_and_count, range(6))) == [0] * 6

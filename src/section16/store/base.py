@@ -111,6 +111,9 @@ class Store(Queries, abc.ABC):
     @abc.abstractmethod
     def _rollback(self) -> None: ...
 
+    def _lock_schema(self) -> None:
+        """Serialise schema creation between processes opening the same database at once."""
+
     @abc.abstractmethod
     def close(self) -> None:
         """Close the connection. The store cannot be used afterwards."""
@@ -120,6 +123,7 @@ class Store(Queries, abc.ABC):
     def _create_schema(self) -> None:
         self._begin()
         try:
+            self._lock_schema()
             for stmt in schema_statements(self.dialect):
                 self._execute(stmt)
             got = self._fetch("SELECT value FROM schema_info WHERE key = 'schema_version'")

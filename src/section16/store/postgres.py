@@ -124,6 +124,10 @@ class PostgresStore(Store):
         for table in reversed(FILING_TABLES):
             self._con.execute(f"DELETE FROM {table} WHERE accession = ANY(%s)", (accessions,))
 
+    def _lock_schema(self) -> None:
+        # Two processes running CREATE TABLE IF NOT EXISTS at once can collide in the catalog.
+        self._con.execute("SELECT pg_advisory_xact_lock(160016)")
+
     def _begin(self) -> None:
         self._con.execute("BEGIN")
 
