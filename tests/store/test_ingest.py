@@ -1,0 +1,64 @@
+"""Planning inputs (folders, zips, data-set zips) and loading them with and without a process pool."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from section16.model import Filing
+from section16.store import open_store
+from section16.store.ingest import is_dataset_zip, load_paths, plan
+from section16.write.sec_tsv import write_sec_tsv
+
+from .conftest import STORE_FIXTURES, store_fixture_paths
+
+
+def _tree(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    for p in store_fixture_paths()[:4]:
+        shutil.copy(p, root / p.name)
+    with zipfile.ZipFile(root / "sub" / "more.zip", "w") as z:
+        for p in store_fixture_paths()[4:8]:
+            z.write(p, f"x/{p.name}")
+        z.writestr("x/README.md", "not a filing")
+    (root / "notes.md").write_text("not a filing either", encoding="utf-8")
+    return root
+
+
+def test_plan_expands_folders_and_zips(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    p = plan([root, tmp_path / "missing.xml"])
+    names = sorted(Path(n.split("!")[-1]).name for n, _ in p.items)
+    assert names == sorted(x.name for x in store_fixture_paths()[:8])
+    assert p.datasets == []
+    assert p.missing == [f"{tmp_path / 'missing.xml'}: no such file or folder"]
+    zipped = [src for n, src in p.items if "!" in n]
+    assert len(zipped) == 4 and all(isinstance(b, bytes) for b in zipped)
+
+
+def test_dataset_zip_recognised(tmp_path: Path, fixture_filings: list[Filing]) -> None:
+    write_sec_tsv(fixture_filings[:3], tmp_path / "tsv")
+    z = tmp_path / "2024q1_form345.zip"
+    with zipfile.ZipFile(z, "w") as out:
+        for f in (tmp_path / "tsv").iterdir():
+            out.write(f, f"2024q1/{f.name}")
+    assert is_dataset_zip(z)
+    assert plan([z]).datasets == [z]
+    assert not is_dataset_zip(STORE_FIXTURES / "0000002488-24-000005.xml")
+
+
+def test_pool_and_single_process_store_the_same(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    tables = ("filings", "reporting_owners", "nonderiv_transactions", "deriv_transactions", "footnotes")
+    contents = []
+    for workers in (1, 2):
+        with open_store(tmp_path / f"w{workers}.duckdb") as store:
+            r = load_paths(store, [root], workers=workers)
+            assert (r.inserted, r.failed) == (8, [])
+            contents.append(
+                {t: store.query(f"SELECT * EXCLUDE (loaded_at) FROM {t} ORDER BY ALL").to_pylist()
+                 if t == "filings" else store.query(f"SELECT * FROM {t} ORDER BY ALL").to_pylist() for t in tables}
+            )  # fmt: skip
+    assert contents[0] == contents[1]
