@@ -46,7 +46,7 @@ class DuckDBStore(Store):
             # DuckDB checkpoints (rewrites tables and indexes into the file) every 16 MB of WAL by
             # default; during a bulk load that repeats the work over and over. The WAL is durable, so
             # checkpoint rarely and once more on close.
-            self._con.execute("SET checkpoint_threshold = '1GB'")
+            self._con.execute("SET checkpoint_threshold = '256MB'")
             self._create_schema()
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
