@@ -62,6 +62,51 @@ def build(cls: type, spec: Spec, kw: dict[str, Any]) -> Any:
     return o
 
 
+#: Footnote-free Values by (converter, filed text). Filings repeat themselves ("Common Stock", "D",
+#: the same date on every row) and a Value is immutable, so equal text gives the very same object; the
+#: key is the text as filed, never the converted value, so 10000.0000 and 10000 stay apart.
+_VALUES: dict[tuple[Any, str], Value[Any]] = {}
+_VALUES_MAX = 50_000
+
+
+def _convert(conv: Any, t: str, ctx: Any) -> Any:
+    # The common cases inline; anything else through the general converter.
+    if conv is _to_str:
+        return t
+    if conv is _to_decimal and t.isascii() and t.replace(".", "", 1).isdigit():
+        return Decimal(t)
+    if conv is _to_code:
+        return t.upper()
+    return conv(t, ctx, "")
+
+
+def _field_value(conv: Any, text: str | None, fns: tuple[str, ...], ctx: Any) -> Value[Any]:
+    if fns:
+        o: Value[Any] = _new(Value)
+        _SET_VALUE(o, _convert(conv, text, ctx) if text else None)
+        _SET_FNS(o, fns)
+        return o
+    if not text:
+        return EMPTY
+    key = (conv, text)
+    v = _VALUES.get(key)
+    if v is None:
+        notes = ctx.notes
+        n = len(notes)
+        value = _convert(conv, text, ctx)
+        if value is None:
+            v = EMPTY
+        else:
+            v = _new(Value)
+            _SET_VALUE(v, value)
+            _SET_FNS(v, ())
+        if len(notes) == n:  # never remember a reading that needed a note
+            if len(_VALUES) >= _VALUES_MAX:
+                _VALUES.clear()
+            _VALUES[key] = v
+    return v
+
+
 def read_row(
     row: Any,
     allowed: frozenset[str],
@@ -76,12 +121,11 @@ def read_row(
     field = cont = coding_el = None
     attr = ""
     conv: Any = None
-    value: Any = None
+    text: str | None = None
     seen_value = False
     fns: tuple[str, ...] = ()
     form_type = code = swap = None
     coding_fns: tuple[str, ...] = ()
-    new, set_value, set_fns, empty = _new, _SET_VALUE, _SET_FNS, EMPTY
     for el in row.iterdescendants():
         p = el.getparent()
         tag = el.tag
@@ -91,17 +135,7 @@ def read_row(
                     raise GiveUp
                 seen_value = True
                 t = el.text
-                if t:
-                    t = t.strip()
-                    # The common cases inline; anything else through the general converter.
-                    if conv is _to_str:
-                        value = t or None
-                    elif conv is _to_decimal and t.isascii() and t.replace(".", "", 1).isdigit():
-                        value = Decimal(t)
-                    elif conv is _to_code:
-                        value = t.upper() if t else None
-                    else:
-                        value = conv(t, ctx, "")
+                text = t.strip() if t else None
             elif tag == "footnoteId":
                 fid = el.get("id")
                 if not fid:
@@ -113,15 +147,8 @@ def read_row(
         if field is not None:
             if not seen_value:
                 t = field.text
-                if t and t.strip():
-                    value = conv(t.strip(), ctx, "")
-            if value is not None or fns:
-                v = new(Value)
-                set_value(v, value)
-                set_fns(v, fns)
-                kw[attr] = v
-            else:
-                kw[attr] = empty
+                text = t.strip() if t else None
+            kw[attr] = _field_value(conv, text, fns, ctx)
             field = None
         if p is row or (p is cont and cont is not None):
             spec = fields.get(tag)
@@ -133,7 +160,7 @@ def read_row(
                 if prev is not None and prev.present:
                     raise GiveUp
                 field = el
-                value = None
+                text = None
                 seen_value = False
                 fns = ()
             elif tag in containers and p is row:
@@ -163,13 +190,12 @@ def read_row(
     if field is not None:
         if not seen_value:
             t = field.text
-            if t and t.strip():
-                value = conv(t.strip(), ctx, "")
-        kw[attr] = Value(value, fns) if value is not None or fns else empty
+            text = t.strip() if t else None
+        kw[attr] = _field_value(conv, text, fns, ctx)
     if len(notes) != n_notes:
         raise GiveUp
     if coding_el is not None:
-        c = new(Coding)
+        c = _new(Coding)
         _SET_FORM_TYPE(c, form_type)
         _SET_CODE(c, code)
         _SET_SWAP(c, swap)
