@@ -85,5 +85,4 @@ def _to_code(text: str, ctx: Any, where: str) -> str | None:
     return text.upper() if text else None
 
 
-
 Conv = Callable[[str, Any, str], Any]
