@@ -137,3 +137,48 @@ def test_load_with_checks_keeps_findings(tmp_path: Path) -> None:
         best.setdefault(p.stem, p)
     for acc, p in best.items():
         assert [f["code"] for f in stored[acc]] == [f.code for f in check(parse(p), xsd=False)], acc
+
+
+def test_load_killed_and_rerun_ends_like_an_uninterrupted_load(tmp_path: Path) -> None:
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    # Many distinct filings: the fixtures' submissions again and again under fresh accession numbers.
+    src = tmp_path / "in"
+    src.mkdir()
+    subs = sorted(STORE_FIXTURES.glob("*.txt"))
+    for i in range(300):
+        data = subs[i % len(subs)].read_bytes()
+        acc = f"9800000000-26-{i:06d}"
+        (src / f"{acc}.txt").write_bytes(re.sub(rb"\d{10}-\d{2}-\d{6}", acc.encode(), data))
+    cmd = [sys.executable, "-c", "from section16.cli import main; main()", "load", "-q", "--workers", "2", str(src)]
+
+    def table_counts(db: str) -> list[str]:
+        got = runner.invoke(app, ["sql", "--db", db, "--csv", _COUNTS])
+        assert got.exit_code == 0, got.output
+        return got.stdout.splitlines()
+
+    clean = str(tmp_path / "clean.duckdb")
+    assert subprocess.run([*cmd, "--db", clean], capture_output=True, timeout=300).returncode == 0
+    killed = str(tmp_path / "killed.duckdb")
+    for delay in (0.7, 1.4):
+        proc = subprocess.Popen([*cmd, "--db", killed], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)  # fmt: skip
+        time.sleep(delay)
+        os.killpg(proc.pid, signal.SIGKILL)  # the loader and its workers, mid-flight
+        proc.wait()
+    again = subprocess.run([*cmd, "--db", killed], capture_output=True, timeout=300, text=True)
+    assert again.returncode == 0, again.stderr
+    assert table_counts(killed) == table_counts(clean)
+
+
+_COUNTS = (
+    "SELECT (SELECT COUNT(*) FROM filings) f, (SELECT COUNT(DISTINCT accession) FROM filings) d,"
+    " (SELECT COUNT(*) FROM reporting_owners) o, (SELECT COUNT(*) FROM nonderiv_transactions) n,"
+    " (SELECT COUNT(*) FROM deriv_holdings) h, (SELECT COUNT(*) FROM footnotes) fn,"
+    " (SELECT COUNT(*) FROM field_footnotes) ff"
+)
