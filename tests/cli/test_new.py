@@ -28,6 +28,13 @@ def test_new_prints_xml_without_output_option() -> None:
     r = runner.invoke(app, ["new", str(EXAMPLE)])
     assert r.exit_code == 0
     assert r.stdout.startswith('<?xml version="1.0"?>')
+    assert "has no ccc" not in r.output  # this example gives its CCC
+
+
+def test_new_notes_a_missing_ccc() -> None:
+    r = runner.invoke(app, ["new", str(ROOT / "docs" / "examples" / "gift.yaml")])
+    assert r.exit_code == 0
+    assert "owner 1 has no ccc" in r.output
 
 
 def test_new_refuses_a_filing_with_errors_unless_forced(tmp_path: Path) -> None:

@@ -50,6 +50,9 @@ def register(app: typer.Typer) -> None:
         findings = findings_for(filing, xml)
         for _, line in findings:
             print(line, file=sys.stderr)
+        for i, owner in enumerate(filing.reporting_owners, 1):
+            if not owner.ccc:  # optional in the schema, required when EDGAR takes the submission
+                print(f"{path}: note: owner {i} has no ccc; EDGAR needs it when you submit", file=sys.stderr)
         errors = sum(1 for severity, _ in findings if severity == "error")
         if errors and not force:
             print(f"{path}: {errors} error(s); no XML written (use --force to write it anyway)", file=sys.stderr)
