@@ -9,8 +9,9 @@ Format = Literal["xml", "submission", "html", "pdf", "markdown", "text", "legacy
 
 _HTML_RE = re.compile(rb"<(!doctype\s+html|html|body|table|div|head|meta|p)[\s>/]", re.IGNORECASE)
 _MD_TABLE_RE = re.compile(rb"^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}", re.MULTILINE)
+_GRID_RE = re.compile(rb"^\s*(?:\|\s*)*\+-{3,}[-+]*\+", re.MULTILINE)
 _TAG_RE = re.compile(rb"</?(?:table|tr|td|div|p|br|span|font|b)\b", re.IGNORECASE)
-_MD_RE = re.compile(rb"^\s*\|.*\|\s*$|^#{1,6} |\*\*[^*\n]+\*\*|<br\s*/?>|^\s*[-*] ", re.MULTILINE)
+_MD_RE = re.compile(rb"^\s*\|.*\|\s*$|^#{1,6} \S|\*\*[^*\n]+\*\*|<br\s*/?>|\]\(#", re.MULTILINE)
 
 
 def sniff(data: bytes) -> Format:
@@ -30,6 +31,8 @@ def sniff(data: bytes) -> Format:
         # An XHTML page also starts with <?xml; tell them apart by what follows.
         if b"<ownershipDocument" in head or b"<edgarSubmission" in head or not _HTML_RE.search(head):
             return "xml"
+    if _GRID_RE.search(head):  # grid tables (+---+ borders): text laid out in columns
+        return "text"
     if _MD_TABLE_RE.search(head):  # a pipe table's delimiter row: no HTML page has one
         return "markdown"
     if head.startswith(b"<") and _HTML_RE.search(head):

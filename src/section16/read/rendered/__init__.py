@@ -10,6 +10,8 @@ from ...model import Filing
 from .form import read_doc
 from .html import html_to_doc
 from .markdown import markdown_to_doc
+from .pdf import pdf_to_doc
+from .text import text_to_doc
 
 
 def parse_html(data: bytes, source: str | None = None) -> Filing:
@@ -20,13 +22,23 @@ def parse_markdown(data: bytes, source: str | None = None) -> Filing:
     return read_doc(markdown_to_doc(data, source), source, "markdown")
 
 
+def parse_text(data: bytes, source: str | None = None) -> Filing:
+    return read_doc(text_to_doc(data, source), source, "text")
+
+
+def parse_pdf(data: bytes, source: str | None = None) -> Filing:
+    return read_doc(pdf_to_doc(data, source), source, "pdf")
+
+
 def _register() -> None:
     from .. import register_reader
 
     register_reader("html", parse_html)
     register_reader("markdown", parse_markdown)
+    register_reader("text", parse_text)
+    register_reader("pdf", parse_pdf)
 
 
 _register()
 
-__all__ = ["parse_html", "parse_markdown", "read_doc"]
+__all__ = ["parse_html", "parse_markdown", "parse_pdf", "parse_text", "read_doc"]

@@ -36,7 +36,7 @@ _LABEL_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in LABELS.items()), re.
 _NUMBER_PREFIX_RE = re.compile(r"(?:^|\s)\d{1,2}[aA]?\s*\.\s*$")
 _CAPTION_RE = re.compile(
     r"\((?:Month/Day/Year|First|Middle|State|Zip(?:/Postal Code)?|Zip Code|Check all applicable|"
-    r"Check Applicable Line|voluntary|Print or Type Responses)\)|\(Month/Day/Year\)|\*+",
+    r"Check Applicable Line|voluntary|Print or Type Responses)\)|\(Month/Day/Year\)|\(\*+\)|\*+",
     re.IGNORECASE,
 )
 _DATE_IN_RE = re.compile(r"\b\d{1,2}/\d{1,2}(?:[-+]\d{2}:\d{2}|Z)?/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
@@ -84,9 +84,14 @@ def segments(text: str) -> dict[str, str]:
     return out
 
 
+_PARTIAL_CAPTION_RE = re.compile(r"^\(?(?:Zip(?:/Postal)?(?:\s+Code)?|Code|Postal\s+Code)\)?$", re.IGNORECASE)
+
+
 def _lines(seg: str) -> list[str]:
     out = []
     for ln in seg.split("\n"):
+        if _PARTIAL_CAPTION_RE.match(ln.strip()):  # a caption wrapped over two lines
+            continue
         ln = " ".join(_CAPTION_RE.sub(" ", ln).split()).strip(" |")
         if ln:
             out.append(ln)

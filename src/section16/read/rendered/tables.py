@@ -110,6 +110,11 @@ def split_rows(row: Row, n: int) -> list[Row]:
     return out
 
 
+def check_cell(kind: str, text: str) -> bool:
+    """Does the cell read as its column's type (a date column holding a date, say)?"""
+    return _check(kind, text)
+
+
 def _check(kind: str, text: str) -> bool:
     t, _ids = split_marks(text)
     if kind in ("amount", "price", "after", "conv", "ushares", "a", "d"):
