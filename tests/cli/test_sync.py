@@ -66,16 +66,22 @@ def test_killed_and_restarted_sync_ends_like_an_uninterrupted_one(tmp_path: Path
         n_ref = len(fake.log)
 
         db, archive = tmp_path / "killed.duckdb", tmp_path / "killed-archive"
-        kills = 0
+        kills, points = 0, []
         for _ in range(12):
             proc = subprocess.Popen(_sync_cmd(fake, db, archive, RATE), env=env, stderr=subprocess.PIPE)
             if kills < 4:
-                # Start-up (imports) takes one to two seconds; the sync itself about three more.
-                time.sleep(rng.uniform(1.0, 4.5))
+                # Kill after a random number of requests of this run (so every kill lands mid-sync, not in
+                # Python's start-up), plus a random few milliseconds (so it may land in a parse, a load,
+                # a state write or an archive write rather than just after a request).
+                start, target = len(fake.log), rng.randint(1, n_ref // 2)
+                while proc.poll() is None and len(fake.log) - start < target:
+                    time.sleep(0.005)
+                time.sleep(rng.uniform(0, 0.2))
                 if proc.poll() is None:
                     proc.send_signal(signal.SIGKILL)
                     proc.wait()
                     kills += 1
+                    points.append(len(fake.log) - start)
                     continue
             _, err = proc.communicate(timeout=120)
             assert proc.returncode == 0, err.decode()
@@ -89,7 +95,7 @@ def test_killed_and_restarted_sync_ends_like_an_uninterrupted_one(tmp_path: Path
         expected = [f for f in fake.filings if SINCE <= f.filed.isoformat() <= UNTIL]
         assert len(got["filings"]) == len(ref["filings"]) == len(expected) > 30
         for table in ref:
-            assert got[table] == ref[table], f"seed {seed}: table {table} differs after {kills} kills"
+            assert got[table] == ref[table], f"seed {seed}: table {table} differs after kills at requests {points}"
         assert _manifest(archive) == _manifest(ref_archive)
         # Killed runs may repeat a few requests; never a whole second sync's worth.
         assert len(fake.log) - n_ref < 3 * n_ref

@@ -174,3 +174,28 @@ def test_reparse_rebuilds_the_store_from_the_archive_offline(store: Store, tmp_p
         assert table_contents(rebuilt)["filings"] == b["filings"]
     finally:
         rebuilt.close()
+
+
+def test_an_index_that_cannot_be_read_leaves_its_day_to_do(store: Store, tmp_path: Path) -> None:
+    with FakeEdgar(submission_files(), faults=[Fault("error", path="form.20200211.idx", times=-1)]) as fake:
+        archive = Archive(tmp_path / "a")
+        report = run(fake, store, archive, date(2020, 2, 10), date(2020, 2, 12))
+        assert [unit for unit, _ in report.errors] == ["2020-02-11"]
+        spans = json.loads(store.get_state(state_key(FORMS)) or "")
+        assert spans == [["2020-02-10", "2020-02-10"], ["2020-02-12", "2020-02-12"]]
+        fake.faults.clear()
+        report = run(fake, store, archive, None, date(2020, 2, 12))
+        assert report.ok and report.units == 1
+        assert store.accessions() == {
+            f.accession for f in fake.filings if "2020-02-10" <= f.filed.isoformat() <= "2020-02-12"
+        }
+
+
+def test_a_quarter_is_stored_in_batches_as_it_goes(store: Store, tmp_path: Path) -> None:
+    with FakeEdgar(submission_files()) as fake:
+        report = run(fake, store, Archive(tmp_path / "a"), date(2020, 1, 1), date(2020, 3, 31), batch_size=2)
+        expected = {f.accession for f in fake.filings if f.filed.year == 2020 and f.filed.month <= 3}
+        assert report.units == 1 and report.stored == len(expected) and store.accessions() == expected
+        # Batches of two: the loads went in one by one as the quarter was read, not all at its end.
+        loads = store.query("SELECT COUNT(DISTINCT loaded_at) FROM filings").column(0).to_pylist()[0]
+        assert loads >= len(expected) // 2

@@ -37,7 +37,7 @@ from ..model import Filing
 from ..read import parse_bytes
 from .archive import Archive, ArchiveEntry
 from .client import EdgarClient
-from .indexes import IndexEntry, Listing, dedupe, fetch_daily_index, fetch_full_index, quarter_of
+from .indexes import Listing, dedupe, fetch_daily_index, fetch_full_index, quarter_of
 
 if TYPE_CHECKING:
     from ..store.base import Store
@@ -258,13 +258,13 @@ class Syncer:
         pending: list[date] = []  # missing or weekend days waiting for a later day to prove them final
         pool = ThreadPoolExecutor(max_workers=max(1, o.workers), thread_name_prefix="edgar-fetch")
         try:
-            for unit, entries in self._indexes(units, pool):
-                if isinstance(entries, EdgarError):
-                    self.report.errors.append((str(unit), str(entries)))
-                    self.events.message(str(entries))
+            for unit, listings in self._indexes(units, pool):
+                if isinstance(listings, EdgarError):
+                    self.report.errors.append((str(unit), str(listings)))
+                    self.events.message(str(listings))
                     self.events.index_read(unit, None)
                     continue
-                if entries is None:
+                if listings is None:
                     self.report.missing_indexes += unit.start.weekday() < 5
                     self.events.index_read(unit, None)
                     if today - unit.start > MISSING_FINAL_AFTER:
@@ -275,7 +275,6 @@ class Syncer:
                 # A later day is published: the missing days before it had no data.
                 self._finished.extend((p, p) for p in pending)
                 pending = []
-                listings = dedupe(entries, o.forms)
                 self.events.index_read(unit, len(listings))
                 if self._process(listings, pool):
                     self._finished.append((unit.start, unit.end))
@@ -289,20 +288,27 @@ class Syncer:
 
     def _indexes(
         self, units: Sequence[Unit], pool: ThreadPoolExecutor
-    ) -> Iterator[tuple[Unit, list[IndexEntry] | EdgarError | None]]:
-        """Each unit's index entries (None: no index that day), read a few units ahead of their use."""
+    ) -> Iterator[tuple[Unit, list[Listing] | EdgarError | None]]:
+        """Each unit's filings of the wanted forms, one per accession (None: no index that day), read a
+        few units ahead of their use."""
 
-        def read(unit: Unit) -> list[IndexEntry] | EdgarError | None:
+        def read(unit: Unit) -> list[Listing] | EdgarError | None:
             try:
                 if unit.is_quarter:
-                    return fetch_full_index(self.client, unit.start.year, quarter_of(unit.start))
-                if unit.start.weekday() >= 5:
+                    entries = fetch_full_index(self.client, unit.start.year, quarter_of(unit.start))
+                elif unit.start.weekday() >= 5:
                     return None  # EDGAR publishes nothing on weekends: no request
-                return fetch_daily_index(self.client, unit.start)
+                else:
+                    got = fetch_daily_index(self.client, unit.start)
+                    if got is None:
+                        return None
+                    entries = got
             except (EdgarError, ParseError) as e:
                 return EdgarError(str(e))
+            # Keep only what is needed: a quarter's full index lists hundreds of thousands of filings.
+            return dedupe(entries, self.options.forms)
 
-        ahead: deque[tuple[Unit, Future[list[IndexEntry] | EdgarError | None]]] = deque()
+        ahead: deque[tuple[Unit, Future[list[Listing] | EdgarError | None]]] = deque()
         rest = iter(units)
         for unit in rest:
             ahead.append((unit, pool.submit(read, unit)))
@@ -337,6 +343,8 @@ class Syncer:
             filing = self._parse(listing, got)
             if filing is not None:
                 self._batch.append(filing)
+                if len(self._batch) >= self.options.batch_size:
+                    self._flush()  # a quarter holds tens of thousands of filings: store them as they come
         return complete
 
     def _obtain(
