@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..errors import ParseError
 from ..model import (
@@ -43,7 +43,22 @@ from ..model import (
 )
 from ..sec_dataset import TABLES, parse_date
 
-Row = dict[str, str]
+
+class Row:
+    """One TSV line: its cells as read, looked up by the SEC's column name (no dict per line, so a
+    quarter with a million lines stays small in memory)."""
+
+    __slots__ = ("cells", "index")
+
+    def __init__(self, cells: list[str], index: dict[str, int]) -> None:
+        self.cells = cells
+        self.index = index
+
+    def get(self, col: str, default: str = "") -> str:
+        i = self.index.get(col)
+        if i is None or i >= len(self.cells):
+            return default
+        return self.cells[i]
 
 
 @dataclass
@@ -99,9 +114,9 @@ class _Cell:
         return Value(v, fns) if (v is not None or fns) else Value()
 
 
-def _read_table(name: str, text: str, file: str) -> dict[str, list[tuple[int, Row]]]:
+def _read_table(name: str, stream: IO[str], file: str) -> dict[str, list[tuple[int, Row]]]:
     """Rows of one TSV grouped by accession number, each with its line number."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE)
+    reader = csv.reader(stream, delimiter="\t", quoting=csv.QUOTE_NONE)
     try:
         header = next(reader)
     except StopIteration:
@@ -109,13 +124,14 @@ def _read_table(name: str, text: str, file: str) -> dict[str, list[tuple[int, Ro
     by_upper = {h.strip().upper(): i for i, h in enumerate(header)}
     if "ACCESSION_NUMBER" not in by_upper:
         raise ParseError("no ACCESSION_NUMBER column in the header", source=file, line=1)
-    wanted = [(c, by_upper.get(c)) for c in TABLES[name]]
+    index = {c: by_upper[c] for c in TABLES[name] if c in by_upper}
+    acc_i = index["ACCESSION_NUMBER"]
     out: dict[str, list[tuple[int, Row]]] = defaultdict(list)
     for line, cells in enumerate(reader, 2):
         if not cells or cells == [""]:
             continue
-        row = {c: (cells[i] if i is not None and i < len(cells) else "") for c, i in wanted}
-        out[row["ACCESSION_NUMBER"].strip()].append((line, row))
+        acc = cells[acc_i].strip() if acc_i < len(cells) else ""
+        out[acc].append((line, Row(cells, index)))
     return out
 
 
@@ -152,21 +168,23 @@ def _relationship(c: _Cell) -> Relationship:
 class DatasetReader:
     """The eight tables of one quarter, read into memory, handing out one Filing per accession."""
 
-    def __init__(self, tables: dict[str, str], name: str) -> None:
+    def __init__(self, tables: dict[str, dict[str, list[tuple[int, Row]]]], name: str) -> None:
         self.name = name
-        self._t = {t: _read_table(t, tables.get(t, ""), f"{name}!{t}.tsv") for t in TABLES}
+        self._t = {t: tables.get(t, {}) for t in TABLES}
 
     @classmethod
     def from_zip(cls, path: str | Path) -> DatasetReader:
         p = Path(path)
+        tables = {}
         try:
             with zipfile.ZipFile(p) as z:
                 names = {n.rsplit("/", 1)[-1].upper(): n for n in z.namelist()}
-                tables = {}
                 for t in TABLES:
                     member = names.get(f"{t}.TSV")
                     if member is not None:
-                        tables[t] = z.read(member).decode("utf-8", errors="replace")
+                        with z.open(member) as raw:
+                            text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+                            tables[t] = _read_table(t, text, f"{p}!{t}.tsv")
         except (zipfile.BadZipFile, OSError) as e:
             raise ParseError(f"not a readable data-set zip: {e}", source=str(p)) from None
         if "SUBMISSION" not in tables:
@@ -177,9 +195,12 @@ class DatasetReader:
     def from_dir(cls, path: str | Path) -> DatasetReader:
         p = Path(path)
         files = {f.name.upper(): f for f in p.iterdir() if f.is_file()}
-        tables = {
-            t: files[f"{t}.TSV"].read_text(encoding="utf-8", errors="replace") for t in TABLES if f"{t}.TSV" in files
-        }
+        tables = {}
+        for t in TABLES:
+            f = files.get(f"{t}.TSV")
+            if f is not None:
+                with open(f, encoding="utf-8", errors="replace", newline="") as fh:
+                    tables[t] = _read_table(t, fh, f"{p}!{t}.tsv")
         if "SUBMISSION" not in tables:
             raise ParseError("no SUBMISSION.tsv: not an SEC insider transactions data set", source=str(p))
         return cls(tables, str(p))
