@@ -27,6 +27,15 @@ def submission_files() -> list[Path]:
     return sorted(SUBMISSIONS.glob("*.txt"))
 
 
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A real PostgreSQL server (the store tests' helper starts one, or skips with the reason)."""
+    from tests.store.pg import fresh_database, postgres_server
+
+    with postgres_server() as server:
+        yield fresh_database(server, "section16_edgar_sync")
+
+
 @pytest.fixture
 def fake() -> Iterator[FakeEdgar]:
     with FakeEdgar(submission_files()) as f:

@@ -13,7 +13,7 @@ import pytest
 from section16.edgar.archive import Archive
 from section16.edgar.indexes import forms_wanted
 from section16.edgar.reparse import reparse
-from section16.edgar.sync import STATE_FAILED, SyncOptions, SyncReport, state_key, sync
+from section16.edgar.sync import STATE_FAILED, Syncer, SyncOptions, SyncReport, state_key, sync
 from section16.store import open_store
 from section16.store.base import Store
 
@@ -199,3 +199,29 @@ def test_a_quarter_is_stored_in_batches_as_it_goes(store: Store, tmp_path: Path)
         # Batches of two: the loads went in one by one as the quarter was read, not all at its end.
         loads = store.query("SELECT COUNT(DISTINCT loaded_at) FROM filings").column(0).to_pylist()[0]
         assert loads >= len(expected) // 2
+
+
+def test_sync_into_postgresql(pg_url: str, tmp_path: Path) -> None:
+    faults = [Fault("error", path="/Archives/edgar/data/", every=5)]
+    with FakeEdgar(submission_files(), faults=faults) as fake, open_store(pg_url) as pg:
+        report = run(fake, pg, Archive(tmp_path / "a"), *FEB)
+        assert report.ok and report.stored == len(feb_accessions(fake))
+        assert pg.accessions() == feb_accessions(fake)
+        dupes = pg.query("SELECT accession FROM filings GROUP BY accession HAVING COUNT(*) > 1").num_rows
+        assert dupes == 0
+        again = run(fake, pg, Archive(tmp_path / "a"), *FEB)
+        assert again.units == 0 and again.stored == 0
+
+
+def test_one_companys_filings_from_its_submissions_json(store: Store, tmp_path: Path) -> None:
+    with FakeEdgar(submission_files(), page_size=1) as fake:  # one filing a page: the older pages are read
+        client = make_client(fake)
+        syncer = Syncer(client, store, Archive(tmp_path / "a"), SyncOptions(FORMS, date(2020, 2, 1), None))
+        report = syncer.run_ciks(["320193"])
+        apple = {f.accession for f in fake.filings if f.filers[0][0] == "320193" and f.filed >= date(2020, 2, 1)}
+        assert len(apple) == 3 and report.stored == 3 and store.accessions() == apple
+        assert not fake.requests_for("index")  # no index read: the submissions JSON lists them
+        again = Syncer(client, store, Archive(tmp_path / "a"), SyncOptions(FORMS)).run_ciks(["320193"])
+        assert again.already == 3 and again.fetched == 0
+        missing = Syncer(client, store, Archive(tmp_path / "a"), SyncOptions(FORMS)).run_ciks(["999999999"])
+        assert [e for e, _ in missing.errors] == ["CIK 999999999"]

@@ -119,6 +119,9 @@ def register(app: typer.Typer) -> None:
         backfill_datasets: bool = typer.Option(
             False, "--backfill-datasets", help="First import the SEC's quarterly insider data sets for the range."
         ),
+        cik: list[str] = typer.Option(
+            None, "--cik", help="Only this issuer's or owner's filings, from its submissions JSON (repeatable)."
+        ),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ) -> None:
         """Collect Form 3/4/5 filings from EDGAR into the store; run it again to continue where it stopped."""
@@ -165,7 +168,7 @@ def register(app: typer.Typer) -> None:
                     _backfill(client, store, arch.root, first, last, events)
                 syncer = Syncer(client, store, arch, SyncOptions(wanted, first, last, workers=workers), events)
                 with progress:
-                    report = syncer.run()
+                    report = syncer.run_ciks([c.strip() for c in cik]) if cik else syncer.run()
                 requests = client.stats.requests
         except KeyboardInterrupt:
             _err.print("interrupted: run the same command again to continue where it stopped")

@@ -38,6 +38,7 @@ from ..read import parse_bytes
 from .archive import Archive, ArchiveEntry
 from .client import EdgarClient
 from .indexes import Listing, dedupe, fetch_daily_index, fetch_full_index, quarter_of
+from .submissions import fetch_submissions
 
 if TYPE_CHECKING:
     from ..store.base import Store
@@ -140,9 +141,9 @@ def resume_since(done: Sequence[Span]) -> date | None:
 class Events(Protocol):
     """What a sync reports as it goes (the CLI draws a progress bar from it)."""
 
-    def planned(self, units: Sequence[Unit]) -> None: ...
+    def planned(self, units: Sequence[object]) -> None: ...
 
-    def index_read(self, unit: Unit, listings: int | None) -> None: ...
+    def index_read(self, unit: object, listings: int | None) -> None: ...
 
     def filing_done(self, outcome: str) -> None: ...
 
@@ -150,10 +151,10 @@ class Events(Protocol):
 
 
 class QuietEvents:
-    def planned(self, units: Sequence[Unit]) -> None:
+    def planned(self, units: Sequence[object]) -> None:
         pass
 
-    def index_read(self, unit: Unit, listings: int | None) -> None:
+    def index_read(self, unit: object, listings: int | None) -> None:
         pass
 
     def filing_done(self, outcome: str) -> None:
@@ -283,6 +284,38 @@ class Syncer:
             self._flush()
         finally:
             # On an interrupt, drop the fetches not yet started instead of waiting for them all.
+            pool.shutdown(wait=True, cancel_futures=True)
+        return self.report
+
+    def run_ciks(self, ciks: Sequence[str]) -> SyncReport:
+        """Store the filings of the wanted forms that these CIKs (issuers or owners) filed, from their
+        submissions JSON (older pages included), within ``since``/``until`` when given. Not day-based:
+        nothing is marked done, and a run again skips what is stored."""
+        o = self.options
+        self.report.units = len(ciks)
+        self.events.planned(list(ciks))
+        self._flushed_at = time.monotonic()
+        pool = ThreadPoolExecutor(max_workers=max(1, o.workers), thread_name_prefix="edgar-fetch")
+        try:
+            for cik in ciks:
+                try:
+                    subs = fetch_submissions(self.client, cik, forms=o.forms)
+                except (EdgarError, ParseError) as e:
+                    self.report.errors.append((f"CIK {cik}", str(e)))
+                    self.events.message(str(e))
+                    self.events.index_read(f"CIK {cik}", None)
+                    continue
+                listings = [
+                    Listing(r.accession, r.form, r.filing_date, (subs.cik,), (subs.name or "",))
+                    for r in subs.filings
+                    if r.filing_date is not None
+                    and (o.since is None or r.filing_date >= o.since)
+                    and (o.until is None or r.filing_date <= o.until)
+                ]
+                self.events.index_read(f"CIK {cik} ({subs.name})", len(listings))
+                self._process(listings, pool)
+            self._flush()
+        finally:
             pool.shutdown(wait=True, cancel_futures=True)
         return self.report
 
