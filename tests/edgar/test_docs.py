@@ -1,8 +1,8 @@
 """The examples of docs/collect.md run as written, against the fake EDGAR.
 
 The ```python blocks run in order; the ``section16 sync``, ``section16 reparse`` and ``section16 sql``
-lines of the ```bash blocks run in a shell, in one fresh folder, with the User-Agent, the EDGAR URL and
-the database given by environment variables as the doc says a user may. Two lines are left out: the
+lines of the ```bash blocks run through the CLI (in process), in one fresh folder, with the User-Agent,
+the EDGAR URL and the database given by environment variables as the doc says a user may. Two lines are left out: the
 2006-to-now backfill (80 quarters) and the one that starts the fake server itself.
 """
 
@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from section16.cli import app
 from tests.conftest import ROOT
 
 from .conftest import submission_files
@@ -48,26 +48,26 @@ def test_doc_has_examples() -> None:
 
 def test_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with FakeEdgar(submission_files()) as fake:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("SECTION16_")}
-        env |= {
+        for k in [k for k in os.environ if k.startswith("SECTION16_")]:
+            monkeypatch.delenv(k)
+        env = {
             "SECTION16_USER_AGENT": "Jane Doe Research jane@example.com",
             "SECTION16_EDGAR_URL": fake.url,
             "SECTION16_EDGAR_RATE": "50",
             "SECTION16_DB": str(tmp_path / "doc.duckdb"),
             "XDG_CONFIG_HOME": str(tmp_path / "config"),
         }
-        for cmd in commands():
-            argv = shlex.split(cmd)
-            argv[0:1] = [sys.executable, "-c", "from section16.cli import main; main()"]
-            done = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, timeout=300)
-            assert done.returncode == 0, f"{cmd}\n{done.stderr.decode()}"
-        assert (tmp_path / "rebuilt.duckdb").exists() and (tmp_path / "archive" / "manifest.jsonl").exists()
-
         for k, v in env.items():
             if k.startswith("SECTION16_") or k == "XDG_CONFIG_HOME":
                 monkeypatch.setenv(k, v)
-        monkeypatch.setenv("SECTION16_DB", str(tmp_path / "python.duckdb"))
         monkeypatch.chdir(tmp_path)
+        runner = CliRunner()
+        for cmd in commands():
+            result = runner.invoke(app, shlex.split(cmd)[1:])
+            assert result.exit_code == 0, f"{cmd}\n{result.stderr}"
+        assert (tmp_path / "rebuilt.duckdb").exists() and (tmp_path / "archive" / "manifest.jsonl").exists()
+
+        monkeypatch.setenv("SECTION16_DB", str(tmp_path / "python.duckdb"))
         namespace: dict[str, object] = {"__name__": "docs_collect"}
         for code in blocks("python"):
             exec(compile(code, str(DOC), "exec"), namespace)
