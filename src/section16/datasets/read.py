@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from ..errors import ParseError
 from ..model import (
+    EMPTY,
     Address,
     Coding,
     DerivativeHolding,
@@ -111,7 +112,7 @@ class _Cell:
     def value(self, col: str, fn_col: str, read: Callable[[str], Any]) -> Value[Any]:
         v = read(col)
         fns = self.fns(fn_col)
-        return Value(v, fns) if (v is not None or fns) else Value()
+        return Value(v, fns) if (v is not None or fns) else EMPTY  # the shared empty value
 
 
 def _read_table(name: str, stream: IO[str], file: str) -> dict[str, list[tuple[int, Row]]]:
