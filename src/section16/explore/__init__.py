@@ -19,7 +19,7 @@ from __future__ import annotations
 from . import signals
 from .entities import insider_issuers, insider_summary, issuer_activity, issuer_insiders, issuer_summary, search
 from .filters import ClusterFilters, FilingFilters, TopFilters, TradeFilters
-from .prepare import ensure as prepare
+from .prepare import ensure as ensure_tables
 from .roles import Role, classify, roles_from_title
 from .screens import (
     SCREENS,
@@ -50,6 +50,7 @@ __all__ = [
     "TradeFilters",
     "classify",
     "cluster_buys",
+    "ensure_tables",
     "filing_trades",
     "holdings_over_time",
     "insider_history",
@@ -62,7 +63,6 @@ __all__ = [
     "latest_day",
     "latest_filings",
     "officer_purchases",
-    "prepare",
     "purchases",
     "roles_from_title",
     "run_screen",

@@ -19,6 +19,7 @@ Tables (columns in docs/explore.md):
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any, Protocol
 
 import pyarrow as pa
@@ -27,7 +28,7 @@ from .calendar import FIRST_DAY, LAST_DAY, calendar_rows
 from .roles import Role, roles_from_title
 
 #: Bump when the tables' shape or meaning changes: stores built by an older version are rebuilt.
-EXPLORE_VERSION = "4"
+EXPLORE_VERSION = "6"
 
 #: Transaction codes tied to a derivative security even when reported in Table I.
 DERIVATIVE_CODES = ("M", "X", "O", "C", "E", "H")
@@ -99,14 +100,34 @@ _OWNER_SUMMARY = """
     FROM explore_owners GROUP BY accession
 """
 
+# One row per filing with everything a trade row needs from its filing, so that building the trades
+# table is one join of narrow-enough rows (profiling showed wide multi-way joins dominating the build).
+_FILING_BASE = f"""
+CREATE TABLE explore_filing_base AS
+WITH own AS ({_OWNER_SUMMARY}),
+amended AS (SELECT DISTINCT amends AS accession FROM filings WHERE amends IS NOT NULL),
+f2 AS (
+    SELECT f.*, COALESCE(CAST({_ACCEPTED_ET} AS DATE), f.filing_date) AS filed_day,
+           COALESCE(EXTRACT(HOUR FROM {_ACCEPTED_ET}) >= 22, FALSE) AS after_hours
+    FROM filings f
+)
+SELECT f.accession, f.document_type, f.form, f.is_amendment, f.issuer_cik,
+       upper(trim(f.issuer_ticker)) AS ticker, f.issuer_name, f.acceptance_datetime AS accepted_at,
+       f.filing_date, f.filed_day, f.period_of_report, f.owner_ciks AS owner_key, f.owner_count,
+       o.owner_cik, o.owner_name, o.owner_names, o.relationship, o.title, COALESCE(o.roles, 0) AS roles,
+       f.aff10b5one, f.amends, (f.is_amendment OR a.accession IS NOT NULL) AS amended,
+       -- EDGAR deems a filing made on a weekend or holiday, or after 10 pm ET, on the next business day.
+       c.bd_n + CASE WHEN NOT c.is_business OR f.after_hours THEN 1 ELSE 0 END AS filed_bd
+FROM f2 f
+LEFT JOIN own o ON o.accession = f.accession
+LEFT JOIN amended a ON a.accession = f.accession
+LEFT JOIN explore_calendar c ON c.day = f.filed_day
+"""
+
 _TRADES = f"""
 CREATE TABLE explore_trades AS
-WITH fam AS (
-    SELECT COALESCE(amends, accession) AS family, COUNT(*) AS members FROM filings GROUP BY 1
-),
-own AS ({_OWNER_SUMMARY}),
-rowfn AS (
-    SELECT ff.accession, ff.table_name, ff.row_no,
+WITH rowfn AS (
+    SELECT ff.accession, ff.table_name = 'deriv_transactions' AS is_derivative, ff.row_no,
            bool_or(ff.field = 'price_per_share' AND fl.is_wavg) AS wavg,
            bool_or(fl.is_plan) AS plan
     FROM field_footnotes ff
@@ -114,36 +135,26 @@ rowfn AS (
     WHERE ff.table_name IN ('nonderiv_transactions', 'deriv_transactions')
     GROUP BY ff.accession, ff.table_name, ff.row_no
 ),
-base AS (
+plan_filings AS (SELECT DISTINCT accession FROM rowfn WHERE plan),
+timed AS (
     SELECT t.accession, t.family, t.is_derivative, t.row_no,
-           f.document_type, f.form, f.issuer_cik, upper(trim(f.issuer_ticker)) AS ticker, f.issuer_name,
-           f.acceptance_datetime AS accepted_at, f.filing_date, f.aff10b5one, f.is_amendment,
-           f.owner_ciks AS owner_key, f.owner_count,
-           o.owner_cik, o.owner_name, o.owner_names, o.relationship, o.title, COALESCE(o.roles, 0) AS roles,
+           b.document_type, b.form, b.issuer_cik, b.ticker, b.issuer_name, b.accepted_at, b.filing_date,
+           b.filed_day, b.owner_key, b.owner_count, b.owner_cik, b.owner_name, b.owner_names, b.relationship,
+           b.title, b.roles, b.aff10b5one, b.is_amendment, b.amended,
            t.security_title, t.transaction_date AS trade_date, t.deemed_execution_date,
            t.transaction_form_type, t.transaction_code AS code, t.timeliness, t.acquired_disposed,
            t.shares, t.price_per_share AS price, t.shares_owned_after AS owned_after,
            t.direct_indirect, t.nature_of_ownership,
            CASE WHEN t.acquired_disposed = 'D' THEN -1 ELSE 1 END AS sign,
-           COALESCE(CAST({_ACCEPTED_ET} AS DATE), f.filing_date) AS filed_day,
-           COALESCE(EXTRACT(HOUR FROM {_ACCEPTED_ET}) >= 22, FALSE) AS after_hours,
-           COALESCE(fam.members, 1) > 1 OR f.is_amendment AS amended,
+           b.filed_bd - ct.bd_n AS delay_bd,
            COALESCE(r.wavg, FALSE) AS weighted_avg,
-           COALESCE(r.plan, FALSE) AS row_plan
+           COALESCE(r.plan, FALSE) AS row_plan,
+           pf.accession IS NOT NULL AS filing_has_plan_note
     FROM effective_transactions t
-    JOIN filings f ON f.accession = t.accession
-    LEFT JOIN own o ON o.accession = t.accession
-    LEFT JOIN fam ON fam.family = t.family
-    LEFT JOIN rowfn r ON r.accession = t.accession AND r.row_no = t.row_no
-        AND r.table_name = CASE WHEN t.is_derivative THEN 'deriv_transactions' ELSE 'nonderiv_transactions' END
-),
-timed AS (
-    SELECT b.*,
-           cf.bd_n + CASE WHEN NOT cf.is_business OR b.after_hours THEN 1 ELSE 0 END - ct.bd_n AS delay_bd,
-           bool_or(b.row_plan) OVER (PARTITION BY b.accession) AS filing_has_plan_note
-    FROM base b
-    LEFT JOIN explore_calendar ct ON ct.day = COALESCE(b.deemed_execution_date, b.trade_date)
-    LEFT JOIN explore_calendar cf ON cf.day = b.filed_day
+    JOIN explore_filing_base b ON b.accession = t.accession
+    LEFT JOIN rowfn r ON r.accession = t.accession AND r.row_no = t.row_no AND r.is_derivative = t.is_derivative
+    LEFT JOIN plan_filings pf ON pf.accession = t.accession
+    LEFT JOIN explore_calendar ct ON ct.day = COALESCE(t.deemed_execution_date, t.transaction_date)
 )
 SELECT accession, family, is_derivative, row_no, document_type, form, issuer_cik, ticker, issuer_name,
        accepted_at, filing_date, filed_day, owner_key, owner_count, owner_cik, owner_name, owner_names,
@@ -167,10 +178,9 @@ FROM timed
 ORDER BY filed_day, accepted_at, accession, is_derivative, row_no
 """
 
-_FILINGS = f"""
+_FILINGS = """
 CREATE TABLE explore_filings AS
-WITH own AS ({_OWNER_SUMMARY}),
-agg AS (
+WITH agg AS (
     SELECT accession, COUNT(*) AS n_trades,
            SUM(CASE WHEN code = 'P' THEN value END) AS buy_value,
            SUM(CASE WHEN code = 'S' THEN value END) AS sell_value,
@@ -179,19 +189,68 @@ agg AS (
            bool_or(derivative) AS derivative
     FROM explore_trades GROUP BY accession
 )
-SELECT f.accession, f.document_type, f.form, f.is_amendment, f.issuer_cik,
-       upper(trim(f.issuer_ticker)) AS ticker, f.issuer_name,
-       f.acceptance_datetime AS accepted_at, f.filing_date,
-       COALESCE(CAST({_ACCEPTED_ET} AS DATE), f.filing_date) AS filed_day, f.period_of_report,
-       f.owner_ciks AS owner_key, f.owner_count, o.owner_cik, o.owner_name, o.owner_names,
-       o.relationship, o.title, COALESCE(o.roles, 0) AS roles, f.aff10b5one, f.amends,
+SELECT b.accession, b.document_type, b.form, b.is_amendment, b.issuer_cik, b.ticker, b.issuer_name,
+       b.accepted_at, b.filing_date, b.filed_day, b.period_of_report, b.owner_key, b.owner_count, b.owner_cik,
+       b.owner_name, b.owner_names, b.relationship, b.title, b.roles, b.aff10b5one, b.amends,
        COALESCE(a.n_trades, 0) AS n_trades, a.buy_value, a.sell_value, a.codes,
        COALESCE(a.late, FALSE) AS late, COALESCE(a.plan, FALSE) AS plan,
        COALESCE(a.weighted_avg, FALSE) AS weighted_avg, COALESCE(a.derivative, FALSE) AS derivative
-FROM filings f
-LEFT JOIN own o ON o.accession = f.accession
-LEFT JOIN agg a ON a.accession = f.accession
-ORDER BY filed_day, accepted_at, f.accession
+FROM explore_filing_base b
+LEFT JOIN agg a ON a.accession = b.accession
+ORDER BY b.filed_day, b.accepted_at, b.accession
+"""
+
+# Cohen, Malloy and Pomorski (2012), precomputed per insider, issuer and year of open-market trades.
+_ROUTINE = """
+CREATE TABLE explore_routine AS
+WITH tr AS (
+    SELECT owner_cik, issuer_cik, CAST(EXTRACT(YEAR FROM trade_date) AS INTEGER) AS y,
+           CAST(EXTRACT(MONTH FROM trade_date) AS INTEGER) AS m, value, ticker, owner_name, code
+    FROM explore_trades
+    WHERE code IN ('P', 'S') AND trade_date IS NOT NULL AND owner_cik IS NOT NULL
+),
+target AS (
+    SELECT owner_cik, issuer_cik, y, MIN(owner_name) AS insider, MIN(ticker) AS ticker, COUNT(*) AS trades,
+           SUM(CASE WHEN code = 'P' THEN 1 ELSE 0 END) AS purchases,
+           SUM(CASE WHEN code = 'S' THEN 1 ELSE 0 END) AS sales, SUM(value) AS value
+    FROM tr GROUP BY owner_cik, issuer_cik, y
+),
+ym AS (SELECT DISTINCT owner_cik, issuer_cik, y, m FROM tr),
+prior_years AS (
+    SELECT t.owner_cik, t.issuer_cik, t.y, COUNT(*) AS n
+    FROM target t JOIN target p ON p.owner_cik = t.owner_cik AND p.issuer_cik = t.issuer_cik
+         AND p.y BETWEEN t.y - 3 AND t.y - 1
+    GROUP BY t.owner_cik, t.issuer_cik, t.y
+),
+same_month AS (
+    SELECT owner_cik, issuer_cik, y, MIN(m) AS routine_month FROM (
+        SELECT t.owner_cik, t.issuer_cik, t.y, p.m
+        FROM target t JOIN ym p ON p.owner_cik = t.owner_cik AND p.issuer_cik = t.issuer_cik
+             AND p.y BETWEEN t.y - 3 AND t.y - 1
+        GROUP BY t.owner_cik, t.issuer_cik, t.y, p.m
+        HAVING COUNT(*) = 3
+    ) r GROUP BY owner_cik, issuer_cik, y
+)
+SELECT t.owner_cik AS insider_cik, t.insider, t.issuer_cik, t.ticker, t.y AS year,
+       CASE WHEN COALESCE(py.n, 0) < 3 THEN 'unclassified'
+            WHEN sm.routine_month IS NOT NULL THEN 'routine'
+            ELSE 'opportunistic' END AS classification,
+       sm.routine_month, t.trades, t.purchases, t.sales, t.value
+FROM target t
+LEFT JOIN prior_years py ON py.owner_cik = t.owner_cik AND py.issuer_cik = t.issuer_cik AND py.y = t.y
+LEFT JOIN same_month sm ON sm.owner_cik = t.owner_cik AND sm.issuer_cik = t.issuer_cik AND sm.y = t.y
+ORDER BY t.y, t.issuer_cik
+"""
+
+# For "first purchase in N years": each purchase row's previous purchase day by the same owner key in
+# the same issuer (strictly before its trade date).
+_PURCHASE_PREV = """
+CREATE TABLE explore_purchase_prev AS
+SELECT accession, is_derivative, row_no,
+       MAX(trade_date) OVER (PARTITION BY issuer_cik, owner_key ORDER BY trade_date
+                             RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL '1 day' PRECEDING) AS previous_purchase
+FROM explore_trades
+WHERE code = 'P' AND trade_date IS NOT NULL
 """
 
 _DUCKDB_INDEXES = (
@@ -208,8 +267,8 @@ _POSTGRES_INDEXES = (
 )
 
 TABLES = (
-    "explore_trades", "explore_filings", "explore_owners", "explore_footnote_flags",
-    "explore_titles", "explore_calendar", "explore_meta",
+    "explore_trades", "explore_filings", "explore_filing_base", "explore_routine", "explore_purchase_prev",
+    "explore_owners", "explore_footnote_flags", "explore_titles", "explore_calendar", "explore_meta",
 )  # fmt: skip
 
 _lock = threading.Lock()
@@ -231,14 +290,27 @@ def _built_fingerprint(store: QueryRunner) -> str | None:
     return str(rows[0]["value"]) if rows else None
 
 
+_checked: dict[int, tuple[float, str]] = {}
+
+
 def ensure(store: QueryRunner) -> bool:
-    """Build the explore tables unless they are current. True when they were (re)built."""
+    """Build the explore tables unless they are current. True when they were (re)built.
+
+    A store object may carry ``explore_max_age`` (seconds): then a check younger than that is trusted
+    without asking the database again (the web app sets it, since every page runs several screens).
+    """
+    max_age = float(getattr(store, "explore_max_age", 0.0))
+    now = time.monotonic()
+    seen = _checked.get(id(store))
+    if max_age and seen is not None and now - seen[0] < max_age:
+        return False
     with _lock:
         current = fingerprint(store)
-        if _built_fingerprint(store) == current:
-            return False
-        build(store, current)
-        return True
+        built = _built_fingerprint(store) != current
+        if built:
+            build(store, current)
+        _checked[id(store)] = (now, current)
+        return built
 
 
 def _drop_all(store: QueryRunner) -> None:
@@ -291,9 +363,20 @@ def build(store: QueryRunner, fp: str | None = None) -> None:
     _build_titles(store)
     store.query(_FOOTNOTE_FLAGS)
     store.query(_OWNERS)
+    store.query(_FILING_BASE)
     store.query(_TRADES)
     store.query(_FILINGS)
+    store.query("DROP TABLE explore_filing_base")
+    store.query(_ROUTINE)
+    store.query(_PURCHASE_PREV)
     for stmt in _POSTGRES_INDEXES if store.dialect == "postgresql" else _DUCKDB_INDEXES:
         store.query(stmt)
     store.query("CREATE TABLE explore_meta (key TEXT PRIMARY KEY, value TEXT)")
+    # Counts for the home page, so that it need not count millions of rows on every visit.
+    store.query(
+        "INSERT INTO explore_meta (key, value) SELECT 'filings', CAST(COUNT(*) AS TEXT) FROM explore_filings"
+        " UNION ALL SELECT 'trades', CAST(COUNT(*) AS TEXT) FROM explore_trades"
+        " UNION ALL SELECT 'issuers', CAST(COUNT(DISTINCT issuer_cik) AS TEXT) FROM explore_filings"
+        " UNION ALL SELECT 'latest', CAST(MAX(filed_day) AS TEXT) FROM explore_filings"
+    )
     store.query("INSERT INTO explore_meta (key, value) VALUES ('fingerprint', ?)", [fp])

@@ -51,13 +51,24 @@ def filing_url_sql(alias: str = "") -> str:
     )
 
 
-#: The columns of every trade screen, in order.
-TRADE_COLUMNS = f"""
-    {filing_url_sql()} AS filing_url, accession, accepted_at, filed_day, trade_date, ticker, issuer_cik,
-    issuer_name AS company, owner_names AS insider, owner_cik AS insider_cik, owner_count, relationship, title,
-    {ROLES_SQL} AS roles, code, acquired_disposed, security_title, shares, price, value, owned_after,
-    change_pct, delay_bd, amended, derivative, weighted_avg, late, plan, is_derivative, row_no
-"""
+def trade_columns(alias: str = "") -> str:
+    """The columns of every trade screen, in order, read from ``explore_trades`` (as ``alias``)."""
+    a = f"{alias}." if alias else ""
+    names = (
+        "accession, accepted_at, filed_day, trade_date, ticker, issuer_cik, issuer_name AS company,"
+        " owner_names AS insider, owner_cik AS insider_cik, owner_count, relationship, title, {roles} AS roles,"
+        " code, acquired_disposed, security_title, shares, price, value, owned_after, change_pct, delay_bd,"
+        " amended, derivative, weighted_avg, late, plan, is_derivative, row_no"
+    )
+    cols = []
+    for part in names.split(","):
+        part = part.strip()
+        cols.append(part.replace("{roles}", ROLES_SQL.replace("roles &", f"{a}roles &")) if "{roles}" in part
+                    else a + part)  # fmt: skip
+    return f"{filing_url_sql(alias)} AS filing_url, " + ", ".join(cols)
+
+
+TRADE_COLUMNS = trade_columns()
 
 FILING_COLUMNS = f"""
     {filing_url_sql()} AS filing_url, accession, document_type, accepted_at, filed_day, period_of_report,

@@ -16,7 +16,7 @@ import pyarrow as pa
 from . import prepare
 from .filters import TradeFilters
 from .prepare import QueryRunner
-from .screens import TRADE_COLUMNS, latest_day
+from .screens import latest_day, trade_columns
 
 
 def _ids(issuer: str | None, insider: str | None) -> TradeFilters:
@@ -56,45 +56,14 @@ def routine_opportunistic(
     ``unclassified`` without three prior years of trades. ``routine_month`` names the month."""
     ids = _ids(issuer, insider)
     who, params = _who(ids)
-    year_cond = " AND t.y = ?" if year is not None else ""
+    who = who.replace("owner_cik", "insider_cik")
+    year_cond = " AND year = ?" if year is not None else ""
     sql = f"""
-    WITH tr AS (
-        SELECT owner_cik, issuer_cik, CAST(EXTRACT(YEAR FROM trade_date) AS INTEGER) AS y,
-               CAST(EXTRACT(MONTH FROM trade_date) AS INTEGER) AS m, value, ticker, owner_name, code
-        FROM explore_trades
-        WHERE code IN ('P', 'S') AND trade_date IS NOT NULL AND owner_cik IS NOT NULL{who}
-    ),
-    target AS (
-        SELECT owner_cik, issuer_cik, y, MIN(owner_name) AS insider, MIN(ticker) AS ticker, COUNT(*) AS trades,
-               SUM(CASE WHEN code = 'P' THEN 1 ELSE 0 END) AS purchases,
-               SUM(CASE WHEN code = 'S' THEN 1 ELSE 0 END) AS sales, SUM(value) AS value
-        FROM tr GROUP BY owner_cik, issuer_cik, y
-    ),
-    prior_years AS (
-        SELECT t.owner_cik, t.issuer_cik, t.y, COUNT(DISTINCT p.y) AS n
-        FROM target t JOIN tr p ON p.owner_cik = t.owner_cik AND p.issuer_cik = t.issuer_cik
-             AND p.y BETWEEN t.y - 3 AND t.y - 1
-        GROUP BY t.owner_cik, t.issuer_cik, t.y
-    ),
-    same_month AS (
-        SELECT owner_cik, issuer_cik, y, MIN(m) AS routine_month FROM (
-            SELECT t.owner_cik, t.issuer_cik, t.y, p.m
-            FROM target t JOIN tr p ON p.owner_cik = t.owner_cik AND p.issuer_cik = t.issuer_cik
-                 AND p.y BETWEEN t.y - 3 AND t.y - 1
-            GROUP BY t.owner_cik, t.issuer_cik, t.y, p.m
-            HAVING COUNT(DISTINCT p.y) = 3
-        ) r GROUP BY owner_cik, issuer_cik, y
-    )
-    SELECT t.owner_cik AS insider_cik, t.insider, t.issuer_cik, t.ticker, t.y AS year,
-           CASE WHEN COALESCE(py.n, 0) < 3 THEN 'unclassified'
-                WHEN sm.routine_month IS NOT NULL THEN 'routine'
-                ELSE 'opportunistic' END AS classification,
-           sm.routine_month, t.trades, t.purchases, t.sales, t.value
-    FROM target t
-    LEFT JOIN prior_years py ON py.owner_cik = t.owner_cik AND py.issuer_cik = t.issuer_cik AND py.y = t.y
-    LEFT JOIN same_month sm ON sm.owner_cik = t.owner_cik AND sm.issuer_cik = t.issuer_cik AND sm.y = t.y
-    WHERE TRUE{year_cond}
-    ORDER BY t.y DESC, t.value DESC NULLS LAST, t.owner_cik, t.issuer_cik
+    SELECT insider_cik, insider, issuer_cik, ticker, year, classification, routine_month, trades, purchases,
+           sales, value
+    FROM explore_routine
+    WHERE TRUE{who}{year_cond}
+    ORDER BY year DESC, value DESC NULLS LAST, insider_cik, issuer_cik
     LIMIT ? OFFSET ?
     """
     return _run(store, sql, [*params, *([year] if year is not None else []), limit, offset])
@@ -240,16 +209,13 @@ def first_purchases(
         dates += " AND t.filed_day <= ?"
         dparams.append(filed_until)
     sql = f"""
-    SELECT * FROM (
-        SELECT {TRADE_COLUMNS},
-               (SELECT MAX(p.trade_date) FROM explore_trades p
-                WHERE p.code = 'P' AND p.issuer_cik = t.issuer_cik AND p.owner_key = t.owner_key
-                  AND p.trade_date < t.trade_date) AS previous_purchase
-        FROM explore_trades t
-        WHERE t.code = 'P' AND t.trade_date IS NOT NULL{who}{dates}
-    ) q
-    WHERE previous_purchase IS NULL OR trade_date - previous_purchase > ?
-    ORDER BY accepted_at DESC NULLS LAST, accession DESC, row_no
+    SELECT {trade_columns("t")}, pp.previous_purchase
+    FROM explore_trades t
+    JOIN explore_purchase_prev pp
+      ON pp.accession = t.accession AND pp.is_derivative = t.is_derivative AND pp.row_no = t.row_no
+    WHERE t.code = 'P'{who}{dates}
+      AND (pp.previous_purchase IS NULL OR t.trade_date - pp.previous_purchase > ?)
+    ORDER BY t.accepted_at DESC NULLS LAST, t.accession DESC, t.row_no
     LIMIT ? OFFSET ?
     """
     return _run(store, sql, [*params, *dparams, years * 365, limit, offset])

@@ -38,6 +38,8 @@ class LockedStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.dialect: str = store.dialect
+        #: Trust a check that the explore tables are current for this long (see explore.prepare.ensure).
+        self.explore_max_age = 5.0
         self._lock = threading.RLock()
 
     def query(self, sql: str, params: Any = (), **kw: Any) -> Any:

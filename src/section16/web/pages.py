@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import types
 import typing
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pyarrow as pa
@@ -128,11 +128,13 @@ def _screen(name: str) -> Screen:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     store = request.app.state.store
-    stats = store.query(
-        "SELECT (SELECT COUNT(*) FROM explore_filings) AS filings, (SELECT COUNT(*) FROM explore_trades) AS trades,"
-        " (SELECT COUNT(DISTINCT issuer_cik) FROM explore_filings) AS issuers,"
-        " (SELECT MAX(filed_day) FROM explore_filings) AS latest"
-    ).to_pylist()[0]
+    meta = {r["key"]: r["value"] for r in _rows(store.query("SELECT key, value FROM explore_meta"))}
+    stats = {
+        "filings": int(meta.get("filings") or 0),
+        "trades": int(meta.get("trades") or 0),
+        "issuers": int(meta.get("issuers") or 0),
+        "latest": meta.get("latest"),
+    }
     return html(
         "home.html",
         stats=stats,
@@ -332,27 +334,38 @@ def filing_form(request: Request, accession: str) -> Response:
 
 
 _SIGNAL_PAGE = (
-    ("routine", "Routine and opportunistic insiders", "Cohen, Malloy and Pomorski (2012).", sig.routine_opportunistic,
+    ("routine", "Routine and opportunistic insiders, latest year", "Cohen, Malloy and Pomorski (2012).",
      ["insider", "ticker", "year", "classification", "routine_month", "trades", "value"]),
-    ("net-purchase-ratio", "Net purchase ratio, six months", "Lakonishok and Lee (2001).", sig.net_purchase_ratio,
+    ("net-purchase-ratio", "Net purchase ratio, last six months", "Lakonishok and Lee (2001).",
      ["ticker", "company", "npr", "npr_trades", "purchases", "sales", "insiders_buying", "insiders_selling"]),
-    ("plan-share", "Sales under Rule 10b5-1 plans", "Share of open-market sales under a plan.", sig.plan_share,
+    ("plan-share", "Sales under Rule 10b5-1 plans, last year", "Share of open-market sales under a plan.",
      ["ticker", "company", "sales", "plan_sales", "plan_share", "plan_value_share"]),
-    ("late-filings", "Late filings", "Form 4 rows filed more than two business days after the trade.",
-     sig.late_filings, ["insider", "ticker", "transactions", "late", "late_share", "mean_delay_bd", "max_delay_bd"]),
-    ("first-purchases", "First purchase in two years", "No purchase by the insider in the issuer for two years.",
-     sig.first_purchases, ["insider", "ticker", "trade_date", "shares", "value", "previous_purchase"]),
+    ("late-filings", "Late filings, last year", "Form 4 rows filed more than two business days after the trade.",
+     ["insider", "ticker", "transactions", "late", "late_share", "mean_delay_bd", "max_delay_bd"]),
+    ("first-purchases", "First purchase in two years, last 30 days",
+     "No purchase by the insider in the issuer for two years before.",
+     ["insider", "ticker", "trade_date", "shares", "value", "previous_purchase"]),
 )  # fmt: skip
 
 
 @router.get("/signals", response_class=HTMLResponse)
 def signals_page(request: Request) -> HTMLResponse:
+    """Each signal over the latest stretch of the store: the latest year, or the last 30 days."""
     store = request.app.state.store
+    latest = explore.latest_day(store) or date.today()
+    year_ago, month_ago = latest - timedelta(days=365), latest - timedelta(days=30)
+    runs: dict[str, Any] = {
+        "routine": lambda: sig.routine_opportunistic(store, year=latest.year, limit=20),
+        "net-purchase-ratio": lambda: sig.net_purchase_ratio(store, as_of=latest, limit=20),
+        "plan-share": lambda: sig.plan_share(store, since=year_ago, limit=20),
+        "late-filings": lambda: sig.late_filings(store, since=year_ago, limit=20),
+        "first-purchases": lambda: sig.first_purchases(store, filed_since=month_ago, limit=20),
+    }
     out = []
-    for name, title, description, fn, columns in _SIGNAL_PAGE:
-        rows = _rows(fn(store, limit=20))
-        out.append({"name": name, "title": title, "description": description, "columns": columns, "rows": rows})
-    return html("signals.html", signals=out)
+    for name, title, description, columns in _SIGNAL_PAGE:
+        out.append({"name": name, "title": title, "description": description, "columns": columns,
+                    "rows": _rows(runs[name]())})  # fmt: skip
+    return html("signals.html", signals=out, latest=latest)
 
 
 @router.get("/search", response_class=HTMLResponse)
