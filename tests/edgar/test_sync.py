@@ -225,3 +225,27 @@ def test_one_companys_filings_from_its_submissions_json(store: Store, tmp_path: 
         assert again.already == 3 and again.fetched == 0
         missing = Syncer(client, store, Archive(tmp_path / "a"), SyncOptions(FORMS)).run_ciks(["999999999"])
         assert [e for e, _ in missing.errors] == ["CIK 999999999"]
+
+
+def test_plan_and_done_ranges_pure() -> None:
+    from section16.edgar.sync import Unit, add_span, in_spans, plan, resume_since
+
+    d = date
+    spans = add_span([], d(2020, 2, 3), d(2020, 2, 3))
+    spans = add_span(spans, d(2020, 2, 5), d(2020, 2, 6))
+    assert spans == [(d(2020, 2, 3), d(2020, 2, 3)), (d(2020, 2, 5), d(2020, 2, 6))]
+    spans = add_span(spans, d(2020, 2, 4), d(2020, 2, 4))  # fills the gap: one range
+    assert spans == [(d(2020, 2, 3), d(2020, 2, 6))]
+    assert in_spans(spans, d(2020, 2, 4)) and not in_spans(spans, d(2020, 2, 7))
+    assert resume_since(spans) == d(2020, 2, 7) and resume_since([]) is None
+    # A whole quarter over for more than a week: its full index; otherwise day by day, skipping done days.
+    today = d(2020, 4, 20)
+    units = plan(d(2019, 12, 30), d(2020, 4, 2), today, spans)
+    assert units[:2] == [Unit(d(2019, 12, 30), d(2019, 12, 30)), Unit(d(2019, 12, 31), d(2019, 12, 31))]
+    assert units[2] == Unit(d(2020, 1, 1), d(2020, 1, 1))  # Q1 has done days: not read whole
+    assert Unit(d(2020, 2, 4), d(2020, 2, 4)) not in units
+    assert units[-1] == Unit(d(2020, 4, 2), d(2020, 4, 2))
+    assert plan(d(2020, 1, 1), d(2020, 3, 31), today, []) == [Unit(d(2020, 1, 1), d(2020, 3, 31))]
+    assert str(Unit(d(2020, 1, 1), d(2020, 3, 31))) == "2020Q1"
+    # Just after the quarter's end its full index may still change: days instead.
+    assert len(plan(d(2020, 1, 1), d(2020, 3, 31), d(2020, 4, 3), [])) == 91

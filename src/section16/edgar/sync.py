@@ -120,7 +120,8 @@ def plan(since: date, until: date, today: date, done: Sequence[Span]) -> list[Un
             d += timedelta(days=1)
             continue
         qs, qe = quarter_bounds(d)
-        whole = d == qs and qe <= until and qe < today
+        # A quarter's full index is used once the quarter is well over (a week: late corrections settle).
+        whole = d == qs and qe <= until and today - qe > MISSING_FINAL_AFTER
         if whole and not any(s <= qe and e >= qs for s, e in done):
             units.append(Unit(qs, qe))
             d = qe + timedelta(days=1)
@@ -131,7 +132,8 @@ def plan(since: date, until: date, today: date, done: Sequence[Span]) -> list[Un
 
 
 def resume_since(done: Sequence[Span]) -> date | None:
-    """Where a sync without ``--since`` starts: the first day not done after the first done range."""
+    """Where a sync without ``--since`` starts: the first day not done after the first done range, so
+    days left to do (a filing that could not be fetched) are tried again before the sync moves on."""
     return done[0][1] + timedelta(days=1) if done else None
 
 
