@@ -144,3 +144,32 @@ def test_rows_without_a_submission_are_reported(store: Store, tmp_path: Path) ->
     assert r.inserted == 1
     assert store.query("SELECT text FROM footnotes").column(0).to_pylist() == ["A footnote"]
     assert len(r.failed) == 1 and r.failed[0][0].endswith("FOOTNOTES.tsv:3")
+
+
+def test_import_with_a_pool_equals_in_process(
+    fixture_filings: list[Filing], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import section16.datasets.load as dsload
+
+    subs = [f for f in fixture_filings if f.source.format == "submission"]
+    write_sec_tsv(subs, tmp_path / "tsv")
+    monkeypatch.setattr(dsload, "PART", 3)  # several tasks from the few fixture filings
+    got = []
+    for workers in (1, 2):
+        with open_store(tmp_path / f"w{workers}.duckdb") as s:
+            r = import_dataset(s, tmp_path / "tsv", workers=workers)
+            assert r.failed == [] and r.inserted == len(subs)
+            got.append([s.query(f"SELECT * FROM {t} ORDER BY ALL").to_pylist() for t in ("nonderiv_transactions",
+                        "reporting_owners", "footnotes", "signatures")])  # fmt: skip
+    assert got[0] == got[1]
+
+
+def test_duplicate_submission_rows_fail_that_accession(
+    store: Store, fixture_filings: list[Filing], tmp_path: Path
+) -> None:
+    twins = [f for f in fixture_filings if f.accession_number == "0001179110-20-005836"]
+    assert len(twins) == 2
+    write_sec_tsv([*twins, fixture_filings[0]], tmp_path)
+    r = import_dataset(store, tmp_path, workers=1)
+    assert r.inserted == 1 and not store.has("0001179110-20-005836")
+    assert len(r.failed) == 1 and "has 2 SUBMISSION rows" in r.failed[0][1]

@@ -221,6 +221,11 @@ class DatasetReader:
     def accessions(self) -> list[str]:
         return list(self._t["SUBMISSION"])
 
+    def part(self, accessions: list[str]) -> DatasetReader:
+        """A reader of only these filings (small enough to hand to a worker process)."""
+        tables = {t: {a: rows[a] for a in accessions if a in rows} for t, rows in self._t.items()}
+        return DatasetReader(tables, self.name)
+
     def __len__(self) -> int:
         return len(self._t["SUBMISSION"])
 
@@ -242,6 +247,13 @@ class DatasetReader:
         subs = self._cells("SUBMISSION", acc)
         if not subs:
             raise ParseError(f"no SUBMISSION row for {acc}", source=f"{self.name}!SUBMISSION.tsv")
+        if len(subs) > 1:
+            lines = ", ".join(str(c.line) for c in subs)
+            raise ParseError(
+                f"accession {acc} has {len(subs)} SUBMISSION rows (lines {lines}): its rows cannot be told apart",
+                source=subs[0].file,
+                line=subs[1].line,
+            )
         s = subs[0]
         owners = []
         filers = []

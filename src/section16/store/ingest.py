@@ -119,7 +119,8 @@ def chunk_for_items(
     return chunk, failed + unfit
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+def pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool safe to start from a process holding a database connection."""
     # forkserver: the parent holds database threads, which fork() would copy in a broken state.
     method = "forkserver" if sys.platform.startswith("linux") else "spawn"
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
@@ -160,12 +161,12 @@ def load_items(
         for part in chunks:
             take(*chunk_for_items(part, loaded_at, run_checks), len(part))
     else:
-        with _pool(workers) as pool:
+        with pool(workers) as executor:
             # Keep a bounded window of tasks in flight so memory stays flat on huge inputs.
             window = workers * 3
             futures: list[tuple[Future[tuple[Chunk, list[tuple[str, str]]]], int]] = []
             for part in chunks:
-                futures.append((pool.submit(chunk_for_items, part, loaded_at, run_checks), len(part)))
+                futures.append((executor.submit(chunk_for_items, part, loaded_at, run_checks), len(part)))
                 if len(futures) >= window:
                     fut, n = futures.pop(0)
                     take(*fut.result(), n)
