@@ -293,13 +293,16 @@ def test_check_findings_kept(store: Store, fixture_filings: list[Filing]) -> Non
     ]
 
 
-def test_many_openers_at_once(db_url: str) -> None:
-    if not db_url.startswith("postgresql://"):
-        pytest.skip("one DuckDB file has one writing process; PostgreSQL takes many")
+def test_many_openers_at_once(pg_server: str) -> None:
+    """PostgreSQL takes many processes opening one new database at once (DuckDB has one writer)."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from .pg import fresh_database
+
+    url = fresh_database(pg_server, "section16_test_openers")
+
     def open_and_count(_: int) -> int:
-        with open_store(db_url) as s:
+        with open_store(url) as s:
             return s.count()
 
     with ThreadPoolExecutor(6) as pool:
