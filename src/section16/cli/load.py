@@ -77,7 +77,7 @@ def register(app: typer.Typer) -> None:
                         )
 
                     try:
-                        result += import_dataset(store, z, replace=replace, progress=show_ds)
+                        result += import_dataset(store, z, replace=replace, progress=show_ds, workers=workers or None)
                     except Section16Error as e:
                         result.failed.append((str(z), str(e)))
         finally:
