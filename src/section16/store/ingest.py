@@ -197,5 +197,5 @@ def load_paths(
         from ..datasets import import_dataset
 
         for z in p.datasets:
-            result += import_dataset(store, z, replace=replace)
+            result += import_dataset(store, z, replace=replace, workers=workers)
     return result
