@@ -36,7 +36,10 @@ class DuckDBStore(Store):
         if read_only and self.location != ":memory:" and not Path(self.location).expanduser().exists():
             raise StoreError(f"{self.location}: no database here yet; load filings first (section16 load PATH)")
         if self.location != ":memory:":
-            Path(self.location).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(self.location).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"{self.location}: cannot create its folder: {e.strerror or e}") from None
         try:
             self._con = duckdb.connect(str(Path(self.location).expanduser()) if self.location != ":memory:"
                                        else ":memory:", read_only=read_only)  # fmt: skip
