@@ -81,3 +81,12 @@ def test_no_temporary_files_left_behind(tmp_path: Path) -> None:
         a.put(f.read_bytes(), accession=str(i), url=URL)
     assert not [p for p in tmp_path.rglob(".tmp-*")]
     assert len(a) == 5
+
+
+def test_an_archive_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
+    a = Archive(tmp_path)
+    a.manifest_path.mkdir()  # the manifest's place is taken: appending fails
+    with pytest.raises(EdgarError, match="cannot write to the archive"):
+        a.put(submission_files()[0].read_bytes(), accession="A", url=URL)
+    with pytest.raises(EdgarError, match="cannot read the archive's manifest"):
+        Archive(tmp_path)

@@ -96,14 +96,17 @@ class Archive:
     def _repair_and_read(self) -> None:
         if not self.manifest_path.exists():
             return
-        raw = self.manifest_path.read_bytes()
-        complete = raw[: raw.rfind(b"\n") + 1]
-        if len(complete) != len(raw):
-            # The last line was cut short by a kill mid-write: drop the fragment so the next line starts clean.
-            with open(self.manifest_path, "r+b") as fh:
-                fh.truncate(len(complete))
-                fh.flush()
-                os.fsync(fh.fileno())
+        try:
+            raw = self.manifest_path.read_bytes()
+            complete = raw[: raw.rfind(b"\n") + 1]
+            if len(complete) != len(raw):
+                # The last line was cut short by a kill mid-write: drop the fragment so the next line starts clean.
+                with open(self.manifest_path, "r+b") as fh:
+                    fh.truncate(len(complete))
+                    fh.flush()
+                    os.fsync(fh.fileno())
+        except OSError as e:
+            raise EdgarError(f"{self.manifest_path}: cannot read the archive's manifest: {e.strerror or e}") from None
         for n, line in enumerate(complete.decode("utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -157,17 +160,20 @@ class Archive:
         sha = hashlib.sha256(data).hexdigest()
         entry = ArchiveEntry(accession, sha, len(data), url, fetched_at or datetime.now(UTC))
         path = self.blob_path(sha)
-        if not path.exists():
-            self._write_blob(path, gzip.compress(data, compresslevel=6, mtime=0))
         line = (entry.to_json() + "\n").encode("utf-8")
-        with self._lock:
-            fd = os.open(self.manifest_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                os.write(fd, line)  # one write of one whole line: appends never interleave
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            self._latest[accession] = entry
+        try:
+            if not path.exists():
+                self._write_blob(path, gzip.compress(data, compresslevel=6, mtime=0))
+            with self._lock:
+                fd = os.open(self.manifest_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                try:
+                    os.write(fd, line)  # one write of one whole line: appends never interleave
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+                self._latest[accession] = entry
+        except OSError as e:  # a full disk, a read-only folder: stop the sync rather than lose filings
+            raise EdgarError(f"{self.root}: cannot write to the archive: {e.strerror or e}") from None
         return entry
 
     def _write_blob(self, path: Path, blob: bytes) -> None:
