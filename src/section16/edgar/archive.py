@@ -111,10 +111,10 @@ class Archive:
             if not line.strip():
                 continue
             try:
-                e = ArchiveEntry.from_json(line)
+                entry = ArchiveEntry.from_json(line)
             except (ValueError, KeyError, TypeError) as err:
                 raise EdgarError(f"{self.manifest_path}:{n}: not a manifest entry ({err})") from None
-            self._latest[e.accession] = e  # a later fetch of one accession wins
+            self._latest[entry.accession] = entry  # a later fetch of one accession wins
 
     def entries(self) -> list[ArchiveEntry]:
         """The latest fetch of every accession, in the order they were first archived."""
