@@ -29,8 +29,9 @@ FILING_SUFFIXES = (".xml", ".txt", ".nc", ".sgml")
 #: Files per task sent to a worker (large enough that building its Arrow tables costs little per file).
 CHUNK = 256
 
-#: A unit of input: (display name, path on disk, or bytes already read).
-Item = tuple[str, str | bytes]
+#: A unit of input: (display name, source): a path on disk, bytes already read, or (zip path, member).
+#: Zip members are read by the worker that parses them, so a huge zip is never held in memory at once.
+Item = tuple[str, str | bytes | tuple[str, str]]
 
 Progress = Callable[[int, LoadResult], None]
 
@@ -58,7 +59,19 @@ def _zip_items(path: Path) -> Iterator[Item]:
         for info in z.infolist():
             if info.is_dir() or not info.filename.lower().endswith(FILING_SUFFIXES):
                 continue
-            yield f"{path}!{info.filename}", z.read(info)
+            yield f"{path}!{info.filename}", (str(path), info.filename)
+
+
+def _read_item(src: str | bytes | tuple[str, str], zips: dict[str, zipfile.ZipFile]) -> bytes:
+    if isinstance(src, bytes):
+        return src
+    if isinstance(src, str):
+        return Path(src).read_bytes()
+    archive, member = src
+    z = zips.get(archive)
+    if z is None:
+        z = zips[archive] = zipfile.ZipFile(archive)
+    return z.read(member)
 
 
 def plan(paths: Iterable[str | os.PathLike[str]]) -> Plan:
@@ -99,9 +112,10 @@ def chunk_for_items(
     """
     rows: list[FilingRows] = []
     failed: list[tuple[str, str]] = []
+    zips: dict[str, zipfile.ZipFile] = {}
     for name, src in items:
         try:
-            data = Path(src).read_bytes() if isinstance(src, str) else src
+            data = _read_item(src, zips)
             filing = parse_bytes(data, name)
             findings = None
             if run_checks:
@@ -113,8 +127,10 @@ def chunk_for_items(
             failed.append((name, e.message if e.source == name else str(e)))
         except OSError as e:
             failed.append((name, f"cannot read file: {e.strerror or e}"))
-        except (Section16Error, ValueError, TypeError, AttributeError) as e:
+        except (Section16Error, ValueError, TypeError, AttributeError, zipfile.BadZipFile) as e:
             failed.append((name, str(e)))
+    for z in zips.values():
+        z.close()
     chunk, unfit = to_chunk_isolating(rows)
     return chunk, failed + unfit
 
