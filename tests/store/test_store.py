@@ -128,34 +128,24 @@ def test_effective_transactions_apply_amendments(store: Store, fixture_filings: 
     eff = store.query(
         "SELECT accession, family FROM effective_transactions WHERE family = ?", [original.accession_number]
     ).to_pylist()
-    # The 4/A restates Table I, so its rows replace the original's.
-    assert amendment.non_derivative_transactions
+    # The 4/A restates both Table I rows (same title, date and code), so its rows replace the original's.
+    assert len(amendment.non_derivative_transactions) == len(original.non_derivative_transactions) == 2
     assert {r["accession"] for r in eff} == {amendment.accession_number}
     assert len(eff) == len(amendment.non_derivative_transactions) + len(amendment.derivative_transactions)
-    # Two 4/As of one original that is not stored: one family, the later amendment in effect.
+    # Two 4/As of one original that is not stored: one family. The second corrects only the 2020-03-20
+    # purchases (two rows become one), so the first's 2020-03-18 purchase stays in effect.
     orphans = store.query(
-        "SELECT DISTINCT accession, family FROM effective_transactions WHERE family = ?", ["0001179110-20-004036"]
+        "SELECT accession, transaction_date, shares FROM effective_transactions WHERE family = ?"
+        " ORDER BY transaction_date",
+        ["0001179110-20-004036"],
     ).to_pylist()
-    assert orphans == [{"accession": "0001179110-20-005097", "family": "0001179110-20-004036"}]
-    # Filings without amendments are their own family with all their rows.
+    assert [(r["accession"], r["transaction_date"].isoformat(), int(r["shares"])) for r in orphans] == [
+        ("0001179110-20-004036", "2020-03-18", 2200),
+        ("0001179110-20-005097", "2020-03-20", 1550),
+    ]
+    # Everything else is in effect as filed: 2 original rows and 2 first-amendment rows are replaced.
     total = store.count("nonderiv_transactions") + store.count("deriv_transactions")
-    shadowed = (
-        store.query(
-            "SELECT COUNT(*) FROM nonderiv_transactions WHERE accession IN (?, ?)",
-            [original.accession_number, "0001179110-20-004036"],
-        )
-        .column(0)[0]
-        .as_py()
-    )
-    shadowed += (
-        store.query(
-            "SELECT COUNT(*) FROM deriv_transactions WHERE accession IN (?, ?)",
-            [original.accession_number, "0001179110-20-004036"],
-        )
-        .column(0)[0]
-        .as_py()
-    )
-    assert store.query("SELECT COUNT(*) FROM effective_transactions").column(0)[0].as_py() == total - shadowed
+    assert store.query("SELECT COUNT(*) FROM effective_transactions").column(0)[0].as_py() == total - 4
 
 
 def test_state_round_trip(store: Store) -> None:

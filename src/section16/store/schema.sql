@@ -264,51 +264,68 @@ CREATE INDEX IF NOT EXISTS field_footnotes_accession ON field_footnotes (accessi
 -- issuer and owners, filed on the amendment's date of original submission; see docs/store.md). The
 -- original and its amendments form a family named by the original's accession. Amendments whose
 -- original is not in the store form a family of their own, named by the first of them, when they share
--- form, issuer, owners and date of original submission.
+-- form, issuer, owners and date of original submission. seq orders a family: the original first, then
+-- the amendments by filing date (unknown first) and accession.
 --
--- Rule, per table: the latest member of the family (amendments after the original, then by filing
--- date, then accession) that reports any row in that table supplies the family's rows of that table;
--- an amendment without rows in a table (a remarks or signature fix) leaves the earlier rows in effect.
+-- Rule: amendments usually restate only the rows they correct, so a transaction row is replaced by the
+-- rows of a later member of its family with the same key (security title, ignoring case and outer
+-- spaces; transaction date; transaction code). Rows whose key no later member reports stay in effect,
+-- and rows an amendment adds are in effect too.
 CREATE OR REPLACE VIEW filing_families AS
-SELECT f.accession, f.is_amendment, f.filing_date,
-       COALESCE(f.amends,
-                CASE WHEN f.is_amendment THEN MIN(f.accession) OVER (
-                    PARTITION BY f.is_amendment, f.amends IS NULL, f.form, f.issuer_cik, f.owner_ciks,
-                                 f.date_of_original_submission) END,
-                f.accession) AS family
-FROM filings f;
+SELECT accession, is_amendment, filing_date, family,
+       ROW_NUMBER() OVER (
+           PARTITION BY family
+           ORDER BY CASE WHEN is_amendment THEN 1 ELSE 0 END, filing_date NULLS FIRST, accession) AS seq,
+       COUNT(*) OVER (PARTITION BY family) AS members
+FROM (
+    SELECT f.accession, f.is_amendment, f.filing_date,
+           COALESCE(f.amends,
+                    CASE WHEN f.is_amendment THEN MIN(f.accession) OVER (
+                        PARTITION BY f.is_amendment, f.amends IS NULL, f.form, f.issuer_cik, f.owner_ciks,
+                                     f.date_of_original_submission) END,
+                    f.accession) AS family
+    FROM filings f
+) named;
 
 CREATE OR REPLACE VIEW effective_nonderiv_transactions AS
-SELECT r.*, w.family
+-- Most filings are alone in their family: their rows are in effect without a look at other filings.
+SELECT r.*, m.family
 FROM nonderiv_transactions r
-JOIN (
-    SELECT accession, family FROM (
-        SELECT m.accession, m.family,
-               ROW_NUMBER() OVER (
-                   PARTITION BY m.family
-                   ORDER BY CASE WHEN m.is_amendment THEN 1 ELSE 0 END DESC,
-                            m.filing_date DESC NULLS LAST, m.accession DESC) AS rnk
-        FROM filing_families m
-        WHERE EXISTS (SELECT 1 FROM nonderiv_transactions x WHERE x.accession = m.accession)
-    ) ranked
-    WHERE rnk = 1
-) w ON w.accession = r.accession;
+JOIN filing_families m ON m.accession = r.accession
+WHERE m.members = 1
+UNION ALL
+SELECT r.*, m.family
+FROM nonderiv_transactions r
+JOIN filing_families m ON m.accession = r.accession
+WHERE m.members > 1 AND NOT EXISTS (
+    SELECT 1
+    FROM nonderiv_transactions r2
+    JOIN filing_families m2 ON m2.accession = r2.accession
+    WHERE m2.members > 1 AND m2.family = m.family AND m2.seq > m.seq
+      AND UPPER(TRIM(r2.security_title)) IS NOT DISTINCT FROM UPPER(TRIM(r.security_title))
+      AND r2.transaction_date IS NOT DISTINCT FROM r.transaction_date
+      AND r2.transaction_code IS NOT DISTINCT FROM r.transaction_code
+);
 
 CREATE OR REPLACE VIEW effective_deriv_transactions AS
-SELECT r.*, w.family
+-- Most filings are alone in their family: their rows are in effect without a look at other filings.
+SELECT r.*, m.family
 FROM deriv_transactions r
-JOIN (
-    SELECT accession, family FROM (
-        SELECT m.accession, m.family,
-               ROW_NUMBER() OVER (
-                   PARTITION BY m.family
-                   ORDER BY CASE WHEN m.is_amendment THEN 1 ELSE 0 END DESC,
-                            m.filing_date DESC NULLS LAST, m.accession DESC) AS rnk
-        FROM filing_families m
-        WHERE EXISTS (SELECT 1 FROM deriv_transactions x WHERE x.accession = m.accession)
-    ) ranked
-    WHERE rnk = 1
-) w ON w.accession = r.accession;
+JOIN filing_families m ON m.accession = r.accession
+WHERE m.members = 1
+UNION ALL
+SELECT r.*, m.family
+FROM deriv_transactions r
+JOIN filing_families m ON m.accession = r.accession
+WHERE m.members > 1 AND NOT EXISTS (
+    SELECT 1
+    FROM deriv_transactions r2
+    JOIN filing_families m2 ON m2.accession = r2.accession
+    WHERE m2.members > 1 AND m2.family = m.family AND m2.seq > m.seq
+      AND UPPER(TRIM(r2.security_title)) IS NOT DISTINCT FROM UPPER(TRIM(r.security_title))
+      AND r2.transaction_date IS NOT DISTINCT FROM r.transaction_date
+      AND r2.transaction_code IS NOT DISTINCT FROM r.transaction_code
+);
 
 -- Both transaction tables in one, with the columns they share and is_derivative.
 CREATE OR REPLACE VIEW effective_transactions AS
