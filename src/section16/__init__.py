@@ -14,6 +14,7 @@ from .check import Finding, check, check_xml
 from .errors import ParseError, Section16Error, UnsupportedFormatError
 from .model import PARSER_VERSION, Filing, Value
 from .read import parse, parse_bytes
+from .write.render import render
 
 __version__ = "0.1.0"
 
@@ -30,5 +31,6 @@ __all__ = [
     "check_xml",
     "parse",
     "parse_bytes",
+    "render",
     "samples",
 ]
