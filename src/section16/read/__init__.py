@@ -38,6 +38,8 @@ def _load_optional_readers() -> None:
 def parse_bytes(data: bytes, source: str | None = None, *, format: Format | None = None) -> Filing:
     """Read one document from bytes, detecting its format from the content."""
     fmt = format or sniff(data)
+    if fmt == "submission":
+        _load_optional_readers()  # read.rendered also reads submissions whose form is pre-2003 text
     reader = READERS.get(fmt)
     if reader is None:
         _load_optional_readers()

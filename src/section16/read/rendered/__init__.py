@@ -32,11 +32,14 @@ def parse_pdf(data: bytes, source: str | None = None) -> Filing:
 
 def _register() -> None:
     from .. import register_reader
+    from ..submission import register_legacy_reader
+    from .legacy import parse_legacy
 
     register_reader("html", parse_html)
     register_reader("markdown", parse_markdown)
     register_reader("text", parse_text)
     register_reader("pdf", parse_pdf)
+    register_legacy_reader(parse_legacy)
 
 
 _register()

@@ -28,14 +28,14 @@ def _layout(words: list[dict[str, Any]]) -> list[str]:
             lines[-1].append(w)
         else:
             lines.append([w])
+    # One text line per half line of height: a cell centred between two rows stays nearer its own row.
+    heights = sorted(float(w["bottom"]) - float(w["top"]) for w in words) or [10.0]
+    step = max(heights[len(heights) // 2] / 2, 1.0)
     out: list[str] = []
-    prev_bottom = None
     for ws in lines:
-        top = float(ws[0]["top"])
-        # A gap taller than a line keeps a blank line, as the eye sees one.
-        if prev_bottom is not None and top - prev_bottom > 0.9 * (float(ws[0]["bottom"]) - top):
+        row = round(float(ws[0]["top"]) / step)
+        while len(out) < row:
             out.append("")
-        prev_bottom = max(float(w["bottom"]) for w in ws)
         buf = ""
         last_x1 = None
         for w in sorted(ws, key=lambda w: float(w["x0"])):
@@ -46,7 +46,10 @@ def _layout(words: list[dict[str, Any]]) -> list[str]:
                 col = max(int(float(w["x0"]) / POINTS_PER_COLUMN), len(buf) + 2 if buf else 0)
                 buf = buf.ljust(col) + str(w["text"])
             last_x1 = float(w["x1"])
-        out.append(buf)
+        if len(out) > row:  # two word lines fell on one grid line: keep both, in order
+            out.append(buf)
+        else:
+            out.append(buf)
     return out
 
 

@@ -22,6 +22,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ...errors import ParseError
 from . import tables
 from .boxes import _LABEL_RE, read_form_type
 from .cells import Doc, normalize
@@ -68,9 +69,9 @@ def chunks(line: str, number: int) -> list[Chunk]:
 # Column headings per leaf column: (numbered label, sub-heading) and the group a sub-column is in.
 _SUB = {
     "code": r"\bCode\b", "code5": r"\bCode\b", "v": r"(?<![\w(])V(?![\w)])", "amount": r"\bAmount(?!\s+or\s+Number)",
-    "ad": r"\(A\)\s*or|^\(A\)$", "price": r"\bPrice\b", "a": r"\(A\)(?!\s*or)", "d": r"(?<!or )\(D\)",
+    "ad": r"\(A\)", "price": r"\bPrice\b", "a": r"\(A\)(?!\s*or)", "d": r"(?<!or )\(D\)",
     "exer": r"Date\s+Exer|Exercisable", "exp": r"Expiration", "utitle": r"(?<![\w.] )\bTitle\b(?!\s+of)",
-    "ushares": r"Amount\s+or|Number\s+of\s+Shares",
+    "ushares": r"\bAmount\b|\bNumber\b",
 }  # fmt: skip
 
 
@@ -107,11 +108,11 @@ def _label_x(head: list[str], num: str) -> int | None:
     return min(xs) if xs else None
 
 
-def _sub_span(head: list[str], kind: str, after: int) -> tuple[int, int] | None:
+def _sub_span(head: list[str], kind: str, after: int, before: int) -> tuple[int, int] | None:
     rx = re.compile(_SUB[kind], re.IGNORECASE)
     for ln in reversed(head):  # sub-headings sit on the lowest heading lines
         for m in rx.finditer(ln):
-            if m.start() >= after - 2:
+            if after - 2 <= m.start() < before:
                 return m.start(), m.end()
     return None
 
@@ -126,7 +127,8 @@ def column_starts(head: list[str], form: str, table: int) -> list[int] | None:
                 return dashes
     starts: list[int] = []
     prev_sub: tuple[int, int] | None = None
-    for col, num, group in _labels(form, table):
+    labels = _labels(form, table)
+    for k, (col, num, group) in enumerate(labels):
         if num is not None:
             x = _label_x(head, num)
             if x is None:
@@ -136,7 +138,9 @@ def column_starts(head: list[str], form: str, table: int) -> list[int] | None:
             continue
         gx = _label_x(head, group or "")
         floor = starts[-1] + 1 if starts else 0
-        span = _sub_span(head, col, max(floor, gx or 0))
+        nxt = next((n for _c, n, _g in labels[k + 1 :] if n is not None), None)
+        before = (_label_x(head, nxt) if nxt else None) or 10**6
+        span = _sub_span(head, col, max(floor, gx or 0), before)
         if span is None:
             return None
         if prev_sub is None:
@@ -296,6 +300,7 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     """Footnotes: "(1)" may stand on a line of its own, centred beside the lines of its text."""
     anchors: list[tuple[int, str]] = []
     texts: dict[int, list[str]] = {}
+    left = min((len(ln) - len(ln.lstrip()) for ln in lines[begin:end] if ln.strip()), default=0)
     for i in range(begin, end):
         if _RULE_RE.match(lines[i]):
             continue
@@ -303,7 +308,7 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
         if not cs:
             continue
         m = _FN_ANCHOR_RE.match(cs[0].text)
-        if m and cs[0].x < 8:
+        if m and cs[0].x <= left + 3:
             anchors.append((i, m.group(1) or m.group(2)))
             rest = cs[0].text[m.end() - 1 :].strip() if m.group(2) else ""
             texts[i] = ([rest] if rest else []) + [c.text for c in cs[1:]]
@@ -347,7 +352,7 @@ def text_to_doc(data: bytes | str, source: str | None = None) -> Doc:
                         or _T2_RE.search(lines[j])), len(lines))  # fmt: skip
             rows, why = read_table(lines, i, end, form, table)
             if why:
-                doc.append([f"unreadable table: {why}"])
+                raise ParseError(why, source=source or "<bytes>", line=i + 1, where=f"Table {'I' * table}")
             doc.extend(rows)
             i = end
             continue
