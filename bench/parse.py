@@ -3,9 +3,10 @@
     python bench/parse.py [--repeat N] [--limit N] [--profile]
 
 Reads ../shared/corpus/xml when it is there, else the committed fixtures (tests/fixtures/xml), into
-memory, then times both readers on the same files in the same run: each file is read ``--repeat``
-times by each reader, taking turns, and its fastest time kept (to shed scheduler noise on a shared
-machine), and the median over files is printed with the ratio, next to lxml's bare parse for scale.
+memory, then times both readers on the same files in the same run: in each of ``--repeat`` passes every
+reader reads all the files in turn, a file's fastest time over the passes is kept (to shed scheduler
+noise on a shared machine), and the median over files is printed with the ratio, next to lxml's bare
+parse for scale.
 edgartools looks up every reporting owner on EDGAR; that look-up is replaced by a local stub, as
 edgartools' own tests do, and sockets are closed for the whole run so nothing can reach the network.
 ``--profile`` prints where section16's time goes instead.
@@ -50,42 +51,44 @@ def time_each(
 ) -> list[list[float | None]]:
     """Per reader, per input: the fastest of its runs, in seconds (None where it raised).
 
-    Readers take turns on each input (ours, theirs, ours, ...), so a burst of load on a shared machine
-    falls on all of them alike instead of on whichever happened to run then.
+    Each pass runs every reader over all its inputs in turn (as a user reading a folder would), and a
+    file's time is its fastest over the passes: a burst of load on a shared machine then falls on
+    one pass of each reader instead of on whichever happened to run then.
     """
     clock = time.perf_counter
-    n = len(readers[0][1])
-    out: list[list[float | None]] = [[] for _ in readers]
-    for i in range(n):
-        best: list[float | None] = [None] * len(readers)
-        failed = [False] * len(readers)
-        for turn in range(max(r for _, _, r in readers)):
-            for k, (fn, inputs, repeat) in enumerate(readers):
-                if turn >= repeat or failed[k]:
+    best: list[list[float | None]] = [[None] * len(inputs) for _, inputs, _ in readers]
+    failed: list[set[int]] = [set() for _ in readers]
+    for turn in range(max(r for _, _, r in readers)):
+        for k, (fn, inputs, repeat) in enumerate(readers):
+            if turn >= repeat:
+                continue
+            row = best[k]
+            for i, x in enumerate(inputs):
+                if i in failed[k]:
                     continue
                 t0 = clock()
                 try:
-                    fn(inputs[i])
+                    fn(x)
                 except Exception:
-                    failed[k] = True
+                    failed[k].add(i)
+                    row[i] = None
                     continue
                 dt = clock() - t0
-                b = best[k]
+                b = row[i]
                 if b is None or dt < b:
-                    best[k] = dt
-        for k in range(len(readers)):
-            out[k].append(None if failed[k] else best[k])
-    return out
+                    row[i] = dt
+    return best
 
 
 def edgartools_reader() -> Callable[[str], object]:
     import edgar.ownership.owners as owners
-    from edgar.ownership import Ownership
+    from edgar.ownership import Ownership  # type: ignore[attr-defined]
 
     # Ownership.from_xml asks EDGAR whether each owner is a company (to reverse people's names);
     # answer locally instead: a person, which is what almost every reporting owner is.
-    owners.Entity = lambda cik: SimpleNamespace(data=SimpleNamespace(is_company=False))
-    return Ownership.from_xml
+    owners.Entity = lambda cik: SimpleNamespace(data=SimpleNamespace(is_company=False))  # type: ignore[attr-defined,assignment,return-value]
+    reader: Callable[[str], object] = Ownership.from_xml
+    return reader
 
 
 def main() -> None:
