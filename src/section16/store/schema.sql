@@ -267,10 +267,10 @@ CREATE INDEX IF NOT EXISTS field_footnotes_accession ON field_footnotes (accessi
 -- form, issuer, owners and date of original submission. seq orders a family: the original first, then
 -- the amendments by filing date (unknown first) and accession.
 --
--- Rule: amendments usually restate only the rows they correct, so a transaction row is replaced by the
--- rows of a later member of its family with the same key (security title, ignoring case and outer
--- spaces; transaction date; transaction code). Rows whose key no later member reports stay in effect,
--- and rows an amendment adds are in effect too.
+-- Rule, per table, for a row of a family member: a later member that reports at least as many rows in
+-- the table restates the table whole and replaces the row; a later member with fewer rows restates
+-- only the rows it shares the key of (security title, ignoring case and outer spaces; transaction date;
+-- transaction code) and replaces those. Rows no later member replaces stay in effect.
 CREATE OR REPLACE VIEW filing_families AS
 SELECT accession, is_amendment, filing_date, family,
        ROW_NUMBER() OVER (
@@ -288,6 +288,12 @@ FROM (
 ) named;
 
 CREATE OR REPLACE VIEW effective_nonderiv_transactions AS
+WITH multi AS (
+    SELECT m.accession, m.family, m.seq,
+           (SELECT COUNT(*) FROM nonderiv_transactions x WHERE x.accession = m.accession) AS n
+    FROM filing_families m
+    WHERE m.members > 1
+)
 -- Most filings are alone in their family: their rows are in effect without a look at other filings.
 SELECT r.*, m.family
 FROM nonderiv_transactions r
@@ -296,18 +302,27 @@ WHERE m.members = 1
 UNION ALL
 SELECT r.*, m.family
 FROM nonderiv_transactions r
-JOIN filing_families m ON m.accession = r.accession
-WHERE m.members > 1 AND NOT EXISTS (
+JOIN multi m ON m.accession = r.accession
+WHERE NOT EXISTS (
     SELECT 1
-    FROM nonderiv_transactions r2
-    JOIN filing_families m2 ON m2.accession = r2.accession
-    WHERE m2.members > 1 AND m2.family = m.family AND m2.seq > m.seq
-      AND UPPER(TRIM(r2.security_title)) IS NOT DISTINCT FROM UPPER(TRIM(r.security_title))
-      AND r2.transaction_date IS NOT DISTINCT FROM r.transaction_date
-      AND r2.transaction_code IS NOT DISTINCT FROM r.transaction_code
+    FROM multi m2
+    WHERE m2.family = m.family AND m2.seq > m.seq AND m2.n > 0
+      AND (m2.n >= m.n
+           OR EXISTS (
+               SELECT 1 FROM nonderiv_transactions r2
+               WHERE r2.accession = m2.accession
+                 AND UPPER(TRIM(r2.security_title)) IS NOT DISTINCT FROM UPPER(TRIM(r.security_title))
+                 AND r2.transaction_date IS NOT DISTINCT FROM r.transaction_date
+                 AND r2.transaction_code IS NOT DISTINCT FROM r.transaction_code))
 );
 
 CREATE OR REPLACE VIEW effective_deriv_transactions AS
+WITH multi AS (
+    SELECT m.accession, m.family, m.seq,
+           (SELECT COUNT(*) FROM deriv_transactions x WHERE x.accession = m.accession) AS n
+    FROM filing_families m
+    WHERE m.members > 1
+)
 -- Most filings are alone in their family: their rows are in effect without a look at other filings.
 SELECT r.*, m.family
 FROM deriv_transactions r
@@ -316,15 +331,18 @@ WHERE m.members = 1
 UNION ALL
 SELECT r.*, m.family
 FROM deriv_transactions r
-JOIN filing_families m ON m.accession = r.accession
-WHERE m.members > 1 AND NOT EXISTS (
+JOIN multi m ON m.accession = r.accession
+WHERE NOT EXISTS (
     SELECT 1
-    FROM deriv_transactions r2
-    JOIN filing_families m2 ON m2.accession = r2.accession
-    WHERE m2.members > 1 AND m2.family = m.family AND m2.seq > m.seq
-      AND UPPER(TRIM(r2.security_title)) IS NOT DISTINCT FROM UPPER(TRIM(r.security_title))
-      AND r2.transaction_date IS NOT DISTINCT FROM r.transaction_date
-      AND r2.transaction_code IS NOT DISTINCT FROM r.transaction_code
+    FROM multi m2
+    WHERE m2.family = m.family AND m2.seq > m.seq AND m2.n > 0
+      AND (m2.n >= m.n
+           OR EXISTS (
+               SELECT 1 FROM deriv_transactions r2
+               WHERE r2.accession = m2.accession
+                 AND UPPER(TRIM(r2.security_title)) IS NOT DISTINCT FROM UPPER(TRIM(r.security_title))
+                 AND r2.transaction_date IS NOT DISTINCT FROM r.transaction_date
+                 AND r2.transaction_code IS NOT DISTINCT FROM r.transaction_code))
 );
 
 -- Both transaction tables in one, with the columns they share and is_derivative.
