@@ -255,8 +255,8 @@ def _boxes_reader(head_text: str, missing: list[str]) -> Callable[[str], bool | 
         if value is not None and dropped:
             missing.append(next((f for k, f in _FIELD_OF_BOX.items() if label.startswith(k)), label))
             return None
-        if value is None and label.startswith("Check\\s+this\\s+box\\s+to"):
-            missing.append("aff10b5one")
+        if value is None:  # the box's label is not on the page (or not in one piece)
+            missing.append(next((f for k, f in _FIELD_OF_BOX.items() if label.startswith(k)), label))
         return value
 
     return read

@@ -79,7 +79,7 @@ def data_cells(row: Row) -> Row:
     return row[last + 1 :] if last >= 0 else row
 
 
-def split_rows(row: Row, n: int) -> list[Row]:
+def split_rows(row: Row, n: int, padded: list[str] | None = None) -> list[Row]:
     """One printed row, or several run together (a nested table flattened onto one line)."""
     cells = data_cells(row)
     if not any(c.strip() for c in cells):
@@ -93,6 +93,8 @@ def split_rows(row: Row, n: int) -> list[Row]:
     if len(cells) < n:
         # Converters drop the empty cells at the end of a row; nothing else can be missing.
         if len(cells) >= 2 and cells[0].strip():
+            if padded is not None:
+                padded.append(f"{flat(cells[0])}: {len(cells)} of {n} cells; the last {n - len(cells)} taken as empty")
             return [cells + [""] * (n - len(cells))]
         raise RowError(f"a row has {len(cells)} cells where the table has {n} columns")
     out: list[Row] = []
@@ -263,7 +265,7 @@ def read_table(rows: list[Row], form: str, table: int, skipped: list[str] | None
     out: list[object] = []
     for row in rows:
         try:
-            chunks = split_rows(row, len(cols))
+            chunks = split_rows(row, len(cols), skipped)
         except LoneCell as e:
             if skipped is not None:
                 skipped.append(str(e))

@@ -30,6 +30,7 @@ from .cells import Doc, normalize
 _CHUNK_RE = re.compile(r"\S+(?: \S+)*")
 _RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
 _WORD_RE = re.compile(r"\S+")
+_DASHES_RE = re.compile(r"^[-=_]{3,}(?:\s+[-=_]+)*$")
 # Grid tables (pandoc draws them with + - | borders): the borders are not text.
 _GRID_LINE_RE = re.compile(r"^\s*[|+]")
 _GRID_BORDER_RE = re.compile(r"\+[-=+:]*\+?|\|")
@@ -62,8 +63,8 @@ class Chunk:
 
 
 def chunks(line: str, number: int) -> list[Chunk]:
-    """Runs of text separated by two or more spaces: the cells of a laid-out line."""
-    return [Chunk(number, m.start(), m.group(0)) for m in _CHUNK_RE.finditer(line)]
+    """Runs of text separated by two or more spaces: the cells of a laid-out line (rules left out)."""
+    return [Chunk(number, m.start(), m.group(0)) for m in _CHUNK_RE.finditer(line) if not _DASHES_RE.match(m.group(0))]
 
 
 # Column headings per leaf column: (numbered label, sub-heading) and the group a sub-column is in.
@@ -167,6 +168,7 @@ def read_table(lines: list[str], start: int, end: int, form: str, table: int) ->
     body = list(range(start, end))
     rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
     starts = None
+    k = 0
     for k in range(1, min(len(body), 30) + 1):  # the shortest heading that names every column
         starts = column_starts(rule + lines[start : start + k], form, table)
         if starts is not None:
@@ -191,6 +193,9 @@ def read_table(lines: list[str], start: int, end: int, form: str, table: int) ->
                     first_data = i
                 break
     if not anchors:
+        # Values below the heading but no row with its D or I: the page is cut off or unreadable.
+        if any(_VALUE_RE.search(lines[i]) for i in range(start + k, end) if not _RULE_RE.match(lines[i])):
+            return [], "values under the heading, but no row shows its Ownership Form (D or I): cut off?"
         return [], None
     assert first_data is not None
     # Heading lines: everything down to the last heading-looking line above the first anchor.
@@ -233,6 +238,7 @@ def _repair(row: list[list[Chunk]], cols: tuple[str, ...]) -> None:
                 break
 
 
+_VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
 _NUM_LABEL_RE = re.compile(r"^\d{1,2}[A-Z]?\.\s*\D")
 
 

@@ -1,0 +1,55 @@
+"""Broken renderings: a clear error, or a Filing that says what is missing; never a wrong value."""
+
+from __future__ import annotations
+
+import pytest
+
+from section16 import parse
+from section16.errors import ParseError, UnsupportedFormatError
+from section16.read.sniff import sniff
+
+from .conftest import SEED
+
+
+def test_box_missing_is_reported() -> None:
+    text = SEED.read_text().replace("1. Name and Address of Reporting Person*", "")
+    got = parse(text.encode())
+    assert got.reporting_owners[0].name is None
+    assert "reporting_owners[0].name" in got.missing
+
+
+def test_page_cut_before_table_one_is_an_error() -> None:
+    text = SEED.read_text()
+    cut = text[: text.index("**Table I")]
+    with pytest.raises(ParseError, match="Table I"):
+        parse(cut.encode())
+
+
+def test_row_cut_short_says_so() -> None:
+    text = SEED.read_text()
+    row = next(ln for ln in text.splitlines() if ln.startswith("| Common Stock"))
+    cut = row[: row.index("| 104,141")]  # the last three cells are gone
+    got = parse(text.replace(row, cut).encode())
+    t = got.non_derivative_transactions[0]
+    assert t.shares_owned_after.value is None
+    assert any("taken as empty" in (n.text or "") for n in got.notes)
+
+
+def test_row_with_values_in_the_wrong_columns_is_an_error() -> None:
+    text = SEED.read_text()
+    row = next(ln for ln in text.splitlines() if ln.startswith("| Common Stock"))
+    cells = row.split("|")
+    cells[2], cells[4] = cells[4], cells[2]  # date and code change places
+    with pytest.raises(ParseError, match="column"):
+        parse(text.replace(row, "|".join(cells)).encode())
+
+
+def test_text_that_is_not_a_form() -> None:
+    assert sniff(b"just some words\nabout nothing\n") == "text"
+    with pytest.raises(ParseError):
+        parse(b"just some words\nabout nothing\n")
+
+
+def test_unknown_bytes_are_not_guessed() -> None:
+    with pytest.raises((ParseError, UnsupportedFormatError)):
+        parse(b"\x00\x01\x02 binary")

@@ -1,0 +1,90 @@
+"""Markdown: converter output (markdownify, html2text made here; pandoc gfm committed) and the seed's kin."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from section16 import parse
+from section16.errors import ParseError
+from section16.model import Filing
+
+from .conftest import FILINGS, PAGES, SEED, html_of, misses, reference, shown
+from .test_html import KNOWN
+
+#: The fields every reading must get exactly: what was traded, when, how much, at what price.
+CORE = re.compile(
+    r"^(document_type|period_of_report|issuer\.(name|trading_symbol)|"
+    r"(non_)?derivative_(transactions|holdings)\[\d+\]\.(security_title|transaction_date|coding\.code|shares|"
+    r"price_per_share|shares_owned_after|direct_indirect|acquired_disposed|conversion_or_exercise_price|"
+    r"exercise_date|expiration_date|underlying_shares))$"
+)
+
+
+def check(expected: Filing, got: Filing, floor: float, name: str = "") -> None:
+    assert len(got.rows) == len(expected.rows)
+    wrong = [m for m in misses(expected, got) if not any(k in m[0] for k in KNOWN.get(name, ()))]
+    core = [m for m in wrong if CORE.match(m[0])]
+    assert core == []
+    n = shown(expected, got)
+    assert n > 10
+    # A converter that runs the lines of a cell together joins street 1 and 2 (nothing tells them
+    # apart afterwards); addresses are left out of the floor, every other field counts.
+    others = [m for m in wrong if ".address." not in m[0]]
+    assert 1 - len(others) / n >= floor, others
+
+
+@pytest.mark.parametrize("name", FILINGS)
+def test_markdownify(name: str) -> None:
+    markdownify = pytest.importorskip("markdownify")
+    md = markdownify.markdownify(html_of(name))
+    got = parse(md.encode())
+    assert got.source.format == "markdown"
+    check(reference(name), got, 0.93, name)
+
+
+@pytest.mark.parametrize("name", FILINGS)
+def test_html2text(name: str) -> None:
+    html2text = pytest.importorskip("html2text")
+    got = parse(html2text.html2text(html_of(name)).encode())
+    assert got.source.format == "markdown"
+    check(reference(name), got, 0.85, name)
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in PAGES.glob("*.pandoc-gfm.md")))
+def test_pandoc_gfm(page: str) -> None:
+    name = page.split(".")[0]
+    got = parse(PAGES / page)
+    assert got.source.format == "markdown"
+    check(reference(name), got, 0.93)
+
+
+def test_seed_with_header_rows_repeated_reads_the_same() -> None:
+    text = SEED.read_text()
+    header = next(ln for ln in text.splitlines() if "| Code" in ln and "| V " in ln and "Price" in ln)
+    # A converter that repeats the column heading before every row: the heading is not a row.
+    doubled = text.replace(header, header + "\n" + header)
+    assert parse(doubled.encode()) == parse(SEED)
+
+
+def test_seed_without_html_tags_reads_the_same_values() -> None:
+    # The same page as a plainer model writes it: no <br>, <sup>, <u> or check-box inputs.
+    text = SEED.read_text()
+    plain = re.sub(r"<br>", " ", text)
+    plain = re.sub(r"<sup>\((\d)\)</sup>", r"(\1)", plain)
+    plain = plain.replace("<u>", "").replace("</u>", "").replace("<b>", "").replace("</b>", "")
+    plain = plain.replace('<input checked="" type="checkbox"/>', "[x]")
+    got = parse(plain.encode())
+    t = got.non_derivative_transactions[0]
+    assert (t.code, t.coding.footnote_ids if t.coding else None) == ("S", ("F1",))
+    assert t.price_per_share.footnote_ids == ("F2",)
+    assert got.reporting_owners[0].relationship.is_officer
+
+
+def test_seed_with_a_cell_shifted_is_an_error() -> None:
+    text = SEED.read_text()
+    shifted = text.replace("| Common Stock                    | 11/28/2023  ", "| Common Stock | | 11/28/2023  ")
+    assert shifted != text
+    with pytest.raises(ParseError, match="Table I"):
+        parse(shifted.encode())

@@ -1,0 +1,86 @@
+"""Plain text laid out in columns (pandoc plain, pdftotext -layout), PDF, and the pre-2003 text form."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from section16 import parse
+from section16.errors import ParseError
+from section16.read.sniff import sniff
+
+from .conftest import PAGES, RENDERED, misses, reference, shown
+
+
+@pytest.mark.parametrize("page", ["0000080424-26-000034.pandoc-plain.txt", "0001140361-26-017175.pandoc-plain.txt"])
+def test_pandoc_plain_reads_as_the_xml(page: str) -> None:
+    got = parse(PAGES / page)
+    assert got.source.format == "text"
+    expected = reference(page.split(".")[0])
+    assert shown(expected, got) > 20
+    assert misses(expected, got) == []
+
+
+def test_table_cut_off_at_the_page_edge_is_an_error() -> None:
+    # pandoc cut this Form 3's tables at its line width: the Ownership Form column is gone.
+    with pytest.raises(ParseError, match="Ownership Form"):
+        parse(PAGES / "0000899243-20-022867.pandoc-plain.txt")
+
+
+def test_pdftotext_layout_rows() -> None:
+    got = parse(PAGES / "0001140361-26-017175.pdftotext-layout.txt")
+    expected = reference("0001140361-26-017175")
+    assert len(got.non_derivative_transactions) == len(expected.non_derivative_transactions) == 1
+    rows = [m for m in misses(expected, got) if m[0].startswith(("non_derivative", "derivative", "footnote"))]
+    assert rows == []
+    # pdftotext keeps no check boxes: the page cannot say whether they were ticked.
+    assert got.not_subject_to_section16 is None
+    assert "not_subject_to_section16" in got.missing
+
+
+def test_pdf_reads_as_the_xml() -> None:
+    pdf = PAGES / "0000080424-26-000034.chromium-pdf.pdf"
+    assert sniff(pdf.read_bytes()) == "pdf"
+    got = parse(pdf)
+    assert got.source.format == "pdf"
+    expected = reference("0000080424-26-000034")
+    assert got.document_type == "4/A"
+    assert got.date_of_original_submission == date(2026, 3, 11)
+    assert shown(expected, got) > 20
+    assert misses(expected, got) == []
+
+
+def test_damaged_pdf_is_a_parse_error() -> None:
+    with pytest.raises(ParseError):
+        parse(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage")
+
+
+def test_legacy_text_form_4() -> None:
+    f = parse(RENDERED / "legacy" / "0001094891-00-000193.txt")
+    assert f.source.format == "legacy-text"
+    assert (f.document_type, f.period_of_report) == ("4", date(2000, 2, 29))
+    assert (f.issuer.cik, f.issuer.name, f.issuer.trading_symbol) == (
+        "0000911787",
+        "Productivity Technologies Corp.",
+        "PRAC",
+    )
+    owner = f.reporting_owners[0]
+    assert owner.name == "Foster, Alan H."
+    assert owner.relationship.labels == ("Director",)
+    assert owner.address is not None and (owner.address.city, owner.address.state) == ("New York", "NY")
+    assert f.not_subject_to_section16 is False
+    (t,) = f.derivative_transactions
+    assert t.security_title.value == "Options to Purchase Common Stock"  # the word wrapped at the column edge
+    assert t.conversion_or_exercise_price.value == Decimal("1.375")
+    assert t.transaction_date.value == date(2000, 2, 7)
+    assert (t.exercise_date.value, t.expiration_date.value) == (date(2000, 2, 7), date(2005, 2, 7))
+    assert (t.underlying_title.value, t.underlying_shares.value) == ("Common Stock", Decimal("12000"))
+    assert t.shares_owned_after.value == Decimal("12000")
+    # "12,000 -" with "A,D" is not one amount acquired or disposed: left empty, and said so.
+    assert t.shares.value is None and t.acquired_disposed.value is None
+    assert {n.where for n in f.notes} >= {"derivative_table[0].amount", "derivative_table[0].ad"}
+    assert f.signatures[0].name == "/s/ Alan H. Foster"
+    assert f.signatures[0].date == date(2000, 3, 13)
+    assert f.submission is not None and f.submission.accession_number == "0001094891-00-000193"
