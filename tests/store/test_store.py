@@ -297,3 +297,25 @@ def test_many_openers_at_once(pg_server: str) -> None:
 
     with ThreadPoolExecutor(6) as pool:
         assert list(pool.map(open_and_count, range(6))) == [0] * 6
+
+
+def test_whole_restatement_correcting_a_date(store: Store, fixture_filings: list[Filing]) -> None:
+    # 0001179110-20-004036 restates its Form 4 to correct one date (its footnote F2 says so). Its
+    # original is not in the fixtures: built here from it, third row on the wrong day, filed the same day.
+    amendment = _by_acc(fixture_filings, "0001179110-20-004036")
+    assert amendment.submission is not None
+    rows = list(amendment.non_derivative_transactions)
+    wrong_day = dataclasses.replace(rows[2].transaction_date, value=date(2020, 3, 19))
+    original = dataclasses.replace(
+        amendment,
+        document_type="4",
+        date_of_original_submission=None,
+        non_derivative_transactions=(rows[0], rows[1], dataclasses.replace(rows[2], transaction_date=wrong_day)),
+        submission=dataclasses.replace(amendment.submission, accession_number="0001179110-20-003999"),
+    )
+    store.load([amendment, original])
+    assert store.query("SELECT amends FROM filings WHERE is_amendment").column(0).to_pylist() == [
+        "0001179110-20-003999"
+    ]
+    got = store.query("SELECT accession, transaction_date FROM effective_transactions ORDER BY row_no").to_pylist()
+    assert got == [{"accession": "0001179110-20-004036", "transaction_date": r.transaction_date.value} for r in rows]
