@@ -44,7 +44,10 @@ class DuckDBStore(Store):
             self._con = duckdb.connect(str(Path(self.location).expanduser()) if self.location != ":memory:"
                                        else ":memory:", read_only=read_only)  # fmt: skip
         except duckdb.Error as e:
-            raise StoreError(f"{self.location}: cannot open the DuckDB database: {e}") from None
+            hint = ""
+            if "lock" in str(e).lower():
+                hint = " (another process has it open for writing, e.g. section16 sync or load: wait for it to end)"
+            raise StoreError(f"{self.location}: cannot open the DuckDB database{hint}: {e}") from None
         if not read_only:
             # DuckDB checkpoints (rewrites tables and indexes into the file) every 16 MB of WAL by
             # default; during a bulk load that repeats the work over and over. The WAL is durable, so
