@@ -239,6 +239,8 @@ def _table(el: Any, ctx: _Ctx, out: dict[str, list[Any]], counters: dict[str, in
 
 
 _ROW_SPECS = {cls: slot_spec(cls) for cls, _ in _ROW_CLASSES.values()}
+_FILING_SPEC = slot_spec(Filing)
+_OWNER_SPEC = slot_spec(ReportingOwner)
 
 
 # -- header parts ----------------------------------------------------------------------------------------
@@ -339,7 +341,10 @@ def _owner(el: Any, ctx: _Ctx, n: int) -> ReportingOwner:
             rel = build(Relationship, _RELATIONSHIP_SPEC, rkw)
         elif isinstance(tag, str):
             ctx.keep_unknown(part, f"reportingOwner[{n}].{tag}")
-    return ReportingOwner(cik=cik, name=name, ccc=ccc, address=address, relationship=rel)
+    owner: ReportingOwner = build(
+        ReportingOwner, _OWNER_SPEC, {"cik": cik, "name": name, "ccc": ccc, "address": address, "relationship": rel}
+    )
+    return owner
 
 
 def _mixed_text(el: Any, ctx: _Ctx) -> str:
@@ -510,21 +515,19 @@ def filing_from_element(
         ctx.notes.append(Note("issuer", "no issuer element"))
         kw["issuer"] = Issuer(cik="")
 
-    return Filing(
-        document_type=doc_type,
-        period_of_report=kw.pop("period_of_report", None),
-        reporting_owners=tuple(owners),
-        non_derivative_transactions=tuple(rows["nonDerivativeTransaction"]),
-        non_derivative_holdings=tuple(rows["nonDerivativeHolding"]),
-        derivative_transactions=tuple(rows["derivativeTransaction"]),
-        derivative_holdings=tuple(rows["derivativeHolding"]),
-        footnotes=tuple(footnotes),
-        signatures=tuple(signatures),
-        unknown=tuple(ctx.unknown),
-        notes=tuple(ctx.notes),
-        source=Source(path, fmt),
-        **kw,
-    )
+    kw["document_type"] = doc_type
+    kw["reporting_owners"] = tuple(owners)
+    kw["non_derivative_transactions"] = tuple(rows["nonDerivativeTransaction"])
+    kw["non_derivative_holdings"] = tuple(rows["nonDerivativeHolding"])
+    kw["derivative_transactions"] = tuple(rows["derivativeTransaction"])
+    kw["derivative_holdings"] = tuple(rows["derivativeHolding"])
+    kw["footnotes"] = tuple(footnotes)
+    kw["signatures"] = tuple(signatures)
+    kw["unknown"] = tuple(ctx.unknown)
+    kw["notes"] = tuple(ctx.notes)
+    kw["source"] = Source(path, fmt)
+    filing: Filing = build(Filing, _FILING_SPEC, kw)
+    return filing
 
 
 _TOP: dict[str, tuple[str, Conv]] = {
