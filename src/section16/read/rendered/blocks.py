@@ -60,7 +60,7 @@ def split_signatures(frags: list[str]) -> tuple[list[str], list[Signature]]:
     pending_date: date | None = None
     while i > 0:
         text = frags[i - 1].strip(" |")
-        if text.lower() in ("date", "signatures", "signature"):
+        if text.lower() in ("date", "signatures", "signature") or not text.strip("* "):
             i -= 1
             continue
         if _DATE_ONLY_RE.match(text) and pending_date is None:

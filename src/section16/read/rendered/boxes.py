@@ -48,7 +48,7 @@ _MARK_RE = re.compile(_MARK)
 _REL_LABELS = (
     ("director", r"Director"),
     ("ten", r"10\s*%\s*Owner"),
-    ("officer", r"Officer\s*\(give\s+title\s+below\)|Officer(?!\s*\()"),
+    ("officer", r"Officer\s*\(give\s+title(?:\s+below\))?|Officer(?!\s*\()"),
     ("other", r"Other\s*\(specify\s+below\)|Other(?!\s*\()"),
 )
 
@@ -151,7 +151,8 @@ def read_relationship(seg: str) -> tuple[dict[str, bool] | None, str | None]:
         gap = re.sub(r"\(Check all applicable\)", " ", gap, flags=re.IGNORECASE)
         flags[key] = bool(_MARK_RE.search(gap)) or CHECKED in gap or bool(re.search(r"_X_", gap))
         prev = e
-    title = " ".join(_CAPTION_RE.sub(" ", flat[prev:]).split()).strip(" |")
+    rest = re.sub(r"^\s*below\)", "", flat[prev:])  # "(give title" / "below)" wrapped round "Other"
+    title = " ".join(_CAPTION_RE.sub(" ", rest).split()).strip(" |")
     return flags, title or None
 
 

@@ -123,6 +123,9 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     missing: list[str] = list(ALWAYS_MISSING)
     if form != "5":
         missing.append("rows[*].coding.form_type")
+    if "rel" in h.found and h.rel is None:  # the box is there but its four labels could not all be read
+        missing.append("reporting_owners[0].relationship")
+        notes.append(Note("reporting_owners[0].relationship", "relationship box not readable"))
     for key, path in (("name", "reporting_owners[0].name"), ("issuer", "issuer.name"),
                       ("period", "period_of_report"), ("rel", "reporting_owners[0].relationship"),
                       ("street", "reporting_owners[0].address")):  # fmt: skip

@@ -343,7 +343,11 @@ def text_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     if name_i is None or t1_i is None:
         return [[normalize(ln)] for ln in lines if ln.strip()]
     h1 = next((i for i in range(t1_i, len(lines)) if _HEAD_RE.search(lines[i])), None)
-    top_end = min(name_i, t1_i)
+    # The boxes start at the first line with a box label (a grid table may put "2." above "1.").
+    first_label = next(
+        (i for i in range(t1_i) if any(m.lastgroup in _BOX_LABELS for m in _LABEL_RE.finditer(lines[i]))), name_i
+    )
+    top_end = min(name_i, t1_i, first_label)
     doc.extend([c.text] for i in range(top_end) for c in chunks(lines[i], i))
     box_end = h1 if h1 is not None else t1_i
     doc.extend(_header_rows(lines, top_end, box_end))
