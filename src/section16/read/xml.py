@@ -240,6 +240,9 @@ def _table(el: Any, ctx: _Ctx, out: dict[str, list[Any]], counters: dict[str, in
 
 _ROW_SPECS = {cls: slot_spec(cls) for cls, _ in _ROW_CLASSES.values()}
 _FILING_SPEC = slot_spec(Filing)
+_ISSUER_SPEC = slot_spec(Issuer)
+_FOOTNOTE_SPEC = slot_spec(Footnote)
+_SIGNATURE_SPEC = slot_spec(Signature)
 _OWNER_SPEC = slot_spec(ReportingOwner)
 
 
@@ -261,7 +264,8 @@ def _issuer(el: Any, ctx: _Ctx) -> Issuer:
         elif isinstance(tag, str):
             ctx.keep_unknown(c, f"issuer.{tag}")
     kw.setdefault("cik", "")
-    return Issuer(**kw)  # type: ignore[arg-type]
+    issuer: Issuer = build(Issuer, _ISSUER_SPEC, kw)
+    return issuer
 
 
 _ADDRESS_FIELDS = {
@@ -481,7 +485,7 @@ def filing_from_element(
                     fid = (f.get("id") or "").strip()
                     if not fid:
                         ctx.notes.append(Note(f"footnotes.footnote[{len(footnotes) + 1}]", "footnote without id"))
-                    footnotes.append(Footnote(fid, _mixed_text(f, ctx)))
+                    footnotes.append(build(Footnote, _FOOTNOTE_SPEC, {"id": fid, "text": _mixed_text(f, ctx)}))
                 elif isinstance(f.tag, str):
                     ctx.keep_unknown(f, f"footnotes.{f.tag}")
         elif tag == "ownerSignature":
@@ -495,7 +499,7 @@ def filing_from_element(
                     sdate = _to_date(_text(c), ctx, f"ownerSignature[{n}].signatureDate")
                 elif isinstance(c.tag, str):
                     ctx.keep_unknown(c, f"ownerSignature[{n}].{c.tag}")
-            signatures.append(Signature(sname, sdate))
+            signatures.append(build(Signature, _SIGNATURE_SPEC, {"name": sname, "date": sdate}))
         elif tag == "issuer":
             kw["issuer"] = _issuer(el, ctx)
         else:
