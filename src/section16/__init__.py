@@ -14,6 +14,7 @@ from .check import Finding, check, check_xml
 from .errors import ParseError, Section16Error, UnsupportedFormatError
 from .model import PARSER_VERSION, Filing, Value
 from .read import parse, parse_bytes
+from .store import open_store as open
 from .write.render import render
 
 __version__ = "0.1.0"
@@ -29,6 +30,7 @@ __all__ = [
     "__version__",
     "check",
     "check_xml",
+    "open",
     "parse",
     "parse_bytes",
     "render",
