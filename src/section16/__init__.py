@@ -9,15 +9,31 @@ The public face::
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING
+
 from . import samples
 from .check import Finding, check, check_xml
 from .errors import ParseError, Section16Error, UnsupportedFormatError
 from .model import PARSER_VERSION, Filing, Value
 from .read import parse, parse_bytes
-from .store import open_store as open
 from .write.render import render
 
+if TYPE_CHECKING:
+    from .store import Store
+
 __version__ = "0.1.0"
+
+
+def open(db: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
+    """Open the store: the embedded DuckDB file by default, or PostgreSQL by ``postgresql://`` URL.
+
+    Imported on first use so that ``import section16`` stays light for readers of single filings.
+    """
+    from .store import open_store
+
+    return open_store(db, read_only=read_only)
+
 
 __all__ = [
     "PARSER_VERSION",
