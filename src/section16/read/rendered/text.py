@@ -333,6 +333,44 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     return lead + [[f"{r[0]} {' '.join(r[1:])}"] for r in rows]
 
 
+_REL_HEAD_RE = re.compile(r"Director\s+10\s*%\s*Owner\s+Officer\s+Other")
+
+
+def _owner_rows(lines: list[str], begin: int, end: int) -> Doc:
+    """The Reporting Owners table: name and address lines on the left, an X (or a title) under
+    Director, 10% Owner, Officer or Other; owners are separated by blank lines."""
+    head = next((i for i in range(begin, end) if _REL_HEAD_RE.search(lines[i])), None)
+    if head is None:
+        return [[c.text for c in chunks(lines[i], i)] for i in range(begin, end) if lines[i].strip()]
+    m = _REL_HEAD_RE.search(lines[head])
+    assert m is not None
+    label = lines[head]
+    starts = [
+        m.start(),
+        label.index("10", m.start()),
+        label.index("Officer", m.start()),
+        label.index("Other", m.start()),
+    ]
+    bounds = [starts[0] - 2, *[(a + b) // 2 for a, b in itertools.pairwise(starts)]]
+    rows: list[list[list[str]]] = []
+    cur: list[list[str]] | None = None
+    for i in range(head + 1, end):
+        cs = chunks(lines[i], i)
+        if not cs:
+            cur = None
+            continue
+        if cur is None:
+            cur = [[] for _ in range(5)]
+            rows.append(cur)
+        for c in cs:
+            if c.x < bounds[0]:
+                cur[0].append(c.text)
+            else:
+                col = 1 + max(k for k, b in enumerate(bounds) if c.x >= b - 1)
+                cur[col].append(c.text)
+    return [["\n".join(cell) if k == 0 else " ".join(cell) for k, cell in enumerate(row)] for row in rows]
+
+
 def text_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     text = normalize_layout(text)
@@ -370,6 +408,12 @@ def text_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             table = 2
             doc.append(["Table II - Derivative Securities"])
             i += 1
+            continue
+        if re.match(r"^\s*Reporting\s+Owners\s*$", ln, re.IGNORECASE):
+            end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])), len(lines))
+            doc.append(["Reporting Owners"])
+            doc.extend(_owner_rows(lines, i + 1, end))
+            i = end
             continue
         if re.match(r"^\s*Explanation\s+of\s+Responses", ln, re.IGNORECASE):
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])), len(lines))
