@@ -40,7 +40,8 @@ def value(rows: list[tuple[str, date, int, Decimal]]) -> float:
 
 
 def test_cluster_buy_found_with_its_insiders_dates_and_value(main_store: Store) -> None:
-    got = explore.cluster_buys(main_store, min_insiders=3, window_days=30, min_value=10_000).to_pylist()
+    got = explore.cluster_buys(main_store, min_insiders=3, window_days=30, min_value=10_000, since="2019-01-01")
+    got = got.to_pylist()
     assert len(got) == 1
     c = got[0]
     # 29 July to 28 August holds Gosebruch, Austin and Stewart; the windows from 30 July to 1 August
@@ -53,20 +54,29 @@ def test_cluster_buy_found_with_its_insiders_dates_and_value(main_store: Store) 
 
 
 def test_cluster_buy_parameters_change_the_answer(main_store: Store) -> None:
-    assert explore.cluster_buys(main_store, min_insiders=5, window_days=30).num_rows == 0
+    # Without a date filter the screen looks at the year up to the latest filing day (RGLS, Dec 2020).
+    assert explore.cluster_buys(main_store).num_rows == 0
+    since = "2019-01-01"
+    assert explore.cluster_buys(main_store, min_insiders=5, window_days=30, since=since).num_rows == 0
     # A 45-day window reaches from Stewart (16 Aug) to Schumacher (16 Sep): one longer cluster of five.
-    wide = explore.cluster_buys(main_store, min_insiders=3, window_days=45).to_pylist()
+    wide = explore.cluster_buys(main_store, min_insiders=3, window_days=45, since=since).to_pylist()
     assert [(c["first_trade"], c["last_trade"], c["insiders"]) for c in wide] == [
         (date(2019, 7, 29), date(2019, 9, 16), 5)
     ]
     assert wide[0]["total_value"] == pytest.approx(value(ABBV_PURCHASES), abs=0.01)
     # Each insider's purchases of a day must reach min_value. From $1M: Gosebruch (29 Jul, $2.02M),
     # Austin (31 Jul $1.98M, 1 Aug $1.64M) and Stewart (16 Aug, $1.0022M) remain, still three in 30 days.
-    big = explore.cluster_buys(main_store, min_insiders=3, window_days=30, min_value=1_000_000).to_pylist()
+    big = explore.cluster_buys(main_store, min_insiders=3, window_days=30, min_value=1_000_000, since=since)
+    big = big.to_pylist()
     assert [(c["insiders"], c["insider_days"], c["last_trade"]) for c in big] == [(3, 4, date(2019, 8, 16))]
     assert big[0]["total_value"] == pytest.approx(value([ABBV_PURCHASES[i] for i in (0, 2, 3, 4)]), abs=0.01)
     # From $1.01M Stewart drops out, and two insiders are no cluster.
-    assert explore.cluster_buys(main_store, min_insiders=3, window_days=30, min_value=1_010_000).num_rows == 0
+    assert explore.cluster_buys(main_store, window_days=30, min_value=1_010_000, since=since).num_rows == 0
+    # A filter the precomputed purchase days cannot answer takes the other path, to the same answer.
+    slow = explore.cluster_buys(main_store, since=since, max_price=1000).to_pylist()
+    assert [(c["first_trade"], c["last_trade"], c["insiders"]) for c in slow] == [
+        (date(2019, 7, 29), date(2019, 8, 29), 4)
+    ]
 
 
 def test_joint_filing_counts_its_trade_once(main_store: Store) -> None:

@@ -127,7 +127,7 @@ def test_issuers_insiders_and_signals(client: TestClient) -> None:
     assert client.get("/api/signals/first-purchases?years=3").json()["count"] >= 5
     assert client.get("/api/signals/late-filings").status_code == 200
     assert client.get("/api/signals/plan-share").status_code == 200
-    clusters = client.get("/api/screens/cluster-buys").json()["rows"]
+    clusters = client.get("/api/screens/cluster-buys?since=2019-01-01").json()["rows"]
     assert [(c["ticker"], c["insiders"]) for c in clusters] == [("ABBV", 4)]
 
 
@@ -172,7 +172,7 @@ def test_hostile_text_is_escaped_everywhere(client: TestClient) -> None:
 
 def test_real_uvicorn_server(live_server: str) -> None:
     with httpx.Client(base_url=live_server, timeout=10) as http:
-        r = http.get("/api/screens/cluster-buys")
+        r = http.get("/api/screens/cluster-buys?since=2019-01-01")
         assert r.status_code == 200 and r.json()["rows"][0]["ticker"] == "ABBV"
         js_type = http.get("/static/chart.js").headers["content-type"]
         assert js_type.startswith(("text/javascript", "application/javascript"))

@@ -87,8 +87,10 @@ def tab(browser: Any, live_server: str) -> Iterator[Page]:
 def test_home_and_every_screen_load(tab: Page) -> None:
     page = tab.open("/")
     assert page.locator("h1").inner_text() == "Insider activity"
-    assert page.locator("table.clusters tbody tr").count() == 1
+    assert page.locator("table.trades").count() == 2 and page.locator("table.filings").count() == 1
     tab.shot("home")
+    page = tab.open("/screens/cluster-buys?since=2019-01-01")
+    assert page.locator("table.clusters tbody tr td:nth-child(2)").all_inner_texts() == ["ABBV"]
     for name in ("latest-filings", "purchases", "sales", "top-purchases", "top-sales", "officer-purchases",
                  "cluster-buys", "trades"):  # fmt: skip
         page = tab.open(f"/screens/{name}")

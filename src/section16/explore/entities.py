@@ -33,24 +33,25 @@ def issuer_summary(store: QueryRunner, issuer: str) -> pa.Table:
     return _query(
         store,
         """
-        SELECT x.issuer_cik,
-               (SELECT issuer_name FROM explore_filings y WHERE y.issuer_cik = ?
-                ORDER BY filed_day DESC NULLS LAST, accession DESC LIMIT 1) AS company,
-               (SELECT ticker FROM explore_filings y WHERE y.issuer_cik = ?
-                ORDER BY filed_day DESC NULLS LAST, accession DESC LIMIT 1) AS ticker,
-               COUNT(*) AS filings, MIN(x.filed_day) AS first_filed, MAX(x.filed_day) AS last_filed,
+        WITH x AS (SELECT accession, issuer_name, ticker, filed_day, buy_value, sell_value
+                   FROM explore_filings WHERE issuer_cik = ?),
+        latest AS (SELECT issuer_name, ticker FROM x ORDER BY filed_day DESC NULLS LAST, accession DESC LIMIT 1)
+        SELECT CAST(? AS TEXT) AS issuer_cik, (SELECT issuer_name FROM latest) AS company,
+               (SELECT ticker FROM latest) AS ticker, COUNT(*) AS filings, MIN(filed_day) AS first_filed,
+               MAX(filed_day) AS last_filed,
                (SELECT COUNT(DISTINCT owner_cik) FROM explore_owners o WHERE o.issuer_cik = ?) AS insiders,
-               SUM(x.buy_value) AS bought_value, SUM(x.sell_value) AS sold_value
-        FROM explore_filings x WHERE x.issuer_cik = ?
-        GROUP BY x.issuer_cik
+               SUM(buy_value) AS bought_value, SUM(sell_value) AS sold_value
+        FROM x
+        HAVING COUNT(*) > 0
         """,
-        [cik, cik, cik, cik],
+        [cik, cik, cik],
     )
 
 
 def issuer_insiders(store: QueryRunner, issuer: str) -> pa.Table:
     """The issuer's insiders: roles and title from their latest filing, open-market shares bought and
-    sold, and the shares owned after their latest reported non-derivative row."""
+    sold, and the shares owned after their latest reported non-derivative direct row. Trades of a joint
+    filing count for its first owner here (as on EDGAR's own pages, which show the first owner)."""
     cik = _cik(issuer, "issuer")
     return _query(
         store,
@@ -62,26 +63,29 @@ def issuer_insiders(store: QueryRunner, issuer: str) -> pa.Table:
                                       x.accepted_at DESC NULLS LAST, o.accession DESC) AS rn,
                    COUNT(*) OVER (PARTITION BY o.owner_cik) AS filings,
                    MAX(x.filed_day) OVER (PARTITION BY o.owner_cik) AS last_filed
-            FROM explore_owners o JOIN explore_filings x ON x.accession = o.accession
-            WHERE o.issuer_cik = ?
+            FROM (SELECT * FROM explore_owners WHERE issuer_cik = ?) o
+            JOIN (SELECT accession, filed_day, accepted_at FROM explore_filings WHERE issuer_cik = ?) x
+              ON x.accession = o.accession
+        ),
+        t AS (
+            SELECT owner_cik, code, CAST(shares AS DOUBLE PRECISION) AS shares, value, owned_after, trade_date,
+                   accepted_at, row_no, is_derivative, direct_indirect
+            FROM explore_trades WHERE issuer_cik = ?
         ),
         traded AS (
-            SELECT o.owner_cik,
-                   SUM(CASE WHEN t.code = 'P' THEN CAST(t.shares AS DOUBLE PRECISION) ELSE 0 END) AS shares_bought,
-                   SUM(CASE WHEN t.code = 'S' THEN CAST(t.shares AS DOUBLE PRECISION) ELSE 0 END) AS shares_sold,
-                   SUM(CASE WHEN t.code = 'P' THEN t.value ELSE 0 END) AS value_bought,
-                   SUM(CASE WHEN t.code = 'S' THEN t.value ELSE 0 END) AS value_sold
-            FROM explore_trades t JOIN explore_owners o ON o.accession = t.accession
-            WHERE t.issuer_cik = ? AND o.issuer_cik = ?
-            GROUP BY o.owner_cik
+            SELECT owner_cik,
+                   SUM(CASE WHEN code = 'P' THEN shares ELSE 0 END) AS shares_bought,
+                   SUM(CASE WHEN code = 'S' THEN shares ELSE 0 END) AS shares_sold,
+                   SUM(CASE WHEN code = 'P' THEN value ELSE 0 END) AS value_bought,
+                   SUM(CASE WHEN code = 'S' THEN value ELSE 0 END) AS value_sold
+            FROM t WHERE code IN ('P', 'S') GROUP BY owner_cik
         ),
         owned AS (
             SELECT owner_cik, owned_after FROM (
-                SELECT o.owner_cik, t.owned_after,
-                       ROW_NUMBER() OVER (PARTITION BY o.owner_cik ORDER BY t.trade_date DESC NULLS LAST,
-                                          t.accepted_at DESC NULLS LAST, t.row_no DESC) AS rn
-                FROM explore_trades t JOIN explore_owners o ON o.accession = t.accession
-                WHERE t.issuer_cik = ? AND o.issuer_cik = ? AND NOT t.is_derivative AND t.direct_indirect = 'D'
+                SELECT owner_cik, owned_after,
+                       ROW_NUMBER() OVER (PARTITION BY owner_cik ORDER BY trade_date DESC NULLS LAST,
+                                          accepted_at DESC NULLS LAST, row_no DESC) AS rn
+                FROM t WHERE NOT is_derivative AND direct_indirect = 'D'
             ) r WHERE rn = 1
         )
         SELECT l.owner_cik AS insider_cik, l.owner_name AS insider, l.relationship, l.title,
@@ -94,8 +98,9 @@ def issuer_insiders(store: QueryRunner, issuer: str) -> pa.Table:
         LEFT JOIN owned ow ON ow.owner_cik = l.owner_cik
         WHERE l.rn = 1
         ORDER BY l.last_filed DESC NULLS LAST, l.owner_name
+        LIMIT 500
         """,
-        [cik, cik, cik, cik, cik],
+        [cik, cik, cik],
     )
 
 
@@ -175,21 +180,10 @@ def search(store: QueryRunner, q: str, limit: int = 20) -> pa.Table:
     return _query(
         store,
         """
-        SELECT kind, cik, name, ticker FROM (
-            SELECT 'issuer' AS kind, issuer_cik AS cik, MAX(issuer_name) AS name, MAX(ticker) AS ticker,
-                   CASE WHEN MAX(ticker) = upper(?) THEN 0 ELSE 1 END AS rank, COUNT(*) AS n
-            FROM explore_filings
-            WHERE ticker = upper(?) OR issuer_name ILIKE ? OR issuer_cik = ?
-            GROUP BY issuer_cik
-            UNION ALL
-            SELECT 'insider' AS kind, owner_cik AS cik, MAX(owner_name) AS name, NULL AS ticker, 2 AS rank,
-                   COUNT(*) AS n
-            FROM explore_owners
-            WHERE owner_name ILIKE ? OR owner_cik = ?
-            GROUP BY owner_cik
-        ) u
-        ORDER BY rank, n DESC, name
+        SELECT kind, cik, name, ticker FROM explore_names
+        WHERE ticker = upper(?) OR name ILIKE ? OR cik = ?
+        ORDER BY CASE WHEN ticker = upper(?) THEN 0 WHEN kind = 'issuer' THEN 1 ELSE 2 END, n DESC, name
         LIMIT ?
         """,
-        [q, q, like, digits, like, digits, limit],
+        [q, like, digits, q, limit],
     )

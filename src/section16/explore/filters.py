@@ -171,6 +171,19 @@ class FilingFilters(_Who):
         return _split_list(v)
 
 
+def insider_condition(alias: str = "t") -> str:
+    """Rows of filings where the insider (two ``?``: the CIK twice) is one of the reporting owners.
+
+    The first owner is a column; the others of a joint filing are in the owner key (the sorted CIKs,
+    comma-separated), looked at only for joint filings. A join with explore_owners would probe every row.
+    """
+    a = alias + "."
+    return (
+        f"({a}owner_cik = ? OR ({a}owner_count > 1"
+        f" AND strpos(',' || {a}owner_key || ',', ',' || CAST(? AS TEXT) || ',') > 0))"
+    )
+
+
 def trade_where(f: TradeFilters, alias: str = "t") -> tuple[list[str], list[Any]]:
     """SQL conditions over ``explore_trades`` (as ``alias``) and their parameters, for every set filter."""
     a = alias + "."
@@ -186,7 +199,7 @@ def trade_where(f: TradeFilters, alias: str = "t") -> tuple[list[str], list[Any]
     if f.issuer:
         add(f"{a}issuer_cik = ?", f.issuer)
     if f.insider:
-        add(f"{a}accession IN (SELECT accession FROM explore_owners WHERE owner_cik = ?)", f.insider)
+        add(insider_condition(alias), f.insider, f.insider)
     if f.role:
         add(f"({a}roles & ?) <> 0", role_mask(f.role))
     if f.code:
@@ -224,8 +237,8 @@ def filing_where(f: FilingFilters, alias: str = "x") -> tuple[list[str], list[An
         where.append(f"{a}issuer_cik = ?")
         params.append(f.issuer)
     if f.insider:
-        where.append(f"{a}accession IN (SELECT accession FROM explore_owners WHERE owner_cik = ?)")
-        params.append(f.insider)
+        where.append(insider_condition(alias))
+        params.extend([f.insider, f.insider])
     if f.form:
         where.append(f"{a}document_type IN ({', '.join('?' for _ in f.form)})")
         params.extend(f.form)

@@ -253,6 +253,40 @@ FROM explore_trades
 WHERE code = 'P' AND trade_date IS NOT NULL
 """
 
+# Derived from the tables above; created when missing (so a store built by an earlier section16 gains
+# them without a full rebuild) and rebuilt with everything else.
+AUX_TABLES: dict[str, str] = {
+    # Names for search: every issuer and insider once, with their latest name and their filing count.
+    "explore_names": """
+CREATE TABLE explore_names AS
+SELECT 'issuer' AS kind, issuer_cik AS cik, MAX(issuer_name) AS name, MAX(ticker) AS ticker, COUNT(*) AS n
+FROM explore_filings WHERE issuer_cik IS NOT NULL GROUP BY issuer_cik
+UNION ALL
+SELECT 'insider' AS kind, owner_cik AS cik, MAX(owner_name) AS name, NULL AS ticker, COUNT(*) AS n
+FROM explore_owners WHERE owner_cik IS NOT NULL GROUP BY owner_cik
+""",
+    # Purchases per issuer, owner key and trade day: what cluster buys count.
+    "explore_purchase_days": """
+CREATE TABLE explore_purchase_days AS
+SELECT issuer_cik, owner_key, trade_date, MIN(ticker) AS ticker, MIN(issuer_name) AS company,
+       MIN(owner_names) AS insider, bit_or(roles) AS roles, SUM(value) AS value,
+       SUM(CAST(shares AS DOUBLE PRECISION)) AS shares, MAX(accepted_at) AS accepted_at,
+       MIN(filed_day) AS first_filed_day, MAX(filed_day) AS filed_day
+FROM explore_trades
+WHERE code = 'P' AND trade_date IS NOT NULL
+GROUP BY issuer_cik, owner_key, trade_date
+ORDER BY trade_date
+""",
+}
+
+
+def _create_missing_aux(store: QueryRunner) -> None:
+    have = set(store.query("SELECT table_name FROM information_schema.tables").column(0).to_pylist())
+    for name, sql in AUX_TABLES.items():
+        if name not in have:
+            store.query(sql)
+
+
 _DUCKDB_INDEXES = (
     "CREATE INDEX explore_trades_issuer ON explore_trades (issuer_cik)",
     "CREATE INDEX explore_filings_issuer ON explore_filings (issuer_cik)",
@@ -269,6 +303,7 @@ _POSTGRES_INDEXES = (
 TABLES = (
     "explore_trades", "explore_filings", "explore_filing_base", "explore_routine", "explore_purchase_prev",
     "explore_owners", "explore_footnote_flags", "explore_titles", "explore_calendar", "explore_meta",
+    "explore_names", "explore_purchase_days",
 )  # fmt: skip
 
 _lock = threading.Lock()
@@ -309,6 +344,8 @@ def ensure(store: QueryRunner) -> bool:
         built = _built_fingerprint(store) != current
         if built:
             build(store, current)
+        else:
+            _create_missing_aux(store)
         _checked[id(store)] = (now, current)
         return built
 
@@ -369,6 +406,8 @@ def build(store: QueryRunner, fp: str | None = None) -> None:
     store.query("DROP TABLE explore_filing_base")
     store.query(_ROUTINE)
     store.query(_PURCHASE_PREV)
+    for sql in AUX_TABLES.values():
+        store.query(sql)
     for stmt in _POSTGRES_INDEXES if store.dialect == "postgresql" else _DUCKDB_INDEXES:
         store.query(stmt)
     store.query("CREATE TABLE explore_meta (key TEXT PRIMARY KEY, value TEXT)")

@@ -26,10 +26,11 @@ from .filters import (
     TopFilters,
     TradeFilters,
     filing_where,
+    insider_condition,
     trade_where,
 )
 from .prepare import QueryRunner
-from .roles import OFFICER_ROLES, ROLE_LABELS
+from .roles import OFFICER_ROLES, ROLE_LABELS, role_mask
 
 F = TypeVar("F", bound=BaseModel)
 
@@ -97,10 +98,19 @@ def _select_trades(store: QueryRunner, f: TradeFilters, extra: list[str], params
     prepare.ensure(store)
     where, p = trade_where(f)
     where = [*extra, *where]
-    sql = f"SELECT {TRADE_COLUMNS} FROM explore_trades t"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY {_order(f)} LIMIT ? OFFSET ?"
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    if store.dialect == "duckdb":
+        # Two steps: find the page's row ids by the sort key alone, then fetch and dress only those rows.
+        # Sorting millions of wide rows (or computing the display columns for all of them) is what made
+        # a "sales by value" screen take seconds.
+        order_keys = _order(f).replace("accession DESC", "t.accession DESC")
+        sql = (
+            f"WITH page AS (SELECT t.rowid AS rid FROM explore_trades t{cond} ORDER BY {order_keys} LIMIT ? OFFSET ?)"
+            f" SELECT {TRADE_COLUMNS} FROM explore_trades WHERE rowid IN (SELECT rid FROM page)"
+            f" ORDER BY {_order(f)}"
+        )
+    else:
+        sql = f"SELECT {TRADE_COLUMNS} FROM explore_trades t{cond} ORDER BY {_order(f)} LIMIT ? OFFSET ?"
     result: pa.Table = store.query(sql, [*params, *p, f.limit, f.offset])
     return result
 
@@ -128,6 +138,8 @@ def officer_purchases(store: QueryRunner, filters: TradeFilters | None = None, *
 
 
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
+#: Cluster buys without a date filter look this far back from the latest filing day.
+CLUSTER_LOOKBACK_DAYS = 365
 
 
 def latest_day(store: QueryRunner) -> date | None:
@@ -186,12 +198,43 @@ def cluster_buys(store: QueryRunner, filters: ClusterFilters | None = None, **kw
     """
     f = _filters(ClusterFilters, filters, kw)
     prepare.ensure(store)
+    if f.since is None and f.until is None and f.filed_since is None and f.filed_until is None:
+        # Without dates, the last year up to the latest filing day: clusters are news, and a year of
+        # purchases answers in milliseconds where all history would take seconds.
+        latest = latest_day(store)
+        if latest is not None:
+            f = f.with_(since=latest - timedelta(days=CLUSTER_LOOKBACK_DAYS))
     value_filter = f.min_value
-    where, params = trade_where(f.with_(min_value=None, max_value=None))
-    where = ["t.code = 'P'", *where]
     w = f.window_days
-    sql = f"""
-    WITH p AS (
+    simple = {"ticker", "issuer", "insider", "role", "since", "until", "min_value", "code"}
+    set_filters = {k for k, v in f.model_dump(exclude_defaults=True).items() if v not in (None, [])}
+    set_filters -= {"limit", "offset", "sort", "order", "min_insiders", "window_days"}
+    if set_filters <= simple and set(f.code) <= {"P"}:
+        # The purchase days are precomputed (explore_purchase_days): filter them directly.
+        where: list[str] = []
+        params: list[Any] = []
+        for cond, value in (("ticker = ?", f.ticker), ("issuer_cik = ?", f.issuer), ("trade_date >= ?", f.since),
+                            ("trade_date <= ?", f.until)):  # fmt: skip
+            if value is not None:
+                where.append(cond)
+                params.append(value)
+        if f.insider:
+            where.append("strpos(',' || owner_key || ',', ',' || CAST(? AS TEXT) || ',') > 0")
+            params.append(f.insider)
+        if f.role:
+            where.append("(roles & ?) <> 0")
+            params.append(role_mask(f.role))
+        p_sql = f"""
+        SELECT issuer_cik, owner_key, trade_date, ticker, company, insider, roles, value, shares, accepted_at,
+               CAST(FLOOR((trade_date - DATE '1970-01-01') / CAST(? AS DOUBLE PRECISION)) AS INTEGER) AS bucket
+        FROM explore_purchase_days
+        WHERE COALESCE(value, 0) >= ?{"".join(" AND " + c for c in where)}
+        """
+        p_params = [w, value_filter or 0, *params]
+    else:
+        where, params = trade_where(f.with_(min_value=None, max_value=None))
+        where = ["t.code = 'P'", *where]
+        p_sql = f"""
         SELECT issuer_cik, owner_key, trade_date, MIN(ticker) AS ticker, MIN(issuer_name) AS company,
                MIN(owner_names) AS insider, bit_or(roles) AS roles, SUM(value) AS value,
                SUM(CAST(shares AS DOUBLE PRECISION)) AS shares, MAX(accepted_at) AS accepted_at,
@@ -200,7 +243,10 @@ def cluster_buys(store: QueryRunner, filters: ClusterFilters | None = None, **kw
         WHERE {" AND ".join(where)} AND trade_date IS NOT NULL
         GROUP BY issuer_cik, owner_key, trade_date
         HAVING COALESCE(SUM(value), 0) >= ?
-    ),
+        """
+        p_params = [w, *params, value_filter or 0]
+    sql = f"""
+    WITH p AS ({p_sql}),
     anchors AS (
         SELECT a.issuer_cik, a.trade_date AS start_day
         FROM p a
@@ -242,7 +288,7 @@ def cluster_buys(store: QueryRunner, filters: ClusterFilters | None = None, **kw
         f" total_shares, last_filed, names, {ROLES_SQL.replace('roles &', 'role_mask &')} AS roles"
         f" FROM ({sql}) q ORDER BY {order} {direction} NULLS LAST, issuer_cik, first_trade LIMIT ? OFFSET ?"
     )
-    all_params = [w, *params, value_filter or 0, w, f.min_insiders, w, w, f.limit, f.offset]
+    all_params = [*p_params, w, f.min_insiders, w, w, f.limit, f.offset]
     result: pa.Table = store.query(outer, all_params)
     return result
 
@@ -272,23 +318,22 @@ def holdings_over_time(store: QueryRunner, insider: str, issuer: str) -> pa.Tabl
     transactions (``owned_after``) and holdings lines, per security, direct or indirect."""
     prepare.ensure(store)
     ids = TradeFilters.model_validate({"insider": insider, "issuer": issuer})
-    sql = """
+    sql = f"""
     SELECT * FROM (
         SELECT t.trade_date AS as_of, t.accepted_at, t.accession, t.security_title, t.direct_indirect,
                t.nature_of_ownership, t.owned_after AS shares_owned, t.code, 'transaction' AS source, t.row_no
         FROM explore_trades t
-        WHERE t.issuer_cik = ? AND NOT t.is_derivative
-          AND t.accession IN (SELECT accession FROM explore_owners WHERE owner_cik = ?)
+        WHERE t.issuer_cik = ? AND NOT t.is_derivative AND {insider_condition("t")}
         UNION ALL
         SELECT COALESCE(x.period_of_report, x.filed_day) AS as_of, x.accepted_at, h.accession, h.security_title,
                h.direct_indirect, h.nature_of_ownership, h.shares_owned_after AS shares_owned, NULL AS code,
                'holding' AS source, h.row_no
         FROM nonderiv_holdings h JOIN explore_filings x ON x.accession = h.accession
-        WHERE x.issuer_cik = ? AND h.accession IN (SELECT accession FROM explore_owners WHERE owner_cik = ?)
+        WHERE x.issuer_cik = ? AND {insider_condition("x")}
     ) u
     ORDER BY as_of NULLS LAST, accepted_at NULLS LAST, accession, source DESC, row_no
     """
-    result: pa.Table = store.query(sql, [ids.issuer, ids.insider, ids.issuer, ids.insider])
+    result: pa.Table = store.query(sql, [ids.issuer, ids.insider, ids.insider, ids.issuer, ids.insider, ids.insider])
     return result
 
 

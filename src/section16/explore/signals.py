@@ -103,12 +103,14 @@ def net_purchase_ratio(
            CAST(? AS DATE) AS window_start, CAST(? AS DATE) AS window_end
     FROM explore_trades
     WHERE code IN ('P', 'S') AND trade_date > ? AND trade_date <= ?{who}
+      -- A trade is filed on or after its trade date: this lets the scan skip older parts of the table.
+      AND (filed_day > ? OR filed_day IS NULL)
     GROUP BY issuer_cik
     HAVING COUNT(*) >= ?
     ORDER BY npr DESC NULLS LAST, (SUM(CAST(shares AS DOUBLE PRECISION))) DESC, issuer_cik
     LIMIT ? OFFSET ?
     """
-    return _run(store, sql, [start, anchor, start, anchor, *params, min_trades, limit, offset])
+    return _run(store, sql, [start, anchor, start, anchor, *params, start, min_trades, limit, offset])
 
 
 def plan_share(
@@ -128,8 +130,8 @@ def plan_share(
     who, params = _who(ids)
     dates, dparams = "", []
     if since:
-        dates += " AND trade_date >= ?"
-        dparams.append(since)
+        dates += " AND trade_date >= ? AND (filed_day >= ? OR filed_day IS NULL)"
+        dparams.extend([since, since])
     if until:
         dates += " AND trade_date <= ?"
         dparams.append(until)
@@ -164,8 +166,8 @@ def late_filings(
     who, params = _who(ids)
     dates, dparams = "", []
     if since:
-        dates += " AND trade_date >= ?"
-        dparams.append(since)
+        dates += " AND trade_date >= ? AND (filed_day >= ? OR filed_day IS NULL)"
+        dparams.extend([since, since])
     if until:
         dates += " AND trade_date <= ?"
         dparams.append(until)
