@@ -133,6 +133,7 @@ def read_row(
     fns: tuple[str, ...] = ()
     form_type = code = swap = None
     coding_fns: tuple[str, ...] = ()
+    values_get = _VALUES.get
     for el in row.iterdescendants():
         p = el.getparent()
         tag = el.tag
@@ -155,7 +156,9 @@ def read_row(
             if not seen_value:
                 t = field.text
                 text = t.strip() if t else None
-            kw[attr] = _field_value(conv, text, fns, ctx)
+            # The shared Value for this text when there is one (most fields), else build it.
+            v = None if fns or not text else values_get((conv, text))
+            kw[attr] = v if v is not None else _field_value(conv, text, fns, ctx)
             field = None
         if p is row or (p is cont and cont is not None):
             spec = fields.get(tag)
