@@ -212,3 +212,77 @@ def read_row(
         _SET_CODING_FNS(c, coding_fns)
         kw["coding"] = c
     return kw
+
+
+_TRUE = frozenset(("1", "true", "y", "yes", "x"))
+_FALSE = frozenset(("0", "false", "n", "no"))
+_ID_FIELDS = {"rptOwnerCik": "cik", "rptOwnerName": "name", "rptOwnerCcc": "ccc"}
+
+
+def read_owner(
+    owner: Any, address_fields: dict[str, str], rel_flags: dict[str, str], ctx: Any
+) -> tuple[dict[str, Any], dict[str, Any] | None, dict[str, Any] | None]:
+    """A ``reportingOwner`` in one flat pass: (id fields, address fields, relationship fields).
+
+    None for a part the owner does not have. Raises GiveUp where the general reader (``_owner``)
+    would keep something aside, note something, or see a part twice.
+    """
+    ident: dict[str, Any] = {}
+    akw: dict[str, Any] | None = None
+    rkw: dict[str, Any] | None = None
+    id_el = addr_el = rel_el = None
+    notes = ctx.notes
+    n_notes = len(notes)
+    for el in owner.iterdescendants():
+        p = el.getparent()
+        tag = el.tag
+        if p is owner:
+            if tag == "reportingOwnerId" and id_el is None:
+                id_el = el
+            elif tag == "reportingOwnerAddress" and addr_el is None:
+                addr_el = el
+                akw = {}
+            elif tag == "reportingOwnerRelationship" and rel_el is None:
+                rel_el = el
+                rkw = {}
+            else:
+                raise GiveUp
+            continue
+        t = el.text
+        text = t.strip() if t else ""
+        if p is id_el and id_el is not None:
+            name = _ID_FIELDS.get(tag)
+            if name is None:
+                raise GiveUp
+            ident[name] = text or None
+        elif p is addr_el and akw is not None:
+            name = address_fields.get(tag)
+            if name is not None:
+                akw[name] = text or None
+            elif tag == "rptOwnerNonUSAddressFlag":
+                akw["non_us"] = _to_bool(text, ctx, "")
+            elif tag == "rptOwnerGoodAddress":
+                akw["good_address"] = _to_bool(text, ctx, "")
+            else:
+                raise GiveUp
+        elif p is rel_el and rkw is not None:
+            name = rel_flags.get(tag)
+            if name is not None:
+                low = text.lower()
+                if low in _TRUE:
+                    rkw[name] = True
+                elif not low or low in _FALSE:
+                    rkw[name] = False
+                else:
+                    raise GiveUp
+            elif tag == "officerTitle":
+                rkw["officer_title"] = text or None
+            elif tag == "otherText":
+                rkw["other_text"] = text or None
+            else:
+                raise GiveUp
+        else:
+            raise GiveUp
+    if len(notes) != n_notes:
+        raise GiveUp
+    return ident, akw, rkw
