@@ -42,7 +42,7 @@ from ..model import (
     Value,
 )
 from .convert import Conv, _to_bool, _to_code, _to_date, _to_decimal, _to_str
-from .xml_fast import GiveUp, build, read_owner, read_row, slot_spec
+from .xml_fast import GiveUp, build, read_row, slot_spec
 
 _local = threading.local()
 
@@ -291,19 +291,6 @@ _REL_FLAGS = {
 }
 
 
-def _owner_fast(el: Any, ctx: _Ctx, n: int) -> ReportingOwner:
-    n_notes, n_unknown = len(ctx.notes), len(ctx.unknown)
-    try:
-        ident, akw, rkw = read_owner(el, _ADDRESS_FIELDS, _REL_FLAGS, ctx)
-    except GiveUp:
-        del ctx.notes[n_notes:], ctx.unknown[n_unknown:]
-        return _owner(el, ctx, n)
-    ident["address"] = None if akw is None else build(Address, _ADDRESS_SPEC, akw)
-    ident["relationship"] = _NO_RELATIONSHIP if rkw is None else build(Relationship, _RELATIONSHIP_SPEC, rkw)
-    owner: ReportingOwner = build(ReportingOwner, _OWNER_SPEC, ident)
-    return owner
-
-
 def _owner(el: Any, ctx: _Ctx, n: int) -> ReportingOwner:
     cik = name = ccc = None
     address: Address | None = None
@@ -490,7 +477,7 @@ def filing_from_element(
     for el in root:
         tag = el.tag
         if tag == "reportingOwner":
-            owners.append(_owner_fast(el, ctx, len(owners) + 1))
+            owners.append(_owner(el, ctx, len(owners) + 1))
         elif tag == "nonDerivativeTable" or tag == "derivativeTable":
             _table(el, ctx, rows, counters)
         elif tag == "footnotes":
