@@ -136,7 +136,10 @@ def test_filters(main_store: Store) -> None:
     assert len(explore.purchases(main_store, limit=2).to_pylist()) == 2
     page2 = explore.purchases(main_store, limit=2, offset=2).to_pylist()
     page1 = explore.purchases(main_store, limit=2).to_pylist()
-    assert not {r["accession"] + str(r["row_no"]) for r in page1} & {r["accession"] + str(r["row_no"]) for r in page2}
+    def keys(rows: list[dict[str, object]]) -> set[tuple[object, ...]]:
+        return {(r["accession"], r["is_derivative"], r["row_no"]) for r in rows}
+
+    assert len(keys(page1)) == 2 and not keys(page1) & keys(page2)
     officers = explore.officer_purchases(main_store).to_pylist()
     assert {r["insider_cik"] for r in officers} == {"1659625", "1761675", "1762951"}
 

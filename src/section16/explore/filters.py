@@ -208,7 +208,7 @@ def trade_where(f: TradeFilters, alias: str = "t") -> tuple[list[str], list[Any]
         ("trade_date", f.since, f.until),
         ("filed_day", f.filed_since, f.filed_until),
         ("value", f.min_value, f.max_value),
-        ("price", f.min_price, f.max_price),
+
         ("change_pct", f.min_change, f.max_change),
         ("delay_bd", f.min_delay, f.max_delay),
     ):
@@ -216,8 +216,13 @@ def trade_where(f: TradeFilters, alias: str = "t") -> tuple[list[str], list[Any]
             add(f"{a}{col} >= ?", lo)
         if hi is not None:
             add(f"{a}{col} <= ?", hi)
+    # Exact decimal columns compare fastest with a decimal, not with a float cast on every row.
+    if f.min_price is not None:
+        add(f"{a}price >= CAST(? AS DECIMAL(38,12))", str(f.min_price))
+    if f.max_price is not None:
+        add(f"{a}price <= CAST(? AS DECIMAL(38,12))", str(f.max_price))
     if f.min_shares is not None:
-        add(f"{a}shares >= ?", f.min_shares)
+        add(f"{a}shares >= CAST(? AS DECIMAL(38,12))", str(f.min_shares))
     for flag in ("late", "plan", "amended", "derivative"):
         v = getattr(f, flag)
         if v is not None:

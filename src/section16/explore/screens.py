@@ -103,11 +103,15 @@ def _select_trades(store: QueryRunner, f: TradeFilters, extra: list[str], params
         # Two steps: find the page's row ids by the sort key alone, then fetch and dress only those rows.
         # Sorting millions of wide rows (or computing the display columns for all of them) is what made
         # a "sales by value" screen take seconds.
-        order_keys = _order(f).replace("accession DESC", "t.accession DESC")
+        # Within a filing, rowid is table order (the table is stored in filing order).
+        col = SORT_COLUMNS[f.sort]
+        direction = "DESC" if f.order == "desc" else "ASC"
+        keys = f"{col} {direction} NULLS LAST" + ("" if f.sort == "filed" else ", accepted_at DESC NULLS LAST")
         sql = (
-            f"WITH page AS (SELECT t.rowid AS rid FROM explore_trades t{cond} ORDER BY {order_keys} LIMIT ? OFFSET ?)"
+            f"WITH page AS (SELECT t.rowid AS rid FROM explore_trades t{cond}"
+            f" ORDER BY {keys}, t.accession DESC, t.rowid LIMIT ? OFFSET ?)"
             f" SELECT {TRADE_COLUMNS} FROM explore_trades WHERE rowid IN (SELECT rid FROM page)"
-            f" ORDER BY {_order(f)}"
+            f" ORDER BY {keys}, accession DESC, rowid"
         )
     else:
         sql = f"SELECT {TRADE_COLUMNS} FROM explore_trades t{cond} ORDER BY {_order(f)} LIMIT ? OFFSET ?"
