@@ -96,8 +96,6 @@ def parse_owner_cell(cell: str) -> tuple[str | None, Address | None, bool]:
         # them together, and where the name ends cannot be known.
         return None, None, True
     name, rest = lines[0], lines[1:]
-    if len(rest) >= 2 and rest[-2].endswith(","):  # "CITY," / "ST ZIP": one line the page broke
-        rest = [*rest[:-2], f"{rest[-2]} {rest[-1]}"]
     if rest and not any(ch.isdigit() for ch in rest[-1]) and len(rest) >= 2 and any(ch.isdigit() for ch in rest[-2]):
         rest = rest[:-1]  # the country line
     city = state = zip_code = None
@@ -105,6 +103,8 @@ def parse_owner_cell(cell: str) -> tuple[str | None, Address | None, bool]:
     if rest:
         city, state, zip_code, _u = split_city_line([rest[-1]])
         k = 1 if state else 0
+        if k == 1 and city is None and len(rest) >= 2:  # "CITY" / "ST ZIP" on two lines
+            k, city = 2, rest[-2]
     if not k and len(rest) >= 3 and _state_code(rest[-2]) and any(ch.isdigit() for ch in rest[-1]):
         k, city, state, zip_code = 3, rest[-3].rstrip(" ,"), _state_code(rest[-2]), rest[-1]
     if not k and len(rest) >= 2 and _state_code(rest[-1]):

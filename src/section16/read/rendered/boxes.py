@@ -159,7 +159,7 @@ def read_relationship(seg: str) -> tuple[dict[str, bool] | None, str | None]:
 def split_city_line(lines: list[str]) -> tuple[str | None, str | None, str | None, bool]:
     """City, state code, zip from the line(s) above "(City) (State) (Zip)"; the flag says "unsure"."""
     if len(lines) >= 3:
-        return lines[0].rstrip(" ,"), _state_code(" ".join(lines[1:-1])), lines[-1], False
+        return lines[0], _state_code(" ".join(lines[1:-1])), lines[-1], False
     text = " ".join(lines)
     if not text:
         return None, None, None, False

@@ -20,7 +20,7 @@ _SUP_RUN_RE = re.compile(r"[⁽]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+[⁾]?")
 _CARET_MARK_RE = re.compile(r"\^\(?(\d{1,3}|\*{1,2})\)?\^?")
 _BOX_RE = re.compile(r"[☒☑✓✔✗✘■]|\[[xX✓✔]\]")
 _EMPTY_BOX_RE = re.compile(r"[☐□]|\[ \]")
-_NBSP_JOIN_RE = re.compile(r",\u00a0(?=\S)")
+_NBSP_JOIN_RE = re.compile(r",\u00a0+")
 _SPECIAL_RE = re.compile("[\u00a0\u2002-\u200b\u3000\r^\u2070-\u209f\u00b9\u00b2\u00b3☐□☒☑✓✔✗✘■\\[]")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
 
@@ -36,8 +36,11 @@ def normalize(text: str) -> str:
         if "\n" not in text:
             return " ".join(text.split())
         return "\n".join(ln for ln in (" ".join(x.split()) for x in text.split("\n")) if ln)
-    # The older stylesheets join street lines with ",&nbsp;": keep them apart as lines.
-    text = _NBSP_JOIN_RE.sub(",\n", text)
+    # The older stylesheets join street lines (and city, state) with ",&nbsp;": that comma is the
+    # stylesheet's, not the filer's; keep the parts apart as lines.
+    # (Remarks printed with &nbsp; between every word are prose: their commas stay.)
+    if text.count("\u00a0") <= 4:
+        text = _NBSP_JOIN_RE.sub("\n", text)
     if any(ch in text for ch in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
         text = _SUP_RUN_RE.sub(_sup, text)
     if "^" in text:

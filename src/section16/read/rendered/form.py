@@ -270,8 +270,8 @@ def _first_owner(h: boxes.Header) -> ReportingOwner:
     address = None
     if h.street or h.city_line:
         address = Address(
-            street1=h.street[0].rstrip(" ,") if h.street else None,
-            street2=" ".join(h.street[1:]).rstrip(" ,") or None,
+            street1=h.street[0] if h.street else None,
+            street2=" ".join(h.street[1:]) or None,
             city=city,
             state=state,
             zip_code=zip_code,

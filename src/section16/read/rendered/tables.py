@@ -175,7 +175,8 @@ def _coding(cells: dict[str, str], form: str) -> tuple[Coding | None, Value[str]
             return None, Value(), False
         if ftype is None and code:
             ftype = "5"
-        return Coding(ftype, code, True if swap else None, ids), Value(), True
+        # A "3" alone is a holding that belonged on a Form 3 (Form 5's late holding), not a transaction.
+        return Coding(ftype, code, True if swap else None, ids), Value(), not (ftype == "3" and not code)
     text, ids = split_marks(cells.get("code", ""))
     vtext, vids = split_marks(cells.get("v", ""))
     if not text and not ids and not vtext:

@@ -27,9 +27,10 @@ from . import tables
 from .boxes import _LABEL_RE, read_form_type
 from .cells import Doc, normalize
 
-_CHUNK_RE = re.compile(r"\S+(?: \S+)*")
+# Only ASCII spaces part cells: a no-break space belongs to the text it stands in.
+_CHUNK_RE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
 _RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
-_WORD_RE = re.compile(r"\S+")
+_WORD_RE = re.compile(r"[^ \n]+")
 _DASHES_RE = re.compile(r"^[-=_]{3,}(?:\s+[-=_]+)*$")
 # Grid tables (pandoc draws them with + - | borders): the borders are not text.
 _GRID_LINE_RE = re.compile(r"^\s*[|+]")
