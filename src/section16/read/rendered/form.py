@@ -205,7 +205,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             owners.extend(table_owners[1:])
             for i, o in enumerate(table_owners[1:], 1):
                 if o.name is None:
-                    missing.extend((f"reporting_owners[{i}].name", f"reporting_owners[{i}].address"))
+                    missing.append(f"reporting_owners[{i}]")
                     notes.append(Note(f"reporting_owners[{i}]", "name and address run together; not split"))
 
     doc_type = form + ("/A" if h.amend_date else "")
