@@ -132,14 +132,17 @@ def insider_summary(store: QueryRunner, insider: str) -> pa.Table:
     return _query(
         store,
         """
-        SELECT o.owner_cik AS insider_cik,
-               (SELECT y.owner_name FROM explore_owners y JOIN explore_filings z ON z.accession = y.accession
-                WHERE y.owner_cik = ? ORDER BY z.filed_day DESC NULLS LAST, y.accession DESC LIMIT 1) AS insider,
-               COUNT(DISTINCT o.issuer_cik) AS issuers, COUNT(*) AS filings,
-               MIN(x.filed_day) AS first_filed, MAX(x.filed_day) AS last_filed
-        FROM explore_owners o JOIN explore_filings x ON x.accession = o.accession
-        WHERE o.owner_cik = ?
-        GROUP BY o.owner_cik
+        WITH mine AS (
+            SELECT o.owner_name, o.issuer_cik, x.filed_day, o.accession
+            FROM (SELECT accession, owner_name, issuer_cik FROM explore_owners WHERE owner_cik = ?) o
+            JOIN explore_filings x ON x.accession = o.accession
+        )
+        SELECT CAST(? AS TEXT) AS insider_cik,
+               (SELECT owner_name FROM mine ORDER BY filed_day DESC NULLS LAST, accession DESC LIMIT 1) AS insider,
+               COUNT(DISTINCT issuer_cik) AS issuers, COUNT(*) AS filings,
+               MIN(filed_day) AS first_filed, MAX(filed_day) AS last_filed
+        FROM mine
+        HAVING COUNT(*) > 0
         """,
         [cik, cik],
     )
@@ -159,8 +162,9 @@ def insider_issuers(store: QueryRunner, insider: str) -> pa.Table:
                    MAX(x.filed_day) OVER (PARTITION BY o.issuer_cik) AS last_filed,
                    ROW_NUMBER() OVER (PARTITION BY o.issuer_cik ORDER BY x.filed_day DESC NULLS LAST,
                                       o.accession DESC) AS rn
-            FROM explore_owners o JOIN explore_filings x ON x.accession = o.accession
-            WHERE o.owner_cik = ?
+            FROM (SELECT * FROM explore_owners WHERE owner_cik = ?) o
+            JOIN (SELECT accession, ticker, issuer_name, filed_day FROM explore_filings) x
+              ON x.accession = o.accession
         ) r
         WHERE rn = 1
         ORDER BY last_filed DESC NULLS LAST, issuer_cik

@@ -208,7 +208,6 @@ def trade_where(f: TradeFilters, alias: str = "t") -> tuple[list[str], list[Any]
         ("trade_date", f.since, f.until),
         ("filed_day", f.filed_since, f.filed_until),
         ("value", f.min_value, f.max_value),
-
         ("change_pct", f.min_change, f.max_change),
         ("delay_bd", f.min_delay, f.max_delay),
     ):

@@ -280,11 +280,22 @@ ORDER BY trade_date
 }
 
 
+#: Point lookups by accession (the filing page) and by CIK; created when missing, like AUX_TABLES.
+AUX_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS explore_trades_accession ON explore_trades (accession)",
+    "CREATE INDEX IF NOT EXISTS explore_filings_accession ON explore_filings (accession)",
+    "CREATE INDEX IF NOT EXISTS explore_owners_accession ON explore_owners (accession)",
+    "CREATE INDEX IF NOT EXISTS explore_names_cik ON explore_names (cik)",
+)
+
+
 def _create_missing_aux(store: QueryRunner) -> None:
     have = set(store.query("SELECT table_name FROM information_schema.tables").column(0).to_pylist())
     for name, sql in AUX_TABLES.items():
         if name not in have:
             store.query(sql)
+    for stmt in AUX_INDEXES:
+        store.query(stmt)
 
 
 _DUCKDB_INDEXES = (
@@ -297,7 +308,6 @@ _POSTGRES_INDEXES = (
     "CREATE INDEX explore_trades_code_day ON explore_trades (code, filed_day)",
     "CREATE INDEX explore_trades_accepted ON explore_trades (accepted_at)",
     "CREATE INDEX explore_filings_accepted ON explore_filings (accepted_at)",
-    "CREATE INDEX explore_owners_acc ON explore_owners (accession)",
 )
 
 TABLES = (
@@ -408,6 +418,8 @@ def build(store: QueryRunner, fp: str | None = None) -> None:
     store.query(_PURCHASE_PREV)
     for sql in AUX_TABLES.values():
         store.query(sql)
+    for stmt in AUX_INDEXES:
+        store.query(stmt)
     for stmt in _POSTGRES_INDEXES if store.dialect == "postgresql" else _DUCKDB_INDEXES:
         store.query(stmt)
     store.query("CREATE TABLE explore_meta (key TEXT PRIMARY KEY, value TEXT)")

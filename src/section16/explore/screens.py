@@ -177,10 +177,16 @@ def latest_filings(store: QueryRunner, filters: FilingFilters | None = None, **k
     f = _filters(FilingFilters, filters, kw)
     prepare.ensure(store)
     where, params = filing_where(f)
-    sql = f"SELECT {FILING_COLUMNS} FROM explore_filings x"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY accepted_at DESC NULLS LAST, filed_day DESC NULLS LAST, accession DESC LIMIT ? OFFSET ?"
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    order = "accepted_at DESC NULLS LAST, filed_day DESC NULLS LAST, accession DESC"
+    if store.dialect == "duckdb":
+        # As for trades: find the page's rows by the sort key alone, then fetch only those.
+        sql = (
+            f"WITH page AS (SELECT x.rowid AS rid FROM explore_filings x{cond} ORDER BY {order} LIMIT ? OFFSET ?)"
+            f" SELECT {FILING_COLUMNS} FROM explore_filings WHERE rowid IN (SELECT rid FROM page) ORDER BY {order}"
+        )
+    else:
+        sql = f"SELECT {FILING_COLUMNS} FROM explore_filings x{cond} ORDER BY {order} LIMIT ? OFFSET ?"
     result: pa.Table = store.query(sql, [*params, f.limit, f.offset])
     return result
 

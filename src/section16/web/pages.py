@@ -125,6 +125,11 @@ def _screen(name: str) -> Screen:
     return screen
 
 
+def _days_before(store: Any, days: int) -> date | None:
+    latest = explore.latest_day(store)
+    return latest - timedelta(days=days) if latest else None
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     store = request.app.state.store
@@ -139,7 +144,7 @@ def home(request: Request) -> HTMLResponse:
         "home.html",
         stats=stats,
         top=_rows(explore.top_purchases(store, period="week", limit=10)),
-        clusters=_rows(explore.cluster_buys(store, limit=5)),
+        clusters=_rows(explore.cluster_buys(store, since=_days_before(store, 90), limit=5)),
         officers=_rows(explore.officer_purchases(store, limit=10)),
         latest=_rows(explore.latest_filings(store, limit=10)),
     )
