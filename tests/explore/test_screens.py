@@ -136,10 +136,18 @@ def test_filters(main_store: Store) -> None:
     assert len(explore.purchases(main_store, limit=2).to_pylist()) == 2
     page2 = explore.purchases(main_store, limit=2, offset=2).to_pylist()
     page1 = explore.purchases(main_store, limit=2).to_pylist()
+
     def keys(rows: list[dict[str, object]]) -> set[tuple[object, ...]]:
         return {(r["accession"], r["is_derivative"], r["row_no"]) for r in rows}
 
     assert len(keys(page1)) == 2 and not keys(page1) & keys(page2)
+    # Sorted by value, page by page (the DuckDB path bounds the scan by the page's last value).
+    by_value = [r["value"] for r in explore.purchases(main_store, sort="value").to_pylist()]
+    assert by_value == sorted(by_value, reverse=True) and len(by_value) == 10
+    pages = [explore.purchases(main_store, sort="value", limit=3, offset=o).to_pylist() for o in (0, 3, 6, 9)]
+    assert [r["value"] for page in pages for r in page] == by_value
+    cheapest = explore.purchases(main_store, sort="price", order="asc", limit=1).to_pylist()
+    assert cheapest[0]["price"] == Decimal("0.125")  # the RGLS warrants
     officers = explore.officer_purchases(main_store).to_pylist()
     assert {r["insider_cik"] for r in officers} == {"1659625", "1761675", "1762951"}
 

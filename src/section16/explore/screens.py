@@ -107,6 +107,19 @@ def _select_trades(store: QueryRunner, f: TradeFilters, extra: list[str], params
         col = SORT_COLUMNS[f.sort]
         direction = "DESC" if f.order == "desc" else "ASC"
         keys = f"{col} {direction} NULLS LAST" + ("" if f.sort == "filed" else ", accepted_at DESC NULLS LAST")
+        if f.sort in ("value", "shares", "price", "change", "delay"):
+            # Sorting millions of rows by a number: first find the key of the last row of the page (a
+            # top-N over one column), then keep only rows at or beyond it, which leaves about a page.
+            bound_sql = (
+                f"SELECT {col} AS k FROM explore_trades t{cond}{' AND' if cond else ' WHERE'} {col} IS NOT NULL"
+                f" ORDER BY {col} {direction} LIMIT 1 OFFSET ?"
+            )
+            got = store.query(bound_sql, [*params, *p, f.limit + f.offset - 1]).column(0).to_pylist()
+            # Rows without the key sort last: a page that holds only keyed rows never reaches them.
+            if got:
+                cmp = ">=" if direction == "DESC" else "<="
+                cond = f"{cond}{' AND' if cond else ' WHERE'} {col} {cmp} ?"
+                p = [*p, got[0]]
         sql = (
             f"WITH page AS (SELECT t.rowid AS rid FROM explore_trades t{cond}"
             f" ORDER BY {keys}, t.accession DESC, t.rowid LIMIT ? OFFSET ?)"
