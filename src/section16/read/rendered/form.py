@@ -208,6 +208,10 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
                     missing.append(f"reporting_owners[{i}]")
                     notes.append(Note(f"reporting_owners[{i}]", "name and address run together; not split"))
 
+    if len(owners) == 1 and boxes.checkbox(head_text, r"Form\s+filed\s+by\s+More\s+than\s+One"):
+        # Box 6 says joint filing, but no second owner could be read: the list is incomplete.
+        missing.append("reporting_owners")
+        notes.append(Note("reporting_owners", "joint filing (box 6), but only the first owner could be read"))
     doc_type = form + ("/A" if h.amend_date else "")
     box = _boxes_reader(head_text, missing)
     return Filing(
