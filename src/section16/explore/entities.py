@@ -56,51 +56,14 @@ def issuer_insiders(store: QueryRunner, issuer: str) -> pa.Table:
     return _query(
         store,
         f"""
-        WITH latest AS (
-            SELECT o.owner_cik, o.owner_name, o.roles, o.relationship,
-                   COALESCE(o.officer_title, o.other_text) AS title,
-                   ROW_NUMBER() OVER (PARTITION BY o.owner_cik ORDER BY x.filed_day DESC NULLS LAST,
-                                      x.accepted_at DESC NULLS LAST, o.accession DESC) AS rn,
-                   COUNT(*) OVER (PARTITION BY o.owner_cik) AS filings,
-                   MAX(x.filed_day) OVER (PARTITION BY o.owner_cik) AS last_filed
-            FROM (SELECT * FROM explore_owners WHERE issuer_cik = ?) o
-            JOIN (SELECT accession, filed_day, accepted_at FROM explore_filings WHERE issuer_cik = ?) x
-              ON x.accession = o.accession
-        ),
-        t AS (
-            SELECT owner_cik, code, CAST(shares AS DOUBLE PRECISION) AS shares, value, owned_after, trade_date,
-                   accepted_at, row_no, is_derivative, direct_indirect
-            FROM explore_trades WHERE issuer_cik = ?
-        ),
-        traded AS (
-            SELECT owner_cik,
-                   SUM(CASE WHEN code = 'P' THEN shares ELSE 0 END) AS shares_bought,
-                   SUM(CASE WHEN code = 'S' THEN shares ELSE 0 END) AS shares_sold,
-                   SUM(CASE WHEN code = 'P' THEN value ELSE 0 END) AS value_bought,
-                   SUM(CASE WHEN code = 'S' THEN value ELSE 0 END) AS value_sold
-            FROM t WHERE code IN ('P', 'S') GROUP BY owner_cik
-        ),
-        owned AS (
-            SELECT owner_cik, owned_after FROM (
-                SELECT owner_cik, owned_after,
-                       ROW_NUMBER() OVER (PARTITION BY owner_cik ORDER BY trade_date DESC NULLS LAST,
-                                          accepted_at DESC NULLS LAST, row_no DESC) AS rn
-                FROM t WHERE NOT is_derivative AND direct_indirect = 'D'
-            ) r WHERE rn = 1
-        )
-        SELECT l.owner_cik AS insider_cik, l.owner_name AS insider, l.relationship, l.title,
-               {ROLES_SQL.replace("roles &", "l.roles &")} AS roles, l.filings, l.last_filed,
-               COALESCE(tr.shares_bought, 0) AS shares_bought, COALESCE(tr.shares_sold, 0) AS shares_sold,
-               COALESCE(tr.value_bought, 0) AS value_bought, COALESCE(tr.value_sold, 0) AS value_sold,
-               ow.owned_after AS direct_shares_owned
-        FROM latest l
-        LEFT JOIN traded tr ON tr.owner_cik = l.owner_cik
-        LEFT JOIN owned ow ON ow.owner_cik = l.owner_cik
-        WHERE l.rn = 1
-        ORDER BY l.last_filed DESC NULLS LAST, l.owner_name
+        SELECT owner_cik AS insider_cik, owner_name AS insider, relationship, title, {ROLES_SQL} AS roles,
+               filings, last_filed, shares_bought, shares_sold, value_bought, value_sold, direct_shares_owned
+        FROM explore_owner_issuers
+        WHERE issuer_cik = ?
+        ORDER BY last_filed DESC NULLS LAST, owner_name
         LIMIT 500
         """,
-        [cik, cik, cik],
+        [cik],
     )
 
 
@@ -112,14 +75,8 @@ def issuer_activity(store: QueryRunner, issuer: str) -> pa.Table:
         """
         SELECT month, bought, sold,
                SUM(bought - sold) OVER (ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS net
-        FROM (
-            SELECT CAST(date_trunc('month', trade_date) AS DATE) AS month,
-                   SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS bought,
-                   SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS sold
-            FROM explore_trades
-            WHERE issuer_cik = ? AND code IN ('P', 'S') AND trade_date IS NOT NULL
-            GROUP BY 1
-        ) m
+        FROM explore_issuer_months
+        WHERE issuer_cik = ?
         ORDER BY month
         """,
         [cik],
@@ -132,19 +89,16 @@ def insider_summary(store: QueryRunner, insider: str) -> pa.Table:
     return _query(
         store,
         """
-        WITH mine AS (
-            SELECT o.owner_name, o.issuer_cik, x.filed_day, o.accession
-            FROM (SELECT accession, owner_name, issuer_cik FROM explore_owners WHERE owner_cik = ?) o
-            JOIN explore_filings x ON x.accession = o.accession
-        )
         SELECT CAST(? AS TEXT) AS insider_cik,
-               (SELECT owner_name FROM mine ORDER BY filed_day DESC NULLS LAST, accession DESC LIMIT 1) AS insider,
-               COUNT(DISTINCT issuer_cik) AS issuers, COUNT(*) AS filings,
-               MIN(filed_day) AS first_filed, MAX(filed_day) AS last_filed
-        FROM mine
+               (SELECT owner_name FROM explore_owner_issuers WHERE owner_cik = ?
+                ORDER BY last_filed DESC NULLS LAST, issuer_cik LIMIT 1) AS insider,
+               COUNT(*) AS issuers, SUM(filings) AS filings, MIN(first_filed) AS first_filed,
+               MAX(last_filed) AS last_filed
+        FROM explore_owner_issuers
+        WHERE owner_cik = ?
         HAVING COUNT(*) > 0
         """,
-        [cik, cik],
+        [cik, cik, cik],
     )
 
 
@@ -155,18 +109,8 @@ def insider_issuers(store: QueryRunner, insider: str) -> pa.Table:
         store,
         f"""
         SELECT issuer_cik, ticker, company, relationship, title, {ROLES_SQL} AS roles, filings, last_filed
-        FROM (
-            SELECT o.issuer_cik, x.ticker, x.issuer_name AS company, o.relationship,
-                   COALESCE(o.officer_title, o.other_text) AS title, o.roles,
-                   COUNT(*) OVER (PARTITION BY o.issuer_cik) AS filings,
-                   MAX(x.filed_day) OVER (PARTITION BY o.issuer_cik) AS last_filed,
-                   ROW_NUMBER() OVER (PARTITION BY o.issuer_cik ORDER BY x.filed_day DESC NULLS LAST,
-                                      o.accession DESC) AS rn
-            FROM (SELECT * FROM explore_owners WHERE owner_cik = ?) o
-            JOIN (SELECT accession, ticker, issuer_name, filed_day FROM explore_filings) x
-              ON x.accession = o.accession
-        ) r
-        WHERE rn = 1
+        FROM explore_owner_issuers
+        WHERE owner_cik = ?
         ORDER BY last_filed DESC NULLS LAST, issuer_cik
         """,
         [cik],

@@ -265,6 +265,60 @@ UNION ALL
 SELECT 'insider' AS kind, owner_cik AS cik, MAX(owner_name) AS name, NULL AS ticker, COUNT(*) AS n
 FROM explore_owners WHERE owner_cik IS NOT NULL GROUP BY owner_cik
 """,
+    # Open-market shares bought and sold per issuer and month of trade date (the issuer chart).
+    "explore_issuer_months": """
+CREATE TABLE explore_issuer_months AS
+SELECT issuer_cik, CAST(date_trunc('month', trade_date) AS DATE) AS month,
+       SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS bought,
+       SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS sold
+FROM explore_trades
+WHERE code IN ('P', 'S') AND trade_date IS NOT NULL AND issuer_cik IS NOT NULL
+GROUP BY 1, 2
+ORDER BY 1, 2
+""",
+    # Each insider at each issuer: latest name, roles and title, filings, open-market totals (a joint
+    # filing's shares count for its first owner) and the latest direct holding.
+    "explore_owner_issuers": """
+CREATE TABLE explore_owner_issuers AS
+WITH latest AS (
+    SELECT owner_cik, issuer_cik, owner_name, roles, relationship, title, ticker, company, filings,
+           first_filed, last_filed
+    FROM (
+        SELECT o.owner_cik, o.issuer_cik, o.owner_name, o.roles, o.relationship,
+               COALESCE(o.officer_title, o.other_text) AS title, x.ticker, x.issuer_name AS company,
+               ROW_NUMBER() OVER (PARTITION BY o.owner_cik, o.issuer_cik ORDER BY x.filed_day DESC NULLS LAST,
+                                  x.accepted_at DESC NULLS LAST, o.accession DESC) AS rn,
+               COUNT(*) OVER (PARTITION BY o.owner_cik, o.issuer_cik) AS filings,
+               MIN(x.filed_day) OVER (PARTITION BY o.owner_cik, o.issuer_cik) AS first_filed,
+               MAX(x.filed_day) OVER (PARTITION BY o.owner_cik, o.issuer_cik) AS last_filed
+        FROM explore_owners o JOIN explore_filings x ON x.accession = o.accession
+        WHERE o.owner_cik IS NOT NULL
+    ) r WHERE rn = 1
+),
+traded AS (
+    SELECT owner_cik, issuer_cik,
+           SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS shares_bought,
+           SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS shares_sold,
+           SUM(CASE WHEN code = 'P' THEN value ELSE 0 END) AS value_bought,
+           SUM(CASE WHEN code = 'S' THEN value ELSE 0 END) AS value_sold
+    FROM explore_trades WHERE code IN ('P', 'S') GROUP BY owner_cik, issuer_cik
+),
+owned AS (
+    SELECT owner_cik, issuer_cik, owned_after FROM (
+        SELECT owner_cik, issuer_cik, owned_after,
+               ROW_NUMBER() OVER (PARTITION BY owner_cik, issuer_cik ORDER BY trade_date DESC NULLS LAST,
+                                  accepted_at DESC NULLS LAST, row_no DESC) AS rn
+        FROM explore_trades WHERE NOT is_derivative AND direct_indirect = 'D'
+    ) r WHERE rn = 1
+)
+SELECT l.*, COALESCE(t.shares_bought, 0) AS shares_bought, COALESCE(t.shares_sold, 0) AS shares_sold,
+       COALESCE(t.value_bought, 0) AS value_bought, COALESCE(t.value_sold, 0) AS value_sold,
+       ow.owned_after AS direct_shares_owned
+FROM latest l
+LEFT JOIN traded t ON t.owner_cik = l.owner_cik AND t.issuer_cik = l.issuer_cik
+LEFT JOIN owned ow ON ow.owner_cik = l.owner_cik AND ow.issuer_cik = l.issuer_cik
+ORDER BY l.issuer_cik, l.owner_cik
+""",
     # Purchases per issuer, owner key and trade day: what cluster buys count.
     "explore_purchase_days": """
 CREATE TABLE explore_purchase_days AS
@@ -313,7 +367,7 @@ _POSTGRES_INDEXES = (
 TABLES = (
     "explore_trades", "explore_filings", "explore_filing_base", "explore_routine", "explore_purchase_prev",
     "explore_owners", "explore_footnote_flags", "explore_titles", "explore_calendar", "explore_meta",
-    "explore_names", "explore_purchase_days",
+    "explore_names", "explore_purchase_days", "explore_issuer_months", "explore_owner_issuers",
 )  # fmt: skip
 
 _lock = threading.Lock()
