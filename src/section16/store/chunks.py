@@ -62,7 +62,11 @@ class Chunk:
         """The chunk restricted to some of its accessions."""
         if len(accessions) == len(self.meta):
             return self
-        keys = pa.array(sorted(accessions), pa.string())
+        # The keys taken from the chunk's own filings rows (in meta order) through a mask built from
+        # bytes: pa.array() over Python strings would make pyarrow import pandas (~1-2 s) in the loader.
+        keep = bytes(m[0] in accessions for m in self.meta)
+        mask = pa.Array.from_buffers(pa.uint8(), len(keep), [None, pa.py_buffer(keep)]).cast(pa.bool_())
+        keys = self.tables["filings"].column("accession").combine_chunks().filter(mask)
         tables = {t: tb.filter(pc.is_in(tb.column("accession"), value_set=keys)) for t, tb in self.tables.items()}
         return Chunk([m for m in self.meta if m[0] in accessions], tables)
 

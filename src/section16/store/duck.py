@@ -1,5 +1,5 @@
-"""The embedded default: a DuckDB file. Bulk appends go through Arrow (``INSERT ... SELECT FROM`` a
-registered Arrow table), never row by row."""
+"""The embedded default: a DuckDB file. Bulk appends go through Arrow (``INSERT ... SELECT FROM`` an
+Arrow table), never row by row."""
 
 from __future__ import annotations
 
@@ -71,34 +71,24 @@ class DuckDBStore(Store):
             raise StoreError(f"SQL error: {e}") from None
 
     def _insert(self, table: str, rows: pa.Table) -> None:
-        self._con.register("_section16_batch", rows)
-        try:
-            self._con.execute(_INSERT[table])
-        finally:
-            self._con.unregister("_section16_batch")
+        # A relation queried under a name, not register(): register() imports pandas (~1-2 s of CPU)
+        # to check whether it was handed a DataFrame.
+        self._con.from_arrow(rows).query("_section16_batch", _INSERT[table])
 
     def _existing(self, accessions: list[str]) -> dict[str, tuple[str, str]]:
         if not accessions:
             return {}
-        keys = pa.table({"accession": pa.array(accessions, pa.string())})
-        self._con.register("_section16_keys", keys)
-        try:
-            got = self._con.execute(
-                "SELECT f.accession, f.source_format, f.parser_version FROM filings f"
-                " JOIN _section16_keys k ON k.accession = f.accession"
-            ).fetchall()
-        finally:
-            self._con.unregister("_section16_keys")
+        # A list parameter: no Arrow table to build (building one from Python objects imports pandas).
+        got = self._con.execute(
+            "SELECT accession, source_format, parser_version FROM filings"
+            " WHERE accession IN (SELECT unnest(?::VARCHAR[]))",
+            [accessions],
+        ).fetchall()
         return {a: (s, v) for a, s, v in got}
 
     def _delete(self, accessions: list[str]) -> None:
-        keys = pa.table({"accession": pa.array(accessions, pa.string())})
-        self._con.register("_section16_keys", keys)
-        try:
-            for table in reversed(FILING_TABLES):
-                self._con.execute(f"DELETE FROM {table} WHERE accession IN (SELECT accession FROM _section16_keys)")
-        finally:
-            self._con.unregister("_section16_keys")
+        for table in reversed(FILING_TABLES):
+            self._con.execute(f"DELETE FROM {table} WHERE accession IN (SELECT unnest(?::VARCHAR[]))", [accessions])
 
     def _begin(self) -> None:
         self._con.execute("BEGIN TRANSACTION")

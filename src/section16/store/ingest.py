@@ -7,6 +7,7 @@ to the store in bulk, one transaction per batch.
 
 from __future__ import annotations
 
+import importlib.abc
 import multiprocessing
 import os
 import sys
@@ -16,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from ..errors import ParseError, Section16Error
 from ..read import parse_bytes
@@ -135,11 +137,29 @@ def chunk_for_items(
     return chunk, failed + unfit
 
 
+class _NoPandas(importlib.abc.MetaPathFinder):
+    """Refuses to import pandas (see :func:`_worker_start`)."""
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> None:
+        if fullname == "pandas" or fullname.startswith("pandas."):
+            raise ModuleNotFoundError("pandas is kept out of section16's parsing workers", name=fullname)
+        return None
+
+
+def _worker_start() -> None:
+    """Keep pandas out of a parsing worker: pyarrow imports it (~1-2 s of CPU, per process) the first
+    time it converts Python values, only to recognise pandas objects, which a worker never has."""
+    if "pandas" not in sys.modules:
+        sys.meta_path.insert(0, _NoPandas())
+
+
 def pool(workers: int) -> ProcessPoolExecutor:
     """A process pool safe to start from a process holding a database connection."""
     # forkserver: the parent holds database threads, which fork() would copy in a broken state.
     method = "forkserver" if sys.platform.startswith("linux") else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context(method), initializer=_worker_start
+    )
 
 
 def load_items(
