@@ -352,11 +352,11 @@ def holdings_over_time(store: QueryRunner, insider: str, issuer: str) -> pa.Tabl
                h.direct_indirect, h.nature_of_ownership, h.shares_owned_after AS shares_owned, NULL AS code,
                'holding' AS source, h.row_no
         FROM nonderiv_holdings h JOIN explore_filings x ON x.accession = h.accession
-        WHERE x.issuer_cik = ? AND {insider_condition("x")}
+        WHERE h.accession IN (SELECT o.accession FROM explore_owners o WHERE o.owner_cik = ? AND o.issuer_cik = ?)
     ) u
     ORDER BY as_of NULLS LAST, accepted_at NULLS LAST, accession, source DESC, row_no
     """
-    result: pa.Table = store.query(sql, [ids.issuer, ids.insider, ids.insider, ids.issuer, ids.insider, ids.insider])
+    result: pa.Table = store.query(sql, [ids.issuer, ids.insider, ids.insider, ids.insider, ids.issuer])
     return result
 
 
