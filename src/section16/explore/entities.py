@@ -39,7 +39,7 @@ def issuer_summary(store: QueryRunner, issuer: str) -> pa.Table:
         SELECT CAST(? AS TEXT) AS issuer_cik, (SELECT issuer_name FROM latest) AS company,
                (SELECT ticker FROM latest) AS ticker, COUNT(*) AS filings, MIN(filed_day) AS first_filed,
                MAX(filed_day) AS last_filed,
-               (SELECT COUNT(DISTINCT owner_cik) FROM explore_owners o WHERE o.issuer_cik = ?) AS insiders,
+               (SELECT COUNT(*) FROM explore_owner_issuers o WHERE o.issuer_cik = ?) AS insiders,
                SUM(buy_value) AS bought_value, SUM(sell_value) AS sold_value
         FROM x
         HAVING COUNT(*) > 0
