@@ -10,6 +10,7 @@ committed fixtures), copied into a temporary folder ``--count`` times over with 
 * ``naive``: parse + one ``INSERT`` per row (executemany per table), single process, on ``--naive``
   files: what a straightforward loader does;
 * ``append only``: the store's share alone, rows already built as the workers hand them over;
+* ``CPU per filing``: the whole load in one process, and each stage (read, parse, rows, append) alone;
 * ``section16 load``: ``section16.store.ingest.load_paths`` (a process pool parsing, Arrow bulk appends,
   one transaction per 2,000 filings) into a fresh DuckDB file.
 
@@ -33,7 +34,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from section16.read import parse_bytes  # noqa: E402
 from section16.store import open_store  # noqa: E402
-from section16.store.ingest import chunk_for_items, load_paths  # noqa: E402
+from section16.store.chunks import to_chunk_isolating  # noqa: E402
+from section16.store.ingest import CHUNK, chunk_for_items, load_paths  # noqa: E402
 from section16.store.rows import COLUMNS, FILING_TABLES, filing_rows  # noqa: E402
 
 _ACC = re.compile(rb"\d{10}-\d{2}-\d{6}")
@@ -115,6 +117,29 @@ def append_only(paths: list[Path], db: Path) -> tuple[float, float]:
     return len(paths) / (time.perf_counter() - t0), len(paths) / (time.process_time() - c0)
 
 
+def cpu_split(paths: list[Path], db: Path) -> dict[str, float]:
+    """CPU seconds per filing of each stage of the load, run one after the other in this process:
+    reading the files, parsing, building the rows (tuples, then a chunk's Arrow tables) and appending."""
+    now = datetime.now(UTC)
+    out: dict[str, float] = {}
+    c0 = time.process_time()
+    datas = [(str(p), p.read_bytes()) for p in paths]
+    out["read"] = time.process_time() - c0
+    c0 = time.process_time()
+    filings = [parse_bytes(data, name) for name, data in datas]
+    out["parse"] = time.process_time() - c0
+    c0 = time.process_time()
+    built = [filing_rows(f, loaded_at=now) for f in filings]
+    chunks = [to_chunk_isolating(built[i : i + CHUNK])[0] for i in range(0, len(built), CHUNK)]
+    out["rows"] = time.process_time() - c0
+    store = open_store(db)
+    c0 = time.process_time()
+    store.load_chunks(chunks)
+    store.close()
+    out["append"] = time.process_time() - c0
+    return {k: v / len(paths) for k, v in out.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=12000, help="filings to load (default 12000)")
@@ -148,6 +173,12 @@ def main() -> None:
         print(
             f"CPU per filing, whole load:    {cpu * 1e6:9,.0f} µs  (so at most {cores / cpu:,.0f} filings/s on {cores}"
             f" dedicated cores; load average now {os.getloadavg()[0]:.1f})"
+        )
+        split = cpu_split(files[: min(len(files), 3000)], tmp / "split.duckdb")
+        print(
+            "CPU per filing, by stage:      "
+            + ", ".join(f"{k} {v * 1e6:,.0f} µs" for k, v in split.items())
+            + f" (sum {sum(split.values()) * 1e6:,.0f} µs)"
         )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

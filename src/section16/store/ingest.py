@@ -76,30 +76,57 @@ def _read_item(src: str | bytes | tuple[str, str], zips: dict[str, zipfile.ZipFi
     return z.read(member)
 
 
+def _files_under(folder: Path) -> list[str]:
+    """Every file under a folder, recursively, in the order of ``sorted(folder.rglob("*"))``: by path
+    components; directory links are not followed, file links are taken. Plain strings and
+    ``os.scandir`` because Path objects cost more than the rest of the parent's work per filing."""
+    root = str(folder)
+    prefix = "" if root == "." else root if root.endswith(os.sep) else root + os.sep
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(directory: str, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(directory) as it:
+                entries = list(it)
+        except PermissionError:
+            return
+        for e in entries:
+            here = (*parts, e.name)
+            if e.is_dir(follow_symlinks=False):
+                walk(e.path, here)
+            elif e.is_file():
+                found.append((here, prefix + os.sep.join(here)))
+
+    walk(root, ())
+    found.sort()
+    return [path for _, path in found]
+
+
 def plan(paths: Iterable[str | os.PathLike[str]]) -> Plan:
     """Expand paths: folders recursively (filing files and zips), zips into their members."""
     out = Plan([], [], [])
 
-    def add_file(p: Path, explicit: bool) -> None:
-        if p.suffix.lower() == ".zip":
-            if is_dataset_zip(p):
-                out.datasets.append(p)
+    def add_file(p: str, explicit: bool) -> None:
+        suffix = os.path.splitext(p)[1].lower()
+        if suffix == ".zip":
+            z = Path(p)
+            if is_dataset_zip(z):
+                out.datasets.append(z)
             else:
                 try:
-                    out.items.extend(_zip_items(p))
+                    out.items.extend(_zip_items(z))
                 except (zipfile.BadZipFile, OSError) as e:
                     out.missing.append(f"{p}: not a readable zip ({e})")
-        elif explicit or p.suffix.lower() in FILING_SUFFIXES:
-            out.items.append((str(p), str(p)))
+        elif explicit or suffix in FILING_SUFFIXES:
+            out.items.append((p, p))
 
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file():
-                    add_file(child, explicit=False)
+            for child in _files_under(p):
+                add_file(child, explicit=False)
         elif p.is_file():
-            add_file(p, explicit=True)
+            add_file(str(p), explicit=True)
         else:
             out.missing.append(f"{p}: no such file or folder")
     return out
