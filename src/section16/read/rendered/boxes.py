@@ -32,7 +32,11 @@ LABELS: dict[str, str] = {
     "city": r"\(City\)",
     "country": r"\(Country\)",
 }
-_LABEL_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in LABELS.items()), re.IGNORECASE)
+# The lookahead on the labels' first letters lets the scan skip most positions without trying every
+# alternative there (the regex engine finds no literal prefix in an alternation of groups).
+_LABEL_RE = re.compile(
+    "(?=[nifdsrl2(])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items()) + ")", re.IGNORECASE
+)
 _NUMBER_PREFIX_RE = re.compile(r"(?:^|\s)\d{1,2}[aA]?\s*\.\s*$")
 _CAPTION_RE = re.compile(
     r"\((?:Month/Day/Year|First|Middle|State|Zip(?:/Postal Code)?|Zip Code|Check all applicable|"

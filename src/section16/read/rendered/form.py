@@ -55,10 +55,21 @@ ALWAYS_MISSING = (
 Item = tuple[int, str, str | None]  # row index, cell text, marker
 
 
-_ANY_MARKER_RE = re.compile(
-    r"Table\s+I|Explanation|Remarks|Reporting\s+Owner|Signature|Reminder|Note:|Persons|Potential|SEC\s+1474|Form\s+[345]:",
-    re.IGNORECASE,
-)
+# Every marker but "siglabel" is anchored at the start of the cell after non-word characters, so the
+# cell's first word (case-folded) decides whether any of them can match; "siglabel" needs "signature"
+# somewhere in the cell. This gate is far cheaper than running the patterns on every value cell.
+_LEAD_WORD_RE = re.compile(r"\W*(\w+)")
+_LEAD_WORDS = frozenset(
+    ("table", "explanation", "remarks", "reporting", "signature", "signatures", "reminder", "note", "persons",
+     "potential", "sec", "form")
+)  # fmt: skip
+
+
+def _may_mark(cell: str) -> bool:
+    m = _LEAD_WORD_RE.match(cell)
+    if m is not None and m.group(1).casefold() in _LEAD_WORDS:
+        return True
+    return "signature" in cell.casefold()
 
 
 def _items(doc: Doc) -> list[Item]:
@@ -66,7 +77,7 @@ def _items(doc: Doc) -> list[Item]:
     for r, row in enumerate(doc):
         for cell in row:
             mark = None
-            if _ANY_MARKER_RE.search(cell):  # cheap test first: most cells are values
+            if _may_mark(cell):  # cheap test first: most cells are values
                 f = flat(cell)
                 for key, rx in _MARKERS.items():
                     if rx.search(f) if key == "siglabel" else rx.match(f):
