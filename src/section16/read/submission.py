@@ -82,6 +82,19 @@ def _norm(key: str) -> str:
     return key.strip().upper().replace("-", " ")
 
 
+_NORMED: dict[str, str] = {}
+
+
+def _norm_cached(key: str) -> str:
+    """:func:`_norm`, remembered: a header repeats a few dozen key spellings (bounded against hostile input)."""
+    got = _NORMED.get(key)
+    if got is None:
+        got = _norm(key)
+        if len(_NORMED) < 4096:
+            _NORMED[key] = got
+    return got
+
+
 class _Block:
     """One filer block while it is being read."""
 
@@ -169,31 +182,33 @@ def _parse_header(header: str) -> tuple[dict[str, str], list[Filer]]:
     blocks: list[_Block] = []
     current: _Block | None = None
 
-    def kv(key: str, value: str, indent: int) -> None:
-        nonlocal current
-        k = _norm(key)
-        if k in _BLOCKS and not value and indent == 0:
-            current = _Block(_BLOCKS[k])
-            blocks.append(current)
-        elif k in _SUB_BLOCKS and not value and current is not None:
-            current.open_sub(k)
-        elif current is not None and indent > 0:
-            current.put(k, value)
-        elif k in _TOP_KEYS:
-            top.setdefault(_TOP_KEYS[k], value)
-
     # <ACCEPTANCE-DATETIME>... and other tag tokens (the .nc / index-headers style).
     if "ACCESSION NUMBER:" in header:
+        # The hot loop of a load's envelope reading: kv() inlined, keys normalised once per spelling.
+        norm = _norm_cached
+        kv_match = _KV_LINE_RE.match
         for line in header.splitlines():
             if line.startswith("<"):
                 m = _TAG_TOKEN_RE.match(line)
                 if m and not m.group(1) and _norm(m.group(2)) in _TOP_KEYS:
                     top.setdefault(_TOP_KEYS[_norm(m.group(2))], m.group(3).strip())
                 continue
-            m2 = _KV_LINE_RE.match(line)
-            if m2:
-                indent = len(m2.group(1).expandtabs(8))
-                kv(m2.group(2), m2.group(3).strip(), indent)
+            m2 = kv_match(line)
+            if m2 is None:
+                continue
+            ws, key, value = m2.groups()
+            indent = len(ws.expandtabs(8)) if ws else 0
+            value = value.strip()
+            k = norm(key)
+            if not value and indent == 0 and k in _BLOCKS:
+                current = _Block(_BLOCKS[k])
+                blocks.append(current)
+            elif not value and current is not None and k in _SUB_BLOCKS:
+                current.open_sub(k)
+            elif current is not None and indent > 0:
+                current.put(k, value)
+            elif k in _TOP_KEYS:
+                top.setdefault(_TOP_KEYS[k], value)
     else:
         depth_block: _Block | None = None
         for m in _TAG_TOKEN_RE.finditer(header):

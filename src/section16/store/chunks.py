@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from .rows import COLUMNS, FILING_TABLES, SOURCE_RANK, FilingRows, Kind
 
@@ -67,6 +66,8 @@ class Chunk:
         keep = bytes(m[0] in accessions for m in self.meta)
         mask = pa.Array.from_buffers(pa.uint8(), len(keep), [None, pa.py_buffer(keep)]).cast(pa.bool_())
         keys = self.tables["filings"].column("accession").combine_chunks().filter(mask)
+        import pyarrow.compute as pc  # here: importing it costs ~0.1 s per process, and few loads get here
+
         tables = {t: tb.filter(pc.is_in(tb.column("accession"), value_set=keys)) for t, tb in self.tables.items()}
         return Chunk([m for m in self.meta if m[0] in accessions], tables)
 

@@ -68,7 +68,8 @@ def _read_item(src: str | bytes | tuple[str, str], zips: dict[str, zipfile.ZipFi
     if isinstance(src, bytes):
         return src
     if isinstance(src, str):
-        return Path(src).read_bytes()
+        with open(src, "rb") as fh:  # not Path(src).read_bytes(): a Path object per file costs as much
+            return fh.read()
     archive, member = src
     z = zips.get(archive)
     if z is None:
@@ -184,9 +185,12 @@ def pool(workers: int) -> ProcessPoolExecutor:
     """A process pool safe to start from a process holding a database connection."""
     # forkserver: the parent holds database threads, which fork() would copy in a broken state.
     method = "forkserver" if sys.platform.startswith("linux") else "spawn"
-    return ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context(method), initializer=_worker_start
-    )
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # The fork server imports the readers (lxml, pyarrow...) once and every worker forks from it,
+        # instead of each worker importing them again; '__main__' is the default preload, kept.
+        context.set_forkserver_preload(["__main__", __name__])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start)
 
 
 def load_items(
