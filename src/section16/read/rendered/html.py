@@ -73,6 +73,9 @@ def _text(el: etree._Element, parts: list[str]) -> None:
 
 
 def cell_text(el: etree._Element) -> str:
+    if len(el) == 0:  # most cells hold only text: no walk needed
+        text = el.text
+        return normalize(_WS_RE.sub(" ", text)) if text else ""
     parts: list[str] = []
     if el.text:
         parts.append(_WS_RE.sub(" ", el.text))

@@ -26,10 +26,13 @@ _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _RULE_RE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+(?!\[[ xX]\])")
 _TASK_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+")
+_PIPE_RE = re.compile(r"(?<!\\)\|")
 
 
 def _inline(text: str) -> str:
     """Markdown and inline HTML of one cell or line -> plain text with the shared marks."""
+    if not text or text.isspace():  # the many empty cells of a table: nothing to read
+        return ""
     if "<" in text:
         text = _BR_RE.sub("\n", text)
         text = _INPUT_RE.sub(lambda m: f" {CHECKED if 'checked' in m.group(0).lower() else UNCHECKED} ", text)
@@ -49,7 +52,7 @@ def _inline(text: str) -> str:
 
 def _split_pipes(line: str) -> list[str]:
     s = line.strip()
-    cells = re.split(r"(?<!\\)\|", s)
+    cells = _PIPE_RE.split(s)
     if s.startswith("|"):
         cells = cells[1:]
     if s.endswith("|") and not s.endswith("\\|") and cells:
