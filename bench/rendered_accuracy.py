@@ -18,17 +18,21 @@ import sys
 import time
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from render_pages import CONVERTERS, available, render_html
+from render_pages import CONVERTERS, XSL_DIR, available, render_html, stylesheet_name
 
 import section16
 from section16.errors import ParseError
+from section16.model import DerivativeHolding, DerivativeTransaction, Filing, Value
 from section16.read import parse_bytes
 from section16.read.rendered.compare import _generic, compare
 
+_Deriv = TypeVar("_Deriv", DerivativeTransaction, DerivativeHolding)
 ROOT = Path(__file__).resolve().parents[1]
 SLOW = {"pandoc-gfm", "pandoc-plain", "chromium-pdf", "pdftotext-layout"}
 
@@ -39,12 +43,42 @@ def corpus_files() -> list[Path]:
     return sorted(folder.glob("*.xml"))
 
 
+# Some stylesheets print an empty cell for a conversion price that has no value, footnote or not
+# (5_X06 to 5_X09: ``count(conversionOrExercisePrice/value)=0 or ...`` -> &#160;). Such a footnote mark
+# is not on the page, so it is not a field the page shows: it is left out of the expectation. Decided
+# from the stylesheet's own text, so a stylesheet that prints the mark keeps it counted.
+_HIDES_BARE_PRICE_NOTE = "count(conversionOrExercisePrice/value)=0 or"
+
+
+def shown(ref: Filing) -> Filing:
+    """The XML reading as the SEC page can show it."""
+    xsl = (XSL_DIR / stylesheet_name(ref.document_type, ref.schema_version)).read_text()
+    if _HIDES_BARE_PRICE_NOTE not in xsl:
+        return ref
+
+    def bare(rows: tuple[_Deriv, ...]) -> tuple[_Deriv, ...]:
+        out = []
+        for r in rows:
+            price = r.conversion_or_exercise_price
+            if price.value is None and price.footnote_ids:
+                r = replace(r, conversion_or_exercise_price=Value(None, ()))
+            out.append(r)
+        return tuple(out)
+
+    return replace(
+        ref,
+        derivative_transactions=bare(ref.derivative_transactions),
+        derivative_holdings=bare(ref.derivative_holdings),
+    )
+
+
 def one(args: tuple[Path, list[str]]) -> list[tuple[str, str, float, list[tuple[str, object, object]], str | None]]:
     path, convs = args
     data = path.read_bytes()
     ref = section16.parse(data)
     html = render_html(data, ref.document_type, ref.schema_version)
-    out = []
+    ref = shown(ref)
+    out: list[tuple[str, str, float, list[tuple[str, object, object]], str | None]] = []
     for name in convs:
         fmt, conv = CONVERTERS[name]
         try:
@@ -109,11 +143,11 @@ def main() -> None:
                     continue
                 ms[fmt].append(t)
                 for fpath, exp, got in fields:
-                    ok = exp == got
+                    hit = exp == got
                     for tally in (per_fmt[fmt], per_conv[name], per_field[(fmt, _generic(fpath))]):
-                        tally[0] += ok
+                        tally[0] += int(hit)
                         tally[1] += 1
-                    if not ok:
+                    if not hit:
                         key = (name, _generic(fpath))
                         misses[key] += 1
                         examples.setdefault(key, f"{path.name} {fpath}: expected {exp!r}, got {got!r}")
