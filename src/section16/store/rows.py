@@ -10,14 +10,13 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
-import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from ..model import EMPTY, Coding, Filing
+from ..model import EMPTY, Coding, Filing, Value
 
 Kind = Literal["text", "int", "bool", "date", "decimal", "json", "timestamp"]
 
@@ -147,19 +146,12 @@ class FilingRows:
 def _decimal_text(d: Decimal, where: str, exact: dict[str, str]) -> str | None:
     """The decimal as text for the column; a value the column cannot hold exactly is noted in ``exact``."""
     s = str(d)
-    return s if _plain_fits(s) else _decimal_slow(d, s, where, exact)
-
-
-def _plain_fits(s: str) -> bool:
-    """Nearly every value: plain notation within 26 integer digits and 12 places."""
-    if "E" in s or "N" in s or "I" in s:
-        return False
-    dot = s.find(".")
-    int_digits = (dot if dot >= 0 else len(s)) - (1 if s[0] == "-" else 0)
-    return int_digits <= _MAX_INT_DIGITS and (dot < 0 or len(s) - dot - 1 <= _MAX_SCALE)
-
-
-def _decimal_slow(d: Decimal, s: str, where: str, exact: dict[str, str]) -> str | None:
+    # Fast path, nearly every value: plain notation within 26 integer digits and 12 places.
+    if "E" not in s and "N" not in s and "I" not in s:
+        dot = s.find(".")
+        int_digits = (dot if dot >= 0 else len(s)) - (1 if s[0] == "-" else 0)
+        if int_digits <= _MAX_INT_DIGITS and (dot < 0 or len(s) - dot - 1 <= _MAX_SCALE):
+            return s
     if not d.is_finite():
         exact[where] = s
         return None
@@ -181,12 +173,9 @@ def _fn(ids: tuple[str, ...], where: str, exact: dict[str, str]) -> str | None:
     return joined
 
 
-# Per table: (model field, is_decimal, is_coding) and one getter of all those fields, for the hot loop.
+# Per table: (model field, is_decimal, is_coding), precomputed for the hot loop below.
 _PLAN: dict[str, tuple[tuple[str, bool, bool], ...]] = {
     t: tuple((name, kind == "decimal", name == "coding") for name, kind in fields) for t, fields in _ROW_FIELDS.items()
-}
-_GET: dict[str, Callable[[Any], tuple[Any, ...]]] = {
-    t: operator.attrgetter(*(name for name, _ in fields)) for t, fields in _ROW_FIELDS.items()
 }
 
 
@@ -198,26 +187,25 @@ def _row(
 ) -> tuple[Any, ...]:
     out: list[Any] = [acc, row_no]
     append = out.append
-    extend = out.extend
-    for (name, is_decimal, is_coding), v in zip(_PLAN[table], _GET[table](row), strict=True):
+    for name, is_decimal, is_coding in _PLAN[table]:
         if is_coding:
-            c: Coding | None = v
+            c: Coding | None = row.coding
             if c is None:
-                extend((False, None, None, None, None))
+                out.extend((False, None, None, None, None))
             else:
                 fns = c.footnote_ids
-                extend((True, c.form_type, c.code, c.equity_swap_involved,
-                        _fn(fns, f"{table}/{row_no}/{name}", exact) if fns else None))  # fmt: skip
+                out.extend((True, c.form_type, c.code, c.equity_swap_involved,
+                            _fn(fns, f"{table}/{row_no}/{name}", exact) if fns else None))  # fmt: skip
                 for fid in fns:
                     links.append((acc, table, row_no, "transaction_coding", fid))
             continue
+        v: Value[Any] = getattr(row, name)
         if v is EMPTY:  # most fields of most rows: nothing filed
-            extend(_NONE2)
+            out += _NONE2
             continue
         val = v.value
         if is_decimal and val is not None:
-            text = str(val)
-            val = text if _plain_fits(text) else _decimal_slow(val, text, f"{table}/{row_no}/{name}", exact)
+            val = _decimal_text(val, f"{table}/{row_no}/{name}", exact)
         append(val)
         fns = v.footnote_ids
         if fns:
