@@ -88,3 +88,28 @@ def test_seed_with_a_cell_shifted_is_an_error() -> None:
     assert shifted != text
     with pytest.raises(ParseError, match="Table I"):
         parse(shifted.encode())
+
+
+def test_html2text_street_lines_split_where_the_owners_table_splits_them() -> None:
+    # html2text turns the stylesheet's ",&nbsp;" between street lines into ", ": box 1 alone cannot tell
+    # "street1, street2" from a street1 holding a comma; the Reporting Owners table prints them apart.
+    html2text = pytest.importorskip("html2text")
+    name = "0000011544-20-000013"
+    md = html2text.html2text(html_of(name))
+    assert "W. R. BERKLEY CORPORATION, 475 STEAMBOAT ROAD" in md
+    want = reference(name).reporting_owners[0].address
+    got = parse(md.encode()).reporting_owners[0].address
+    assert want is not None and got is not None
+    assert (
+        (got.street1, got.street2)
+        == (want.street1, want.street2)
+        == ("W. R. BERKLEY CORPORATION", "475 STEAMBOAT ROAD")
+    )
+    # With the owners table's lines run together there is nothing to split by: the line stays whole.
+    joined = md.replace(
+        "W. R. BERKLEY CORPORATION  \n475 STEAMBOAT ROAD  \n", "W. R. BERKLEY CORPORATION 475 STEAMBOAT ROAD  \n"
+    )
+    assert joined != md
+    kept = parse(joined.encode()).reporting_owners[0].address
+    assert kept is not None
+    assert (kept.street1, kept.street2) == ("W. R. BERKLEY CORPORATION, 475 STEAMBOAT ROAD", None)

@@ -5,6 +5,7 @@ Every front end (HTML, Markdown, text, PDF) ends here, so what the form *means* 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -207,9 +208,11 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     else:
         missing.append("remarks")
 
+    own_items = _region(items, "owners", stops)
+    if own_items is not None and len(h.street) == 1 and ", " in h.street[0]:
+        h.street = _split_street(h.street[0], _first_owner_lines(_regroup(own_items)))
     owner = _first_owner(h)
     owners = [owner]
-    own_items = _region(items, "owners", stops)
     if own_items is not None:
         table_owners = blocks.read_owner_rows(_regroup(own_items))
         if len(table_owners) > 1:
@@ -278,6 +281,35 @@ def _boxes_reader(head_text: str, missing: list[str]) -> Callable[[str], bool | 
         return value
 
     return read
+
+
+_OWNER_HEAD_RE = re.compile(r"^\W*(?:Reporting Owner Name|Director|Relationships)", re.IGNORECASE)
+
+
+def _first_owner_lines(rows: list[Row]) -> list[str]:
+    """The lines of the first owner's name/address cell in the Reporting Owners table: a converter
+    may put its lines on rows of their own above the row that holds the relationship marks."""
+    out: list[str] = []
+    for row in rows:
+        if not row or _OWNER_HEAD_RE.match(row[0]):
+            continue
+        out.extend(ln for ln in row[0].split("\n") if ln.strip())
+        if len(row) > 1:  # the row with the marks ends the first owner's cell
+            break
+    return out
+
+
+def _split_street(line: str, owner_lines: list[str]) -> list[str]:
+    """The box-1 street as its printed lines. The older stylesheets join street lines with ",&nbsp;";
+    a converter that turns that into a plain space leaves "street1, street2" indistinguishable from a
+    street1 holding a comma. The Reporting Owners table prints each street line on a line of its own:
+    when two consecutive lines there join to this line, that is where it splits; otherwise it stays."""
+    want = " ".join(line.split())
+    lines = [" ".join(f.split()) for f in owner_lines]
+    for a, b in itertools.pairwise(lines):
+        if f"{a}, {b}" == want:
+            return [a, b]
+    return [line]
 
 
 def _first_owner(h: boxes.Header) -> ReportingOwner:
