@@ -113,3 +113,15 @@ def test_html2text_street_lines_split_where_the_owners_table_splits_them() -> No
     kept = parse(joined.encode()).reporting_owners[0].address
     assert kept is not None
     assert (kept.street1, kept.street2) == ("W. R. BERKLEY CORPORATION, 475 STEAMBOAT ROAD", None)
+
+
+def test_box_number_glued_to_the_street_above_is_not_part_of_it() -> None:
+    # html2text prints "ONE COCA-COLA PLAZA3. Date of Earliest Transaction": the "3." is box 3's number.
+    from section16.read.rendered.boxes import segments
+
+    seg = segments(
+        "(Last) (First) (Middle)\nC/O THE COCA-COLA COMPANY\nONE COCA-COLA PLAZA3. Date of Earliest Transaction"
+    )
+    assert seg["last"].split("\n")[-1].strip() == "ONE COCA-COLA PLAZA"
+    seg = segments("(Last) (First) (Middle)\nSUITE 103. Date of Earliest Transaction")
+    assert seg["last"].split("\n")[-1].strip() == "SUITE 103."  # digits before the number: not a box number glued on

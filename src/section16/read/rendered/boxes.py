@@ -37,7 +37,9 @@ LABELS: dict[str, str] = {
 _LABEL_RE = re.compile(
     "(?=[nifdsrl2(])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items()) + ")", re.IGNORECASE
 )
-_NUMBER_PREFIX_RE = re.compile(r"(?:^|\s)\d{1,2}[aA]?\s*\.\s*$")
+# The next box's number ends a segment; html2text glues it to the last word of the value above
+# ("ONE COCA-COLA PLAZA3. Date of Earliest Transaction"), so a number right after a letter counts too.
+_NUMBER_PREFIX_RE = re.compile(r"(?:^|\s|(?<=[^\W\d_]))\d{1,2}[aA]?\s*\.\s*$")
 _CAPTION_RE = re.compile(
     r"\((?:Month/Day/Year|First|Middle|State|Zip(?:/Postal Code)?|Zip Code|Check all applicable|"
     r"Check Applicable Line|voluntary|Print or Type Responses)\)|\(Month/Day/Year\)|\(\*+\)|\*+",
