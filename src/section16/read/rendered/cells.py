@@ -22,6 +22,8 @@ _BOX_RE = re.compile(r"[☒☑✓✔✗✘■]|\[[xX✓✔]\]")
 _EMPTY_BOX_RE = re.compile(r"[☐□]|\[ \]")
 _NBSP_JOIN_RE = re.compile(r",\u00a0+")
 _SPECIAL_RE = re.compile("[\u00a0\u2002-\u200b\u3000\r^\u2070-\u209f\u00b9\u00b2\u00b3☐□☒☑✓✔✗✘■\\[]")
+_SUP_ANY_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_BOX_ANY_RE = re.compile(r"[☒☑✓✔✗✘■☐□\[]")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
 
 
@@ -39,14 +41,16 @@ def normalize(text: str) -> str:
     # The older stylesheets join street lines (and city, state) with ",&nbsp;": that comma is the
     # stylesheet's, not the filer's; keep the parts apart as lines.
     # (Remarks printed with &nbsp; between every word are prose: their commas stay.)
-    if text.count("\u00a0") <= 4:
+    # (Each rewrite below is guarded by a cheap test: most cells reach here only for an &nbsp;.)
+    if "," in text and text.count("\u00a0") <= 4:
         text = _NBSP_JOIN_RE.sub("\n", text)
-    if any(ch in text for ch in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
+    if _SUP_ANY_RE.search(text):
         text = _SUP_RUN_RE.sub(_sup, text)
     if "^" in text:
         text = _CARET_MARK_RE.sub(lambda m: f"({m.group(1)})", text)
-    text = _BOX_RE.sub(CHECKED, text)
-    text = _EMPTY_BOX_RE.sub(UNCHECKED, text)
+    if _BOX_ANY_RE.search(text):
+        text = _BOX_RE.sub(CHECKED, text)
+        text = _EMPTY_BOX_RE.sub(UNCHECKED, text)
     lines = [_SPACE_RE.sub(" ", ln).strip() for ln in text.replace("\r", "").split("\n")]
     return "\n".join(ln for ln in lines if ln)
 
