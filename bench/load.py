@@ -140,6 +140,19 @@ def cpu_split(paths: list[Path], db: Path) -> dict[str, float]:
     return {k: v / len(paths) for k, v in out.items()}
 
 
+def forkserver_cpu() -> float:
+    """CPU seconds of the multiprocessing fork server and of the workers it has reaped (the parsing
+    pool's processes are its children, not this process's), read from /proc; 0 where there is none."""
+    from multiprocessing import forkserver
+
+    pid = getattr(forkserver._forkserver, "_forkserver_pid", None)
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=12000, help="filings to load (default 12000)")
@@ -158,16 +171,25 @@ def main() -> None:
         nv = naive(files[: args.naive], tmp / "naive.duckdb")
         print(f"naive row-by-row INSERT:       {nv:9,.0f} filings/s")
         store = open_store(tmp / "bench.duckdb")
-        t0 = time.perf_counter()
+        t0, c0, f0 = time.perf_counter(), time.process_time(), forkserver_cpu()
         result = load_paths(store, [tmp / "in"], workers=args.workers)
         rows = store.count("nonderiv_transactions") + store.count("deriv_transactions")
         store.close()  # the final checkpoint is part of the load
         secs = time.perf_counter() - t0
+        parent_cpu, pool_cpu = time.process_time() - c0, forkserver_cpu() - f0
         rate = result.inserted / secs
         print(f"section16 load ({args.workers} workers): {rate:9,.0f} filings/s  ({result}; {rows:,} transactions)")
         print(f"ratio vs naive loader:         {rate / nv:9.1f}x")
         print(f"ratio vs parse only:           {rate / p1:9.2f}x")
         print(f"target 3,000 filings/s:        {'met' if rate >= 3000 else 'NOT met'}")
+        if pool_cpu:
+            n = result.inserted
+            per = (parent_cpu + pool_cpu) / n
+            print(
+                f"CPU per filing, that load:     {per * 1e6:9,.0f} µs  (parent {parent_cpu / n * 1e6:,.0f},"
+                f" pool {pool_cpu / n * 1e6:,.0f}, pool start-up included; so at most"
+                f" {(os.cpu_count() or 1) / per:,.0f} filings/s on {os.cpu_count() or 1} dedicated cores)"
+            )
         cpu = cpu_per_filing(files[: min(len(files), 3000)], tmp / "cpu.duckdb")
         cores = os.cpu_count() or 1
         print(
