@@ -7,6 +7,7 @@ from typing import Literal
 
 Format = Literal["xml", "submission", "html", "pdf", "markdown", "text", "legacy-text"]
 
+_SGML_RE = re.compile(rb"^<(?:SEC-DOCUMENT|SEC-HEADER|IMS-HEADER)>", re.MULTILINE)
 _HTML_RE = re.compile(rb"<(!doctype\s+html|html|body|table|div|head|meta|p)[\s>/]", re.IGNORECASE)
 _MD_TABLE_RE = re.compile(rb"^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}", re.MULTILINE)
 _GRID_RE = re.compile(rb"^\s*(?:\|\s*)*\+-{3,}[-+]*\+", re.MULTILINE)
@@ -19,18 +20,18 @@ def sniff(data: bytes) -> Format:
     head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF-"):
         return "pdf"
-    if (
-        head.startswith(b"-----BEGIN PRIVACY-ENHANCED MESSAGE-----")
-        or b"<SEC-DOCUMENT>" in head
-        or b"<SEC-HEADER>" in head
-        or b"<IMS-HEADER>" in head
-        or head.startswith(b"<SUBMISSION>")
-    ):
-        return "submission"
+    # XML first: it is what is read most, and a submission never starts with <?xml.
     if head.startswith(b"<?xml") or head.startswith(b"<ownershipDocument") or head.startswith(b"<edgarSubmission"):
         # An XHTML page also starts with <?xml; tell them apart by what follows.
         if b"<ownershipDocument" in head or b"<edgarSubmission" in head or not _HTML_RE.search(head):
             return "xml"
+    # The SGML envelope's tags stand at the start of a line; prose that merely names them does not.
+    if (
+        head.startswith(b"-----BEGIN PRIVACY-ENHANCED MESSAGE-----")
+        or head.startswith(b"<SUBMISSION>")
+        or _SGML_RE.search(head)
+    ):
+        return "submission"
     if _GRID_RE.search(head):  # grid tables (+---+ borders): text laid out in columns
         return "text"
     if _MD_TABLE_RE.search(head):  # a pipe table's delimiter row: no HTML page has one

@@ -1,0 +1,33 @@
+"""Format detection decides from the content: real files of each kind, and prose that names their tags."""
+
+from __future__ import annotations
+
+import pytest
+
+from section16.read.sniff import sniff
+from tests.conftest import FIXTURE_TXT, FIXTURE_XML
+
+
+def test_every_xml_fixture_sniffs_as_xml() -> None:
+    assert {sniff(p.read_bytes()) for p in FIXTURE_XML.glob("*.xml")} == {"xml"}
+
+
+def test_every_submission_fixture_sniffs_as_a_submission() -> None:
+    assert {sniff(p.read_bytes()) for p in FIXTURE_TXT.glob("*.txt")} == {"submission"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"# Corpus\n\nFull submissions (`<SEC-DOCUMENT>`, `<SEC-HEADER>`, the XML inside `<XML>`).\n",
+        b"Notes: a header looks like <SEC-HEADER>0000019446-06-000081.hdr.sgml inside the file.\n",
+    ],
+)
+def test_prose_naming_the_envelope_tags_is_not_a_submission(text: bytes) -> None:
+    assert sniff(text) != "submission"
+
+
+def test_feed_file_and_pem_wrapped_submission() -> None:
+    assert sniff(b"<SUBMISSION>\n<ACCESSION-NUMBER>0001127602-25-004598\n") == "submission"
+    assert sniff(b"-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 2001,MIC-CLEAR\n") == "submission"
+    assert sniff(b"\n<SEC-DOCUMENT>0000019446-06-000081.txt : 20061019\n<SEC-HEADER>x\n") == "submission"
