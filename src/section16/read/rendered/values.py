@@ -21,6 +21,8 @@ class BadValue(ValueError):
 
 def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
     """``"1,598 (1)(2)"`` -> ``("1,598", ("F1", "F2"))``."""
+    if "(" not in text:  # no mark possible: most cells
+        return " ".join(text.split()).strip(" ,;"), ()
     ids = tuple(f"F{m.group(1)}" for m in _MARK_RE.finditer(text))
     if ids:
         text = _MARK_RE.sub(" ", text)
