@@ -10,7 +10,8 @@ committed fixtures), copied into a temporary folder ``--count`` times over with 
 * ``naive``: parse + one ``INSERT`` per row (executemany per table), single process, on ``--naive``
   files: what a straightforward loader does;
 * ``append only``: the store's share alone, rows already built as the workers hand them over;
-* ``CPU per filing``: the whole load in one process, and each stage (read, parse, rows, append) alone;
+* ``CPU per filing``: of that load (parent, and the pool: fork server and workers, read from /proc), of
+  the whole load in one process, and of each stage (read, parse, rows, append) alone;
 * ``section16 load``: ``section16.store.ingest.load_paths`` (a process pool parsing, Arrow bulk appends,
   one transaction per 2,000 filings) into a fresh DuckDB file.
 
