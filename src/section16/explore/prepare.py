@@ -256,6 +256,16 @@ WHERE code = 'P' AND trade_date IS NOT NULL
 # Derived from the tables above; created when missing (so a store built by an earlier section16 gains
 # them without a full rebuild) and rebuilt with everything else.
 AUX_TABLES: dict[str, str] = {
+    # The non-derivative rows of explore_trades ordered by issuer, with only the columns of an insider's
+    # holdings over time: explore_trades is ordered by filing day, so one issuer's rows are spread over
+    # every row group, while here the zonemaps of issuer_cik skip all but the issuer's few row groups.
+    "explore_issuer_balances": """
+CREATE TABLE explore_issuer_balances AS
+SELECT issuer_cik, owner_cik, owner_count, owner_key, trade_date, accepted_at, accession, security_title,
+       direct_indirect, nature_of_ownership, owned_after, code, row_no
+FROM explore_trades WHERE NOT is_derivative
+ORDER BY issuer_cik, owner_cik
+""",
     # Names for search: every issuer and insider once, with their latest name and their filing count.
     "explore_names": """
 CREATE TABLE explore_names AS
@@ -368,6 +378,7 @@ TABLES = (
     "explore_trades", "explore_filings", "explore_filing_base", "explore_routine", "explore_purchase_prev",
     "explore_owners", "explore_footnote_flags", "explore_titles", "explore_calendar", "explore_meta",
     "explore_names", "explore_purchase_days", "explore_issuer_months", "explore_owner_issuers",
+    "explore_issuer_balances",
 )  # fmt: skip
 
 _lock = threading.Lock()

@@ -345,8 +345,8 @@ def holdings_over_time(store: QueryRunner, insider: str, issuer: str) -> pa.Tabl
     SELECT * FROM (
         SELECT t.trade_date AS as_of, t.accepted_at, t.accession, t.security_title, t.direct_indirect,
                t.nature_of_ownership, t.owned_after AS shares_owned, t.code, 'transaction' AS source, t.row_no
-        FROM explore_trades t
-        WHERE t.issuer_cik = ? AND NOT t.is_derivative AND {insider_condition("t")}
+        FROM explore_issuer_balances t
+        WHERE t.issuer_cik = ? AND {insider_condition("t")}
         UNION ALL
         SELECT COALESCE(x.period_of_report, x.filed_day) AS as_of, x.accepted_at, h.accession, h.security_title,
                h.direct_indirect, h.nature_of_ownership, h.shares_owned_after AS shares_owned, NULL AS code,
