@@ -2,6 +2,7 @@
 
     python bench/screens.py                      # 10 million rows; generates the store on first run
     python bench/screens.py --rows 1000000 --reps 20
+    python bench/screens.py --only holdings --only /insiders/   # a subset of the cases, by name
 
 Prints p50 and p95 per case in milliseconds and marks any p95 over the 200 ms budget. Baselines are
 measured in the same run: the same questions answered the naive way, joining the store's own tables
@@ -155,6 +156,8 @@ def main() -> None:
     ap.add_argument("--db", default=None, help="store path (default bench/.data/synthetic-<rows>.duckdb)")
     ap.add_argument("--reps", type=int, default=30)
     ap.add_argument("--baseline-reps", type=int, default=3)
+    ap.add_argument("--only", action="append", default=[], metavar="TEXT",
+                    help="run only the cases whose name contains TEXT (repeatable), e.g. --only holdings")
     args = ap.parse_args()
     path = Path(args.db or Path(__file__).parent / ".data" / f"synthetic-{args.rows // 1_000_000 or 1}m.duckdb")
     if not path.exists():
@@ -176,6 +179,8 @@ def main() -> None:
     base = baselines(store, k)
     over = []
     for name, fn in [*cases(store, k), *pages(store, k)]:
+        if args.only and not any(text in name for text in args.only):
+            continue
         p50, p95 = timeit(fn, args.reps)
         extra = ""
         if name in base:
