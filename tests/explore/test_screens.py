@@ -16,7 +16,7 @@ import pytest
 from pydantic import ValidationError
 
 from section16 import explore, parse
-from section16.explore import TradeFilters, signals
+from section16.explore import TradeFilters, prepare, signals
 from section16.store import Store
 from tests.conftest import FIXTURE_TXT
 
@@ -278,3 +278,18 @@ def test_explore_tables_follow_the_store(tmp_path: Path) -> None:
         assert explore.purchases(store).num_rows == 1
         store.load(filings(ABBV_CLUSTER[1]))
         assert explore.purchases(store).num_rows == 2  # rebuilt: the store changed
+
+
+def test_holdings_over_time_every_owner_of_a_joint_filing_and_a_missing_aux_table(main_store: Store) -> None:
+    prepare.ensure(main_store)
+    owners = main_store.query("SELECT owner_cik, issuer_cik FROM explore_owners WHERE accession = ?", [RGLS_JOINT])
+    pairs = [(r["owner_cik"], r["issuer_cik"]) for r in owners.to_pylist()]
+    assert len(pairs) == 4
+    before = {p: explore.holdings_over_time(main_store, *p).to_pylist() for p in pairs}
+    for rows in before.values():  # the later owners of a joint filing are found through its owner key
+        assert any(r["accession"] == RGLS_JOINT and r["source"] == "transaction" for r in rows)
+    # The issuer-ordered table is derived data: dropped, it is built again and answers the same.
+    main_store.query("DROP TABLE explore_issuer_balances")
+    prepare._checked.clear()
+    prepare.ensure(main_store)
+    assert {p: explore.holdings_over_time(main_store, *p).to_pylist() for p in pairs} == before
