@@ -40,8 +40,9 @@ JOIN (
 class Queries:
     """Query helpers mixed into :class:`~section16.store.Store`; each returns Arrow, pandas or polars."""
 
-    def query(self, sql: str, params: Sequence[Any] = (), *, as_: As = "arrow") -> Any:  # pragma: no cover
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by the Store this is mixed into
+
+        def query(self, sql: str, params: Sequence[Any] = (), *, as_: As = "arrow") -> Any: ...
 
     def trades(
         self,
