@@ -2,7 +2,8 @@
 
 Facts from the SEC's data-set files (see SPEC.md section 4), including the SEC's own spellings
 (``EXCERCISE_DATE`` in DERIV_TRANS, ``EXERCISE_DATE`` in DERIV_HOLDING). Dates in these files are
-written ``DD-MON-YYYY`` (``02-Jul-2021``, as observed in the SEC's files); files are tab-separated UTF-8 with one header line.
+written ``DD-MON-YYYY`` (``02-Jul-2021``, as observed in the SEC's files); files are tab-separated
+UTF-8 with one header line.
 """
 
 from __future__ import annotations

@@ -18,7 +18,10 @@ app = typer.Typer(
 )
 
 # Verb modules, in the order their help is shown.
-_VERBS = ("parse", "schema", "check", "sync", "reparse", "render", "new", "load", "export", "sql", "trades", "screen", "serve")
+_VERBS = (
+    "parse", "schema", "check", "sync", "reparse", "render", "new",
+    "load", "export", "sql", "trades", "screen", "serve",
+)  # fmt: skip
 
 
 def _register() -> None:
