@@ -1,13 +1,20 @@
-"""The fast row reader gives exactly what the general reader gives, or hands the row over.
+"""The fast readers give exactly what the general reader gives, or hand the work over.
 
-``section16.read.xml_fast.read_row`` reads schema-shaped rows in one flat pass and gives up on
-anything else; the general reader then reads the row. Here both readings are compared: the whole
-filing read normally against the same filing read with the fast path switched off, on every
-committed fixture, on the whole corpus when present, and on mutated real filings (hypothesis).
+Three readings of the same document are compared:
+
+* the compiled reader (``section16.read._xml_c``: the whole document, else row by row), the default
+  where it was built;
+* the pure-Python fast path (``xml_fast.read_row`` for each schema-shaped row), used where the
+  extension is not built or ``SECTION16_PURE_PYTHON`` is set;
+* the general reader alone (every fast path switched off).
+
+They must agree on every committed fixture, on the whole corpus when present, and on mutated real
+filings (hypothesis), notes and kept-aside elements included.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +28,7 @@ import section16
 import section16.read.xml as xml_reader
 from section16.errors import ParseError
 from section16.model import Filing
+from section16.read import xml_fast
 from section16.read.xml_fast import GiveUp
 from tests.conftest import FIXTURE_XML, fixture_txt_files, fixture_xml_files
 
@@ -30,54 +38,101 @@ def _always_give_up(*_args: object, **_kwargs: object) -> dict[str, object]:
 
 
 @contextmanager
-def general_reader_only() -> Iterator[None]:
-    with mock.patch.object(xml_reader, "read_row", _always_give_up):
+def pure_python() -> Iterator[None]:
+    with (
+        mock.patch.object(xml_reader, "_read_document", None),
+        mock.patch.object(xml_reader, "_read_row", xml_fast.read_row),
+        mock.patch.object(xml_reader, "build", xml_fast.build),
+    ):
         yield
 
 
-def _both(data: bytes) -> tuple[Filing | str, Filing | str]:
-    def one() -> Filing | str:
-        try:
-            return section16.parse_bytes(data, "x.xml")
-        except ParseError as e:
-            return f"ParseError: {e}"
+@contextmanager
+def general_reader_only() -> Iterator[None]:
+    with pure_python(), mock.patch.object(xml_reader, "_read_row", _always_give_up):
+        yield
 
-    fast = one()
+
+def _one(data: bytes) -> Filing | str:
+    try:
+        return section16.parse_bytes(data, "x.xml")
+    except ParseError as e:
+        return f"ParseError: {e}"
+
+
+def _all(data: bytes) -> tuple[Filing | str, Filing | str, Filing | str]:
+    compiled = _one(data)
+    with pure_python():
+        python = _one(data)
     with general_reader_only():
-        general = one()
-    return fast, general
+        general = _one(data)
+    return compiled, python, general
 
 
-def _same(fast: Filing | str, general: Filing | str) -> None:
-    assert fast == general
-    if isinstance(fast, Filing) and isinstance(general, Filing):
-        assert fast.unknown == general.unknown and fast.notes == general.notes
+def _same(*readings: Filing | str) -> None:
+    first = readings[0]
+    for other in readings[1:]:
+        assert other == first
+        if isinstance(first, Filing) and isinstance(other, Filing):
+            assert other.unknown == first.unknown and other.notes == first.notes
 
 
 @pytest.mark.parametrize("path", fixture_xml_files() + fixture_txt_files(), ids=lambda p: p.name)
 def test_fast_and_general_agree_on_fixtures(path: Path) -> None:
-    _same(*_both(path.read_bytes()))
+    _same(*_all(path.read_bytes()))
 
 
 def test_fast_and_general_agree_on_the_corpus(corpus: Path) -> None:
-    files = sorted((corpus / "xml").glob("*.xml"))
+    files = sorted((corpus / "xml").glob("*.xml")) + sorted((corpus / "txt").glob("*.txt"))
     for p in files:
-        fast, general = _both(p.read_bytes())
-        assert fast == general, p.name
+        compiled, python, general = _all(p.read_bytes())
+        assert compiled == general, p.name
+        assert python == general, p.name
 
 
-def test_the_fast_path_is_taken_for_plain_rows() -> None:
-    calls = []
-    real = xml_reader.read_row
+def _spy(name: str, calls: list[object]) -> object:
+    real = getattr(xml_reader, name)
 
     def spy(*args: object, **kwargs: object) -> object:
-        out = real(*args, **kwargs)  # type: ignore[arg-type]
+        out = real(*args, **kwargs)
         calls.append(out)
         return out
 
-    with mock.patch.object(xml_reader, "read_row", spy):
+    return mock.patch.object(xml_reader, name, spy)
+
+
+def test_the_python_fast_path_is_taken_for_plain_rows() -> None:
+    calls: list[object] = []
+    with pure_python(), _spy("_read_row", calls):
         f = section16.parse(FIXTURE_XML / "0000320193-20-000011.xml")
     assert len(calls) == len(f.rows) == 2
+
+
+def test_the_compiled_reader_is_built_and_takes_plain_documents() -> None:
+    """CI builds the extension (a C compiler is there); elsewhere its absence is only a slower path."""
+    if not xml_reader.COMPILED:
+        required = os.environ.get("SECTION16_REQUIRE_COMPILED") or os.environ.get("CI", "").lower() == "true"
+        if required and not os.environ.get("SECTION16_PURE_PYTHON"):
+            pytest.fail("section16.read._xml_c was not built: reinstall with a C compiler (pip install -e .)")
+        pytest.skip("section16.read._xml_c is not built here; the pure-Python reader is in use")
+    calls: list[object] = []
+    with _spy("_read_document", calls):
+        f = section16.parse(FIXTURE_XML / "0000320193-20-000011.xml")
+    assert calls == [f]
+    assert len(f.rows) == 2
+
+
+def test_the_compiled_reader_hands_over_what_it_does_not_read() -> None:
+    """An unknown element: the compiled reader gives up and the Python reader keeps it aside."""
+    if not xml_reader.COMPILED:
+        pytest.skip("section16.read._xml_c is not built here")
+    data = (FIXTURE_XML / "0000320193-20-000011.xml").read_bytes()
+    data = data.replace(b"<issuerName>", b"<surprise>1</surprise><issuerName>", 1)
+    with pytest.raises(GiveUp):
+        root = xml_reader._load(data, "x.xml")
+        xml_reader._read_document(root, xml_reader._Ctx(True), None)
+    f = section16.parse_bytes(data, "x.xml")
+    assert [u.where for u in f.unknown] == ["issuer.surprise"]
 
 
 SEEDS = [p.read_bytes() for p in fixture_xml_files()[::12]]
@@ -100,6 +155,30 @@ MUTATIONS = [
     (b"<transactionCoding>", b"<transactionCoding><footnoteId id='F1'/>"),
     (b"<exerciseDate>", b"<exerciseDate>2020-01-01"),
     (b"<ownershipNature>", b"<ownershipNature><value>Direct</value>"),
+    # whole-document parts the compiled reader walks
+    (b"<issuerName>", b"<issuerName>A &amp; B <![CDATA[<Co>]]> "),
+    (b"<rptOwnerName>", b"<rptOwnerName><![CDATA[x]]>"),
+    (b"<rptOwnerCity>", b"<rptOwnerCity><value>Here</value>"),
+    (b"<isDirector>", b"<isDirector>maybe"),
+    (b"<isOfficer>", b"<isOfficer> TRUE "),
+    (b"<officerTitle>", b"<officerTitle><b>Chief</b>"),
+    (b"</reportingOwnerId>", b"<rptOwnerExtra/></reportingOwnerId>"),
+    (b"</reportingOwnerAddress>", b"<rptOwnerGoodAddress>1</rptOwnerGoodAddress></reportingOwnerAddress>"),
+    (b"</issuer>", b"<issuerTradingSymbol>ZZ</issuerTradingSymbol></issuer>"),
+    (b'<footnote id="F1">', b'<footnote id=" F1 &amp; ">'),
+    (b'<footnote id="F1">', b'<footnote id="F1"><i>see</i> '),
+    (b'<footnote id="F1">', b"<footnote>"),
+    (b"<remarks>", b"<remarks>Remark <![CDATA[one]]> "),
+    (b"<signatureDate>", b"<signatureDate>12/31/2020"),
+    (b"</ownerSignature>", b"<signatureNote/></ownerSignature>"),
+    (b"<periodOfReport>", b"<periodOfReport>2020-13-45"),
+    (b"<documentType>", b"<documentType><value>4</value>"),
+    (b"<notSubjectToSection16>", b"<notSubjectToSection16>true"),
+    (b"<issuer>", b'<issuer xmlns="urn:other">'),
+    (b"<value>", b'<value xmlns="urn:other">'),
+    (b'id="F1"', b'x:id="F1" xmlns:x="urn:x"'),
+    (b"</ownershipDocument>", b"<extra>1</extra></ownershipDocument>"),
+    (b"<issuer>", b""),
 ]
 
 
@@ -113,4 +192,4 @@ def test_fast_and_general_agree_on_mutated_filings(seed: bytes, edits: list[tupl
             pos = data.find(old, pos + 1)
         if pos >= 0:
             data = data[:pos] + new + data[pos + len(old) :]
-    _same(*_both(data))
+    _same(*_all(data))
