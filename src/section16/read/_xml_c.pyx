@@ -16,14 +16,19 @@ lxml tag is ``{uri}name``) matches no field, as in the Python path.
 from cpython.dict cimport PyDict_GetItem
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from cpython.object cimport PyObject
-from cpython.unicode cimport PyUnicode_DecodeUTF8
+from cpython.ref cimport Py_INCREF
+from cpython.unicode cimport PyUnicode_AsUTF8, PyUnicode_DecodeUTF8
 from libc.string cimport strcmp, strlen
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Element
 
-from section16.read.xml_fast import GiveUp, _field_value, _VALUES
-from section16.read.convert import _to_bool
+from datetime import date
+from decimal import Decimal
+
+from section16.read.xml_fast import GiveUp, _VALUES, _VALUES_MAX
+from section16.read.convert import _to_bool, _to_code, _to_date, _to_decimal, _to_str
+from section16.model import EMPTY, Value
 from section16.model import Coding
 
 cdef extern from "Python.h":
@@ -41,6 +46,9 @@ cdef object _SET_CODE = Coding.__dict__["code"].__set__
 cdef object _SET_SWAP = Coding.__dict__["equity_swap_involved"].__set__
 cdef object _SET_CODING_FNS = Coding.__dict__["footnote_ids"].__set__
 cdef dict _values = _VALUES
+cdef object _SET_VALUE = Value.__dict__["value"].__set__
+cdef object _SET_FNS = Value.__dict__["footnote_ids"].__set__
+cdef object _fromisoformat = date.fromisoformat
 
 
 cdef inline bint _is_text(tree.xmlNode* c) noexcept:
@@ -88,11 +96,30 @@ cdef inline object _stripped(tree.xmlNode* node):
     return t.strip() if t else None
 
 
+ctypedef struct _NameSlot:
+    const unsigned char* ptr
+    PyObject* name
+
+# Element names as Python strings, remembered by the address of libxml2's copy of the name (its
+# parser dictionary gives equal names one address). A hit is checked against the text itself, so an
+# address reused for another name is only a miss; the strings are kept for the life of the process.
+cdef _NameSlot _names[512]
+
+
 cdef inline object _name(tree.xmlNode* node):
     """The element's lxml tag, or None where lxml's tag would carry a namespace (``{uri}name``)."""
     if node.ns is not NULL and node.ns.href is not NULL:
         return None
-    return PyUnicode_DecodeUTF8(<const char*>node.name, strlen(<const char*>node.name), NULL)
+    cdef const unsigned char* raw = node.name
+    cdef _NameSlot* slot = &_names[((<size_t>raw) >> 3) & 511]
+    if slot.ptr == raw and strcmp(PyUnicode_AsUTF8(<object>slot.name), <const char*>raw) == 0:
+        return <object>slot.name
+    name = PyUnicode_DecodeUTF8(<const char*>raw, strlen(<const char*>raw), NULL)
+    if slot.name is NULL:  # the first name in this slot stays: no reference is ever dropped
+        Py_INCREF(name)
+        slot.name = <PyObject*>name
+        slot.ptr = raw
+    return name
 
 
 cdef inline tree.xmlNode* _next_element(tree.xmlNode* c) except? NULL:
@@ -159,11 +186,53 @@ cdef object _field(tree.xmlNode* node, object conv, object ctx):
         c = _next_element(c.next)
     if not seen_value:
         text = _stripped(node)
-    if not fns and text:
-        v = PyDict_GetItem(_values, (conv, text))
-        if v is not NULL:
-            return <object>v
-    return _field_value(conv, text, fns, ctx)
+    return _value(conv, text, fns, ctx)
+
+
+cdef object _convert(object conv, str t, object ctx):
+    """``xml_fast._convert``: the common cases inline, anything else through the converter."""
+    if conv is _to_str:
+        return t
+    if conv is _to_decimal and t.isascii() and t.replace(".", "", 1).isdigit():
+        return Decimal(t)
+    if conv is _to_code:
+        return t.upper()
+    if conv is _to_date and len(t) == 10:
+        try:
+            return _fromisoformat(t)  # what _to_date gives for ten characters it can read
+        except ValueError:
+            pass
+    return conv(t, ctx, "")
+
+
+cdef object _value(object conv, object text, tuple fns, object ctx):
+    """``xml_fast._field_value``: a field's Value, shared through the same cache for equal text."""
+    cdef PyObject* hit
+    if fns:
+        o = _new(Value)
+        _SET_VALUE(o, _convert(conv, text, ctx) if text else None)
+        _SET_FNS(o, fns)
+        return o
+    if not text:
+        return EMPTY
+    key = (conv, text)
+    hit = PyDict_GetItem(_values, key)
+    if hit is not NULL:
+        return <object>hit
+    cdef list notes = ctx.notes
+    cdef Py_ssize_t n = len(notes)
+    value = _convert(conv, text, ctx)
+    if value is None:
+        v = EMPTY
+    else:
+        v = _new(Value)
+        _SET_VALUE(v, value)
+        _SET_FNS(v, ())
+    if len(notes) == n:  # never remember a reading that needed a note
+        if len(_values) >= _VALUES_MAX:
+            _values.clear()
+        _values[key] = v
+    return v
 
 
 cdef object _coding(tree.xmlNode* node, object ctx):
