@@ -15,12 +15,13 @@ from pydantic import BaseModel, ValidationError
 
 from .. import explore
 from ..explore import signals as sig
-from ..explore.filters import TradeFilters
+from ..explore.filters import MAX_OFFSET, TradeFilters
 from ..explore.screens import SCREENS, Screen
 from .api import filing_record
 from .app import FORM_CSP, validation_messages
 from .feed import ATOM_TYPE, Entry, atom
 from .formats import FORMATS, render_filing
+from .holdings import PAGE_ROWS, chart_points, newest_page
 from .render import make_env, money, number, query_string
 
 router = APIRouter(include_in_schema=False)
@@ -56,10 +57,15 @@ def _is_list(annotation: Any) -> bool:
     return typing.get_origin(annotation) is list
 
 
-def parse_filters(request: Request, model: type[BaseModel]) -> tuple[BaseModel | None, list[str], dict[str, Any]]:
-    """The query string as a filter model: (model or None, error lines, the raw values given)."""
+def parse_filters(
+    request: Request, model: type[BaseModel], ignore: frozenset[str] = frozenset()
+) -> tuple[BaseModel | None, list[str], dict[str, Any]]:
+    """The query string as a filter model: (model or None, error lines, the raw values given). Keys in
+    ``ignore`` belong to the page, not to the filters."""
     raw: dict[str, Any] = {}
     for key in request.query_params:
+        if key in ignore:
+            continue
         values = [v for v in request.query_params.getlist(key) if v != ""]
         if not values:
             continue
@@ -71,9 +77,9 @@ def parse_filters(request: Request, model: type[BaseModel]) -> tuple[BaseModel |
         return None, validation_messages(e.errors()), raw
 
 
-def trade_filters(request: Request) -> tuple[TradeFilters | None, list[str]]:
+def trade_filters(request: Request, ignore: frozenset[str] = frozenset()) -> tuple[TradeFilters | None, list[str]]:
     """The query string as TradeFilters (issuer and insider pages)."""
-    f, errors, _ = parse_filters(request, TradeFilters)
+    f, errors, _ = parse_filters(request, TradeFilters, ignore)
     return (f if isinstance(f, TradeFilters) else None), errors
 
 
@@ -265,39 +271,48 @@ def issuer_page(request: Request, cik: str) -> HTMLResponse:
                 limit=filters.limit, offset=filters.offset)  # fmt: skip
 
 
+#: The insider page's own parameter: where the holdings table's page starts (newest row first).
+HOLDINGS_OFFSET = "holdings_offset"
+
+
+def _holdings_offset(request: Request) -> tuple[int, list[str]]:
+    raw = request.query_params.get(HOLDINGS_OFFSET, "") or "0"
+    if not raw.isdigit() or int(raw) > MAX_OFFSET:
+        return 0, [f"{HOLDINGS_OFFSET}: a whole number from 0 to {MAX_OFFSET} (got {raw!r})"]
+    return int(raw), []
+
+
 @router.get("/insiders/{cik}", response_class=HTMLResponse)
 def insider_page(request: Request, cik: str) -> HTMLResponse:
     store = request.app.state.store
-    filters, errors = trade_filters(request)
-    if filters is None or not cik.isdigit():
-        return error_page(request, "Invalid request", errors or [f"not a CIK: {cik!r}"], 422)
+    filters, errors = trade_filters(request, frozenset({HOLDINGS_OFFSET}))
+    holdings_offset, offset_errors = _holdings_offset(request)
+    if filters is None or offset_errors or not cik.isdigit():
+        return error_page(request, "Invalid request", errors + offset_errors or [f"not a CIK: {cik!r}"], 422)
     summary = _rows(explore.insider_summary(store, cik))
     if not summary:
         raise HTTPException(404, f"no filings of insider CIK {cik} in the store")
     issuers = _rows(explore.insider_issuers(store, cik))
     holding_issuer = filters.issuer or (issuers[0]["issuer_cik"] if len(issuers) == 1 else None)
     holdings: list[dict[str, Any]] = []
+    points: list[list[Any]] = []
+    n_holdings = n_points = 0
     label = ""
     if holding_issuer:
-        holdings = _rows(explore.holdings_over_time(store, cik, holding_issuer))
+        table = explore.holdings_over_time(store, cik, holding_issuer)
+        n_holdings = table.num_rows
+        holdings = newest_page(table, PAGE_ROWS, holdings_offset)
+        # The chart follows the security with the most reported balances (usually the common stock, direct).
+        points, n_points = chart_points(table)
         label = next((f"{i['company']} ({i['ticker']})" for i in issuers if i["issuer_cik"] == holding_issuer),
                      holding_issuer)  # fmt: skip
-    # The chart follows the security with the most reported balances (usually the common stock, direct).
-    series: dict[tuple[Any, Any], list[list[Any]]] = {}
-    for h in holdings:
-        if h["shares_owned"] is not None and h["as_of"] is not None:
-            # Filers spell one security differently from filing to filing ("Common stock", "Common Stock").
-            title = " ".join((h["security_title"] or "").lower().split())
-            series.setdefault((title, h["direct_indirect"]), []).append(
-                [h["as_of"].isoformat(), float(h["shares_owned"])]
-            )
-    points = max(series.values(), key=len) if series else []
     params = filters.model_dump(exclude_defaults=True)
     params.pop("offset", None)
     params.pop("insider", None)
     return html("insider.html", s=summary[0], issuers=issuers, holding_issuer=holding_issuer, holding_label=label,
-                holdings=holdings, chart={"points": points},
-                trades=_rows(explore.insider_history(store, cik, filters)), params=params,
+                holdings=holdings, holdings_total=n_holdings, holdings_offset=holdings_offset,
+                holdings_limit=PAGE_ROWS, holdings_param=HOLDINGS_OFFSET, chart={"points": points},
+                chart_total=n_points, trades=_rows(explore.insider_history(store, cik, filters)), params=params,
                 limit=filters.limit, offset=filters.offset)  # fmt: skip
 
 
