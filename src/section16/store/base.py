@@ -20,9 +20,10 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..model import Filing
 from .chunks import Chunk, supersedes, to_chunk_isolating
+from .columns import NO_ACCESSION, filings_chunk
 from .dialect import SCHEMA_VERSION, Dialect, schema_statements
 from .queries import Queries
-from .rows import COLUMNS, FILING_TABLES, FilingRows, filing_rows
+from .rows import COLUMNS, FILING_TABLES, FilingRows
 
 As = Literal["arrow", "pandas", "polars"]
 
@@ -159,21 +160,30 @@ class Store(Queries, abc.ABC):
         the reason; the others are stored.
         """
         result = LoadResult()
-        batch: list[FilingRows] = []
+        batch: list[tuple[str, Filing, Sequence[Any] | None]] = []
         loaded_at = datetime.now(UTC)
+
+        def write() -> None:
+            chunk, failed = filings_chunk(batch, loaded_at)
+            result.__iadd__(self.load_chunks([chunk], replace=replace))
+            result.failed.extend(failed)
+
         for f in filings:
             try:
                 acc = f.accession_number
-                rows = filing_rows(f, findings=(findings or {}).get(acc or ""), loaded_at=loaded_at)
-            except (ValueError, TypeError, AttributeError) as e:
-                result.failed.append((f.source.path or f.accession_number or "<filing>", str(e)))
+                name = f.source.path or acc or "<filing>"
+            except AttributeError as e:
+                result.failed.append(("<filing>", str(e)))
                 continue
-            batch.append(rows)
+            if not acc:
+                result.failed.append((name, NO_ACCESSION))
+                continue
+            batch.append((name, f, (findings or {}).get(acc)))
             if len(batch) >= batch_size:
-                result += self.load_rows(batch, replace=replace)
+                write()
                 batch = []
         if batch:
-            result += self.load_rows(batch, replace=replace)
+            write()
         return result
 
     def load_rows(self, batch: Sequence[FilingRows], *, replace: bool = False) -> LoadResult:

@@ -1,8 +1,8 @@
 """Loading files into a store: files, folders, zips of submissions and SEC data-set zips.
 
 Parsing is the expensive part, so it runs in a process pool; each worker turns its chunk of files into
-:class:`~section16.store.rows.FilingRows` (plain tuples that pickle cheaply) and the parent appends them
-to the store in bulk, one transaction per batch.
+a :class:`~section16.store.chunks.Chunk` (Arrow tables, built column by column, that pickle as a few
+flat buffers) and the parent appends them to the store in bulk, one transaction per batch.
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError, Section16Error
+from ..model import Filing
 from ..read import parse_bytes
 from .base import BATCH_SIZE, LoadResult, Store
-from .chunks import Chunk, to_chunk_isolating
-from .rows import FilingRows, filing_rows
+from .chunks import Chunk
+from .columns import NO_ACCESSION, filings_chunk
 
 #: File name endings taken from folders and zips (a file named on the command line is always tried).
 FILING_SUFFIXES = (".xml", ".txt", ".nc", ".sgml")
@@ -140,7 +141,7 @@ def chunk_for_items(
 
     ``run_checks`` runs the business-rule checks (not the XSD) and keeps their findings with each filing.
     """
-    rows: list[FilingRows] = []
+    parsed: list[tuple[str, Filing, Any]] = []
     failed: list[tuple[str, str]] = []
     zips: dict[str, zipfile.ZipFile] = {}
     for name, src in items:
@@ -152,7 +153,9 @@ def chunk_for_items(
                 from ..check import check
 
                 findings = check(filing, xsd=False)
-            rows.append(filing_rows(filing, loaded_at=loaded_at, findings=findings))
+            if not filing.accession_number:
+                raise ValueError(NO_ACCESSION)
+            parsed.append((name, filing, findings))
         except ParseError as e:
             failed.append((name, e.message if e.source == name else str(e)))
         except OSError as e:
@@ -161,7 +164,7 @@ def chunk_for_items(
             failed.append((name, str(e)))
     for z in zips.values():
         z.close()
-    chunk, unfit = to_chunk_isolating(rows)
+    chunk, unfit = filings_chunk(parsed, loaded_at)
     return chunk, failed + unfit
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, Literal
 
 from ..model import EMPTY, Coding, Filing, Value
@@ -217,8 +218,26 @@ def _row(
     return tuple(out)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-_SCALARS = (str, bool, int, type(None))
+_SCALARS = frozenset((str, bool, int, type(None)))
+_Converter = Callable[[Any], Any]
+#: Class -> its converter: model dataclasses (learnt as they are met), dates and decimals.
+_CONVERTERS: dict[type, _Converter] = {
+    date: date.isoformat, datetime: datetime.isoformat, Decimal: str,
+}  # fmt: skip
+
+
+def _dataclass_converter(names: tuple[str, ...]) -> _Converter:
+    """A dataclass as a dict: its fields fetched by one getter, scalars taken as they are without a call
+    (most fields of the submission header are text or None; this is most of a filing's JSON)."""
+    if not names:
+        return lambda obj: {}
+    get: Callable[[Any], Any] = attrgetter(*names) if len(names) > 1 else (lambda o: (getattr(o, names[0]),))
+    scalars = _SCALARS
+
+    def convert(obj: Any) -> dict[str, Any]:
+        return {n: v if v.__class__ in scalars else plain(v) for n, v in zip(names, get(obj), strict=True)}
+
+    return convert
 
 
 def plain(obj: Any) -> Any:
@@ -226,11 +245,11 @@ def plain(obj: Any) -> Any:
     cls = obj.__class__
     if cls in _SCALARS:
         return obj
-    names = _FIELDS.get(cls)
-    if names is not None:  # a model dataclass seen before: the common case, checked first
-        return {n: plain(getattr(obj, n)) for n in names}
+    conv = _CONVERTERS.get(cls)
+    if conv is not None:  # a model dataclass seen before, a date or a decimal: the common cases
+        return conv(obj)
     if cls is tuple or cls is list:
-        return [plain(x) for x in obj]
+        return [x if x.__class__ in _SCALARS else plain(x) for x in obj]
     if isinstance(obj, str | bool | int):
         return obj
     if isinstance(obj, Decimal):
@@ -245,8 +264,8 @@ def plain(obj: Any) -> Any:
         return plain(obj.value)
     if not dataclasses.is_dataclass(obj):
         return str(obj)
-    names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(obj))
-    return {n: plain(getattr(obj, n)) for n in names}
+    conv = _CONVERTERS[cls] = _dataclass_converter(tuple(f.name for f in dataclasses.fields(obj)))
+    return conv(obj)
 
 
 def filing_rows(
