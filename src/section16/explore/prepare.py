@@ -253,6 +253,14 @@ FROM explore_trades
 WHERE code = 'P' AND trade_date IS NOT NULL
 """
 
+#: The columns of explore_trades copied into explore_owner_trades: all the trade screens read.
+OWNER_TRADE_COLUMNS = (
+    "accession", "is_derivative", "row_no", "issuer_cik", "ticker", "issuer_name", "accepted_at", "filed_day",
+    "owner_key", "owner_count", "owner_cik", "owner_name", "owner_names", "relationship", "title", "roles",
+    "security_title", "trade_date", "code", "acquired_disposed", "shares", "price", "owned_after", "value",
+    "change_pct", "delay_bd", "amended", "derivative", "weighted_avg", "late", "plan",
+)  # fmt: skip
+
 # Derived from the tables above; created when missing (so a store built by an earlier section16 gains
 # them without a full rebuild) and rebuilt with everything else.
 AUX_TABLES: dict[str, str] = {
@@ -265,6 +273,18 @@ SELECT issuer_cik, owner_cik, owner_count, owner_key, trade_date, accepted_at, a
        direct_indirect, nature_of_ownership, owned_after, code, row_no
 FROM explore_trades WHERE NOT is_derivative
 ORDER BY issuer_cik, owner_cik
+""",
+    # Every trade once per reporting owner of its filing (member_cik), ordered by owner: an insider's
+    # history reads one owner's few row groups instead of testing every row of explore_trades (where
+    # one insider's rows are spread over all of history). The columns are those the trade screens
+    # filter, sort and show, so a page is read from here alone.
+    "explore_owner_trades": f"""
+CREATE TABLE explore_owner_trades AS
+SELECT m.member_cik, {", ".join("t." + c for c in OWNER_TRADE_COLUMNS)}
+FROM explore_trades t
+JOIN (SELECT DISTINCT accession, owner_cik AS member_cik FROM explore_owners WHERE owner_cik IS NOT NULL) m
+  ON m.accession = t.accession
+ORDER BY m.member_cik, t.filed_day, t.accepted_at, t.accession, t.is_derivative, t.row_no
 """,
     # Names for search: every issuer and insider once, with their latest name and their filing count.
     "explore_names": """
@@ -353,12 +373,22 @@ AUX_INDEXES = (
 )
 
 
+#: PostgreSQL reads the aux tables through these (DuckDB through their order and zonemaps).
+AUX_POSTGRES_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS explore_owner_trades_member ON explore_owner_trades (member_cik, accepted_at)",
+)
+
+
+def _aux_indexes(store: QueryRunner) -> tuple[str, ...]:
+    return (*AUX_INDEXES, *(AUX_POSTGRES_INDEXES if store.dialect == "postgresql" else ()))
+
+
 def _create_missing_aux(store: QueryRunner) -> None:
     have = set(store.query("SELECT table_name FROM information_schema.tables").column(0).to_pylist())
     for name, sql in AUX_TABLES.items():
         if name not in have:
             store.query(sql)
-    for stmt in AUX_INDEXES:
+    for stmt in _aux_indexes(store):
         store.query(stmt)
 
 
@@ -378,7 +408,7 @@ TABLES = (
     "explore_trades", "explore_filings", "explore_filing_base", "explore_routine", "explore_purchase_prev",
     "explore_owners", "explore_footnote_flags", "explore_titles", "explore_calendar", "explore_meta",
     "explore_names", "explore_purchase_days", "explore_issuer_months", "explore_owner_issuers",
-    "explore_issuer_balances",
+    "explore_issuer_balances", "explore_owner_trades",
 )  # fmt: skip
 
 _lock = threading.Lock()
@@ -483,7 +513,7 @@ def build(store: QueryRunner, fp: str | None = None) -> None:
     store.query(_PURCHASE_PREV)
     for sql in AUX_TABLES.values():
         store.query(sql)
-    for stmt in AUX_INDEXES:
+    for stmt in _aux_indexes(store):
         store.query(stmt)
     for stmt in _POSTGRES_INDEXES if store.dialect == "postgresql" else _DUCKDB_INDEXES:
         store.query(stmt)

@@ -96,6 +96,12 @@ def _order(f: TradeFilters) -> str:
 
 def _select_trades(store: QueryRunner, f: TradeFilters, extra: list[str], params: list[Any]) -> pa.Table:
     prepare.ensure(store)
+    table = "explore_trades"
+    if f.insider:
+        # One insider's trades: from the owner-ordered copy, where they sit together (see prepare).
+        table = "explore_owner_trades"
+        extra, params = [*extra, "t.member_cik = ?"], [*params, f.insider]
+        f = f.with_(insider=None)
     where, p = trade_where(f)
     where = [*extra, *where]
     cond = (" WHERE " + " AND ".join(where)) if where else ""
@@ -111,7 +117,7 @@ def _select_trades(store: QueryRunner, f: TradeFilters, extra: list[str], params
             # Sorting millions of rows by a number: first find the key of the last row of the page (a
             # top-N over one column), then keep only rows at or beyond it, which leaves about a page.
             bound_sql = (
-                f"SELECT {col} AS k FROM explore_trades t{cond}{' AND' if cond else ' WHERE'} {col} IS NOT NULL"
+                f"SELECT {col} AS k FROM {table} t{cond}{' AND' if cond else ' WHERE'} {col} IS NOT NULL"
                 f" ORDER BY {col} {direction} LIMIT 1 OFFSET ?"
             )
             got = store.query(bound_sql, [*params, *p, f.limit + f.offset - 1]).column(0).to_pylist()
@@ -121,13 +127,13 @@ def _select_trades(store: QueryRunner, f: TradeFilters, extra: list[str], params
                 cond = f"{cond}{' AND' if cond else ' WHERE'} {col} {cmp} ?"
                 p = [*p, got[0]]
         sql = (
-            f"WITH page AS (SELECT t.rowid AS rid FROM explore_trades t{cond}"
+            f"WITH page AS (SELECT t.rowid AS rid FROM {table} t{cond}"
             f" ORDER BY {keys}, t.accession DESC, t.rowid LIMIT ? OFFSET ?)"
-            f" SELECT {TRADE_COLUMNS} FROM explore_trades WHERE rowid IN (SELECT rid FROM page)"
+            f" SELECT {TRADE_COLUMNS} FROM {table} WHERE rowid IN (SELECT rid FROM page)"
             f" ORDER BY {keys}, accession DESC, rowid"
         )
     else:
-        sql = f"SELECT {TRADE_COLUMNS} FROM explore_trades t{cond} ORDER BY {_order(f)} LIMIT ? OFFSET ?"
+        sql = f"SELECT {TRADE_COLUMNS} FROM {table} t{cond} ORDER BY {_order(f)} LIMIT ? OFFSET ?"
     result: pa.Table = store.query(sql, [*params, *p, f.limit, f.offset])
     return result
 
