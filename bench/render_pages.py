@@ -7,6 +7,8 @@ by :func:`available`.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import subprocess
 import tempfile
@@ -90,6 +92,28 @@ CONVERTERS: dict[str, tuple[str, Callable[[str], str | bytes]]] = {
     "chromium-pdf": ("pdf", chromium_pdf),
     "pdftotext-layout": ("text", lambda h: pdftotext_layout(chromium_pdf(h))),
 }
+
+
+def cached(name: str, html: str, cache: Path | None) -> str | bytes:
+    """The converter's output for this page, kept in ``cache/<converter>/<sha256 of the HTML>`` so a
+    second run (or the pdftotext converter, which prints the same PDF) does not convert again."""
+    fmt, fn = CONVERTERS[name]
+    if cache is None:
+        return fn(html)
+    key = hashlib.sha256(html.encode()).hexdigest()[:32]
+    path = cache / name / key
+    if path.exists():
+        data = path.read_bytes()
+        return data if fmt == "pdf" else data.decode()
+    if name == "pdftotext-layout":
+        out: str | bytes = pdftotext_layout(cached("chromium-pdf", html, cache))  # type: ignore[arg-type]
+    else:
+        out = fn(html)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(out if isinstance(out, bytes) else out.encode())
+    tmp.replace(path)
+    return out
 
 
 def available(name: str) -> bool:

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from render_pages import CONVERTERS, XSL_DIR, available, render_html, stylesheet_name
+from render_pages import CONVERTERS, XSL_DIR, available, cached, render_html, stylesheet_name
 
 import section16
 from section16.errors import ParseError
@@ -72,17 +72,19 @@ def shown(ref: Filing) -> Filing:
     )
 
 
-def one(args: tuple[Path, list[str]]) -> list[tuple[str, str, float, list[tuple[str, object, object]], str | None]]:
-    path, convs = args
+def one(
+    args: tuple[Path, list[str], Path | None],
+) -> list[tuple[str, str, float, list[tuple[str, object, object]], str | None]]:
+    path, convs, cache = args
     data = path.read_bytes()
     ref = section16.parse(data)
     html = render_html(data, ref.document_type, ref.schema_version)
     ref = shown(ref)
     out: list[tuple[str, str, float, list[tuple[str, object, object]], str | None]] = []
     for name in convs:
-        fmt, conv = CONVERTERS[name]
+        fmt, _conv = CONVERTERS[name]
         try:
-            page = conv(html)
+            page = cached(name, html, cache)
         except Exception as e:  # a converter failing is the converter's problem, reported apart
             out.append((name, fmt, 0.0, [], f"converter failed: {e}"))
             continue
@@ -108,6 +110,12 @@ def main() -> None:
     ap.add_argument("--converters", default=",".join(CONVERTERS))
     ap.add_argument("--worst", type=int, default=15)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="keep converter output here (keyed by the page's hash) and reuse it on later runs",
+    )
     a = ap.parse_args()
     files = corpus_files()[: a.limit or None]
     convs = [c for c in a.converters.split(",") if c in CONVERTERS and available(c)]
@@ -115,7 +123,7 @@ def main() -> None:
     if skipped:
         print(f"skipped (not installed or unknown): {', '.join(skipped)}")
     step = max(1, len(files) // a.sample) if a.sample else 1
-    work = [(p, [c for c in convs if c not in SLOW or i % step == 0]) for i, p in enumerate(files)]
+    work = [(p, [c for c in convs if c not in SLOW or i % step == 0], a.cache) for i, p in enumerate(files)]
 
     # Baseline: reading the XML itself, same files, same process.
     xml_ms = []

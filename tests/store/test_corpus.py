@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from section16 import parse
+from section16.model import Filing
 from section16.store import open_store
 from section16.store.ingest import load_paths
 
@@ -17,7 +18,7 @@ def test_corpus_round_trip_through_duckdb(corpus: Path, tmp_path: Path) -> None:
         named = [p for p in paths if p.name[:10].isdigit()]
         assert {f for f, _ in result.failed} == {str(p) for p in paths if p not in named}
         assert all("no accession number" in why for _, why in result.failed)
-        parsed = {}
+        parsed: dict[str | None, Filing] = {}
         for p in named:
             f = parse(p)
             parsed.setdefault(f.accession_number, f)  # .txt first: the richer source is the one stored

@@ -6,8 +6,11 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from section16.model import Filing
 from section16.store import open_store
+from section16.store.duck import DuckDBStore
 from section16.store.ingest import is_dataset_zip, load_paths, plan
 from section16.write.sec_tsv import write_sec_tsv
 
@@ -63,3 +66,18 @@ def test_pool_and_single_process_store_the_same(tmp_path: Path) -> None:
                  if t == "filings" else store.query(f"SELECT * FROM {t} ORDER BY ALL").to_pylist() for t in tables}
             )  # fmt: skip
     assert contents[0] == contents[1]
+
+
+def test_duckdb_appends_on_one_thread_beside_the_pool(tmp_path: Path) -> None:
+    def threads(store: DuckDBStore) -> int:
+        return int(store.connection.execute("SELECT current_setting('threads')").fetchall()[0][0])
+
+    with open_store(tmp_path / "t.duckdb") as store:
+        assert isinstance(store, DuckDBStore)
+        store.connection.execute("SET threads = 3")
+        with store.beside_workers():
+            assert threads(store) == 1
+        assert threads(store) == 3
+        with pytest.raises(KeyError), store.beside_workers():
+            raise KeyError("a failed load")
+        assert threads(store) == 3

@@ -10,6 +10,7 @@ from __future__ import annotations
 import abc
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
@@ -115,6 +116,12 @@ class Store(Queries, abc.ABC):
 
     def _lock_schema(self) -> None:
         """Serialise schema creation between processes opening the same database at once."""
+
+    @contextmanager
+    def beside_workers(self) -> Iterator[None]:
+        """While parsing processes keep every core busy: the backend does its own work on one thread,
+        which costs less CPU in all than spreading it over cores that have none to spare."""
+        yield
 
     @abc.abstractmethod
     def close(self) -> None:

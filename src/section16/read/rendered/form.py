@@ -209,7 +209,18 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         missing.append("remarks")
 
     own_items = _region(items, "owners", stops)
-    if own_items is not None and len(h.street) == 1 and ", " in h.street[0]:
+    if fmt in _LAID_OUT and (len(h.street) > 1 or (own_items is not None and h.street and ", " in h.street[0])):
+        lines = _first_owner_lines(_regroup(own_items)) if own_items is not None else []
+        street = _unwrap_street(h.street, lines)
+        if street is None and len(h.street) == 1:
+            street = _split_street(h.street[0], lines)
+        if street is None:
+            h.street = []
+            missing.extend(("reporting_owners[0].address.street1", "reporting_owners[0].address.street2"))
+            notes.append(Note("reporting_owners[0].address", "street lines may be wrapped by the layout; not split"))
+        else:
+            h.street = street
+    elif own_items is not None and len(h.street) == 1 and ", " in h.street[0]:
         h.street = _split_street(h.street[0], _first_owner_lines(_regroup(own_items)))
     owner = _first_owner(h)
     owners = [owner]
@@ -310,6 +321,47 @@ def _split_street(line: str, owner_lines: list[str]) -> list[str]:
         if f"{a}, {b}" == want:
             return [a, b]
     return [line]
+
+
+#: Formats whose line breaks may be the layout's (a line too long for its box wraps), not the filer's.
+_LAID_OUT = frozenset(("pdf", "text"))
+
+
+def _unwrap_street(box: list[str], owner_lines: list[str]) -> list[str] | None:
+    """The box-1 street as its printed lines, when the page's layout may have wrapped them. A real
+    line break (street 1 | street 2) is printed both in box 1 and in the Reporting Owners table, or as
+    the older stylesheets' ", " join in box 1; a wrap falls where each column's width puts it. So the
+    street lines part where the owners table breaks too; None when that table cannot tell."""
+    words = " ".join(box).split()
+    box_breaks: set[int] = set()
+    n = 0
+    for ln in box[:-1]:
+        n += len(ln.split())
+        box_breaks.add(n - 1)  # a line ends after word n-1
+    owners = "\n".join(" ".join(ln.split()) for ln in owner_lines)
+    parts = []
+    for w in words[:-1]:
+        if w.endswith(","):
+            parts.append(re.escape(w[:-1]) + "(,[ \n]|\n)")
+        else:
+            parts.append(re.escape(w) + "([ \n])")
+    m = re.search("".join(parts) + re.escape(words[-1]) + "(?=\n|$)", owners) if words else None
+    if m is None:
+        return None
+    cuts = []
+    for k in range(len(words) - 1):
+        sep = m.group(k + 1)
+        if "\n" not in sep:
+            continue
+        old_join = sep == "\n" and words[k].endswith(",")  # box: "street1, street2"; owners: apart
+        if k in box_breaks or old_join:
+            cuts.append((k, m.end(k + 1)))
+    if not cuts:
+        return [" ".join(owners[m.start() : m.end()].split())]
+    if len(cuts) > 1:
+        return None
+    k, at = cuts[0]
+    return [" ".join(owners[m.start() : m.end(k + 1)].split()), " ".join(owners[at : m.end()].split())]
 
 
 def _first_owner(h: boxes.Header) -> ReportingOwner:

@@ -2,71 +2,90 @@
 
 Words are placed on a character grid in proportion to their true x position (one grid column per
 :data:`POINTS_PER_COLUMN` points), so headings and values keep their real left edges whatever the
-font size; the text front end then finds the boxes, columns and rows. pdfplumber (pdfminer.six) gives
-the words; without it, pypdf's layout extraction is used.
+font size; the text front end then finds the boxes, columns and rows. Where the PDF draws the table
+cells' borders, Table I and Table II are read from those rules instead (:mod:`.ruled`): each row and
+column exactly, whatever the wrapping. pdfplumber (pdfminer.six) gives the words and rules; without
+it, pypdf's layout extraction is used.
 """
 
 from __future__ import annotations
 
 import io
-from typing import Any
+from dataclasses import dataclass
 
 from ...errors import ParseError
+from . import ruled
 from .cells import Doc
+from .ruled import Page, Word
 from .text import text_to_doc
 
 #: Width of one grid column: small enough that neighbouring words never collide.
 POINTS_PER_COLUMN = 3.0
 #: Words whose tops differ by less than this (points) stand on one line.
 LINE_TOLERANCE = 2.5
+#: A rule is at most this thick (points); thicker shapes are fills, not borders.
+RULE_WIDTH = 2.0
 
 
-def _layout(words: list[dict[str, Any]]) -> list[str]:
-    lines: list[list[dict[str, Any]]] = []
-    for w in sorted(words, key=lambda w: (round(float(w["top"]), 1), float(w["x0"]))):
-        if lines and abs(float(lines[-1][0]["top"]) - float(w["top"])) < LINE_TOLERANCE:
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """Where a page's grid lines start in the text, and how many points one grid line is."""
+
+    page: Page
+    first_line: int
+    step: float
+
+
+def _layout(words: list[Word]) -> tuple[list[str], float]:
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
+        if lines and abs(lines[-1][0].top - w.top) < LINE_TOLERANCE:
             lines[-1].append(w)
         else:
             lines.append([w])
     # One text line per half line of height: a cell centred between two rows stays nearer its own row.
-    heights = sorted(float(w["bottom"]) - float(w["top"]) for w in words) or [10.0]
+    heights = sorted(w.bottom - w.top for w in words) or [10.0]
     step = max(heights[len(heights) // 2] / 2, 1.0)
     out: list[str] = []
     for ws in lines:
-        row = round(float(ws[0]["top"]) / step)
+        row = round(ws[0].top / step)
         while len(out) < row:
             out.append("")
         buf = ""
         last_x1 = None
-        for w in sorted(ws, key=lambda w: float(w["x0"])):
-            gap = float(w["x0"]) - last_x1 if last_x1 is not None else 99.0
-            if buf and gap < 0.45 * float(w.get("size", 8) or 8):
-                buf += " " + str(w["text"])  # the next word of one phrase
+        for w in sorted(ws, key=lambda w: w.x0):
+            gap = w.x0 - last_x1 if last_x1 is not None else 99.0
+            if buf and gap < 0.45 * max(w.bottom - w.top, 1.0):
+                buf += " " + w.text  # the next word of one phrase
             else:
-                col = max(int(float(w["x0"]) / POINTS_PER_COLUMN), len(buf) + 2 if buf else 0)
-                buf = buf.ljust(col) + str(w["text"])
-            last_x1 = float(w["x1"])
-        if len(out) > row:  # two word lines fell on one grid line: keep both, in order
-            out.append(buf)
-        else:
-            out.append(buf)
-    return out
+                col = max(int(w.x0 / POINTS_PER_COLUMN), len(buf) + 2 if buf else 0)
+                buf = buf.ljust(col) + w.text
+            last_x1 = w.x1
+        out.append(buf)  # two word lines may fall on one grid line: both are kept, in order
+    return out, step
 
 
-def pdf_to_text(data: bytes, source: str | None = None) -> str:
-    try:
-        import pdfplumber
-    except ImportError:  # pragma: no cover - pdfplumber is a dependency; pypdf is the fallback
-        return _pypdf_text(data, source)
-    try:
-        pages = []
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
-                pages.append("\n".join(_layout(words)))
-        return "\n\n".join(pages)
-    except Exception as e:  # pdfminer raises many types on damaged files
-        raise ParseError(f"not a readable PDF: {type(e).__name__}: {e}", source=source or "<bytes>") from None
+def _page(p: object) -> Page:
+    words = [
+        Word(str(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
+        for w in p.extract_words(keep_blank_chars=False, use_text_flow=False)  # type: ignore[attr-defined]
+    ]
+    page = Page(words)
+    for e in p.edges:  # type: ignore[attr-defined]
+        x0, x1, top, bottom = float(e["x0"]), float(e["x1"]), float(e["top"]), float(e["bottom"])
+        if e["orientation"] == "h" and bottom - top <= RULE_WIDTH:
+            page.h.append(((top + bottom) / 2, x0, x1))
+        elif e["orientation"] == "v" and x1 - x0 <= RULE_WIDTH:
+            page.v.append(((x0 + x1) / 2, top, bottom))
+    return page
+
+
+def _read_pages(data: bytes) -> list[Page]:
+    """Each page's words (points from the top left) and the rules it draws."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [_page(p) for p in pdf.pages]
 
 
 def _pypdf_text(data: bytes, source: str | None) -> str:
@@ -79,5 +98,50 @@ def _pypdf_text(data: bytes, source: str | None) -> str:
         raise ParseError(f"not a readable PDF: {type(e).__name__}: {e}", source=source or "<bytes>") from None
 
 
+def _place(pages: list[Page]) -> tuple[list[str], list[_Placed]]:
+    lines: list[str] = []
+    placed: list[_Placed] = []
+    for page in pages:
+        if lines:
+            lines.append("")
+        text, step = _layout(page.words)
+        placed.append(_Placed(page, len(lines), step))
+        lines.extend(text)
+    return lines, placed
+
+
+def _regions(placed: list[_Placed], start: int, end: int) -> list[tuple[Page, float, float]]:
+    """Grid lines [start, end) as (page, top, bottom) regions in points."""
+    out = []
+    for k, pl in enumerate(placed):
+        last = placed[k + 1].first_line if k + 1 < len(placed) else 10**9
+        a, b = max(start, pl.first_line), min(end, last)
+        if a < b:  # a region running on from the page before, or on to the next, takes the page's edge
+            top = (a - pl.first_line - 1) * pl.step if a > pl.first_line else -1e9
+            bottom = (b - pl.first_line) * pl.step if b < last else 1e9
+            out.append((pl.page, top, bottom))
+    return out
+
+
+def pdf_to_text(data: bytes, source: str | None = None) -> str:
+    return "\n".join(_place(_pages(data, source))[0])
+
+
+def _pages(data: bytes, source: str | None) -> list[Page]:
+    try:
+        return _read_pages(data)
+    except Exception as e:  # pdfminer raises many types on damaged files
+        raise ParseError(f"not a readable PDF: {type(e).__name__}: {e}", source=source or "<bytes>") from None
+
+
 def pdf_to_doc(data: bytes, source: str | None = None) -> Doc:
-    return text_to_doc(pdf_to_text(data, source), source)
+    try:
+        import pdfplumber  # noqa: F401
+    except ImportError:  # pragma: no cover - pdfplumber is a dependency; pypdf is the fallback
+        return text_to_doc(_pypdf_text(data, source), source)
+    lines, placed = _place(_pages(data, source))
+
+    def table_rows(start: int, end: int, n: int) -> list[list[str]] | None:
+        return ruled.table_rows(_regions(placed, start, end), n)
+
+    return text_to_doc("\n".join(lines), source, table_rows=table_rows)

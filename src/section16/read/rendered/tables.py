@@ -63,7 +63,7 @@ class LoneCell(ValueError):
     """Text alone on a line inside a table: a wrapped caption or cell, not a row."""
 
 
-_LABEL_CELL_RE = re.compile(r"^\d{1,2}[A-Za-z]?\.\s*[A-Z]|\(Instr\.|Month/Day/Year")
+LABEL_CELL_RE = re.compile(r"^\d{1,2}[A-Za-z]?\.\s*[A-Z]|\(Instr\.|Month/Day/Year")
 
 
 def data_cells(row: Row) -> Row:
@@ -84,7 +84,7 @@ def split_rows(row: Row, n: int, padded: list[str] | None = None) -> list[Row]:
     cells = data_cells(row)
     if not any(c.strip() for c in cells):
         return []
-    if any(_LABEL_CELL_RE.search(flat(c)) for c in cells):
+    if any(LABEL_CELL_RE.search(flat(c)) for c in cells):
         return []  # a header line wrapped by the converter
     if sum(1 for c in cells if c.strip()) == 1 and len(cells) < n:
         raise LoneCell(flat(next(c for c in cells if c.strip())))

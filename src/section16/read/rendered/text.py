@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...errors import ParseError
@@ -170,7 +171,13 @@ def read_table(lines: list[str], start: int, end: int, form: str, table: int) ->
     rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
     starts = None
     k = 0
-    for k in range(1, min(len(body), 30) + 1):  # the shortest heading that names every column
+    filled = 0
+    for k in range(1, len(body) + 1):  # the shortest heading that names every column
+        if not lines[start + k - 1].strip():
+            continue
+        filled += 1
+        if filled > 30:  # no heading runs this long: the column headings are not on the page
+            break
         starts = column_starts(rule + lines[start : start + k], form, table)
         if starts is not None:
             break
@@ -326,12 +333,51 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     rows: list[list[str]] = [[f"({fid})"] for _i, fid in anchors]
     lead: list[list[str]] = []
     idx = [a for a, _f in anchors]
+    body: list[int] = []
     for i, t in sorted(texts.items()):
         if i < idx[0] and re.match(r"^\*{1,2}(\s|$)|^(?:If the form is filed|Intentional misstatements)", " ".join(t)):
             lead.append([" ".join(t)])
             continue
-        rows[_nearest(i, idx)].append(" ".join(t))
+        if t:
+            body.append(i)
+    for i, k in _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}).items():
+        rows[k].append(" ".join(texts[i]))
     return lead + [[f"{r[0]} {' '.join(r[1:])}"] for r in rows]
+
+
+def _footnote_of_lines(body: list[int], idx: list[int], alone: set[int]) -> dict[int, int]:
+    """Which footnote each text line belongs to. A page printed from HTML centres the number "(1)"
+    beside its text (lines above the first number, or a number on a line of its own, show it): then
+    each footnote is the run of lines whose middle is its number. Otherwise the number stands on the
+    first line of its footnote, and a line belongs to the number above it."""
+    centred = any(i < idx[0] for i in body) or any(
+        a in alone and any(i < a for i in body) and any(i > a for i in body) for a in idx
+    )
+    if not centred:
+        return {i: max(0, sum(1 for a in idx if a <= i) - 1) for i in body}
+    out: dict[int, int] = {}
+    p = 0
+    for k, a in enumerate(idx):
+        if p >= len(body):
+            break
+        if k == len(idx) - 1:
+            end = len(body) - 1
+        else:
+            nxt, start = idx[k + 1], body[p]
+            end = p
+            best = None
+            for j in range(p, len(body)):
+                if body[j] >= nxt:
+                    break
+                if body[j] < a:
+                    continue
+                d = abs((start + body[j]) / 2 - a)
+                if best is None or d < best - 1e-9:
+                    best, end = d, j
+        for j in range(p, end + 1):
+            out[body[j]] = k
+        p = end + 1
+    return out
 
 
 _REL_HEAD_RE = re.compile(r"Director\s+10\s*%\s*Owner\s+Officer\s+Other")
@@ -372,7 +418,12 @@ def _owner_rows(lines: list[str], begin: int, end: int) -> Doc:
     return [["\n".join(cell) if k == 0 else " ".join(cell) for k, cell in enumerate(row)] for row in rows]
 
 
-def text_to_doc(data: bytes | str, source: str | None = None) -> Doc:
+#: Rows of cells for the table in lines [start, end) with n columns, from a better source than the
+#: characters' positions (the cell borders a PDF draws); None when that source cannot tell.
+TableRows = Callable[[int, int, int], "list[list[str]] | None"]
+
+
+def text_to_doc(data: bytes | str, source: str | None = None, table_rows: TableRows | None = None) -> Doc:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     text = normalize_layout(text)
     lines = [_GRID_BORDER_RE.sub(" ", ln) if _GRID_LINE_RE.match(ln) else ln for ln in text.split("\n")]
@@ -399,7 +450,8 @@ def text_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         if (table == 1 and h1 is not None and i == h1) or (table == 2 and _HEAD_RE.search(ln)):
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])
                         or _T2_RE.search(lines[j])), len(lines))  # fmt: skip
-            rows, why = read_table(lines, i, end, form, table)
+            got = table_rows(i, end, len(tables.columns(form, table))) if table_rows else None
+            rows, why = (got, None) if got is not None else read_table(lines, i, end, form, table)
             if why:
                 raise ParseError(why, source=source or "<bytes>", line=i + 1, where=f"Table {'I' * table}")
             doc.extend(rows)

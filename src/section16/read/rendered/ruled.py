@@ -1,0 +1,195 @@
+"""Tables read from the rules a PDF draws: cell borders give each row and column exactly.
+
+A page printed to PDF draws the borders of its table cells (as thin rectangles or lines). Between two
+horizontal rules that run across the whole table lies one printed row; the vertical rules crossing
+that row part its cells. A word belongs to the cell its centre falls in, so a cell whose text wraps
+over several lines, or is centred vertically in a tall row, is still read whole and in its own row.
+
+Only a row whose rules part exactly the table's columns is taken; if any row with text under the
+heading does not, the caller falls back to reading the table from word positions alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from . import tables
+
+#: Rules closer than this (points) are one rule (a border drawn as a thin filled rectangle has two edges).
+RULE_MERGE = 2.0
+#: A horizontal rule covering this share of the widest rule in the table region ends a row.
+ROW_RULE_SHARE = 0.8
+#: Empty cells this narrow at a row's ends lie between the table's border and an outer frame.
+FRAME_GAP = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class Page:
+    """One page: its words and the rules it draws (``h``: (y, x0, x1); ``v``: (x, y0, y1))."""
+
+    words: list[Word]
+    h: list[tuple[float, float, float]] = field(default_factory=list)
+    v: list[tuple[float, float, float]] = field(default_factory=list)
+
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for x in sorted(values):
+        if out and x - out[-1] <= RULE_MERGE:
+            continue
+        out.append(x)
+    return out
+
+
+def _union(spans: list[tuple[float, float]]) -> float:
+    total = 0.0
+    end = None
+    start = 0.0
+    for a, b in sorted(spans):
+        if end is None or a > end + RULE_MERGE:
+            if end is not None:
+                total += end - start
+            start, end = a, b
+        else:
+            end = max(end, b)
+    if end is not None:
+        total += end - start
+    return total
+
+
+def _row_rules(page: Page, y0: float, y1: float) -> list[float]:
+    """The y of each horizontal rule in [y0, y1] that runs across the table."""
+    by_y: dict[float, list[tuple[float, float]]] = {}
+    keys: list[float] = []
+    for y, a, b in sorted(page.h):
+        if not y0 <= y <= y1:
+            continue
+        k = next((k for k in keys if abs(k - y) <= RULE_MERGE), None)
+        if k is None:
+            keys.append(y)
+            k = y
+        by_y.setdefault(k, []).append((a, b))
+    if not by_y:
+        return []
+    cover = {k: _union(s) for k, s in by_y.items()}
+    widest = max(cover.values())
+    return [k for k in sorted(cover) if cover[k] >= ROW_RULE_SHARE * widest]
+
+
+_HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
+
+
+def _cell_text(words: list[Word]) -> str:
+    """Words of one cell as its printed lines; a word broken after its hyphen is joined again."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(lines[-1][0].top - w.top) < (w.bottom - w.top) / 2:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    out = ""
+    for ln in lines:
+        text = " ".join(w.text for w in sorted(ln, key=lambda w: w.x0))
+        if not out:
+            out = text
+        elif _HYPHEN_END_RE.search(out):
+            out += text
+        else:
+            out += "\n" + text
+    return out
+
+
+def _columns(page: Page, top: float, bottom: float) -> list[float]:
+    mid = (top + bottom) / 2
+    return _cluster([x for x, a, b in page.v if a <= mid <= b])
+
+
+def _band_cells(page: Page, top: float, bottom: float, xs: list[float]) -> list[str]:
+    cells: list[list[Word]] = [[] for _ in xs[:-1]]
+    for w in page.words:
+        cy = (w.top + w.bottom) / 2
+        if not top < cy < bottom:
+            continue
+        cx = (w.x0 + w.x1) / 2
+        for k in range(len(xs) - 1):
+            if xs[k] <= cx < xs[k + 1]:
+                cells[k].append(w)
+                break
+    texts = [_cell_text(c) for c in cells]
+    widths = [b - a for a, b in itertools.pairwise(xs)]
+    while texts and not texts[0] and widths[0] < FRAME_GAP:
+        texts.pop(0)
+        widths.pop(0)
+    while texts and not texts[-1] and widths[-1] < FRAME_GAP:
+        texts.pop()
+        widths.pop()
+    return texts
+
+
+def _bands(page: Page, y0: float, y1: float) -> list[tuple[float, float, list[float]]] | None:
+    """(top, bottom, column rules) of each printed row in [y0, y1]. Where the region runs on from
+    the page before (or on to the next), the words beyond the first (last) rule are a row cut by
+    the page break: they form a band with the columns of the row beside them."""
+    ys = _row_rules(page, y0, y1)
+    if len(ys) < 2:
+        return None
+    bands = [(a, b, _columns(page, a, b)) for a, b in itertools.pairwise(ys)]
+    inside = [w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1]
+    if y0 < -1e8 and any((w.top + w.bottom) / 2 < ys[0] for w in inside):
+        bands.insert(0, (-1e9, ys[0], bands[0][2]))
+    if y1 > 1e8 and any((w.top + w.bottom) / 2 > ys[-1] for w in inside):
+        bands.append((ys[-1], 1e9, bands[-1][2]))
+    return bands
+
+
+def _is_heading(cells: list[str]) -> bool:
+    """A heading band: a numbered column label or an instruction in it, or only sub-headings."""
+    filled = [c for c in cells if c]
+    return any(tables.LABEL_CELL_RE.search(" ".join(c.split())) for c in filled) or all(
+        tables.is_header_cell(c) for c in filled
+    )
+
+
+def table_rows(pages: list[tuple[Page, float, float]], n: int) -> list[list[str]] | None:
+    """Rows of ``n`` cells for a table lying in the given (page, top, bottom) regions; None when the
+    rules do not part every row with text into exactly ``n`` cells."""
+    rows: list[list[str]] = []
+    cut: list[bool] = []  # the row touches a page break
+    seen_rule = False
+    for page, y0, y1 in pages:
+        bands = _bands(page, y0, y1)
+        if bands is None:
+            continue
+        seen_rule = True
+        kept = []
+        for top, bottom, xs in bands:
+            if len(xs) < 2:
+                continue
+            cells = _band_cells(page, top, bottom, xs)
+            if not any(cells) or _is_heading(cells):
+                continue
+            if len(cells) != n:
+                return None
+            kept.append(cells)
+        for k, cells in enumerate(kept):
+            at_break = (k == 0 and y0 < -1e8) or (k == len(kept) - 1 and y1 > 1e8)
+            # A row the page break cut in two: the part without the title (never empty on a row)
+            # joins the part beside it across the break.
+            if at_break and k == 0 and rows and cut[-1] and (not cells[0] or not rows[-1][0]):
+                rows[-1] = [f"{a}\n{b}".strip("\n") for a, b in zip(rows[-1], cells, strict=True)]
+                cut[-1] = False
+                continue
+            rows.append(cells)
+            cut.append(at_break)
+    return rows if seen_rule and rows else None
