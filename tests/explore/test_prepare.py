@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from section16 import explore
 from section16.explore import TradeFilters, prepare
 from section16.explore.filters import trade_where
@@ -26,16 +28,27 @@ INSIDER_FILTERS: list[dict[str, Any]] = [
 ]
 
 
-def plain_insider_history(store: Store, cik: str, kw: dict[str, Any]) -> list[dict[str, Any]]:
-    """The same question asked of explore_trades, with the owner-key condition on every row."""
-    f = TradeFilters.model_validate({**kw, "insider": cik})
+def plain(store: Store, kw: dict[str, Any]) -> list[dict[str, Any]]:
+    """A trade screen's question asked of explore_trades alone, each filter tested on every row."""
+    f = TradeFilters.model_validate(kw)
     where, params = trade_where(f)
     sql = (
-        f"SELECT {TRADE_COLUMNS} FROM explore_trades t WHERE {' AND '.join(where)}"
+        f"SELECT {TRADE_COLUMNS} FROM explore_trades t WHERE {' AND '.join(['TRUE', *where])}"
         f" ORDER BY {_order(f)} LIMIT ? OFFSET ?"
     )
     rows: list[dict[str, Any]] = store.query(sql, [*params, f.limit, f.offset]).to_pylist()
     return rows
+
+
+class Recorder:
+    """The store as explore sees it, keeping the SQL it is sent."""
+
+    def __init__(self, store: Store) -> None:
+        self.store, self.dialect, self.sql = store, store.dialect, list[str]()
+
+    def query(self, sql: str, params: Any = (), **kw: Any) -> Any:
+        self.sql.append(sql)
+        return self.store.query(sql, params, **kw)
 
 
 def owners(store: Store) -> list[str]:
@@ -52,7 +65,7 @@ def test_insider_history_from_the_owner_copy_is_the_plain_answer(main_store: Sto
     for cik in ciks:
         for i, kw in enumerate(INSIDER_FILTERS):
             got = explore.insider_history(main_store, cik, **kw).to_pylist()
-            assert got == plain_insider_history(main_store, cik, kw), (cik, kw)
+            assert got == plain(main_store, {**kw, "insider": cik}), (cik, kw)
             answers[cik, i] = got
     # Every owner of the joint filing has its three rows, once each.
     for cik in ("1706444", "1694560", "1712881", "1712882"):
@@ -76,3 +89,48 @@ def test_owner_copy_follows_the_store(tmp_path: Path) -> None:
         assert len(added) == 4
         for cik in added:
             assert len(explore.insider_history(store, cik).to_pylist()) == 3
+        # The largest trades follow too: the joint filing's three purchases join the first one.
+        rec = Recorder(store)
+        by_value = explore.purchases(rec, sort="value", limit=4).to_pylist()
+        assert by_value == plain(store, {"code": ["P"], "sort": "value", "limit": 4})
+        assert sorted(r["accession"] for r in by_value) == sorted([ABBV_CLUSTER[0], *[RGLS_JOINT] * 3])
+        assert any("explore_top_values" in q for q in rec.sql)
+
+
+def test_pages_by_value_from_the_largest_trades_are_the_plain_answer(
+    main_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prepare.ensure(main_store)
+    # Keep only the two largest trades of each code, so that pages run past the table's end.
+    sql = prepare.AUX_TABLES["explore_top_values"]
+    assert f"<= {prepare.TOP_VALUES}" in sql
+    main_store.query("DROP TABLE explore_top_values")
+    main_store.query(sql.replace(f"<= {prepare.TOP_VALUES}", "<= 2"))
+    monkeypatch.setattr(prepare, "TOP_VALUES", 2)
+    try:
+        cases: list[tuple[Any, dict[str, Any], dict[str, Any], str]] = [
+            # (screen, its filters, the same as plain filters, where the answer came from: the table
+            # alone, the table and then explore_trades, or explore_trades alone)
+            (explore.purchases, {"sort": "value", "limit": 2}, {"code": ["P"]}, "top"),
+            (explore.purchases, {"sort": "value", "limit": 1, "offset": 1}, {"code": ["P"]}, "top"),
+            (explore.purchases, {"sort": "value", "limit": 3}, {"code": ["P"]}, "plain"),  # past the table
+            (explore.trades, {"sort": "value", "limit": 2}, {}, "top"),
+            (explore.trades, {"sort": "value", "limit": 2, "code": ["P", "A"]}, {}, "top"),
+            (explore.purchases, {"sort": "value", "limit": 2, "min_value": 2_000_000}, {"code": ["P"]}, "top"),
+            (explore.purchases, {"sort": "value", "limit": 2, "min_value": 9e9}, {"code": ["P"]}, "top"),  # none
+            (explore.sales, {"sort": "value", "limit": 2}, {"code": ["S"]}, "fallback"),  # no sales: not full
+            (explore.purchases, {"sort": "value", "limit": 2, "order": "asc"}, {"code": ["P"]}, "plain"),
+            (explore.purchases, {"sort": "value", "limit": 2, "max_value": 1e6}, {"code": ["P"]}, "plain"),
+            (explore.purchases, {"sort": "value", "limit": 2, "ticker": "ABBV"}, {"code": ["P"]}, "plain"),
+        ]
+        for screen, kw, same, source in cases:
+            rec = Recorder(main_store)
+            got = screen(rec, **kw).to_pylist()
+            assert got == plain(main_store, {**kw, **same}), (screen.__name__, kw)
+            top = any("explore_top_values" in q for q in rec.sql)
+            scan = any("FROM explore_trades t" in q for q in rec.sql)
+            assert {"top": (True, False), "fallback": (True, True), "plain": (False, True)}[source] == (top, scan)
+        assert len(explore.purchases(main_store, sort="value", limit=2)) == 2
+    finally:
+        main_store.query("DROP TABLE explore_top_values")
+        main_store.query(sql)

@@ -261,6 +261,9 @@ OWNER_TRADE_COLUMNS = (
     "change_pct", "delay_bd", "amended", "derivative", "weighted_avg", "late", "plan",
 )  # fmt: skip
 
+#: How many of the largest trades by value explore_top_values keeps per transaction code.
+TOP_VALUES = 5000
+
 # Derived from the tables above; created when missing (so a store built by an earlier section16 gains
 # them without a full rebuild) and rebuilt with everything else.
 AUX_TABLES: dict[str, str] = {
@@ -285,6 +288,22 @@ FROM explore_trades t
 JOIN (SELECT DISTINCT accession, owner_cik AS member_cik FROM explore_owners WHERE owner_cik IS NOT NULL) m
   ON m.accession = t.accession
 ORDER BY m.member_cik, t.filed_day, t.accepted_at, t.accession, t.is_derivative, t.row_no
+""",
+    # The largest trades by value of each transaction code (every row tied with the last one too): the
+    # first pages of a screen sorted by value, which would otherwise read every row of history, since
+    # large trades are spread over all of it. See screens._top_value_page for when they answer.
+    "explore_top_values": f"""
+CREATE TABLE explore_top_values AS
+WITH ranked AS (
+    SELECT accession, is_derivative, row_no,
+           RANK() OVER (PARTITION BY code ORDER BY value DESC) AS value_rank
+    FROM explore_trades WHERE value IS NOT NULL
+)
+SELECT {", ".join("t." + c for c in OWNER_TRADE_COLUMNS)}
+FROM explore_trades t
+JOIN ranked r ON r.accession = t.accession AND r.is_derivative = t.is_derivative AND r.row_no = t.row_no
+WHERE r.value_rank <= {TOP_VALUES}
+ORDER BY t.code, t.value DESC
 """,
     # Names for search: every issuer and insider once, with their latest name and their filing count.
     "explore_names": """
@@ -408,7 +427,7 @@ TABLES = (
     "explore_trades", "explore_filings", "explore_filing_base", "explore_routine", "explore_purchase_prev",
     "explore_owners", "explore_footnote_flags", "explore_titles", "explore_calendar", "explore_meta",
     "explore_names", "explore_purchase_days", "explore_issuer_months", "explore_owner_issuers",
-    "explore_issuer_balances", "explore_owner_trades",
+    "explore_issuer_balances", "explore_owner_trades", "explore_top_values",
 )  # fmt: skip
 
 _lock = threading.Lock()

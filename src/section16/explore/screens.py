@@ -94,8 +94,52 @@ def _order(f: TradeFilters) -> str:
     return f"{col} {direction} NULLS LAST, accepted_at DESC NULLS LAST, accession DESC, is_derivative, row_no"
 
 
-def _select_trades(store: QueryRunner, f: TradeFilters, extra: list[str], params: list[Any]) -> pa.Table:
+#: Filters a page of the largest trades by value can carry and still be read from explore_top_values.
+_TOP_VALUE_FILTERS = {"code", "min_value", "sort", "order", "limit", "offset"}
+
+
+def _top_value_page(store: QueryRunner, f: TradeFilters, codes: tuple[str, ...] | None) -> pa.Table | None:
+    """A page sorted by value, largest first, from the largest trades of each code (explore_top_values),
+    or None when that table cannot tell the exact answer.
+
+    The table holds, per code, every trade ranked within the first ``TOP_VALUES`` by value. A page
+    ending within that rank holds only such trades, provided the answer has that many valued rows: so
+    the page is exact when it comes back full, or when ``min_value`` keeps out the unvalued rows (then
+    every code's rows above the minimum are all in the table, or the page would have come back full).
+    """
+    if f.sort != "value" or f.order != "desc" or f.offset + f.limit > prepare.TOP_VALUES:
+        return None
+    if set(f.model_dump(exclude_defaults=True)) - _TOP_VALUE_FILTERS:
+        return None
+    wanted = set(codes) if codes is not None else None
+    if f.code:
+        wanted = set(f.code) if wanted is None else wanted & set(f.code)
+    where: list[str] = []
+    params: list[Any] = []
+    if wanted is not None:
+        if not wanted:
+            return None
+        where.append(f"t.code IN ({', '.join('?' for _ in wanted)})")
+        params.extend(sorted(wanted))
+    if f.min_value is not None:
+        where.append("t.value >= ?")
+        params.append(f.min_value)
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    sql = f"SELECT {TRADE_COLUMNS} FROM explore_top_values t{cond} ORDER BY {_order(f)} LIMIT ? OFFSET ?"
+    page: pa.Table = store.query(sql, [*params, f.limit, f.offset])
+    return page if page.num_rows == f.limit or f.min_value is not None else None
+
+
+def _select_trades(
+    store: QueryRunner, f: TradeFilters, extra: list[str], params: list[Any], codes: tuple[str, ...] | None = None
+) -> pa.Table:
+    """A page of trades. ``extra`` conditions (with ``params``) come from the screen; ``codes`` says
+    when they only restrict the transaction code (to these)."""
     prepare.ensure(store)
+    if not f.insider and (codes is not None or not extra):
+        top = _top_value_page(store, f, codes)
+        if top is not None:
+            return top
     table = "explore_trades"
     if f.insider:
         # One insider's trades: from the owner-ordered copy, where they sit together (see prepare).
@@ -145,12 +189,12 @@ def trades(store: QueryRunner, filters: TradeFilters | None = None, **kw: Any) -
 
 def purchases(store: QueryRunner, filters: TradeFilters | None = None, **kw: Any) -> pa.Table:
     """Open-market or private purchases (code P)."""
-    return _select_trades(store, _filters(TradeFilters, filters, kw), ["t.code = 'P'"], [])
+    return _select_trades(store, _filters(TradeFilters, filters, kw), ["t.code = 'P'"], [], ("P",))
 
 
 def sales(store: QueryRunner, filters: TradeFilters | None = None, **kw: Any) -> pa.Table:
     """Open-market or private sales (code S)."""
-    return _select_trades(store, _filters(TradeFilters, filters, kw), ["t.code = 'S'"], [])
+    return _select_trades(store, _filters(TradeFilters, filters, kw), ["t.code = 'S'"], [], ("S",))
 
 
 def officer_purchases(store: QueryRunner, filters: TradeFilters | None = None, **kw: Any) -> pa.Table:
