@@ -82,19 +82,6 @@ def _norm(key: str) -> str:
     return key.strip().upper().replace("-", " ")
 
 
-_NORMED: dict[str, str] = {}
-
-
-def _norm_cached(key: str) -> str:
-    """:func:`_norm`, remembered: a header repeats a few dozen key spellings (bounded against hostile input)."""
-    got = _NORMED.get(key)
-    if got is None:
-        got = _norm(key)
-        if len(_NORMED) < 4096:
-            _NORMED[key] = got
-    return got
-
-
 class _Block:
     """One filer block while it is being read."""
 
@@ -173,7 +160,20 @@ def _acceptance(text: str | None) -> datetime | None:
     return None
 
 
-_KV_LINE_RE = re.compile(r"^(\s*)([A-Z][A-Z0-9 ,.&'/()-]*?):[ \t]*(.*)$")
+# A header key as filed: a capital, then capitals, digits and a little punctuation, up to its colon.
+_KEY_RE = re.compile(r"[A-Z][A-Z0-9 ,.&'/()-]*")
+_KEYS: dict[str, str | None] = {}
+_UNSEEN: Any = object()
+
+
+def _header_key(raw: str) -> str | None:
+    """The normal form of a header key as filed, or None where it is not a key (remembered, bounded)."""
+    k = _norm(raw) if _KEY_RE.fullmatch(raw) else None
+    if len(_KEYS) < 4096:
+        _KEYS[raw] = k
+    return k
+
+
 _TAG_TOKEN_RE = re.compile(r"<(/?)([A-Za-z0-9-]+)>([^<]*)")
 
 
@@ -184,22 +184,27 @@ def _parse_header(header: str) -> tuple[dict[str, str], list[Filer]]:
 
     # <ACCEPTANCE-DATETIME>... and other tag tokens (the .nc / index-headers style).
     if "ACCESSION NUMBER:" in header:
-        # The hot loop of a load's envelope reading: kv() inlined, keys normalised once per spelling.
-        norm = _norm_cached
-        kv_match = _KV_LINE_RE.match
+        # The hot loop of a load's envelope reading, so string methods instead of a regex per line:
+        # a line is "<indent>KEY: value" where KEY is a known-good spelling (_header_key checks each
+        # spelling once against _KEY_RE and remembers its normal form).
+        keys = _KEYS
         for line in header.splitlines():
-            if line.startswith("<"):
+            if line[:1] == "<":
                 m = _TAG_TOKEN_RE.match(line)
                 if m and not m.group(1) and _norm(m.group(2)) in _TOP_KEYS:
                     top.setdefault(_TOP_KEYS[_norm(m.group(2))], m.group(3).strip())
                 continue
-            m2 = kv_match(line)
-            if m2 is None:
+            rest = line.lstrip()
+            raw, colon, value = rest.partition(":")
+            if not colon or not raw:
                 continue
-            ws, key, value = m2.groups()
-            indent = len(ws.expandtabs(8)) if ws else 0
+            k = keys.get(raw, _UNSEEN)
+            if k is _UNSEEN:
+                k = _header_key(raw)
+            if k is None:
+                continue
             value = value.strip()
-            k = norm(key)
+            indent = len(line[: len(line) - len(rest)].expandtabs(8))
             if not value and indent == 0 and k in _BLOCKS:
                 current = _Block(_BLOCKS[k])
                 blocks.append(current)
