@@ -104,3 +104,14 @@ def test_broken_submissions_are_errors_with_a_place() -> None:
         section16.parse_bytes(no_xml, "noxml.txt")
     with pytest.raises(ParseError, match="header"):
         section16.parse_bytes(b"<SEC-DOCUMENT>x\n<SEC-HEADER>never closed", "h.txt")
+
+
+@pytest.mark.parametrize("path", fixture_txt_files()[::5], ids=lambda p: p.name)
+@pytest.mark.parametrize("newline", [b"\r\n", b"\r", b"\x0c\n"], ids=["crlf", "cr", "formfeed"])
+def test_header_reads_alike_whatever_ends_its_lines(path: Path, newline: bytes) -> None:
+    """The header's lines are cut as str.splitlines cuts them: CRLF, a lone CR, a form feed too."""
+    data = path.read_bytes()
+    end = data.find(b"</SEC-HEADER>")
+    assert end > 0
+    changed = data[:end].replace(b"\n", newline) + data[end:]
+    assert section16.parse_bytes(changed, "x.txt").submission == section16.parse_bytes(data, "x.txt").submission

@@ -61,7 +61,7 @@ if not os.environ.get("SECTION16_PURE_PYTHON"):
         from ._xml_c import read_row as _read_row
 
         COMPILED = True
-    except ImportError:  # not built here (no compiler at install, or a source checkout)
+    except (ImportError, ValueError):  # not built here, or built against an lxml of another layout
         pass
 
 _local = threading.local()
