@@ -193,3 +193,18 @@ def test_fast_and_general_agree_on_mutated_filings(seed: bytes, edits: list[tupl
         if pos >= 0:
             data = data[:pos] + new + data[pos + len(old) :]
     _same(*_all(data))
+
+
+@pytest.mark.parametrize("path", fixture_txt_files()[::7], ids=lambda p: p.name)
+def test_with_submission_is_dataclasses_replace(path: Path) -> None:
+    from dataclasses import replace
+
+    f = section16.parse(path)
+    bare = replace(f, submission=None)
+    assert f.submission is not None
+    joined = xml_reader.with_submission(bare, f.submission)
+    assert joined == f and type(joined) is Filing
+    assert joined.submission is f.submission and bare.submission is None  # the original is left alone
+    if xml_reader.COMPILED:
+        with pytest.raises(TypeError):
+            xml_reader._replace_slot(bare, xml_reader._FILING_SPEC, "no_such_field", 1)

@@ -38,6 +38,7 @@ cdef extern from "Python.h":
     ctypedef struct PyMemberDescrObject:
         PyMemberDef* d_member
     int PyMember_SetOne(char* addr, PyMemberDef* m, object v) except -1
+    object PyMember_GetOne(const char* addr, PyMemberDef* m)
 
 cdef object _MemberDescriptor = type(Coding.__dict__["code"])
 cdef object _new = object.__new__
@@ -365,6 +366,26 @@ cdef object _build(type cls, _Slots slots, dict kw):
             PyMember_SetOne(addr, slots.members[i], slots.defaults[i])
         else:
             PyMember_SetOne(addr, slots.members[i], <object>v)
+    return o
+
+
+def replace_slot(object obj, tuple spec, str name, object value):
+    """``dataclasses.replace(obj, name=value)`` for a frozen slotted dataclass whose spec configure() got."""
+    cdef _Slots slots = <_Slots>_slots[id(spec)]
+    cls = type(obj)
+    o = _new(cls)
+    cdef char* src = <char*><PyObject*>obj
+    cdef char* addr = <char*><PyObject*>o
+    cdef Py_ssize_t i
+    cdef bint found = False
+    for i in range(slots.n):
+        if slots.names[i] == name:
+            PyMember_SetOne(addr, slots.members[i], value)
+            found = True
+        else:
+            PyMember_SetOne(addr, slots.members[i], PyMember_GetOne(src, slots.members[i]))
+    if not found:
+        raise TypeError(f"{cls.__name__} has no field {name}")
     return o
 
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from ..errors import ParseError
 from ..model import Document, Filer, FilerAddress, Filing, FormerName, Submission
-from .xml import parse_ownership_xml
+from .xml import parse_ownership_xml, with_submission
 
 EASTERN = ZoneInfo("America/New_York")
 OWNERSHIP_TYPES = frozenset(("3", "3/A", "4", "4/A", "5", "5/A"))
@@ -357,6 +357,4 @@ def parse_submission(data: bytes, source: str | None = None) -> Filing:
 
 
 def _with_submission(filing: Filing, sub: Submission) -> Filing:
-    from dataclasses import replace
-
-    return replace(filing, submission=sub)
+    return with_submission(filing, sub)

@@ -52,6 +52,7 @@ from .xml_fast import build as _build_py
 _read_row: Any = read_row
 build: Any = _build_py
 _read_document: Any = None
+_replace_slot: Any = None
 COMPILED = False
 if not os.environ.get("SECTION16_PURE_PYTHON"):
     try:
@@ -59,6 +60,7 @@ if not os.environ.get("SECTION16_PURE_PYTHON"):
         from ._xml_c import build
         from ._xml_c import read_document as _read_document
         from ._xml_c import read_row as _read_row
+        from ._xml_c import replace_slot as _replace_slot
 
         COMPILED = True
     except (ImportError, ValueError):  # not built here, or built against an lxml of another layout
@@ -458,6 +460,14 @@ def _from_edgar_submission(root: Any, src: str, path: str | None, fmt: str) -> F
         raise ParseError(e.message, source=src, line=e.line, where="documentMimeBlock of the form") from None
     sub_type = root.findtext("submissionType")
     return replace(filing, submission=Submission(None, (sub_type or "").strip() or None, documents=tuple(docs)))
+
+
+def with_submission(filing: Filing, submission: Submission) -> Filing:
+    """``dataclasses.replace(filing, submission=submission)``, without the dataclass's __init__ where compiled."""
+    if _replace_slot is not None:
+        out: Filing = _replace_slot(filing, _FILING_SPEC, "submission", submission)
+        return out
+    return replace(filing, submission=submission)
 
 
 def filing_from_element(
