@@ -305,6 +305,17 @@ JOIN ranked r ON r.accession = t.accession AND r.is_derivative = t.is_derivative
 WHERE r.value_rank <= {TOP_VALUES}
 ORDER BY t.code, t.value DESC
 """,
+    # The purchases (code P) with the day of the same owner key's previous purchase in the issuer, in
+    # filing order: "first purchase in N years" over the latest days reads only their few row groups.
+    "explore_purchases": f"""
+CREATE TABLE explore_purchases AS
+SELECT {", ".join("t." + c for c in OWNER_TRADE_COLUMNS)}, pp.previous_purchase
+FROM explore_trades t
+JOIN explore_purchase_prev pp
+  ON pp.accession = t.accession AND pp.is_derivative = t.is_derivative AND pp.row_no = t.row_no
+WHERE t.code = 'P'
+ORDER BY t.filed_day, t.accepted_at, t.accession, t.is_derivative, t.row_no
+""",
     # Names for search: every issuer and insider once, with their latest name and their filing count.
     "explore_names": """
 CREATE TABLE explore_names AS
@@ -427,7 +438,7 @@ TABLES = (
     "explore_trades", "explore_filings", "explore_filing_base", "explore_routine", "explore_purchase_prev",
     "explore_owners", "explore_footnote_flags", "explore_titles", "explore_calendar", "explore_meta",
     "explore_names", "explore_purchase_days", "explore_issuer_months", "explore_owner_issuers",
-    "explore_issuer_balances", "explore_owner_trades", "explore_top_values",
+    "explore_issuer_balances", "explore_owner_trades", "explore_top_values", "explore_purchases",
 )  # fmt: skip
 
 _lock = threading.Lock()

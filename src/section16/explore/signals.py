@@ -87,30 +87,42 @@ def net_purchase_ratio(
     anchor = as_of or latest_day(store) or date.today()
     start = anchor - timedelta(days=round(months * 30.4375))
     who, params = _who(_ids(issuer, None))
+    # Two steps: per issuer, owner key and code first (which counts each insider once without a
+    # COUNT(DISTINCT ...), the slow part at millions of rows), then per issuer. Shares are summed as
+    # exact decimals and made floating-point at the end.
     sql = f"""
-    SELECT issuer_cik, MIN(ticker) AS ticker, MIN(issuer_name) AS company,
-           SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS shares_bought,
-           SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END) AS shares_sold,
-           (SUM(CASE WHEN code = 'P' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END)
-            - SUM(CASE WHEN code = 'S' THEN CAST(shares AS DOUBLE PRECISION) ELSE 0 END))
-           / NULLIF(SUM(CAST(shares AS DOUBLE PRECISION)), 0) AS npr,
-           SUM(CASE WHEN code = 'P' THEN 1 ELSE 0 END) AS purchases,
-           SUM(CASE WHEN code = 'S' THEN 1 ELSE 0 END) AS sales,
-           (SUM(CASE WHEN code = 'P' THEN 1.0 ELSE 0 END) - SUM(CASE WHEN code = 'S' THEN 1.0 ELSE 0 END))
-           / COUNT(*) AS npr_trades,
-           COUNT(DISTINCT CASE WHEN code = 'P' THEN owner_key END) AS insiders_buying,
-           COUNT(DISTINCT CASE WHEN code = 'S' THEN owner_key END) AS insiders_selling,
-           CAST(? AS DATE) AS window_start, CAST(? AS DATE) AS window_end
-    FROM explore_trades
-    WHERE code IN ('P', 'S') AND trade_date > ? AND trade_date <= ?{who}
-      -- A trade is filed on or after its trade date: this lets the scan skip older parts of the table.
-      AND (filed_day > ? OR filed_day IS NULL)
-    GROUP BY issuer_cik
-    HAVING COUNT(*) >= ?
-    ORDER BY npr DESC NULLS LAST, (SUM(CAST(shares AS DOUBLE PRECISION))) DESC, issuer_cik
+    WITH k AS (
+        SELECT issuer_cik, owner_key, code, MIN(ticker) AS ticker, MIN(issuer_name) AS company,
+               SUM(shares) AS shares, CAST(COUNT(*) AS INTEGER) AS n
+        FROM explore_trades
+        WHERE code IN ('P', 'S') AND trade_date > ? AND trade_date <= ?{who}
+          -- A trade is filed on or after its trade date: this lets the scan skip older parts of the table.
+          AND (filed_day > ? OR filed_day IS NULL)
+        GROUP BY issuer_cik, owner_key, code
+    ),
+    i AS (
+        SELECT issuer_cik, MIN(ticker) AS ticker, MIN(company) AS company,
+               SUM(CASE WHEN code = 'P' THEN shares ELSE 0 END) AS bought,
+               SUM(CASE WHEN code = 'S' THEN shares ELSE 0 END) AS sold,
+               SUM(shares) AS total,
+               SUM(CASE WHEN code = 'P' THEN n ELSE 0 END) AS purchases,
+               SUM(CASE WHEN code = 'S' THEN n ELSE 0 END) AS sales,
+               SUM(n) AS trades,
+               COUNT(CASE WHEN code = 'P' THEN owner_key END) AS insiders_buying,
+               COUNT(CASE WHEN code = 'S' THEN owner_key END) AS insiders_selling
+        FROM k GROUP BY issuer_cik
+    )
+    SELECT issuer_cik, ticker, company,
+           CAST(bought AS DOUBLE PRECISION) AS shares_bought, CAST(sold AS DOUBLE PRECISION) AS shares_sold,
+           CAST(bought - sold AS DOUBLE PRECISION) / NULLIF(CAST(total AS DOUBLE PRECISION), 0) AS npr,
+           purchases, sales, (purchases - sales) * 1.0 / trades AS npr_trades,
+           insiders_buying, insiders_selling, CAST(? AS DATE) AS window_start, CAST(? AS DATE) AS window_end
+    FROM i
+    WHERE trades >= ?
+    ORDER BY npr DESC NULLS LAST, total DESC, issuer_cik
     LIMIT ? OFFSET ?
     """
-    return _run(store, sql, [start, anchor, start, anchor, *params, start, min_trades, limit, offset])
+    return _run(store, sql, [start, anchor, *params, start, start, anchor, min_trades, limit, offset])
 
 
 def plan_share(
@@ -211,13 +223,11 @@ def first_purchases(
         dates += " AND t.filed_day <= ?"
         dparams.append(filed_until)
     sql = f"""
-    SELECT {trade_columns("t")}, pp.previous_purchase
-    FROM explore_trades t
-    JOIN explore_purchase_prev pp
-      ON pp.accession = t.accession AND pp.is_derivative = t.is_derivative AND pp.row_no = t.row_no
-    WHERE t.code = 'P'{who}{dates}
-      AND (pp.previous_purchase IS NULL OR t.trade_date - pp.previous_purchase > ?)
-    ORDER BY t.accepted_at DESC NULLS LAST, t.accession DESC, t.row_no
+    SELECT {trade_columns("t")}, t.previous_purchase
+    FROM explore_purchases t
+    WHERE TRUE{who}{dates}
+      AND (t.previous_purchase IS NULL OR t.trade_date - t.previous_purchase > ?)
+    ORDER BY t.accepted_at DESC NULLS LAST, t.accession DESC, t.is_derivative, t.row_no
     LIMIT ? OFFSET ?
     """
     return _run(store, sql, [*params, *dparams, years * 365, limit, offset])
