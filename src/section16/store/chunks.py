@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pyarrow as pa
 
@@ -57,6 +58,11 @@ class Chunk:
     def __len__(self) -> int:
         return len(self.meta)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Between processes each table travels as one Arrow IPC stream: a quarter of the CPU of pickling
+        # its columns one by one (the way a pyarrow Table pickles), on both sides.
+        return _from_ipc, (self.meta, {t: _to_ipc(tb) for t, tb in self.tables.items()}, self.duplicates)
+
     def only(self, accessions: set[str]) -> Chunk:
         """The chunk restricted to some of its accessions."""
         if len(accessions) == len(self.meta):
@@ -70,6 +76,18 @@ class Chunk:
 
         tables = {t: tb.filter(pc.is_in(tb.column("accession"), value_set=keys)) for t, tb in self.tables.items()}
         return Chunk([m for m in self.meta if m[0] in accessions], tables)
+
+
+def _to_ipc(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    data: bytes = sink.getvalue().to_pybytes()
+    return data
+
+
+def _from_ipc(meta: list[tuple[str, str, str]], streams: dict[str, bytes], duplicates: int) -> Chunk:
+    return Chunk(meta, {t: pa.ipc.open_stream(b).read_all() for t, b in streams.items()}, duplicates)
 
 
 def to_chunk(rows: Sequence[FilingRows]) -> Chunk:

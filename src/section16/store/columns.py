@@ -27,8 +27,8 @@ NO_ACCESSION = "the filing has no accession number (neither a submission header 
 _Exact = dict[str, str]
 # What building a chunk column by column raises when a value does not fit its column.
 _UNFIT = (pa.ArrowException, TypeError, ValueError, AttributeError, OverflowError)
-# (filing, table, row_no, field, footnote) -> field_footnotes row: sorted into the row path's order.
-_Link = tuple[tuple[int, int, int, int, int], tuple[Any, ...]]
+# Per filing of the chunk: its field_footnotes rows.
+_Links = list[tuple[str, str, int, str, str]]
 
 _TABLE_NO = {t: i for i, t in enumerate(ROW_TABLES)}
 # Where a cell's exact note goes in the row path's order: (table, field position, value 0 / footnotes 1).
@@ -101,35 +101,31 @@ def _footnote_ids(
     table: str,
     exact_key: str,
     link_field: str,
-    order: tuple[int, int],
     exact: list[_Exact],
-    links: list[_Link],
+    cited: list[tuple[int, str, tuple[str, ...]]],
 ) -> list[str | None] | _Column:
-    """The comma-list column of footnote ids; each id also becomes a field_footnotes row."""
+    """The comma-list column of footnote ids; each cell with ids is noted in ``cited`` (row, field, ids)."""
     hit = [i for i, x in enumerate(ids) if x]
     if not hit:
         return _Column(len(ids))
     out: list[str | None] = [None] * len(ids)
-    ti, field_no = order
     for i in hit:
         x = ids[i]
         joined = out[i] = ",".join(x)
-        fi, acc, n = rows.filing[i], rows.accession[i], rows.row_no[i]
         if joined.count(",") != len(x) - 1:  # an id with a comma: a comma list cannot hold it
-            exact[fi][f"{table}/{n}/{exact_key}"] = json.dumps(list(x))
-        for k, fid in enumerate(x):
-            links.append(((fi, ti, n, field_no, k), (acc, table, n, link_field, fid)))
+            exact[rows.filing[i]][f"{table}/{rows.row_no[i]}/{exact_key}"] = json.dumps(list(x))
+        cited.append((i, link_field, x))
     return out
 
 
 def _row_table(
-    table: str, attr: str, filings: list[Filing], accessions: list[str], exact: list[_Exact], links: list[_Link]
+    table: str, attr: str, filings: list[Filing], accessions: list[str], exact: list[_Exact], links: list[_Links]
 ) -> list[Any]:
     rows = _Rows(accessions, [getattr(f, attr) for f in filings])
     items = rows.items
-    ti = _TABLE_NO[table]
+    cited: list[tuple[int, str, tuple[str, ...]]] = []
     cols: list[Any] = [rows.accession, rows.row_no]
-    for field_no, (name, kind) in enumerate(_ROW_FIELDS[table]):
+    for name, kind in _ROW_FIELDS[table]:
         if name == "coding":
             cs = [r.coding for r in items]
             cols.append([c is not None for c in cs])
@@ -137,7 +133,7 @@ def _row_table(
             cols.append(_optional(cs, "code"))
             cols.append(_optional(cs, "equity_swap_involved"))
             ids = [() if c is None else c.footnote_ids for c in cs]
-            cols.append(_footnote_ids(ids, rows, table, name, "transaction_coding", (ti, field_no), exact, links))
+            cols.append(_footnote_ids(ids, rows, table, name, "transaction_coding", exact, cited))
             continue
         vs = list(map(attrgetter(name), items))
         values = [v.value for v in vs]
@@ -145,7 +141,16 @@ def _row_table(
             values = _decimals(values, table, name, rows, exact)
         cols.append(values)
         ids = [v.footnote_ids for v in vs]
-        cols.append(_footnote_ids(ids, rows, table, f"{name}_fn", name, (ti, field_no), exact, links))
+        cols.append(_footnote_ids(ids, rows, table, f"{name}_fn", name, exact, cited))
+    # field_footnotes rows in the row path's order: by filing, then table, row, field (a stable sort by
+    # row keeps the fields in order) and id.
+    cited.sort(key=itemgetter(0))
+    accs, nos, fis = rows.accession, rows.row_no, rows.filing
+    for i, field, x in cited:
+        add = links[fis[i]].append
+        acc, n = accs[i], nos[i]
+        for fid in x:
+            add((acc, table, n, field, fid))
     return cols
 
 
@@ -196,7 +201,7 @@ def build_chunk(
     kept = [filings[i] for i in best.values()]
     found = [findings[i] for i in best.values()] if findings is not None else [None] * len(kept)
     exact: list[_Exact] = [{} for _ in kept]
-    links: list[_Link] = []
+    links: list[_Links] = [[] for _ in kept]
     tables: dict[str, pa.Table] = {}
 
     # reporting_owners
@@ -227,8 +232,7 @@ def build_chunk(
     tables["footnotes"] = _arrow("footnotes", [
         notes.accession, notes.row_no, [n.id for n in notes.items], [n.text for n in notes.items]
     ])  # fmt: skip
-    links.sort(key=itemgetter(0))
-    link_rows = [row for _, row in links]
+    link_rows = [row for rows in links for row in rows]
     tables["field_footnotes"] = _arrow("field_footnotes", [list(c) for c in zip(*link_rows, strict=True)]
                                        if link_rows else [[] for _ in range(5)])  # fmt: skip
     sigs = _Rows(accs, [f.signatures for f in kept])
