@@ -34,9 +34,7 @@ LABELS: dict[str, str] = {
 }
 # The lookahead on the labels' first letters lets the scan skip most positions without trying every
 # alternative there (the regex engine finds no literal prefix in an alternation of groups).
-_LABEL_RE = re.compile(
-    "(?=[nifdsrl2(])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items()) + ")", re.IGNORECASE
-)
+_LABEL_RE = re.compile("(?=[nifdsrl2(])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items()) + ")", re.IGNORECASE)
 # The next box's number ends a segment; html2text glues it to the last word of the value above
 # ("ONE COCA-COLA PLAZA3. Date of Earliest Transaction"), so a number right after a letter counts too.
 _NUMBER_PREFIX_RE = re.compile(r"(?:^|\s|(?<=[^\W\d_]))\d{1,2}[aA]?\s*\.\s*$")

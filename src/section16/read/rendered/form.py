@@ -180,6 +180,11 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         if re.sub(r"\W", "", pre):
             lead.append(pre.strip(" *\\"))
         rest, sigs = blocks.split_signatures(lead)
+        after_sig = back > 0 and items[back - 1][2] in ("siglabel", "sigs")
+        if fmt in _LAID_OUT and after_sig and rest and len(sigs) == 1 and sigs[0].name:
+            # Laid-out text wraps a long signature: between two signature blocks every line is it.
+            sigs = [Signature(" ".join([*rest, sigs[0].name]), sigs[0].date)]
+            rest = []
         signatures.extend(sigs)
         start = 0
         for it, n in zip(lead_items, counts, strict=True):

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...errors import ParseError
-from . import tables
+from . import layout, tables
 from .boxes import _LABEL_RE, read_form_type
 from .cells import Doc, normalize
 
@@ -399,23 +399,57 @@ def _owner_rows(lines: list[str], begin: int, end: int) -> Doc:
         label.index("Other", m.start()),
     ]
     bounds = [starts[0] - 2, *[(a + b) // 2 for a, b in itertools.pairwise(starts)]]
-    rows: list[list[list[str]]] = []
-    cur: list[list[str]] | None = None
+    # A mark is centred under its heading; a layout program may shift it towards the next heading's
+    # start, so it goes to the heading whose centre is nearest.
+    ends = [
+        label.index(w, st) + len(w) for st, w in zip(starts, ("Director", "Owner", "Officer", "Other"), strict=True)
+    ]
+    centres = [(a + b) / 2 for a, b in zip(starts, ends, strict=True)]
+    groups: list[list[int]] = []
     for i in range(head + 1, end):
-        cs = chunks(lines[i], i)
-        if not cs:
-            cur = None
-            continue
-        if cur is None:
-            cur = [[] for _ in range(5)]
+        if not lines[i].strip():
+            groups.append([])
+        elif groups and groups[-1]:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    rows: list[list[list[str]]] = []
+    for g in (g for g in groups if g):
+        for part in _owner_parts(lines, g, bounds[0]):
+            cur: list[list[str]] = [[] for _ in range(5)]
             rows.append(cur)
-        for c in cs:
-            if c.x < bounds[0]:
-                cur[0].append(c.text)
-            else:
-                col = 1 + max(k for k, b in enumerate(bounds) if c.x >= b - 1)
-                cur[col].append(c.text)
+            for i in part:
+                for c in chunks(lines[i], i):
+                    if c.x < bounds[0]:
+                        cur[0].append(c.text)
+                    else:
+                        mid = c.x + len(c.text) / 2
+                        col = 1 + min(range(4), key=lambda k: abs(centres[k] - mid))
+                        cur[col].append(c.text)
     return [["\n".join(cell) if k == 0 else " ".join(cell) for k, cell in enumerate(row)] for row in rows]
+
+
+_CITY_LINE_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\s*$|\b\d{5}(?:-\d{4})?\s*$")
+
+
+def _owner_parts(lines: list[str], group: list[int], left: int) -> list[list[int]]:
+    """The owners in a run of lines without a blank between them. Each owner's marks stand on one
+    line beside its name and address, and each address ends with its city line ("CITY, ST 12345"):
+    the run is cut after each city line when that gives one line of marks per owner; otherwise the
+    run stays one owner, whose cell then does not read as a single name and address."""
+    marked = [i for i in group if any(c.x >= left for c in chunks(lines[i], i))]
+    if len(marked) <= 1:
+        return [group]
+    parts: list[list[int]] = [[]]
+    for i in group:
+        parts[-1].append(i)
+        left_text = " ".join(c.text for c in chunks(lines[i], i) if c.x < left)
+        if _CITY_LINE_RE.search(left_text):
+            parts.append([])
+    parts = [p for p in parts if p]
+    if len(parts) == len(marked) and all(sum(1 for i in p if i in marked) == 1 for p in parts):
+        return parts
+    return [group]
 
 
 #: Rows of cells for the table in lines [start, end) with n columns, from a better source than the
@@ -451,7 +485,10 @@ def text_to_doc(data: bytes | str, source: str | None = None, table_rows: TableR
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])
                         or _T2_RE.search(lines[j])), len(lines))  # fmt: skip
             got = table_rows(i, end, len(tables.columns(form, table))) if table_rows else None
-            rows, why = (got, None) if got is not None else read_table(lines, i, end, form, table)
+            try:
+                rows, why = (got, None) if got is not None else layout.read_table(lines, i, end, form, table)
+            except tables.RowError as e:
+                raise ParseError(str(e), source=source or "<bytes>", line=i + 1, where=f"Table {'I' * table}") from None
             if why:
                 raise ParseError(why, source=source or "<bytes>", line=i + 1, where=f"Table {'I' * table}")
             doc.extend(rows)
@@ -482,5 +519,5 @@ def text_to_doc(data: bytes | str, source: str | None = None, table_rows: TableR
 
 
 def normalize_layout(text: str) -> str:
-    """Tabs to spaces, form feeds (page breaks) out, superscript marks to "(1)" in place."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").expandtabs(8)
+    """Tabs to spaces, form feeds (page breaks) out: a page break is not a blank line between rows."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").expandtabs(8)

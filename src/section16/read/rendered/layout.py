@@ -1,0 +1,522 @@
+"""Table I and Table II laid out as text (``pdftotext -layout``, a PDF without cell borders, pandoc's
+plain text): which word belongs to which column, and which line to which row.
+
+Text has no cells, only words at character positions, and a layout program moves them: a row may sit
+a few characters left or right of its heading, and one line of a row differently from the next. So
+positions are used only as far as they can be trusted:
+
+* each column's *range* comes from its printed heading: a numbered label ("4.", "2A.") starts a
+  column or a group; a sub-heading ("Code", "V", "Price", "(A)"...) is centred over its sub-column.
+  A label that cannot be found is placed between its neighbours;
+* every row has exactly one "D" or "I" in its Ownership Form column, so those words anchor the rows;
+  the lines of a row are its blank-line-separated group, or else the lines nearest its anchor;
+* within a row the words keep their left-to-right order, and each cell must read as its column's
+  type (a date, a number, a code...). The words are cut into cells in that order by the assignment
+  that fits every type and lies nearest the columns' ranges (a small dynamic programme), so a cell a
+  few characters off its heading still lands in its own column, and two cells printed one space
+  apart are still told apart.
+
+A row no assignment fits is an error, never a guess.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from . import tables
+from .cells import normalize
+
+_WORD_RE = re.compile(r"[^ \n]+")
+_RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
+_DASHES_RE = re.compile(r"^[-=_]{3,}$")
+_HEADERISH_RE = re.compile(
+    r"\(Instr|Month/Day/Year|\bCode\b|Exercisable|Expiration|Number\s+of|\bShares\)?$|^\(A\)|^\(D\)|\(I\)$|"
+    r"\bPrice\b|^Amount|Title\s+of|Transaction\(s\)|Beneficially|Ownership|Following|Reported|^Title$|^V$",
+    re.IGNORECASE,
+)
+_NUM_LABEL_RE = re.compile(r"^\d{1,2}[A-Z]?\.\s*\D")
+_CHUNK_RE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
+_VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
+_MARKS_RE = re.compile(r"\(\d+\)|\s")
+_HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
+_MARK_RE = re.compile(r"^(?:\(\d{1,3}\)|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$")
+
+# Sub-headings of the leaf columns that share a numbered group.
+_SUB = {
+    "code": r"\bCode\b", "code5": r"\bCode\b", "v": r"(?<![\w(])V(?![\w)])", "amount": r"\bAmount(?!\s+or\s+Number)",
+    "ad": r"\(A\)\s*or", "price": r"\bPrice\b", "a": r"\(A\)(?!\s*or)", "d": r"(?<!or )\(D\)",
+    "exer": r"Date\s+Exer|Exercisable", "exp": r"Expiration", "utitle": r"(?<![\w.] )\bTitle\b(?!\s+of|\s+and)",
+    "ushares": r"\bAmount\s+or|\bNumber\s+of\s+Shares|\bAmount\b",
+}  # fmt: skip
+#: Columns that hold free text: any words, any number of them.
+_TEXT = frozenset(("title", "nature", "utitle"))
+#: Columns no printed row leaves empty.
+_REQUIRED = frozenset(("title", "di"))
+#: A typed cell is a few words at most (a value, "$", footnote marks).
+_MAX_TYPED_WORDS = 6
+#: A word this many characters outside a column's range is not in that column.
+_FAR = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    line: int
+    x0: int
+    x1: int
+    text: str
+
+    @property
+    def mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def labels(form: str, table: int) -> list[tuple[str, str | None, str | None]]:
+    """(column, its own numbered label, the numbered label of its group) for each leaf column."""
+    cols = tables.columns(form, table)
+    if table == 1 and form == "3":
+        nums = {"title": "1", "after": "2", "di": "3", "nature": "4"}
+        return [(c, nums[c], None) for c in cols]
+    if table == 2 and form == "3":
+        nums = {"title": "1", "conv": "4", "di": "5", "nature": "6"}
+        group = {"exer": "2", "exp": "2", "utitle": "3", "ushares": "3"}
+        return [(c, nums.get(c), group.get(c)) for c in cols]
+    if table == 1:
+        nums = {"title": "1", "date": "2", "deemed": "2A", "after": "5", "di": "6", "nature": "7"}
+        group = {"code": "3", "code5": "3", "v": "3", "amount": "4", "ad": "4", "price": "4"}
+        if form == "5":
+            nums["code5"] = "3"
+            group.pop("code5")
+        return [(c, nums.get(c), group.get(c)) for c in cols]
+    nums = {"title": "1", "conv": "2", "date": "3", "deemed": "3A", "price": "8", "after": "9", "di": "10",
+            "nature": "11"}  # fmt: skip
+    group = {"code": "4", "code5": "4", "v": "4", "a": "5", "d": "5", "exer": "6", "exp": "6", "utitle": "7",
+             "ushares": "7"}  # fmt: skip
+    if form == "5":
+        nums["code5"] = "4"
+        group.pop("code5")
+    return [(c, nums.get(c), group.get(c)) for c in cols]
+
+
+def _label_x(head: list[str], num: str) -> int | None:
+    rx = re.compile(rf"(?<![\w.]){re.escape(num)}\s*\.(?!\d)")
+    xs = [m.start() for ln in head for m in rx.finditer(ln)]
+    return min(xs) if xs else None
+
+
+def _sub_span(head: list[str], kind: str, lo: float, hi: float) -> tuple[int, int] | None:
+    rx = re.compile(_SUB[kind], re.IGNORECASE)
+    for ln in reversed(head):  # sub-headings sit on the lowest heading lines
+        for m in rx.finditer(ln):
+            if lo <= m.start() < hi:
+                return m.start(), m.end()
+    return None
+
+
+def column_starts(head: list[str], form: str, table: int) -> list[float] | None:
+    """Where each leaf column starts, from a dash rule (pandoc) or from the headings; None when too
+    few labels are found to place the columns."""
+    n = len(tables.columns(form, table))
+    for ln in head[:3]:
+        if _RULE_RE.match(ln):
+            dashes = [float(m.start()) for m in re.finditer(r"-+", ln)]
+            if len(dashes) == n:
+                return dashes
+    cols = labels(form, table)
+    order = list(dict.fromkeys(num or group or "" for _c, num, group in cols))
+    found = {g: _label_x(head, g) for g in order}
+    # Keep only labels in increasing order; the others are placed between their neighbours.
+    xs: list[float | None] = []
+    last = -1.0
+    for g in order:
+        x = found[g]
+        if x is not None and x > last:
+            xs.append(float(x))
+            last = x
+        else:
+            xs.append(None)
+    known = [(i, float(x)) for i, x in enumerate(xs) if x is not None]
+    # A label missing between two found ones (its words wrapped oddly) is placed between them; the
+    # first and last must be on the page (a table cut at the page edge is not extrapolated).
+    if xs[0] is None or xs[-1] is None or len(known) < max(2, (3 * len(order)) // 4):
+        return None
+    for i, maybe in enumerate(xs):
+        if maybe is None:
+            before = [(k, v) for k, v in known if k < i]
+            after = [(k, v) for k, v in known if k > i]
+            if before and after:
+                (k0, v0), (k1, v1) = before[-1], after[0]
+                xs[i] = v0 + (v1 - v0) * (i - k0) / (k1 - k0)
+    group_x = dict(zip(order, xs, strict=True))
+    starts: list[float] = []
+    for g, members in itertools.groupby(cols, key=lambda c: c[1] or c[2] or ""):
+        subs = [c for c, _n, _g in members]
+        gx = group_x[g]
+        assert gx is not None
+        k = order.index(g)
+        nx = group_x[order[k + 1]] if k + 1 < len(order) else gx + 12.0 * len(subs)
+        assert nx is not None
+        if len(subs) == 1:
+            starts.append(gx)
+            continue
+        spans = [_sub_span(head, s, gx - 8, nx) for s in subs]
+        if all(spans) and all(a[1] <= b[0] for a, b in itertools.pairwise(s for s in spans if s)):
+            ss = [s for s in spans if s]
+            starts.append(min(gx, float(ss[0][0])))
+            starts.extend((a[1] + b[0]) / 2 for a, b in itertools.pairwise(ss))
+        else:
+            width = (nx - gx) / len(subs)
+            starts.extend(gx + width * i for i in range(len(subs)))
+    return starts if all(b > a for a, b in itertools.pairwise(starts)) else None
+
+
+def _ranges(starts: list[float]) -> list[tuple[float, float]]:
+    return [(s, e) for s, e in itertools.pairwise([*starts, 1e9])]
+
+
+def _dist(t: Tok, rng: tuple[float, float]) -> float:
+    lo, hi = rng
+    m = t.mid
+    return 0.0 if lo - 1 <= m < hi + 1 else (lo - 1 - m if m < lo - 1 else m - hi - 1)
+
+
+def _cell(toks: list[Tok]) -> str:
+    """A cell's text as the form reader spells it (superscript marks as "(1)", no-break spaces out)."""
+    text = _join(toks)
+    return text if text.isascii() else normalize(text)
+
+
+def _join(toks: list[Tok]) -> str:
+    out = ""
+    last_line = None
+    for t in sorted(toks, key=lambda t: (t.line, t.x0)):
+        if not out:
+            out = t.text
+        elif last_line is not None and t.line != last_line and _HYPHEN_END_RE.search(out):
+            out += t.text  # a word broken after its hyphen at the end of a line
+        else:
+            out += " " + t.text
+        last_line = t.line
+    return out
+
+
+def _units(toks: list[Tok]) -> list[list[Tok]]:
+    """Words that must share a cell: words of different lines standing one over the other (a cell's
+    wrapped lines, a footnote mark under its value), and a footnote mark printed one space after a
+    word. Ordered left to right."""
+    parent = list(range(len(toks)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in itertools.combinations(range(len(toks)), 2):
+        ta, tb = toks[a], toks[b]
+        if ta.line != tb.line:
+            joined = ta.x0 <= tb.x1 and tb.x0 <= ta.x1  # touching counts: a layout moves words
+        else:
+            left, right = (ta, tb) if ta.x0 < tb.x0 else (tb, ta)
+            joined = right.x0 - left.x1 <= 1 and bool(_MARK_RE.match(right.text))
+        if joined:
+            parent[root(b)] = root(a)
+    groups: dict[int, list[Tok]] = {}
+    for k, t in enumerate(toks):
+        groups.setdefault(root(k), []).append(t)
+    return sorted(groups.values(), key=lambda u: min(t.x0 for t in u))
+
+
+def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[str] | None:
+    """The row's words cut into one cell per column: every cell reads as its column's type, the words
+    keep their left-to-right order, and the total distance of words from their columns is least."""
+    units = _units(toks)
+    rngs = _ranges(starts)
+    n, c_n = len(units), len(cols)
+    inf = float("inf")
+    dist = [[sum(_dist(t, r) for t in u) for u in units] for r in rngs]
+    far = [[any(_dist(t, r) > _FAR for t in u) for u in units] for r in rngs]
+    best = [[inf] * (n + 1) for _ in range(c_n + 1)]
+    back = [[0] * (n + 1) for _ in range(c_n + 1)]
+    best[0][0] = 0.0
+    for c, kind in enumerate(cols):
+        row, nxt, nback, d, f = best[c], best[c + 1], back[c + 1], dist[c], far[c]
+        longest = n if kind in _TEXT else _MAX_TYPED_WORDS
+        for j in range(n + 1):
+            base = row[j]
+            if base == inf:
+                continue
+            if kind not in _REQUIRED and base < nxt[j]:
+                nxt[j], nback[j] = base, j
+            acc = base
+            for i in range(j + 1, min(n, j + longest) + 1):
+                if f[i - 1]:
+                    break
+                acc += d[i - 1]
+                if acc >= nxt[i]:
+                    continue
+                if kind not in _TEXT and not tables.check_cell(kind, _cell([t for u in units[j:i] for t in u])):
+                    continue
+                nxt[i], nback[i] = acc, j
+    if best[c_n][n] == inf:
+        return None
+    cells: list[str] = [""] * c_n
+    i = n
+    for c in range(c_n, 0, -1):
+        j = back[c][i]
+        cells[c - 1] = _join([t for u in units[j:i] for t in u])
+        i = j
+    return cells
+
+
+def _tokens(line: str, number: int) -> list[Tok]:
+    return [
+        Tok(number, m.start(), m.end(), m.group(0))
+        for m in _WORD_RE.finditer(line)
+        if m.group(0).strip() and not _DASHES_RE.match(m.group(0))
+    ]
+
+
+def _is_heading(text: str) -> bool:
+    return bool(_HEADERISH_RE.search(text) or re.match(r"^\d{1,2}[A-Z]?\.", text))
+
+
+def _nearest(i: int, anchors: list[int]) -> int:
+    best = 0
+    for k, a in enumerate(anchors):
+        if abs(a - i) < abs(anchors[best] - i):
+            best = k
+    return best
+
+
+def _group_by_blank(data: list[int], anchors: list[int]) -> dict[int, int] | None:
+    """Row of each line when blank lines separate the rows (one anchor per group), else None."""
+    groups: list[list[int]] = []
+    for i in data:
+        if groups and i == groups[-1][-1] + 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out: dict[int, int] = {}
+    for g in groups:
+        inside = [a for a in anchors if g[0] <= a <= g[-1]]
+        if len(inside) != 1:
+            return None
+        k = anchors.index(inside[0])
+        for i in g:
+            out[i] = k
+    return out
+
+
+def read_table(lines: list[str], start: int, end: int, form: str, table: int) -> tuple[list[list[str]], str | None]:
+    """Rows of cells for the table whose heading starts at line ``start``; or an explanation why not."""
+    cols = tables.columns(form, table)
+    rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
+    # The heading: the lines from its first label down to the first line that is not heading words.
+    head_stop = start + 1
+    while head_stop < end and (not lines[head_stop].strip() or _is_heading_line(lines[head_stop], head_stop)):
+        head_stop += 1
+    starts = column_starts(rule + lines[start:head_stop], form, table)
+    if starts is None:
+        return [], "the table's column headings were not found"
+    rngs = _ranges(starts)
+    di = cols.index("di")
+    rivals = [i for i, c in enumerate(cols) if c in ("ad", "code", "code5", "a", "d")]
+    anchors: list[int] = []
+    toks_by_line: dict[int, list[Tok]] = {}
+    for i in range(start, end):
+        if _RULE_RE.match(lines[i]):
+            continue
+        ts = _tokens(lines[i], i)
+        if not ts:
+            continue
+        toks_by_line[i] = ts
+        for t in ts:
+            if _MARKS_RE.sub("", t.text) in ("D", "I"):
+                mine = _dist(t, rngs[di])
+                if all(mine <= _dist(t, rngs[r]) for r in rivals) and mine <= _FAR / 2:
+                    anchors.append(i)
+                    break
+    if not anchors:
+        # Values below the heading but no row with its D or I: the page is cut off or unreadable.
+        if any(_VALUE_RE.search(lines[i]) for i in toks_by_line if not _is_heading_line(lines[i], i)):
+            return [], "values under the heading, but no row shows its Ownership Form (D or I): cut off?"
+        return [], None
+    # Heading lines: everything down to the last heading-looking line above the first anchor.
+    head_end = start
+    for i in range(start, anchors[0]):
+        if i in toks_by_line and _is_heading_line(lines[i], i):
+            head_end = i + 1
+    anchors = [a for a in anchors if a >= head_end]
+    data = [i for i in sorted(toks_by_line) if i >= head_end]
+    groups = _group_by_blank(data, anchors)
+    row_toks: list[list[Tok]] = [[] for _ in anchors]
+    if groups is not None:
+        for i in data:
+            row_toks[groups[i]].extend(toks_by_line[i])
+    else:
+        runs = {i: [Tok(i, m.start(), m.end(), m.group(0)) for m in _CHUNK_RE.finditer(lines[i])] for i in data}
+        for i, r in _bands(data, anchors, runs).items():
+            row_toks[r].extend(toks_by_line[i])
+    out: list[list[str]] = []
+    for toks in row_toks:
+        cells = assign(toks, starts, cols)
+        if cells is None:
+            text = " ".join(t.text for t in sorted(toks, key=lambda t: (t.line, t.x0)))
+            raise tables.RowError(f"a row's words do not fit the table's columns in order: {text[:80]!r}")
+        out.append(cells)
+    return out, None
+
+
+_VALUE_RUN_RE = re.compile(r"^\$?\s?-?\d[\d,]*[.,]\d+(?:\s?\(\d{1,3}\))*$|^\d{1,2}/\d{1,2}/\d{2,4}(?:\s?\(\d{1,3}\))*$")
+#: Cost of a band that stacks two values in one spot (a cell holds one value: never one row).
+_STACKED = 1000.0
+
+
+def _band_cost(band: list[int], anchor: int, runs: dict[int, list[Tok]]) -> float:
+    """How far the band's cells are from being centred on the anchor line, plus a prohibitive cost
+    for two numbers or dates stacked in one spot."""
+    items = [t for i in band for t in runs[i]]
+    parent = list(range(len(items)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    cost = 0.0
+    for a, b in itertools.combinations(range(len(items)), 2):
+        ta, tb = items[a], items[b]
+        if ta.line != tb.line and abs(ta.line - tb.line) <= 2 and ta.x0 <= tb.x1 and tb.x0 <= ta.x1:
+            parent[root(b)] = root(a)
+            if _VALUE_RUN_RE.match(ta.text) and _VALUE_RUN_RE.match(tb.text):
+                cost += _STACKED
+    spans: dict[int, list[int]] = {}
+    for k, t in enumerate(items):
+        spans.setdefault(root(k), []).append(t.line)
+    for ls in spans.values():
+        cost += abs((min(ls) + max(ls)) / 2 - anchor)
+    return cost
+
+
+def _bands(data: list[int], anchors: list[int], runs: dict[int, list[Tok]]) -> dict[int, int]:
+    """Row of each line. Rows do not overlap on the page, so each row is a band of lines around its
+    anchor; where one row ends and the next begins is chosen so that every band's cells are centred
+    on its anchor as nearly as can be, and no band stacks two values in one spot."""
+    n = len(anchors)
+    # Possible first lines of row k (k >= 1): after the previous anchor, up to its own.
+    starts = [[data[0]]] + [[i for i in data if anchors[k - 1] < i <= anchors[k]] for k in range(1, n)]
+    ends = [*(st[0] for st in starts[1:])]  # placeholder, replaced per choice below
+    del ends
+    last = data[-1] + 1
+    inf = float("inf")
+    best: list[dict[int, float]] = [{} for _ in range(n)]
+    back: list[dict[int, int]] = [{} for _ in range(n)]
+
+    def band(lo: int, hi: int) -> list[int]:
+        return [i for i in data if lo <= i < hi]
+
+    for k in range(n):
+        nexts = starts[k + 1] if k + 1 < n else [last]
+        for b in nexts:
+            for s in starts[k]:
+                prev = 0.0 if k == 0 else best[k - 1].get(s, inf)
+                if prev == inf:
+                    continue
+                c = prev + _band_cost(band(s, b), anchors[k], runs)
+                if c < best[k].get(b, inf):
+                    best[k][b], back[k][b] = c, s
+    out: dict[int, int] = {}
+    b = last
+    for k in range(n - 1, -1, -1):
+        s = back[k][b]
+        for i in band(s, b):
+            out[i] = k
+        b = s
+    return out
+
+
+# Every word the printed headings of Table I and II use (any form, any era), letters and digits only.
+_HEADING_WORDS = frozenset(
+    [
+        "title",
+        "of",
+        "security",
+        "instr",
+        "1title",
+        "transaction",
+        "date",
+        "monthdayyear",
+        "deemed",
+        "execution",
+        "if",
+        "any",
+        "code",
+        "securities",
+        "acquired",
+        "a",
+        "or",
+        "disposed",
+        "d",
+        "and",
+        "amount",
+        "beneficially",
+        "owned",
+        "following",
+        "reported",
+        "transactions",
+        "ownership",
+        "form",
+        "direct",
+        "indirect",
+        "i",
+        "nature",
+        "beneficial",
+        "v",
+        "price",
+        "derivative",
+        "conversion",
+        "exercise",
+        "number",
+        "exercisable",
+        "expiration",
+        "underlying",
+        "shares",
+        "at",
+        "end",
+        "issuers",
+        "fiscal",
+        "year",
+        "2a",
+        "3a",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        "10",
+        "11",
+    ]
+)
+_NON_ALNUM_RE = re.compile(r"[^a-z0-9]")
+
+
+def _is_heading_line(line: str, i: int) -> bool:
+    """A line of the column headings: only heading words (one of them a real word, so a line of
+    footnote marks or a lone "D" is not one), or a numbered label."""
+    cs = [m.group(0) for m in _CHUNK_RE.finditer(line)]
+    if not cs:
+        return False
+    if any(_NUM_LABEL_RE.match(c) for c in cs):
+        return True
+    words = [_NON_ALNUM_RE.sub("", w.lower()) for w in line.split()]
+    words = [w for w in words if w]
+    return (
+        bool(words) and all(w in _HEADING_WORDS for w in words) and any(len(w) > 1 and not w.isdigit() for w in words)
+    ) or all(_is_heading(c) for c in cs)
