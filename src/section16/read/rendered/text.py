@@ -5,13 +5,11 @@ Text has no cells, only characters at positions. Three things are recovered from
 
 * the boxes above Table I stand side by side; each box's label ("1. Name and Address...", "2. Issuer
   Name...", "5. Relationship...") starts a vertical strip, and the strips are read one after another;
-* a table's columns start where their printed headings start (a rule of dashes above the heading,
-  as pandoc draws it, gives them exactly); a sub-heading ("Code", "V", "Price"...) is centred over its
-  column, so a boundary between two sub-columns lies half-way between their sub-headings;
-* a table row may span several lines (wrapped titles, a footnote mark below its number, cells
-  centred vertically); every row has exactly one D or I in its "Ownership Form" column, so those
-  lines anchor the rows, and each line of the table goes to the row whose anchor is nearest (or to
-  the anchor of its blank-line-separated group, where rows are separated by blank lines).
+* the tables are read by :mod:`.layout` (columns from the headings, rows anchored on their D or I,
+  each row's words cut into cells by type and position), or, for a PDF that draws its cell borders,
+  by :mod:`.ruled`;
+* footnotes: the number "(1)" is centred beside its text, so each footnote is the run of lines
+  centred on its number; the Reporting Owners table: an owner's marks stand beside its name.
 
 The result is rows of cells, the same shape the HTML and Markdown front ends give.
 """
@@ -31,7 +29,6 @@ from .cells import Doc, normalize
 # Only ASCII spaces part cells: a no-break space belongs to the text it stands in.
 _CHUNK_RE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
 _RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
-_WORD_RE = re.compile(r"[^ \n]+")
 _DASHES_RE = re.compile(r"^[-=_]{3,}(?:\s+[-=_]+)*$")
 # Grid tables (pandoc draws them with + - | borders): the borders are not text.
 _GRID_LINE_RE = re.compile(r"^\s*[|+]")
@@ -43,11 +40,6 @@ _BOX_LABELS = ("name", "issuer", "period", "amend", "rel", "joint")
 _SECTION_RE = re.compile(
     r"^\s*(?:Reporting\s+Owners\s*$|Signatures?\s*$|Explanation\s+of\s+Responses|Remarks\s*:|Reminder:|"
     r"Note:\s*File|Persons\s+who\s+respond|Potential\s+persons)",
-    re.IGNORECASE,
-)
-_HEADERISH_RE = re.compile(
-    r"\(Instr|Month/Day/Year|\bCode\b|Exercisable|Expiration|Number\s+of|\bShares\)?$|^\(A\)|^\(D\)|\(I\)$|"
-    r"\bPrice\b|^Amount|Title\s+of|Transaction\(s\)|Beneficially|Ownership|Following|Reported|^Title$|^V$",
     re.IGNORECASE,
 )
 _FN_ANCHOR_RE = re.compile(r"^\(?(\d{1,3})\)?[.:]?$|^\((\d{1,3})\)\s+\S")
@@ -69,217 +61,12 @@ def chunks(line: str, number: int) -> list[Chunk]:
     return [Chunk(number, m.start(), m.group(0)) for m in _CHUNK_RE.finditer(line) if not _DASHES_RE.match(m.group(0))]
 
 
-# Column headings per leaf column: (numbered label, sub-heading) and the group a sub-column is in.
-_SUB = {
-    "code": r"\bCode\b", "code5": r"\bCode\b", "v": r"(?<![\w(])V(?![\w)])", "amount": r"\bAmount(?!\s+or\s+Number)",
-    "ad": r"\(A\)", "price": r"\bPrice\b", "a": r"\(A\)(?!\s*or)", "d": r"(?<!or )\(D\)",
-    "exer": r"Date\s+Exer|Exercisable", "exp": r"Expiration", "utitle": r"(?<![\w.] )\bTitle\b(?!\s+of)",
-    "ushares": r"\bAmount\b|\bNumber\b",
-}  # fmt: skip
-
-
-def _labels(form: str, table: int) -> list[tuple[str, str | None, str | None]]:
-    """(column, its own numbered label, the numbered label of its group) for each leaf column."""
-    cols = tables.columns(form, table)
-    if table == 1 and form == "3":
-        nums = {"title": "1", "after": "2", "di": "3", "nature": "4"}
-        return [(c, nums[c], None) for c in cols]
-    if table == 2 and form == "3":
-        nums = {"title": "1", "conv": "4", "di": "5", "nature": "6"}
-        group = {"exer": "2", "exp": "2", "utitle": "3", "ushares": "3"}
-        return [(c, nums.get(c), group.get(c)) for c in cols]
-    if table == 1:
-        nums = {"title": "1", "date": "2", "deemed": "2A", "after": "5", "di": "6", "nature": "7"}
-        group = {"code": "3", "code5": "3", "v": "3", "amount": "4", "ad": "4", "price": "4"}
-        if form == "5":
-            nums["code5"] = "3"
-            group.pop("code5")
-        return [(c, nums.get(c), group.get(c)) for c in cols]
-    nums = {"title": "1", "conv": "2", "date": "3", "deemed": "3A", "price": "8", "after": "9", "di": "10",
-            "nature": "11"}  # fmt: skip
-    group = {"code": "4", "code5": "4", "v": "4", "a": "5", "d": "5", "exer": "6", "exp": "6", "utitle": "7",
-             "ushares": "7"}  # fmt: skip
-    if form == "5":
-        nums["code5"] = "4"
-        group.pop("code5")
-    return [(c, nums.get(c), group.get(c)) for c in cols]
-
-
-def _label_x(head: list[str], num: str) -> int | None:
-    rx = re.compile(rf"(?<![\w.]){re.escape(num)}\s*\.(?!\d)")
-    xs = [m.start() for ln in head for m in rx.finditer(ln)]
-    return min(xs) if xs else None
-
-
-def _sub_span(head: list[str], kind: str, after: int, before: int) -> tuple[int, int] | None:
-    rx = re.compile(_SUB[kind], re.IGNORECASE)
-    for ln in reversed(head):  # sub-headings sit on the lowest heading lines
-        for m in rx.finditer(ln):
-            if after - 2 <= m.start() < before:
-                return m.start(), m.end()
-    return None
-
-
-def column_starts(head: list[str], form: str, table: int) -> list[int] | None:
-    """Start position of each leaf column, from a dash rule or from the headings."""
-    n = len(tables.columns(form, table))
-    for ln in head[:3]:
-        if _RULE_RE.match(ln):
-            dashes = [m.start() for m in re.finditer(r"-+", ln)]
-            if len(dashes) == n:
-                return dashes
-    starts: list[int] = []
-    prev_sub: tuple[int, int] | None = None
-    labels = _labels(form, table)
-    for k, (col, num, group) in enumerate(labels):
-        if num is not None:
-            x = _label_x(head, num)
-            if x is None:
-                return None
-            starts.append(x)
-            prev_sub = None
-            continue
-        gx = _label_x(head, group or "")
-        floor = starts[-1] + 1 if starts else 0
-        nxt = next((n for _c, n, _g in labels[k + 1 :] if n is not None), None)
-        before = (_label_x(head, nxt) if nxt else None) or 10**6
-        span = _sub_span(head, col, max(floor, gx or 0), before)
-        if span is None:
-            return None
-        if prev_sub is None:
-            starts.append(gx if gx is not None else span[0])
-        else:
-            starts.append((prev_sub[1] + span[0] + 1) // 2)
-        prev_sub = span
-    return starts if all(b > a for a, b in itertools.pairwise(starts)) else None
-
-
 def _column_of(x: int, starts: list[int]) -> int:
     col = 0
     for i, s in enumerate(starts):
         if x >= s - 1:
             col = i
     return col
-
-
-def read_table(lines: list[str], start: int, end: int, form: str, table: int) -> tuple[list[list[str]], str | None]:
-    """Rows of cells for the table whose heading starts at line ``start``; or an explanation why not."""
-    head_end = start
-    cols = tables.columns(form, table)
-    # The heading runs until the lowest line of heading words above the first data line.
-    body = list(range(start, end))
-    rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
-    starts = None
-    k = 0
-    filled = 0
-    for k in range(1, len(body) + 1):  # the shortest heading that names every column
-        if not lines[start + k - 1].strip():
-            continue
-        filled += 1
-        if filled > 30:  # no heading runs this long: the column headings are not on the page
-            break
-        starts = column_starts(rule + lines[start : start + k], form, table)
-        if starts is not None:
-            break
-    if starts is None:
-        return [], "the table's column headings were not found"
-    di = cols.index("di")
-    anchors: list[int] = []
-    cells_by_line: dict[int, list[Chunk]] = {}
-    first_data = None
-    for i in body:
-        if _RULE_RE.match(lines[i]):
-            continue
-        cs = chunks(lines[i], i)
-        if not cs:
-            continue
-        cells_by_line[i] = cs
-        for c in cs:
-            if _column_of(c.x, starts) == di and re.sub(r"\(\d+\)|\s", "", c.text) in ("D", "I"):
-                anchors.append(i)
-                if first_data is None:
-                    first_data = i
-                break
-    if not anchors:
-        # Values below the heading but no row with its D or I: the page is cut off or unreadable.
-        if any(_VALUE_RE.search(lines[i]) for i in range(start + k, end) if not _RULE_RE.match(lines[i])):
-            return [], "values under the heading, but no row shows its Ownership Form (D or I): cut off?"
-        return [], None
-    assert first_data is not None
-    # Heading lines: everything down to the last heading-looking line above the first anchor.
-    for i in range(start, first_data):
-        cs = cells_by_line.get(i, [])
-        if cs and (all(_is_heading(c.text) for c in cs) or any(_NUM_LABEL_RE.match(c.text) for c in cs)):
-            head_end = i + 1
-    data = [i for i in sorted(cells_by_line) if i >= head_end]
-    groups = _group_by_blank(data, anchors)
-    rows: list[list[list[Chunk]]] = [[[] for _ in cols] for _ in anchors]
-    for i in data:
-        r = groups[i] if groups is not None else _nearest(i, anchors)
-        for c in cells_by_line[i]:
-            # Word by word: tight columns leave a single space between neighbouring cells.
-            for w in _WORD_RE.finditer(c.text):
-                rows[r][_column_of(c.x + w.start(), starts)].append(Chunk(i, c.x + w.start(), w.group(0)))
-    for row in rows:
-        _repair(row, cols)
-    out = [[" ".join(c.text for c in sorted(cell, key=lambda c: (c.line, c.x))) for cell in row] for row in rows]
-    return out, None
-
-
-def _text(cell: list[Chunk]) -> str:
-    return " ".join(c.text for c in sorted(cell, key=lambda c: (c.line, c.x)))
-
-
-def _repair(row: list[list[Chunk]], cols: tuple[str, ...]) -> None:
-    """Laid-out text puts neighbouring cells a character or two off their headings: where a cell does
-    not read as its column's type, try giving its first or last word to the neighbour that is empty."""
-    for i, cell in enumerate(row):
-        if len(cell) < 2 or tables.check_cell(cols[i], _text(cell)):
-            continue
-        for j, pick in ((i + 1, max(cell, key=lambda c: c.x)), (i - 1, min(cell, key=lambda c: c.x))):
-            if not 0 <= j < len(row) or row[j]:
-                continue
-            rest = [c for c in cell if c is not pick]
-            if tables.check_cell(cols[i], _text(rest)) and tables.check_cell(cols[j], pick.text):
-                row[i][:] = rest
-                row[j].append(pick)
-                break
-
-
-_VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
-_NUM_LABEL_RE = re.compile(r"^\d{1,2}[A-Z]?\.\s*\D")
-
-
-def _is_heading(text: str) -> bool:
-    return bool(_HEADERISH_RE.search(text) or re.match(r"^\d{1,2}[A-Z]?\.", text))
-
-
-def _nearest(i: int, anchors: list[int]) -> int:
-    best = 0
-    for k, a in enumerate(anchors):
-        if abs(a - i) < abs(anchors[best] - i):
-            best = k
-    return best
-
-
-def _group_by_blank(data: list[int], anchors: list[int]) -> dict[int, int] | None:
-    """Row of each line when blank lines separate the rows (one anchor per group), else None."""
-    groups: list[list[int]] = []
-    for i in data:
-        if groups and i == groups[-1][-1] + 1:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    out: dict[int, int] = {}
-    k = 0
-    for g in groups:
-        inside = [a for a in anchors if g[0] <= a <= g[-1]]
-        if len(inside) != 1:
-            return None
-        k = anchors.index(inside[0])
-        for i in g:
-            out[i] = k
-    return out
 
 
 def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
