@@ -134,3 +134,31 @@ def test_pages_by_value_from_the_largest_trades_are_the_plain_answer(
     finally:
         main_store.query("DROP TABLE explore_top_values")
         main_store.query(sql)
+
+
+PLAIN_ISSUER_SUMMARY = """
+WITH x AS (SELECT accession, issuer_name, ticker, filed_day, buy_value, sell_value
+           FROM explore_filings WHERE issuer_cik = ?),
+latest AS (SELECT issuer_name, ticker FROM x ORDER BY filed_day DESC NULLS LAST, accession DESC LIMIT 1)
+SELECT CAST(? AS TEXT) AS issuer_cik, (SELECT issuer_name FROM latest) AS company,
+       (SELECT ticker FROM latest) AS ticker, COUNT(*) AS filings, MIN(filed_day) AS first_filed,
+       MAX(filed_day) AS last_filed,
+       (SELECT COUNT(*) FROM explore_owner_issuers o WHERE o.issuer_cik = ?) AS insiders,
+       SUM(buy_value) AS bought_value, SUM(sell_value) AS sold_value
+FROM x
+HAVING COUNT(*) > 0
+"""
+
+
+def test_issuer_summary_from_explore_issuers_is_the_plain_answer(main_store: Store) -> None:
+    prepare.ensure(main_store)
+    ciks = [*main_store.query("SELECT DISTINCT issuer_cik FROM explore_filings").column(0).to_pylist(), "123"]
+    assert len(ciks) == 3
+    for cik in ciks:
+        got = explore.issuer_summary(main_store, cik).to_pylist()
+        want = main_store.query(PLAIN_ISSUER_SUMMARY, [cik, cik, cik]).to_pylist()
+        assert len(got) == len(want) == (0 if cik == "123" else 1)
+        for g, w in zip(got, want, strict=True):
+            assert list(g) == list(w)
+            for k, v in w.items():
+                assert g[k] == (pytest.approx(v, rel=1e-12) if isinstance(v, float) else v), k

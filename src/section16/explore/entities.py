@@ -33,16 +33,11 @@ def issuer_summary(store: QueryRunner, issuer: str) -> pa.Table:
     return _query(
         store,
         """
-        WITH x AS (SELECT accession, issuer_name, ticker, filed_day, buy_value, sell_value
-                   FROM explore_filings WHERE issuer_cik = ?),
-        latest AS (SELECT issuer_name, ticker FROM x ORDER BY filed_day DESC NULLS LAST, accession DESC LIMIT 1)
-        SELECT CAST(? AS TEXT) AS issuer_cik, (SELECT issuer_name FROM latest) AS company,
-               (SELECT ticker FROM latest) AS ticker, COUNT(*) AS filings, MIN(filed_day) AS first_filed,
-               MAX(filed_day) AS last_filed,
+        SELECT CAST(? AS TEXT) AS issuer_cik, company, ticker, filings, first_filed, last_filed,
                (SELECT COUNT(*) FROM explore_owner_issuers o WHERE o.issuer_cik = ?) AS insiders,
-               SUM(buy_value) AS bought_value, SUM(sell_value) AS sold_value
-        FROM x
-        HAVING COUNT(*) > 0
+               bought_value, sold_value
+        FROM explore_issuers
+        WHERE issuer_cik = ?
         """,
         [cik, cik, cik],
     )

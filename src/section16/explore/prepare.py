@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from typing import Any, Protocol
 
 import pyarrow as pa
@@ -316,6 +317,24 @@ JOIN explore_purchase_prev pp
 WHERE t.code = 'P'
 ORDER BY t.filed_day, t.accepted_at, t.accession, t.is_derivative, t.row_no
 """,
+    # Each issuer once: its latest name and ticker, filings, first and last filing day, open-market
+    # totals (the issuer page's summary, which would otherwise read all of a large issuer's filings).
+    "explore_issuers": """
+CREATE TABLE explore_issuers AS
+WITH latest AS (
+    SELECT issuer_cik, issuer_name, ticker FROM (
+        SELECT issuer_cik, issuer_name, ticker,
+               ROW_NUMBER() OVER (PARTITION BY issuer_cik ORDER BY filed_day DESC NULLS LAST, accession DESC) AS rn
+        FROM explore_filings WHERE issuer_cik IS NOT NULL
+    ) r WHERE rn = 1
+)
+SELECT f.issuer_cik, MIN(l.issuer_name) AS company, MIN(l.ticker) AS ticker, COUNT(*) AS filings,
+       MIN(f.filed_day) AS first_filed, MAX(f.filed_day) AS last_filed, SUM(f.buy_value) AS bought_value,
+       SUM(f.sell_value) AS sold_value
+FROM explore_filings f JOIN latest l ON l.issuer_cik = f.issuer_cik
+GROUP BY f.issuer_cik
+ORDER BY f.issuer_cik
+""",
     # Names for search: every issuer and insider once, with their latest name and their filing count.
     "explore_names": """
 CREATE TABLE explore_names AS
@@ -439,6 +458,7 @@ TABLES = (
     "explore_owners", "explore_footnote_flags", "explore_titles", "explore_calendar", "explore_meta",
     "explore_names", "explore_purchase_days", "explore_issuer_months", "explore_owner_issuers",
     "explore_issuer_balances", "explore_owner_trades", "explore_top_values", "explore_purchases",
+    "explore_issuers",
 )  # fmt: skip
 
 _lock = threading.Lock()
@@ -460,7 +480,23 @@ def _built_fingerprint(store: QueryRunner) -> str | None:
     return str(rows[0]["value"]) if rows else None
 
 
-_checked: dict[int, tuple[float, str]] = {}
+#: Per store object (held weakly: a closed store's entry goes with it, never mistaken for a new one's):
+#: when its tables were last found current, and the fingerprint they had then.
+_checked: weakref.WeakKeyDictionary[Any, tuple[float, str]] = weakref.WeakKeyDictionary()
+
+
+def _seen(store: QueryRunner) -> tuple[float, str] | None:
+    try:
+        return _checked.get(store)
+    except TypeError:  # a store object that cannot be weakly referenced is checked every time
+        return None
+
+
+def _remember(store: QueryRunner, now: float, fp: str) -> None:
+    try:
+        _checked[store] = (now, fp)
+    except TypeError:
+        pass
 
 
 def ensure(store: QueryRunner) -> bool:
@@ -471,17 +507,22 @@ def ensure(store: QueryRunner) -> bool:
     """
     max_age = float(getattr(store, "explore_max_age", 0.0))
     now = time.monotonic()
-    seen = _checked.get(id(store))
+    seen = _seen(store)
     if max_age and seen is not None and now - seen[0] < max_age:
         return False
     with _lock:
         current = fingerprint(store)
+        if seen is not None and seen[1] == current:
+            # Unchanged since this store's last check, which built what was missing: only the
+            # fingerprint is read (looking for missing tables and indexes took longer than it).
+            _remember(store, now, current)
+            return False
         built = _built_fingerprint(store) != current
         if built:
             build(store, current)
         else:
             _create_missing_aux(store)
-        _checked[id(store)] = (now, current)
+        _remember(store, now, current)
         return built
 
 
