@@ -83,3 +83,14 @@ def test_insider_page_holdings_offset(client: TestClient) -> None:
     assert past.status_code == 200 and 'rel="prev"' in past.text
     bad = client.get("/insiders/1061632", params={"issuer": "1551152", "holdings_offset": "-1"})
     assert bad.status_code == 422 and "holdings_offset" in bad.text
+
+
+def test_issuer_page_insiders_come_in_pages(client: TestClient) -> None:
+    first = client.get("/issuers/1551152")
+    assert first.status_code == 200 and "insiders 1–6 of 6, latest filer first" in first.text
+    later = client.get("/issuers/1551152", params={"insiders_offset": "4", "offset": "1"})
+    assert later.status_code == 200 and "insiders 5–6 of 6" in later.text
+    # The link back keeps the transactions' page and drops the insiders' offset at the first page.
+    assert 'href="/issuers/1551152?offset=1"' in later.text
+    bad = client.get("/issuers/1551152", params={"insiders_offset": "x"})
+    assert bad.status_code == 422 and "insiders_offset" in bad.text

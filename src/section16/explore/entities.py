@@ -43,10 +43,11 @@ def issuer_summary(store: QueryRunner, issuer: str) -> pa.Table:
     )
 
 
-def issuer_insiders(store: QueryRunner, issuer: str) -> pa.Table:
-    """The issuer's insiders: roles and title from their latest filing, open-market shares bought and
-    sold, and the shares owned after their latest reported non-derivative direct row. Trades of a joint
-    filing count for its first owner here (as on EDGAR's own pages, which show the first owner)."""
+def issuer_insiders(store: QueryRunner, issuer: str, limit: int = 500, offset: int = 0) -> pa.Table:
+    """The issuer's insiders, latest filer first (``limit`` of them from ``offset``): roles and title
+    from their latest filing, open-market shares bought and sold, and the shares owned after their latest
+    reported non-derivative direct row. Trades of a joint filing count for its first owner here (as on
+    EDGAR's own pages, which show the first owner)."""
     cik = _cik(issuer, "issuer")
     return _query(
         store,
@@ -55,10 +56,10 @@ def issuer_insiders(store: QueryRunner, issuer: str) -> pa.Table:
                filings, last_filed, shares_bought, shares_sold, value_bought, value_sold, direct_shares_owned
         FROM explore_owner_issuers
         WHERE issuer_cik = ?
-        ORDER BY last_filed DESC NULLS LAST, owner_name
-        LIMIT 500
+        ORDER BY last_filed DESC NULLS LAST, owner_name, owner_cik
+        LIMIT ? OFFSET ?
         """,
-        [cik],
+        [cik, limit, offset],
     )
 
 

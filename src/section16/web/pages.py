@@ -247,26 +247,43 @@ def feed(request: Request, name: str) -> Response:
     return Response(body, media_type=ATOM_TYPE)
 
 
+#: The issuer page's own parameter: where its insiders table's page starts (latest filer first).
+INSIDERS_OFFSET = "insiders_offset"
+#: Insiders per page of the issuer page (a large company has thousands).
+INSIDER_ROWS = 100
+
+
+def _page_offset(request: Request, name: str) -> tuple[int, list[str]]:
+    """A page's own offset parameter (not a filter): 0 when absent, else a whole number."""
+    raw = request.query_params.get(name, "") or "0"
+    if not raw.isdigit() or int(raw) > MAX_OFFSET:
+        return 0, [f"{name}: a whole number from 0 to {MAX_OFFSET} (got {raw!r})"]
+    return int(raw), []
+
+
 @router.get("/issuers/{cik}", response_class=HTMLResponse)
 def issuer_page(request: Request, cik: str) -> HTMLResponse:
     store = request.app.state.store
-    filters, errors = trade_filters(request)
-    if filters is None or not cik.isdigit():
-        return error_page(request, "Invalid request", errors or [f"not a CIK: {cik!r}"], 422)
+    filters, errors = trade_filters(request, frozenset({INSIDERS_OFFSET}))
+    insiders_offset, offset_errors = _page_offset(request, INSIDERS_OFFSET)
+    if filters is None or offset_errors or not cik.isdigit():
+        return error_page(request, "Invalid request", errors + offset_errors or [f"not a CIK: {cik!r}"], 422)
     summary = _rows(explore.issuer_summary(store, cik))
     if not summary:
         raise HTTPException(404, f"no filings of issuer CIK {cik} in the store")
-    activity = _rows(explore.issuer_activity(store, cik))
+    activity = explore.issuer_activity(store, cik)
     chart = {
-        "labels": [r["month"].strftime("%Y-%m") for r in activity],
-        "buys": [r["bought"] for r in activity],
-        "sells": [r["sold"] for r in activity],
-        "net": [r["net"] for r in activity],
+        "labels": [m.strftime("%Y-%m") for m in activity.column("month").to_pylist()],
+        "buys": activity.column("bought").to_pylist(),
+        "sells": activity.column("sold").to_pylist(),
+        "net": activity.column("net").to_pylist(),
     }
     params = filters.model_dump(exclude_defaults=True)
     params.pop("offset", None)
     params.pop("issuer", None)
-    return html("issuer.html", s=summary[0], chart=chart, insiders=_rows(explore.issuer_insiders(store, cik)),
+    insiders = _rows(explore.issuer_insiders(store, cik, INSIDER_ROWS, insiders_offset))
+    return html("issuer.html", s=summary[0], chart=chart, insiders=insiders, insiders_offset=insiders_offset,
+                insiders_limit=INSIDER_ROWS, insiders_param=INSIDERS_OFFSET,
                 trades=_rows(explore.issuer_history(store, cik, filters)), params=params,
                 limit=filters.limit, offset=filters.offset)  # fmt: skip
 
@@ -275,18 +292,11 @@ def issuer_page(request: Request, cik: str) -> HTMLResponse:
 HOLDINGS_OFFSET = "holdings_offset"
 
 
-def _holdings_offset(request: Request) -> tuple[int, list[str]]:
-    raw = request.query_params.get(HOLDINGS_OFFSET, "") or "0"
-    if not raw.isdigit() or int(raw) > MAX_OFFSET:
-        return 0, [f"{HOLDINGS_OFFSET}: a whole number from 0 to {MAX_OFFSET} (got {raw!r})"]
-    return int(raw), []
-
-
 @router.get("/insiders/{cik}", response_class=HTMLResponse)
 def insider_page(request: Request, cik: str) -> HTMLResponse:
     store = request.app.state.store
     filters, errors = trade_filters(request, frozenset({HOLDINGS_OFFSET}))
-    holdings_offset, offset_errors = _holdings_offset(request)
+    holdings_offset, offset_errors = _page_offset(request, HOLDINGS_OFFSET)
     if filters is None or offset_errors or not cik.isdigit():
         return error_page(request, "Invalid request", errors + offset_errors or [f"not a CIK: {cik!r}"], 422)
     summary = _rows(explore.insider_summary(store, cik))
