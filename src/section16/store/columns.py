@@ -19,7 +19,17 @@ import pyarrow as pa
 
 from ..model import Filing
 from .chunks import SCHEMAS, Chunk, supersedes, to_chunk_isolating
-from .rows import _ROW_FIELDS, FILING_TABLES, ROW_TABLES, FilingRows, _decimal_text, filing_rows, normalize_cik, plain
+from .rows import (
+    _ROW_FIELDS,
+    FILING_TABLES,
+    ROW_TABLES,
+    FilingRows,
+    _decimal_text,
+    extras_json,
+    filing_rows,
+    normalize_cik,
+    plain,
+)
 
 #: The message of a filing without an accession number (the row path's ValueError says the same).
 NO_ACCESSION = "the filing has no accession number (neither a submission header nor a file name with one)"
@@ -251,14 +261,14 @@ def build_chunk(
     for f, s, ex in zip(kept, subs, exact, strict=True):
         e: dict[str, Any] = {}
         if s is not None:
-            e["submission"] = plain(s)
+            e["submission"] = s
         for name in ("unknown", "notes", "missing"):
             value = getattr(f, name)
             if value:
-                e[name] = plain(value)
+                e[name] = value
         if ex:
             e["exact"] = _exact_in_row_order(ex)
-        extras.append(json.dumps(e) if e else None)
+        extras.append(extras_json(e) if e else None)
     issuers = [f.issuer for f in kept]
     sources = [f.source for f in kept]
     tables["filings"] = _arrow("filings", [
