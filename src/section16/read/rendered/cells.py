@@ -14,6 +14,9 @@ Doc = list[Row]
 
 CHECKED = "[X]"
 UNCHECKED = "[ ]"
+#: Written after the "(" of a "(2)" the page prints as plain text, not as a footnote mark (a front end
+#: that can tell them apart puts it there); the reader removes it from every value it returns.
+LITERAL = "\u2060"
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "0123456789()")
 _SUP_RUN_RE = re.compile(r"[⁽]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+[⁾]?")

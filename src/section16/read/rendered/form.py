@@ -5,9 +5,11 @@ Every front end (HTML, Markdown, text, PDF) ends here, so what the form *means* 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from ...errors import ParseError
 from ...model import (
@@ -26,7 +28,7 @@ from ...model import (
     Source,
 )
 from . import blocks, boxes, tables
-from .cells import Doc, Row, flat
+from .cells import LITERAL, Doc, Row, flat
 
 _MARKERS: dict[str, re.Pattern[str]] = {
     "t1": re.compile(r"^\W*Table\s+I(?!I)\b", re.IGNORECASE),
@@ -53,6 +55,7 @@ ALWAYS_MISSING = (
     "rows[*].timeliness",
 )
 
+_T = TypeVar("_T")
 Item = tuple[int, str, str | None]  # row index, cell text, marker
 
 
@@ -225,8 +228,16 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             notes.append(Note("reporting_owners[0].address", "street lines may be wrapped by the layout; not split"))
         else:
             h.street = street
-    elif own_items is not None and len(h.street) == 1 and ", " in h.street[0]:
-        h.street = _split_street(h.street[0], _first_owner_lines(_regroup(own_items)))
+    elif own_items is not None and len(h.street) == 1:
+        first_lines = _first_owner_lines(_regroup(own_items))
+        if len(first_lines) < 3:
+            # The page's converter ran the lines of a table cell together (the owners table prints
+            # name, street and city apart): box 1's street may be two lines run together.
+            h.street = []
+            missing.extend(("reporting_owners[0].address.street1", "reporting_owners[0].address.street2"))
+            notes.append(Note("reporting_owners[0].address", "cell lines run together; street lines not split"))
+        elif ", " in h.street[0]:
+            h.street = _split_street(h.street[0], first_lines)
     owner = _first_owner(h)
     owners = [owner]
     if own_items is not None:
@@ -244,7 +255,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         notes.append(Note("reporting_owners", "joint filing (box 6), but only the first owner could be read"))
     doc_type = form + ("/A" if h.amend_date else "")
     box = _boxes_reader(head_text, missing)
-    return Filing(
+    filing = Filing(
         document_type=doc_type,
         period_of_report=h.period,
         issuer=Issuer(cik="", name=h.issuer_name, trading_symbol=h.ticker),
@@ -272,6 +283,21 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         missing=tuple(dict.fromkeys(missing)),
         source=Source(source, fmt),
     )
+    if any(LITERAL in cell for row in doc for cell in row):
+        filing = _unprotect(filing)
+    return filing
+
+
+def _unprotect(obj: _T) -> _T:
+    """The value with every :data:`~.cells.LITERAL` taken out of its strings."""
+    if isinstance(obj, str):
+        return obj.replace(LITERAL, "")  # type: ignore[return-value]
+    if isinstance(obj, tuple):
+        return tuple(_unprotect(x) for x in obj)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: _unprotect(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return dataclasses.replace(obj, **changes)
+    return obj
 
 
 _FIELD_OF_BOX = {

@@ -7,11 +7,12 @@ table row whose cells hold no further table is one row of cells. Check boxes bec
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree
 
 from ...errors import ParseError
-from .cells import CHECKED, UNCHECKED, Doc, normalize
+from .cells import CHECKED, LITERAL, UNCHECKED, Doc, normalize
 
 _BLOCK = frozenset(
     [
@@ -145,6 +146,30 @@ class _Walker:
                 self.pending.append(_WS_RE.sub(" ", ch.tail))
 
 
+_LITERAL_MARK_RE = re.compile(r"\((\d{1,3})\)")
+
+
+def _protect_literal_marks(root: etree._Element) -> None:
+    """A page that prints footnote marks as superscripts (the SEC stylesheets: ``<sup>(1)</sup>``)
+    means a "(2)" in plain text literally: a title such as "Class B Common Stock (2)". Such a "(2)" is
+    kept out of the mark reading with :data:`~.cells.LITERAL` after its "(" (removed again on output)."""
+    found: Any = root.xpath("//text()[contains(., '(')]")
+    for text in found:
+        if not _LITERAL_MARK_RE.search(str(text)):
+            continue
+        parent = text.getparent()
+        if parent is None:
+            continue
+        holder = parent.getparent() if text.is_tail else parent
+        if holder is None or any(a.tag == "sup" for a in (holder, *holder.iterancestors())):
+            continue
+        new = _LITERAL_MARK_RE.sub(f"({LITERAL}\\1)", str(text))
+        if text.is_tail:
+            parent.tail = new
+        else:
+            parent.text = new
+
+
 def html_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     try:
         raw = data.encode() if isinstance(data, str) else data
@@ -158,6 +183,8 @@ def html_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         raise ParseError(f"not readable as HTML: {e}", source=source or "<bytes>") from None
     if root is None:
         raise ParseError("empty HTML document", source=source or "<bytes>")
+    if root.find(".//sup") is not None:
+        _protect_literal_marks(root)
     body = root.find(".//body")
     w = _Walker()
     # Which elements hold a table somewhere inside: those are layout, walked rather than read as cells.
