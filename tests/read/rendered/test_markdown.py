@@ -11,7 +11,11 @@ from section16.errors import ParseError
 from section16.model import Filing
 
 from .conftest import FILINGS, PAGES, SEED, html_of, misses, reference, shown
-from .test_html import KNOWN
+from .test_html import KNOWN as KNOWN_HTML
+
+#: markdownify and html2text drop the <sup> around footnote marks: a literal "(2)" in a title then
+#: reads as a footnote mark, as the page no longer tells them apart.
+KNOWN = {**KNOWN_HTML, "0000899243-21-019441": ("title", "security_title")}
 
 #: The fields every reading must get exactly: what was traded, when, how much, at what price.
 CORE = re.compile(
