@@ -10,7 +10,7 @@ import pytest
 
 from section16 import explore
 from section16.explore import TradeFilters, prepare
-from section16.explore.filters import trade_where
+from section16.explore.filters import insider_condition, trade_where
 from section16.explore.screens import TRADE_COLUMNS, _order
 from section16.store import Store
 
@@ -162,3 +162,31 @@ def test_issuer_summary_from_explore_issuers_is_the_plain_answer(main_store: Sto
             assert list(g) == list(w)
             for k, v in w.items():
                 assert g[k] == (pytest.approx(v, rel=1e-12) if isinstance(v, float) else v), k
+
+
+PLAIN_HOLDINGS = """
+SELECT * FROM (
+    SELECT t.trade_date AS as_of, t.accepted_at, t.accession, t.security_title, t.direct_indirect,
+           t.nature_of_ownership, t.owned_after AS shares_owned, t.code, 'transaction' AS source, t.row_no
+    FROM explore_trades t
+    WHERE NOT t.is_derivative AND t.issuer_cik = ? AND {insider}
+    UNION ALL
+    SELECT COALESCE(x.period_of_report, x.filed_day) AS as_of, x.accepted_at, h.accession, h.security_title,
+           h.direct_indirect, h.nature_of_ownership, h.shares_owned_after AS shares_owned, NULL AS code,
+           'holding' AS source, h.row_no
+    FROM nonderiv_holdings h JOIN explore_filings x ON x.accession = h.accession
+    WHERE h.accession IN (SELECT o.accession FROM explore_owners o WHERE o.owner_cik = ? AND o.issuer_cik = ?)
+) u
+ORDER BY as_of NULLS LAST, accepted_at NULLS LAST, accession, source DESC, row_no
+"""
+
+
+def test_holdings_from_explore_member_balances_are_the_plain_answer(main_store: Store) -> None:
+    prepare.ensure(main_store)
+    pairs = main_store.query("SELECT DISTINCT owner_cik, issuer_cik FROM explore_owners ORDER BY 1, 2").to_pylist()
+    assert len(pairs) == 9
+    sql = PLAIN_HOLDINGS.format(insider=insider_condition("t"))
+    for p in pairs:
+        cik, issuer = p["owner_cik"], p["issuer_cik"]
+        want = main_store.query(sql, [issuer, cik, cik, cik, issuer]).to_pylist()
+        assert want and explore.holdings_over_time(main_store, cik, issuer).to_pylist() == want

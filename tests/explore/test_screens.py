@@ -289,7 +289,7 @@ def test_holdings_over_time_every_owner_of_a_joint_filing_and_a_missing_aux_tabl
     for rows in before.values():  # the later owners of a joint filing are found through its owner key
         assert any(r["accession"] == RGLS_JOINT and r["source"] == "transaction" for r in rows)
     # The issuer-ordered table is derived data: dropped, it is built again and answers the same.
-    main_store.query("DROP TABLE explore_issuer_balances")
+    main_store.query("DROP TABLE explore_member_balances")
     prepare._checked.clear()
     prepare.ensure(main_store)
     assert {p: explore.holdings_over_time(main_store, *p).to_pylist() for p in pairs} == before

@@ -268,15 +268,21 @@ TOP_VALUES = 5000
 # Derived from the tables above; created when missing (so a store built by an earlier section16 gains
 # them without a full rebuild) and rebuilt with everything else.
 AUX_TABLES: dict[str, str] = {
-    # The non-derivative rows of explore_trades ordered by issuer, with only the columns of an insider's
-    # holdings over time: explore_trades is ordered by filing day, so one issuer's rows are spread over
-    # every row group, while here the zonemaps of issuer_cik skip all but the issuer's few row groups.
-    "explore_issuer_balances": """
-CREATE TABLE explore_issuer_balances AS
-SELECT issuer_cik, owner_cik, owner_count, owner_key, trade_date, accepted_at, accession, security_title,
-       direct_indirect, nature_of_ownership, owned_after, code, row_no
-FROM explore_trades WHERE NOT is_derivative
-ORDER BY issuer_cik, owner_cik
+    # The non-derivative rows of explore_trades once per reporting owner of their filing (member_cik),
+    # ordered by issuer and owner, with only the columns of an insider's holdings over time:
+    # explore_trades is ordered by filing day, so one issuer's rows are spread over every row group,
+    # while here the zonemaps of issuer_cik skip all but the issuer's few row groups, and within them the
+    # plain test of member_cik skips the other owners' stretches. (It replaces explore_issuer_balances,
+    # one row per trade tested with the owner key, which stores built before still hold until rebuilt.)
+    "explore_member_balances": """
+CREATE TABLE explore_member_balances AS
+SELECT t.issuer_cik, m.member_cik, t.trade_date, t.accepted_at, t.accession, t.security_title, t.direct_indirect,
+       t.nature_of_ownership, t.owned_after, t.code, t.row_no
+FROM explore_trades t
+JOIN (SELECT DISTINCT accession, owner_cik AS member_cik FROM explore_owners WHERE owner_cik IS NOT NULL) m
+  ON m.accession = t.accession
+WHERE NOT t.is_derivative
+ORDER BY t.issuer_cik, m.member_cik, t.trade_date, t.accepted_at, t.accession, t.row_no
 """,
     # Every trade once per reporting owner of its filing (member_cik), ordered by owner: an insider's
     # history reads one owner's few row groups instead of testing every row of explore_trades (where
@@ -419,6 +425,7 @@ AUX_INDEXES = (
     "CREATE INDEX IF NOT EXISTS explore_filings_accession ON explore_filings (accession)",
     "CREATE INDEX IF NOT EXISTS explore_owners_accession ON explore_owners (accession)",
     "CREATE INDEX IF NOT EXISTS explore_names_cik ON explore_names (cik)",
+    "CREATE INDEX IF NOT EXISTS explore_owner_issuers_owner ON explore_owner_issuers (owner_cik)",
 )
 
 
@@ -458,7 +465,7 @@ TABLES = (
     "explore_owners", "explore_footnote_flags", "explore_titles", "explore_calendar", "explore_meta",
     "explore_names", "explore_purchase_days", "explore_issuer_months", "explore_owner_issuers",
     "explore_issuer_balances", "explore_owner_trades", "explore_top_values", "explore_purchases",
-    "explore_issuers",
+    "explore_issuers", "explore_member_balances",
 )  # fmt: skip
 
 _lock = threading.Lock()

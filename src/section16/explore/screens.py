@@ -26,7 +26,6 @@ from .filters import (
     TopFilters,
     TradeFilters,
     filing_where,
-    insider_condition,
     trade_where,
 )
 from .prepare import QueryRunner
@@ -391,12 +390,12 @@ def holdings_over_time(store: QueryRunner, insider: str, issuer: str) -> pa.Tabl
     transactions (``owned_after``) and holdings lines, per security, direct or indirect."""
     prepare.ensure(store)
     ids = TradeFilters.model_validate({"insider": insider, "issuer": issuer})
-    sql = f"""
+    sql = """
     SELECT * FROM (
         SELECT t.trade_date AS as_of, t.accepted_at, t.accession, t.security_title, t.direct_indirect,
                t.nature_of_ownership, t.owned_after AS shares_owned, t.code, 'transaction' AS source, t.row_no
-        FROM explore_issuer_balances t
-        WHERE t.issuer_cik = ? AND {insider_condition("t")}
+        FROM explore_member_balances t
+        WHERE t.issuer_cik = ? AND t.member_cik = ?
         UNION ALL
         SELECT COALESCE(x.period_of_report, x.filed_day) AS as_of, x.accepted_at, h.accession, h.security_title,
                h.direct_indirect, h.nature_of_ownership, h.shares_owned_after AS shares_owned, NULL AS code,
@@ -406,7 +405,7 @@ def holdings_over_time(store: QueryRunner, insider: str, issuer: str) -> pa.Tabl
     ) u
     ORDER BY as_of NULLS LAST, accepted_at NULLS LAST, accession, source DESC, row_no
     """
-    result: pa.Table = store.query(sql, [ids.issuer, ids.insider, ids.insider, ids.insider, ids.issuer])
+    result: pa.Table = store.query(sql, [ids.issuer, ids.insider, ids.insider, ids.issuer])
     return result
 
 
