@@ -27,6 +27,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from section16.read import parse_bytes  # noqa: E402
 from section16.store import open_store  # noqa: E402
+from section16.store.base import BATCH_SIZE  # noqa: E402
 from section16.store.columns import filings_chunk  # noqa: E402
 from section16.store.ingest import CHUNK, chunk_for_items, load_paths  # noqa: E402
 from section16.store.rows import COLUMNS, FILING_TABLES, filing_rows  # noqa: E402
@@ -119,26 +121,42 @@ def append_only(paths: list[Path], db: Path) -> tuple[float, float]:
 
 
 def cpu_split(paths: list[Path], db: Path) -> dict[str, float]:
-    """CPU seconds per filing of each stage of the load, run one after the other in this process:
-    reading the files, parsing, building the rows (a chunk's Arrow tables, column by column) and appending."""
+    """CPU seconds per filing of each stage of the load, as a worker and the parent run them but one
+    after the other in this process: per task of ``CHUNK`` files, reading them, parsing, building the
+    chunk's Arrow tables (column by column); then appending the chunks in transactions of ``BATCH_SIZE``."""
     now = datetime.now(UTC)
-    out: dict[str, float] = {}
-    c0 = time.process_time()
-    datas = [(str(p), p.read_bytes()) for p in paths]
-    out["read"] = time.process_time() - c0
-    c0 = time.process_time()
-    filings = [parse_bytes(data, name) for name, data in datas]
-    out["parse"] = time.process_time() - c0
-    c0 = time.process_time()
-    named = [(name, f, None) for (name, _), f in zip(datas, filings, strict=True)]
-    chunks = [filings_chunk(named[i : i + CHUNK], now)[0] for i in range(0, len(named), CHUNK)]
-    out["rows"] = time.process_time() - c0
+    out = dict.fromkeys(("read", "parse", "rows", "append"), 0.0)
+    chunks = []
+    for i in range(0, len(paths), CHUNK):
+        c0 = time.process_time()
+        datas = [(str(p), p.read_bytes()) for p in paths[i : i + CHUNK]]
+        c1 = time.process_time()
+        named = [(name, parse_bytes(data, name), None) for name, data in datas]
+        c2 = time.process_time()
+        chunks.append(filings_chunk(named, now)[0])
+        c3 = time.process_time()
+        out["read"] += c1 - c0
+        out["parse"] += c2 - c1
+        out["rows"] += c3 - c2
     store = open_store(db)
+    per = BATCH_SIZE // CHUNK + 1
     c0 = time.process_time()
-    store.load_chunks(chunks)
+    with store.beside_workers():
+        for i in range(0, len(chunks), per):
+            store.load_chunks(chunks[i : i + per])
     store.close()
     out["append"] = time.process_time() - c0
     return {k: v / len(paths) for k, v in out.items()}
+
+
+def best_of(runs: int, measure: Callable[[int], dict[str, float]]) -> dict[str, float]:
+    """The least of each figure over ``runs`` runs (``measure(i)``: run i's figures): on a shared
+    machine a run is only ever slowed by others, so the least is the closest to the cost itself."""
+    best: dict[str, float] = {}
+    for i in range(runs):
+        for k, v in measure(i).items():
+            best[k] = min(best.get(k, v), v)
+    return best
 
 
 def forkserver_cpu() -> float:
@@ -154,11 +172,37 @@ def forkserver_cpu() -> float:
     return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
 
 
+def stop_forkserver() -> None:
+    """End the fork server, so that the next load starts its own, as ``section16 load`` does each time."""
+    from multiprocessing import forkserver
+
+    stop = getattr(forkserver._forkserver, "_stop", None)
+    if stop is not None:
+        stop()
+
+
+def parallel_load(folder: Path, db: Path, workers: int) -> dict[str, float]:
+    """``section16 load`` of a folder into a fresh DuckDB file: wall seconds, CPU seconds of this process
+    and of the pool (fork server and its workers, start-up included), filings stored, transactions."""
+    stop_forkserver()
+    store = open_store(db)
+    t0, c0, f0 = time.perf_counter(), time.process_time(), forkserver_cpu()
+    result = load_paths(store, [folder], workers=workers)
+    rows = store.count("nonderiv_transactions") + store.count("deriv_transactions")
+    store.close()  # the final checkpoint is part of the load
+    secs = time.perf_counter() - t0
+    parent_cpu, pool_cpu = time.process_time() - c0, forkserver_cpu() - f0
+    if result.failed or result.inserted == 0:
+        raise SystemExit(f"the load failed: {result}: {result.failed[:3]}")
+    return {"wall": secs, "parent": parent_cpu, "pool": pool_cpu, "stored": result.inserted, "rows": rows}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=12000, help="filings to load (default 12000)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="parsing processes")
     ap.add_argument("--naive", type=int, default=1000, help="filings for the naive baseline (default 1000)")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each measure of the load; the best is shown")
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="section16-bench-"))
@@ -171,38 +215,40 @@ def main() -> None:
         print(f"append only (rows prebuilt):   {ap_wall:9,.0f} filings/s  ({ap_cpu:,.0f} per CPU second)")
         nv = naive(files[: args.naive], tmp / "naive.duckdb")
         print(f"naive row-by-row INSERT:       {nv:9,.0f} filings/s")
-        store = open_store(tmp / "bench.duckdb")
-        t0, c0, f0 = time.perf_counter(), time.process_time(), forkserver_cpu()
-        result = load_paths(store, [tmp / "in"], workers=args.workers)
-        rows = store.count("nonderiv_transactions") + store.count("deriv_transactions")
-        store.close()  # the final checkpoint is part of the load
-        secs = time.perf_counter() - t0
-        parent_cpu, pool_cpu = time.process_time() - c0, forkserver_cpu() - f0
-        rate = result.inserted / secs
-        print(f"section16 load ({args.workers} workers): {rate:9,.0f} filings/s  ({result}; {rows:,} transactions)")
+        cores = os.cpu_count() or 1
+        runs = [parallel_load(tmp / "in", tmp / f"bench{i}.duckdb", args.workers) for i in range(args.runs)]
+        fast = min(runs, key=lambda r: r["wall"])
+        n = fast["stored"]
+        rate = n / fast["wall"]
+        each = ", ".join(f"{n / r['wall']:,.0f}" for r in runs)
+        print(
+            f"section16 load ({args.workers} workers): {rate:9,.0f} filings/s  (best of {args.runs}: {each};"
+            f" {n:,.0f} stored, {fast['rows']:,.0f} transactions)"
+        )
         print(f"ratio vs naive loader:         {rate / nv:9.1f}x")
         print(f"ratio vs parse only:           {rate / p1:9.2f}x")
         print(f"target 3,000 filings/s:        {'met' if rate >= 3000 else 'NOT met'}")
-        if pool_cpu:
-            n = result.inserted
-            per = (parent_cpu + pool_cpu) / n
+        if fast["pool"]:
+            low = min(runs, key=lambda r: r["parent"] + r["pool"])
+            per = (low["parent"] + low["pool"]) / n
             print(
-                f"CPU per filing, that load:     {per * 1e6:9,.0f} µs  (parent {parent_cpu / n * 1e6:,.0f},"
-                f" pool {pool_cpu / n * 1e6:,.0f}, pool start-up included; so at most"
-                f" {(os.cpu_count() or 1) / per:,.0f} filings/s on {os.cpu_count() or 1} dedicated cores)"
+                f"CPU per filing, that load:     {per * 1e6:9,.0f} µs  (least of {args.runs}: parent"
+                f" {low['parent'] / n * 1e6:,.0f}, pool {low['pool'] / n * 1e6:,.0f}, pool start-up included;"
+                f" so at most {cores / per:,.0f} filings/s on {cores} dedicated cores)"
             )
-        cpu = cpu_per_filing(files[: min(len(files), 3000)], tmp / "cpu.duckdb")
-        cores = os.cpu_count() or 1
+        part = files[: min(len(files), 3000)]
+        cpu = best_of(args.runs, lambda i: {"cpu": cpu_per_filing(part, tmp / f"cpu{i}.duckdb")})["cpu"]
         print(
-            f"CPU per filing, whole load:    {cpu * 1e6:9,.0f} µs  (so at most {cores / cpu:,.0f} filings/s on {cores}"
-            f" dedicated cores; load average now {os.getloadavg()[0]:.1f})"
+            f"CPU per filing, whole load:    {cpu * 1e6:9,.0f} µs  (1 process, least of {args.runs}; so at most"
+            f" {cores / cpu:,.0f} filings/s on {cores} dedicated cores)"
         )
-        split = cpu_split(files[: min(len(files), 3000)], tmp / "split.duckdb")
+        split = best_of(args.runs, lambda i: cpu_split(part, tmp / f"split{i}.duckdb"))
         print(
             "CPU per filing, by stage:      "
             + ", ".join(f"{k} {v * 1e6:,.0f} µs" for k, v in split.items())
-            + f" (sum {sum(split.values()) * 1e6:,.0f} µs)"
+            + f" (sum {sum(split.values()) * 1e6:,.0f} µs; least of {args.runs} each)"
         )
+        print(f"load average now {os.getloadavg()[0]:.1f} on {cores} cores (the machine may be shared)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
