@@ -4,6 +4,7 @@ filings (DuckDB and PostgreSQL) and on a small synthetic store from bench/synth.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -15,6 +16,9 @@ import pytest
 from section16.explore import prepare, signals
 from section16.explore.screens import trade_columns
 from section16.store import Store, open_store
+
+from .conftest import ABBV_CLUSTER, filings
+from .test_prepare import Recorder
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -156,3 +160,28 @@ def test_signals_match_their_plain_definitions_on_a_synthetic_store(synthetic: S
     assert check_all(synthetic, [date(2010, 6, 30), date(2025, 12, 31)]) > 500
     owner = synthetic.query("SELECT owner_cik FROM explore_trades WHERE late LIMIT 1").column(0)[0].as_py()
     same(signals.late_filings(synthetic, insider=owner).to_pylist(), plain_late(synthetic, insider=owner))
+
+
+def test_late_filings_ranked_from_the_late_rows_match_the_plain_definition(main_store: Store) -> None:
+    """Copies of three real Form 4s accepted 40 days late: their pairs rank first, found from the late
+    rows alone, with their rows on time counted too (on both databases)."""
+    late = []
+    for i, accession in enumerate((ABBV_CLUSTER[0], ABBV_CLUSTER[1], ABBV_CLUSTER[2])):
+        f = filings(accession)[0]
+        assert f.submission is not None and f.submission.acceptance_datetime is not None
+        accepted = f.submission.acceptance_datetime + timedelta(days=40)
+        number = f"0009999999-19-00010{i}"
+        sub = dataclasses.replace(f.submission, accession_number=number, acceptance_datetime=accepted)
+        late.append(dataclasses.replace(f, submission=sub))
+    assert not main_store.load(late).failed
+    prepare.ensure(main_store)
+    for kw in ({"limit": 1}, {"limit": 2}, {"limit": 1, "offset": 1}, {"limit": 3}, {"limit": 5}, {}):
+        rec = Recorder(main_store)
+        got = signals.late_filings(rec, **kw).to_pylist()
+        assert got == plain_late(main_store, **kw), kw
+        ranked_from_late_rows = any("HAVING COUNT(*) >= ?" in q for q in rec.sql)
+        assert ranked_from_late_rows == (kw.get("limit", 100) + kw.get("offset", 0) <= 2), kw
+    top = signals.late_filings(main_store, limit=2).to_pylist()
+    # Austin: the late copies of her filings of one row and of two, and the three rows of the originals;
+    # Gosebruch: one late row and its original.
+    assert [(r["insider_cik"], r["late"], r["transactions"]) for r in top] == [("1061632", 3, 6), ("1659625", 1, 2)]

@@ -183,18 +183,34 @@ def late_filings(
     if until:
         dates += " AND trade_date <= ?"
         dparams.append(until)
+    rows, rparams = f"FROM explore_trades WHERE form = '4'{who}{dates}", [*params, *dparams]
+    # The page ranks pairs by their late rows first. When at least offset + limit pairs have late rows,
+    # the page holds only pairs with at least as many late rows as the last of those: found from the
+    # late rows alone (a few percent), so only those pairs' rows are aggregated, not every pair's.
+    # CIKs are digits, so an empty text stands in for a missing one and a pair matches itself.
+    least = store.query(
+        f"SELECT COUNT(*) AS n {rows} AND late GROUP BY owner_cik, issuer_cik ORDER BY n DESC LIMIT 1 OFFSET ?",
+        [*rparams, offset + limit - 1],
+    ).column(0).to_pylist()  # fmt: skip
+    pairs = ""
+    if least:
+        pairs = f"""
+        AND (COALESCE(owner_cik, ''), COALESCE(issuer_cik, '')) IN (
+            SELECT COALESCE(owner_cik, ''), COALESCE(issuer_cik, '') {rows} AND late
+            GROUP BY owner_cik, issuer_cik HAVING COUNT(*) >= ?
+        )"""
+        rparams = [*rparams, *rparams, least[0]]
     sql = f"""
     SELECT owner_cik AS insider_cik, MIN(owner_name) AS insider, issuer_cik, MIN(ticker) AS ticker,
            COUNT(*) AS transactions, SUM(CASE WHEN late THEN 1 ELSE 0 END) AS late,
            SUM(CASE WHEN late THEN 1.0 ELSE 0 END) / COUNT(*) AS late_share,
            AVG(delay_bd) AS mean_delay_bd, MAX(delay_bd) AS max_delay_bd
-    FROM explore_trades
-    WHERE form = '4'{who}{dates}
+    {rows}{pairs}
     GROUP BY owner_cik, issuer_cik
     ORDER BY SUM(CASE WHEN late THEN 1 ELSE 0 END) DESC, MAX(delay_bd) DESC NULLS LAST, owner_cik, issuer_cik
     LIMIT ? OFFSET ?
     """
-    return _run(store, sql, [*params, *dparams, limit, offset])
+    return _run(store, sql, [*rparams, limit, offset])
 
 
 def first_purchases(
