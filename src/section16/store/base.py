@@ -28,8 +28,10 @@ from .rows import COLUMNS, FILING_TABLES, FilingRows
 
 As = Literal["arrow", "pandas", "polars"]
 
-#: Filings written per transaction by :meth:`Store.load`.
-BATCH_SIZE = 2000
+#: Filings written per transaction by :meth:`Store.load` and ``section16 load``: each transaction also
+#: links amendments and checks what is stored already, a cost per transaction that a larger one spreads
+#: thinner (4,000 take ~25% less CPU per filing than 2,000 on DuckDB).
+BATCH_SIZE = 4000
 
 
 @dataclass

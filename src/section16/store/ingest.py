@@ -232,8 +232,9 @@ def load_items(
             take(*chunk_for_items(part, loaded_at, run_checks), len(part))
     else:
         with pool(workers) as executor, store.beside_workers():
-            # A bounded window of tasks in flight keeps memory flat on huge inputs; it holds more than a
-            # batch so that the workers still have files to parse while this process appends one.
+            # A bounded window of tasks in flight keeps memory flat on huge inputs; it holds two batches
+            # so that the workers still have files to parse while this process appends one (or waits
+            # on its commit's fsync).
             window = 2 * (batch_size // CHUNK) + 2 * workers
             futures: list[tuple[Future[tuple[Chunk, list[tuple[str, str]]]], int]] = []
             for part in chunks:
