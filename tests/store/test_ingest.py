@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from section16.model import Filing
+from section16.read import parse_bytes
 from section16.store import open_store
 from section16.store.duck import DuckDBStore
 from section16.store.ingest import is_dataset_zip, load_paths, plan
@@ -81,3 +82,19 @@ def test_duckdb_appends_on_one_thread_beside_the_pool(tmp_path: Path) -> None:
         with pytest.raises(KeyError), store.beside_workers():
             raise KeyError("a failed load")
         assert threads(store) == 3
+
+
+def test_a_reader_bug_fails_that_file_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _tree(tmp_path)
+    victim = store_fixture_paths()[1].name
+
+    def buggy(data: bytes, name: str) -> Filing:
+        if name.endswith(victim):
+            raise KeyError("top")
+        return parse_bytes(data, name)
+
+    monkeypatch.setattr("section16.store.ingest.parse_bytes", buggy)
+    with open_store(tmp_path / "bug.duckdb") as store:
+        r = load_paths(store, [root], workers=1)
+    assert r.inserted == 7
+    assert [(Path(n).name, "KeyError" in why and "'top'" in why) for n, why in r.failed] == [(victim, True)]

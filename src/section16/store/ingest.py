@@ -162,6 +162,8 @@ def chunk_for_items(
             failed.append((name, f"cannot read file: {e.strerror or e}"))
         except (Section16Error, ValueError, TypeError, AttributeError, zipfile.BadZipFile) as e:
             failed.append((name, str(e)))
+        except Exception as e:  # a reader's bug on one file fails that file, named, not the whole load
+            failed.append((name, f"unexpected {type(e).__name__} while reading it (a bug in section16): {e}"))
     for z in zips.values():
         z.close()
     chunk, unfit = filings_chunk(parsed, loaded_at)
