@@ -106,7 +106,8 @@ class _Rows:
 
 
 def _footnote_ids(
-    ids: list[tuple[str, ...]],
+    cells: list[Any],
+    hit: list[int],
     rows: _Rows,
     table: str,
     exact_key: str,
@@ -114,13 +115,13 @@ def _footnote_ids(
     exact: list[_Exact],
     cited: list[tuple[int, str, tuple[str, ...]]],
 ) -> list[str | None] | _Column:
-    """The comma-list column of footnote ids; each cell with ids is noted in ``cited`` (row, field, ids)."""
-    hit = [i for i, x in enumerate(ids) if x]
+    """The comma-list column of the footnote ids of ``cells`` (Values or Codings), of which those at
+    ``hit`` have ids; each such cell is noted in ``cited`` as (row, field, ids)."""
     if not hit:
-        return _Column(len(ids))
-    out: list[str | None] = [None] * len(ids)
+        return _Column(len(cells))
+    out: list[str | None] = [None] * len(cells)
     for i in hit:
-        x = ids[i]
+        x = cells[i].footnote_ids
         joined = out[i] = ",".join(x)
         if joined.count(",") != len(x) - 1:  # an id with a comma: a comma list cannot hold it
             exact[rows.filing[i]][f"{table}/{rows.row_no[i]}/{exact_key}"] = json.dumps(list(x))
@@ -142,16 +143,16 @@ def _row_table(
             cols.append(_optional(cs, "form_type"))
             cols.append(_optional(cs, "code"))
             cols.append(_optional(cs, "equity_swap_involved"))
-            ids = [() if c is None else c.footnote_ids for c in cs]
-            cols.append(_footnote_ids(ids, rows, table, name, "transaction_coding", exact, cited))
+            hit = [i for i, c in enumerate(cs) if c is not None and c.footnote_ids]
+            cols.append(_footnote_ids(cs, hit, rows, table, name, "transaction_coding", exact, cited))
             continue
         vs = list(map(attrgetter(name), items))
         values = [v.value for v in vs]
         if kind == "decimal":
             values = _decimals(values, table, name, rows, exact)
         cols.append(values)
-        ids = [v.footnote_ids for v in vs]
-        cols.append(_footnote_ids(ids, rows, table, f"{name}_fn", name, exact, cited))
+        hit = [i for i, v in enumerate(vs) if v.footnote_ids]
+        cols.append(_footnote_ids(vs, hit, rows, table, f"{name}_fn", name, exact, cited))
     # field_footnotes rows in the row path's order: by filing, then table, row, field (a stable sort by
     # row keeps the fields in order) and id.
     cited.sort(key=itemgetter(0))
