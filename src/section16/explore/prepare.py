@@ -21,12 +21,15 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 import pyarrow as pa
 
 from .calendar import FIRST_DAY, LAST_DAY, calendar_rows
 from .roles import Role, roles_from_title
+
+T = TypeVar("T")
 
 #: Bump when the tables' shape or meaning changes: stores built by an older version are rebuilt.
 EXPLORE_VERSION = "6"
@@ -504,6 +507,29 @@ def _remember(store: QueryRunner, now: float, fp: str) -> None:
         _checked[store] = (now, fp)
     except TypeError:
         pass
+
+
+#: Per store object: values computed from the explore tables, each with the fingerprint it was computed at.
+_derived: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, Any]]] = weakref.WeakKeyDictionary()
+
+
+def derived(store: QueryRunner, key: str, compute: Callable[[], T]) -> T:
+    """A value computed from the explore tables (``compute()``), kept while they stay as they are: the
+    tables change only when rebuilt, and a rebuild changes the fingerprint."""
+    ensure(store)
+    seen = _seen(store)
+    try:
+        slot = _derived.setdefault(store, {})
+    except TypeError:
+        return compute()
+    got = slot.get(key)
+    if seen is not None and got is not None and got[0] == seen[1]:
+        value: T = got[1]
+        return value
+    value = compute()
+    if seen is not None:
+        slot[key] = (seen[1], value)
+    return value
 
 
 def ensure(store: QueryRunner) -> bool:

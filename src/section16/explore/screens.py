@@ -147,6 +147,34 @@ def _select_trades(
         f = f.with_(insider=None)
     where, p = trade_where(f)
     where = [*extra, *where]
+    if f.sort == "filed" and f.order == "desc":
+        return _recent_first(store, lambda more, mp: _trade_page(store, f, table, [*where, *more], [*params, *p, *mp]),
+                             "t", f.limit)  # fmt: skip
+    return _trade_page(store, f, table, where, [*params, *p])
+
+
+#: Newest-first pages are looked for among this many of the latest filing days first.
+RECENT_DAYS = 7
+
+
+def _recent_first(
+    store: QueryRunner, run: Callable[[list[str], list[Any]], pa.Table], alias: str, limit: int
+) -> pa.Table:
+    """A newest-first page (by acceptance time), looked for among the latest ``RECENT_DAYS`` filing days
+    first: ``run(extra conditions, their parameters)``. A row's filing day is its acceptance day (US
+    Eastern) whenever it has an acceptance time, so every row filed before those days that has one is
+    older than all of theirs; rows without one sort last. So the page is exact when it comes back full
+    and its last row has an acceptance time; else it is asked of the whole table."""
+    latest = latest_day(store)
+    if latest is not None:
+        page = run([f"{alias}.filed_day >= ?"], [latest - timedelta(days=RECENT_DAYS)])
+        if page.num_rows == limit and page.column("accepted_at")[limit - 1].is_valid:
+            return page
+    return run([], [])
+
+
+def _trade_page(store: QueryRunner, f: TradeFilters, table: str, where: list[str], p: list[Any]) -> pa.Table:
+    """One page of trades from ``table`` (as ``t``) under the ``where`` conditions (``p`` their values)."""
     cond = (" WHERE " + " AND ".join(where)) if where else ""
     if store.dialect == "duckdb":
         # Two steps: find the page's row ids by the sort key alone, then fetch and dress only those rows.
@@ -163,7 +191,7 @@ def _select_trades(
                 f"SELECT {col} AS k FROM {table} t{cond}{' AND' if cond else ' WHERE'} {col} IS NOT NULL"
                 f" ORDER BY {col} {direction} LIMIT 1 OFFSET ?"
             )
-            got = store.query(bound_sql, [*params, *p, f.limit + f.offset - 1]).column(0).to_pylist()
+            got = store.query(bound_sql, [*p, f.limit + f.offset - 1]).column(0).to_pylist()
             # Rows without the key sort last: a page that holds only keyed rows never reaches them.
             if got:
                 cmp = ">=" if direction == "DESC" else "<="
@@ -177,7 +205,7 @@ def _select_trades(
         )
     else:
         sql = f"SELECT {TRADE_COLUMNS} FROM {table} t{cond} ORDER BY {_order(f)} LIMIT ? OFFSET ?"
-    result: pa.Table = store.query(sql, [*params, *p, f.limit, f.offset])
+    result: pa.Table = store.query(sql, [*p, f.limit, f.offset])
     return result
 
 
@@ -210,10 +238,13 @@ CLUSTER_LOOKBACK_DAYS = 365
 
 def latest_day(store: QueryRunner) -> date | None:
     """The latest filing day in the store: the anchor of "today", "this week" and "this month"."""
-    prepare.ensure(store)
-    t: pa.Table = store.query("SELECT MAX(filed_day) AS d FROM explore_trades")
-    d = t.column("d")[0].as_py()
-    return d if isinstance(d, date) else None
+
+    def compute() -> date | None:
+        t: pa.Table = store.query("SELECT MAX(filed_day) AS d FROM explore_trades")
+        d = t.column("d")[0].as_py()
+        return d if isinstance(d, date) else None
+
+    return prepare.derived(store, "latest_day", compute)
 
 
 def _top(store: QueryRunner, code: str, f: TopFilters) -> pa.Table:
@@ -239,18 +270,24 @@ def latest_filings(store: QueryRunner, filters: FilingFilters | None = None, **k
     f = _filters(FilingFilters, filters, kw)
     prepare.ensure(store)
     where, params = filing_where(f)
-    cond = (" WHERE " + " AND ".join(where)) if where else ""
     order = "accepted_at DESC NULLS LAST, filed_day DESC NULLS LAST, accession DESC"
-    if store.dialect == "duckdb":
-        # As for trades: find the page's rows by the sort key alone, then fetch only those.
-        sql = (
-            f"WITH page AS (SELECT x.rowid AS rid FROM explore_filings x{cond} ORDER BY {order} LIMIT ? OFFSET ?)"
-            f" SELECT {FILING_COLUMNS} FROM explore_filings WHERE rowid IN (SELECT rid FROM page) ORDER BY {order}"
-        )
-    else:
-        sql = f"SELECT {FILING_COLUMNS} FROM explore_filings x{cond} ORDER BY {order} LIMIT ? OFFSET ?"
-    result: pa.Table = store.query(sql, [*params, f.limit, f.offset])
-    return result
+
+    def run(more: list[str], more_params: list[Any]) -> pa.Table:
+        conds = [*where, *more]
+        cond = (" WHERE " + " AND ".join(conds)) if conds else ""
+        if store.dialect == "duckdb":
+            # As for trades: find the page's rows by the sort key alone, then fetch only those.
+            sql = (
+                f"WITH page AS (SELECT x.rowid AS rid FROM explore_filings x{cond} ORDER BY {order} LIMIT ? OFFSET ?)"
+                f" SELECT {FILING_COLUMNS} FROM explore_filings WHERE rowid IN (SELECT rid FROM page)"
+                f" ORDER BY {order}"
+            )
+        else:
+            sql = f"SELECT {FILING_COLUMNS} FROM explore_filings x{cond} ORDER BY {order} LIMIT ? OFFSET ?"
+        result: pa.Table = store.query(sql, [*params, *more_params, f.limit, f.offset])
+        return result
+
+    return _recent_first(store, run, "x", f.limit)
 
 
 _CLUSTER_ORDER = {
