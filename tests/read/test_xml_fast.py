@@ -208,3 +208,15 @@ def test_with_submission_is_dataclasses_replace(path: Path) -> None:
     if xml_reader.COMPILED:
         with pytest.raises(TypeError):
             xml_reader._replace_slot(bare, xml_reader._FILING_SPEC, "no_such_field", 1)
+
+
+def test_compiled_build_never_writes_one_class_by_another_s_slots() -> None:
+    if not xml_reader.COMPILED:
+        pytest.skip("section16.read._xml_c is not built here")
+    from section16.model import Signature
+    from section16.read import _xml_c
+
+    with pytest.raises(KeyError):
+        _xml_c.build(Signature, xml_reader._FILING_SPEC, {})
+    sig = _xml_c.build(Signature, xml_reader._SIGNATURE_SPEC, {"name": "A"})
+    assert sig == Signature("A") == xml_fast.build(Signature, xml_reader._SIGNATURE_SPEC, {"name": "A"})

@@ -334,8 +334,12 @@ cdef class _Slots:
     cdef list defaults
     cdef list keep  # the descriptors own the member definitions
     cdef Py_ssize_t n
+    cdef type cls
+    cdef tuple spec  # held, so that its id names no other spec while this lives
 
     def __cinit__(self, type cls, tuple spec):
+        self.cls = cls
+        self.spec = spec
         self.n = len(spec)
         self.names = [item[0] for item in spec]
         self.defaults = [item[2] for item in spec]
@@ -352,7 +356,18 @@ cdef class _Slots:
         PyMem_Free(self.members)
 
 
-cdef dict _slots = {}  # id(spec) -> _Slots, for the specs configure() was given
+cdef dict _slots = {}  # id(spec) -> _Slots
+
+
+cdef _Slots _slots_for(type cls, tuple spec):
+    """The member definitions of ``cls`` for ``spec``, made once; never those of another class."""
+    cdef object got = _slots.get(id(spec))
+    if got is not None and (<_Slots>got).cls is cls and (<_Slots>got).spec is spec:
+        return <_Slots>got
+    slots = _Slots(cls, spec)
+    if len(_slots) < 256:
+        _slots[id(spec)] = slots
+    return slots
 
 
 cdef object _build(type cls, _Slots slots, dict kw):
@@ -370,10 +385,9 @@ cdef object _build(type cls, _Slots slots, dict kw):
 
 
 def replace_slot(object obj, tuple spec, str name, object value):
-    """``dataclasses.replace(obj, name=value)`` for a frozen slotted dataclass whose spec configure() got."""
-    cdef _Slots slots = <_Slots>_slots[id(spec)]
-    cls = type(obj)
-    o = _new(cls)
+    """``dataclasses.replace(obj, name=value)`` for a frozen slotted dataclass (``spec``: its slot spec)."""
+    cdef _Slots slots = _slots_for(type(obj), spec)
+    o = _new(slots.cls)
     cdef char* src = <char*><PyObject*>obj
     cdef char* addr = <char*><PyObject*>o
     cdef Py_ssize_t i
@@ -385,25 +399,13 @@ def replace_slot(object obj, tuple spec, str name, object value):
         else:
             PyMember_SetOne(addr, slots.members[i], PyMember_GetOne(src, slots.members[i]))
     if not found:
-        raise TypeError(f"{cls.__name__} has no field {name}")
+        raise TypeError(f"{slots.cls.__name__} has no field {name}")
     return o
 
 
 cpdef object build(type cls, tuple spec, dict kw):
     """``xml_fast.build``, compiled: ``cls(**kw)`` for a frozen slotted dataclass, setting its slots."""
-    cdef object slots = _slots.get(id(spec))
-    if slots is not None:
-        return _build(cls, <_Slots>slots, kw)
-    o = _new(cls)
-    cdef tuple item
-    cdef PyObject* v
-    for item in spec:
-        v = PyDict_GetItem(kw, item[0])
-        if v is NULL:
-            item[1](o, item[2])
-        else:
-            item[1](o, <object>v)
-    return o
+    return _build(cls, _slots_for(cls, spec), kw)
 
 
 # -- the whole document ---------------------------------------------------------------------------------
@@ -417,7 +419,6 @@ def configure(specs, **parts):
     """Called once by ``section16.read.xml`` with its slot specs (class -> spec), tables and converters."""
     for cls, spec in specs.items():
         _slots[id(spec)] = _Slots(cls, spec)
-        _cfg.setdefault("keep_specs", []).append(spec)  # ids stay valid while the specs live
     _cfg.update(parts)
 
 
