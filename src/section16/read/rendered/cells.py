@@ -17,6 +17,9 @@ UNCHECKED = "[ ]"
 #: Written after the "(" of a "(2)" the page prints as plain text, not as a footnote mark (a front end
 #: that can tell them apart puts it there); the reader removes it from every value it returns.
 LITERAL = "\u2060"
+#: Written after a word that runs past the page's printable edge (a PDF clips the rest of its line):
+#: text holding it is not whole, and the reader says so instead of returning it.
+CLIPPED = "\ue0fe"
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "0123456789()")
 _SUP_RUN_RE = re.compile(r"[⁽]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+[⁾]?")

@@ -72,6 +72,8 @@ def _generic(path: str) -> str:
 def _is_missing(path: str, missing: tuple[str, ...]) -> bool:
     import re
 
+    if path.startswith("footnote."):  # footnote.F3 is footnotes[F3] in Filing.missing
+        path = f"footnotes[{path.split('.', 1)[1]}]"
     generic = re.sub(r"\[\d+\]", "[*]", path)
     rows = re.sub(r"^(non_derivative|derivative)_(transactions|holdings)\[\*\]", "rows[*]", generic)
     for m in missing:

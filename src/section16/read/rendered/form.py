@@ -28,7 +28,7 @@ from ...model import (
     Source,
 )
 from . import blocks, boxes, tables
-from .cells import LITERAL, Doc, Row, flat
+from .cells import CLIPPED, LITERAL, Doc, Row, flat
 
 _MARKERS: dict[str, re.Pattern[str]] = {
     "t1": re.compile(r"^\W*Table\s+I(?!I)\b", re.IGNORECASE),
@@ -206,6 +206,10 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         footnotes, numbered = blocks.read_footnotes(_regroup(fn_items))
         if not numbered:
             notes.append(Note("footnotes", "footnote numbers not printed; numbered F1, F2... by order"))
+        for fn in [fn for fn in footnotes if CLIPPED in fn.text]:
+            footnotes.remove(fn)
+            missing.append(f"footnotes[{fn.id}]")
+            notes.append(Note(f"footnotes[{fn.id}]", "text runs past the page edge; not whole"))
 
     remarks_frags: list[str] = []
     rem_items = _region(items, "rem", stops)
@@ -216,6 +220,11 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     else:
         missing.append("remarks")
 
+    remarks = " ".join(remarks_frags).strip() or None
+    if remarks and CLIPPED in remarks:
+        remarks = None
+        missing.append("remarks")
+        notes.append(Note("remarks", "text runs past the page edge; not whole"))
     own_items = _region(items, "owners", stops)
     if fmt in _LAID_OUT and (len(h.street) > 1 or (own_items is not None and h.street and ", " in h.street[0])):
         lines = _first_owner_lines(_regroup(own_items)) if own_items is not None else []
@@ -277,7 +286,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         derivative_transactions=tuple(r for r in rows2 if isinstance(r, DerivativeTransaction)),
         derivative_holdings=tuple(r for r in rows2 if isinstance(r, DerivativeHolding)),
         footnotes=tuple(footnotes),
-        remarks=" ".join(remarks_frags).strip() or None,
+        remarks=remarks,
         signatures=tuple(signatures),
         notes=tuple(notes),
         missing=tuple(dict.fromkeys(missing)),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ...errors import ParseError
 from . import ruled
-from .cells import Doc
+from .cells import CLIPPED, Doc
 from .ruled import Page, Word
 from .text import text_to_doc
 
@@ -23,6 +23,10 @@ from .text import text_to_doc
 POINTS_PER_COLUMN = 3.0
 #: Words whose tops differ by less than this (points) stand on one line.
 LINE_TOLERANCE = 2.5
+#: Points a word may reach past the printable edge (frame or mirrored margin) before it counts as clipped.
+CLIP_TOLERANCE = 1.5
+#: On a page with clipped text, a line ending this close to the edge (points) counts as clipped too.
+OVERFLOW_REACH = 30.0
 #: A rule is at most this thick (points); thicker shapes are fills, not borders.
 RULE_WIDTH = 2.0
 
@@ -65,7 +69,7 @@ def _layout(words: list[Word]) -> tuple[list[str], float]:
     return out, step
 
 
-def _page(p: object) -> Page:
+def _page(p: object, left: float | None = None) -> Page:
     words = [
         Word(str(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
         for w in p.extract_words(keep_blank_chars=False, use_text_flow=False)  # type: ignore[attr-defined]
@@ -77,6 +81,25 @@ def _page(p: object) -> Page:
             page.h.append(((top + bottom) / 2, x0, x1))
         elif e["orientation"] == "v" and x1 - x0 <= RULE_WIDTH:
             page.v.append(((x0 + x1) / 2, top, bottom))
+    if words:
+        # The printed page ends at its right margin: past the frame the tables draw, or else past a
+        # margin as wide as the left one. A word reaching beyond was clipped there, with the rest of
+        # its line.
+        margin = left if left is not None else min(w.x0 for w in words)
+        edge = max(x for x, _a, _b in page.v) if page.v else float(p.width) - margin  # type: ignore[attr-defined]
+        edge += CLIP_TOLERANCE
+        overflow = any(w.x1 > edge for w in words)
+
+        def clipped(w: Word) -> bool:
+            if w.x1 > edge:
+                return True
+            # Something on this page is laid out wider than the paper: a line of text outside the
+            # ruled tables that ends near the edge may have lost the words past it, cut whole.
+            mid = (w.top + w.bottom) / 2
+            ruled_here = sum(1 for _x, a, b in page.v if a <= mid <= b) > 2
+            return overflow and not ruled_here and w.x1 > edge - OVERFLOW_REACH
+
+        page.words = [Word(w.text + CLIPPED, w.x0, w.x1, w.top, w.bottom) if clipped(w) else w for w in words]
     return page
 
 
@@ -85,7 +108,9 @@ def _read_pages(data: bytes) -> list[Page]:
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [_page(p) for p in pdf.pages]
+        chars = [c for p in pdf.pages for c in p.chars]
+        left = min((float(c["x0"]) for c in chars), default=None)  # the same margin on every page
+        return [_page(p, left) for p in pdf.pages]
 
 
 def _pypdf_text(data: bytes, source: str | None) -> str:

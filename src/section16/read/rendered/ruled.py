@@ -88,6 +88,8 @@ def _row_rules(page: Page, y0: float, y1: float) -> list[float]:
 
 
 _HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
+# What a heading never holds: a date, a number with a thousands separator or decimals, a $ amount.
+_VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d,\d{3}|\d\.\d|\$\s*\d")
 
 
 def _cell_text(words: list[Word]) -> str:
@@ -177,7 +179,11 @@ def table_rows(pages: list[tuple[Page, float, float]], n: int) -> list[list[str]
             if len(xs) < 2:
                 continue
             cells = _band_cells(page, top, bottom, xs)
-            if not any(cells) or _is_heading(cells):
+            if not any(cells):
+                continue
+            if _is_heading(cells):
+                if any(_VALUE_RE.search(c) for c in cells):
+                    return None  # a row drawn inside the heading's band (no rule between them)
                 continue
             if len(cells) != n:
                 return None

@@ -21,7 +21,7 @@ from ...model import (
     NonDerivativeTransaction,
     Value,
 )
-from .cells import Row, flat
+from .cells import CLIPPED, Row, flat
 from .values import BadValue, date_value, decimal_value, is_money, split_marks, text_value
 
 T1_F4 = ("title", "date", "deemed", "code", "v", "amount", "ad", "price", "after", "di", "nature")
@@ -141,6 +141,8 @@ def _check(kind: str, text: str) -> bool:
 
 
 def fit(cells: Row, cols: tuple[str, ...]) -> dict[str, str]:
+    if any(CLIPPED in c for c in cells):
+        raise RowError("a row runs past the page edge: its last cells are cut off")
     bad = [(k, flat(c)) for k, c in zip(cols, cells, strict=True) if not _check(k, flat(c))]
     if bad:
         k, c = bad[0]
