@@ -166,7 +166,10 @@ def pdf_to_doc(data: bytes, source: str | None = None) -> Doc:
         return text_to_doc(_pypdf_text(data, source), source)
     lines, placed = _place(_pages(data, source))
 
-    def table_rows(start: int, end: int, n: int) -> list[list[str]] | None:
-        return ruled.table_rows(_regions(placed, start, end), n)
+    def table_rows(start: int, end: int, cols: tuple[str, ...]) -> list[list[str]] | None:
+        return ruled.table_rows(_regions(placed, start, end), cols)
 
-    return text_to_doc("\n".join(lines), source, table_rows=table_rows)
+    def owners(start: int, end: int) -> list[list[str]] | None:
+        return ruled.owner_rows(_regions(placed, start, end))
+
+    return text_to_doc("\n".join(lines), source, table_rows=table_rows, owner_rows=owners)

@@ -163,9 +163,10 @@ def _is_heading(cells: list[str]) -> bool:
     )
 
 
-def table_rows(pages: list[tuple[Page, float, float]], n: int) -> list[list[str]] | None:
-    """Rows of ``n`` cells for a table lying in the given (page, top, bottom) regions; None when the
-    rules do not part every row with text into exactly ``n`` cells."""
+def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) -> list[list[str]] | None:
+    """Rows of cells (one per column of ``cols``) for a table lying in the given (page, top, bottom)
+    regions; None when the rules do not part every row with text into exactly those columns."""
+    n, di = len(cols), cols.index("di")
     rows: list[list[str]] = []
     cut: list[bool] = []  # the row touches a page break
     seen_rule = False
@@ -190,12 +191,51 @@ def table_rows(pages: list[tuple[Page, float, float]], n: int) -> list[list[str]
             kept.append(cells)
         for k, cells in enumerate(kept):
             at_break = (k == 0 and y0 < -1e8) or (k == len(kept) - 1 and y1 > 1e8)
-            # A row the page break cut in two: the part without the title (never empty on a row)
-            # joins the part beside it across the break.
-            if at_break and k == 0 and rows and cut[-1] and (not cells[0] or not rows[-1][0]):
+            # A row the page break cut in two: every row has one D or I, so the part without it
+            # (or without the title) joins the part beside it across the break.
+            if (
+                at_break
+                and k == 0
+                and rows
+                and cut[-1]
+                and not (cells[0] and rows[-1][0] and cells[di] and rows[-1][di])
+            ):
                 rows[-1] = [f"{a}\n{b}".strip("\n") for a, b in zip(rows[-1], cells, strict=True)]
                 cut[-1] = False
                 continue
             rows.append(cells)
             cut.append(at_break)
     return rows if seen_rule and rows else None
+
+
+_OWNER_HEAD_RE = re.compile(r"Reporting\s+Owner\s+Name|^Relationships$|^Director$|^10\s*%\s*Owner$", re.IGNORECASE)
+
+
+def owner_rows(pages: list[tuple[Page, float, float]]) -> list[list[str]] | None:
+    """The Reporting Owners table's rows (name and address; Director, 10% Owner, Officer, Other)
+    from its cell borders; None when the rules do not part every row into those five cells."""
+    rows: list[list[str]] = []
+    cut: list[bool] = []
+    for page, y0, y1 in pages:
+        kept = []
+        for top, bottom, xs in _bands(page, y0, y1) or []:
+            if len(xs) < 2:
+                continue
+            cells = _band_cells(page, top, bottom, xs)
+            if not any(cells) or any(_OWNER_HEAD_RE.search(" ".join(c.split())) for c in cells if c):
+                continue
+            while len(cells) > 5 and not cells[-1]:  # an empty column the page draws after "Other"
+                cells.pop()
+            if len(cells) != 5:
+                return None
+            kept.append(cells)
+        for k, cells in enumerate(kept):
+            at_break = (k == 0 and y0 < -1e8) or (k == len(kept) - 1 and y1 > 1e8)
+            # An owner the page break cut in two: its marks stand in one part only.
+            if at_break and k == 0 and rows and cut[-1] and not (any(cells[1:]) and any(rows[-1][1:])):
+                rows[-1] = [f"{a}\n{b}".strip("\n") for a, b in zip(rows[-1], cells, strict=True)]
+                cut[-1] = False
+                continue
+            rows.append(cells)
+            cut.append(at_break)
+    return rows or None

@@ -133,15 +133,19 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
 
 
 def _footnote_of_lines(body: list[int], idx: list[int], alone: set[int]) -> dict[int, int]:
-    """Which footnote each text line belongs to. A page printed from HTML centres the number "(1)"
-    beside its text (lines above the first number, or a number on a line of its own, show it): then
-    each footnote is the run of lines whose middle is its number. Otherwise the number stands on the
-    first line of its footnote, and a line belongs to the number above it."""
-    centred = any(i < idx[0] for i in body) or any(
-        a in alone and any(i < a for i in body) and any(i > a for i in body) for a in idx
-    )
-    if not centred:
-        return {i: max(0, sum(1 for a in idx if a <= i) - 1) for i in body}
+    """Which footnote each text line belongs to. Where blank lines part the footnotes (one number in
+    each run of lines), the runs are the footnotes. Otherwise a page printed from HTML centres the
+    number "(1)" beside its text, so each footnote is the run of lines whose middle is its number."""
+    del alone  # a number on a line of its own is centred like any other
+    runs: list[list[int]] = []
+    for i in sorted({*body, *idx}):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    with_number = [[a for a in idx if r[0] <= a <= r[-1]] for r in runs]
+    if all(len(n) == 1 for n in with_number):
+        return {i: idx.index(n[0]) for r, n in zip(runs, with_number, strict=True) for i in r if i in body}
     out: dict[int, int] = {}
     p = 0
     for k, a in enumerate(idx):
@@ -192,16 +196,20 @@ def _owner_rows(lines: list[str], begin: int, end: int) -> Doc:
         label.index(w, st) + len(w) for st, w in zip(starts, ("Director", "Owner", "Officer", "Other"), strict=True)
     ]
     centres = [(a + b) / 2 for a, b in zip(starts, ends, strict=True)]
-    groups: list[list[int]] = []
-    for i in range(head + 1, end):
-        if not lines[i].strip():
-            groups.append([])
-        elif groups and groups[-1]:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
+    # Each owner's address ends with its city line, which parts the owners whether or not blank
+    # lines stand between them (a PDF's line spacing leaves blank lines inside an owner too); where
+    # that does not give one line of marks per owner, blank lines part them.
+    filled = [i for i in range(head + 1, end) if lines[i].strip()]
+    groups: list[list[int]] = _owner_parts(lines, filled, bounds[0]) if filled else []
+    if len(groups) == 1:
+        groups = []
+        for i in filled:
+            if groups and i == groups[-1][-1] + 1:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
     rows: list[list[list[str]]] = []
-    for g in (g for g in groups if g):
+    for g in groups:
         for part in _owner_parts(lines, g, bounds[0]):
             cur: list[list[str]] = [[] for _ in range(5)]
             rows.append(cur)
@@ -239,12 +247,21 @@ def _owner_parts(lines: list[str], group: list[int], left: int) -> list[list[int
     return [group]
 
 
-#: Rows of cells for the table in lines [start, end) with n columns, from a better source than the
+#: Rows of cells for the table in lines [start, end) with these columns, from a better source than the
 #: characters' positions (the cell borders a PDF draws); None when that source cannot tell.
-TableRows = Callable[[int, int, int], "list[list[str]] | None"]
+TableRows = Callable[[int, int, tuple[str, ...]], "list[list[str]] | None"]
 
 
-def text_to_doc(data: bytes | str, source: str | None = None, table_rows: TableRows | None = None) -> Doc:
+#: The Reporting Owners table's rows in lines [start, end), likewise from a better source.
+OwnerRows = Callable[[int, int], "list[list[str]] | None"]
+
+
+def text_to_doc(
+    data: bytes | str,
+    source: str | None = None,
+    table_rows: TableRows | None = None,
+    owner_rows: OwnerRows | None = None,
+) -> Doc:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     text = normalize_layout(text)
     lines = [_GRID_BORDER_RE.sub(" ", ln) if _GRID_LINE_RE.match(ln) else ln for ln in text.split("\n")]
@@ -271,7 +288,7 @@ def text_to_doc(data: bytes | str, source: str | None = None, table_rows: TableR
         if (table == 1 and h1 is not None and i == h1) or (table == 2 and _HEAD_RE.search(ln)):
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])
                         or _T2_RE.search(lines[j])), len(lines))  # fmt: skip
-            got = table_rows(i, end, len(tables.columns(form, table))) if table_rows else None
+            got = table_rows(i, end, tables.columns(form, table)) if table_rows else None
             try:
                 rows, why = (got, None) if got is not None else layout.read_table(lines, i, end, form, table)
             except tables.RowError as e:
@@ -289,7 +306,8 @@ def text_to_doc(data: bytes | str, source: str | None = None, table_rows: TableR
         if re.match(r"^\s*Reporting\s+Owners\s*$", ln, re.IGNORECASE):
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])), len(lines))
             doc.append(["Reporting Owners"])
-            doc.extend(_owner_rows(lines, i + 1, end))
+            got_owners = owner_rows(i + 1, end) if owner_rows else None
+            doc.extend(got_owners if got_owners is not None else _owner_rows(lines, i + 1, end))
             i = end
             continue
         if re.match(r"^\s*Explanation\s+of\s+Responses", ln, re.IGNORECASE):
