@@ -147,6 +147,7 @@ class _Walker:
 
 
 _LITERAL_MARK_RE = re.compile(r"\((\d{1,3})\)")
+_BARE_MARK_RE = re.compile(rb"(?<!<sup>)\(\d{1,3}\)")
 
 
 def _protect_literal_marks(root: etree._Element) -> None:
@@ -183,7 +184,8 @@ def html_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         raise ParseError(f"not readable as HTML: {e}", source=source or "<bytes>") from None
     if root is None:
         raise ParseError("empty HTML document", source=source or "<bytes>")
-    if root.find(".//sup") is not None:
+    # (A "(2)" straight after "<sup>" is a mark; only pages with another one need the tree walk.)
+    if _BARE_MARK_RE.search(raw) and root.find(".//sup") is not None:
         _protect_literal_marks(root)
     body = root.find(".//body")
     w = _Walker()
