@@ -12,7 +12,7 @@ from section16.model import Filing
 from section16.read import parse_bytes
 from section16.store import open_store
 from section16.store.duck import DuckDBStore
-from section16.store.ingest import is_dataset_zip, load_paths, plan
+from section16.store.ingest import _read_file, is_dataset_zip, load_paths, plan
 from section16.write.sec_tsv import write_sec_tsv
 
 from .conftest import STORE_FIXTURES, store_fixture_paths
@@ -98,3 +98,14 @@ def test_a_reader_bug_fails_that_file_alone(tmp_path: Path, monkeypatch: pytest.
         r = load_paths(store, [root], workers=1)
     assert r.inserted == 7
     assert [(Path(n).name, "KeyError" in why and "'top'" in why) for n, why in r.failed] == [(victim, True)]
+
+
+def test_files_read_whole(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    data = bytes(range(256)) * (5 * 4096 + 7)  # over 5 MB: several reads
+    big.write_bytes(data)
+    (tmp_path / "empty.xml").write_bytes(b"")
+    assert _read_file(str(big)) == data
+    assert _read_file(str(tmp_path / "empty.xml")) == b""
+    with pytest.raises(FileNotFoundError):
+        _read_file(str(tmp_path / "gone.xml"))

@@ -65,12 +65,24 @@ def _zip_items(path: Path) -> Iterator[Item]:
             yield f"{path}!{info.filename}", (str(path), info.filename)
 
 
+def _read_file(path: str) -> bytes:
+    """A file's bytes through the os module: no file object (open() builds a buffered reader), about half
+    the CPU for a filing-sized file."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        parts = []
+        while part := os.read(fd, 1 << 20):
+            parts.append(part)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
+
+
 def _read_item(src: str | bytes | tuple[str, str], zips: dict[str, zipfile.ZipFile]) -> bytes:
     if isinstance(src, bytes):
         return src
     if isinstance(src, str):
-        with open(src, "rb") as fh:  # not Path(src).read_bytes(): a Path object per file costs as much
-            return fh.read()
+        return _read_file(src)
     archive, member = src
     z = zips.get(archive)
     if z is None:
