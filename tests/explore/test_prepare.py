@@ -190,26 +190,3 @@ def test_holdings_from_explore_member_balances_are_the_plain_answer(main_store: 
         cik, issuer = p["owner_cik"], p["issuer_cik"]
         want = main_store.query(sql, [issuer, cik, cik, cik, issuer]).to_pylist()
         assert want and explore.holdings_over_time(main_store, cik, issuer).to_pylist() == want
-
-
-def test_newest_first_pages_looked_for_in_the_latest_days_are_the_plain_answer(main_store: Store) -> None:
-    """The RGLS joint filing is alone in the store's last week: a page it fills comes from that week
-    alone; a longer page is asked of the whole table. Both equal the plain answer."""
-    prepare.ensure(main_store)
-    plain_filings = (
-        "SELECT accession FROM explore_filings ORDER BY accepted_at DESC NULLS LAST, filed_day DESC NULLS LAST,"
-        " accession DESC LIMIT ? OFFSET ?"
-    )
-    for limit, offset, recent_only in ((1, 0, True), (2, 0, False), (3, 2, False)):
-        rec = Recorder(main_store)
-        got = [r["accession"] for r in explore.latest_filings(rec, limit=limit, offset=offset).to_pylist()]
-        want = [r["accession"] for r in main_store.query(plain_filings, [limit, offset]).to_pylist()]
-        assert got == want and (got[0] == RGLS_JOINT) == (offset == 0)
-        assert sum("filed_day >= ?" in q for q in rec.sql) == 1
-        assert any("filed_day >= ?" not in q and "explore_filings x" in q for q in rec.sql) == (not recent_only)
-    for kw, recent_only in (({"limit": 3}, True), ({"limit": 4}, False), ({"limit": 2, "offset": 1}, True),
-                            ({"code": ["P"], "limit": 5, "offset": 2}, False)):  # fmt: skip
-        rec = Recorder(main_store)
-        got = explore.trades(rec, **kw).to_pylist()
-        assert got == plain(main_store, kw), kw
-        assert any("filed_day >= ?" not in q and "explore_trades t" in q for q in rec.sql) == (not recent_only)

@@ -147,30 +147,7 @@ def _select_trades(
         f = f.with_(insider=None)
     where, p = trade_where(f)
     where = [*extra, *where]
-    if f.sort == "filed" and f.order == "desc":
-        return _recent_first(store, lambda more, mp: _trade_page(store, f, table, [*where, *more], [*params, *p, *mp]),
-                             "t", f.limit)  # fmt: skip
     return _trade_page(store, f, table, where, [*params, *p])
-
-
-#: Newest-first pages are looked for among this many of the latest filing days first.
-RECENT_DAYS = 7
-
-
-def _recent_first(
-    store: QueryRunner, run: Callable[[list[str], list[Any]], pa.Table], alias: str, limit: int
-) -> pa.Table:
-    """A newest-first page (by acceptance time), looked for among the latest ``RECENT_DAYS`` filing days
-    first: ``run(extra conditions, their parameters)``. A row's filing day is its acceptance day (US
-    Eastern) whenever it has an acceptance time, so every row filed before those days that has one is
-    older than all of theirs; rows without one sort last. So the page is exact when it comes back full
-    and its last row has an acceptance time; else it is asked of the whole table."""
-    latest = latest_day(store)
-    if latest is not None:
-        page = run([f"{alias}.filed_day >= ?"], [latest - timedelta(days=RECENT_DAYS)])
-        if page.num_rows == limit and page.column("accepted_at")[limit - 1].is_valid:
-            return page
-    return run([], [])
 
 
 def _trade_page(store: QueryRunner, f: TradeFilters, table: str, where: list[str], p: list[Any]) -> pa.Table:
@@ -272,22 +249,17 @@ def latest_filings(store: QueryRunner, filters: FilingFilters | None = None, **k
     where, params = filing_where(f)
     order = "accepted_at DESC NULLS LAST, filed_day DESC NULLS LAST, accession DESC"
 
-    def run(more: list[str], more_params: list[Any]) -> pa.Table:
-        conds = [*where, *more]
-        cond = (" WHERE " + " AND ".join(conds)) if conds else ""
-        if store.dialect == "duckdb":
-            # As for trades: find the page's rows by the sort key alone, then fetch only those.
-            sql = (
-                f"WITH page AS (SELECT x.rowid AS rid FROM explore_filings x{cond} ORDER BY {order} LIMIT ? OFFSET ?)"
-                f" SELECT {FILING_COLUMNS} FROM explore_filings WHERE rowid IN (SELECT rid FROM page)"
-                f" ORDER BY {order}"
-            )
-        else:
-            sql = f"SELECT {FILING_COLUMNS} FROM explore_filings x{cond} ORDER BY {order} LIMIT ? OFFSET ?"
-        result: pa.Table = store.query(sql, [*params, *more_params, f.limit, f.offset])
-        return result
-
-    return _recent_first(store, run, "x", f.limit)
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    if store.dialect == "duckdb":
+        # As for trades: find the page's rows by the sort key alone, then fetch only those.
+        sql = (
+            f"WITH page AS (SELECT x.rowid AS rid FROM explore_filings x{cond} ORDER BY {order} LIMIT ? OFFSET ?)"
+            f" SELECT {FILING_COLUMNS} FROM explore_filings WHERE rowid IN (SELECT rid FROM page) ORDER BY {order}"
+        )
+    else:
+        sql = f"SELECT {FILING_COLUMNS} FROM explore_filings x{cond} ORDER BY {order} LIMIT ? OFFSET ?"
+    result: pa.Table = store.query(sql, [*params, f.limit, f.offset])
+    return result
 
 
 _CLUSTER_ORDER = {
