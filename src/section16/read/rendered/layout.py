@@ -357,7 +357,10 @@ def read_table(lines: list[str], start: int, end: int, form: str, table: int) ->
             row_toks[groups[i]].extend(toks_by_line[i])
     else:
         runs = {i: [Tok(i, m.start(), m.end(), m.group(0)) for m in _CHUNK_RE.finditer(lines[i])] for i in data}
-        for i, r in _bands(data, anchors, runs).items():
+        rows_of = _bands(data, anchors, runs)
+        if rows_of is None:
+            raise tables.RowError("rows printed without space between them, and their lines fit two rows alike")
+        for i, r in rows_of.items():
             row_toks[r].extend(toks_by_line[i])
     out: list[list[str]] = []
     for toks in row_toks:
@@ -401,19 +404,19 @@ def _band_cost(band: list[int], anchor: int, runs: dict[int, list[Tok]]) -> floa
     return cost
 
 
-def _bands(data: list[int], anchors: list[int], runs: dict[int, list[Tok]]) -> dict[int, int]:
+def _bands(data: list[int], anchors: list[int], runs: dict[int, list[Tok]]) -> dict[int, int] | None:
     """Row of each line. Rows do not overlap on the page, so each row is a band of lines around its
     anchor; where one row ends and the next begins is chosen so that every band's cells are centred
-    on its anchor as nearly as can be, and no band stacks two values in one spot."""
+    on its anchor as nearly as can be, and no band stacks two values in one spot. None when two
+    different cuts fit equally well: the page does not say which row those lines belong to."""
     n = len(anchors)
     # Possible first lines of row k (k >= 1): after the previous anchor, up to its own.
     starts = [[data[0]]] + [[i for i in data if anchors[k - 1] < i <= anchors[k]] for k in range(1, n)]
-    ends = [*(st[0] for st in starts[1:])]  # placeholder, replaced per choice below
-    del ends
     last = data[-1] + 1
     inf = float("inf")
     best: list[dict[int, float]] = [{} for _ in range(n)]
     back: list[dict[int, int]] = [{} for _ in range(n)]
+    tied: list[dict[int, bool]] = [{} for _ in range(n)]
 
     def band(lo: int, hi: int) -> list[int]:
         return [i for i in data if lo <= i < hi]
@@ -426,8 +429,14 @@ def _bands(data: list[int], anchors: list[int], runs: dict[int, list[Tok]]) -> d
                 if prev == inf:
                     continue
                 c = prev + _band_cost(band(s, b), anchors[k], runs)
-                if c < best[k].get(b, inf):
+                was = best[k].get(b, inf)
+                if c < was - 1e-9:
                     best[k][b], back[k][b] = c, s
+                    tied[k][b] = k > 0 and tied[k - 1].get(s, False)
+                elif abs(c - was) <= 1e-9 and c < _STACKED:
+                    tied[k][b] = True
+    if tied[n - 1].get(last, False):
+        return None
     out: dict[int, int] = {}
     b = last
     for k in range(n - 1, -1, -1):

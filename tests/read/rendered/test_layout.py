@@ -1,0 +1,158 @@
+"""Tables laid out as text (layout.py): columns from the headings, rows anchored on their D or I, each
+row's words cut into cells by type and position; and the parts below the tables read from positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from section16 import parse
+from section16.errors import ParseError
+from section16.read.rendered import form, layout, tables
+from section16.read.rendered.text import _footnote_of_lines
+
+from .conftest import PAGES, misses, reference, shown
+
+COLS_T1 = tables.columns("4", 1)
+# Column starts as a Form 4 Table I heading gives them: title, date, deemed, code, V, amount, (A)/(D),
+# price, after, D/I, nature.
+STARTS = [0.0, 44.0, 61.0, 80.0, 92.0, 98.0, 110.0, 119.0, 128.0, 170.0, 182.0]
+
+
+def toks(line: str, number: int = 0) -> list[layout.Tok]:
+    return layout._tokens(line, number)
+
+
+def at(*placed: tuple[int, str]) -> str:
+    """A laid-out line: each text starting at its column."""
+    line = ""
+    for x, text in placed:
+        line = line.ljust(x) + text
+    return line
+
+
+def test_cells_one_space_apart_are_told_apart_by_type() -> None:
+    # pdftotext prints "16,000 A" and "217.4669 8,549" with one space between two cells.
+    line = at((0, "Common Stock"), (44, "04/24/2025"), (82, "P"), (99, "16,000 A"), (119, "217.4669 8,549"), (172, "D"))
+    cells = layout.assign(toks(line), STARTS, COLS_T1)
+    assert cells is not None
+    got = dict(zip(COLS_T1, cells, strict=True))
+    assert (got["amount"], got["ad"], got["price"], got["after"], got["di"]) == (
+        "16,000",
+        "A",
+        "217.4669",
+        "8,549",
+        "D",
+    )
+    assert got["title"] == "Common Stock" and got["date"] == "04/24/2025" and got["code"] == "P"
+
+
+def test_a_row_a_few_characters_off_its_headings_still_fits() -> None:
+    # Every cell four to six characters right of its heading.
+    shifted = at((0, "Common Stock"), (49, "04/24/2025"), (86, "P"), (104, "16,000"), (115, "A"), (124, "$ 5.36"),
+                 (134, "8,536,067"), (176, "I"))  # fmt: skip
+    cells = layout.assign(toks(shifted), STARTS, COLS_T1)
+    assert cells is not None
+    got = dict(zip(COLS_T1, cells, strict=True))
+    assert (got["date"], got["code"], got["amount"], got["price"], got["di"]) == (
+        "04/24/2025",
+        "P",
+        "16,000",
+        "$ 5.36",
+        "I",
+    )
+
+
+def test_a_row_no_assignment_fits_is_refused() -> None:
+    # Two dates and no Ownership Form: no cut of these words reads as the table's columns.
+    assert layout.assign(toks("Common Stock  04/24/2025  04/25/2025 05/01/2025"), STARTS, COLS_T1) is None
+
+
+def test_footnote_mark_under_a_value_stays_with_it() -> None:
+    line = at((0, "Common Stock"), (44, "04/24/2025"), (82, "P"), (99, "16,000 A"), (119, "217.4669 8,549"), (172, "D"))
+    rows = toks(line, 1)
+    mark = toks(at((128, "(1)")), 0)  # above "8,549"
+    cells = layout.assign(mark + rows, STARTS, COLS_T1)
+    assert cells is not None
+    assert dict(zip(COLS_T1, cells, strict=True))["after"] == "(1) 8,549"
+
+
+def test_rows_without_blank_lines_go_to_the_anchor_they_are_centred_on() -> None:
+    # Row 1 on line 0; row 2's "189" stands on line 1, stacked under row 1's "472", and centred on
+    # row 2's anchor line 2 together with its "(1)" on line 3.
+    lines = [
+        "Common Stock     01/15/2024     M      472      A    $0      6,076     D",
+        "                                       189           $",
+        "Common Stock     01/15/2024     F               D           5,887     D",
+        "                                       (1)           146.56",
+    ]
+    data = [0, 1, 2, 3]
+    runs = {i: [layout.Tok(i, m.start(), m.end(), m.group(0)) for m in layout._CHUNK_RE.finditer(ln)]
+            for i, ln in enumerate(lines)}  # fmt: skip
+    assert layout._bands(data, [0, 2], runs) == {0: 0, 1: 1, 2: 1, 3: 1}
+
+
+def test_column_starts_need_the_first_and_last_labels() -> None:
+    head = [
+        "1.Title of Security   2. Transaction   2A. Deemed   3. Transaction     4. Securities Acquired   5. Amount",
+        "(Instr. 3)            Date             Execution    Code (Instr. 8)    (A) or Disposed of (D)",
+    ]
+    # "6." and "7." are cut off at the page edge: the columns are not placed by guesswork.
+    assert layout.column_starts(head, "4", 1) is None
+
+
+def test_pdftotext_page_split_row_is_read_right_or_refused() -> None:
+    # chromium cut a row of this filing across two pages, and pdftotext printed the rows without
+    # blank lines: where the lines fit two rows alike, Table I is refused rather than guessed.
+    page = PAGES / "0000320193-20-000023.pdftotext-layout.txt"
+    expected = reference("0000320193-20-000023")
+    try:
+        got = parse(page)
+    except ParseError as e:
+        assert e.where == "Table I"
+        return
+    assert [m for m in misses(expected, got) if ".address." not in m[0]] == []
+
+
+def test_footnotes_parted_by_blank_lines() -> None:
+    # (1) on line 0 with a continuation on line 1; blank line; (2) on line 3.
+    assert _footnote_of_lines([0, 1, 3], [0, 3], set()) == {0: 0, 1: 0, 3: 1}
+
+
+def test_footnotes_centred_on_their_numbers() -> None:
+    # A PDF prints "(2)" beside the middle of its three lines (lines 10-14), with no blank lines
+    # telling the footnotes apart; footnote 1 is the single line 7.
+    assert _footnote_of_lines([7, 10, 12, 14], [7, 12], set()) == {7: 0, 10: 1, 12: 1, 14: 1}
+
+
+@pytest.mark.parametrize(
+    ("box", "owners", "street"),
+    [
+        # The older stylesheets join street lines with ", " in box 1; the owners table prints them apart.
+        (["C/O MICROSOFT CORPORATION, ONE MICROSOFT WAY"], ["Walmsley Emma N", "C/O MICROSOFT CORPORATION",
+         "ONE MICROSOFT WAY", "REDMOND, WA 98052-6399"], ["C/O MICROSOFT CORPORATION", "ONE MICROSOFT WAY"]),
+        # A PDF wrapped box 1 after "ONE": the owners table does not break there, so that is a wrap.
+        (["C/O MICROSOFT CORPORATION, ONE", "MICROSOFT WAY"], ["Walmsley Emma N", "C/O MICROSOFT CORPORATION",
+         "ONE MICROSOFT WAY", "REDMOND, WA 98052-6399"], ["C/O MICROSOFT CORPORATION", "ONE MICROSOFT WAY"]),
+        # A street1 ending in a comma keeps it.
+        (["C/O SEQUOIA CAPITAL,", "2800 SAND HILL ROAD, SUITE 101"],
+         ["BOTHA ROELOF", "C/O SEQUOIA CAPITAL,", "2800 SAND HILL ROAD, SUITE 101", "MENLO PARK, CA 94025"],
+         ["C/O SEQUOIA CAPITAL,", "2800 SAND HILL ROAD, SUITE 101"]),
+        # One street wrapped in both places, at different words: one street line.
+        (["100 VERY LONG INDUSTRIAL", "PARKWAY"], ["X CORP", "100 VERY LONG", "INDUSTRIAL PARKWAY", "TOWN, CA 90000"],
+         ["100 VERY LONG INDUSTRIAL PARKWAY"]),
+        # The owners table does not show the street: it cannot tell.
+        (["1 MAIN ST", "SUITE 2"], ["SOMEONE ELSE", "9 OTHER RD", "TOWN, CA 90000"], None),
+    ],
+)  # fmt: skip
+def test_wrapped_box_one_street(box: list[str], owners: list[str], street: list[str] | None) -> None:
+    assert form._unwrap_street(box, owners) == street
+
+
+def test_pdf_wrapped_street_is_split_where_the_owners_table_breaks() -> None:
+    got = parse(PAGES / "0000789019-26-000064.chromium-pdf.pdf")
+    address = got.reporting_owners[0].address
+    assert address is not None
+    assert (address.street1, address.street2) == ("C/O MICROSOFT CORPORATION", "ONE MICROSOFT WAY")
+    expected = reference("0000789019-26-000064")
+    assert shown(expected, got) > 20
+    assert misses(expected, got) == []

@@ -1,0 +1,98 @@
+"""Tables read from the cell borders a PDF draws (ruled.py), and text a printer clipped at the page edge."""
+
+from __future__ import annotations
+
+from section16 import parse
+from section16.read.rendered import ruled, tables
+from section16.read.rendered.cells import CLIPPED
+from section16.read.rendered.ruled import Page, Word
+
+from .conftest import PAGES, misses, reference, shown
+
+COLS = tables.columns("4", 1)
+XS = [10.0 + 60 * k for k in range(len(COLS) + 1)]  # one column rule every 60 points
+
+
+def grid(page: Page, ys: list[float]) -> None:
+    """Rules of a table with these row boundaries and the columns of XS."""
+    for y in ys:
+        page.h.append((y, XS[0], XS[-1]))
+    for x in XS:
+        page.v.append((x, ys[0], ys[-1]))
+
+
+def put(page: Page, col: int, top: float, text: str) -> None:
+    page.words.append(Word(text, XS[col] + 2, XS[col] + 2 + 5 * len(text), top, top + 8))
+
+
+def row(page: Page, top: float, **cells: str) -> None:
+    for name, text in cells.items():
+        put(page, COLS.index(name), top, text)
+
+
+def test_each_band_between_rules_is_a_row() -> None:
+    page = Page([])
+    grid(page, [100, 120, 170])
+    row(page, 105, title="Common Stock", date="01/02/2024", code="S", amount="100", ad="D", after="900", di="D")
+    # A tall row: the nature of ownership wraps over three lines, centred beside one-line cells.
+    row(page, 140, title="Common Stock", after="50", di="I")
+    for k, line in enumerate(("By", "spouse, as", "custodian")):
+        put(page, COLS.index("nature"), 125 + 14 * k, line)
+    rows = ruled.table_rows([(page, 90, 300)], COLS)
+    assert rows is not None
+    assert [r[COLS.index("di")] for r in rows] == ["D", "I"]
+    assert rows[1][COLS.index("nature")] == "By\nspouse, as\ncustodian"
+
+
+def test_a_row_cut_by_a_page_break_is_joined() -> None:
+    one, two = Page([]), Page([])
+    grid(one, [100, 120, 200])
+    row(one, 105, title="Common Stock", date="01/02/2024", code="S", amount="100", ad="D", after="900", di="D")
+    put(one, COLS.index("title"), 185, "Series A Preferred")  # the top of the next row...
+    grid(two, [20, 60])
+    row(two, 30, title="Stock", after="50", di="I")  # ...and its rest, with its D/I, on the next page
+    rows = ruled.table_rows([(one, 90, 1e9), (two, -1e9, 100)], COLS)
+    assert rows is not None and len(rows) == 2
+    assert rows[1][COLS.index("title")] == "Series A Preferred\nStock"
+    assert rows[1][COLS.index("di")] == "I"
+
+
+def test_a_row_drawn_inside_the_heading_band_is_left_to_word_positions() -> None:
+    page = Page([])
+    grid(page, [100, 160])
+    put(page, 0, 105, "1. Title of Security (Instr. 3)")
+    row(page, 140, title="Common Stock", date="01/02/2024", code="S", amount="1,000", ad="D", di="D")
+    assert ruled.table_rows([(page, 90, 300)], COLS) is None
+
+
+def test_rules_that_do_not_part_the_columns_are_not_used() -> None:
+    page = Page([])
+    page.h.extend([(100, 10, 610), (120, 10, 610)])
+    page.v.extend([(10, 100, 120), (310, 100, 120), (610, 100, 120)])  # two cells, not eleven
+    page.words.append(Word("Common", 20, 50, 105, 113))
+    assert ruled.table_rows([(page, 90, 300)], COLS) is None
+
+
+def test_pdf_row_cut_across_pages_reads_as_the_xml() -> None:
+    # chromium printed this filing's third holding across the page break, and its nature of ownership
+    # ("By spouse, as custodian for child") on both pages.
+    got = parse(PAGES / "0000320193-20-000023.chromium-pdf.pdf")
+    expected = reference("0000320193-20-000023")
+    assert len(got.non_derivative_holdings) == len(expected.non_derivative_holdings)
+    assert shown(expected, got) > 30
+    assert misses(expected, got) == []
+
+
+def test_clipped_footnote_is_left_out_and_listed_missing() -> None:
+    # A printer clips a line laid out wider than the paper; the PDF front end marks the word at the edge.
+    text = (PAGES / "0000080424-26-000034.pandoc-plain.txt").read_text()
+    got = parse(text.encode())
+    assert got.footnotes, "the page has footnotes"
+    first = got.footnotes[0]
+    words = first.text.split()
+    clipped = text.replace(first.text, " ".join(words[: len(words) // 2]) + CLIPPED, 1)
+    assert clipped != text
+    cut = parse(clipped.encode())
+    assert first.id not in {fn.id for fn in cut.footnotes}
+    assert f"footnotes[{first.id}]" in cut.missing
+    assert any(n.where == f"footnotes[{first.id}]" for n in cut.notes)
