@@ -62,18 +62,17 @@ Item = tuple[int, str, str | None]  # row index, cell text, marker
 # Every marker but "siglabel" is anchored at the start of the cell after non-word characters, so the
 # cell's first word (case-folded) decides whether any of them can match; "siglabel" needs "signature"
 # somewhere in the cell. This gate is far cheaper than running the patterns on every value cell.
-_LEAD_WORD_RE = re.compile(r"\W*(\w+)")
 _LEAD_WORDS = frozenset(
     ("table", "explanation", "remarks", "reporting", "signature", "signatures", "reminder", "note", "persons",
      "potential", "sec", "form")
 )  # fmt: skip
 
 
+_MAY_MARK_RE = re.compile(r"\W*(?:" + "|".join(sorted(_LEAD_WORDS)) + r")\b|.*?signature", re.IGNORECASE | re.DOTALL)
+
+
 def _may_mark(cell: str) -> bool:
-    m = _LEAD_WORD_RE.match(cell)
-    if m is not None and m.group(1).casefold() in _LEAD_WORDS:
-        return True
-    return "signature" in cell.casefold()
+    return _MAY_MARK_RE.match(cell) is not None
 
 
 def _items(doc: Doc) -> list[Item]:

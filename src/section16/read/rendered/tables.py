@@ -42,6 +42,8 @@ _HEADER_CELL_RE = re.compile(
     re.IGNORECASE,
 )
 _CODE_RE = re.compile(r"^([A-Z])?\s*(/\s*K)?$")
+_DATE_CELL_RE = re.compile(r"^\d{1,2}/\d{1,2}(?:[-+]\d{2}:\d{2}|Z)?/\d{2,4}$|^\d{4}-\d{2}-\d{2}$")
+_NUMBER_CELL_RE = re.compile(r"^\$?\s*-?[\d,]*\.?\d+$")
 _CODE5_RE = re.compile(r"^([A-Z])?\s*(/\s*K)?\s*([345])?$")
 
 
@@ -124,9 +126,9 @@ def _check(kind: str, text: str) -> bool:
     if not t:
         return True
     if kind in ("date", "deemed", "exer", "exp"):
-        return bool(re.match(r"^\d{1,2}/\d{1,2}(?:[-+]\d{2}:\d{2}|Z)?/\d{2,4}$|^\d{4}-\d{2}-\d{2}$", t))
+        return bool(_DATE_CELL_RE.match(t))
     if kind in ("amount", "price", "after", "conv", "ushares", "a", "d"):
-        return bool(re.match(r"^\$?\s*-?[\d,]*\.?\d+$", t))
+        return bool(_NUMBER_CELL_RE.match(t))
     if kind == "code":
         return bool(_CODE_RE.match(t))
     if kind == "code5":
