@@ -57,7 +57,7 @@ _REQUIRED = frozenset(("title", "di"))
 #: A typed cell is a few words at most (a value, "$", footnote marks).
 _MAX_TYPED_WORDS = 6
 #: A word this many characters outside a column's range is not in that column.
-_FAR = 16.0
+_FAR = 10.0
 
 
 @dataclass(frozen=True, slots=True)
