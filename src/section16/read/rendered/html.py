@@ -42,6 +42,9 @@ _BLOCK = frozenset(
     ]
 )
 _SKIP = frozenset(("script", "style", "head", "title", "noscript", "template"))
+#: Elements a cell's text cannot be read through without the walk: line breaks, check boxes, blocks,
+#: nested cells, skipped content, and comments or processing instructions (no string tag).
+_SPECIAL = ("br", "input", "tr", "table", "td", "th", *_BLOCK, *_SKIP, etree.Comment, etree.ProcessingInstruction)
 _PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
 _PARSER_UTF8 = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8")
 _WS_RE = re.compile(r"[ \t\r\n\f\v]+")
@@ -77,6 +80,8 @@ def cell_text(el: etree._Element) -> str:
     if len(el) == 0:  # most cells hold only text: no walk needed
         text = el.text
         return normalize(_WS_RE.sub(" ", text)) if text else ""
+    if next(el.iter(*_SPECIAL), None) is None:  # only inline markup inside (font, a, sup, b...)
+        return normalize(_WS_RE.sub(" ", "".join(str(t) for t in el.itertext())))
     parts: list[str] = []
     if el.text:
         parts.append(_WS_RE.sub(" ", el.text))
