@@ -13,6 +13,7 @@ from section16.read import parse_bytes
 from section16.store import open_store
 from section16.store.duck import DuckDBStore
 from section16.store.ingest import _read_file, is_dataset_zip, load_paths, plan
+from section16.store.rows import COLUMNS
 from section16.write.sec_tsv import write_sec_tsv
 
 from .conftest import STORE_FIXTURES, store_fixture_paths
@@ -67,6 +68,24 @@ def test_pool_and_single_process_store_the_same(tmp_path: Path) -> None:
                  if t == "filings" else store.query(f"SELECT * FROM {t} ORDER BY ALL").to_pylist() for t in tables}
             )  # fmt: skip
     assert contents[0] == contents[1]
+
+
+def test_pool_of_several_tasks_stores_what_one_process_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three files per task: the chunks cross from the workers as IPC streams, the parent appends them."""
+    root = _tree(tmp_path)
+    contents = []
+    for workers in (1, 2):
+        monkeypatch.setattr("section16.store.ingest.CHUNK", 3 if workers == 2 else 256)
+        with open_store(tmp_path / f"t{workers}.duckdb") as store:
+            r = load_paths(store, [root], workers=workers)
+            assert (r.inserted, r.failed) == (8, [])
+            contents.append({
+                t: store.query(f"SELECT * EXCLUDE (loaded_at) FROM {t} ORDER BY ALL" if t == "filings"
+                               else f"SELECT * FROM {t} ORDER BY ALL").to_pylist()
+                for t in COLUMNS
+            })  # fmt: skip
+    assert contents[0] == contents[1]
+    assert all(contents[0][t] for t in ("filings", "footnotes", "field_footnotes", "signatures"))
 
 
 def test_duckdb_appends_on_one_thread_beside_the_pool(tmp_path: Path) -> None:
