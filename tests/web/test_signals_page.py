@@ -1,4 +1,5 @@
-"""The signals page is computed once per state of the store and follows it when filings are loaded."""
+"""The home and signals pages are computed once per state of the store and follow it when filings are
+loaded."""
 
 from __future__ import annotations
 
@@ -40,3 +41,18 @@ def test_signals_page_is_kept_until_the_store_changes(tmp_path: Path) -> None:
         want = signals.first_purchases(store, filed_since=None, limit=20).to_pylist()
         assert again.text != first.text and "RGLS" in section(again.text, "first-purchases")
         assert first_purchase_rows(again.text) == 3 < len(want)
+
+
+def test_home_page_is_kept_until_the_store_changes(tmp_path: Path) -> None:
+    store = duck_store(tmp_path, filings(*ABBV_CLUSTER[:3]))
+    with store:
+        app = create_app(store)
+        app.state.store.explore_max_age = 0.0
+        client = TestClient(app)
+        first = client.get("/")
+        assert first.status_code == 200 and "RGLS" not in first.text and "Gosebruch" in first.text
+        assert client.get("/").text == first.text
+        store.load(filings(RGLS_JOINT))
+        again = client.get("/")
+        # The joint filing is now the latest filing and the week's top purchase.
+        assert "RGLS" in again.text and again.text != first.text

@@ -142,7 +142,13 @@ def _days_before(store: Any, days: int) -> date | None:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
+    """The latest notable activity. Like the signals page it depends on the store alone (its periods
+    end on the latest filing day), so it is computed once per state of the explore tables."""
     store = request.app.state.store
+    return html("home.html", **prepare.derived(store, "web.home", lambda: _home_context(store)))
+
+
+def _home_context(store: Any) -> dict[str, Any]:
     meta = {r["key"]: r["value"] for r in _rows(store.query("SELECT key, value FROM explore_meta"))}
     stats = {
         "filings": int(meta.get("filings") or 0),
@@ -150,14 +156,13 @@ def home(request: Request) -> HTMLResponse:
         "issuers": int(meta.get("issuers") or 0),
         "latest": meta.get("latest"),
     }
-    return html(
-        "home.html",
-        stats=stats,
-        top=_rows(explore.top_purchases(store, period="week", limit=10)),
-        clusters=_rows(explore.cluster_buys(store, since=_days_before(store, 90), limit=5)),
-        officers=_rows(explore.officer_purchases(store, limit=10)),
-        latest=_rows(explore.latest_filings(store, limit=10)),
-    )
+    return {
+        "stats": stats,
+        "top": _rows(explore.top_purchases(store, period="week", limit=10)),
+        "clusters": _rows(explore.cluster_buys(store, since=_days_before(store, 90), limit=5)),
+        "officers": _rows(explore.officer_purchases(store, limit=10)),
+        "latest": _rows(explore.latest_filings(store, limit=10)),
+    }
 
 
 @router.get("/screens", response_class=HTMLResponse)
