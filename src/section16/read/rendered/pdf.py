@@ -82,11 +82,13 @@ def _page(p: object, left: float | None = None) -> Page:
         elif e["orientation"] == "v" and x1 - x0 <= RULE_WIDTH:
             page.v.append(((x0 + x1) / 2, top, bottom))
     if words:
-        # The printed page ends at its right margin: past the frame the tables draw, or else past a
-        # margin as wide as the left one. A word reaching beyond was clipped there, with the rest of
-        # its line.
+        # The printed page ends at its right margin: a margin as wide as the left one, or the frame
+        # the tables draw if that reaches further. A word reaching beyond was clipped there, with the
+        # rest of its line.
         margin = left if left is not None else min(w.x0 for w in words)
-        edge = max(x for x, _a, _b in page.v) if page.v else float(p.width) - margin  # type: ignore[attr-defined]
+        edge = float(p.width) - margin  # type: ignore[attr-defined]
+        if page.v:  # a frame drawn a little past the mirrored margin is on the page too
+            edge = max(edge, max(x for x, _a, _b in page.v))
         edge += CLIP_TOLERANCE
         overflow = any(w.x1 > edge for w in words)
 
