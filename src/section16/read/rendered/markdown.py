@@ -14,6 +14,7 @@ from .cells import CHECKED, UNCHECKED, Doc, normalize
 from .html import html_to_doc
 
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~\"'&])")
+_SPAN_RE = re.compile(r"\[([^\]]*)\]\{[^}]*\}")  # pandoc's spans: []{#F1}, [text]{.class}
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _INPUT_RE = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
@@ -27,6 +28,9 @@ _RULE_RE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+(?!\[[ xX]\])")
 _TASK_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+")
 _PIPE_RE = re.compile(r"(?<!\\)\|")
+# pandoc's simple and multiline tables: an indented rule of dash groups.
+_DASH_RULE_RE = re.compile(r"^ {1,3}-{2,}(?: +-+)*\s*$")
+_DASH_GROUP_RE = re.compile(r"-+")
 
 
 def _inline(text: str) -> str:
@@ -38,6 +42,7 @@ def _inline(text: str) -> str:
         text = _INPUT_RE.sub(lambda m: f" {CHECKED if 'checked' in m.group(0).lower() else UNCHECKED} ", text)
         text = _TAG_RE.sub("", text)
     if "[" in text:
+        text = _SPAN_RE.sub(r"\1", text)
         text = _LINK_RE.sub(r"\1", text)
     if "\\" in text:  # escaped characters are literal: keep them out of the emphasis rules
         text = _ESCAPE_RE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
@@ -58,6 +63,45 @@ def _split_pipes(line: str) -> list[str]:
     if s.endswith("|") and not s.endswith("\\|") and cells:
         cells = cells[:-1]
     return cells
+
+
+def _dash_table(lines: list[str], start: int) -> tuple[Doc, int]:
+    """A table pandoc's own Markdown draws with rules of dashes (simple and multiline tables): the
+    dash groups of its rule give the columns; in a multiline table (opened by one long rule) blank
+    lines part the rows, otherwise each line is a row. Returns the rows and the line after the table."""
+    end = start + 1
+    while end < len(lines):
+        ln = lines[end]
+        if not ln.strip():
+            nxt = next((x for x in lines[end + 1 :] if x.strip()), "")
+            if not nxt.startswith(" ") or (_DASH_RULE_RE.match(lines[end - 1]) and end - 1 > start):
+                break
+        elif not ln.startswith(" "):
+            break
+        end += 1
+    block = lines[start:end]
+    rules = [ln for ln in block if _DASH_RULE_RE.match(ln)]
+    widest = max(rules, key=lambda ln: len(_DASH_GROUP_RE.findall(ln)))
+    starts = [m.start() for m in _DASH_GROUP_RE.finditer(widest)]
+    multiline = len(_DASH_GROUP_RE.findall(block[0])) == 1 and len(starts) > 1
+    groups: list[list[str]] = [[]]
+    for ln in block:
+        if _DASH_RULE_RE.match(ln) or (multiline and not ln.strip()):
+            if groups[-1]:
+                groups.append([])
+            continue
+        if ln.strip():
+            groups[-1].append(ln)
+            if not multiline:
+                groups.append([])
+    rows: Doc = []
+    for g in (g for g in groups if g):
+        cells = []
+        for k, a in enumerate(starts):
+            b = starts[k + 1] if k + 1 < len(starts) else None
+            cells.append("\n".join(ln[a:b].strip() for ln in g if ln[a:b].strip()))
+        rows.append([_inline(c.replace("\n", "<br>")) for c in cells])
+    return rows, end
 
 
 def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
@@ -92,6 +136,11 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             doc.extend(html_to_doc("\n".join(block), source))
             i = j
             continue
+        if _DASH_RULE_RE.match(line):
+            flush()
+            rows, i = _dash_table(lines, i)
+            doc.extend(rows)
+            continue
         i += 1
         if not stripped:
             flush()
@@ -120,8 +169,12 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             para.append(_BULLET_RE.sub("", _HEADING_RE.sub("", line)))
             flush()
             continue
-        para.append(stripped)
-        if line.endswith("  ") or line.endswith("\\") or "<br" in line.lower()[-8:]:
+        hard_break = line.endswith("  ") or (line.endswith("\\") and not line.endswith("\\\\"))
+        if line.endswith("\\") and not line.endswith("\\\\"):
+            stripped = stripped[:-1].rstrip()  # a backslash at the end of a line is a line break, not text
+        if stripped:
+            para.append(stripped)
+        if hard_break or "<br" in line.lower()[-8:]:
             flush()
     flush()
     return doc
