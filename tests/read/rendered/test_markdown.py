@@ -129,3 +129,13 @@ def test_box_number_glued_to_the_street_above_is_not_part_of_it() -> None:
     assert seg["last"].split("\n")[-1].strip() == "ONE COCA-COLA PLAZA"
     seg = segments("(Last) (First) (Middle)\nSUITE 103. Date of Earliest Transaction")
     assert seg["last"].split("\n")[-1].strip() == "SUITE 103."  # digits before the number: not a box number glued on
+
+
+def test_pandoc_own_markdown_tables_drawn_with_dashes() -> None:
+    # pandoc's own Markdown (not gfm) draws tables with rules of dashes, escapes "1\\." and "\\[GS\\]",
+    # ends lines with a backslash and marks footnotes with spans "[]{#F1}".
+    got = parse(PAGES / "0001693709-26-000009.pandoc-markdown.md")
+    expected = reference("0001693709-26-000009")
+    assert got.issuer.name == "GOLDMAN SACHS GROUP INC"
+    assert shown(expected, got) > 30
+    assert misses(expected, got) == []

@@ -65,6 +65,11 @@ def _split_pipes(line: str) -> list[str]:
     return cells
 
 
+def _hard_break(text: str) -> str:
+    """A line without the backslash that ends it (Markdown's line break)."""
+    return text[:-1].rstrip() if text.endswith("\\") and not text.endswith("\\\\") else text
+
+
 def _dash_table(lines: list[str], start: int) -> tuple[Doc, int]:
     """A table pandoc's own Markdown draws with rules of dashes (simple and multiline tables): the
     dash groups of its rule give the columns; in a multiline table (opened by one long rule) blank
@@ -99,7 +104,8 @@ def _dash_table(lines: list[str], start: int) -> tuple[Doc, int]:
         cells = []
         for k, a in enumerate(starts):
             b = starts[k + 1] if k + 1 < len(starts) else None
-            cells.append("\n".join(ln[a:b].strip() for ln in g if ln[a:b].strip()))
+            parts = [_hard_break(ln[a:b].strip()) for ln in g]
+            cells.append("\n".join(p for p in parts if p))
         rows.append([_inline(c.replace("\n", "<br>")) for c in cells])
     return rows, end
 

@@ -324,5 +324,19 @@ def text_to_doc(
 
 
 def normalize_layout(text: str) -> str:
-    """Tabs to spaces, form feeds (page breaks) out: a page break is not a blank line between rows."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").expandtabs(8)
+    """Tabs to spaces, form feeds (page breaks) out: a page break is not a blank line between rows.
+    Text written as Markdown that laid its tables out in columns (pandoc's own Markdown: "1\\. Name")
+    loses its escapes, line-break backslashes and empty spans; each is replaced by as many spaces, so
+    the columns stay where they were."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").expandtabs(8)
+    if _MD_ESCAPED_LABEL_RE.search(text):
+        text = _MD_SPAN_RE.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
+        text = _MD_ESCAPE_RE.sub(r"\1", text)
+        text = _MD_BREAK_RE.sub(" ", text)
+    return text
+
+
+_MD_ESCAPED_LABEL_RE = re.compile(r"^\s*\d{1,2}\\\.\s", re.MULTILINE)
+_MD_SPAN_RE = re.compile(r"\[([^\]\n]*)\]\{[^}\n]*\}")
+_MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~\"'&])")
+_MD_BREAK_RE = re.compile(r"\\(?=\n|$)")
