@@ -85,16 +85,16 @@ def insider_summary(store: QueryRunner, insider: str) -> pa.Table:
     return _query(
         store,
         """
+        WITH o AS (SELECT issuer_cik, owner_name, filings, first_filed, last_filed
+                   FROM explore_owner_issuers WHERE owner_cik = ?)
         SELECT CAST(? AS TEXT) AS insider_cik,
-               (SELECT owner_name FROM explore_owner_issuers WHERE owner_cik = ?
-                ORDER BY last_filed DESC NULLS LAST, issuer_cik LIMIT 1) AS insider,
+               (SELECT owner_name FROM o ORDER BY last_filed DESC NULLS LAST, issuer_cik LIMIT 1) AS insider,
                COUNT(*) AS issuers, SUM(filings) AS filings, MIN(first_filed) AS first_filed,
                MAX(last_filed) AS last_filed
-        FROM explore_owner_issuers
-        WHERE owner_cik = ?
+        FROM o
         HAVING COUNT(*) > 0
         """,
-        [cik, cik, cik],
+        [cik, cik],
     )
 
 
