@@ -1,21 +1,33 @@
 """The ``section16`` command. Every verb is a thin shell over the library; each lives in its own module.
 
-A verb module defines ``register(app)``; add it to ``_VERBS`` below.
+A verb module defines ``register(app)`` adding the command of its own name; add it to ``_VERBS`` below.
+
+``section16 VERB ...`` imports only that verb's module: the web app, pyarrow or the explore package
+cost a second of start-up that ``section16 parse`` (or a ``section16 load`` worker pool, whose fork
+server starts from the command's main module) should not pay. ``app``, the whole command with every
+verb, is built on first use.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
+from typing import Any
 
 import typer
 
-app = typer.Typer(
-    name="section16",
-    help="Read, check, write, collect, store and explore SEC insider filings (Forms 3, 4 and 5).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+
+def _new_app() -> typer.Typer:
+    t = typer.Typer(
+        name="section16",
+        help="Read, check, write, collect, store and explore SEC insider filings (Forms 3, 4 and 5).",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    t.callback()(_root)
+    return t
+
 
 # Verb modules, in the order their help is shown.
 _VERBS = (
@@ -24,13 +36,13 @@ _VERBS = (
 )  # fmt: skip
 
 
-def _register() -> None:
-    for name in _VERBS:
+def _register(target: typer.Typer, verbs: tuple[str, ...] = _VERBS) -> typer.Typer:
+    for name in verbs:
         module = importlib.import_module(f"{__name__}.{name}")
-        module.register(app)
+        module.register(target)
+    return target
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
 ) -> None:
@@ -41,8 +53,21 @@ def _root(
         raise typer.Exit()
 
 
-_register()
+_app: typer.Typer | None = None
+
+
+def __getattr__(name: str) -> Any:
+    global _app
+    if name == "app":
+        if _app is None:
+            _app = _register(_new_app())
+        return _app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    app()
+    verb = sys.argv[1] if len(sys.argv) > 1 else None
+    if verb in _VERBS:
+        _register(_new_app(), (verb,))()  # only the verb asked for
+    else:
+        __getattr__("app")()  # --help, --version, or a mistyped verb: the whole command
