@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -31,18 +30,21 @@ def chart_series(t: pa.Table) -> pa.Table:
     t = t.filter(pc.and_(pc.is_valid(t["as_of"]), pc.is_valid(t["shares_owned"])))
     if t.num_rows == 0:
         return t
-    # Group ids from the distinct titles (few) normalised in Python, combined with direct/indirect.
+    # Group keys from the distinct titles (few) normalised in Python, with direct/indirect: the rows
+    # themselves stay in Arrow, only their dictionary indices are counted.
     titles = pc.dictionary_encode(t["security_title"]).combine_chunks()
-    keys = [_title_key(x) for x in titles.dictionary.to_pylist()]
-    key_ids = {k: i for i, k in enumerate(dict.fromkeys(keys))}
-    title_of = np.array([key_ids[k] for k in keys] + [key_ids.setdefault(_title_key(None), len(key_ids))])
-    idx = titles.indices.fill_null(len(keys)).to_numpy(zero_copy_only=False)
+    normal = [_title_key(x) for x in titles.dictionary.to_pylist()]
     di = pc.dictionary_encode(t["direct_indirect"]).combine_chunks()
-    di_idx = di.indices.fill_null(len(di.dictionary)).to_numpy(zero_copy_only=False)
-    group = title_of[idx].astype(np.int64) * (len(di.dictionary) + 1) + di_idx
-    uniq, first, counts = np.unique(group, return_index=True, return_counts=True)
-    best = max(range(len(uniq)), key=lambda i: (counts[i], -first[i]))
-    return t.filter(pa.array(group == uniq[best]))
+    di_values = di.dictionary.to_pylist()
+    keys = [
+        (normal[i] if i is not None else _title_key(None), di_values[j] if j is not None else None)
+        for i, j in zip(titles.indices.to_pylist(), di.indices.to_pylist(), strict=True)
+    ]
+    counts: dict[tuple[str, str | None], int] = {}
+    for k in keys:  # insertion order is first appearance: max() below keeps the first of equal counts
+        counts[k] = counts.get(k, 0) + 1
+    best = max(counts, key=lambda k: counts[k])
+    return t.filter(pa.array([k == best for k in keys], pa.bool_()))
 
 
 def chart_points(t: pa.Table, cap: int = CHART_POINTS) -> tuple[list[list[Any]], int]:
@@ -52,13 +54,13 @@ def chart_points(t: pa.Table, cap: int = CHART_POINTS) -> tuple[list[list[Any]],
     s = chart_series(t)
     n = s.num_rows
     if n > cap:
-        days = pc.cast(s["as_of"], pa.int32()).to_numpy(zero_copy_only=False).astype(np.int64)
-        span = int(days[-1] - days[0]) + 1
-        bucket = (days - days[0]) * cap // span
-        keep = np.flatnonzero(np.append(bucket[1:] != bucket[:-1], True))
-        if keep[0] != 0:
-            keep = np.insert(keep, 0, 0)
-        s = s.take(pa.array(keep))
+        days = pc.cast(s["as_of"], pa.int32()).to_pylist()
+        first, span = days[0], days[-1] - days[0] + 1
+        bucket = [(d - first) * cap // span for d in days]
+        keep = [0, *(i for i in range(n) if i == n - 1 or bucket[i + 1] != bucket[i])]
+        if len(keep) > 1 and keep[1] == 0:
+            keep = keep[1:]
+        s = s.take(pa.array(keep, pa.int64()))
     dates = pc.cast(s["as_of"], pa.string()).to_pylist()
     shares = [float(v) for v in s["shares_owned"].to_pylist()]
     return [[d, v] for d, v in zip(dates, shares, strict=True)], n
