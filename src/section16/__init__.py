@@ -10,33 +10,19 @@ The public face::
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import samples
+from .check import Finding, check, check_xml
 from .errors import ParseError, Section16Error, UnsupportedFormatError
 from .model import PARSER_VERSION, Filing, Value
 from .read import parse, parse_bytes
 from .write.render import render
 
 if TYPE_CHECKING:
-    from .check import Finding, check, check_xml
     from .store import Store
 
 __version__ = "0.1.0"
-
-_LAZY = {"check": "check", "check_xml": "check", "Finding": "check"}
-
-
-def __getattr__(name: str) -> Any:
-    # The checks (XSDs, the holiday calendar) load on first use: a reader or a load worker needs none.
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
 
 
 def open(db: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:

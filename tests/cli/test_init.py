@@ -42,3 +42,12 @@ def test_help_shows_every_verb() -> None:
     line = _modules_after("--help")
     assert all(f"'section16.cli.{v}'" in line for v in cli._VERBS)
     assert [c.name for c in cli.app.registered_commands] == list(cli._VERBS)
+
+
+def test_section16_check_is_the_function_whatever_was_imported_before() -> None:
+    """``section16.check`` names both a subpackage and the function; the package's name must stay the function."""
+    out = subprocess.run(
+        [sys.executable, "-c", "import section16.store.ingest, section16; print(callable(section16.check))"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert out.stdout.strip() == "True"
