@@ -268,7 +268,7 @@ cdef object _coding(tree.xmlNode* node, object ctx):
     return o
 
 
-cdef void _take(tree.xmlNode* node, object name, object spec, frozenset allowed, dict kw, object ctx) except *:
+cdef void _take(tree.xmlNode* node, object spec, frozenset allowed, dict kw, object ctx) except *:
     attr, conv = <tuple>spec
     if attr not in allowed:
         raise GiveUp
@@ -287,39 +287,28 @@ cdef dict _row(tree.xmlNode* row, frozenset allowed, dict fields, frozenset cont
     cdef list notes = ctx.notes
     cdef Py_ssize_t n_notes = len(notes)
     cdef dict kw = {}
-    cdef tree.xmlNode* c = _next_element(row.children)
-    cdef tree.xmlNode* g
-    cdef bint have_coding = False
-    coding = None
+    _fill(row, True, allowed, fields, containers, kw, ctx)
+    if len(notes) != n_notes:
+        raise GiveUp
+    return kw
+
+
+cdef void _fill(tree.xmlNode* parent, bint top, frozenset allowed, dict fields, frozenset containers, dict kw,
+                object ctx) except *:
+    """The fields under a row (``top``) or under one of its containers, which hold no containers."""
+    cdef tree.xmlNode* c = _next_element(parent.children)
     while c is not NULL:
         name = _name(c)
         spec = fields.get(name)
         if spec is not None:
-            _take(c, name, spec, allowed, kw, ctx)
-        elif name in containers:
-            g = _next_element(c.children)
-            while g is not NULL:
-                gname = _name(g)
-                gspec = fields.get(gname)
-                if gspec is not None:
-                    _take(g, gname, gspec, allowed, kw, ctx)
-                elif gname == "transactionCoding" and not have_coding and "coding" in allowed:
-                    have_coding = True
-                    coding = _coding(g, ctx)
-                else:
-                    raise GiveUp
-                g = _next_element(g.next)
-        elif name == "transactionCoding" and not have_coding and "coding" in allowed:
-            have_coding = True
-            coding = _coding(c, ctx)
+            _take(c, spec, allowed, kw, ctx)
+        elif top and name in containers:
+            _fill(c, False, allowed, fields, containers, kw, ctx)
+        elif name == "transactionCoding" and "coding" not in kw and "coding" in allowed:
+            kw["coding"] = _coding(c, ctx)
         else:
             raise GiveUp
         c = _next_element(c.next)
-    if len(notes) != n_notes:
-        raise GiveUp
-    if have_coding:
-        kw["coding"] = coding
-    return kw
 
 
 cdef class _Slots:
