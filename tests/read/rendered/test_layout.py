@@ -7,7 +7,7 @@ import pytest
 
 from section16 import parse
 from section16.errors import ParseError
-from section16.read.rendered import form, layout, tables
+from section16.read.rendered import form, layout, layout_rows, tables
 from section16.read.rendered.text import _footnote_of_lines
 
 from .conftest import PAGES, misses, reference, shown
@@ -88,7 +88,7 @@ def test_rows_without_blank_lines_go_to_the_anchor_they_are_centred_on() -> None
     data = [0, 1, 2, 3]
     runs = {i: [layout.Tok(i, m.start(), m.end(), m.group(0)) for m in layout._CHUNK_RE.finditer(ln)]
             for i, ln in enumerate(lines)}  # fmt: skip
-    assert layout._bands(data, [0, 2], runs) == {0: 0, 1: 1, 2: 1, 3: 1}
+    assert layout_rows.bands(data, [0, 2], runs) == {0: 0, 1: 1, 2: 1, 3: 1}
 
 
 def test_column_starts_need_the_first_and_last_labels() -> None:

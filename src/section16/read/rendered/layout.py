@@ -25,7 +25,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from . import tables
+from . import layout_rows, tables
 from .cells import normalize
 
 _WORD_RE = re.compile(r"[^ \n]+")
@@ -322,7 +322,9 @@ def read_table(lines: list[str], start: int, end: int, form: str, table: int) ->
         return [], "the table's column headings were not found"
     rngs = _ranges(starts)
     di = cols.index("di")
-    rivals = [i for i, c in enumerate(cols) if c in ("ad", "code", "code5", "a", "d")]
+    # Columns that could also hold a lone "D" or "I" (a code, the (A)/(D) mark, free text).
+    rivals = [i for i, c in enumerate(cols) if tables.check_cell(c, "D") or tables.check_cell(c, "I")]
+    rivals = [i for i in rivals if i != di]
     anchors: list[int] = []
     toks_by_line: dict[int, list[Tok]] = {}
     for i in range(start, end):
@@ -334,8 +336,10 @@ def read_table(lines: list[str], start: int, end: int, form: str, table: int) ->
         toks_by_line[i] = ts
         for t in ts:
             if _MARKS_RE.sub("", t.text) in ("D", "I"):
+                # A layout program can print a row's cells well off their headings, so the D or I
+                # anchors its row when no other column that could hold it is as near.
                 mine = _dist(t, rngs[di])
-                if all(mine <= _dist(t, rngs[r]) for r in rivals) and mine <= _FAR / 2:
+                if all(mine < _dist(t, rngs[r]) for r in rivals) and mine <= _FAR * 1.5:
                     anchors.append(i)
                     break
     if not anchors:
@@ -357,7 +361,7 @@ def read_table(lines: list[str], start: int, end: int, form: str, table: int) ->
             row_toks[groups[i]].extend(toks_by_line[i])
     else:
         runs = {i: [Tok(i, m.start(), m.end(), m.group(0)) for m in _CHUNK_RE.finditer(lines[i])] for i in data}
-        rows_of = _bands(data, anchors, runs)
+        rows_of = layout_rows.bands(data, anchors, runs)
         if rows_of is None:
             raise tables.RowError("rows printed without space between them, and their lines fit two rows alike")
         for i, r in rows_of.items():
@@ -370,81 +374,6 @@ def read_table(lines: list[str], start: int, end: int, form: str, table: int) ->
             raise tables.RowError(f"a row's words do not fit the table's columns in order: {text[:80]!r}")
         out.append(cells)
     return out, None
-
-
-_VALUE_RUN_RE = re.compile(r"^\$?\s?-?\d[\d,]*[.,]\d+(?:\s?\(\d{1,3}\))*$|^\d{1,2}/\d{1,2}/\d{2,4}(?:\s?\(\d{1,3}\))*$")
-#: Cost of a band that stacks two values in one spot (a cell holds one value: never one row).
-_STACKED = 1000.0
-
-
-def _band_cost(band: list[int], anchor: int, runs: dict[int, list[Tok]]) -> float:
-    """How far the band's cells are from being centred on the anchor line, plus a prohibitive cost
-    for two numbers or dates stacked in one spot."""
-    items = [t for i in band for t in runs[i]]
-    parent = list(range(len(items)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    cost = 0.0
-    for a, b in itertools.combinations(range(len(items)), 2):
-        ta, tb = items[a], items[b]
-        if ta.line != tb.line and abs(ta.line - tb.line) <= 2 and ta.x0 <= tb.x1 and tb.x0 <= ta.x1:
-            parent[root(b)] = root(a)
-            if _VALUE_RUN_RE.match(ta.text) and _VALUE_RUN_RE.match(tb.text):
-                cost += _STACKED
-    spans: dict[int, list[int]] = {}
-    for k, t in enumerate(items):
-        spans.setdefault(root(k), []).append(t.line)
-    for ls in spans.values():
-        cost += abs((min(ls) + max(ls)) / 2 - anchor)
-    return cost
-
-
-def _bands(data: list[int], anchors: list[int], runs: dict[int, list[Tok]]) -> dict[int, int] | None:
-    """Row of each line. Rows do not overlap on the page, so each row is a band of lines around its
-    anchor; where one row ends and the next begins is chosen so that every band's cells are centred
-    on its anchor as nearly as can be, and no band stacks two values in one spot. None when two
-    different cuts fit equally well: the page does not say which row those lines belong to."""
-    n = len(anchors)
-    # Possible first lines of row k (k >= 1): after the previous anchor, up to its own.
-    starts = [[data[0]]] + [[i for i in data if anchors[k - 1] < i <= anchors[k]] for k in range(1, n)]
-    last = data[-1] + 1
-    inf = float("inf")
-    best: list[dict[int, float]] = [{} for _ in range(n)]
-    back: list[dict[int, int]] = [{} for _ in range(n)]
-    tied: list[dict[int, bool]] = [{} for _ in range(n)]
-
-    def band(lo: int, hi: int) -> list[int]:
-        return [i for i in data if lo <= i < hi]
-
-    for k in range(n):
-        nexts = starts[k + 1] if k + 1 < n else [last]
-        for b in nexts:
-            for s in starts[k]:
-                prev = 0.0 if k == 0 else best[k - 1].get(s, inf)
-                if prev == inf:
-                    continue
-                c = prev + _band_cost(band(s, b), anchors[k], runs)
-                was = best[k].get(b, inf)
-                if c < was - 1e-9:
-                    best[k][b], back[k][b] = c, s
-                    tied[k][b] = k > 0 and tied[k - 1].get(s, False)
-                elif abs(c - was) <= 1e-9 and c < _STACKED:
-                    tied[k][b] = True
-    if tied[n - 1].get(last, False):
-        return None
-    out: dict[int, int] = {}
-    b = last
-    for k in range(n - 1, -1, -1):
-        s = back[k][b]
-        for i in band(s, b):
-            out[i] = k
-        b = s
-    return out
 
 
 # Every word the printed headings of Table I and II use (any form, any era), letters and digits only.

@@ -1,0 +1,160 @@
+"""Which lines of a laid-out table make which row, when the rows are printed without blank lines
+between them (``pdftotext -layout`` of a printed page).
+
+A printed table row is as tall as its tallest cell, and every cell is centred in its row, so a
+row's cells stand around one middle line; the next row starts below the lowest line of this one.
+Each row has exactly one D or I (its Ownership Form), which anchors it. The lines between two anchors
+are cut once: the lines above the cut end the upper row, the rest begin the lower one. The cut is
+chosen so that
+
+* each row's cells (words standing one over the other) are centred on the row's middle line;
+* no cell holds two values stacked one over the other (a cell has one value: those are two rows);
+* the band of lines a row takes is itself centred on that middle line (the tallest cell fills it);
+* a blank line between two anchors is where the rows part, when there is one.
+
+A layout program does not keep every line of a row in place (a superscript footnote mark rises to
+a line of its own, a short cell may sit a line off), so these are costs, and the cut with the least
+total wins. When two different cuts cost the same, the page does not say which row the lines belong
+to, and nothing is chosen.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+#: A value that fills a cell on its own: a number, a date, a dollar amount, a lone footnote mark.
+_VALUE_RUN_RE = re.compile(
+    r"^(?:\$\s?)?-?\d[\d,]*(?:\.\d+)?(?:\s?\(\d{1,3}\))*$|^\d{1,2}/\d{1,2}/\d{2,4}(?:\s?\(\d{1,3}\))*$"
+)
+_MARKS_ONLY_RE = re.compile(r"^(?:\(\d{1,3}\)\s?)+$")
+#: Cost of a band that stacks two values in one spot (a cell holds one value: never one row).
+STACKED = 1000.0
+#: Cost of cutting two rows elsewhere than at the blank line that stands between their anchors.
+_OFF_BLANK = 1.5
+#: A lone footnote mark rises off its line (a superscript), so its place says less.
+_MARK_WEIGHT = 0.25
+#: A footnote mark alone in a cell: most marks follow a value or a word of their own cell.
+_LONE_MARK = 0.5
+#: Text under a line that ends with a footnote mark: a mark ends its cell's text.
+_AFTER_MARK = 1.0
+_ENDS_WITH_MARK_RE = re.compile(r"\S\s?\(\d{1,3}\)$")
+
+
+class Run(Protocol):
+    """A run of words on one line (text separated by single spaces), at character positions."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def x0(self) -> int: ...
+    @property
+    def x1(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+def middle_line(anchor: int, runs: Mapping[int, Sequence[Run]]) -> int:
+    """The row's middle line: its anchor's line, or the fuller line beside it (a layout program may
+    drop a lone "D" or "I" a line below the other single-line cells of its row)."""
+    best, most = anchor, len(runs.get(anchor, ()))
+    for i in (anchor - 1, anchor + 1):
+        if len(runs.get(i, ())) > most + 1:
+            best, most = i, len(runs[i])
+    return best
+
+
+def band_cost(band: list[int], middle: int, runs: Mapping[int, Sequence[Run]]) -> float:
+    """How far the band's cells and the band itself are from being centred on the middle line,
+    plus a prohibitive cost for two values stacked in one spot."""
+    if not band:
+        return STACKED
+    items = [t for i in band for t in runs[i]]
+    parent = list(range(len(items)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    cost = 0.0
+    for a, b in itertools.combinations(range(len(items)), 2):
+        ta, tb = items[a], items[b]
+        if ta.line != tb.line and ta.x0 <= tb.x1 and tb.x0 <= ta.x1:
+            parent[root(b)] = root(a)
+            if _VALUE_RUN_RE.match(ta.text) and _VALUE_RUN_RE.match(tb.text):
+                both_marks = _MARKS_ONLY_RE.match(ta.text) and _MARKS_ONLY_RE.match(tb.text)
+                one_mark = _MARKS_ONLY_RE.match(ta.text) or _MARKS_ONLY_RE.match(tb.text)
+                # A value with its footnote mark under it is one cell; two values, or two marks, are two.
+                if both_marks or not one_mark:
+                    cost += STACKED
+            upper, lower = (ta, tb) if ta.line < tb.line else (tb, ta)
+            if _ENDS_WITH_MARK_RE.search(upper.text) and not _VALUE_RUN_RE.match(lower.text):
+                cost += _AFTER_MARK
+    cells: dict[int, list[int]] = {}
+    for k in range(len(items)):
+        cells.setdefault(root(k), []).append(k)
+    for ks in cells.values():
+        ls = [items[k].line for k in ks]
+        if all(_MARKS_ONLY_RE.match(items[k].text) for k in ks):
+            cost += _LONE_MARK + _MARK_WEIGHT * abs((min(ls) + max(ls)) / 2 - middle)
+        else:
+            cost += abs((min(ls) + max(ls)) / 2 - middle)
+    cost += abs((band[0] + band[-1]) / 2 - middle)
+    return cost
+
+
+def bands(data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]]) -> dict[int, int] | None:
+    """Row of each line in ``data`` (the table's lines with words, in order), given each row's anchor
+    line; None when two different cuts fit equally well."""
+    n = len(anchors)
+    middles = [middle_line(a, runs) for a in anchors]
+    pos = {i: k for k, i in enumerate(data)}
+    # Possible first lines of row k (k >= 1): after the previous anchor, up to its own.
+    starts = [[data[0]]] + [[i for i in data if anchors[k - 1] < i <= anchors[k]] for k in range(1, n)]
+    last = data[-1] + 1
+
+    def blank_before(i: int) -> bool:
+        p = pos.get(i)
+        return p is not None and p > 0 and data[p - 1] < i - 1
+
+    has_blank = [False] + [any(blank_before(i) for i in starts[k]) for k in range(1, n)]
+    inf = float("inf")
+    best: list[dict[int, float]] = [{} for _ in range(n)]
+    back: list[dict[int, int]] = [{} for _ in range(n)]
+    tied: list[dict[int, bool]] = [{} for _ in range(n)]
+
+    def band(lo: int, hi: int) -> list[int]:
+        return [i for i in data if lo <= i < hi]
+
+    for k in range(n):
+        nexts = starts[k + 1] if k + 1 < n else [last]
+        for b in nexts:
+            for s in starts[k]:
+                prev = 0.0 if k == 0 else best[k - 1].get(s, inf)
+                if prev == inf or s >= b:
+                    continue
+                off = _OFF_BLANK if has_blank[k] and not blank_before(s) else 0.0
+                c = prev + off + band_cost(band(s, b), middles[k], runs)
+                was = best[k].get(b, inf)
+                if c < was - 1e-9:
+                    best[k][b], back[k][b] = c, s
+                    tied[k][b] = k > 0 and tied[k - 1].get(s, False)
+                elif abs(c - was) <= 1e-9 and c < STACKED:
+                    tied[k][b] = True
+    if last not in best[n - 1] or tied[n - 1].get(last, False):
+        return None
+    out: dict[int, int] = {}
+    b = last
+    for k in range(n - 1, -1, -1):
+        s = back[k][b]
+        for i in band(s, b):
+            out[i] = k
+        b = s
+    return out
+
+
+__all__ = ["STACKED", "band_cost", "bands", "middle_line"]
