@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import layout_rows, tables
@@ -309,8 +310,11 @@ def _group_by_blank(data: list[int], anchors: list[int]) -> dict[int, int] | Non
     return out
 
 
-def read_table(lines: list[str], start: int, end: int, form: str, table: int) -> tuple[list[list[str]], str | None]:
-    """Rows of cells for the table whose heading starts at line ``start``; or an explanation why not."""
+def read_table(
+    lines: list[str], start: int, end: int, form: str, table: int, pages: Sequence[int] | None = None
+) -> tuple[list[list[str]], str | None]:
+    """Rows of cells for the table whose heading starts at line ``start``; or an explanation why not.
+    ``pages`` gives each line's page, where the text was printed page by page (``pdftotext``)."""
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
     # The heading: the lines from its first label down to the first line that is not heading words.
@@ -325,12 +329,13 @@ def read_table(lines: list[str], start: int, end: int, form: str, table: int) ->
     # Columns that could also hold a lone "D" or "I" (a code, the (A)/(D) mark, free text).
     rivals = [i for i, c in enumerate(cols) if tables.check_cell(c, "D") or tables.check_cell(c, "I")]
     rivals = [i for i in rivals if i != di]
+    scales = _page_scales(lines, head_stop, end, pages, table, starts) if pages else {}
     anchors: list[int] = []
     toks_by_line: dict[int, list[Tok]] = {}
     for i in range(start, end):
         if _RULE_RE.match(lines[i]):
             continue
-        ts = _tokens(lines[i], i)
+        ts = _scaled(_tokens(lines[i], i), scales.get(pages[i]) if pages else None)
         if not ts:
             continue
         toks_by_line[i] = ts
@@ -360,7 +365,11 @@ def read_table(lines: list[str], start: int, end: int, form: str, table: int) ->
         for i in data:
             row_toks[groups[i]].extend(toks_by_line[i])
     else:
-        runs = {i: [Tok(i, m.start(), m.end(), m.group(0)) for m in _CHUNK_RE.finditer(lines[i])] for i in data}
+        runs = {
+            i: _scaled([Tok(i, m.start(), m.end(), m.group(0)) for m in _CHUNK_RE.finditer(lines[i])],
+                       scales.get(pages[i]) if pages else None)
+            for i in data
+        }  # fmt: skip
         rows_of = layout_rows.bands(data, anchors, runs)
         if rows_of is None:
             raise tables.RowError("rows printed without space between them, and their lines fit two rows alike")
@@ -374,6 +383,84 @@ def read_table(lines: list[str], start: int, end: int, form: str, table: int) ->
             raise tables.RowError(f"a row's words do not fit the table's columns in order: {text[:80]!r}")
         out.append(cells)
     return out, None
+
+
+def _scaled(toks: list[Tok], scale: tuple[tuple[float, float], ...] | None) -> list[Tok]:
+    """The words moved by a page's piecewise-linear map (``(from, to)`` knots, increasing)."""
+    if not scale:
+        return toks
+
+    def move(x: float) -> int:
+        for (a0, b0), (a1, b1) in itertools.pairwise(scale):
+            if x <= a1:
+                return round(b0 + (x - a0) * (b1 - b0) / (a1 - a0))
+        a_last, b_last = scale[-1]
+        return round(x - a_last + b_last)
+
+    return [Tok(t.line, move(t.x0), max(move(t.x1), move(t.x0) + 1), t.text) for t in toks]
+
+
+_DATE_TOKEN_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}")
+
+
+def _landmarks(lines: list[str], numbers: list[int]) -> tuple[float | None, float | None]:
+    """Where these lines print their rows' first date and their D or I: the first date and the last
+    lone D or I of each line that reads as a row (a title, a value, its Ownership Form), the middle
+    one of each."""
+    dates, dis = [], []
+    for i in numbers:
+        ts = _tokens(lines[i], i)
+        if len(ts) < 3 or _is_heading_line(lines[i], i):
+            continue
+        for t in reversed(ts[1:]):
+            if _MARKS_RE.sub("", t.text) in ("D", "I"):
+                dis.append(t.mid)
+                first_date = next((u for u in ts[1:] if _DATE_TOKEN_RE.match(u.text)), None)
+                if first_date is not None and first_date.x0 < t.x0:
+                    dates.append(float(first_date.x0))
+                break
+
+    def middle(xs: list[float]) -> float | None:
+        return sorted(xs)[len(xs) // 2] if xs else None
+
+    return middle(dates), middle(dis)
+
+
+Knots = tuple[tuple[float, float], ...]
+
+
+def _page_scales(
+    lines: list[str], first: int, end: int, pages: Sequence[int], table: int, starts: list[float]
+) -> dict[int, Knots]:
+    """How to move the words of each later page of a table to where the heading's page prints them.
+    A layout program places each page on its own grid of characters (``pdftotext -layout`` fits each
+    page to its widest lines), so rows that run on to the next page stand at other character positions
+    than their headings. The table's left edge stays put; the rows' D or I (and in Table I their
+    first date, the transaction's) on each page show how far the rest moved."""
+    by_page: dict[int, list[int]] = {}
+    for i in range(first, end):
+        by_page.setdefault(pages[i], []).append(i)
+    head_page = pages[first - 1]
+    ref_date, ref_di = _landmarks(lines, by_page.get(head_page, []))
+    if ref_di is None:
+        # No rows on the heading's page: its headings show where (a D or I stands a little right of
+        # its label; the date at its own).
+        cols = tables.columns("4", table)
+        ref_di = starts[len(starts) - 2] + 2
+        ref_date = starts[cols.index("date")] if table == 1 and len(starts) == len(cols) else None
+    out: dict[int, Knots] = {}
+    for p, numbers in by_page.items():
+        if p == head_page:
+            continue
+        date, di = _landmarks(lines, numbers)
+        if di is None or abs(di - ref_di) <= 1:
+            continue
+        knots: list[tuple[float, float]] = [(0.0, 0.0)]
+        if table == 1 and date is not None and ref_date is not None and 0 < date < di and 0 < ref_date < ref_di:
+            knots.append((date, ref_date))
+        knots.append((di, ref_di))
+        out[p] = tuple(knots)
+    return out
 
 
 # Every word the printed headings of Table I and II use (any form, any era), letters and digits only.

@@ -263,6 +263,10 @@ def text_to_doc(
     owner_rows: OwnerRows | None = None,
 ) -> Doc:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    # Each line's page (a form feed starts a page): a layout program may print each page to its own
+    # width of a character, so a table running on to the next page is placed page by page.
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines))
     text = normalize_layout(text)
     lines = [_GRID_BORDER_RE.sub(" ", ln) if _GRID_LINE_RE.match(ln) else ln for ln in text.split("\n")]
     doc: Doc = []
@@ -290,7 +294,7 @@ def text_to_doc(
                         or _T2_RE.search(lines[j])), len(lines))  # fmt: skip
             got = table_rows(i, end, tables.columns(form, table)) if table_rows else None
             try:
-                rows, why = (got, None) if got is not None else layout.read_table(lines, i, end, form, table)
+                rows, why = (got, None) if got is not None else layout.read_table(lines, i, end, form, table, pages)
             except tables.RowError as e:
                 raise ParseError(str(e), source=source or "<bytes>", line=i + 1, where=f"Table {'I' * table}") from None
             if why:
