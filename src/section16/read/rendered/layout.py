@@ -57,6 +57,8 @@ _TEXT = frozenset(("title", "nature", "utitle"))
 _REQUIRED = frozenset(("title", "di"))
 #: A typed cell is a few words at most (a value, "$", footnote marks).
 _MAX_TYPED_WORDS = 6
+_LONE_VALUE_RE = re.compile(r"^(?:\$?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|\$?-?\d+\.\d+|\$\d+|\d{1,2}/\d{1,2}/\d{4})$")
+_LONE_VALUE_COST = 40.0
 #: A word this many characters outside a column's range is not in that column.
 _FAR = 10.0
 
@@ -218,6 +220,11 @@ def _units(toks: list[Tok]) -> list[list[Tok]]:
         ta, tb = toks[a], toks[b]
         if ta.line != tb.line:
             joined = ta.x0 <= tb.x1 and tb.x0 <= ta.x1  # touching counts: a layout moves words
+            # A value is printed on one line: a word over or under it belongs to another cell (only
+            # its "$" and footnote marks may stand apart).
+            va, vb = bool(_LONE_VALUE_RE.match(ta.text)), bool(_LONE_VALUE_RE.match(tb.text))
+            if va != vb and not _MARK_RE.match((tb if va else ta).text) and (tb if va else ta).text != "$":
+                joined = False
         else:
             left, right = (ta, tb) if ta.x0 < tb.x0 else (tb, ta)
             joined = right.x0 - left.x1 <= 1 and bool(_MARK_RE.match(right.text))
@@ -237,6 +244,13 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[
     n, c_n = len(units), len(cols)
     inf = float("inf")
     dist = [[sum(_dist(t, r) for t in u) for u in units] for r in rngs]
+    # A value standing alone (a number, a date) is a typed cell's, not a word of a free-text cell:
+    # titles and natures spell their numbers inside words ("Series 2020-1", "401(k)").
+    for c, kind in enumerate(cols):
+        if kind in _TEXT:
+            for k, u in enumerate(units):
+                if all(_LONE_VALUE_RE.match(t.text) for t in u):
+                    dist[c][k] += _LONE_VALUE_COST
     far = [[any(_dist(t, r) > _FAR for t in u) for u in units] for r in rngs]
     best = [[inf] * (n + 1) for _ in range(c_n + 1)]
     back = [[0] * (n + 1) for _ in range(c_n + 1)]
