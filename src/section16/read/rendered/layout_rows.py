@@ -85,12 +85,11 @@ def band_cost(band: list[int], middle: int, runs: Mapping[int, Sequence[Run]]) -
         ta, tb = items[a], items[b]
         if ta.line != tb.line and ta.x0 <= tb.x1 and tb.x0 <= ta.x1:
             parent[root(b)] = root(a)
-            if _VALUE_RUN_RE.match(ta.text) and _VALUE_RUN_RE.match(tb.text):
-                both_marks = _MARKS_ONLY_RE.match(ta.text) and _MARKS_ONLY_RE.match(tb.text)
-                one_mark = _MARKS_ONLY_RE.match(ta.text) or _MARKS_ONLY_RE.match(tb.text)
-                # A value with its footnote mark under it is one cell; two values, or two marks, are two.
-                if both_marks or not one_mark:
-                    cost += STACKED
+            # A value with its footnote mark under it is one cell; two values, or two marks, are two.
+            if (_VALUE_RUN_RE.match(ta.text) and _VALUE_RUN_RE.match(tb.text)) or (
+                _MARKS_ONLY_RE.match(ta.text) and _MARKS_ONLY_RE.match(tb.text)
+            ):
+                cost += STACKED
             upper, lower = (ta, tb) if ta.line < tb.line else (tb, ta)
             if _ENDS_WITH_MARK_RE.search(upper.text) and not _VALUE_RUN_RE.match(lower.text):
                 cost += _AFTER_MARK
