@@ -117,7 +117,7 @@ def _sub_span(head: list[str], kind: str, lo: float, hi: float) -> tuple[int, in
     return None
 
 
-def column_starts(head: list[str], form: str, table: int) -> list[float] | None:
+def column_starts(head: list[str], form: str, table: int, loose: bool = True) -> list[float] | None:
     """Where each leaf column starts, from a dash rule (pandoc) or from the headings; None when too
     few labels are found to place the columns."""
     n = len(tables.columns(form, table))
@@ -153,6 +153,7 @@ def column_starts(head: list[str], form: str, table: int) -> list[float] | None:
                 xs[i] = v0 + (v1 - v0) * (i - k0) / (k1 - k0)
     group_x = dict(zip(order, xs, strict=True))
     starts: list[float] = []
+    last_sub_end: float | None = None
     for g, members in itertools.groupby(cols, key=lambda c: c[1] or c[2] or ""):
         subs = [c for c, _n, _g in members]
         gx = group_x[g]
@@ -162,16 +163,26 @@ def column_starts(head: list[str], form: str, table: int) -> list[float] | None:
         assert nx is not None
         if len(subs) == 1:
             starts.append(gx)
+            last_sub_end = None
             continue
-        spans = [_sub_span(head, s, gx - 8, nx) for s in subs]
+        # The sub-headings' line may stand a few characters right of the labels above it.
+        lo, hi = (max(gx - 8, last_sub_end or 0.0), nx + 8) if loose else (gx - 8, nx)
+        spans = [_sub_span(head, s, lo, hi) for s in subs]
         if all(spans) and all(a[1] <= b[0] for a, b in itertools.pairwise(s for s in spans if s)):
             ss = [s for s in spans if s]
-            starts.append(min(gx, float(ss[0][0])))
+            first = min(gx, float(ss[0][0]))
+            if loose and last_sub_end is not None and first < last_sub_end:
+                first = (last_sub_end + ss[0][0]) / 2  # the group before ends where its sub-headings do
+            starts.append(first)
             starts.extend((a[1] + b[0]) / 2 for a, b in itertools.pairwise(ss))
+            last_sub_end = float(ss[-1][1])
         else:
+            last_sub_end = None
             width = (nx - gx) / len(subs)
             starts.extend(gx + width * i for i in range(len(subs)))
-    return starts if all(b > a for a, b in itertools.pairwise(starts)) else None
+    if all(b > a for a, b in itertools.pairwise(starts)):
+        return starts
+    return column_starts(head, form, table, loose=False) if loose else None
 
 
 def _ranges(starts: list[float]) -> list[tuple[float, float]]:
