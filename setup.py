@@ -1,8 +1,9 @@
-"""Build the optional compiled reader (``section16.read._xml_c``); everything else is in pyproject.toml.
+"""Build the optional compiled readers; everything else is in pyproject.toml.
 
-The extension walks lxml's tree through lxml's public C API, so it is built against the lxml headers.
-It is optional: where it cannot be built (no C compiler), the install still succeeds and the reader
-uses its pure-Python path, which gives the same Filing more slowly.
+``section16.read._xml_c`` walks lxml's tree through lxml's public C API, so it is built against the
+lxml headers; ``section16.read._envelope_c`` reads the lines of a submission's header. Both are
+optional: where they cannot be built (no C compiler), the install still succeeds and the readers use
+their pure-Python paths, which give the same Filing more slowly.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ extensions = [
         ["src/section16/read/_xml_c.pyx"],
         include_dirs=lxml.get_include(),
         optional=True,
-    )
+    ),
+    Extension("section16.read._envelope_c", ["src/section16/read/_envelope_c.pyx"], optional=True),
 ]
 
 setup(ext_modules=cythonize(extensions, quiet=True))

@@ -115,3 +115,21 @@ def test_header_reads_alike_whatever_ends_its_lines(path: Path, newline: bytes) 
     assert end > 0
     changed = data[:end].replace(b"\n", newline) + data[end:]
     assert section16.parse_bytes(changed, "x.txt").submission == section16.parse_bytes(data, "x.txt").submission
+
+
+def test_a_header_indented_as_a_whole_reads_as_one_that_is_not() -> None:
+    """0001790565-23-000009.txt has every line of its header (and its XML) indented by eight spaces:
+    the blocks open at the first key's indent, and the indented <ACCEPTANCE-DATETIME> still counts."""
+    sub = section16.parse(FIXTURE_TXT / "0001790565-23-000009.txt").submission
+    assert sub is not None
+    assert sub.acceptance_datetime == datetime(2023, 7, 31, 19, 21, 15, tzinfo=ZoneInfo("America/New_York"))
+    owner, issuer = sub.filers
+    assert (owner.role, owner.cik, owner.name, owner.file_number) == (
+        "reporting-owner",
+        "0001790565",
+        "Baglino Andrew D",
+        "001-34756",
+    )
+    assert owner.mail_address is not None and owner.mail_address.city == "FREMONT"
+    assert (issuer.role, issuer.cik, issuer.name, issuer.sic) == ("issuer", "0001318605", "Tesla, Inc.", "3711")
+    assert [n.name for n in issuer.former_names] == ["TESLA MOTORS INC"]

@@ -9,6 +9,7 @@ documents (an EX-24 may be a large uuencoded PDF) are located by byte search.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -17,7 +18,8 @@ from zoneinfo import ZoneInfo
 
 from ..errors import ParseError
 from ..model import Document, Filer, FilerAddress, Filing, FormerName, Submission
-from .xml import parse_ownership_xml, with_submission
+from .xml import build, parse_ownership_xml, with_submission
+from .xml_fast import slot_spec
 
 EASTERN = ZoneInfo("America/New_York")
 OWNERSHIP_TYPES = frozenset(("3", "3/A", "4", "4/A", "5", "5/A"))
@@ -112,23 +114,36 @@ class _Block:
         if name in ("FORMER COMPANY", "FORMER NAME"):
             self.former.append({})
 
-    def build(self) -> Filer:
-        kw: dict[str, Any] = dict(self.fields)
-        sic = kw.get("sic")
-        if sic:
-            m = _SIC_RE.search(sic)
-            kw["sic"] = m.group(1) if m else sic.strip()
+
+_FILER_SPEC = slot_spec(Filer)
+_FILER_ADDRESS_SPEC = slot_spec(FilerAddress)
+
+
+def _build(block: _Block) -> Filer:
+    """The Filer of a block read (a ``_Block``, or the compiled reader's block of the same attributes).
+
+    Built through ``xml.build`` (slots set directly: a frozen dataclass's ``__init__`` costs a few
+    times more); every key given is a field, from ``_FILER_KEYS`` and ``_ADDRESS_KEYS``."""
+    kw: dict[str, Any] = dict(block.fields)
+    sic = kw.get("sic")
+    if sic:
+        m = _SIC_RE.search(sic)
+        kw["sic"] = m.group(1) if m else sic.strip()
+    addresses = block.addresses
+    if addresses:
         for sub, attr in (("BUSINESS ADDRESS", "business_address"), ("MAIL ADDRESS", "mail_address")):
-            if sub in self.addresses:
-                kw[attr] = FilerAddress(**self.addresses[sub])
+            if sub in addresses:
+                kw[attr] = build(FilerAddress, _FILER_ADDRESS_SPEC, addresses[sub])
+    if block.former:
         names = []
-        for f in self.former:
+        for f in block.former:
             name = f.get("FORMER CONFORMED NAME")
             if name:
                 changed = f.get("DATE OF NAME CHANGE") or f.get("DATE CHANGED")
                 names.append(FormerName(name, _ymd(changed) if changed else None))
         kw["former_names"] = tuple(names)
-        return Filer(role=self.role, **kw)
+    kw["role"] = block.role
+    return build(Filer, _FILER_SPEC, kw)  # type: ignore[no-any-return]
 
 
 def _ymd(text: str | None) -> date | None:
@@ -177,44 +192,95 @@ def _header_key(raw: str) -> str | None:
 _TAG_TOKEN_RE = re.compile(r"<(/?)([A-Za-z0-9-]+)>([^<]*)")
 
 
-def _parse_header(header: str) -> tuple[dict[str, str], list[Filer]]:
+_TAG_KEYS: dict[str, str | None] = {}
+
+
+def _tag_line(line: str, top: dict[str, str]) -> None:
+    """A ``<TAG>value`` line among ``KEY: value`` lines (``<ACCEPTANCE-DATETIME>`` in a ``.txt``)."""
+    m = _TAG_TOKEN_RE.match(line)
+    if m is None or m.group(1):
+        return
+    tag = m.group(2)
+    k = _TAG_KEYS.get(tag, _UNSEEN)
+    if k is _UNSEEN:  # each spelling of a tag is normalised once (remembered, bounded)
+        k = _TOP_KEYS.get(_norm(tag))
+        if len(_TAG_KEYS) < 4096:
+            _TAG_KEYS[tag] = k
+    if k is not None:
+        top.setdefault(k, m.group(3).strip())
+
+
+def _key_value_lines(header: str) -> tuple[dict[str, str], list[_Block]]:
+    """The header's ``<indent>KEY: value`` lines read into top keys and filer blocks (not yet built)."""
     top: dict[str, str] = {}
     blocks: list[_Block] = []
     current: _Block | None = None
+    # Blocks open at the indent of the header's first key (0 as EDGAR writes it; a copy indented as a
+    # whole, every line alike, reads the same), and every key after one opens belongs to a block: the
+    # top keys come first.
+    base = -1
+    # The hot loop of a load's envelope reading, so string methods instead of a regex per line:
+    # a line is "<indent>KEY: value" where KEY is a known-good spelling (_header_key checks each
+    # spelling once against _KEY_RE and remembers its normal form). _envelope_c has it compiled.
+    keys = _KEYS
+    for line in header.splitlines():
+        rest = line.lstrip()
+        if rest[:1] == "<":
+            _tag_line(rest, top)
+            continue
+        raw, colon, value = rest.partition(":")
+        if not colon or not raw:
+            continue
+        k = keys.get(raw, _UNSEEN)
+        if k is _UNSEEN:
+            k = _header_key(raw)
+        if k is None:
+            continue
+        value = value.strip()
+        indent = len(line[: len(line) - len(rest)].expandtabs(8))
+        if base < 0:
+            base = indent
+        if not value and indent <= base and k in _BLOCKS:
+            current = _Block(_BLOCKS[k])
+            blocks.append(current)
+        elif not value and current is not None and k in _SUB_BLOCKS:
+            current.open_sub(k)
+        elif current is not None:
+            current.put(k, value)
+        elif k in _TOP_KEYS:
+            top.setdefault(_TOP_KEYS[k], value)
+    return top, blocks
 
+
+def _key_value_lines_compiled(header: str) -> tuple[dict[str, str], list[_Block]]:
+    try:
+        got: tuple[dict[str, str], list[_Block]] = _parse_txt_header(
+            header, _KEYS, _header_key, _TOP_KEYS, _BLOCKS, _SUB_BLOCKS, _ADDRESS_KEYS, _FILER_KEYS, _tag_line
+        )
+        return got
+    except ValueError:  # characters beyond Latin-1: cannot come from a decoded header, but read it anyway
+        return _key_value_lines(header)
+
+
+_read_key_value_lines: Callable[[str], tuple[dict[str, str], list[_Block]]] = _key_value_lines
+COMPILED = False
+if not os.environ.get("SECTION16_PURE_PYTHON"):
+    try:
+        from ._envelope_c import parse_txt_header as _parse_txt_header
+
+        _read_key_value_lines = _key_value_lines_compiled
+        COMPILED = True
+    except ImportError:  # not built here: the Python loop reads the same
+        pass
+
+
+def _parse_header(header: str) -> tuple[dict[str, str], list[Filer]]:
     # <ACCEPTANCE-DATETIME>... and other tag tokens (the .nc / index-headers style).
     if "ACCESSION NUMBER:" in header:
-        # The hot loop of a load's envelope reading, so string methods instead of a regex per line:
-        # a line is "<indent>KEY: value" where KEY is a known-good spelling (_header_key checks each
-        # spelling once against _KEY_RE and remembers its normal form).
-        keys = _KEYS
-        for line in header.splitlines():
-            if line[:1] == "<":
-                m = _TAG_TOKEN_RE.match(line)
-                if m and not m.group(1) and _norm(m.group(2)) in _TOP_KEYS:
-                    top.setdefault(_TOP_KEYS[_norm(m.group(2))], m.group(3).strip())
-                continue
-            rest = line.lstrip()
-            raw, colon, value = rest.partition(":")
-            if not colon or not raw:
-                continue
-            k = keys.get(raw, _UNSEEN)
-            if k is _UNSEEN:
-                k = _header_key(raw)
-            if k is None:
-                continue
-            value = value.strip()
-            indent = len(line[: len(line) - len(rest)].expandtabs(8))
-            if not value and indent == 0 and k in _BLOCKS:
-                current = _Block(_BLOCKS[k])
-                blocks.append(current)
-            elif not value and current is not None and k in _SUB_BLOCKS:
-                current.open_sub(k)
-            elif current is not None and indent > 0:
-                current.put(k, value)
-            elif k in _TOP_KEYS:
-                top.setdefault(_TOP_KEYS[k], value)
+        top, blocks = _read_key_value_lines(header)
     else:
+        top = {}
+        blocks = []
         depth_block: _Block | None = None
         for m in _TAG_TOKEN_RE.finditer(header):
             closing, tag, value = m.group(1), _norm(m.group(2)), m.group(3).strip()
@@ -238,7 +304,7 @@ def _parse_header(header: str) -> tuple[dict[str, str], list[Filer]]:
                         depth_block.put(tag, value)
             elif not closing and tag in _TOP_KEYS:
                 top.setdefault(_TOP_KEYS[tag], value)
-    return top, [b.build() for b in blocks]
+    return top, [_build(b) for b in blocks]
 
 
 _DOC_FIELD_RE = re.compile(rb"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^<\r\n]*)")
