@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from section16 import parse
+from section16.read.rendered.html import html_to_doc
 from section16.read.sniff import sniff
 
 from .conftest import FILINGS, RENDERED, html_of, misses, reference, shown
@@ -82,3 +83,32 @@ def test_every_edgar_page_reads(page: str) -> None:
     assert f.reporting_owners[0].name
     assert f.issuer.trading_symbol
     assert f.signatures
+
+
+def test_walk_rows_cells_and_layout_text() -> None:
+    page = (
+        b"<html><head><title>t</title><script>x = '<td>'</script></head><body>Intro<br/>line\n two"
+        b"<table><tr><td>layout<table><tbody><tr><td>a<br>b</td><th> c &amp; <b>d</b></th></tr></tbody>"
+        b"<tr></tr><td>loose</td></table>tail</td><td><div>block</div>x</td></tr></table>"
+        b"<p>after <input type='CHECKBOX' checked> box <input type=radio> r <input type=text> t</p></body></html>"
+    )
+    assert html_to_doc(page) == [
+        ["Intro"], ["line two"], ["layout"], ["a\nb", "c & d"], [], ["loose"], ["tail"],
+        ["block"], ["x"], ["after [X] box [ ] r t"],
+    ]  # fmt: skip
+
+
+def test_walk_marks_spelled_by_the_page_are_text() -> None:
+    # The walk marks rows and cells with private-use characters; a page holding them (as characters
+    # or as references) gets other marks, and its text stays whole.
+    for page in (
+        "<html><body><table><tr><td>a\ue0e1b</td><td>c\ue0e2d\ue0e0</td></tr></table></body></html>".encode(),
+        b"<html><body><table><tr><td>a&#xE0E1;b</td><td>c&#57570;d&#57568;</td></tr></table></body></html>",
+        "<html><body><table><tr><td>a\ue0e1b</td><td>c\ue0e2d\ue0e0</td></tr></table></body></html>".encode("utf-16"),
+    ):
+        assert html_to_doc(page) == [["a\ue0e1b", "c\ue0e2d\ue0e0"]]
+
+
+def test_walk_white_space_of_the_page_is_not_a_line_break() -> None:
+    page = b"<html><body><table><tr><td>a\r\nb\tc\x0cd\x0be  f</td><td>\xc2\xa0</td></tr></table></body></html>"
+    assert html_to_doc(page) == [["a b c d e f", ""]]

@@ -2,157 +2,146 @@
 
 Layout tables (the boxes above Table I are tables within tables) are flattened in document order; a
 table row whose cells hold no further table is one row of cells. Check boxes become ``[X]``/``[ ]``.
+
+The page is walked once, by the XSLT below (libxslt, in C): touching each element from
+Python costs more than all the rest of reading a page. The walk writes the page as text with four
+marks of its own (flush the text read so far; a cell starts; a row ends; a line break), which this
+module splits into rows. The marks are characters the page does not hold (checked, and others chosen
+when it does), so a page cannot forge a cell.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 from lxml import etree
 
 from ...errors import ParseError
-from .cells import CHECKED, LITERAL, UNCHECKED, Doc, normalize
+from .cells import LITERAL, Doc, normalize
 
-_BLOCK = frozenset(
-    [
-        "p",
-        "div",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dd",
-        "dt",
-        "center",
-        "hr",
-        "blockquote",
-        "pre",
-        "thead",
-        "tbody",
-        "tfoot",
-        "caption",
-        "form",
-    ]
-)
-_SKIP = frozenset(("script", "style", "head", "title", "noscript", "template"))
-#: Elements a cell's text cannot be read through without the walk: line breaks, check boxes, blocks,
-#: nested cells, skipped content, and comments or processing instructions (no string tag).
-_SPECIAL = ("br", "input", "tr", "table", "td", "th", *_BLOCK, *_SKIP, etree.Comment, etree.ProcessingInstruction)
 _PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
 _PARSER_UTF8 = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8")
 _WS_RE = re.compile(r"[ \t\r\n\f\v]+")
-_BR = "\x00"
+#: The namespace of the attribute that marks an element holding a table (an HTML page has none).
+_NS = "urn:section16:walk"
+_HOLDS_TABLE = f"{{{_NS}}}h"
+_BLOCKS = "p|div|h1|h2|h3|h4|h5|h6|li|ul|ol|dl|dd|dt|center|hr|blockquote|pre|thead|tbody|tfoot|caption|form"
+_SKIP = "script|style|head|title|noscript|template"
+# One mode serves both ways of reading an element: one that holds a table somewhere inside (marked by
+# :func:`_mark_holders`) is layout, its text read as lines and its tables as rows; any other element
+# is read as the text a cell shows (line breaks, check boxes; a block on lines of its own).
+# A table's rows are its own <tr> (also in thead/tbody/tfoot), then its loose cells as one last row;
+# text in a table outside its cells is not shown by a browser in place, and is not read.
+_CELLS = "td|th"
+_WALK_XSL = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:s="{_NS}">
+<xsl:output method="text" encoding="utf-8"/>
+
+<xsl:template match="/">
+  <xsl:variable name="body" select="(/*//body)[1]"/>
+  <xsl:choose>
+    <xsl:when test="$body"><xsl:apply-templates select="$body/node()"/></xsl:when>
+    <xsl:otherwise><xsl:apply-templates select="/*/node()"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template match="table" priority="3">
+  <xsl:text>{{0}}</xsl:text>
+  <xsl:for-each select="tr|thead/tr|tbody/tr|tfoot/tr">
+    <xsl:call-template name="row"><xsl:with-param name="cells" select="{_CELLS}"/></xsl:call-template>
+  </xsl:for-each>
+  <xsl:if test="{_CELLS}">
+    <xsl:call-template name="row"><xsl:with-param name="cells" select="{_CELLS}"/></xsl:call-template>
+  </xsl:if>
+</xsl:template>
+
+<xsl:template name="row">
+  <xsl:param name="cells"/>
+  <xsl:choose>
+    <xsl:when test="$cells[@s:h]">
+      <xsl:for-each select="$cells"><xsl:apply-templates/><xsl:text>{{0}}</xsl:text></xsl:for-each>
+    </xsl:when>
+    <xsl:otherwise>
+      <xsl:for-each select="$cells"><xsl:text>{{1}}</xsl:text><xsl:apply-templates/></xsl:for-each>
+      <xsl:text>{{2}}</xsl:text>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template match="{_SKIP}" priority="2"/>
+
+<xsl:template match="*[@s:h]" priority="1">
+  <xsl:variable name="block" select="self::{_BLOCKS.replace("|", " or self::")}"/>
+  <xsl:if test="$block"><xsl:text>{{3}}</xsl:text></xsl:if>
+  <xsl:apply-templates/>
+  <xsl:if test="$block"><xsl:text>{{3}}</xsl:text></xsl:if>
+</xsl:template>
+
+<xsl:template match="br"><xsl:text>{{3}}</xsl:text></xsl:template>
+
+<xsl:template match="input">
+  <xsl:variable name="type"
+    select="translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ&#x212A;', 'abcdefghijklmnopqrstuvwxyzk')"/>
+  <xsl:if test="$type = 'checkbox' or $type = 'radio'">
+    <xsl:choose>
+      <xsl:when test="@checked"><xsl:text> [X] </xsl:text></xsl:when>
+      <xsl:otherwise><xsl:text> [ ] </xsl:text></xsl:otherwise>
+    </xsl:choose>
+  </xsl:if>
+</xsl:template>
+
+<xsl:template match="{_BLOCKS}|tr">
+  <xsl:text>{{3}}</xsl:text><xsl:apply-templates/><xsl:text>{{3}}</xsl:text>
+</xsl:template>
+
+<xsl:template match="{_CELLS}"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
+</xsl:stylesheet>"""
 
 
-def _text(el: etree._Element, parts: list[str]) -> None:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _SKIP or not tag:
-        pass
-    elif tag == "br":
-        parts.append(_BR)
-    elif tag == "input":
-        if (el.get("type") or "").lower() in ("checkbox", "radio"):
-            parts.append(f" {CHECKED if el.get('checked') is not None else UNCHECKED} ")
-    else:
-        block = tag in _BLOCK or tag in ("tr", "table")
-        if block:
-            parts.append(_BR)
-        if el.text:
-            parts.append(_WS_RE.sub(" ", el.text))
-        for ch in el:
-            _text(ch, parts)
-        if block:
-            parts.append(_BR)
-        elif tag in ("td", "th"):
-            parts.append(" ")
-    if el.tail:
-        parts.append(_WS_RE.sub(" ", el.tail))
+@functools.lru_cache(maxsize=4)
+def _walker(marks: tuple[str, str, str, str]) -> etree.XSLT:
+    """The walk writing these marks (compiled once; other marks only for a page holding these)."""
+    return etree.XSLT(etree.XML(_WALK_XSL.format(*(f"&#{ord(m)};" for m in marks)).encode()))
 
 
-def cell_text(el: etree._Element) -> str:
-    if len(el) == 0:  # most cells hold only text: no walk needed
-        text = el.text
-        return normalize(_WS_RE.sub(" ", text)) if text else ""
-    if next(el.iter(*_SPECIAL), None) is None:  # only inline markup inside (font, a, sup, b...)
-        return normalize(_WS_RE.sub(" ", "".join(str(t) for t in el.itertext())))
-    parts: list[str] = []
-    if el.text:
-        parts.append(_WS_RE.sub(" ", el.text))
-    for ch in el:
-        _text(ch, parts)
-    return normalize("".join(parts).replace(_BR, "\n"))
+#: The walk's marks (private-use characters): flush, cell, row end, line break.
+_MARKS = ("\ue0e0", "\ue0e1", "\ue0e2", "\ue0e3")
+# The marks' first UTF-8 byte (U+E000..EFFF), and a character reference that could spell one of them
+# (U+E0E0..E0E3): a superset, checked exactly when found.
+_MARK_LEAD = _MARKS[0].encode()[:1]
+_MARK_REF_RE = re.compile(rb"&#(?:[xX]0*[eE]0[eE]|0*575[67])")
 
 
-def _rows(table: etree._Element) -> list[list[etree._Element]]:
-    rows: list[list[etree._Element]] = []
-    loose: list[etree._Element] = []
-    for ch in table:
-        tag = ch.tag if isinstance(ch.tag, str) else ""
-        if tag == "tr":
-            rows.append([c for c in ch if c.tag in ("td", "th")])
-        elif tag in ("thead", "tbody", "tfoot"):
-            rows.extend([c for c in tr if c.tag in ("td", "th")] for tr in ch if tr.tag == "tr")
-        elif tag in ("td", "th"):
-            loose.append(ch)
-    if loose:
-        rows.append(loose)
-    return rows
-
-
-class _Walker:
-    def __init__(self) -> None:
-        self.doc: Doc = []
-        self.pending: list[str] = []
-        self.holders: set[etree._Element] = set()
-
-    def flush(self) -> None:
-        text = normalize("".join(self.pending).replace(_BR, "\n"))
-        self.pending = []
-        for line in text.split("\n"):
-            if line.strip():
-                self.doc.append([line])
-
-    def table(self, table: etree._Element) -> None:
-        self.flush()
-        for cells in _rows(table):
-            if any(c in self.holders for c in cells):
-                for c in cells:
-                    self.inline(c)
-                    self.flush()
-            else:
-                self.doc.append([cell_text(c) for c in cells])
-
-    def inline(self, el: etree._Element) -> None:
-        if el.text:
-            self.pending.append(_WS_RE.sub(" ", el.text))
-        for ch in el:
-            tag = ch.tag if isinstance(ch.tag, str) else ""
-            if tag == "table":
-                self.table(ch)
-            elif tag in _SKIP or not tag:
-                pass
-            elif ch in self.holders:
-                if tag in _BLOCK:
-                    self.pending.append(_BR)
-                self.inline(ch)
-                if tag in _BLOCK:
-                    self.pending.append(_BR)
-            else:
-                _text(ch, self.pending)
-                continue
-            if ch.tail:
-                self.pending.append(_WS_RE.sub(" ", ch.tail))
+def _marks(raw: bytes, root: etree._Element, utf8: bool) -> tuple[str, str, str, str]:
+    """Four characters the page's text does not hold (the usual ones unless the page has them)."""
+    if utf8 and _MARK_LEAD not in raw and not _MARK_REF_RE.search(raw):
+        return _MARKS
+    used = set(etree.tostring(root, method="text", encoding=str))
+    free = (chr(c) for c in range(0xE0E0, 0x10FFFE) if chr(c) not in used)
+    return next(free), next(free), next(free), next(free)
 
 
 _LITERAL_MARK_RE = re.compile(r"\((\d{1,3})\)")
-_BARE_MARK_RE = re.compile(rb"(?<!<sup>)\(\d{1,3}\)")
+_NUMBER_MARK_RE = re.compile(rb"\(\d{1,3}\)")
+
+
+def _bare_mark(raw: bytes) -> bool:
+    """Does the page print a "(2)" that is not straight after "<sup>"? (Searched for "(" first: a
+    pattern opening with a look-behind is tried at every byte of the page.)"""
+    return any(raw[max(0, m.start() - 5) : m.start()] != b"<sup>" for m in _NUMBER_MARK_RE.finditer(raw))
+
+
+def _mark_holders(root: etree._Element) -> None:
+    """Mark each element that holds a table somewhere inside: the walk reads those as layout."""
+    seen: set[etree._Element] = set()
+    for table in root.iter("table"):
+        for anc in table.iterancestors():
+            if anc in seen:
+                break
+            seen.add(anc)
+            anc.set(_HOLDS_TABLE, "")
 
 
 def _protect_literal_marks(root: etree._Element) -> None:
@@ -177,29 +166,45 @@ def _protect_literal_marks(root: etree._Element) -> None:
 
 
 def html_to_doc(data: bytes | str, source: str | None = None) -> Doc:
+    src = source or "<bytes>"
     try:
         raw = data.encode() if isinstance(data, str) else data
         try:  # most pages are UTF-8; libxml2 would guess Latin-1 for one without a charset
             raw.decode("utf-8")
-            parser = _PARSER_UTF8
+            utf8 = True
         except UnicodeDecodeError:
-            parser = _PARSER
-        root = etree.fromstring(raw, parser)
+            utf8 = False
+        root = etree.fromstring(raw, _PARSER_UTF8 if utf8 else _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
-        raise ParseError(f"not readable as HTML: {e}", source=source or "<bytes>") from None
+        raise ParseError(f"not readable as HTML: {e}", source=src) from None
     if root is None:
-        raise ParseError("empty HTML document", source=source or "<bytes>")
+        raise ParseError("empty HTML document", source=src)
     # (A "(2)" straight after "<sup>" is a mark; only pages with another one need the tree walk.)
-    if _BARE_MARK_RE.search(raw) and root.find(".//sup") is not None:
+    if _bare_mark(raw) and root.find(".//sup") is not None:
         _protect_literal_marks(root)
-    body = root.find(".//body")
-    w = _Walker()
-    # Which elements hold a table somewhere inside: those are layout, walked rather than read as cells.
-    for t in root.iter("table"):
-        for anc in t.iterancestors():
-            if anc in w.holders:
-                break
-            w.holders.add(anc)
-    w.inline(body if body is not None else root)
-    w.flush()
-    return w.doc
+    marks = _marks(raw, root, utf8)
+    flush, cell, end, br = marks
+    _mark_holders(root)
+    try:
+        out = str(_walker(marks)(root))
+    except etree.XSLTApplyError as e:
+        raise ParseError(f"HTML page not walkable: {e}", source=src) from None
+    # The page's own line breaks and tabs are white space (a cell's runs of it are collapsed when it is
+    # normalised); only <br> and blocks (the br mark) end a line. (str.replace: a regex over the whole
+    # page costs more than the rest of this loop.)
+    out = out.replace("\n", " ").replace("\t", " ")
+    if "\r" in out or "\f" in out or "\v" in out:
+        out = _WS_RE.sub(" ", out)
+    out = out.replace(br, "\n")
+    doc: Doc = []
+    for block in out.split(flush):
+        # A block is the rows of a table (each ended by the row-end mark), then text up to a flush.
+        *rows, text = block.split(end)
+        for row in rows:
+            lead, *cells = row.split(cell)
+            if lead:  # the walk writes a row's cells and nothing else between rows
+                raise ParseError("HTML walk out of step (text between table rows)", source=src)
+            doc.append([normalize(c) if c else "" for c in cells])
+        if text and not text.isspace():
+            doc.extend([line] for line in normalize(text).split("\n") if line.strip())
+    return doc
