@@ -39,7 +39,10 @@ _MARK_WEIGHT = 0.25
 #: A footnote mark alone in a cell: most marks follow a value or a word of their own cell.
 _LONE_MARK = 0.5
 #: Text under a line that ends with a footnote mark: a mark ends its cell's text.
-_AFTER_MARK = 1.0
+_AFTER_MARK = 3.0
+#: Text starting "By ..." under other text: a nature of ownership ("By Trust") starts its cell.
+_BY_START = 2.0
+_BY_RE = re.compile(r"^[Bb]y(?:\s|$)")
 _ENDS_WITH_MARK_RE = re.compile(r"\S\s?\(\d{1,3}\)$")
 
 
@@ -93,6 +96,8 @@ def band_cost(band: list[int], middle: int, runs: Mapping[int, Sequence[Run]]) -
             upper, lower = (ta, tb) if ta.line < tb.line else (tb, ta)
             if _ENDS_WITH_MARK_RE.search(upper.text) and not _VALUE_RUN_RE.match(lower.text):
                 cost += _AFTER_MARK
+            if _BY_RE.match(lower.text) and not _VALUE_RUN_RE.match(upper.text) and lower.line - upper.line == 1:
+                cost += _BY_START
     cells: dict[int, list[int]] = {}
     for k in range(len(items)):
         cells.setdefault(root(k), []).append(k)
