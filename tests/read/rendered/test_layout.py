@@ -156,3 +156,38 @@ def test_pdf_wrapped_street_is_split_where_the_owners_table_breaks() -> None:
     expected = reference("0000789019-26-000064")
     assert shown(expected, got) > 20
     assert misses(expected, got) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "0000034088-26-000049",  # rows without blank lines, natures over three lines, marks risen apart
+        "0000899243-19-021682",  # natures ending "(2)" over four lines, Table I running on to page 2
+        "0000019446-06-000081",  # Table II values printed ten characters left of their headings
+        "0000320193-20-000032",  # sub-headings "Code V (A) (D)" right of their labels "4." and "5."
+    ],
+)
+def test_pdftotext_pages_read_whole(name: str) -> None:
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert got.source.format == "text"
+    assert shown(expected, got) > 25
+    assert misses(expected, got) == []
+
+
+def test_rows_on_a_later_page_are_moved_to_the_heading_pages_grid() -> None:
+    # pdftotext lays page 2 out on a narrower grid: the same row's D stands at 129, not 172.
+    cells = [(0, "Shares"), (44, "01/06/2025"), (88, "S(1)"), (103, "4,424"), (114, "D"), (120, "402.841"),
+             (135, "100,976"), (172, "D")]  # fmt: skip
+    row1 = at(*cells)
+    row2 = at(*[(round(x * 0.75), text) for x, text in cells])
+    lines = ["heading", row1, row2]
+    scales = layout._page_scales(lines, 1, 3, [0, 0, 1], 1, [0.0] * 11)
+    moved = layout._scaled(toks(row2, 2), scales[1])
+    # The left edge, the date and the D land where page 1 prints them, the rest within a few
+    # characters: near enough for the cells to be cut by type and order.
+    assert [t.x0 for t in moved[:2]] == [0, 44]
+    assert abs(moved[-1].x0 - 172) <= 1
+    assert all(abs(a.x0 - b.x0) <= 3 for a, b in zip(moved, toks(row1, 1), strict=True))
+    # Without the move the row's D would stand 43 characters off its column.
+    assert toks(row2, 2)[-1].x0 == 129

@@ -1,0 +1,102 @@
+"""Rows of a laid-out table printed without blank lines between them (layout_rows.py): which lines
+make which row, from the cells' centring on their row's middle line."""
+
+from __future__ import annotations
+
+from section16.read.rendered import layout, layout_rows
+
+
+def at(*placed: tuple[int, str]) -> str:
+    """A laid-out line: each text starting at its column."""
+    line = ""
+    for x, text in placed:
+        line = line.ljust(x) + text
+    return line
+
+
+def runs(lines: list[str]) -> dict[int, list[layout.Tok]]:
+    return {i: [layout.Tok(i, m.start(), m.end(), m.group(0)) for m in layout._CHUNK_RE.finditer(ln)]
+            for i, ln in enumerate(lines)}  # fmt: skip
+
+
+def test_three_line_rows_back_to_back() -> None:
+    # Two rows of three lines each (a title and an underlying title wrapped around the row's middle),
+    # the lone footnote marks of the date columns risen a line above it. The cut between them is
+    # where each row is centred on its own D; "(2)" over "(3)" would stack two marks in one cell.
+    row = [
+        at((0, "Restricted"), (107, "{m}"), (119, "{m}"), (128, "Common")),
+        at(
+            (19, "(1)"),
+            (33, "09/29/2019"),
+            (72, "A"),
+            (83, "45,700"),
+            (133, "45,700.00"),
+            (150, "$0"),
+            (163, "45,700"),
+            (179, "D"),
+        ),
+        at((0, "Stock Unit"), (128, "Stock")),
+    ]
+    lines = [ln.format(m="(2)") for ln in row] + [ln.format(m="(3)") for ln in row]
+    data = list(range(6))
+    assert layout_rows.bands(data, [1, 4], runs(lines)) == {0: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1}
+
+
+def test_a_footnote_mark_ends_its_cell() -> None:
+    # "By LLC (8)" is the first row's whole nature of ownership; "By Trust" over the second row's
+    # "(9)" starts the next (pdftotext put the superscript on the row's own line).
+    lines = [
+        at((0, "Common Stock"), (130, "307,500"), (170, "I"), (183, "By LLC (8)")),
+        at((183, "By Trust")),
+        at((0, "Common Stock"), (130, "7,286"), (170, "I"), (183, "(9)")),
+    ]
+    assert layout_rows.bands([0, 1, 2], [0, 2], runs(lines)) == {0: 0, 1: 1, 2: 1}
+
+
+def test_a_blank_line_between_anchors_parts_the_rows() -> None:
+    # The price's "$" above and its mark below: the blank line says which row the mark is in.
+    lines = [
+        at((118, "$")),
+        at(
+            (0, "Common Stock"),
+            (44, "05/06/2026"),
+            (90, "S"),
+            (103, "28,031 D"),
+            (118, "183.903"),
+            (130, "825,014"),
+            (170, "I"),
+        ),
+        at((118, "(1)")),
+        "",
+        at((118, "$")),
+        at(
+            (0, "Common Stock"),
+            (44, "05/06/2026"),
+            (90, "S"),
+            (103, "88,921 D"),
+            (118, "184.6701"),
+            (130, "736,093"),
+            (170, "I"),
+        ),
+        at((118, "(3)")),
+    ]
+    data = [0, 1, 2, 4, 5, 6]
+    assert layout_rows.bands(data, [1, 5], runs(lines)) == {0: 0, 1: 0, 2: 0, 4: 1, 5: 1, 6: 1}
+
+
+def test_lines_that_fit_two_rows_alike_are_not_assigned() -> None:
+    # A word line exactly between two single-line rows, centred on neither: no cut is better.
+    lines = [
+        at((0, "Common Stock"), (130, "100"), (170, "D")),
+        at((60, "stray")),
+        at((0, "Common Stock"), (130, "200"), (170, "D")),
+    ]
+    assert layout_rows.bands([0, 1, 2], [0, 2], runs(lines)) is None
+
+
+def test_middle_line_is_the_fuller_line_beside_a_lone_anchor() -> None:
+    lines = [
+        at((0, "Common Stock"), (44, "05/12/2023"), (90, "P"), (103, "84,602 A"), (123, "(1)")),
+        at((180, "I")),
+    ]
+    assert layout_rows.middle_line(1, runs(lines)) == 0
