@@ -9,6 +9,7 @@ print a value *above* its caption: the name before "(Last) (First) (Middle)", th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,6 +36,32 @@ LABELS: dict[str, str] = {
 # The lookahead on the labels' first letters lets the scan skip most positions without trying every
 # alternative there (the regex engine finds no literal prefix in an alternation of groups).
 _LABEL_RE = re.compile("(?=[nifdsrl2(])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items()) + ")", re.IGNORECASE)
+
+
+def _lower_literals(pattern: str) -> str:
+    """The pattern with its literal letters lower-cased (escapes such as ``\\S`` kept as they are)."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out).replace("(?p<", "(?P<")
+
+
+# The same labels for lower-cased text: the regex engine scans far faster without IGNORECASE. Lower-
+# casing gives what IGNORECASE matches except for the letters only the engine's case folding joins to
+# an ASCII one (İ ı ſ; İ also lower-cases to two characters): text holding those is read with _LABEL_RE.
+_LABEL_LOW_RE = re.compile(_lower_literals(_LABEL_RE.pattern))
+FOLDING = ("\u0130", "\u0131", "\u017f")
+
+
+def _labels(text: str) -> Iterator[re.Match[str]]:
+    if any(c in text for c in FOLDING):
+        return _LABEL_RE.finditer(text)
+    return _LABEL_LOW_RE.finditer(text.lower())
 # The next box's number ends a segment; html2text glues it to the last word of the value above
 # ("ONE COCA-COLA PLAZA3. Date of Earliest Transaction"), so a number right after a letter counts too.
 _NUMBER_PREFIX_RE = re.compile(r"(?:^|\s|(?<=[^\W\d_]))\d{1,2}[aA]?\s*\.\s*$")
@@ -78,7 +105,7 @@ class Header:
 
 def segments(text: str) -> dict[str, str]:
     """Label key -> the text after the label up to the next label (first occurrence of each)."""
-    hits = [(m.start(), m.end(), m.lastgroup or "") for m in _LABEL_RE.finditer(text)]
+    hits = [(m.start(), m.end(), m.lastgroup or "") for m in _labels(text)]
     out: dict[str, str] = {}
     for i, (_s, e, key) in enumerate(hits):
         nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)

@@ -5,10 +5,11 @@ Every front end (HTML, Markdown, text, PDF) ends here, so what the form *means* 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from ...errors import ParseError
@@ -75,19 +76,78 @@ def _may_mark(cell: str) -> bool:
     return _MAY_MARK_RE.match(cell) is not None
 
 
-def _items(doc: Doc) -> list[Item]:
-    out: list[Item] = []
-    for r, row in enumerate(doc):
-        for cell in row:
-            mark = None
-            if _may_mark(cell):  # cheap test first: most cells are values
-                f = flat(cell)
-                for key, rx in _MARKERS.items():
-                    if rx.search(f) if key == "siglabel" else rx.match(f):
-                        mark = key
-                        break
-            out.append((r, cell, mark))
-    return out
+# The markers as one pattern, tried in their order as the alternatives are: the first that reads wins.
+_MARKER_RE = re.compile(
+    "|".join(f"(?P<{k}>{'.*?' if k == 'siglabel' else ''}{rx.pattern})" for k, rx in _MARKERS.items()),
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _mark(cell: str) -> str | None:
+    if not _may_mark(cell):
+        return None
+    m = _MARKER_RE.match(flat(cell))
+    return m.lastgroup if m else None
+
+
+# The gate above, for every cell at once: the cells joined behind a NUL each and lower-cased, so one
+# scan (C speed) finds the cells that may hold a marker; only those are read with the patterns.
+# Lower-casing matches case-insensitively as the patterns do, except for the letters that match an
+# ASCII one only by the regex engine's case folding (İ ı ſ): text with those is gated cell by cell.
+_GATE_RE = re.compile(r"\x00[^\w\x00]*(?:" + "|".join(sorted(_LEAD_WORDS)) + r")\b")
+_FOLDS = ("\u0130", "\u0131", "\u017f")
+_NO_SECURITIES_RE = re.compile(r"No\s+securities\s+are\s+beneficially\s+owned", re.IGNORECASE)
+_NO_SECURITIES_LOW_RE = re.compile(r"no\s+securities\s+are\s+beneficially\s+owned")
+
+
+@dataclasses.dataclass(slots=True)
+class _Index:
+    """The doc's cells in reading order, indexed once: every other look-up is by position."""
+
+    items: list[Item]
+    marked: list[int]  # positions of the cells holding a marker, ascending
+    first: dict[str, int]  # marker -> position of its first cell
+    no_securities: bool  # "No securities are beneficially owned" anywhere on the page
+    literal: bool  # a cell holds :data:`~.cells.LITERAL`
+
+
+def _index(doc: Doc) -> _Index:
+    cells = list(itertools.chain.from_iterable(doc))
+    rows = list(itertools.chain.from_iterable(itertools.repeat(r, len(row)) for r, row in enumerate(doc)))
+    joined = "\x00" + "\x00".join(cells)
+    marks: list[str | None] = [None] * len(cells)
+    candidates: Iterable[int]
+    if joined.count("\x00") != len(cells) or any(c in joined for c in _FOLDS):
+        # A cell holding a NUL or a folding letter: every cell through the gate, one by one.
+        candidates = range(len(cells))
+        no_securities = _NO_SECURITIES_RE.search("\n".join(cells)) is not None
+    else:
+        low = joined.lower()
+        hits = [m.start() for m in _GATE_RE.finditer(low)]
+        at = low.find("signature")
+        while at >= 0:
+            hits.append(at)
+            at = low.find("signature", at + 9)
+        # A hit's cell is the number of NULs before it, less one (counted on from the hit before).
+        found: list[int] = []
+        cell, last = -1, 0
+        for at in sorted(hits):
+            cell += low.count("\x00", last, at + 1)
+            last = at + 1
+            if not found or found[-1] != cell:
+                found.append(cell)
+        candidates = found
+        # (Searched in the cells joined by line breaks: the phrase may be spread over cells.)
+        no_securities = _NO_SECURITIES_LOW_RE.search(low.replace("\x00", "\n")) is not None
+    marked = []
+    for i in candidates:
+        mark = marks[i] = _mark(cells[i])
+        if mark is not None:
+            marked.append(i)
+    first: dict[str, int] = {}
+    for i in marked:
+        first.setdefault(marks[i] or "", i)
+    return _Index(list(zip(rows, cells, marks, strict=True)), marked, first, no_securities, LITERAL in joined)
 
 
 def _regroup(items: list[Item]) -> list[Row]:
@@ -101,31 +161,38 @@ def _regroup(items: list[Item]) -> list[Row]:
     return rows
 
 
-def _region(items: list[Item], key: str, stops: set[str]) -> list[Item] | None:
-    start = next((i for i, it in enumerate(items) if it[2] == key), None)
+def _region(ix: _Index, key: str) -> list[Item] | None:
+    """The cells from the first ``key`` marker up to the next marker of any kind."""
+    start = ix.first.get(key)
     if start is None:
         return None
-    end = next((j for j in range(start + 1, len(items)) if items[j][2] in stops), len(items))
-    first = items[start]
+    k = bisect.bisect_right(ix.marked, start)
+    end = ix.marked[k] if k < len(ix.marked) else len(ix.items)
+    first = ix.items[start]
     # The marker cell may hold more than its label (a converter merged it with the next cell).
     rx = _MARKERS[key]
     rest = rx.sub("", flat(first[1]), count=1).strip(" :*") if key not in ("t1", "t2") else ""
     head = [(first[0], rest, None)] if rest else []
-    return head + items[start + 1 : end]
+    return head + ix.items[start + 1 : end]
 
 
 def _frags(items: list[Item]) -> list[str]:
+    """Every non-blank line of the cells, in reading order."""
     out: list[str] = []
     for _r, cell, _m in items:
-        out.extend(ln for ln in cell.split("\n") if ln.strip())
+        if "\n" in cell:
+            out.extend(ln for ln in cell.split("\n") if ln.strip())
+        elif cell and not cell.isspace():
+            out.append(cell)
     return out
 
 
 def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     """Read the printed form from its rows of cells."""
     src = source or "<bytes>"
-    items = _items(doc)
-    t1 = next((i for i, it in enumerate(items) if it[2] == "t1"), None)
+    ix = _index(doc)
+    items = ix.items
+    t1 = ix.first.get("t1")
     if t1 is None:
         raise ParseError("no 'Table I' heading: not a Form 3/4/5 page, or the page is cut off", source=src)
     head_text = "\n".join(_frags(items[:t1]))
@@ -146,9 +213,8 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         if key not in h.found:
             missing.append(path)
 
-    stops = {"t1", "t2", "expl", "rem", "owners", "sigs", "siglabel", "end"}
-    t1_items = _region(items, "t1", stops) or []
-    t2_items = _region(items, "t2", stops)
+    t1_items = _region(ix, "t1") or []
+    t2_items = _region(ix, "t2")
     rows1, rows2 = [], []
     lone: list[str] = []
     try:
@@ -167,13 +233,12 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         notes.append(Note("tables", "text alone on a line inside a table, not read as a row", text))
     # Signatures first: each (or each group) stands above its own caption, and the lines they take
     # are not part of the footnotes or remarks printed before them.
-    sig_idxs = [i for i, it in enumerate(items) if it[2] == "siglabel"]
+    sig_idxs = [i for i in ix.marked if items[i][2] == "siglabel"]
     signatures: list[Signature] = []
     taken: set[int] = set()
     for idx in sig_idxs:
-        back = idx
-        while back > 0 and items[back - 1][2] is None:
-            back -= 1
+        k = bisect.bisect_left(ix.marked, idx)
+        back = ix.marked[k - 1] + 1 if k else 0  # after the marker before this one
         lead_items = items[back:idx]
         counts = [len([ln for ln in it[1].split("\n") if ln.strip()]) for it in lead_items]
         lead = _frags(lead_items)
@@ -197,7 +262,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         missing.append("signatures")
 
     footnotes: list[Footnote] = []
-    fn_items = _region(items, "expl", stops)
+    fn_items = _region(ix, "expl")
     if fn_items is None:
         missing.append("footnotes")
     else:
@@ -211,7 +276,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             notes.append(Note(f"footnotes[{fn.id}]", "text runs past the page edge; not whole"))
 
     remarks_frags: list[str] = []
-    rem_items = _region(items, "rem", stops)
+    rem_items = _region(ix, "rem")
     if rem_items is not None:
         remarks_frags = [
             f for f in _frags([it for it in rem_items if id(it) not in taken]) if not _SKIP_IN_TEXT.match(f)
@@ -224,7 +289,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         remarks = None
         missing.append("remarks")
         notes.append(Note("remarks", "text runs past the page edge; not whole"))
-    own_items = _region(items, "owners", stops)
+    own_items = _region(ix, "owners")
     if fmt in _LAID_OUT and (len(h.street) > 1 or (own_items is not None and h.street and ", " in h.street[0])):
         lines = _first_owner_lines(_regroup(own_items)) if own_items is not None else []
         street = _unwrap_street(h.street, lines)
@@ -270,13 +335,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         reporting_owners=tuple(owners),
         date_of_original_submission=h.amend_date,
         not_subject_to_section16=box(r"Check\s+this\s+box\s+if\s+no\s+longer\s+subject") if form != "3" else None,
-        no_securities_owned=True
-        if re.search(
-            r"No\s+securities\s+are\s+beneficially\s+owned",
-            head_text + "\n" + "\n".join(_frags(items[t1:])),
-            re.IGNORECASE,
-        )
-        else None,
+        no_securities_owned=True if ix.no_securities else None,
         form3_holdings_reported=box(r"Form\s+3\s+Holdings\s+Reported") if form == "5" else None,
         form4_transactions_reported=box(r"Form\s+4\s+Transactions\s+Reported") if form == "5" else None,
         aff10b5one=box(r"Check\s+this\s+box\s+to\s+indicate\s+that\s+a\s+transaction"),
@@ -291,7 +350,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         missing=tuple(dict.fromkeys(missing)),
         source=Source(source, fmt),
     )
-    if any(LITERAL in cell for row in doc for cell in row):
+    if ix.literal:
         filing = _unprotect(filing)
     return filing
 

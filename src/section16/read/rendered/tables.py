@@ -81,14 +81,25 @@ def data_cells(row: Row) -> Row:
     return row[last + 1 :] if last >= 0 else row
 
 
+# LABEL_CELL_RE over a row's cells joined behind NULs (one search, not one per cell): a gate that
+# finds every cell it matches (and maybe more, where a cell holds a NUL), each then checked alone.
+_LABEL_JOINED_RE = re.compile(r"(?:^|\x00)\s*\d{1,2}[A-Za-z]?\.\s*[A-Z]|\(Instr\.|Month/Day/Year")
+
+
+def _has_label_cell(cells: Row) -> bool:
+    if not _LABEL_JOINED_RE.search("\x00".join(cells)):
+        return False
+    return any(LABEL_CELL_RE.search(flat(c)) for c in cells)
+
+
 def split_rows(row: Row, n: int, padded: list[str] | None = None) -> list[Row]:
     """One printed row, or several run together (a nested table flattened onto one line)."""
     cells = data_cells(row)
     if not any(c.strip() for c in cells):
         return []
-    if any(LABEL_CELL_RE.search(flat(c)) for c in cells):
+    if _has_label_cell(cells):
         return []  # a header line wrapped by the converter
-    if sum(1 for c in cells if c.strip()) == 1 and len(cells) < n:
+    if len(cells) < n and sum(1 for c in cells if c.strip()) == 1:
         raise LoneCell(flat(next(c for c in cells if c.strip())))
     if len(cells) == n:
         return [cells]
@@ -142,14 +153,20 @@ def _check(kind: str, text: str) -> bool:
     return True
 
 
+#: Columns whose cells may hold any text (:func:`check_cell` accepts every cell there).
+_TEXT_KINDS = frozenset(("title", "utitle", "nature"))
+
+
 def fit(cells: Row, cols: tuple[str, ...]) -> dict[str, str]:
     if any(CLIPPED in c for c in cells):
         raise RowError("a row runs past the page edge: its last cells are cut off")
-    bad = [(k, flat(c)) for k, c in zip(cols, cells, strict=True) if not _check(k, flat(c))]
-    if bad:
-        k, c = bad[0]
-        raise RowError(f"cell {c!r} does not read as column {k!r}: columns shifted or cells merged")
-    return {k: flat(c) for k, c in zip(cols, cells, strict=True)}
+    out: dict[str, str] = {}
+    for k, c in zip(cols, cells, strict=True):
+        f = flat(c)
+        if f and k not in _TEXT_KINDS and not _check(k, f):  # (an empty cell fits every column)
+            raise RowError(f"cell {f!r} does not read as column {k!r}: columns shifted or cells merged")
+        out[k] = f
+    return out
 
 
 @dataclass

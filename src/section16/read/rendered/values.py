@@ -6,7 +6,7 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from ...model import Value
+from ...model import EMPTY, Value
 
 _MARK_RE = re.compile(r"\(\s*(\d{1,3})\s*\)")
 _STAR_RE = re.compile(r"(?<![\w*])\*{1,2}(?![\w*])")
@@ -61,16 +61,22 @@ def parse_decimal(text: str) -> Decimal:
 
 
 def text_value(cell: str) -> Value[str]:
+    if not cell:  # most cells of a row: one shared empty value
+        return EMPTY  # type: ignore[return-value]
     text, ids = split_marks(cell)
     return Value(text or None, ids)
 
 
 def date_value(cell: str) -> Value[date]:
+    if not cell:
+        return EMPTY  # type: ignore[return-value]
     text, ids = split_marks(cell)
     return Value(parse_date(text) if text else None, ids)
 
 
 def decimal_value(cell: str) -> Value[Decimal]:
+    if not cell:
+        return EMPTY  # type: ignore[return-value]
     text, ids = split_marks(cell)
     text = text.strip(" $")
     return Value(parse_decimal(text) if text else None, ids)
