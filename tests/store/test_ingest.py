@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ import pytest
 from section16.model import Filing
 from section16.read import parse_bytes
 from section16.store import open_store
+from section16.store.base import LoadResult
 from section16.store.duck import DuckDBStore
-from section16.store.ingest import _read_file, is_dataset_zip, load_paths, plan
+from section16.store.ingest import _read_file, is_dataset_zip, load_items, load_paths, plan
 from section16.store.rows import COLUMNS
 from section16.write.sec_tsv import write_sec_tsv
 
@@ -86,6 +88,39 @@ def test_pool_of_several_tasks_stores_what_one_process_does(tmp_path: Path, monk
             })  # fmt: skip
     assert contents[0] == contents[1]
     assert all(contents[0][t] for t in ("filings", "footnotes", "field_footnotes", "signatures"))
+
+
+def test_many_small_transactions_store_what_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One file per task and four filings per transaction: the parent writes batches while the workers
+    parse, and the last tasks' wait is spent writing what is already here; the store is the same."""
+    root = tmp_path / "in"
+    root.mkdir()
+    for p in store_fixture_paths():
+        shutil.copy(p, root / p.name)
+    n = len(store_fixture_paths())
+    contents = []
+    results = []
+    for workers, chunk, batch in ((1, 256, 4000), (2, 1, 4)):
+        monkeypatch.setattr("section16.store.ingest.CHUNK", chunk)
+        seen: list[int] = []
+        with open_store(tmp_path / f"s{workers}.duckdb") as store:
+            r = load_items(store, plan([root]).items, workers=workers, batch_size=batch, progress=_noting(seen))
+            results.append((r.inserted, r.skipped, r.failed))
+            contents.append({
+                t: store.query(f"SELECT * EXCLUDE (loaded_at) FROM {t} ORDER BY ALL" if t == "filings"
+                               else f"SELECT * FROM {t} ORDER BY ALL").to_pylist()
+                for t in COLUMNS
+            })  # fmt: skip
+            if workers == 2:
+                # Several transactions: each one's filings share a loaded_at.
+                assert store.query("SELECT count(DISTINCT loaded_at) AS n FROM filings").to_pylist()[0]["n"] >= n // 4
+        assert seen[-1] == n
+    assert results[0] == results[1] and results[0][0] >= n - 1  # a txt and its xml twin: one filing
+    assert contents[0] == contents[1]
+
+
+def _noting(seen: list[int]) -> Callable[[int, LoadResult], None]:
+    return lambda done, _: seen.append(done)
 
 
 def test_duckdb_appends_on_one_thread_beside_the_pool(tmp_path: Path) -> None:
