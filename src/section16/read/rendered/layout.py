@@ -340,13 +340,31 @@ def read_table(
 ) -> tuple[list[list[str]], str | None]:
     """Rows of cells for the table whose heading starts at line ``start``; or an explanation why not.
     ``pages`` gives each line's page, where the text was printed page by page (``pdftotext``)."""
+    rows, why = _read_table(lines, start, end, form, table, pages, relay=False)
+    if why and why.startswith(_NO_ANCHOR) and pages and pages[start] != pages[min(end, len(pages)) - 1]:
+        # The heading may run across a page break, its upper lines on another grid than the rows.
+        again, why_again = _read_table(lines, start, end, form, table, pages, relay=True)
+        if not why_again:
+            return again, None
+    return rows, why
+
+
+_NO_ANCHOR = "values under the heading, but no row shows its Ownership Form"
+
+
+def _read_table(
+    lines: list[str], start: int, end: int, form: str, table: int, pages: Sequence[int] | None, relay: bool
+) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
     # The heading: the lines from its first label down to the first line that is not heading words.
     head_stop = start + 1
     while head_stop < end and (not lines[head_stop].strip() or _is_heading_line(lines[head_stop], head_stop)):
         head_stop += 1
-    starts = column_starts(rule + lines[start:head_stop], form, table)
+    head = lines[start:head_stop]
+    if relay and pages:
+        head = _heading_on_one_grid(head, pages[start:head_stop])
+    starts = column_starts(rule + head, form, table)
     if starts is None:
         return [], "the table's column headings were not found"
     rngs = _ranges(starts)
@@ -375,7 +393,7 @@ def read_table(
     if not anchors:
         # Values below the heading but no row with its D or I: the page is cut off or unreadable.
         if any(_VALUE_RE.search(lines[i]) for i in toks_by_line if not _is_heading_line(lines[i], i)):
-            return [], "values under the heading, but no row shows its Ownership Form (D or I): cut off?"
+            return [], f"{_NO_ANCHOR} (D or I): cut off?"
         return [], None
     # Heading lines: everything down to the last heading-looking line above the first anchor.
     head_end = start
@@ -408,6 +426,33 @@ def read_table(
             raise tables.RowError(f"a row's words do not fit the table's columns in order: {text[:80]!r}")
         out.append(cells)
     return out, None
+
+
+def _heading_on_one_grid(head: list[str], pages: Sequence[int]) -> list[str]:
+    """A heading the page break cut in two, its upper lines laid out again on the grid of its lower
+    page (where the sub-headings and the rows are). The heading lines end with the words of the
+    last column (Nature of Ownership): where they end on each page gives the stretch."""
+    last = pages[-1]
+
+    def nature_x(p: int) -> float | None:
+        # Where the heading's lines end: its last column's words, left-aligned there, are much
+        # alike in length ("Beneficial", "Ownership", "(Instr. 4)").
+        xs = [float(len(ln.rstrip())) for ln, q in zip(head, pages, strict=True) if q == p and ln.strip()]
+        return max(xs) if xs else None
+
+    ref = nature_x(last)
+    out = []
+    for ln, p in zip(head, pages, strict=True):
+        here = nature_x(p) if p != last else None
+        if ref is None or not here or abs(ref / here - 1) <= 0.02:
+            out.append(ln)
+            continue
+        laid = ""
+        for m in _WORD_RE.finditer(ln):  # word by word: a single space may part two columns' words
+            x = round(m.start() * ref / here)
+            laid = laid.ljust(max(x, len(laid) + 1 if laid else 0)) + m.group(0)
+        out.append(laid)
+    return out
 
 
 def _scaled(toks: list[Tok], scale: tuple[tuple[float, float], ...] | None) -> list[Tok]:
