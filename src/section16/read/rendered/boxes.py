@@ -9,7 +9,6 @@ print a value *above* its caption: the name before "(Last) (First) (Middle)", th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -56,12 +55,35 @@ def _lower_literals(pattern: str) -> str:
 # an ASCII one (İ ı ſ; İ also lower-cases to two characters): text holding those is read with _LABEL_RE.
 _LABEL_LOW_RE = re.compile(_lower_literals(_LABEL_RE.pattern))
 FOLDING = ("\u0130", "\u0131", "\u017f")
+#: How each label can begin (lower-cased): the pattern is tried only where one of these stands, found
+#: by str.find (a regex scan tries every position of the page's text). A label added above needs its
+#: beginnings here; tests/read/rendered/test_boxes.py checks each label's printed spellings.
+_LABEL_STARTS = ("name", "issuer", "2a", "foreign", "i.", "ir", "date", "statement", "if", "relationship",
+                 "individual", "(last)", "(street)", "(city)", "(country)")  # fmt: skip
 
 
-def _labels(text: str) -> Iterator[re.Match[str]]:
+def _labels(text: str) -> list[re.Match[str]]:
+    """The labels in the text, as ``_LABEL_RE.finditer`` finds them."""
     if any(c in text for c in FOLDING):
-        return _LABEL_RE.finditer(text)
-    return _LABEL_LOW_RE.finditer(text.lower())
+        return list(_LABEL_RE.finditer(text))
+    low = text.lower()
+    starts: list[int] = []
+    for word in _LABEL_STARTS:
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(word, at + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in sorted(starts):
+        if at >= end:  # as finditer: the next match starts where the last one ended, or after
+            m = _LABEL_LOW_RE.match(low, at)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
+
+
 # The next box's number ends a segment; html2text glues it to the last word of the value above
 # ("ONE COCA-COLA PLAZA3. Date of Earliest Transaction"), so a number right after a letter counts too.
 _NUMBER_PREFIX_RE = re.compile(r"(?:^|\s|(?<=[^\W\d_]))\d{1,2}[aA]?\s*\.\s*$")
@@ -111,7 +133,8 @@ def segments(text: str) -> dict[str, str]:
         nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
         if key not in out:
             chunk = text[e:nxt]
-            out[key] = _NUMBER_PREFIX_RE.sub("", chunk)
+            # (The next box's number ends in "."; the pattern, anchored at the end, is tried only then.)
+            out[key] = _NUMBER_PREFIX_RE.sub("", chunk) if chunk.rstrip().endswith(".") else chunk
     return out
 
 
@@ -123,7 +146,9 @@ def _lines(seg: str) -> list[str]:
     for ln in seg.split("\n"):
         if _PARTIAL_CAPTION_RE.match(ln.strip()):  # a caption wrapped over two lines
             continue
-        ln = " ".join(_CAPTION_RE.sub(" ", ln).split()).strip(" |")
+        if "(" in ln or "*" in ln:  # every caption has one
+            ln = _CAPTION_RE.sub(" ", ln)
+        ln = " ".join(ln.split()).strip(" |")
         if ln:
             out.append(ln)
     return out

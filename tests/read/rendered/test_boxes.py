@@ -1,0 +1,46 @@
+"""The boxes above Table I: their labels found as the printed forms of every era spell them."""
+
+from __future__ import annotations
+
+from section16.read.rendered.boxes import _LABEL_RE, LABELS, _labels, segments
+
+#: Each label as the forms print it (SEC stylesheets, older EDGAR pages, pre-2003 text).
+PRINTED = {
+    "name": ["1. Name and Address of Reporting Person *"],
+    "issuer": ["2. Issuer Name and Ticker or Trading Symbol", "2. Issuer Name Ticker"],
+    "foreign": ["2a. Foreign Trading Symbol", "FOREIGN TRADING SYMBOL"],
+    "irs": ["3. I.R.S. Identification Number of Reporting Person, if an entity (voluntary)",
+            "IRS Identification Number"],
+    "period": ["3. Date of Earliest Transaction (Month/Day/Year)", "Statement for Issuer's Fiscal Year Ended",
+               "2. Date of Event Requiring Statement", "4. Statement for Month/Year"],
+    "amend": ["4. If Amendment, Date Original Filed", "If Amendment, Date of Original (Month/Year)"],
+    "rel": ["5. Relationship of Reporting Person(s) to Issuer", "RELATIONSHIP OF REPORTING PERSON TO ISSUER"],
+    "joint": ["6. Individual or Joint/Group Filing", "Individual or Joint/Group Reporting"],
+    "last": ["(Last)"],
+    "street": ["(Street)"],
+    "city": ["(City)"],
+    "country": ["(Country)"],
+}  # fmt: skip
+
+
+def test_every_label_is_found_in_each_printed_spelling() -> None:
+    assert set(PRINTED) == set(LABELS)
+    for key, spellings in PRINTED.items():
+        for text in spellings:
+            for variant in (text, text.upper(), text.lower()):
+                assert key in segments(f"x\n{variant}\nvalue\n"), variant
+
+
+def test_labels_as_the_case_insensitive_pattern_finds_them() -> None:
+    # Lower-cased text and str.find starts must give exactly the matches of _LABEL_RE, overlaps included
+    # (the I.R.S. label runs to the end of its line and hides a label printed after it there).
+    text = "\n".join(s for spellings in PRINTED.values() for s in spellings)
+    text += "\nI.R.S. Identification Number (voluntary) 4. Statement for Month/Year"
+    text += "\nNAME AND ADDRESS of reporting person"
+    want = [(m.start(), m.end(), m.lastgroup) for m in _LABEL_RE.finditer(text)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in _labels(text)] == want
+    assert len(want) > len(PRINTED)
+    # A letter only the regex engine folds to ASCII ("ſ" is "s" to IGNORECASE, not to str.lower).
+    folded = text.replace("Issuer Name", "Iſſuer Name")
+    assert [m.lastgroup for m in _labels(folded)] == [m.lastgroup for m in _LABEL_RE.finditer(folded)]
+    assert "issuer" in segments("2. Iſſuer Name and Ticker or Trading Symbol\nACME [ACM]\n")
