@@ -305,7 +305,7 @@ def _tokens(line: str, number: int) -> list[Tok]:
 
 
 def _is_heading(text: str) -> bool:
-    return bool(_HEADERISH_RE.search(text) or re.match(r"^\d{1,2}[A-Z]?\.", text))
+    return bool(_HEADERISH_RE.search(text) or re.match(r"^\d{1,2}[A-Z]?\.(?!\d)", text))
 
 
 def _nearest(i: int, anchors: list[int]) -> int:
