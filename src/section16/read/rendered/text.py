@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ...errors import ParseError
 from . import layout, tables
 from .boxes import _LABEL_RE, read_form_type
-from .cells import Doc, normalize
+from .cells import CLIPPED, Doc, normalize
 
 # Only ASCII spaces part cells: a no-break space belongs to the text it stands in.
 _CHUNK_RE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
@@ -269,6 +269,7 @@ def text_to_doc(
     pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines))
     text = normalize_layout(text)
     lines = [_GRID_BORDER_RE.sub(" ", ln) if _GRID_LINE_RE.match(ln) else ln for ln in text.split("\n")]
+    lines = mark_clipped(lines)
     doc: Doc = []
     name_i = next((i for i, ln in enumerate(lines) if re.search(r"Name\s+and\s+Address\s+of", ln)), None)
     t1_i = next((i for i, ln in enumerate(lines) if _T1_RE.search(ln)), None)
@@ -344,3 +345,33 @@ _MD_ESCAPED_LABEL_RE = re.compile(r"^\s*\d{1,2}\\\.\s", re.MULTILINE)
 _MD_SPAN_RE = re.compile(r"\[([^\]\n]*)\]\{[^}\n]*\}")
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~\"'&])")
 _MD_BREAK_RE = re.compile(r"\\(?=\n|$)")
+
+
+#: Characters across the widest line a printed page of the form holds (``pdftotext -layout`` of the
+#: page printed on A4 landscape: the tables and boxes reach about 230). Text laid out wider than that
+#: was wider than the paper, and the printer cut it at the edge.
+PAPER_WIDTH = 260
+#: A line of free text longer than a page holds when printed at its own width.
+_FULL_LINE = 200
+_ENDS_SENTENCE_RE = re.compile(r"[.)\]\"'”;:!?]\s*$")
+_FREE_TEXT_RE = re.compile(r"^\s*(?:Explanation\s+of\s+Responses|Remarks\s*:)", re.IGNORECASE)
+
+
+def mark_clipped(lines: list[str]) -> list[str]:
+    """On a page laid out wider than the paper, the footnotes and remarks run past the paper's edge
+    and lose their ends. Such a line (longer than a page holds, not ending a sentence) is marked
+    cut, so the form reader lists that footnote or the remarks as missing instead of reading a part
+    as the whole."""
+    if max((len(ln.rstrip()) for ln in lines), default=0) < PAPER_WIDTH:
+        return lines
+    out = list(lines)
+    free = False
+    for i, ln in enumerate(lines):
+        if _FREE_TEXT_RE.match(ln):
+            free = True
+        elif free and _SECTION_RE.search(ln):
+            free = bool(_FREE_TEXT_RE.match(ln))
+        text = ln.rstrip()
+        if free and len(text) > _FULL_LINE and not _ENDS_SENTENCE_RE.search(text):
+            out[i] = text + CLIPPED
+    return out
