@@ -265,11 +265,13 @@ def text_to_doc(
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     # Each line's page (a form feed starts a page): a layout program may print each page to its own
     # width of a character, so a table running on to the next page is placed page by page.
+    text_raw = text
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines))
     text = normalize_layout(text)
     lines = [_GRID_BORDER_RE.sub(" ", ln) if _GRID_LINE_RE.match(ln) else ln for ln in text.split("\n")]
-    lines = mark_clipped(lines)
+    if "\f" in text_raw:  # printed page by page (pdftotext): the paper's edge may cut lines
+        lines = mark_clipped(lines)
     doc: Doc = []
     name_i = next((i for i, ln in enumerate(lines) if re.search(r"Name\s+and\s+Address\s+of", ln)), None)
     t1_i = next((i for i, ln in enumerate(lines) if _T1_RE.search(ln)), None)
