@@ -119,3 +119,30 @@ def test_pandoc_plain_grid_tables(page: str) -> None:
     expected = reference(page.split(".")[0])
     assert shown(expected, got) > 40
     assert misses(expected, got) == []
+
+
+def test_pdftotext_remark_cut_at_the_paper_edge_is_listed_missing() -> None:
+    # The page was laid out wider than the paper: the remark's one line runs past the edge and ends
+    # mid-sentence ("...covered"). It is listed missing, not read as the whole remark.
+    name = "0000897101-14-000522"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert expected.remarks and expected.remarks.endswith(".")
+    assert got.remarks is None
+    assert "remarks" in got.missing
+    assert any(n.where == "remarks" and "page edge" in n.message for n in got.notes)
+    assert shown(expected, got) > 20
+    assert misses(expected, got) == []
+
+
+def test_mark_clipped_only_on_a_page_wider_than_the_paper() -> None:
+    from section16.read.rendered.cells import CLIPPED
+    from section16.read.rendered.text import PAPER_WIDTH, mark_clipped
+
+    cut = "Remarks:\n" + "word " * 45 + "cut off"
+    whole = "Remarks:\n" + "word " * 45 + "ends here."
+    wide = "x" * (PAPER_WIDTH + 10)
+    assert mark_clipped([wide, *cut.split("\n")])[-1].endswith(CLIPPED)
+    assert not mark_clipped([wide, *whole.split("\n")])[-1].endswith(CLIPPED)
+    # A page no wider than the paper keeps every line as printed.
+    assert mark_clipped(cut.split("\n")) == cut.split("\n")
