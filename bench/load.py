@@ -39,11 +39,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from section16.read import parse_bytes  # noqa: E402
-from section16.store import open_store  # noqa: E402
-from section16.store.base import BATCH_SIZE  # noqa: E402
-from section16.store.columns import filings_chunk  # noqa: E402
-from section16.store.ingest import CHUNK, chunk_for_items, load_paths  # noqa: E402
-from section16.store.rows import COLUMNS, FILING_TABLES, filing_rows  # noqa: E402
+
+# The store's modules (pyarrow, numpy) are imported inside the functions: the load's fork server runs
+# this file's top level as __main__ first, and a program that imports numpy keeps it in the workers
+# (see section16.load_worker), where `section16 load` has none.
 
 _ACC = re.compile(rb"\d{10}-\d{2}-\d{6}")
 
@@ -84,6 +83,9 @@ def parse_only(paths: list[Path]) -> tuple[float, float]:
 
 def cpu_per_filing(paths: list[Path], db: Path) -> float:
     """CPU seconds per filing of the whole load (parse, rows, DuckDB, its threads) in one process."""
+    from section16.store import open_store
+    from section16.store.ingest import load_paths
+
     store = open_store(db)
     c0 = time.process_time()
     load_paths(store, paths, workers=1)
@@ -92,6 +94,9 @@ def cpu_per_filing(paths: list[Path], db: Path) -> float:
 
 
 def naive(paths: list[Path], db: Path) -> float:
+    from section16.store import open_store
+    from section16.store.rows import COLUMNS, FILING_TABLES, filing_rows
+
     store = open_store(db)
     con = store.connection  # type: ignore[attr-defined]
     inserts = {t: f"INSERT INTO {t} VALUES ({', '.join('?' for _ in COLUMNS[t])})" for t in FILING_TABLES}
@@ -112,6 +117,10 @@ def naive(paths: list[Path], db: Path) -> float:
 def append_only(paths: list[Path], db: Path) -> tuple[float, float]:
     """The store's share alone: rows already built (as the workers hand them over), appended in
     transactions of ``BATCH_SIZE`` filings. Filings per second of wall time and per CPU second."""
+    from section16.store import open_store
+    from section16.store.base import BATCH_SIZE
+    from section16.store.ingest import CHUNK, chunk_for_items
+
     now = datetime.now(UTC)
     chunks = [
         chunk_for_items([(str(p), str(p)) for p in paths[i : i + CHUNK]], now)[0] for i in range(0, len(paths), CHUNK)
@@ -129,6 +138,11 @@ def cpu_split(paths: list[Path], db: Path) -> dict[str, float]:
     """CPU seconds per filing of each stage of the load, as a worker and the parent run them but one
     after the other in this process: per task of ``CHUNK`` files, reading them, parsing, building the
     chunk's Arrow tables (column by column); then appending the chunks in transactions of ``BATCH_SIZE``."""
+    from section16.store import open_store
+    from section16.store.base import BATCH_SIZE
+    from section16.store.columns import filings_chunk
+    from section16.store.ingest import CHUNK
+
     now = datetime.now(UTC)
     out = dict.fromkeys(("read", "parse", "rows", "append"), 0.0)
     chunks = []
@@ -189,6 +203,9 @@ def stop_forkserver() -> None:
 def parallel_load(folder: Path, db: Path, workers: int) -> dict[str, float]:
     """``section16 load`` of a folder into a fresh DuckDB file: wall seconds, CPU seconds of this process
     and of the pool (fork server and its workers, start-up included), filings stored, transactions."""
+    from section16.store import open_store
+    from section16.store.ingest import load_paths
+
     stop_forkserver()
     store = open_store(db)
     t0, c0, f0 = time.perf_counter(), time.process_time(), forkserver_cpu()

@@ -163,3 +163,49 @@ def test_files_read_whole(tmp_path: Path) -> None:
     assert _read_file(str(tmp_path / "empty.xml")) == b""
     with pytest.raises(FileNotFoundError):
         _read_file(str(tmp_path / "gone.xml"))
+
+
+def test_workers_keep_numpy_and_pandas_out(tmp_path: Path) -> None:
+    """The fork server imports section16.load_worker: its workers refuse numpy and pandas (pyarrow would
+    import them, ~0.2 s and 1-2 s, for nothing), and this process keeps what it has."""
+    import importlib
+    import importlib.util
+    import sys
+
+    from section16.store.ingest import pool
+
+    with pool(1) as executor:
+        for name in ("numpy", "pandas"):
+            with pytest.raises(ModuleNotFoundError, match="kept out"):
+                executor.submit(importlib.import_module, name).result()
+        assert executor.submit(importlib.util.find_spec, "lxml.etree").result() is not None
+    assert "numpy" in sys.modules  # this process imported pyarrow with numpy, and keeps it
+
+
+def test_a_chunk_built_without_numpy_is_the_same(tmp_path: Path) -> None:
+    """Arrow tables built in a process without numpy and pandas (as the workers are) equal those built here."""
+    import pickle
+    import subprocess
+    import sys
+    from datetime import UTC, datetime
+
+    from section16.store.ingest import chunk_for_items
+
+    items = [(str(p), str(p)) for p in store_fixture_paths()]
+    at = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    code = (
+        "import pickle, sys\n"
+        "import section16.load_worker\n"
+        "from section16.store.ingest import chunk_for_items\n"
+        "items, at = pickle.loads(sys.stdin.buffer.read())\n"
+        "chunk, failed = chunk_for_items(items, at)\n"
+        "assert 'numpy' not in sys.modules and 'pandas' not in sys.modules\n"
+        "sys.stdout.buffer.write(pickle.dumps((chunk, failed)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], input=pickle.dumps((items, at)), capture_output=True, check=True)
+    there, failed = pickle.loads(out.stdout)
+    here, failed_here = chunk_for_items(items, at)
+    assert failed == failed_here == []
+    assert there.meta == here.meta and len(here) >= 10
+    for table, tb in here.tables.items():
+        assert there.tables[table].equals(tb), table

@@ -8,7 +8,6 @@ flat buffers) and the parent appends them to the store in bulk, one transaction 
 from __future__ import annotations
 
 import gc
-import importlib.abc
 import multiprocessing
 import os
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError, Section16Error
+from ..keep_out import keep_out
 from ..model import Filing
 from ..read import parse_bytes
 from .base import BATCH_SIZE, LoadResult, Store
@@ -196,23 +196,14 @@ def _chunk(items: list[Item], loaded_at: datetime, run_checks: bool) -> tuple[Ch
     return chunk, failed + unfit
 
 
-class _NoPandas(importlib.abc.MetaPathFinder):
-    """Refuses to import pandas (see :func:`_worker_start`)."""
-
-    def find_spec(self, fullname: str, path: Any, target: Any = None) -> None:
-        if fullname == "pandas" or fullname.startswith("pandas."):
-            raise ModuleNotFoundError("pandas is kept out of section16's parsing workers", name=fullname)
-        return None
-
-
 def _worker_start() -> None:
     """Keep pandas out of a parsing worker: pyarrow imports it (~1-2 s of CPU, per process) the first
-    time it converts Python values, only to recognise pandas objects, which a worker never has.
+    time it converts Python values, only to recognise pandas objects, which a worker never has (where the
+    pool is not forked from ``section16.load_worker``, which keeps it out already).
 
     The objects the worker inherits (modules, tables) live as long as it does: frozen, the cyclic
     collector no longer walks them, nor writes to their pages (which fork shares with the server)."""
-    if "pandas" not in sys.modules:
-        sys.meta_path.insert(0, _NoPandas())
+    keep_out("pandas")
     gc.freeze()
 
 
@@ -222,8 +213,9 @@ def _context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         # The fork server imports the readers (lxml, pyarrow...) once and every worker forks from it,
-        # instead of each worker importing them again; '__main__' is the default preload, kept.
-        context.set_forkserver_preload(["__main__", __name__])
+        # instead of each worker importing them again; '__main__' is the default preload, kept (and
+        # first: a program that imports numpy or pandas keeps them).
+        context.set_forkserver_preload(["__main__", "section16.load_worker"])
     return context
 
 
@@ -278,6 +270,9 @@ def load_items(
             progress(done, result)
 
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    # A load at least as large as what the store holds: a checkpoint before its last tasks end costs
+    # about what it saves at close (in a much larger store, it would write the store's indexes twice).
+    bulk = len(items) >= 8 * CHUNK and len(items) >= store.count("filings")
     if workers <= 1 or len(chunks) <= 1:
         for part in chunks:
             take(*chunk_for_items(part, loaded_at, run_checks), len(part))
@@ -293,10 +288,18 @@ def load_items(
                 if len(futures) >= window:
                     fut, n = futures.pop(0)
                     take(*fut.result(), n)
+            checkpoint = bulk
             for i, (fut, n) in enumerate(futures):
-                # The last tasks (one per worker): rather than wait for them and then write the whole
-                # last batch while the workers have nothing left, write what is here while they parse.
-                if len(futures) - i <= workers and not fut.done() and pending_n >= CHUNK:
+                left = len(futures) - i
+                # The last tasks: rather than wait for them and then write the whole last batch while
+                # the workers have nothing left, write what is here while they parse; and when this
+                # load is most of the store, checkpoint it then too (DuckDB would on close, alone).
+                if checkpoint and left <= 4 * workers:
+                    if pending:
+                        flush()
+                    store.checkpoint()
+                    checkpoint = False
+                if left <= workers and not fut.done() and pending_n >= CHUNK:
                     flush()
                 take(*fut.result(), n)
     if pending:
