@@ -38,12 +38,30 @@ def _sup(m: re.Match[str]) -> str:
     return f"({digits})"
 
 
+_ODD_SPACE_RE = re.compile("[\x0b\x0c\x1c-\x1f]")
+
+
+def _plain(text: str) -> str:
+    if "\n" not in text:
+        return " ".join(text.split())
+    return "\n".join(ln for ln in (" ".join(x.split()) for x in text.split("\n")) if ln)
+
+
 def normalize(text: str) -> str:
     """One spelling for marks and white space; line breaks are kept."""
-    if not _SPECIAL_RE.search(text):  # fast path: plain text
-        if "\n" not in text:
-            return " ".join(text.split())
-        return "\n".join(ln for ln in (" ".join(x.split()) for x in text.split("\n")) if ln)
+    # Fast path: plain text. (For ASCII text the special characters are "[", "^" and "\r": three scans
+    # of a short string cost less than the regex search.)
+    if ("[" not in text and "^" not in text and "\r" not in text) if text.isascii() else not _SPECIAL_RE.search(text):
+        return _plain(text)
+    if not text.strip():  # white space alone (an &nbsp; cell)
+        return ""
+    if "\u00a0" in text and ",\u00a0" not in text:
+        # &nbsp; the only mark (no street join to undo): as plain text, when no white space is left
+        # that the rule below keeps but str.split() would take (\v, \f, \x1c-\x1f).
+        plain = text.replace("\u00a0", " ")
+        if plain.isascii() and "[" not in plain and "^" not in plain and "\r" not in plain:
+            if not _ODD_SPACE_RE.search(plain):
+                return _plain(plain)
     # The older stylesheets join street lines (and city, state) with ",&nbsp;": that comma is the
     # stylesheet's, not the filer's; keep the parts apart as lines.
     # (Remarks printed with &nbsp; between every word are prose: their commas stay.)

@@ -9,11 +9,12 @@ a shifted row would put values in the wrong fields, which is worse than no value
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from ...model import (
+    EMPTY,
     Coding,
     DerivativeHolding,
     DerivativeTransaction,
@@ -22,7 +23,7 @@ from ...model import (
     Value,
 )
 from .cells import CLIPPED, Row, flat
-from .values import BadValue, date_value, decimal_value, is_money, split_marks, text_value
+from .values import BadValue, is_money, parse_date, parse_decimal, split_marks
 
 T1_F4 = ("title", "date", "deemed", "code", "v", "amount", "ad", "price", "after", "di", "nature")
 T1_F5 = ("title", "date", "deemed", "code5", "amount", "ad", "price", "after", "di", "nature")
@@ -127,19 +128,22 @@ def split_rows(row: Row, n: int, padded: list[str] | None = None) -> list[Row]:
 
 def check_cell(kind: str, text: str) -> bool:
     """Does the cell read as its column's type (a date column holding a date, say)?"""
-    return _check(kind, text)
+    return _check(kind, split_marks(text)[0])
 
 
-def _check(kind: str, text: str) -> bool:
-    t, _ids = split_marks(text)
-    if kind in ("amount", "price", "after", "conv", "ushares", "a", "d"):
+_NUMBER_KINDS = frozenset(("amount", "price", "after", "conv", "ushares", "a", "d"))
+_DATE_KINDS = frozenset(("date", "deemed", "exer", "exp"))
+
+
+def _check(kind: str, t: str) -> bool:
+    """:func:`check_cell` for the cell's text without its footnote marks."""
+    if kind in _NUMBER_KINDS:
         t = t.strip(" $")
+        return not t or bool(_NUMBER_CELL_RE.match(t))
     if not t:
         return True
-    if kind in ("date", "deemed", "exer", "exp"):
+    if kind in _DATE_KINDS:
         return bool(_DATE_CELL_RE.match(t))
-    if kind in ("amount", "price", "after", "conv", "ushares", "a", "d"):
-        return bool(_NUMBER_CELL_RE.match(t))
     if kind == "code":
         return bool(_CODE_RE.match(t))
     if kind == "code5":
@@ -156,17 +160,35 @@ def _check(kind: str, text: str) -> bool:
 #: Columns whose cells may hold any text (:func:`check_cell` accepts every cell there).
 _TEXT_KINDS = frozenset(("title", "utitle", "nature"))
 
+#: A cell read once: as printed (flat), its text without footnote marks, and the marks' ids.
+Cell = tuple[str, str, tuple[str, ...]]
+_NO_CELL: Cell = ("", "", ())
 
-def fit(cells: Row, cols: tuple[str, ...]) -> dict[str, str]:
+
+def _cell(text: str) -> Cell:
+    """A flat cell read once."""
+    if not text:
+        return _NO_CELL
+    if "(" not in text:  # no mark: split_marks would only strip (the text is flat already)
+        return text, text.strip(" ,;"), ()
+    return (text, *split_marks(text))
+
+
+def _fit(cells: Row, cols: tuple[str, ...]) -> dict[str, Cell]:
     if any(CLIPPED in c for c in cells):
         raise RowError("a row runs past the page edge: its last cells are cut off")
-    out: dict[str, str] = {}
+    out: dict[str, Cell] = {}
     for k, c in zip(cols, cells, strict=True):
-        f = flat(c)
-        if f and k not in _TEXT_KINDS and not _check(k, f):  # (an empty cell fits every column)
-            raise RowError(f"cell {f!r} does not read as column {k!r}: columns shifted or cells merged")
-        out[k] = f
+        p = _cell(flat(c))
+        if p[0] and k not in _TEXT_KINDS and not _check(k, p[1]):  # (an empty cell fits every column)
+            raise RowError(f"cell {p[0]!r} does not read as column {k!r}: columns shifted or cells merged")
+        out[k] = p
     return out
+
+
+def fit(cells: Row, cols: tuple[str, ...]) -> dict[str, str]:
+    """The row's cells (flat) by column, when each reads as its column's type; else RowError."""
+    return {k: p[0] for k, p in _fit(cells, cols).items()}
 
 
 @dataclass
@@ -177,17 +199,33 @@ class Money:
     value: Value[Decimal]
 
 
-def _money(cell: str) -> Money:
-    v = decimal_value(cell)
-    if is_money(cell):
+# The values of a cell read once (:data:`Cell`); the same as values.text_value & co. of its text.
+def _text(p: Cell) -> Value[str]:
+    return Value(p[1] or None, p[2]) if p[0] else EMPTY  # type: ignore[return-value]
+
+
+def _date(p: Cell) -> Value[date]:
+    return Value(parse_date(p[1]) if p[1] else None, p[2]) if p[0] else EMPTY  # type: ignore[return-value]
+
+
+def _decimal(p: Cell) -> Value[Decimal]:
+    if not p[0]:
+        return EMPTY  # type: ignore[return-value]
+    t = p[1].strip(" $")
+    return Value(parse_decimal(t) if t else None, p[2])
+
+
+def _money(p: Cell) -> Money:
+    v = _decimal(p)
+    if is_money(p[0]):
         return Money(Value(), v)
     return Money(v, Value())
 
 
-def _coding(cells: dict[str, str], form: str) -> tuple[Coding | None, Value[str], bool]:
+def _coding(cells: dict[str, Cell], form: str) -> tuple[Coding | None, Value[str], bool]:
     """Coding, timeliness marks (from the V column) and whether the row reads as a transaction."""
     if "code5" in cells:
-        text, ids = split_marks(cells["code5"])
+        _f, text, ids = cells["code5"]
         m = _CODE5_RE.match(text)
         if not m:
             raise RowError(f"transaction code {text!r} does not read")
@@ -198,8 +236,8 @@ def _coding(cells: dict[str, str], form: str) -> tuple[Coding | None, Value[str]
             ftype = "5"
         # A "3" alone is a holding that belonged on a Form 3 (Form 5's late holding), not a transaction.
         return Coding(ftype, code, True if swap else None, ids), Value(), not (ftype == "3" and not code)
-    text, ids = split_marks(cells.get("code", ""))
-    vtext, vids = split_marks(cells.get("v", ""))
+    _f, text, ids = cells.get("code", _NO_CELL)
+    _f, vtext, vids = cells.get("v", _NO_CELL)
     if not text and not ids and not vtext:
         return None, Value(None, vids), False
     m = _CODE_RE.match(text)
@@ -209,25 +247,36 @@ def _coding(cells: dict[str, str], form: str) -> tuple[Coding | None, Value[str]
     return Coding(ftype, m.group(1), True if m.group(2) else None, ids), Value(None, vids), True
 
 
-Builder = Callable[[dict[str, str], str], object]
+def _split_all(c: dict[str, str]) -> dict[str, Cell]:
+    return {k: (v, *split_marks(v)) if v else _NO_CELL for k, v in c.items()}
 
 
 def non_derivative(c: dict[str, str], form: str) -> NonDerivativeTransaction | NonDerivativeHolding:
+    """A Table I row from its cells by column (names as in :data:`T1_F4`)."""
+    return _non_derivative(_split_all(c), form)
+
+
+def derivative(c: dict[str, str], form: str) -> DerivativeTransaction | DerivativeHolding:
+    """A Table II row from its cells by column (names as in :data:`T2_F4`)."""
+    return _derivative(_split_all(c), form)
+
+
+def _non_derivative(c: dict[str, Cell], form: str) -> NonDerivativeTransaction | NonDerivativeHolding:
     coding, timeliness, is_tx = _coding(c, form)
-    after = _money(c.get("after", ""))
-    title = text_value(c["title"])
-    di, nature = text_value(c["di"]), text_value(c["nature"])
-    if form != "3" and (is_tx or c.get("date") or c.get("amount")):
+    after = _money(c.get("after", _NO_CELL))
+    title = _text(c["title"])
+    di, nature = _text(c["di"]), _text(c["nature"])
+    if form != "3" and (is_tx or c.get("date", _NO_CELL)[0] or c.get("amount", _NO_CELL)[0]):
         amount = _money(c["amount"])
         return NonDerivativeTransaction(
             security_title=title,
-            transaction_date=date_value(c["date"]),
-            deemed_execution_date=date_value(c["deemed"]),
+            transaction_date=_date(c["date"]),
+            deemed_execution_date=_date(c["deemed"]),
             coding=coding,
             timeliness=timeliness if timeliness.footnote_ids else Value(),
             shares=amount.shares,
-            price_per_share=decimal_value(c.get("price", "")),
-            acquired_disposed=text_value(c["ad"]),
+            price_per_share=_decimal(c.get("price", _NO_CELL)),
+            acquired_disposed=_text(c["ad"]),
             shares_owned_after=after.shares,
             value_owned_after=after.value,
             direct_indirect=di,
@@ -243,39 +292,39 @@ def non_derivative(c: dict[str, str], form: str) -> NonDerivativeTransaction | N
     )
 
 
-def derivative(c: dict[str, str], form: str) -> DerivativeTransaction | DerivativeHolding:
+def _derivative(c: dict[str, Cell], form: str) -> DerivativeTransaction | DerivativeHolding:
     coding, timeliness, is_tx = _coding(c, form)
-    after = _money(c.get("after", ""))
+    after = _money(c.get("after", _NO_CELL))
     under = _money(c["ushares"])
     common = dict(
-        security_title=text_value(c["title"]),
-        conversion_or_exercise_price=decimal_value(c.get("conv", "")),
-        exercise_date=date_value(c["exer"]),
-        expiration_date=date_value(c["exp"]),
-        underlying_title=text_value(c["utitle"]),
+        security_title=_text(c["title"]),
+        conversion_or_exercise_price=_decimal(c.get("conv", _NO_CELL)),
+        exercise_date=_date(c["exer"]),
+        expiration_date=_date(c["exp"]),
+        underlying_title=_text(c["utitle"]),
         underlying_shares=under.shares,
         underlying_value=under.value,
         shares_owned_after=after.shares,
         value_owned_after=after.value,
-        direct_indirect=text_value(c["di"]),
-        nature_of_ownership=text_value(c["nature"]),
+        direct_indirect=_text(c["di"]),
+        nature_of_ownership=_text(c["nature"]),
     )
-    if form != "3" and (is_tx or c.get("date") or c.get("a") or c.get("d")):
-        a, d = c.get("a", ""), c.get("d", "")
-        if split_marks(a)[0] and split_marks(d)[0]:
+    a, d = c.get("a", _NO_CELL), c.get("d", _NO_CELL)
+    if form != "3" and (is_tx or c.get("date", _NO_CELL)[0] or a[0] or d[0]):
+        if a[1] and d[1]:
             raise RowError("a derivative row has amounts in both (A) and (D)")
-        side, cell = ("D", d) if split_marks(d)[0] or (not split_marks(a)[0] and split_marks(d)[1]) else ("A", a)
+        side, cell = ("D", d) if d[1] or (not a[1] and d[2]) else ("A", a)
         amount = _money(cell)
         ad_marks = ()
         return DerivativeTransaction(
-            transaction_date=date_value(c["date"]),
-            deemed_execution_date=date_value(c["deemed"]),
+            transaction_date=_date(c["date"]),
+            deemed_execution_date=_date(c["deemed"]),
             coding=coding,
             timeliness=timeliness if timeliness.footnote_ids else Value(),
             shares=amount.shares,
             total_value=amount.value,
-            price_per_share=decimal_value(c.get("price", "")),
-            acquired_disposed=Value(side if (split_marks(cell)[0] or split_marks(cell)[1]) else None, ad_marks),
+            price_per_share=_decimal(c.get("price", _NO_CELL)),
+            acquired_disposed=Value(side if (cell[1] or cell[2]) else None, ad_marks),
             **common,  # type: ignore[arg-type]
         )
     return DerivativeHolding(coding=coding, **common)  # type: ignore[arg-type]
@@ -283,7 +332,7 @@ def derivative(c: dict[str, str], form: str) -> DerivativeTransaction | Derivati
 
 def read_table(rows: list[Row], form: str, table: int, skipped: list[str] | None = None) -> list[object]:
     cols = columns(form, table)
-    build: Builder = non_derivative if table == 1 else derivative
+    build = _non_derivative if table == 1 else _derivative
     out: list[object] = []
     for row in rows:
         try:
@@ -294,7 +343,7 @@ def read_table(rows: list[Row], form: str, table: int, skipped: list[str] | None
             continue
         for cells in chunks:
             try:
-                out.append(build(fit(cells, cols), form))
+                out.append(build(_fit(cells, cols), form))
             except BadValue as e:
                 raise RowError(str(e)) from None
     return out
