@@ -473,11 +473,24 @@ def _scaled(toks: list[Tok], scale: tuple[tuple[float, float], ...] | None) -> l
 _DATE_TOKEN_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}")
 
 
-def _landmarks(lines: list[str], numbers: list[int]) -> tuple[float | None, float | None]:
-    """Where these lines print their rows' first date and their D or I: the first date and the last
-    lone D or I of each line that reads as a row (a title, a value, its Ownership Form), the middle
-    one of each."""
-    dates, dis = [], []
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """Where a page prints its rows' dates (by how many dates a row has: the k-th date of such rows
+    is the same column on every page) and their D or I."""
+
+    dates: dict[int, list[float]]
+    di: float | None
+
+
+def _middle(xs: list[float]) -> float:
+    return sorted(xs)[len(xs) // 2]
+
+
+def _landmarks(lines: list[str], numbers: list[int]) -> _Marks:
+    """The dates and the last lone D or I of each line that reads as a row (a title, a value, its
+    Ownership Form); the middle place of each."""
+    dates: dict[int, list[list[float]]] = {}
+    dis: list[float] = []
     for i in numbers:
         ts = _tokens(lines[i], i)
         if len(ts) < 3 or _is_heading_line(lines[i], i):
@@ -485,15 +498,14 @@ def _landmarks(lines: list[str], numbers: list[int]) -> tuple[float | None, floa
         for t in reversed(ts[1:]):
             if _MARKS_RE.sub("", t.text) in ("D", "I"):
                 dis.append(t.mid)
-                first_date = next((u for u in ts[1:] if _DATE_TOKEN_RE.match(u.text)), None)
-                if first_date is not None and first_date.x0 < t.x0:
-                    dates.append(float(first_date.x0))
+                xs = [float(u.x0) for u in ts[1:] if _DATE_TOKEN_RE.match(u.text) and u.x0 < t.x0]
+                if xs:
+                    dates.setdefault(len(xs), []).append(xs)
                 break
-
-    def middle(xs: list[float]) -> float | None:
-        return sorted(xs)[len(xs) // 2] if xs else None
-
-    return middle(dates), middle(dis)
+    return _Marks(
+        {n: [_middle([r[k] for r in rows]) for k in range(n)] for n, rows in dates.items()},
+        _middle(dis) if dis else None,
+    )
 
 
 Knots = tuple[tuple[float, float], ...]
@@ -505,31 +517,40 @@ def _page_scales(
     """How to move the words of each later page of a table to where the heading's page prints them.
     A layout program places each page on its own grid of characters (``pdftotext -layout`` fits each
     page to its widest lines), so rows that run on to the next page stand at other character positions
-    than their headings. The table's left edge stays put; the rows' D or I (and in Table I their
-    first date, the transaction's) on each page show how far the rest moved."""
+    than their headings, and not by one stretch. The table's left edge stays put; the rows' dates
+    and their D or I on each page show where the rest moved (a piecewise-linear map)."""
     by_page: dict[int, list[int]] = {}
     for i in range(first, end):
         by_page.setdefault(pages[i], []).append(i)
     head_page = pages[first - 1]
-    ref_date, ref_di = _landmarks(lines, by_page.get(head_page, []))
-    if ref_di is None:
+    ref = _landmarks(lines, by_page.get(head_page, []))
+    if ref.di is None:
         # No rows on the heading's page: its headings show where (a D or I stands a little right of
-        # its label; the date at its own).
+        # its label; in Table I, a transaction's one date at its own).
         cols = tables.columns("4", table)
-        ref_di = starts[len(starts) - 2] + 2
-        ref_date = starts[cols.index("date")] if table == 1 and len(starts) == len(cols) else None
+        one_date = {1: [starts[cols.index("date")]]} if table == 1 and len(starts) == len(cols) else {}
+        ref = _Marks(one_date, starts[len(starts) - 2] + 2)
+    assert ref.di is not None
     out: dict[int, Knots] = {}
     for p, numbers in by_page.items():
         if p == head_page:
             continue
-        date, di = _landmarks(lines, numbers)
-        if di is None or abs(di - ref_di) <= 1:
+        here = _landmarks(lines, numbers)
+        if here.di is None:
             continue
         knots: list[tuple[float, float]] = [(0.0, 0.0)]
-        if table == 1 and date is not None and ref_date is not None and 0 < date < di and 0 < ref_date < ref_di:
-            knots.append((date, ref_date))
-        knots.append((di, ref_di))
-        out[p] = tuple(knots)
+        common = [n for n in here.dates if n in ref.dates]
+        if common:
+            n = max(common, key=lambda n: (len(here.dates[n]), n))
+            knots.extend(zip(here.dates[n], ref.dates[n], strict=True))
+        knots.append((here.di, ref.di))
+        # Only knots that keep the order of both pages (a stray date is not a landmark).
+        kept = [knots[0]]
+        for a, b in knots[1:]:
+            if a > kept[-1][0] and b > kept[-1][1]:
+                kept.append((a, b))
+        if any(abs(a - b) > 1 for a, b in kept):
+            out[p] = tuple(kept)
     return out
 
 
