@@ -470,6 +470,7 @@ def _scaled(toks: list[Tok], scale: tuple[tuple[float, float], ...] | None) -> l
     return [Tok(t.line, move(t.x0), max(move(t.x1), move(t.x0) + 1), t.text) for t in toks]
 
 
+_CODE_TOKEN_RE = re.compile(r"^[A-Z](?:\(\d{1,3}\))*$")
 _DATE_TOKEN_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}")
 
 
@@ -480,6 +481,8 @@ class _Marks:
 
     dates: dict[int, list[float]]
     di: float | None
+    #: The transaction's date: a date followed by a transaction code.
+    tx_date: float | None = None
 
 
 def _middle(xs: list[float]) -> float:
@@ -491,6 +494,7 @@ def _landmarks(lines: list[str], numbers: list[int]) -> _Marks:
     Ownership Form); the middle place of each."""
     dates: dict[int, list[list[float]]] = {}
     dis: list[float] = []
+    tx: list[float] = []
     for i in numbers:
         ts = _tokens(lines[i], i)
         if len(ts) < 3 or _is_heading_line(lines[i], i):
@@ -501,10 +505,16 @@ def _landmarks(lines: list[str], numbers: list[int]) -> _Marks:
                 xs = [float(u.x0) for u in ts[1:] if _DATE_TOKEN_RE.match(u.text) and u.x0 < t.x0]
                 if xs:
                     dates.setdefault(len(xs), []).append(xs)
+                tx.extend(
+                    float(u.x0)
+                    for u, v in itertools.pairwise(ts)
+                    if _DATE_TOKEN_RE.match(u.text) and _CODE_TOKEN_RE.match(v.text) and v.x0 < t.x0
+                )
                 break
     return _Marks(
         {n: [_middle([r[k] for r in rows]) for k in range(n)] for n, rows in dates.items()},
         _middle(dis) if dis else None,
+        _middle(tx) if tx else None,
     )
 
 
@@ -528,8 +538,8 @@ def _page_scales(
         # No rows on the heading's page: its headings show where (a D or I stands a little right of
         # its label; in Table I, a transaction's one date at its own).
         cols = tables.columns("4", table)
-        one_date = {1: [starts[cols.index("date")]]} if table == 1 and len(starts) == len(cols) else {}
-        ref = _Marks(one_date, starts[len(starts) - 2] + 2)
+        tx_date = starts[cols.index("date")] if len(starts) == len(cols) else None
+        ref = _Marks({}, starts[len(starts) - 2] + 2, tx_date)
     assert ref.di is not None
     out: dict[int, Knots] = {}
     for p, numbers in by_page.items():
@@ -543,6 +553,8 @@ def _page_scales(
         if common:
             n = max(common, key=lambda n: (len(here.dates[n]), n))
             knots.extend(zip(here.dates[n], ref.dates[n], strict=True))
+        elif here.tx_date is not None and ref.tx_date is not None:
+            knots.append((here.tx_date, ref.tx_date))
         knots.append((here.di, ref.di))
         # Only knots that keep the order of both pages (a stray date is not a landmark).
         kept = [knots[0]]
