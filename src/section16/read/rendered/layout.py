@@ -59,6 +59,7 @@ _REQUIRED = frozenset(("title", "di"))
 _MAX_TYPED_WORDS = 6
 _LONE_VALUE_RE = re.compile(r"^(?:\$?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|\$?-?\d+\.\d+|\$\d+|\d{1,2}/\d{1,2}/\d{4})$")
 _LONE_VALUE_COST = 40.0
+_MARK_IN_RE = re.compile(r"\((\d{1,3})\)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 #: A word this many characters outside a column's range is not in that column.
 _FAR = 10.0
 
@@ -232,9 +233,11 @@ def _units(toks: list[Tok]) -> list[list[Tok]]:
         if ta.line != tb.line:
             joined = ta.x0 <= tb.x1 and tb.x0 <= ta.x1  # touching counts: a layout moves words
             # A value is printed on one line: a word over or under it belongs to another cell (only
-            # its "$" and footnote marks may stand apart).
-            va, vb = bool(_LONE_VALUE_RE.match(ta.text)), bool(_LONE_VALUE_RE.match(tb.text))
-            if va != vb and not _MARK_RE.match((tb if va else ta).text) and (tb if va else ta).text != "$":
+            # its "$" and footnote marks may stand apart). A footnote mark or "$" on a line of its own
+            # goes with a value or a mark, not with words: it would bridge a value to the words of the
+            # cell beside it.
+            ka, kb = _word_kind(ta.text), _word_kind(tb.text)
+            if ka != kb and "w" in (ka, kb):
                 joined = False
         else:
             left, right = (ta, tb) if ta.x0 < tb.x0 else (tb, ta)
@@ -245,6 +248,13 @@ def _units(toks: list[Tok]) -> list[list[Tok]]:
     for k, t in enumerate(toks):
         groups.setdefault(root(k), []).append(t)
     return sorted(groups.values(), key=lambda u: min(t.x0 for t in u))
+
+
+def _word_kind(text: str) -> str:
+    """v: a lone value, m: footnote marks or "$", w: a word."""
+    if _LONE_VALUE_RE.match(text):
+        return "v"
+    return "m" if text == "$" or _MARK_RE.match(text) else "w"
 
 
 def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[str] | None:
@@ -263,6 +273,17 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[
                 if all(_LONE_VALUE_RE.match(t.text) for t in u):
                     dist[c][k] += _LONE_VALUE_COST
     far = [[any(_dist(t, r) > _FAR for t in u) for u in units] for r in rngs]
+    # dup[j][i]: units j..i hold some footnote mark twice.
+    marks = [[m for t in u for m in _MARK_IN_RE.findall(t.text)] for u in units]
+    dup = [[False] * n for _ in range(n)]
+    for j in range(n):
+        seen: set[str] = set()
+        bad = False
+        for i in range(j, n):
+            for m in marks[i]:
+                bad = bad or m in seen
+                seen.add(m)
+            dup[j][i] = bad
     best = [[inf] * (n + 1) for _ in range(c_n + 1)]
     back = [[0] * (n + 1) for _ in range(c_n + 1)]
     best[0][0] = 0.0
@@ -284,6 +305,8 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[
                     continue
                 if kind not in _TEXT and not tables.check_cell(kind, _cell([t for u in units[j:i] for t in u])):
                     continue
+                if dup[j][i - 1]:
+                    continue  # a cell has each footnote mark once: these are two cells' marks
                 nxt[i], nback[i] = acc, j
     if best[c_n][n] == inf:
         return None
