@@ -7,6 +7,7 @@ spelling: footnote references as ``(1)``, a ticked box as ``[X]`` and an empty b
 
 from __future__ import annotations
 
+import functools
 import re
 
 Row = list[str]
@@ -47,6 +48,14 @@ def _plain(text: str) -> str:
     return "\n".join(ln for ln in (" ".join(x.split()) for x in text.split("\n")) if ln)
 
 
+#: How many readings of single cells each memo keeps. Two thirds of a page's cells are the printed
+#: form's own words (labels, column heads, instructions), the same on every page: read once per
+#: process, not once per page. The memos hold pure functions of the cell's text, so a hit is the
+#: reading itself; bounded, so memory stays small (some MB) however many pages are read.
+MEMO = 1 << 14
+
+
+@functools.lru_cache(maxsize=MEMO)
 def normalize(text: str) -> str:
     """One spelling for marks and white space; line breaks are kept."""
     # Fast path: plain text. (For ASCII text the special characters are "[", "^" and "\r": three scans

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -29,7 +30,7 @@ from ...model import (
     Source,
 )
 from . import blocks, boxes, tables
-from .cells import CLIPPED, LITERAL, Doc, Row, flat
+from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat
 
 _MARKERS: dict[str, re.Pattern[str]] = {
     "t1": re.compile(r"^\W*Table\s+I(?!I)\b", re.IGNORECASE),
@@ -83,6 +84,7 @@ _MARKER_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=MEMO)
 def _mark(cell: str) -> str | None:
     if not _may_mark(cell):
         return None

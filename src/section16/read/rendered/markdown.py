@@ -7,10 +7,11 @@ other lines become one-cell rows, with soft-wrapped paragraph lines joined.
 
 from __future__ import annotations
 
+import functools
 import html as htmllib
 import re
 
-from .cells import CHECKED, UNCHECKED, Doc, normalize
+from .cells import CHECKED, MEMO, UNCHECKED, Doc, normalize
 from .html import html_to_doc
 
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~\"'&])")
@@ -33,6 +34,7 @@ _DASH_RULE_RE = re.compile(r"^ {1,3}-{2,}(?: +-+)*\s*$")
 _DASH_GROUP_RE = re.compile(r"-+")
 
 
+@functools.lru_cache(maxsize=MEMO)
 def _inline(text: str) -> str:
     """Markdown and inline HTML of one cell or line -> plain text with the shared marks."""
     if not text or text.isspace():  # the many empty cells of a table: nothing to read

@@ -8,6 +8,7 @@ a shifted row would put values in the wrong fields, which is worse than no value
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +23,7 @@ from ...model import (
     NonDerivativeTransaction,
     Value,
 )
-from .cells import CLIPPED, Row, flat
+from .cells import CLIPPED, MEMO, Row, flat
 from .values import BadValue, is_money, parse_date, parse_decimal, split_marks
 
 T1_F4 = ("title", "date", "deemed", "code", "v", "amount", "ad", "price", "after", "di", "nature")
@@ -54,6 +55,7 @@ def columns(form: str, table: int) -> tuple[str, ...]:
     return {"3": T2_F3, "5": T2_F5}.get(form, T2_F4)
 
 
+@functools.lru_cache(maxsize=MEMO)
 def is_header_cell(cell: str) -> bool:
     return bool(_HEADER_CELL_RE.match(flat(cell)))
 
@@ -165,6 +167,12 @@ Cell = tuple[str, str, tuple[str, ...]]
 _NO_CELL: Cell = ("", "", ())
 
 
+@functools.lru_cache(maxsize=MEMO)
+def _read(cell: str) -> Cell:
+    """A cell of a row read once (memoised: a title or code recurs on page after page)."""
+    return _cell(flat(cell))
+
+
 def _cell(text: str) -> Cell:
     """A flat cell read once."""
     if not text:
@@ -179,7 +187,7 @@ def _fit(cells: Row, cols: tuple[str, ...]) -> dict[str, Cell]:
         raise RowError("a row runs past the page edge: its last cells are cut off")
     out: dict[str, Cell] = {}
     for k, c in zip(cols, cells, strict=True):
-        p = _cell(flat(c))
+        p = _read(c)
         if p[0] and k not in _TEXT_KINDS and not _check(k, p[1]):  # (an empty cell fits every column)
             raise RowError(f"cell {p[0]!r} does not read as column {k!r}: columns shifted or cells merged")
         out[k] = p
