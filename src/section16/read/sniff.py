@@ -26,15 +26,17 @@ def sniff(data: bytes) -> Format:
         if b"<ownershipDocument" in head or b"<edgarSubmission" in head or not _HTML_RE.search(head):
             return "xml"
     # The SGML envelope's tags stand at the start of a line; prose that merely names them does not.
+    # (Each pattern below is tried only when the text it needs is there: a multi-line pattern scans
+    # every line of the 8 KB head, a third of the time it takes to read a rendered page.)
     if (
         head.startswith(b"-----BEGIN PRIVACY-ENHANCED MESSAGE-----")
         or head.startswith(b"<SUBMISSION>")
-        or _SGML_RE.search(head)
+        or ((b"<SEC-" in head or b"<IMS-" in head) and _SGML_RE.search(head))
     ):
         return "submission"
-    if _GRID_RE.search(head):  # grid tables (+---+ borders): text laid out in columns
+    if b"+---" in head and _GRID_RE.search(head):  # grid tables (+---+ borders): text laid out in columns
         return "text"
-    if _MD_TABLE_RE.search(head):  # a pipe table's delimiter row: no HTML page has one
+    if b"---" in head and _MD_TABLE_RE.search(head):  # a pipe table's delimiter row: no HTML page has one
         return "markdown"
     if head.startswith(b"<") and _HTML_RE.search(head):
         return "html"
