@@ -72,12 +72,15 @@ def _column_of(x: int, starts: list[int]) -> int:
 def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
     """The boxes: cut each line into the vertical strips that start at the box labels."""
     xs: list[int] = []
+    period_xs: list[int] = []
     for ln in lines[begin:end]:
         for m in _LABEL_RE.finditer(ln):
             if m.lastgroup in _BOX_LABELS:
                 # The label's number ("2.") stands just before it.
                 pre = re.search(r"\d{1,2}\s*\.\s*$", ln[: m.start()])
                 xs.append(pre.start() if pre else m.start())
+                if m.lastgroup == "period":
+                    period_xs.append(xs[-1])
     strips = sorted({x for x in xs})
     merged: list[int] = []
     for x in strips:
@@ -86,6 +89,8 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
     merged = merged or [0]
     merged[0] = 0
     out: list[list[str]] = [[] for _ in merged]
+    # The strip of box 3 (Date of Earliest Transaction) and box 4 below it.
+    period = next((_column_of(x, merged) for x in period_xs), None)
     for i in range(begin, end):
         t1 = _T1_RE.search(lines[i])
         if _RULE_RE.match(lines[i]) or (t1 and not lines[i][: t1.start()].strip()):
@@ -93,8 +98,19 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
         for c in chunks(lines[i], i):
             if _T1_RE.match(c.text):
                 continue
-            out[_column_of(c.x, merged)].append(c.text)
+            col = _column_of(c.x, merged)
+            tail = _TRAILING_DATE_RE.match(c.text) if col == 0 and period else None
+            if tail and period:
+                # A long street line runs up to the date beside it with one space between: box 1
+                # holds no dates, so the date is box 3's (or box 4's), in the strip beside it.
+                out[0].append(tail.group(1))
+                out[period].append(tail.group(2))
+                continue
+            out[col].append(c.text)
     return [[t] for strip in out for t in strip]
+
+
+_TRAILING_DATE_RE = re.compile(r"^(.*\S)\s(\d{1,2}/\d{1,2}/\d{4})$")
 
 
 def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
