@@ -167,7 +167,7 @@ def column_starts(head: list[str], form: str, table: int, loose: bool = True) ->
             last_sub_end = None
             continue
         # The sub-headings' line may stand a few characters right of the labels above it.
-        lo, hi = (max(gx - 8, last_sub_end or 0.0), nx + 8) if loose else (gx - 8, nx)
+        lo, hi = (max(gx - 8, last_sub_end or 0.0), nx + 14) if loose else (gx - 8, nx)
         spans = [_sub_span(head, s, lo, hi) for s in subs]
         if all(spans) and all(a[1] <= b[0] for a, b in itertools.pairwise(s for s in spans if s)):
             ss = [s for s in spans if s]
