@@ -413,6 +413,11 @@ def _read_table(
                 if all(mine < _dist(t, rngs[r]) for r in rivals) and mine <= _FAR * 1.5:
                     anchors.append(i)
                     break
+    if not anchors and relay:
+        # The heading's grid and the rows' differ (a page break inside the heading): a row's D or I
+        # is then the last lone D or I of a line that reads as a row (after a value, right of the
+        # middle of the table), wherever its column's heading stands.
+        anchors = [i for i in range(head_stop, end) if i in toks_by_line and _row_di(toks_by_line[i], starts)]
     if not anchors:
         # Values below the heading but no row with its D or I: the page is cut off or unreadable.
         if any(_VALUE_RE.search(lines[i]) for i in toks_by_line if not _is_heading_line(lines[i], i)):
@@ -449,6 +454,24 @@ def _read_table(
             raise tables.RowError(f"a row's words do not fit the table's columns in order: {text[:80]!r}")
         out.append(cells)
     return out, None
+
+
+def _row_di(ts: list[Tok], starts: list[float]) -> Tok | None:
+    """The D or I of a line that reads as a row: its last lone D or I, after a number, past the
+    middle of the table and a few characters from the Ownership Form column at most."""
+    if len(ts) < 3:
+        return None
+    di = starts[-2]
+    for k in range(len(ts) - 1, 0, -1):
+        t = ts[k]
+        if _MARKS_RE.sub("", t.text) in ("D", "I"):
+            if t.mid < starts[-1] / 2 or abs(t.mid - di) > _FAR * 2:
+                return None
+            return t if any(_NUMBER_TOKEN_RE.match(u.text) for u in ts[:k]) else None
+    return None
+
+
+_NUMBER_TOKEN_RE = re.compile(r"^\$?\d[\d,]*(?:\.\d+)?$")
 
 
 def _heading_on_one_grid(head: list[str], pages: Sequence[int]) -> list[str]:
