@@ -363,12 +363,22 @@ def read_table(
 ) -> tuple[list[list[str]], str | None]:
     """Rows of cells for the table whose heading starts at line ``start``; or an explanation why not.
     ``pages`` gives each line's page, where the text was printed page by page (``pdftotext``)."""
-    rows, why = _read_table(lines, start, end, form, table, pages, relay=False)
-    if why and why.startswith(_NO_ANCHOR) and pages and pages[start] != pages[min(end, len(pages)) - 1]:
+    try:
+        rows, why = _read_table(lines, start, end, form, table, pages, relay=False)
+    except tables.RowError as e:
+        rows, why, error = [], str(e), e
+    else:
+        error = None
+    if why and pages and pages[start] != pages[min(end, len(pages)) - 1]:
         # The heading may run across a page break, its upper lines on another grid than the rows.
-        again, why_again = _read_table(lines, start, end, form, table, pages, relay=True)
+        try:
+            again, why_again = _read_table(lines, start, end, form, table, pages, relay=True)
+        except tables.RowError:
+            again, why_again = [], "no"
         if not why_again:
             return again, None
+    if error is not None:
+        raise error
     return rows, why
 
 
