@@ -125,6 +125,10 @@ def parse_owner_cell(cell: str) -> tuple[str | None, Address | None, bool]:
     return name, Address(street1=rest[0] if rest else None), True
 
 
+_OWNERS_HEAD_RE = re.compile(r"^(Reporting Owner Name|Director|Relationships)", re.IGNORECASE)
+_X_RE = re.compile(r"^X\s*")
+
+
 def read_owner_rows(rows: list[Row]) -> list[ReportingOwner]:
     """Rows of the Reporting Owners table: name/address cell, then Director, 10% Owner, Officer, Other."""
     owners: list[ReportingOwner] = []
@@ -135,12 +139,12 @@ def read_owner_rows(rows: list[Row]) -> list[ReportingOwner]:
         if len(cells) != 5 or not cells[0].strip():
             continue
         head = flat(cells[0])
-        if re.match(r"^(Reporting Owner Name|Director|Relationships)", head, re.IGNORECASE):
+        if _OWNERS_HEAD_RE.match(head):
             continue
         name, address, _unsure = parse_owner_cell(cells[0])
         marks = [flat(c) for c in cells[1:]]
-        officer_text = re.sub(r"^X\s*", "", marks[2]).strip() or None
-        other_text = re.sub(r"^X\s*", "", marks[3]).strip() or None
+        officer_text = _X_RE.sub("", marks[2]).strip() or None
+        other_text = _X_RE.sub("", marks[3]).strip() or None
         rel = Relationship(
             is_director=marks[0].startswith("X"),
             is_ten_percent_owner=marks[1].startswith("X"),

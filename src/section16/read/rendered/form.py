@@ -189,6 +189,10 @@ def _frags(items: list[Item]) -> list[str]:
     return out
 
 
+_SIG_LABEL_RE = re.compile(r"\**\s*Signature\s+of\s+Reporting\s+Person", re.IGNORECASE)
+_NON_WORD_RE = re.compile(r"\W")
+
+
 def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     """Read the printed form from its rows of cells."""
     src = source or "<bytes>"
@@ -245,8 +249,8 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         counts = [len([ln for ln in it[1].split("\n") if ln.strip()]) for it in lead_items]
         lead = _frags(lead_items)
         label_rest = flat(items[idx][1])
-        pre = re.split(r"\**\s*Signature\s+of\s+Reporting\s+Person", label_rest, flags=re.IGNORECASE)[0]
-        if re.sub(r"\W", "", pre):
+        pre = _SIG_LABEL_RE.split(label_rest)[0]
+        if _NON_WORD_RE.sub("", pre):
             lead.append(pre.strip(" *\\"))
         rest, sigs = blocks.split_signatures(lead)
         after_sig = back > 0 and items[back - 1][2] in ("siglabel", "sigs")
