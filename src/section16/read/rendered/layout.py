@@ -270,8 +270,8 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[
     for c, kind in enumerate(cols):
         if kind in _TEXT:
             for k, u in enumerate(units):
-                if all(_LONE_VALUE_RE.match(t.text) for t in u):
-                    dist[c][k] += _LONE_VALUE_COST
+                if all(_LONE_VALUE_RE.match(t.text) or t.text == "$" for t in u):
+                    dist[c][k] += _LONE_VALUE_COST  # "$" starts a value; free text spells "$5"
     far = [[any(_dist(t, r) > _FAR for t in u) for u in units] for r in rngs]
     # dup[j][i]: units j..i hold some footnote mark twice.
     marks = [[m for t in u for m in _MARK_IN_RE.findall(t.text)] for u in units]
@@ -363,12 +363,11 @@ def read_table(
 ) -> tuple[list[list[str]], str | None]:
     """Rows of cells for the table whose heading starts at line ``start``; or an explanation why not.
     ``pages`` gives each line's page, where the text was printed page by page (``pdftotext``)."""
+    error: tables.RowError | None = None
     try:
         rows, why = _read_table(lines, start, end, form, table, pages, relay=False)
     except tables.RowError as e:
         rows, why, error = [], str(e), e
-    else:
-        error = None
     if why and pages and pages[start] != pages[min(end, len(pages)) - 1]:
         # The heading may run across a page break, its upper lines on another grid than the rows.
         try:
