@@ -169,11 +169,13 @@ def html_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     src = source or "<bytes>"
     try:
         raw = data.encode() if isinstance(data, str) else data
-        try:  # most pages are UTF-8; libxml2 would guess Latin-1 for one without a charset
-            raw.decode("utf-8")
-            utf8 = True
-        except UnicodeDecodeError:
-            utf8 = False
+        # Most pages are UTF-8; libxml2 would guess Latin-1 for one without a charset.
+        utf8 = True
+        if not raw.isascii():  # (ASCII is UTF-8: no need to decode it to know)
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                utf8 = False
         root = etree.fromstring(raw, _PARSER_UTF8 if utf8 else _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
         raise ParseError(f"not readable as HTML: {e}", source=src) from None

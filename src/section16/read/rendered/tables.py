@@ -199,7 +199,7 @@ def fit(cells: Row, cols: tuple[str, ...]) -> dict[str, str]:
     return {k: p[0] for k, p in _fit(cells, cols).items()}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Money:
     """A number column that may print a $ value (value owned) instead of a share count."""
 
@@ -208,14 +208,18 @@ class Money:
 
 
 # The values of a cell read once (:data:`Cell`); the same as values.text_value & co. of its text.
+# Memoised as the cell is (values are immutable): a title, a date or a "D" recurs across pages.
+@functools.lru_cache(maxsize=MEMO)
 def _text(p: Cell) -> Value[str]:
     return Value(p[1] or None, p[2]) if p[0] else EMPTY  # type: ignore[return-value]
 
 
+@functools.lru_cache(maxsize=MEMO)
 def _date(p: Cell) -> Value[date]:
     return Value(parse_date(p[1]) if p[1] else None, p[2]) if p[0] else EMPTY  # type: ignore[return-value]
 
 
+@functools.lru_cache(maxsize=MEMO)
 def _decimal(p: Cell) -> Value[Decimal]:
     if not p[0]:
         return EMPTY  # type: ignore[return-value]
@@ -223,6 +227,7 @@ def _decimal(p: Cell) -> Value[Decimal]:
     return Value(parse_decimal(t) if t else None, p[2])
 
 
+@functools.lru_cache(maxsize=MEMO)
 def _money(p: Cell) -> Money:
     v = _decimal(p)
     if is_money(p[0]):
