@@ -545,32 +545,44 @@ def _middle(xs: list[float]) -> float:
 
 
 def _landmarks(lines: list[str], numbers: list[int]) -> _Marks:
-    """The dates and the last lone D or I of each line that reads as a row (a title, a value, its
-    Ownership Form); the middle place of each."""
+    """Where the rows on these lines print their dates (the k-th of rows with as many), their
+    transaction's date and their D or I; the middle place of each. The Ownership Form's D or I is
+    the rightmost column of lone D's and I's (the (A)/(D) and Code columns hold some too)."""
     dates: dict[int, list[list[float]]] = {}
-    dis: list[float] = []
+    lone: list[float] = []
     tx: list[float] = []
     for i in numbers:
         ts = _tokens(lines[i], i)
-        if len(ts) < 3 or _is_heading_line(lines[i], i):
+        if len(ts) < 2 or _is_heading_line(lines[i], i):
             continue
-        for t in reversed(ts[1:]):
-            if _MARKS_RE.sub("", t.text) in ("D", "I"):
-                dis.append(t.mid)
-                xs = [float(u.x0) for u in ts[1:] if _DATE_TOKEN_RE.match(u.text) and u.x0 < t.x0]
-                if xs:
-                    dates.setdefault(len(xs), []).append(xs)
-                tx.extend(
-                    float(u.x0)
-                    for u, v in itertools.pairwise(ts)
-                    if _DATE_TOKEN_RE.match(u.text) and _CODE_TOKEN_RE.match(v.text) and v.x0 < t.x0
-                )
-                break
+        lone.extend(t.mid for t in ts[1:] if _MARKS_RE.sub("", t.text) in ("D", "I"))
+        if len(ts) < 3:
+            continue
+        xs = [float(u.x0) for u in ts[1:] if _DATE_TOKEN_RE.match(u.text)]
+        if xs:
+            dates.setdefault(len(xs), []).append(xs)
+        pairs = itertools.pairwise(ts)
+        tx.extend(float(u.x0) for u, v in pairs if _DATE_TOKEN_RE.match(u.text) and _CODE_TOKEN_RE.match(v.text))
     return _Marks(
         {n: [_middle([r[k] for r in rows]) for k in range(n)] for n, rows in dates.items()},
-        _middle(dis) if dis else None,
+        _rightmost_column(lone),
         _middle(tx) if tx else None,
     )
+
+
+def _rightmost_column(xs: list[float]) -> float | None:
+    """The middle of the rightmost cluster of places (within 4 characters of each other) that holds
+    at least a third as many as the largest one."""
+    if not xs:
+        return None
+    groups: list[list[float]] = []
+    for x in sorted(xs):
+        if groups and x - groups[-1][-1] <= 4:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    big = max(len(g) for g in groups)
+    return _middle(next(g for g in reversed(groups) if 3 * len(g) >= big))
 
 
 Knots = tuple[tuple[float, float], ...]
