@@ -522,7 +522,16 @@ def _scaled(toks: list[Tok], scale: tuple[tuple[float, float], ...] | None) -> l
         a_last, b_last = scale[-1]
         return round(x - a_last + b_last)
 
-    return [Tok(t.line, move(t.x0), max(move(t.x1), move(t.x0) + 1), t.text) for t in toks]
+    out: list[Tok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.line == t.line and _MARK_RE.match(t.text) and t.x0 - toks[len(out) - 1].x1 <= 1:
+            # A footnote mark one space after its value stays one space after it.
+            x0 = prev.x1 + (t.x0 - toks[len(out) - 1].x1)
+            out.append(Tok(t.line, x0, x0 + (t.x1 - t.x0), t.text))
+        else:
+            out.append(Tok(t.line, move(t.x0), max(move(t.x1), move(t.x0) + 1), t.text))
+    return out
 
 
 _CODE_TOKEN_RE = re.compile(r"^[A-Z](?:\(\d{1,3}\))*$")
