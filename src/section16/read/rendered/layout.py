@@ -530,7 +530,7 @@ def _scaled(toks: list[Tok], scale: tuple[tuple[float, float], ...] | None) -> l
             x0 = prev.x1 + (t.x0 - toks[len(out) - 1].x1)
             out.append(Tok(t.line, x0, x0 + (t.x1 - t.x0), t.text))
         else:
-            out.append(Tok(t.line, move(t.x0), max(move(t.x1), move(t.x0) + 1), t.text))
+            out.append(Tok(t.line, move(t.x0), move(t.x0) + (t.x1 - t.x0), t.text))
     return out
 
 
@@ -637,7 +637,9 @@ def _page_scales(
         for a, b in knots[1:]:
             if a > kept[-1][0] and b > kept[-1][1]:
                 kept.append((a, b))
-        if any(abs(a - b) > 1 for a, b in kept):
+        # The left edge and the D or I alone do not place the columns between them (a page's
+        # title column may shrink more than the rest): a page without a date to go by is not moved.
+        if len(kept) > 2 and any(abs(a - b) > 1 for a, b in kept):
             out[p] = tuple(kept)
     return out
 

@@ -143,25 +143,32 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
             continue
         if t:
             body.append(i)
-    for i, k in _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}).items():
+    # A footnote's text fills its lines but the last: a short line ending a sentence ends it.
+    width = max((len(lines[i].rstrip()) for i in body), default=0)
+    ends = {i for i in body if len(lines[i].rstrip()) < 0.8 * width and _ENDS_SENTENCE_RE.search(lines[i])}
+    for i, k in _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}, ends).items():
         rows[k].append(" ".join(texts[i]))
     return lead + [[f"{r[0]} {' '.join(r[1:])}"] for r in rows]
 
 
-def _footnote_of_lines(body: list[int], idx: list[int], alone: set[int]) -> dict[int, int]:
+def _footnote_of_lines(
+    body: list[int], idx: list[int], alone: set[int], ends: set[int] | None = None
+) -> dict[int, int]:
     """Which footnote each text line belongs to. Where blank lines part the footnotes (one number in
-    each run of lines), the runs are the footnotes. Otherwise a page printed from HTML centres the
-    number "(1)" beside its text, so each footnote is the run of lines whose middle is its number."""
+    each run of lines), the runs are the footnotes; so where the short last lines of paragraphs do
+    (``ends``). Otherwise a page printed from HTML centres the number "(1)" beside its text, so each
+    footnote is the run of lines whose middle is its number."""
     del alone  # a number on a line of its own is centred like any other
-    runs: list[list[int]] = []
-    for i in sorted({*body, *idx}):
-        if runs and i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    with_number = [[a for a in idx if r[0] <= a <= r[-1]] for r in runs]
-    if all(len(n) == 1 for n in with_number):
-        return {i: idx.index(n[0]) for r, n in zip(runs, with_number, strict=True) for i in r if i in body}
+    for cut in (set(), ends or set()):
+        runs: list[list[int]] = []
+        for i in sorted({*body, *idx}):
+            if runs and i == runs[-1][-1] + 1 and runs[-1][-1] not in cut:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        with_number = [[a for a in idx if r[0] <= a <= r[-1]] for r in runs]
+        if all(len(n) == 1 for n in with_number):
+            return {i: idx.index(n[0]) for r, n in zip(runs, with_number, strict=True) for i in r if i in body}
     out: dict[int, int] = {}
     p = 0
     for k, a in enumerate(idx):
