@@ -41,10 +41,15 @@ def xml_of_submission(data: bytes) -> bytes:
 
 def header_facts(data: bytes) -> dict[str, Any]:
     head = data[: data.find(b"</SEC-HEADER>")].decode("latin-1")
+    # A header indented as a whole (every line alike): read it as if it were not.
+    indent = re.search(r"^([ \t]*)ACCESSION NUMBER:", head, re.M)
+    if indent and indent.group(1):
+        head = "\n".join(line.removeprefix(indent.group(1)) for line in head.split("\n"))
     acc = re.search(r"ACCESSION NUMBER:\s*(\S+)", head)
     filed = re.search(r"FILED AS OF DATE:\s*(\d{8})", head)
     file_numbers = {}
-    for block in re.split(r"\n(?=[A-Z][A-Z -]*:\s*\n)", head):
+    # Blocks by name, not by indent: a header may have lost its indentation (the whole of it alike).
+    for block in re.split(r"\n(?=(?:REPORTING-OWNER|ISSUER|FILER|SUBJECT COMPANY|FILED BY):\s*\n)", head):
         if block.startswith("REPORTING-OWNER:"):
             cik = re.search(r"CENTRAL INDEX KEY:\s*(\d+)", block)
             fno = re.search(r"SEC FILE NUMBER:\s*(\S+)", block)

@@ -30,6 +30,9 @@ from .columns import NO_ACCESSION, filings_chunk
 #: File name endings taken from folders and zips (a file named on the command line is always tried).
 FILING_SUFFIXES = (".xml", ".txt", ".nc", ".sgml")
 
+#: A bulk load checkpoints when this many tasks per worker are left (see :func:`load_items`).
+TAIL_TASKS = 4
+
 #: Files per task sent to a worker (large enough that building its Arrow tables costs little per file).
 CHUNK = 256
 
@@ -294,7 +297,7 @@ def load_items(
                 # The last tasks: rather than wait for them and then write the whole last batch while
                 # the workers have nothing left, write what is here while they parse; and when this
                 # load is most of the store, checkpoint it then too (DuckDB would on close, alone).
-                if checkpoint and left <= 4 * workers:
+                if checkpoint and left <= TAIL_TASKS * workers:
                     if pending:
                         flush()
                     store.checkpoint()
