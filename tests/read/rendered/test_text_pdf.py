@@ -146,3 +146,19 @@ def test_mark_clipped_only_on_a_page_wider_than_the_paper() -> None:
     assert not mark_clipped([wide, *whole.split("\n")])[-1].endswith(CLIPPED)
     # A page no wider than the paper keeps every line as printed.
     assert mark_clipped(cut.split("\n")) == cut.split("\n")
+
+
+def test_a_date_run_on_to_the_box_one_street_goes_to_box_three() -> None:
+    from section16.read.rendered.text import _header_rows
+
+    lines = [
+        "1. Name and Address of Reporting Person *            2. Issuer Name and Ticker or Trading Symbol",
+        "BOTHA ROELOF                                         Eventbrite, Inc. [EB]",
+        "         (Last)      (First)      (Middle)           3. Date of Earliest Transaction (Month/Day/Year)",
+        "C/O EVENTBRITE, INC., 155 5TH STREET, 7TH 11/15/2018",
+        "FLOOR",
+    ]
+    cells = [row[0] for row in _header_rows(lines, 0, len(lines))]
+    assert "C/O EVENTBRITE, INC., 155 5TH STREET, 7TH" in cells
+    assert cells.index("11/15/2018") > cells.index("3. Date of Earliest Transaction (Month/Day/Year)")
+    assert not any("7TH 11/15/2018" in c for c in cells)
