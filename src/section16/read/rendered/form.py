@@ -99,7 +99,8 @@ def _mark(cell: str) -> str | None:
 _GATE_RE = re.compile(r"\x00[^\w\x00]*(?:" + "|".join(sorted(_LEAD_WORDS)) + r")\b")
 _FOLDS = ("\u0130", "\u0131", "\u017f")
 _NO_SECURITIES_RE = re.compile(r"No\s+securities\s+are\s+beneficially\s+owned", re.IGNORECASE)
-_NO_SECURITIES_LOW_RE = re.compile(r"no\s+securities\s+are\s+beneficially\s+owned")
+# (On the cells joined behind NULs: a NUL there is the line break between two cells.)
+_NO_SECURITIES_LOW_RE = re.compile(r"no[\s\x00]+securities[\s\x00]+are[\s\x00]+beneficially[\s\x00]+owned")
 
 
 @dataclasses.dataclass(slots=True)
@@ -139,8 +140,8 @@ def _index(doc: Doc) -> _Index:
             if not found or found[-1] != cell:
                 found.append(cell)
         candidates = found
-        # (Searched in the cells joined by line breaks: the phrase may be spread over cells.)
-        no_securities = _NO_SECURITIES_LOW_RE.search(low.replace("\x00", "\n")) is not None
+        # (Searched across cells, a NUL between two standing for a line break: the phrase may be spread.)
+        no_securities = _NO_SECURITIES_LOW_RE.search(low) is not None
     marked = []
     for i in candidates:
         mark = marks[i] = _mark(cells[i])

@@ -109,14 +109,17 @@ def _walker(marks: tuple[str, str, str, str]) -> etree.XSLT:
 #: The walk's marks (private-use characters): flush, cell, row end, line break.
 _MARKS = ("\ue0e0", "\ue0e1", "\ue0e2", "\ue0e3")
 # The marks' first UTF-8 byte (U+E000..EFFF), and a character reference that could spell one of them
-# (U+E0E0..E0E3): a superset, checked exactly when found.
+# (U+E0E0..E0E3): a superset, checked exactly when found. (A reference to one starts "&#x", "&#X",
+# "&#0" or "&#5": found by bytes.find before any regex scans the page.)
 _MARK_LEAD = _MARKS[0].encode()[:1]
 _MARK_REF_RE = re.compile(rb"&#(?:[xX]0*[eE]0[eE]|0*575[67])")
+_MARK_REF_STARTS = (b"&#x", b"&#X", b"&#0", b"&#5")
 
 
 def _marks(raw: bytes, root: etree._Element, utf8: bool) -> tuple[str, str, str, str]:
     """Four characters the page's text does not hold (the usual ones unless the page has them)."""
-    if utf8 and _MARK_LEAD not in raw and not _MARK_REF_RE.search(raw):
+    refs = any(s in raw for s in _MARK_REF_STARTS) and _MARK_REF_RE.search(raw)
+    if utf8 and _MARK_LEAD not in raw and not refs:
         return _MARKS
     used = set(etree.tostring(root, method="text", encoding=str))
     free = (chr(c) for c in range(0xE0E0, 0x10FFFE) if chr(c) not in used)

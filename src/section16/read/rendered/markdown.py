@@ -122,7 +122,9 @@ def _dash_table(lines: list[str], start: int) -> tuple[Doc, int]:
 
 def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    low_lines: list[str] = []  # the lines lower-cased, made when the first HTML table is met
     doc: Doc = []
     para: list[str] = []
 
@@ -139,17 +141,18 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         stripped = line.strip()
         if stripped[:6].lower() == "<table":
             flush()
+            if not low_lines:  # (lower() never makes or takes a line break: the lines stay aligned)
+                low_lines = text.lower().split("\n")
             j = i
             depth = 0
-            block: list[str] = []
             while j < len(lines):
-                low = lines[j].lower()
-                depth += low.count("<table") - low.count("</table")
-                block.append(lines[j])
+                low = low_lines[j]
+                if "table" in low:
+                    depth += low.count("<table") - low.count("</table")
                 j += 1
                 if depth <= 0:
                     break
-            doc.extend(html_to_doc("\n".join(block), source))
+            doc.extend(html_to_doc("\n".join(lines[i:j]), source))
             i = j
             continue
         if _DASH_RULE_RE.match(line):
