@@ -456,13 +456,37 @@ def _read_table(
         for i, r in rows_of.items():
             row_toks[r].extend(toks_by_line[i])
     out: list[list[str]] = []
+    moved = {i for i in toks_by_line if pages and scales.get(pages[i])}
     for toks in row_toks:
         cells = assign(toks, starts, cols)
         if cells is None:
             text = " ".join(t.text for t in sorted(toks, key=lambda t: (t.line, t.x0)))
             raise tables.RowError(f"a row's words do not fit the table's columns in order: {text[:80]!r}")
+        if "a" in cols and any(t.line in moved for t in toks):
+            _check_acquired_or_disposed(toks, starts, cols, cells)
         out.append(cells)
     return out, None
+
+
+#: A value on a moved page this near the line between the (A) and (D) columns could be either's.
+_AD_MARGIN = 4.0
+
+
+def _check_acquired_or_disposed(toks: list[Tok], starts: list[float], cols: tuple[str, ...], cells: list[str]) -> None:
+    """Table II tells acquired from disposed only by the column a number stands in. On a page moved
+    to the heading's grid the columns are placed only as well as the map goes: a number close to the
+    line between (A) and (D) could be either, and is not guessed."""
+    a, d = cols.index("a"), cols.index("d")
+    value = cells[a] or cells[d]
+    if not value:
+        return
+    line = starts[d]
+    for t in toks:
+        if t.text in value.split() and _LONE_VALUE_RE.match(t.text) and abs(t.mid - line) < _AD_MARGIN:
+            raise tables.RowError(
+                f"{t.text!r} stands between the (A) and (D) columns of a page laid out on another grid: "
+                "acquired or disposed cannot be told"
+            )
 
 
 def _row_di(ts: list[Tok], starts: list[float]) -> Tok | None:
