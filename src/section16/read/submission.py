@@ -308,6 +308,9 @@ def _parse_header(header: str) -> tuple[dict[str, str], list[Filer]]:
 
 
 _DOC_FIELD_RE = re.compile(rb"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^<\r\n]*)")
+_DOC_FIELDS = {b"TYPE": "type", b"SEQUENCE": "sequence", b"FILENAME": "filename", b"DESCRIPTION": "description"}
+_DOCUMENT_SPEC = slot_spec(Document)
+_SUBMISSION_SPEC = slot_spec(Submission)
 
 
 def _documents(data: bytes, start: int) -> tuple[list[Document], list[tuple[str | None, int, int]]]:
@@ -320,24 +323,21 @@ def _documents(data: bytes, start: int) -> tuple[list[Document], list[tuple[str 
         stop = end if end >= 0 else len(data)
         text_at = data.find(b"<TEXT>", pos, stop)
         meta_end = text_at if text_at >= 0 else min(stop, pos + 2000)
-        meta = {k.decode(): v.decode("latin-1").strip() for k, v in _DOC_FIELD_RE.findall(data[pos:meta_end])}
-        seq = meta.get("SEQUENCE")
+        # Document's fields by name: an empty one is None, the sequence a number (or None).
+        meta: dict[str, Any] = {}
+        for k, v in _DOC_FIELD_RE.findall(data, pos, meta_end):
+            meta[_DOC_FIELDS[k]] = v.decode("latin-1").strip() or None  # the last of a field, as filed
+        seq = meta.get("sequence")
+        meta["sequence"] = int(seq) if seq and seq.isdigit() else None
         body_start = text_at + 6 if text_at >= 0 else meta_end
-        docs.append(
-            Document(
-                type=meta.get("TYPE") or None,
-                sequence=int(seq) if seq and seq.isdigit() else None,
-                filename=meta.get("FILENAME") or None,
-                description=meta.get("DESCRIPTION") or None,
-                size=max(0, stop - body_start),
-            )
-        )
+        meta["size"] = max(0, stop - body_start)
+        docs.append(build(Document, _DOCUMENT_SPEC, meta))
         x0 = data.find(b"<XML>", body_start, stop)
         if x0 >= 0:
             x1 = data.find(b"</XML>", x0, stop)
-            xml_spans.append((meta.get("TYPE"), x0 + 5, x1 if x1 >= 0 else stop))
+            xml_spans.append((meta.get("type"), x0 + 5, x1 if x1 >= 0 else stop))
         else:
-            xml_spans.append((meta.get("TYPE"), -1, -1))
+            xml_spans.append((meta.get("type"), -1, -1))
         if end < 0:
             break
         pos = data.find(b"<DOCUMENT>", end)
@@ -371,16 +371,20 @@ def read_envelope(data: bytes, source: str) -> tuple[Submission, list[tuple[str 
     top, filers = _parse_header(header)
     docs, spans = _documents(data, doc_start)
     count = top.get("count")
-    sub = Submission(
-        accession_number=top.get("accession") or None,
-        submission_type=top.get("type") or None,
-        filing_date=_ymd(top.get("filed")),
-        acceptance_datetime=_acceptance(top.get("accepted")),
-        period_of_report=_ymd(top.get("period")),
-        date_as_of_change=_ymd(top.get("changed")),
-        document_count=int(count) if count and count.strip().isdigit() else None,
-        filers=tuple(filers),
-        documents=tuple(docs),
+    sub: Submission = build(
+        Submission,
+        _SUBMISSION_SPEC,
+        {
+            "accession_number": top.get("accession") or None,
+            "submission_type": top.get("type") or None,
+            "filing_date": _ymd(top.get("filed")),
+            "acceptance_datetime": _acceptance(top.get("accepted")),
+            "period_of_report": _ymd(top.get("period")),
+            "date_as_of_change": _ymd(top.get("changed")),
+            "document_count": int(count) if count and count.strip().isdigit() else None,
+            "filers": tuple(filers),
+            "documents": tuple(docs),
+        },
     )
     return sub, spans, doc_start
 
