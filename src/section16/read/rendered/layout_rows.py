@@ -94,7 +94,8 @@ def band_cost(band: list[int], middle: int, runs: Mapping[int, Sequence[Run]]) -
             ):
                 cost += STACKED
             upper, lower = (ta, tb) if ta.line < tb.line else (tb, ta)
-            if _ENDS_WITH_MARK_RE.search(upper.text) and not _VALUE_RUN_RE.match(lower.text):
+            ends_with_mark = _ENDS_WITH_MARK_RE.search(upper.text) or _MARKS_ONLY_RE.match(upper.text)
+            if ends_with_mark and not _VALUE_RUN_RE.match(lower.text) and not _MARKS_ONLY_RE.match(lower.text):
                 cost += _AFTER_MARK
             if _BY_RE.match(lower.text) and not _VALUE_RUN_RE.match(upper.text) and lower.line - upper.line == 1:
                 cost += _BY_START
