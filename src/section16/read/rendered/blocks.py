@@ -26,7 +26,7 @@ def read_footnotes(rows: list[Row]) -> tuple[list[Footnote], bool]:
     """Footnotes, and whether their ids were printed (False: numbered by order, as in a bullet list)."""
     items: list[tuple[str | None, str]] = []
     for row in rows:
-        cells = [flat(c) for c in row if flat(c)]
+        cells = [f for f in map(flat, row) if f]
         if not cells:
             continue
         text = " ".join(cells)

@@ -9,6 +9,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -154,14 +155,12 @@ def _index(doc: Doc) -> _Index:
 
 
 def _regroup(items: list[Item]) -> list[Row]:
-    rows: list[Row] = []
-    last = None
-    for r, cell, _m in items:
-        if r != last:
-            rows.append([])
-            last = r
-        rows[-1].append(cell)
-    return rows
+    """The items as rows again: consecutive items of one row together (grouped at C speed)."""
+    return [list(map(_CELL_OF, g)) for _r, g in itertools.groupby(items, _ROW_OF)]
+
+
+_ROW_OF = operator.itemgetter(0)
+_CELL_OF = operator.itemgetter(1)
 
 
 def _region(ix: _Index, key: str) -> list[Item] | None:
@@ -181,13 +180,7 @@ def _region(ix: _Index, key: str) -> list[Item] | None:
 
 def _frags(items: list[Item]) -> list[str]:
     """Every non-blank line of the cells, in reading order."""
-    out: list[str] = []
-    for _r, cell, _m in items:
-        if "\n" in cell:
-            out.extend(ln for ln in cell.split("\n") if ln.strip())
-        elif cell and not cell.isspace():
-            out.append(cell)
-    return out
+    return [ln for ln in "\n".join(map(_CELL_OF, items)).split("\n") if ln.strip()]
 
 
 _SIG_LABEL_RE = re.compile(r"\**\s*Signature\s+of\s+Reporting\s+Person", re.IGNORECASE)
@@ -297,8 +290,9 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         missing.append("remarks")
         notes.append(Note("remarks", "text runs past the page edge; not whole"))
     own_items = _region(ix, "owners")
+    own_rows = _regroup(own_items) if own_items is not None else []
     if fmt in _LAID_OUT and (len(h.street) > 1 or (own_items is not None and h.street and ", " in h.street[0])):
-        lines = _first_owner_lines(_regroup(own_items)) if own_items is not None else []
+        lines = _first_owner_lines(own_rows) if own_items is not None else []
         street = _unwrap_street(h.street, lines)
         if street is None and len(h.street) == 1:
             street = _split_street(h.street[0], lines)
@@ -309,7 +303,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         else:
             h.street = street
     elif own_items is not None and len(h.street) == 1:
-        first_lines = _first_owner_lines(_regroup(own_items))
+        first_lines = _first_owner_lines(own_rows)
         if len(first_lines) < 3:
             # The page's converter ran the lines of a table cell together (the owners table prints
             # name, street and city apart): box 1's street may be two lines run together.
@@ -321,7 +315,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     owner = _first_owner(h)
     owners = [owner]
     if own_items is not None:
-        table_owners = blocks.read_owner_rows(_regroup(own_items))
+        table_owners = blocks.read_owner_rows(own_rows)
         if len(table_owners) > 1:
             owners.extend(table_owners[1:])
             for i, o in enumerate(table_owners[1:], 1):
