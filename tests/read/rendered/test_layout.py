@@ -254,3 +254,24 @@ def test_footnotes_parted_by_the_short_last_lines_of_their_paragraphs() -> None:
     # footnote 14 (line 12 short, ending a sentence), 13-15 footnote 15 with "(15)" centred.
     got = _footnote_of_lines([10, 11, 12, 13, 14, 15], [10, 14], set(), {12, 15})
     assert got == {10: 0, 11: 0, 12: 0, 13: 1, 14: 1, 15: 1}
+
+
+def test_a_number_between_acquired_and_disposed_on_a_moved_page_is_not_guessed() -> None:
+    cols = tables.columns("4", 2)
+    starts = [0.0, 14.0, 26.0, 43.0, 62.0, 75.5, 80.0, 86.5, 95.0, 111.5, 125.0, 134.5, 148.0, 160.0, 173.0, 187.0]
+
+    def row(x: int) -> list[layout.Tok]:
+        cells = [(0, "Option"), (16, "$ 10.29"), (28, "11/20/2020"), (63, "M"), (x, "2,565"), (112, "04/12/2028"),
+                 (125, "Common"), (137, "2,565"), (150, "$0"), (162, "0"), (175, "D")]  # fmt: skip
+        return toks(at(*cells), 1)
+
+    near, clear = row(84), row(89)
+    for words in (near, clear):
+        assert layout.assign(words, starts, cols) is not None
+    cells = layout.assign(clear, starts, cols)
+    assert cells is not None
+    layout._check_acquired_or_disposed(clear, starts, cols, cells)  # well inside (D): read
+    cells = layout.assign(near, starts, cols)
+    assert cells is not None
+    with pytest.raises(tables.RowError, match="acquired or disposed"):
+        layout._check_acquired_or_disposed(near, starts, cols, cells)
