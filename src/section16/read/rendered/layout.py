@@ -251,6 +251,16 @@ def _units(toks: list[Tok]) -> list[list[Tok]]:
     return sorted(groups.values(), key=lambda u: min(t.x0 for t in u))
 
 
+def _mark_before_value(toks: list[Tok]) -> bool:
+    """A footnote mark printed on a value's line but left of it: a mark follows its value, so the
+    mark is the cell's before (a price's "(1)" beside the next column's number)."""
+    for m in toks:
+        if _MARK_RE.match(m.text):
+            if any(v.line == m.line and v.x0 > m.x0 and _NUMBER_TOKEN_RE.match(v.text) for v in toks):
+                return True
+    return False
+
+
 def _word_kind(text: str) -> str:
     """v: a lone value, m: footnote marks or "$", w: a word."""
     if _LONE_VALUE_RE.match(text):
@@ -315,6 +325,8 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[
                     continue
                 if dup[j][i - 1]:
                     continue  # a cell has each footnote mark once: these are two cells' marks
+                if kind not in _TEXT and _mark_before_value([t for u in units[j:i] for t in u]):
+                    continue
                 nxt[i], nback[i] = acc, j
     if best[c_n][n] == inf:
         return None
