@@ -20,7 +20,7 @@ to, and nothing is chosen.
 
 from __future__ import annotations
 
-import itertools
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
@@ -69,12 +69,25 @@ def middle_line(anchor: int, runs: Mapping[int, Sequence[Run]]) -> int:
     return best
 
 
+@functools.lru_cache(maxsize=4096)
+def _kind(text: str) -> tuple[bool, bool, bool, bool]:
+    """(a value, footnote marks only, ends with a footnote mark, starts "By")."""
+    marks = bool(_MARKS_ONLY_RE.match(text))
+    return (
+        bool(_VALUE_RUN_RE.match(text)),
+        marks,
+        marks or bool(_ENDS_WITH_MARK_RE.search(text)),
+        bool(_BY_RE.match(text)),
+    )
+
+
 def band_cost(band: list[int], middle: int, runs: Mapping[int, Sequence[Run]]) -> float:
     """How far the band's cells and the band itself are from being centred on the middle line,
     plus a prohibitive cost for two values stacked in one spot."""
     if not band:
         return STACKED
-    items = [t for i in band for t in runs[i]]
+    items = sorted((t for i in band for t in runs[i]), key=lambda t: t.x0)
+    kinds = [_kind(t.text) for t in items]
     parent = list(range(len(items)))
 
     def root(k: int) -> int:
@@ -84,27 +97,31 @@ def band_cost(band: list[int], middle: int, runs: Mapping[int, Sequence[Run]]) -
         return k
 
     cost = 0.0
-    for a, b in itertools.combinations(range(len(items)), 2):
-        ta, tb = items[a], items[b]
-        if ta.line != tb.line and ta.x0 <= tb.x1 and tb.x0 <= ta.x1:
+    for a, ta in enumerate(items):
+        # Sorted by their left ends, the runs over or under this one follow it until one starts
+        # past its right end.
+        for b in range(a + 1, len(items)):
+            tb = items[b]
+            if tb.x0 > ta.x1:
+                break
+            if ta.line == tb.line:
+                continue
             parent[root(b)] = root(a)
+            ka, kb = kinds[a], kinds[b]
             # A value with its footnote mark under it is one cell; two values, or two marks, are two.
-            if (_VALUE_RUN_RE.match(ta.text) and _VALUE_RUN_RE.match(tb.text)) or (
-                _MARKS_ONLY_RE.match(ta.text) and _MARKS_ONLY_RE.match(tb.text)
-            ):
+            if (ka[0] and kb[0]) or (ka[1] and kb[1]):
                 cost += STACKED
-            upper, lower = (ta, tb) if ta.line < tb.line else (tb, ta)
-            ends_with_mark = _ENDS_WITH_MARK_RE.search(upper.text) or _MARKS_ONLY_RE.match(upper.text)
-            if ends_with_mark and not _VALUE_RUN_RE.match(lower.text) and not _MARKS_ONLY_RE.match(lower.text):
+            (upper, ku), (lower, kl) = ((ta, ka), (tb, kb)) if ta.line < tb.line else ((tb, kb), (ta, ka))
+            if ku[2] and not kl[0] and not kl[1]:
                 cost += _AFTER_MARK
-            if _BY_RE.match(lower.text) and not _VALUE_RUN_RE.match(upper.text) and lower.line - upper.line == 1:
+            if kl[3] and not ku[0] and lower.line - upper.line == 1:
                 cost += _BY_START
     cells: dict[int, list[int]] = {}
     for k in range(len(items)):
         cells.setdefault(root(k), []).append(k)
     for ks in cells.values():
         ls = [items[k].line for k in ks]
-        if all(_MARKS_ONLY_RE.match(items[k].text) for k in ks):
+        if all(kinds[k][1] for k in ks):
             cost += _LONE_MARK + _MARK_WEIGHT * abs((min(ls) + max(ls)) / 2 - middle)
         else:
             cost += abs((min(ls) + max(ls)) / 2 - middle)
