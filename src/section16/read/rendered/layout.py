@@ -229,22 +229,30 @@ def _units(toks: list[Tok]) -> list[list[Tok]]:
             k = parent[k]
         return k
 
-    for a, b in itertools.combinations(range(len(toks)), 2):
-        ta, tb = toks[a], toks[b]
-        if ta.line != tb.line:
-            joined = ta.x0 <= tb.x1 and tb.x0 <= ta.x1  # touching counts: a layout moves words
-            # A value is printed on one line: a word over or under it belongs to another cell (only
-            # its "$" and footnote marks may stand apart). A footnote mark or "$" on a line of its own
-            # goes with a value or a mark, not with words: it would bridge a value to the words of the
-            # cell beside it.
-            ka, kb = _word_kind(ta.text), _word_kind(tb.text)
-            if ka != kb and "w" in (ka, kb):
-                joined = False
-        else:
-            left, right = (ta, tb) if ta.x0 < tb.x0 else (tb, ta)
-            joined = right.x0 - left.x1 <= 1 and bool(_MARK_RE.match(right.text))
-        if joined:
-            parent[root(b)] = root(a)
+    # Sorted by their left ends, the words that can join a word follow it until one starts more
+    # than a space past its right end.
+    order = sorted(range(len(toks)), key=lambda k: toks[k].x0)
+    kinds = [_word_kind(t.text) for t in toks]
+    for p, a in enumerate(order):
+        ta = toks[a]
+        for b in order[p + 1 :]:
+            tb = toks[b]
+            if tb.x0 > ta.x1 + 1:
+                break
+            if ta.line != tb.line:
+                joined = tb.x0 <= ta.x1  # touching counts: a layout moves words
+                # A value is printed on one line: a word over or under it belongs to another cell
+                # (only its "$" and footnote marks may stand apart). A footnote mark or "$" on a
+                # line of its own goes with a value or a mark, not with words: it would bridge a
+                # value to the words of the cell beside it.
+                ka, kb = kinds[a], kinds[b]
+                if ka != kb and "w" in (ka, kb):
+                    joined = False
+            else:
+                left, right = (ta, tb) if ta.x0 < tb.x0 else (tb, ta)
+                joined = right.x0 - left.x1 <= 1 and bool(_MARK_RE.match(right.text))
+            if joined:
+                parent[root(b)] = root(a)
     groups: dict[int, list[Tok]] = {}
     for k, t in enumerate(toks):
         groups.setdefault(root(k), []).append(t)
