@@ -260,13 +260,36 @@ def _units(toks: list[Tok]) -> list[list[Tok]]:
 
 
 def _mark_before_value(toks: list[Tok]) -> bool:
-    """A footnote mark printed on a value's line but left of it: a mark follows its value, so the
-    mark is the cell's before (a price's "(1)" beside the next column's number)."""
+    """A footnote mark printed left of another word of its line (a mark follows its value or text,
+    so the mark is the cell's before: a price's "(1)" beside the next column's number), or a "$"
+    right of a number (a "$" leads its value: it is the next cell's)."""
     for m in toks:
         if _MARK_RE.match(m.text):
-            if any(v.line == m.line and v.x0 > m.x0 and _NUMBER_TOKEN_RE.match(v.text) for v in toks):
+            if any(v.line == m.line and v.x0 > m.x0 and not _MARK_RE.match(v.text) for v in toks):
+                return True
+        elif m.text == "$":
+            if any(v.line == m.line and v.x0 < m.x0 and _NUMBER_TOKEN_RE.match(v.text) for v in toks):
                 return True
     return False
+
+
+def _left_aligned(toks: list[Tok]) -> bool:
+    """Does no line of a free-text cell hold only a number standing right of the cell's other
+    lines? A title or nature wraps at its left edge: such a number is another cell's value."""
+    lines: dict[int, list[Tok]] = {}
+    for t in toks:
+        lines.setdefault(t.line, []).append(t)
+    if len(lines) < 2:
+        return True
+    left = min(t.x0 for t in toks)
+    return not any(
+        all(_NUMBER_TOKEN_RE.match(t.text) for t in ws) and min(t.x0 for t in ws) - left > _ALIGN
+        for ws in lines.values()
+    )
+
+
+#: How far a layout program moves the lines of one cell apart.
+_ALIGN = 4
 
 
 def _word_kind(text: str) -> str:
@@ -333,7 +356,9 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[
                     continue
                 if dup[j][i - 1]:
                     continue  # a cell has each footnote mark once: these are two cells' marks
-                if kind not in _TEXT and _mark_before_value([t for u in units[j:i] for t in u]):
+                if _mark_before_value([t for u in units[j:i] for t in u]):
+                    continue
+                if kind in _TEXT and not _left_aligned([t for u in units[j:i] for t in u]):
                     continue
                 nxt[i], nback[i] = acc, j
     if best[c_n][n] == inf:
