@@ -10,6 +10,7 @@ from ...model import Filing
 from .form import read_doc
 from .html import html_to_doc
 from .markdown import markdown_to_doc
+from .pandoc_grid import looks_like_pandoc_markdown, pandoc_markdown_to_doc
 from .pdf import pdf_to_doc
 from .text import text_to_doc
 
@@ -23,6 +24,12 @@ def parse_markdown(data: bytes, source: str | None = None) -> Filing:
 
 
 def parse_text(data: bytes, source: str | None = None) -> Filing:
+    # Grid tables (+---+) are sniffed as laid-out text; written by pandoc's own Markdown (escapes,
+    # links, bold around them) they are Markdown, whose cells the grid front end takes apart.
+    if b"+---" in data[:8192]:
+        text = data.decode("utf-8", errors="replace")
+        if looks_like_pandoc_markdown(text):
+            return read_doc(pandoc_markdown_to_doc(text, source), source, "markdown")
     return read_doc(text_to_doc(data, source), source, "text")
 
 

@@ -1,0 +1,147 @@
+"""pandoc's own Markdown (``pandoc -t markdown``, also ``-t rst``'s grid tables): grid tables -> cells.
+
+pandoc draws a table it cannot write as a pipe table (the SEC page's layout table, whose cells hold
+tables of their own) as a *grid table*: ``+---+`` borders, ``|`` between cells, each cell's text
+wrapped to the cell's width, nested tables drawn inside the cell. This front end takes the grid apart
+by its borders, joins each cell's lines (those pandoc cut to fit: :mod:`.pandoc_unchop`), and hands
+each cell's Markdown and the text around the grids to the Markdown front end, so the printed form is
+read by the same rules as every other page. Cells of one grid row that each hold one piece of text
+stay one row; a cell holding more (a nested table, several paragraphs) gives its own rows, in order.
+
+A cell whose lines cannot be joined with certainty has :data:`.cells.CLIPPED` put in each of its
+pieces: the form reader then reports those fields, or refuses the table, instead of guessing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .cells import CLIPPED, Doc
+from .markdown import markdown_to_doc
+from .pandoc_unchop import is_rule, rule_pieces, touches_edge, unchop_table
+
+_BORDER_RE = re.compile(r"^\+(?:[-=:]+\+)+$")
+_FENCE_RE = re.compile(r"^ {0,3}:{3,}(?:\s*\{[^}]*\}|\s*[\w-]+)?\s*$")
+_MARKS_RE = re.compile(r"\]\(#|\\[.$\[\]()*_]|^:::", re.MULTILINE)
+_GRID_LINE_RE = re.compile(r"^\+-{3,}[-+]*\+\s*$", re.MULTILINE)
+
+
+def looks_like_pandoc_markdown(text: str) -> bool:
+    """Grid tables written in Markdown (escapes, links, fenced divs), not pandoc's plain text (which has
+    none of these; its footnote marks ** are no proof)."""
+    return _GRID_LINE_RE.search(text) is not None and _MARKS_RE.search(text) is not None
+
+
+def pandoc_markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return _blocks_doc([ln for ln in lines if not _FENCE_RE.match(ln)], None, source)
+
+
+def _blocks_doc(lines: list[str], width: int | None, source: str | None) -> Doc:
+    """Markdown lines (a page, or a cell ``width`` wide whose lines may have been cut) -> rows."""
+    doc: Doc = []
+    plain: list[str] = []
+    unsure = False
+
+    def flush() -> None:
+        nonlocal unsure
+        if plain:
+            # (A cell's padding is not Markdown's two-space line break.)
+            rows = markdown_to_doc("\n".join(ln.rstrip() for ln in plain), source)
+            doc.extend(_mark(rows) if unsure else rows)
+            plain.clear()
+            unsure = False
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _BORDER_RE.match(line.rstrip()):
+            flush()
+            rows, i = _grid(lines, i, source)
+            doc.extend(rows)
+            continue
+        if width is not None and is_rule(line):
+            end = _table_end(lines, i, width)
+            joined, sure = unchop_table(lines[i:end], width)
+            flush()
+            rows = markdown_to_doc("\n".join(joined), source)
+            doc.extend(rows if sure else _mark(rows))
+            i = end
+            continue
+        if width is not None and plain and _cut_word_tail(line, width):
+            # A word longer than the cell, cut: its last piece fills the cell, its first piece (the
+            # previous line) is a line of its own. Joined; sure only when that first piece could have
+            # stood on the line before it had it been a word of its own (pandoc fills lines).
+            before = plain[-2].rstrip() if len(plain) > 1 else ""
+            piece = plain[-1].rstrip()
+            word = piece.strip()
+            if not word or " " in word or not before or len(before) + 1 + len(word) > width:
+                unsure = True
+            plain[-1] = piece + line.rstrip()
+            i += 1
+            continue
+        plain.append(line)
+        i += 1
+    flush()
+    return doc
+
+
+def _cut_word_tail(line: str, width: int) -> bool:
+    return touches_edge(line, width) and " " not in line[:width] and not line.startswith("+")
+
+
+def _mark(rows: Doc) -> Doc:
+    return [[c + CLIPPED if c else c for c in row] for row in rows]
+
+
+def _table_end(lines: list[str], start: int, width: int) -> int:
+    """The line after a nested table starting with the rule at ``start``: after the first later rule
+    followed by a blank line or the cell's end (a table's closing rule), else at the first blank line
+    after a header's rule."""
+    i = start + rule_pieces(lines, start, width)
+    while i < len(lines):
+        if is_rule(lines[i]):
+            i += rule_pieces(lines, i, width)
+            if i >= len(lines) or not lines[i].strip():
+                return i
+            continue
+        i += 1
+    return i
+
+
+def _grid(lines: list[str], start: int, source: str | None) -> tuple[Doc, int]:
+    """A grid table starting at its top border ``lines[start]``: its rows, and the line after it."""
+    doc: Doc = []
+    border = lines[start].rstrip()
+    i = start + 1
+    while i < len(lines):
+        cols = [k for k, ch in enumerate(border) if ch == "+"]
+        block: list[str] = []
+        while i < len(lines) and lines[i].startswith("|"):
+            block.append(lines[i])
+            i += 1
+        if block:
+            doc.extend(_grid_row(block, cols, source))
+        if i < len(lines) and _BORDER_RE.match(lines[i].rstrip()):
+            border = lines[i].rstrip()
+            i += 1
+            if i < len(lines) and lines[i].startswith("|"):
+                continue
+        break
+    return doc, i
+
+
+def _grid_row(block: list[str], cols: list[int], source: str | None) -> Doc:
+    cells: list[Doc] = []
+    for a, b in itertools.pairwise(cols):
+        width = b - a - 3
+        content = [ln[a + 2 : b - 1].ljust(width) if len(ln) > a + 2 else " " * width for ln in block]
+        while content and not content[-1].strip():
+            content.pop()
+        cells.append(_blocks_doc(content, width, source) if content else [])
+    if all(len(c) <= 1 and all(len(r) == 1 for r in c) for c in cells):
+        row = [c[0][0] if c else "" for c in cells]
+        return [row] if any(row) else []
+    return [r for c in cells for r in c]
