@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol
 
 #: A value that fills a cell on its own: a number, a date, a dollar amount, a lone footnote mark.
@@ -59,12 +59,15 @@ class Run(Protocol):
     def text(self) -> str: ...
 
 
-def middle_line(anchor: int, runs: Mapping[int, Sequence[Run]]) -> int:
-    """The row's middle line: its anchor's line, or the fuller line beside it (a layout program may
-    drop a lone "D" or "I" a line below the other single-line cells of its row)."""
+def middle_line(anchor: int, runs: Mapping[int, Sequence[Run]], others: Collection[int] = ()) -> int:
+    """The row's middle line: its anchor's line, or a fuller line up to two lines off (a layout
+    program may drop a lone "D" or "I", or the amount and its D, a line or two below the other
+    single-line cells of its row); never another row's anchor line."""
     best, most = anchor, len(runs.get(anchor, ()))
-    for i in (anchor - 1, anchor + 1):
-        if len(runs.get(i, ())) > most + 1:
+    for i in (anchor - 1, anchor + 1, anchor - 2, anchor + 2):
+        if i in others or (abs(i - anchor) == 2 and (anchor + i) // 2 in others):
+            continue
+        if len(runs.get(i, ())) > max(most, len(runs.get(anchor, ()))) + 1:
             best, most = i, len(runs[i])
     return best
 
@@ -133,7 +136,7 @@ def bands(data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]]
     """Row of each line in ``data`` (the table's lines with words, in order), given each row's anchor
     line; None when two different cuts fit equally well."""
     n = len(anchors)
-    middles = [middle_line(a, runs) for a in anchors]
+    middles = [middle_line(a, runs, set(anchors)) for a in anchors]
     pos = {i: k for k, i in enumerate(data)}
     # Possible first lines of row k (k >= 1): after the previous anchor, up to its own.
     starts = [[data[0]]] + [[i for i in data if anchors[k - 1] < i <= anchors[k]] for k in range(1, n)]
