@@ -100,3 +100,15 @@ def test_middle_line_is_the_fuller_line_beside_a_lone_anchor() -> None:
         at((180, "I")),
     ]
     assert layout_rows.middle_line(1, runs(lines)) == 0
+
+
+def test_middle_line_two_lines_above_the_amount_and_its_d() -> None:
+    # pdftotext dropped the amount owned and its D two lines below the rest of the row.
+    lines = [
+        at((0, "Common Stock (2)"), (49, "10/01/2019"), (95, "F"), (111, "61,754 D")),
+        at((128, "224.59")),
+        at((135, "175,763"), (185, "D")),
+    ]
+    assert layout_rows.middle_line(2, runs(lines), {2}) == 0
+    # Never another row's anchor line.
+    assert layout_rows.middle_line(2, runs(lines), {0, 2}) == 2
