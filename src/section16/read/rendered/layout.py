@@ -624,6 +624,8 @@ class _Marks:
     di: float | None
     #: The transaction's date: a date followed by a transaction code.
     tx_date: float | None = None
+    #: The amount owned after: the number just before the row's D or I.
+    after: float | None = None
 
 
 def _middle(xs: list[float]) -> float:
@@ -637,11 +639,18 @@ def _landmarks(lines: list[str], numbers: list[int]) -> _Marks:
     dates: dict[int, list[list[float]]] = {}
     lone: list[float] = []
     tx: list[float] = []
+    before: list[tuple[float, float]] = []  # (number's x0, its D or I's middle)
     for i in numbers:
         ts = _tokens(lines[i], i)
         if len(ts) < 2 or _is_heading_line(lines[i], i):
             continue
         lone.extend(t.mid for t in ts[1:] if _MARKS_RE.sub("", t.text) in ("D", "I"))
+        plain = [t for t in ts if not _MARK_RE.match(t.text)]
+        before.extend(
+            (float(u.x0), v.mid)
+            for u, v in itertools.pairwise(plain)
+            if _NUMBER_TOKEN_RE.match(u.text) and _MARKS_RE.sub("", v.text) in ("D", "I")
+        )
         if len(ts) < 3:
             continue
         xs = [float(u.x0) for u in ts[1:] if _DATE_TOKEN_RE.match(u.text)]
@@ -649,10 +658,13 @@ def _landmarks(lines: list[str], numbers: list[int]) -> _Marks:
             dates.setdefault(len(xs), []).append(xs)
         pairs = itertools.pairwise(ts)
         tx.extend(float(u.x0) for u, v in pairs if _DATE_TOKEN_RE.match(u.text) and _CODE_TOKEN_RE.match(v.text))
+    di = _rightmost_column(lone)
+    after = [x for x, d in before if di is not None and abs(d - di) <= 4]
     return _Marks(
         {n: [_middle([r[k] for r in rows]) for k in range(n)] for n, rows in dates.items()},
-        _rightmost_column(lone),
+        di,
         _middle(tx) if tx else None,
+        _middle(after) if after else None,
     )
 
 
@@ -708,6 +720,9 @@ def _page_scales(
             knots.extend(zip(here.dates[n], ref.dates[n], strict=True))
         elif here.tx_date is not None and ref.tx_date is not None:
             knots.append((here.tx_date, ref.tx_date))
+        elif table == 1 and here.after is not None and ref.after is not None:
+            # Table I holdings only: the amount owned, just before its D or I, goes by its column.
+            knots.append((here.after, ref.after))
         knots.append((here.di, ref.di))
         # Only knots that keep the order of both pages (a stray date is not a landmark).
         kept = [knots[0]]
