@@ -162,3 +162,19 @@ def test_a_date_run_on_to_the_box_one_street_goes_to_box_three() -> None:
     assert "C/O EVENTBRITE, INC., 155 5TH STREET, 7TH" in cells
     assert cells.index("11/15/2018") > cells.index("3. Date of Earliest Transaction (Month/Day/Year)")
     assert not any("7TH 11/15/2018" in c for c in cells)
+
+
+def test_a_zip_wrapped_after_its_hyphen_is_one_zip_after_city_and_state() -> None:
+    from section16.read.rendered.text import _header_rows
+
+    lines = [
+        " 1. Name and Address of Reporting Person *               2. Issuer Name and Ticker or Trading",
+        " ONE MICROSOFT WAY                                        04/15/2026",
+        "                                                   98052-",
+        " REDMOND                         WASHINGTON",
+        "                                                   6399",
+        " (City)                          (State)           (Zip)",
+    ]
+    cells = [row[0] for row in _header_rows(lines, 0, len(lines))]
+    assert cells.index("REDMOND") < cells.index("WASHINGTON") < cells.index("98052-6399")
+    assert "6399" not in cells and "98052-" not in cells

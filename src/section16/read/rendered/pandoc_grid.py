@@ -8,8 +8,10 @@ each cell's Markdown and the text around the grids to the Markdown front end, so
 read by the same rules as every other page. Cells of one grid row that each hold one piece of text
 stay one row; a cell holding more (a nested table, several paragraphs) gives its own rows, in order.
 
-A cell whose lines cannot be joined with certainty has :data:`.cells.CLIPPED` put in each of its
-pieces: the form reader then reports those fields, or refuses the table, instead of guessing.
+A paragraph whose cut word cannot be joined with certainty has :data:`.cells.CLIPPED` put in it: the
+form reader then reports that field, or refuses the table, instead of guessing. A nested table whose
+cut lines cannot be joined with certainty is refused (:class:`ParseError`): its rows would be lost or
+mixed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ...errors import ParseError
 from .cells import CLIPPED, Doc
 from .markdown import markdown_to_doc
 from .pandoc_unchop import is_rule, rule_pieces, touches_edge, unchop_table
@@ -45,8 +48,15 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None) -> Doc:
     plain: list[str] = []
     unsure = False
 
-    def flush() -> None:
+    def flush(keep: int = 0) -> None:
+        """Read the Markdown gathered so far, all but its last ``keep`` lines."""
         nonlocal unsure
+        if keep:
+            kept = plain[len(plain) - keep :]
+            del plain[len(plain) - keep :]
+            flush()
+            plain.extend(kept)
+            return
         if plain:
             # (A cell's padding is not Markdown's two-space line break.)
             rows = markdown_to_doc("\n".join(ln.rstrip() for ln in plain), source)
@@ -65,9 +75,15 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None) -> Doc:
         if width is not None and is_rule(line):
             end = _table_end(lines, i, width)
             joined, sure = unchop_table(lines[i:end], width)
+            if not sure:
+                # Its rows cannot be told apart: reading on would lose or mix them without a word.
+                raise ParseError(
+                    "pandoc cut the lines of a table nested in a grid-table cell; they cannot be "
+                    "joined with certainty (convert with a wider --columns, or to gfm)",
+                    source=source or "<bytes>",
+                )
             flush()
-            rows = markdown_to_doc("\n".join(joined), source)
-            doc.extend(rows if sure else _mark(rows))
+            doc.extend(markdown_to_doc("\n".join(joined), source))
             i = end
             continue
         if width is not None and plain and _cut_word_tail(line, width):
@@ -78,10 +94,15 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None) -> Doc:
             piece = plain[-1].rstrip()
             word = piece.strip()
             if not word or " " in word or not before or len(before) + 1 + len(word) > width:
+                # Only this paragraph is unsure: what came before it is read as it is.
+                start = max((k + 1 for k, x in enumerate(plain) if not x.strip()), default=0)
+                flush(keep=len(plain) - start)
                 unsure = True
             plain[-1] = piece + line.rstrip()
             i += 1
             continue
+        if unsure and not line.strip():
+            flush()
         plain.append(line)
         i += 1
     flush()

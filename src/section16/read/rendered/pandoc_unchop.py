@@ -122,7 +122,7 @@ def _joinings(lines: list[str], width: int, gaps: int, spans: Spans) -> list[Rea
 def _key(cells: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     """Two joinings that put the same words in the same columns read the same (a line's place
     inside its column is the converter's alignment; a column empty on every line is no column)."""
-    rows = [row for row in cells if row]
+    rows = [row for row in cells if any(row)]  # (blank lines part rows; how many is no text)
     used = [c for c in range(len(rows[0])) if any(row[c] for row in rows)] if rows else []
     return tuple(tuple(row[c] for c in used) for row in rows)
 

@@ -91,6 +91,7 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
     out: list[list[str]] = [[] for _ in merged]
     # The strip of box 3 (Date of Earliest Transaction) and box 4 below it.
     period = next((_column_of(x, merged) for x in period_xs), None)
+    wrapped: dict[int, Chunk] = {}
     for i in range(begin, end):
         t1 = _T1_RE.search(lines[i])
         if _RULE_RE.match(lines[i]) or (t1 and not lines[i][: t1.start()].strip()):
@@ -106,8 +107,22 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
                 out[0].append(tail.group(1))
                 out[period].append(tail.group(2))
                 continue
+            split_zip = wrapped.get(col)
+            if split_zip and _ZIP_TAIL_RE.match(c.text) and c.line - split_zip.line <= 2 and c.x <= split_zip.end:
+                # A ZIP+4 wrapped after its hyphen ("98052-" over "6399"), centred on the city
+                # line between: one ZIP, after the city and state.
+                out[col].remove(split_zip.text)
+                out[col].append(split_zip.text + c.text)
+                del wrapped[col]
+                continue
+            if _ZIP_HEAD_RE.match(c.text):
+                wrapped[col] = c
             out[col].append(c.text)
     return [[t] for strip in out for t in strip]
+
+
+_ZIP_HEAD_RE = re.compile(r"^\d{5}-$")
+_ZIP_TAIL_RE = re.compile(r"^\d{4}$")
 
 
 _TRAILING_DATE_RE = re.compile(r"^(.*\S)\s(\d{1,2}/\d{1,2}/\d{4})$")

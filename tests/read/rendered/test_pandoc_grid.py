@@ -1,0 +1,72 @@
+"""pandoc's own Markdown with grid tables (a converter issue 3 does not name): read, or refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from section16 import parse
+from section16.errors import ParseError
+from section16.read.rendered.cells import CLIPPED
+from section16.read.rendered.pandoc_grid import looks_like_pandoc_markdown, pandoc_markdown_to_doc
+from tests.read.rendered.conftest import PAGES
+
+GRID = """\
+::: {style="width: 150"}
+FORM 4
+:::
+
++-----------------------------------+-----------------+
+| 2\\. Issuer Name **and** Ticker    | 3\\. Date\\       |
+| or Trading Symbol\\                | 01/15/2024      |
+| ADVANCED MICRO DEVICES INC        |                 |
+| \\[AMD\\]                           |                 |
++-----------------------------------+-----------------+
+| +---------------+---------------+ | right           |
+| | inner a       | inner b       | |                 |
+| +---------------+---------------+ |                 |
++-----------------------------------+-----------------+
+"""
+
+
+def test_grid_cells_become_rows() -> None:
+    doc = pandoc_markdown_to_doc(GRID)
+    assert doc[0] == ["FORM 4"]  # the fenced div's fences are no text
+    # A cell of several paragraphs gives a row each, before its neighbours' rows.
+    assert doc[1:5] == [
+        ["2. Issuer Name and Ticker or Trading Symbol"],
+        ["ADVANCED MICRO DEVICES INC [AMD]"],
+        ["3. Date"],
+        ["01/15/2024"],
+    ]
+    # A cell holding a table of its own gives that table's rows, then its neighbours'.
+    assert ["inner a", "inner b"] in doc and ["right"] in doc
+
+
+def test_a_word_cut_to_fit_is_joined_when_sure() -> None:
+    # "CLARA,\xa0CA\xa095054" is one word (no-break spaces) longer than the 13-wide cell: pandoc cuts it
+    # from the right. "SANTA CL" would have fitted one line: "CL" is the word's first piece, surely.
+    grid = "+---------------+\n| SANTA         |\n| CL            |\n| ARA,\xa0CA\xa095054 |\n+---------------+\n"
+    doc = pandoc_markdown_to_doc(grid)
+    assert doc == [["SANTA CLARA\nCA 95054"]]  # (",\xa0" parts city and state, as on the HTML page)
+
+
+def test_a_word_cut_to_fit_is_unsure_when_it_could_be_two() -> None:
+    # "Transaction (Mon" would not fit 13 columns: "(Mon" may be a word of its own. Reported, not guessed.
+    rows = ["Transaction  ", "(Mon         ", "th/Day/Year)\\"]
+    grid = "+---------------+\n" + "".join(f"| {r} |\n" for r in rows) + "+---------------+\n"
+    (cell,) = pandoc_markdown_to_doc(grid)[0]
+    assert CLIPPED in cell
+
+
+def test_told_from_pandoc_plain() -> None:
+    page = (PAGES / "0000002488-24-000005.pandoc-markdown.md").read_text()
+    plain = (PAGES / "0000002488-24-000005.pandoc-plain.txt").read_text()
+    assert looks_like_pandoc_markdown(page)
+    assert not looks_like_pandoc_markdown(plain)  # grid tables too, but no Markdown escapes or links
+
+
+def test_cut_nested_table_is_refused_never_guessed() -> None:
+    # pandoc -t markdown (72 columns) cuts Table I, nested in the page's layout table, into pieces
+    # whose joining is not unique: a clear refusal, not rows lost or mixed.
+    with pytest.raises(ParseError, match="pandoc cut the lines of a table"):
+        parse(PAGES / "0000002488-24-000005.pandoc-markdown.md")

@@ -1,0 +1,57 @@
+"""Lines pandoc cut to fit a grid-table cell: joined only where one joining fits the table's columns."""
+
+from __future__ import annotations
+
+from section16.read.rendered.pandoc_unchop import is_rule, rule_pieces, touches_edge, unchop_table
+
+
+def cell(*lines: str, width: int) -> list[str]:
+    assert all(len(ln) <= width for ln in lines)
+    return [ln.ljust(width) for ln in lines]
+
+
+# A one-column table 55 wide in a cell 13 wide: each line cut from the right into pieces of 13, the
+# first piece holding what is left (for the heading line a lone blank, printed as a blank line).
+BOX_1 = cell(
+    "  -", "-------------", "-------------", "-------------", "-------------",
+    "", " 1\\. Name and", " Address of R", "eporting Pers", "on [^\\*^](#*)",
+    "", "SMITH DARLA M",
+    "  -", "-------------", "-------------", "-------------", "-------------",
+    width=13,
+)  # fmt: skip
+
+
+def test_cut_one_column_table_is_joined() -> None:
+    joined, sure = unchop_table(BOX_1, 13)
+    assert sure
+    assert [ln.strip() for ln in joined if ln.strip() and not is_rule(ln)] == [
+        "1\\. Name and Address of Reporting Person [^\\*^](#*)",
+        "SMITH DARLA M",
+    ]
+    assert len(joined[0]) == 55 and is_rule(joined[0])
+
+
+def test_cut_inside_a_word_of_a_two_column_table_is_unsure() -> None:
+    # "  C" + "hief Accounti" + "ng Officer": "Chief" or "C hief"? Both fit the columns.
+    lines = cell(
+        "  --------", "-------------", "-------------", "----- -------", "-------------", "-------------",
+        "  C", "hief Accounti", "ng Officer",
+        "  --------", "-------------", "-------------", "----- -------", "-------------", "-------------",
+        width=13,
+    )  # fmt: skip
+    joined, sure = unchop_table(lines, 13)
+    assert not sure
+    assert joined[6:9] == ["  C", "hief Accounti", "ng Officer"]  # handed back as they were
+
+
+def test_a_table_that_fits_is_left_alone() -> None:
+    lines = cell("  ----- -----", "  a     b", "  ----- -----", width=13)
+    assert unchop_table(lines, 13) == (lines, True)
+
+
+def test_rule_pieces_and_edges() -> None:
+    assert rule_pieces(BOX_1, 0, 13) == 5
+    assert rule_pieces(cell("  -----", "  a", width=13), 0, 13) == 1
+    assert touches_edge("SMITH DARLA M", 13)
+    assert not touches_edge("SMITH DARLA  ", 13)
+    assert not is_rule("  -- x") and not is_rule("   ") and is_rule("  -- ---")
