@@ -81,6 +81,7 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None) -> Doc:
                     "pandoc cut the lines of a table nested in a grid-table cell; they cannot be "
                     "joined with certainty (convert with a wider --columns, or to gfm)",
                     source=source or "<bytes>",
+                    where="Table nested in a grid-table cell",
                 )
             flush()
             doc.extend(markdown_to_doc("\n".join(joined), source))
