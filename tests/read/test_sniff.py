@@ -31,3 +31,11 @@ def test_feed_file_and_pem_wrapped_submission() -> None:
     assert sniff(b"<SUBMISSION>\n<ACCESSION-NUMBER>0001127602-25-004598\n") == "submission"
     assert sniff(b"-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 2001,MIC-CLEAR\n") == "submission"
     assert sniff(b"\n<SEC-DOCUMENT>0000019446-06-000081.txt : 20061019\n<SEC-HEADER>x\n") == "submission"
+
+
+def test_markdown_opening_with_the_html_it_keeps() -> None:
+    # pandoc's commonmark starts with a <div> it kept, yet is Markdown: "3\." escapes, no <html>.
+    md = b'<div style="width: 150">\n\nFORM 4\n\n</div>\n\n<table>\n<tr><td>x</td></tr>\n</table>\n\n3\\. Date\n'
+    assert sniff(md) == "markdown"
+    assert sniff(b"<html><body>" + md) == "html"  # a page that says it is HTML is HTML
+    assert sniff(md.replace(b"3\\.", b"3.")) == "html"  # no Markdown escape: a fragment of HTML

@@ -12,6 +12,8 @@ _HTML_RE = re.compile(rb"<(!doctype\s+html|html|body|table|div|head|meta|p)[\s>/
 _MD_TABLE_RE = re.compile(rb"^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}", re.MULTILINE)
 _GRID_RE = re.compile(rb"^\s*(?:\|\s*)*\+-{3,}[-+]*\+", re.MULTILINE)
 _TAG_RE = re.compile(rb"</?(?:table|tr|td|div|p|br|span|font|b)\b", re.IGNORECASE)
+_PAGE_RE = re.compile(rb"<(?:!doctype|html|body)[\s>]", re.IGNORECASE)
+_MD_ESCAPE_RE = re.compile(rb"^(?:\d{1,2}[A-Z]?\\\.|\\_)", re.MULTILINE)  # "3\." "\_X\_" opening a line
 _MD_RE = re.compile(rb"^\s*\|.*\|\s*$|^#{1,6} \S|\*\*[^*\n]+\*\*|<br\s*/?>|\]\(#", re.MULTILINE)
 
 
@@ -39,6 +41,10 @@ def sniff(data: bytes) -> Format:
     if b"---" in head and _MD_TABLE_RE.search(head):  # a pipe table's delimiter row: no HTML page has one
         return "markdown"
     if head.startswith(b"<") and _HTML_RE.search(head):
+        # pandoc's commonmark opens with the HTML it keeps (a <div>, a <table>) yet is Markdown: no
+        # <html> or <body>, and Markdown's escapes between the tags.
+        if b"\\" in head and _MD_ESCAPE_RE.search(head) and not _PAGE_RE.search(head):
+            return "markdown"
         return "html"
     # Markdown may carry HTML inside (pandoc keeps tables with merged cells as <table>): a page that
     # does not open with a tag but has Markdown's marks is Markdown.

@@ -153,3 +153,16 @@ def test_pipe_rows_escaped_pipes_and_html_table_blocks() -> None:
         # (A pipe after a backslash is escaped, even after an escaped backslash: as the regex split did.)
         ["Intro line"], ["a | b", "c", ""], ["x\\| y"], ["in"], ["nested"], ["after"],
     ]  # fmt: skip
+
+
+def test_pandoc_commonmark_opening_with_kept_html_reads_box_1_street_lines_apart() -> None:
+    # A converter the issue does not name: read as HTML, its "  " line breaks and the "3\\." after the
+    # street were lost (street1 took street2 and "3\\."). Read as Markdown, every field is the filed one.
+    got = parse(PAGES / "0001693709-26-000009.pandoc-commonmark.md")
+    expected = reference("0001693709-26-000009")
+    assert got.source.format == "markdown"
+    a = got.reporting_owners[0].address
+    assert (a.street1, a.street2, a.city, a.state, a.zip_code) == (
+        "C/O GOLDMAN SACHS & CO. LLC", "200 WEST STREET", "NEW YORK", "NY", "10282",
+    )  # fmt: skip
+    assert misses(expected, got) == []
