@@ -104,10 +104,18 @@ def labels(form: str, table: int) -> list[tuple[str, str | None, str | None]]:
     return [(c, nums.get(c), group.get(c)) for c in cols]
 
 
-def _label_x(head: list[str], num: str) -> int | None:
-    rx = re.compile(rf"(?<![\w.]){re.escape(num)}\s*\.(?!\d)")
-    xs = [m.start() for ln in head for m in rx.finditer(ln)]
-    return min(xs) if xs else None
+_LABEL_NUM_RE = re.compile(r"(?<![\w.])(\d{1,2}A?)\s*\.(?!\d)")
+
+
+def _label_xs(head: list[str]) -> dict[str, int]:
+    """Where each numbered label ("4.", "2A.") first stands across the heading's lines (one pass)."""
+    found: dict[str, int] = {}
+    for ln in head:
+        for m in _LABEL_NUM_RE.finditer(ln):
+            num = m.group(1)
+            if num not in found or m.start() < found[num]:
+                found[num] = m.start()
+    return found
 
 
 def _sub_span(head: list[str], kind: str, lo: float, hi: float) -> tuple[int, int] | None:
@@ -130,7 +138,8 @@ def column_starts(head: list[str], form: str, table: int, loose: bool = True) ->
                 return dashes
     cols = labels(form, table)
     order = list(dict.fromkeys(num or group or "" for _c, num, group in cols))
-    found = {g: _label_x(head, g) for g in order}
+    xs_of = _label_xs(head)
+    found = {g: xs_of.get(g) for g in order}
     # Keep only labels in increasing order; the others are placed between their neighbours.
     xs: list[float | None] = []
     last = -1.0
