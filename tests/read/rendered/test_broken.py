@@ -53,3 +53,12 @@ def test_text_that_is_not_a_form() -> None:
 def test_unknown_bytes_are_not_guessed() -> None:
     with pytest.raises((ParseError, UnsupportedFormatError)):
         parse(b"\x00\x01\x02 binary")
+
+
+def test_issuer_box_found_empty_is_reported() -> None:
+    # The label is there but its value is not where the reader looks (a converter laid it elsewhere):
+    # every filing names its issuer, so the name and ticker are listed missing, not left silently empty.
+    text = SEED.read_text().replace("<br><u>QUALYS, INC. [ QLYS ]</u>", "")
+    got = parse(text.encode())
+    assert got.issuer.name is None and got.issuer.trading_symbol is None
+    assert {"issuer.name", "issuer.trading_symbol"} <= set(got.missing)

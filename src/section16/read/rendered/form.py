@@ -212,6 +212,12 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
                       ("street", "reporting_owners[0].address")):  # fmt: skip
         if key not in h.found:
             missing.append(path)
+    # Every filing names its issuer and period: a box found empty (its value laid out where the reader
+    # did not look) is missing, not an empty value.
+    if h.issuer_name is None:
+        missing.extend(("issuer.name", "issuer.trading_symbol"))  # (one box holds both)
+    if h.period is None:
+        missing.append("period_of_report")
 
     t1_items = _region(ix, "t1") or []
     t2_items = _region(ix, "t2")
@@ -311,7 +317,13 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             missing.extend(("reporting_owners[0].address.street1", "reporting_owners[0].address.street2"))
             notes.append(Note("reporting_owners[0].address", "cell lines run together; street lines not split"))
         elif ", " in h.street[0]:
-            h.street = _split_street(h.street[0], first_lines)
+            split = _split_street(h.street[0], first_lines)
+            if split is None:
+                h.street = []
+                missing.extend(("reporting_owners[0].address.street1", "reporting_owners[0].address.street2"))
+                notes.append(Note("reporting_owners[0].address", "one street line or two joined by a comma?"))
+            else:
+                h.street = split
     owner = _first_owner(h)
     owners = [owner]
     if own_items is not None:
@@ -409,17 +421,18 @@ def _first_owner_lines(rows: list[Row]) -> list[str]:
     return out
 
 
-def _split_street(line: str, owner_lines: list[str]) -> list[str]:
+def _split_street(line: str, owner_lines: list[str]) -> list[str] | None:
     """The box-1 street as its printed lines. The older stylesheets join street lines with ",&nbsp;";
     a converter that turns that into a plain space leaves "street1, street2" indistinguishable from a
     street1 holding a comma. The Reporting Owners table prints each street line on a line of its own:
-    when two consecutive lines there join to this line, that is where it splits; otherwise it stays."""
+    when two consecutive lines there join to this line, that is where it splits; when one line there
+    is this line, it stays; otherwise that table cannot tell (None)."""
     want = " ".join(line.split())
     lines = [" ".join(f.split()) for f in owner_lines]
     for a, b in itertools.pairwise(lines):
         if f"{a}, {b}" == want:
             return [a, b]
-    return [line]
+    return [line] if want in lines else None
 
 
 #: Formats whose line breaks may be the layout's (a line too long for its box wraps), not the filer's.
