@@ -70,3 +70,9 @@ def test_cut_nested_table_is_refused_never_guessed() -> None:
     # whose joining is not unique: a clear refusal, not rows lost or mixed.
     with pytest.raises(ParseError, match="pandoc cut the lines of a table"):
         parse(PAGES / "0000002488-24-000005.pandoc-markdown.md")
+
+
+def test_a_full_word_after_a_blank_line_is_no_cut_piece() -> None:
+    # A cut word's first piece is never blank: a word filling the cell after a blank line is a word.
+    grid = "+---------------+\n| SANTA         |\n|               |\n| CLARAVILLEXXX |\n+---------------+\n"
+    assert pandoc_markdown_to_doc(grid) == [["SANTA"], ["CLARAVILLEXXX"]]

@@ -87,7 +87,7 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None) -> Doc:
             doc.extend(markdown_to_doc("\n".join(joined), source))
             i = end
             continue
-        if width is not None and plain and _cut_word_tail(line, width):
+        if width is not None and plain and plain[-1].strip() and _cut_word_tail(line, width):
             # A word longer than the cell, cut: its last piece fills the cell, its first piece (the
             # previous line) is a line of its own. Joined; sure only when that first piece could have
             # stood on the line before it had it been a word of its own (pandoc fills lines).
