@@ -136,6 +136,7 @@ CONVERTERS: dict[str, tuple[str, Callable[[str], str | bytes]]] = {
     "pandoc-commonmark": ("markdown", lambda h: pandoc_wrapped(h, "commonmark")),
     "pandoc-markdown-strict": ("markdown", lambda h: pandoc_wrapped(h, "markdown_strict")),
     "pandoc-markdown-mmd": ("markdown", lambda h: pandoc_wrapped(h, "markdown_mmd")),
+    "pandoc-plain-72": ("text", lambda h: pandoc_wrapped(h, "plain")),
     "markdownify-atx": ("markdown", markdownify_atx),
     "html2text-nowrap": ("markdown", html2text_nowrap),
     "inscriptis": ("text", inscriptis_text),
@@ -146,7 +147,7 @@ CONVERTERS: dict[str, tuple[str, Callable[[str], str | bytes]]] = {
 #: The converters above that issue 3 does not name: measured like the others, reported apart.
 HELD_OUT = frozenset(
     {"pandoc-markdown", "pandoc-markdown-200", "pandoc-commonmark", "pandoc-markdown-strict",
-     "pandoc-markdown-mmd", "markdownify-atx", "html2text-nowrap", "inscriptis", "pdftotext-raw",
+     "pandoc-markdown-mmd", "pandoc-plain-72", "markdownify-atx", "html2text-nowrap", "inscriptis", "pdftotext-raw",
      "pypdf-plain"}
 )  # fmt: skip
 

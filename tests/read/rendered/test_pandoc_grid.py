@@ -7,7 +7,7 @@ import pytest
 from section16 import parse
 from section16.errors import ParseError
 from section16.read.rendered.cells import CLIPPED
-from section16.read.rendered.pandoc_grid import looks_like_pandoc_markdown, pandoc_markdown_to_doc
+from section16.read.rendered.pandoc_grid import has_cut_table, looks_like_pandoc_markdown, pandoc_markdown_to_doc
 from tests.read.rendered.conftest import PAGES
 
 GRID = """\
@@ -76,3 +76,13 @@ def test_a_full_word_after_a_blank_line_is_no_cut_piece() -> None:
     # A cut word's first piece is never blank: a word filling the cell after a blank line is a word.
     grid = "+---------------+\n| SANTA         |\n|               |\n| CLARAVILLEXXX |\n+---------------+\n"
     assert pandoc_markdown_to_doc(grid) == [["SANTA"], ["CLARAVILLEXXX"]]
+
+
+def test_pandoc_plain_at_its_default_width_is_refused_not_misread() -> None:
+    # pandoc -t plain without --wrap=none cuts the nested tables the same way; read as laid-out text
+    # its values went to the wrong fields. The cut is seen, and the page refused with the reason.
+    page = PAGES / "0000002488-24-000005.pandoc-plain-72.txt"
+    assert has_cut_table(page.read_text())
+    assert not has_cut_table((PAGES / "0000002488-24-000005.pandoc-plain.txt").read_text())  # --wrap=none
+    with pytest.raises(ParseError, match="pandoc cut the lines of a table"):
+        parse(page)

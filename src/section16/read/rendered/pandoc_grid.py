@@ -27,7 +27,15 @@ from .pandoc_unchop import is_rule, rule_pieces, touches_edge, unchop_table
 _BORDER_RE = re.compile(r"^\+(?:[-=:]+\+)+$")
 _FENCE_RE = re.compile(r"^ {0,3}:{3,}(?:\s*\{[^}]*\}|\s*[\w-]+)?\s*$")
 _MARKS_RE = re.compile(r"\]\(#|\\[.$\[\]()*_]|^:::", re.MULTILINE)
+_CUT_PIECE_RE = re.compile(r"^\|(?: \|)* -[- ]*- \|", re.MULTILINE)
 _GRID_LINE_RE = re.compile(r"^\+-{3,}[-+]*\+\s*$", re.MULTILINE)
+
+
+def has_cut_table(text: str) -> bool:
+    """A grid cell holding a piece of a cut dash rule: dashes from the cell's first column to its last
+    (pandoc indents a rule that fits by two blanks). pandoc's plain text, wrapped at its default 72
+    columns, cuts the SEC page's nested tables so: the laid-out text reader cannot read them."""
+    return "| -" in text and _CUT_PIECE_RE.search(text) is not None
 
 
 def looks_like_pandoc_markdown(text: str) -> bool:
