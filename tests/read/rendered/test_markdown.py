@@ -170,3 +170,25 @@ def test_pandoc_commonmark_opening_with_kept_html_reads_box_1_street_lines_apart
         "C/O GOLDMAN SACHS & CO. LLC", "200 WEST STREET", "NEW YORK", "NY", "10282",
     )  # fmt: skip
     assert misses(expected, got) == []
+
+
+@pytest.mark.parametrize(
+    ("second", "parses"),
+    [
+        ("<tr><td>b&nbsp;c</td><td><sup>(2)</sup></td></tr>", 1),  # read in one parse
+        ("<tr><td>b</td><td>(2)</td></tr>", 2),  # a bare "(2)" while the other block has <sup>
+        ("<tr><td><!-- c -->b</td><td><sup>(2)</sup></td></tr>", 2),  # a comment
+    ],
+)
+def test_html_blocks_read_in_one_parse_as_one_by_one(second: str, parses: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import section16.read.rendered.markdown as md
+    from section16.read.rendered.html import html_to_doc
+
+    blocks = ["<table><tr><td>a</td><td><sup>(1)</sup> x</td></tr></table>tail", f"<table>{second}</table>"]
+    alone = [html_to_doc(b) for b in blocks]
+    calls: list[str] = []
+    monkeypatch.setattr(md, "html_to_doc", lambda h, s=None: calls.append(h) or html_to_doc(h, s))
+    assert md._read_blocks(blocks, None) == alone
+    assert len(calls) == parses
+    page = f"{blocks[0]}\n\n| m | n |\n|---|---|\n\n{blocks[1]}\n"
+    assert md.markdown_to_doc(page) == [*alone[0], ["m", "n"], *alone[1]]

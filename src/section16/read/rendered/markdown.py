@@ -11,8 +11,9 @@ import functools
 import html as htmllib
 import re
 
+from ...errors import ParseError
 from .cells import CHECKED, MEMO, UNCHECKED, Doc, normalize
-from .html import html_to_doc
+from .html import _bare_mark, html_to_doc
 
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~\"'&])")
 _SPAN_RE = re.compile(r"\[([^\]]*)\]\{[^}]*\}")  # pandoc's spans: []{#F1}, [text]{.class}
@@ -125,6 +126,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     low_lines: list[str] = []  # the lines lower-cased, made when the first HTML table is met
+    blocks: list[tuple[int, str]] = []  # each HTML table block: where its rows go, and its HTML
     doc: Doc = []
     para: list[str] = []
 
@@ -152,7 +154,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
                 j += 1
                 if depth <= 0:
                     break
-            doc.extend(html_to_doc("\n".join(lines[i:j]), source))
+            blocks.append((len(doc), "\n".join(lines[i:j])))  # read below, all in one parse
             i = j
             continue
         if _DASH_RULE_RE.match(line):
@@ -197,4 +199,54 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         if hard_break or "<br" in line.lower()[-8:]:
             flush()
     flush()
+    if blocks:
+        read = _read_blocks([html for _at, html in blocks], source)
+        out: Doc = []
+        last = 0
+        for (at, _html), rows in zip(blocks, read, strict=True):
+            out.extend(doc[last:at])
+            out.extend(rows)
+            last = at
+        out.extend(doc[last:])
+        doc = out
     return doc
+
+
+#: Between HTML blocks read in one parse: a paragraph holding only this character, read as a row of
+#: its own, tells where one block's rows end.
+#: (Not from the walk's own range, U+E0xx: a page holding one of those is checked the slow way.)
+_BETWEEN = "\uf8e9"
+_BETWEEN_REF_RE = re.compile(r"&#(?:[xX]0*[fF]8[eE]9|0*63721)(?![0-9])")
+#: What could make blocks read together differ from blocks read alone: markup that hides or moves
+#: text (comments, CDATA, processing instructions, a document's own html/head/body). Looked for with
+#: str.find on the lower-cased blocks (a case-blind regex would scan them at a tenth of the speed).
+_UNSAFE_TO_JOIN = ("<!", "<?", "<html", "<head", "<body")
+
+
+def _read_blocks(htmls: list[str], source: str | None) -> list[Doc]:
+    """The rows of each HTML block. A page of pandoc's (gfm, commonmark) holds several: they are read
+    in one parse when that is sure to give each block's rows as reading it alone would (lxml and the
+    walk cost about 0.06 ms a call before any of the page is read); otherwise one by one."""
+    if len(htmls) > 1:
+        joined = f"\n<p>{_BETWEEN}</p>\n".join(htmls)
+        joined_low = joined.lower()
+        # (A "(2)" outside <sup> changes how a block's marks are read when another block has <sup>.)
+        if (
+            not any(_BETWEEN in h for h in htmls)
+            and not _BETWEEN_REF_RE.search(joined)
+            and not any(u in joined_low for u in _UNSAFE_TO_JOIN)
+            and not any(_bare_mark(h.encode()) for h in htmls)
+        ):
+            try:
+                rows = html_to_doc(joined, None)
+            except ParseError:
+                rows = []
+            parts: list[Doc] = [[]]
+            for row in rows:
+                if row == [_BETWEEN]:
+                    parts.append([])
+                else:
+                    parts[-1].append(row)
+            if len(parts) == len(htmls):  # every separator found as a row of its own
+                return parts
+    return [html_to_doc(h, source) for h in htmls]
