@@ -8,7 +8,7 @@ from section16 import parse
 from section16.errors import ParseError
 from section16.read.rendered.cells import CLIPPED
 from section16.read.rendered.pandoc_grid import has_cut_table, looks_like_pandoc_markdown, pandoc_markdown_to_doc
-from tests.read.rendered.conftest import PAGES
+from tests.read.rendered.conftest import PAGES, misses, reference, shown
 
 GRID = """\
 ::: {style="width: 150"}
@@ -86,3 +86,13 @@ def test_pandoc_plain_at_its_default_width_is_refused_not_misread() -> None:
     assert not has_cut_table((PAGES / "0000002488-24-000005.pandoc-plain.txt").read_text())  # --wrap=none
     with pytest.raises(ParseError, match="pandoc cut the lines of a table"):
         parse(page)
+
+
+def test_grid_page_with_nothing_cut_reads_every_field() -> None:
+    # pandoc -t markdown --wrap=none: the same layout grid with the tables nested in its cells, none
+    # cut. Every field the page shows is the filed one.
+    got = parse(PAGES / "0000002488-24-000005.pandoc-markdown-nowrap.md")
+    expected = reference("0000002488-24-000005")
+    assert got.source.format == "markdown"
+    assert shown(expected, got) > 40
+    assert misses(expected, got) == []
