@@ -117,7 +117,7 @@ class _Index:
 
 def _index(doc: Doc) -> _Index:
     cells = list(itertools.chain.from_iterable(doc))
-    rows = list(itertools.chain.from_iterable(itertools.repeat(r, len(row)) for r, row in enumerate(doc)))
+    rows = list(itertools.chain.from_iterable(map(itertools.repeat, range(len(doc)), map(len, doc))))
     joined = "\x00" + "\x00".join(cells)
     marks: list[str | None] = [None] * len(cells)
     candidates: Iterable[int]
