@@ -192,3 +192,24 @@ def test_html_blocks_read_in_one_parse_as_one_by_one(second: str, parses: int, m
     assert len(calls) == parses
     page = f"{blocks[0]}\n\n| m | n |\n|---|---|\n\n{blocks[1]}\n"
     assert md.markdown_to_doc(page) == [*alone[0], ["m", "n"], *alone[1]]
+
+
+def test_pandoc_multiline_table_without_header_cells_wrapped() -> None:
+    # pandoc's own Markdown: a multiline table with no header opens with its columns' rule, blank
+    # lines part its rows, a cell's lines are its text wrapped ("\\" ends a line of the filer's).
+    md = (
+        "  ---------------- -----------\n"
+        "  Reid Hoffman &   Director\n"
+        "  Living Trust\\\n"
+        "  2029 STIERLIN\n"
+        "  COURT\n"
+        "\n"
+        "  Second row       X\n"
+        "  ---------------- -----------\n"
+    )
+    from section16.read.rendered.markdown import markdown_to_doc
+
+    assert markdown_to_doc(md) == [
+        ["Reid Hoffman & Living Trust\n2029 STIERLIN COURT", "Director"],
+        ["Second row", "X"],
+    ]

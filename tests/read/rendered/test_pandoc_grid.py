@@ -6,7 +6,6 @@ import pytest
 
 from section16 import parse
 from section16.errors import ParseError
-from section16.read.rendered.cells import CLIPPED
 from section16.read.rendered.pandoc_grid import has_cut_table, looks_like_pandoc_markdown, pandoc_markdown_to_doc
 from tests.read.rendered.conftest import PAGES, misses, reference, shown
 
@@ -50,12 +49,17 @@ def test_a_word_cut_to_fit_is_joined_when_sure() -> None:
     assert doc == [["SANTA CLARA\nCA 95054"]]  # (",\xa0" parts city and state, as on the HTML page)
 
 
-def test_a_word_cut_to_fit_is_unsure_when_it_could_be_two() -> None:
-    # "Transaction (Mon" would not fit 13 columns: "(Mon" may be a word of its own. Reported, not guessed.
+def test_a_word_cut_to_fit_is_refused_when_it_could_be_two() -> None:
+    # "Transaction (Mon" would not fit 13 columns: "(Mon" may be a word of its own. Not guessed.
     rows = ["Transaction  ", "(Mon         ", "th/Day/Year)\\"]
     grid = "+---------------+\n" + "".join(f"| {r} |\n" for r in rows) + "+---------------+\n"
-    (cell,) = pandoc_markdown_to_doc(grid)[0]
-    assert CLIPPED in cell
+    with pytest.raises(ParseError, match="pandoc cut a word"):
+        pandoc_markdown_to_doc(grid)
+    # A piece after the last one could follow (pandoc may cut from the left too): not sure either.
+    rows = ["SANTA        ", "CL           ", "ARA,\xa0CA\xa095054", "X            "]
+    grid = "+---------------+\n" + "".join(f"| {r} |\n" for r in rows) + "+---------------+\n"
+    with pytest.raises(ParseError, match="pandoc cut a word"):
+        pandoc_markdown_to_doc(grid)
 
 
 def test_told_from_pandoc_plain() -> None:
@@ -66,9 +70,9 @@ def test_told_from_pandoc_plain() -> None:
 
 
 def test_cut_nested_table_is_refused_never_guessed() -> None:
-    # pandoc -t markdown (72 columns) cuts Table I, nested in the page's layout table, into pieces
-    # whose joining is not unique: a clear refusal, not rows lost or mixed.
-    with pytest.raises(ParseError, match="pandoc cut the lines of a table"):
+    # pandoc -t markdown (72 columns) cuts the tables nested in the page's layout table, and words
+    # longer than their cells, into pieces whose joining is not unique: a clear refusal, no guess.
+    with pytest.raises(ParseError, match=r"pandoc cut (the lines of a table nested|a word)"):
         parse(PAGES / "0000002488-24-000005.pandoc-markdown.md")
 
 
@@ -86,6 +90,16 @@ def test_pandoc_plain_at_its_default_width_is_refused_not_misread() -> None:
     assert not has_cut_table((PAGES / "0000002488-24-000005.pandoc-plain.txt").read_text())  # --wrap=none
     with pytest.raises(ParseError, match="pandoc cut the lines of a table"):
         parse(page)
+
+
+def test_grid_page_at_200_columns_rejoined_reads_every_field() -> None:
+    # pandoc -t markdown --columns=200: the tables nested in the layout grid are still cut ("1\\. Na" +
+    # "me and Address...", "\\_\\_\\_\\_\\_ Dire" + "ctor"); each cut is joined from the columns and the
+    # page's own words, and every field the page shows is the filed one.
+    got = parse(PAGES / "0000002488-24-000005.pandoc-markdown-200.md")
+    expected = reference("0000002488-24-000005")
+    assert shown(expected, got) > 40
+    assert misses(expected, got) == []
 
 
 def test_grid_page_with_nothing_cut_reads_every_field() -> None:

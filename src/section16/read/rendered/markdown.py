@@ -99,7 +99,8 @@ def _dash_table(lines: list[str], start: int) -> tuple[Doc, int]:
     rules = [ln for ln in block if _DASH_RULE_RE.match(ln)]
     widest = max(rules, key=lambda ln: len(_DASH_GROUP_RE.findall(ln)))
     starts = [m.start() for m in _DASH_GROUP_RE.finditer(widest)]
-    multiline = len(_DASH_GROUP_RE.findall(block[0])) == 1 and len(starts) > 1
+    # (A multiline table without a header opens with its columns' rule: blank lines part its rows too.)
+    multiline = len(starts) > 1 and (len(_DASH_GROUP_RE.findall(block[0])) == 1 or any(not x.strip() for x in block))
     groups: list[list[str]] = [[]]
     for ln in block:
         if _DASH_RULE_RE.match(ln) or (multiline and not ln.strip()):
@@ -115,8 +116,10 @@ def _dash_table(lines: list[str], start: int) -> tuple[Doc, int]:
         cells = []
         for k, a in enumerate(starts):
             b = starts[k + 1] if k + 1 < len(starts) else None
-            parts = [_hard_break(ln[a:b].strip()) for ln in g]
-            cells.append("\n".join(p for p in parts if p))
+            # A cell's lines are its text wrapped to the column; only a line ending in a backslash
+            # ends a line of the filer's (a box-1 name wrapped is one name, not name and street).
+            parts = [p for p in (ln[a:b].strip() for ln in g) if p]
+            cells.append("".join(p[:-1].rstrip() + "\n" if _hard_break(p) != p else p + " " for p in parts).strip())
         rows.append([_inline(c.replace("\n", "<br>")) for c in cells])
     return rows, end
 

@@ -8,10 +8,8 @@ each cell's Markdown and the text around the grids to the Markdown front end, so
 read by the same rules as every other page. Cells of one grid row that each hold one piece of text
 stay one row; a cell holding more (a nested table, several paragraphs) gives its own rows, in order.
 
-A paragraph whose cut word cannot be joined with certainty has :data:`.cells.CLIPPED` put in it: the
-form reader then reports that field, or refuses the table, instead of guessing. A nested table whose
-cut lines cannot be joined with certainty is refused (:class:`ParseError`): its rows would be lost or
-mixed.
+A nested table whose cut lines, or a word whose cut pieces, cannot be joined with certainty is refused
+(:class:`ParseError`): a table's rows would be lost or mixed, a box's value would be a guess.
 """
 
 from __future__ import annotations
@@ -20,9 +18,10 @@ import itertools
 import re
 
 from ...errors import ParseError
-from .cells import CLIPPED, Doc
+from .cells import Doc
 from .markdown import markdown_to_doc
 from .pandoc_unchop import is_rule, rule_pieces, touches_edge, unchop_table
+from .pandoc_words import vocabulary
 
 _BORDER_RE = re.compile(r"^\+(?:[-=:]+\+)+$")
 _FENCE_RE = re.compile(r"^ {0,3}:{3,}(?:\s*\{[^}]*\}|\s*[\w-]+)?\s*$")
@@ -47,71 +46,62 @@ def looks_like_pandoc_markdown(text: str) -> bool:
 def pandoc_markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return _blocks_doc([ln for ln in lines if not _FENCE_RE.match(ln)], None, source)
+    lines = [ln for ln in lines if not _FENCE_RE.match(ln)]
+    return _blocks_doc(lines, None, source, vocabulary(lines))
 
 
-def _blocks_doc(lines: list[str], width: int | None, source: str | None) -> Doc:
+def _refuse(what: str, source: str | None) -> ParseError:
+    return ParseError(
+        f"pandoc cut {what} to fit a grid-table cell; the pieces cannot be joined with certainty "
+        "(convert with a wider --columns, --wrap=none, or to gfm)",
+        source=source or "<bytes>",
+        # (The word's cell is one of the grid table pandoc draws for the page's layout table.)
+        where="Table nested in a grid-table cell" if what.startswith("the lines") else "Table of the page's layout",
+    )
+
+
+def _blocks_doc(lines: list[str], width: int | None, source: str | None, vocab: frozenset[str]) -> Doc:
     """Markdown lines (a page, or a cell ``width`` wide whose lines may have been cut) -> rows."""
     doc: Doc = []
     plain: list[str] = []
-    unsure = False
 
-    def flush(keep: int = 0) -> None:
-        """Read the Markdown gathered so far, all but its last ``keep`` lines."""
-        nonlocal unsure
-        if keep:
-            kept = plain[len(plain) - keep :]
-            del plain[len(plain) - keep :]
-            flush()
-            plain.extend(kept)
-            return
+    def flush() -> None:
         if plain:
             # (A cell's padding is not Markdown's two-space line break.)
-            rows = markdown_to_doc("\n".join(ln.rstrip() for ln in plain), source)
-            doc.extend(_mark(rows) if unsure else rows)
+            doc.extend(markdown_to_doc("\n".join(ln.rstrip() for ln in plain), source))
             plain.clear()
-            unsure = False
 
     i = 0
     while i < len(lines):
         line = lines[i]
         if _BORDER_RE.match(line.rstrip()):
             flush()
-            rows, i = _grid(lines, i, source)
+            rows, i = _grid(lines, i, source, vocab)
             doc.extend(rows)
             continue
         if width is not None and is_rule(line):
             end = _table_end(lines, i, width)
-            joined, sure = unchop_table(lines[i:end], width)
-            if not sure:
-                # Its rows cannot be told apart: reading on would lose or mix them without a word.
-                raise ParseError(
-                    "pandoc cut the lines of a table nested in a grid-table cell; they cannot be "
-                    "joined with certainty (convert with a wider --columns, or to gfm)",
-                    source=source or "<bytes>",
-                    where="Table nested in a grid-table cell",
-                )
+            joined, sure = unchop_table(lines[i:end], width, vocab)
+            if not sure:  # its rows cannot be told apart: reading on would lose or mix them unsaid
+                raise _refuse("the lines of a table nested in a grid-table cell", source)
             flush()
             doc.extend(markdown_to_doc("\n".join(joined), source))
             i = end
             continue
         if width is not None and plain and plain[-1].strip() and _cut_word_tail(line, width):
             # A word longer than the cell, cut: its last piece fills the cell, its first piece (the
-            # previous line) is a line of its own. Joined; sure only when that first piece could have
-            # stood on the line before it had it been a word of its own (pandoc fills lines).
+            # previous line) is a line of its own. Sure only when that first piece could have stood
+            # on the line before had it been a word of its own (pandoc fills lines), and nothing
+            # follows the last piece that could be a further piece. Else the page is refused: a box's
+            # value holding a guessed join would be a wrong value presented as right.
             before = plain[-2].rstrip() if len(plain) > 1 else ""
-            piece = plain[-1].rstrip()
-            word = piece.strip()
-            if not word or " " in word or not before or len(before) + 1 + len(word) > width:
-                # Only this paragraph is unsure: what came before it is read as it is.
-                start = max((k + 1 for k, x in enumerate(plain) if not x.strip()), default=0)
-                flush(keep=len(plain) - start)
-                unsure = True
-            plain[-1] = piece + line.rstrip()
+            word = plain[-1].strip()
+            after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if " " in word or not before or len(before) + 1 + len(word) > width or after:
+                raise _refuse("a word", source)
+            plain[-1] = plain[-1].rstrip() + line.rstrip()
             i += 1
             continue
-        if unsure and not line.strip():
-            flush()
         plain.append(line)
         i += 1
     flush()
@@ -120,10 +110,6 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None) -> Doc:
 
 def _cut_word_tail(line: str, width: int) -> bool:
     return touches_edge(line, width) and " " not in line[:width] and not line.startswith("+")
-
-
-def _mark(rows: Doc) -> Doc:
-    return [[c + CLIPPED if c else c for c in row] for row in rows]
 
 
 def _table_end(lines: list[str], start: int, width: int) -> int:
@@ -141,7 +127,7 @@ def _table_end(lines: list[str], start: int, width: int) -> int:
     return i
 
 
-def _grid(lines: list[str], start: int, source: str | None) -> tuple[Doc, int]:
+def _grid(lines: list[str], start: int, source: str | None, vocab: frozenset[str]) -> tuple[Doc, int]:
     """A grid table starting at its top border ``lines[start]``: its rows, and the line after it."""
     doc: Doc = []
     border = lines[start].rstrip()
@@ -153,7 +139,7 @@ def _grid(lines: list[str], start: int, source: str | None) -> tuple[Doc, int]:
             block.append(lines[i])
             i += 1
         if block:
-            doc.extend(_grid_row(block, cols, source))
+            doc.extend(_grid_row(block, cols, source, vocab))
         if i < len(lines) and _BORDER_RE.match(lines[i].rstrip()):
             border = lines[i].rstrip()
             i += 1
@@ -163,14 +149,14 @@ def _grid(lines: list[str], start: int, source: str | None) -> tuple[Doc, int]:
     return doc, i
 
 
-def _grid_row(block: list[str], cols: list[int], source: str | None) -> Doc:
+def _grid_row(block: list[str], cols: list[int], source: str | None, vocab: frozenset[str]) -> Doc:
     cells: list[Doc] = []
     for a, b in itertools.pairwise(cols):
         width = b - a - 3
         content = [ln[a + 2 : b - 1].ljust(width) if len(ln) > a + 2 else " " * width for ln in block]
         while content and not content[-1].strip():
             content.pop()
-        cells.append(_blocks_doc(content, width, source) if content else [])
+        cells.append(_blocks_doc(content, width, source, vocab) if content else [])
     if all(len(c) <= 1 and all(len(r) == 1 for r in c) for c in cells):
         row = [c[0][0] if c else "" for c in cells]
         return [row] if any(row) else []

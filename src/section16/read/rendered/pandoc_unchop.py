@@ -24,6 +24,8 @@ import functools
 import itertools
 import re
 
+from .pandoc_words import cut_reading
+
 _DASHES_RE = re.compile(r"^ *-+(?: +-+)* *$")
 _GROUP_RE = re.compile(r"-+")
 Spans = tuple[tuple[int, int], ...]
@@ -70,7 +72,7 @@ def _gaps(rule: str) -> tuple[int, Spans]:
 Reading = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]  # (joined lines, their cells)
 
 
-def _joinings(lines: list[str], width: int, gaps: int, spans: Spans) -> list[Reading]:
+def _joinings(lines: list[str], width: int, gaps: int, spans: Spans, vocab: frozenset[str]) -> list[Reading]:
     """The ways (up to MAX_READINGS that read differently) to join ``lines`` into the table's lines."""
     n = len(lines)
     total = spans[-1][1]
@@ -108,6 +110,7 @@ def _joinings(lines: list[str], width: int, gaps: int, spans: Spans) -> list[Rea
                     for r in range(len(head), width + 1)
                     if r + len(tail) <= total and not (masks[i] | tail_mask << r) & gaps
                 ]
+                found = _settle_cut(found, head, tail, vocab)
             for joined in found:
                 key = cells(joined)
                 for rest_lines, rest_cells in from_(i + k):
@@ -119,6 +122,18 @@ def _joinings(lines: list[str], width: int, gaps: int, spans: Spans) -> list[Rea
     return list(from_(0))
 
 
+def _settle_cut(found: list[str], head: str, tail: str, vocab: frozenset[str]) -> list[str]:
+    """Joinings that differ by blanks at a cut between two letters: the page's words may tell one
+    word ("C" + "hief": "Chief") from two (:func:`.pandoc_words.cut_reading`); else all are kept."""
+    if not head.strip() or head[-1] == " " or not tail.strip() or tail[0] == " ":
+        return found
+    reading = cut_reading(head.split()[-1], tail.split()[0], vocab)
+    if reading is None:
+        return found
+    # (None kept: the columns tried contradict the words, e.g. a rule read with a blank it has not.)
+    return [c for c in found if (c[len(head)] != " ") == (reading == "joined")]
+
+
 def _key(cells: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     """Two joinings that put the same words in the same columns read the same (a line's place
     inside its column is the converter's alignment; a column empty on every line is no column)."""
@@ -127,7 +142,7 @@ def _key(cells: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(row[c] for c in used) for row in rows)
 
 
-def unchop_table(lines: list[str], width: int) -> tuple[list[str], bool]:
+def unchop_table(lines: list[str], width: int, vocab: frozenset[str] = frozenset()) -> tuple[list[str], bool]:
     """Join a nested table whose lines pandoc cut to ``width``. ``lines[0]`` starts its first rule.
 
     Returns the table's lines and whether the joining is the only one that fits its columns.
@@ -145,7 +160,7 @@ def unchop_table(lines: list[str], width: int) -> tuple[list[str], bool]:
         if not is_rule(rule):
             continue
         gaps, spans = _gaps(rule)
-        for joined, cells in _joinings(lines[pieces:], width, gaps, spans):
+        for joined, cells in _joinings(lines[pieces:], width, gaps, spans, vocab):
             readings.setdefault(_key(cells), [rule, *joined])
         if len(readings) > 1:
             break

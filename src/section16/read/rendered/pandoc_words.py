@@ -1,0 +1,87 @@
+"""Was a word cut, or were two words parted? Evidence from the page's own uncut text.
+
+When pandoc cuts a line to fit a grid cell (:mod:`.pandoc_unchop`), a cut that falls between two
+letters is ambiguous: "C" + "hief" is "Chief" if the first piece ended there, "C hief" if it ended in a
+blank the cell's padding hides. The page itself often settles it: the text outside the grid (Table II,
+the Reporting Owners table, the footnotes) is never cut, and it repeats most words of the form's
+labels and many of the filing's (the owner's name and title, the security's title). Numbers and dates
+settle it by their shape. Anything else stays undecided, and the caller does not guess.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Literal
+
+_TOKEN_STRIP = "\\*_`[](){}^#:;,.!?\"'|<>"
+_NUMBER_RE = re.compile(r"^\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+_DATE_RE = re.compile(r"^\d{2}/\d{2}/\d{4}$")
+_MARK_RE = re.compile(r"^\(\d{1,3}\)$")
+_MARKS = frozenset({"$", "*", "**", "-", "&", "%"})
+_BLANK_RE = re.compile(r"^(?:\\?_|X)+$")
+
+
+def norm(token: str) -> str:
+    return token.strip(_TOKEN_STRIP).lower()
+
+
+#: The SEC stylesheets: their text is the printed form's own words (labels, headings, instructions).
+XSL_DIR = Path(__file__).resolve().parents[2] / "data" / "xsl"
+
+
+@functools.cache
+def form_words() -> frozenset[str]:
+    """Every word the printed form itself prints, from the stylesheets that print it (read once)."""
+    from lxml import etree
+
+    words: set[str] = set()
+    for path in sorted(XSL_DIR.glob("*.xsl")):
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        for text in tree.iter():
+            for part in (text.text, text.tail):
+                if part and part.strip():
+                    words.update(norm(w) for w in part.split())
+    words.discard("")
+    return frozenset(words)
+
+
+def vocabulary(lines: list[str]) -> frozenset[str]:
+    """The form's own words and those of the page's lines outside grid tables (never cut)."""
+    words: set[str] = set(form_words())
+    for ln in lines:
+        s = ln.lstrip()
+        if s.startswith(("|", "+")):
+            continue
+        words.update(norm(w) for w in s.split())
+    words.discard("")
+    return frozenset(words)
+
+
+def _numeric(token: str) -> bool:
+    return bool(_NUMBER_RE.match(token.replace("\\", "")))
+
+
+def _known(token: str, vocab: frozenset[str]) -> bool:
+    t = token.replace("\\", "")
+    if _numeric(t) or _DATE_RE.match(t) or _MARK_RE.match(t):
+        return True
+    n = norm(t)
+    if not n:  # punctuation alone: a mark ("$", "*") is a token; an opening "(" is not
+        return t in _MARKS
+    return n in vocab or all(norm(p) in vocab for p in re.split(r"[/-]", n) if norm(p))
+
+
+def cut_reading(left: str, right: str, vocab: frozenset[str]) -> Literal["joined", "split"] | None:
+    """``left`` ends the first piece and ``right`` starts the next, both without blanks at the cut:
+    one word, or two? None when the page does not tell."""
+    if _BLANK_RE.match(left) and _BLANK_RE.match(right):
+        return "joined"  # a check box's line ("_____", "__X__") is one mark, never two
+    joined = _known(left + right, vocab)
+    split = _known(left, vocab) and _known(right, vocab) and not (_numeric(left) and _numeric(right))
+    if joined and not split:
+        return "joined"
+    if split and not joined:
+        return "split"
+    return None

@@ -1,0 +1,29 @@
+"""One word cut, or two words parted? Decided from the page's uncut words and the form's own."""
+
+from __future__ import annotations
+
+from section16.read.rendered.pandoc_words import cut_reading, form_words, vocabulary
+
+
+def test_form_words_come_from_the_stylesheets() -> None:
+    words = form_words()
+    assert {"last", "first", "middle", "director", "issuer", "transaction"} <= words
+    assert "qualys" not in words  # a filing's words are not the form's
+
+
+def test_vocabulary_leaves_out_grid_lines() -> None:
+    v = vocabulary(["Reporting Owner Name / Address", "| | hief Accounti |", "+-----+", "  Chief Accounting"])
+    assert {"name", "address", "chief", "accounting"} <= v
+    assert "hief" not in v and "accounti" not in v
+
+
+def test_cut_reading() -> None:
+    v = vocabulary(["Chief Accounting Officer", "Common Stock"])
+    assert cut_reading("C", "hief", v) == "joined"  # "Chief" is a word of the page, "hief" is none
+    assert cut_reading("Common", "Stock", v) == "split"  # two words of the page, "CommonStock" none
+    assert cut_reading("(", "Last)", v) == "joined"  # a lone "(" is no word
+    assert cut_reading("\\_\\_\\_\\_", "\\_", v) == "joined"  # a check box's line is one mark
+    assert cut_reading("01/1", "5/2024", v) == "joined"  # a date by its shape
+    assert cut_reading("47", "2", v) == "joined"  # two numbers in one cell: never
+    assert cut_reading("\\$", "146.56", v) is None  # "$146.56" or "$ 146.56": the page does not say
+    assert cut_reading("Xy", "zzy", v) is None  # unknown either way: not guessed
