@@ -72,7 +72,7 @@ def test_told_from_pandoc_plain() -> None:
 def test_cut_nested_table_is_refused_never_guessed() -> None:
     # pandoc -t markdown (72 columns) cuts the tables nested in the page's layout table, and words
     # longer than their cells, into pieces whose joining is not unique: a clear refusal, no guess.
-    with pytest.raises(ParseError, match=r"pandoc cut (the lines of a table nested|a word)"):
+    with pytest.raises(ParseError, match=r"pandoc cut (the lines of a nested table|a word)"):
         parse(PAGES / "0000002488-24-000005.pandoc-markdown.md")
 
 
@@ -88,7 +88,7 @@ def test_pandoc_plain_at_its_default_width_is_refused_not_misread() -> None:
     page = PAGES / "0000002488-24-000005.pandoc-plain-72.txt"
     assert has_cut_table(page.read_text())
     assert not has_cut_table((PAGES / "0000002488-24-000005.pandoc-plain.txt").read_text())  # --wrap=none
-    with pytest.raises(ParseError, match="pandoc cut the lines of a table"):
+    with pytest.raises(ParseError, match="pandoc cut the lines of a nested table"):
         parse(page)
 
 

@@ -83,7 +83,7 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None, vocab: 
             end = _table_end(lines, i, width)
             joined, sure = unchop_table(lines[i:end], width, vocab)
             if not sure:  # its rows cannot be told apart: reading on would lose or mix them unsaid
-                raise _refuse("the lines of a table nested in a grid-table cell", source)
+                raise _refuse("the lines of a nested table", source)
             flush()
             doc.extend(markdown_to_doc("\n".join(joined), source))
             i = end
