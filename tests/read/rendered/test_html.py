@@ -112,3 +112,14 @@ def test_walk_marks_spelled_by_the_page_are_text() -> None:
 def test_walk_white_space_of_the_page_is_not_a_line_break() -> None:
     page = b"<html><body><table><tr><td>a\r\nb\tc\x0cd\x0be  f</td><td>\xc2\xa0</td></tr></table></body></html>"
     assert html_to_doc(page) == [["a b c d e f", ""]]
+
+
+def test_walk_rows_with_a_cell_holding_a_table_are_layout() -> None:
+    # A row (in tbody, or a table's loose cells) with a cell holding a table: each cell walked as
+    # layout, its table's rows between; a row without one stays a row of cells.
+    page = (
+        b"<html><body><table><tbody><tr><td>a</td><td>b<table><tr><td>c</td></tr></table>d</td></tr>"
+        b"<tr><td>e</td><th>f</th></tr></tbody><td>g</td><th>h<table><tr><td>i</td></tr></table></th></table>"
+        b"<table><td>j</td><td>k</td></table></body></html>"
+    )
+    assert html_to_doc(page) == [["a"], ["b"], ["c"], ["d"], ["e", "f"], ["g"], ["h"], ["i"], ["j", "k"]]

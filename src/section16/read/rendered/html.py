@@ -27,14 +27,18 @@ _WS_RE = re.compile(r"[ \t\r\n\f\v]+")
 #: The namespace of the attribute that marks an element holding a table (an HTML page has none).
 _NS = "urn:section16:walk"
 _HOLDS_TABLE = f"{{{_NS}}}h"
+_ROW_HOLDS_TABLE = f"{{{_NS}}}r"
 _BLOCKS = "p|div|h1|h2|h3|h4|h5|h6|li|ul|ol|dl|dd|dt|center|hr|blockquote|pre|thead|tbody|tfoot|caption|form"
 _SKIP = "script|style|head|title|noscript|template"
-# One mode serves both ways of reading an element: one that holds a table somewhere inside (marked by
-# :func:`_mark_holders`) is layout, its text read as lines and its tables as rows; any other element
-# is read as the text a cell shows (line breaks, check boxes; a block on lines of its own).
-# A table's rows are its own <tr> (also in thead/tbody/tfoot), then its loose cells as one last row;
-# text in a table outside its cells is not shown by a browser in place, and is not read.
-_CELLS = "td|th"
+# The default mode serves both ways of reading an element: one that holds a table somewhere inside
+# (marked by :func:`_mark_holders`) is layout, its text read as lines and its tables as rows; any other
+# element is read as the text a cell shows (line breaks, check boxes; a block on lines of its own).
+# A table's rows are its own <tr> (also in thead/tbody/tfoot; mode "rows"), then its loose cells as one
+# last row; text in a table outside its cells is not shown by a browser in place, and is not read. A
+# row with a cell holding a table (marked too) has each cell walked as layout (mode "layout"), any
+# other is a row of cells (mode "cells"). Rows and cells are walked by templates, never selected as a
+# union ("td|th"): libxml2 merges a union's two sets pair by pair, so a hostile page of thousands of
+# cells would take minutes.
 _WALK_XSL = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:s="{_NS}">
 <xsl:output method="text" encoding="utf-8"/>
@@ -49,34 +53,29 @@ _WALK_XSL = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/
 
 <xsl:template match="table" priority="3">
   <xsl:text>{{0}}</xsl:text>
-  <xsl:for-each select="tr|thead/tr|tbody/tr|tfoot/tr">
-    <xsl:choose>  <!-- the "row" template below, written out: a call per row costs 5 % of the walk -->
-      <xsl:when test="td[@s:h]|th[@s:h]">
-        <xsl:for-each select="{_CELLS}"><xsl:apply-templates/><xsl:text>{{0}}</xsl:text></xsl:for-each>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:for-each select="{_CELLS}"><xsl:text>{{1}}</xsl:text><xsl:apply-templates/></xsl:for-each>
-        <xsl:text>{{2}}</xsl:text>
-      </xsl:otherwise>
+  <xsl:apply-templates select="*" mode="rows"/>
+  <xsl:if test="td or th">
+    <xsl:choose>
+      <xsl:when test="@s:r"><xsl:apply-templates select="*" mode="layout"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="*" mode="cells"/><xsl:text>{{2}}</xsl:text></xsl:otherwise>
     </xsl:choose>
-  </xsl:for-each>
-  <xsl:if test="{_CELLS}">
-    <xsl:call-template name="row"><xsl:with-param name="cells" select="{_CELLS}"/></xsl:call-template>
   </xsl:if>
 </xsl:template>
 
-<xsl:template name="row">
-  <xsl:param name="cells"/>
+<xsl:template match="tr" mode="rows">
   <xsl:choose>
-    <xsl:when test="$cells[@s:h]">
-      <xsl:for-each select="$cells"><xsl:apply-templates/><xsl:text>{{0}}</xsl:text></xsl:for-each>
-    </xsl:when>
-    <xsl:otherwise>
-      <xsl:for-each select="$cells"><xsl:text>{{1}}</xsl:text><xsl:apply-templates/></xsl:for-each>
-      <xsl:text>{{2}}</xsl:text>
-    </xsl:otherwise>
+    <xsl:when test="@s:r"><xsl:apply-templates select="*" mode="layout"/></xsl:when>
+    <xsl:otherwise><xsl:apply-templates select="*" mode="cells"/><xsl:text>{{2}}</xsl:text></xsl:otherwise>
   </xsl:choose>
 </xsl:template>
+<xsl:template match="thead|tbody|tfoot" mode="rows"><xsl:apply-templates select="tr" mode="rows"/></xsl:template>
+<xsl:template match="*" mode="rows"/>
+
+<!-- A row's cells: as cells; or, when one of them holds a table, each walked as layout. -->
+<xsl:template match="td|th" mode="cells"><xsl:text>{{1}}</xsl:text><xsl:apply-templates/></xsl:template>
+<xsl:template match="*" mode="cells"/>
+<xsl:template match="td|th" mode="layout"><xsl:apply-templates/><xsl:text>{{0}}</xsl:text></xsl:template>
+<xsl:template match="*" mode="layout"/>
 
 <xsl:template match="{_SKIP}" priority="2"/>
 
@@ -104,7 +103,7 @@ _WALK_XSL = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/
   <xsl:text>{{3}}</xsl:text><xsl:apply-templates/><xsl:text>{{3}}</xsl:text>
 </xsl:template>
 
-<xsl:template match="{_CELLS}"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
+<xsl:template match="td|th"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>"""
 
 
@@ -145,13 +144,29 @@ def _bare_mark(raw: bytes) -> bool:
 
 
 _TABLE_HOLDERS = etree.XPath("//table/ancestor::*")
+_TABLE_COUNT = etree.XPath("count(//table)")
 
 
 def _mark_holders(root: etree._Element) -> None:
     """Mark each element that holds a table somewhere inside: the walk reads those as layout."""
-    holders: Any = _TABLE_HOLDERS(root)  # (one XPath: a loop over ancestors costs twice as much)
+    holders: Any
+    tables: Any = _TABLE_COUNT(root)  # (a float: XPath's count)
+    if tables <= 256:
+        holders = _TABLE_HOLDERS(root)  # (one XPath: a loop over ancestors costs twice as much)
+    else:  # libxml2 merges each table's ancestors into the set pair by pair: a loop stays linear
+        holders, seen = [], set()
+        for table in root.iter("table"):
+            for anc in table.iterancestors():
+                if anc in seen:
+                    break
+                seen.add(anc)
+                holders.append(anc)
     for el in holders:
         el.set(_HOLDS_TABLE, "")
+        if el.tag in ("td", "th"):  # its row (or its table, for loose cells) is read as layout
+            parent = el.getparent()
+            if parent is not None:
+                parent.set(_ROW_HOLDS_TABLE, "")
 
 
 def _protect_literal_marks(root: etree._Element) -> None:
