@@ -178,24 +178,6 @@ def test_pdftotext_pages_read_whole(name: str) -> None:
     assert misses(expected, got) == []
 
 
-def test_rows_on_a_later_page_are_moved_to_the_heading_pages_grid() -> None:
-    # pdftotext lays page 2 out on a narrower grid: the same row's D stands at 129, not 172.
-    cells = [(0, "Shares"), (44, "01/06/2025"), (88, "S(1)"), (103, "4,424"), (114, "D"), (120, "402.841"),
-             (135, "100,976"), (172, "D")]  # fmt: skip
-    row1 = at(*cells)
-    row2 = at(*[(round(x * 0.75), text) for x, text in cells])
-    lines = ["heading", row1, row2]
-    scales = layout._page_scales(lines, 1, 3, [0, 0, 1], 1, [0.0] * 11)
-    moved = layout._scaled(toks(row2, 2), scales[1])
-    # The left edge, the date and the D land where page 1 prints them, the rest within a few
-    # characters: near enough for the cells to be cut by type and order.
-    assert [t.x0 for t in moved[:2]] == [0, 44]
-    assert abs(moved[-1].x0 - 172) <= 1
-    assert all(abs(a.x0 - b.x0) <= 3 for a, b in zip(moved, toks(row1, 1), strict=True))
-    # Without the move the row's D would stand 43 characters off its column.
-    assert toks(row2, 2)[-1].x0 == 129
-
-
 def test_a_cell_holds_each_footnote_mark_once() -> None:
     # Marks printed one over the other stand in one spot, one cell; "(4)" over "(4)" is two cells'
     # marks run together, and no cut of the row reads it.
@@ -239,14 +221,6 @@ def test_a_lone_dollar_sign_is_the_values_not_the_titles() -> None:
     assert cells is not None
     got = dict(zip(cols, cells, strict=True))
     assert (got["title"], got["conv"]) == ("Non-Qualifed Stock Option", "$ 2.79")
-
-
-def test_the_d_or_i_column_is_the_rightmost_column_of_lone_ds_and_is() -> None:
-    # The (A)/(D) column's D's at 129 are many; the Ownership Form's at 262 are the column.
-    assert layout._rightmost_column([129.0, 129.5, 130.0, 262.0, 262.5, 263.0, 129.0]) == 262.5
-    # A stray "I" of a nature of ownership ("Fund I") is not a column.
-    assert layout._rightmost_column([262.0, 262.5, 263.0, 262.0, 300.0]) == 262.5
-    assert layout._rightmost_column([]) is None
 
 
 def test_footnotes_parted_by_the_short_last_lines_of_their_paragraphs() -> None:

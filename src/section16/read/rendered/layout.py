@@ -24,25 +24,15 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from . import layout_rows, tables
 from .cells import normalize
+from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
+from .layout_words import _CHUNK_RE, _MARK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
-_WORD_RE = re.compile(r"[^ \n]+")
 _RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
-_DASHES_RE = re.compile(r"^[-=_]{3,}$")
-_HEADERISH_RE = re.compile(
-    r"\(Instr|Month/Day/Year|\bCode\b|Exercisable|Expiration|Number\s+of|\bShares\)?$|^\(A\)|^\(D\)|\(I\)$|"
-    r"\bPrice\b|^Amount|Title\s+of|Transaction\(s\)|Beneficially|Ownership|Following|Reported|^Title$|^V$",
-    re.IGNORECASE,
-)
-_NUM_LABEL_RE = re.compile(r"^\d{1,2}[A-Z]?\.\s*\D")
-_CHUNK_RE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
 _VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
-_MARKS_RE = re.compile(r"\(\d+\)|\s")
 _HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
-_MARK_RE = re.compile(r"^(?:\(\d{1,3}\)|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$")
 
 # Sub-headings of the leaf columns that share a numbered group.
 _SUB = {
@@ -63,18 +53,6 @@ _GROUPED_RE = re.compile(r"^\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _MARK_IN_RE = re.compile(r"\((\d{1,3})\)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 #: A word this many characters outside a column's range is not in that column.
 _FAR = 10.0
-
-
-@dataclass(frozen=True, slots=True)
-class Tok:
-    line: int
-    x0: int
-    x1: int
-    text: str
-
-    @property
-    def mid(self) -> float:
-        return (self.x0 + self.x1) / 2
 
 
 def labels(form: str, table: int) -> list[tuple[str, str | None, str | None]]:
@@ -381,18 +359,6 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[
     return cells
 
 
-def _tokens(line: str, number: int) -> list[Tok]:
-    return [
-        Tok(number, m.start(), m.end(), m.group(0))
-        for m in _WORD_RE.finditer(line)
-        if m.group(0).strip() and not _DASHES_RE.match(m.group(0))
-    ]
-
-
-def _is_heading(text: str) -> bool:
-    return bool(_HEADERISH_RE.search(text) or re.match(r"^\d{1,2}[A-Z]?\.(?!\d)", text))
-
-
 def _nearest(i: int, anchors: list[int]) -> int:
     best = 0
     for k, a in enumerate(anchors):
@@ -564,266 +530,3 @@ def _row_di(ts: list[Tok], starts: list[float]) -> Tok | None:
                 return None
             return t if any(_NUMBER_TOKEN_RE.match(u.text) for u in ts[:k]) else None
     return None
-
-
-_NUMBER_TOKEN_RE = re.compile(r"^\$?\d[\d,]*(?:\.\d+)?$")
-
-
-def _heading_on_one_grid(head: list[str], pages: Sequence[int]) -> list[str]:
-    """A heading the page break cut in two, its upper lines laid out again on the grid of its lower
-    page (where the sub-headings and the rows are). The heading lines end with the words of the
-    last column (Nature of Ownership): where they end on each page gives the stretch."""
-    last = pages[-1]
-
-    def nature_x(p: int) -> float | None:
-        # Where the heading's lines end: its last column's words, left-aligned there, are much
-        # alike in length ("Beneficial", "Ownership", "(Instr. 4)").
-        xs = [float(len(ln.rstrip())) for ln, q in zip(head, pages, strict=True) if q == p and ln.strip()]
-        return max(xs) if xs else None
-
-    ref = nature_x(last)
-    out = []
-    for ln, p in zip(head, pages, strict=True):
-        here = nature_x(p) if p != last else None
-        if ref is None or not here or abs(ref / here - 1) <= 0.02:
-            out.append(ln)
-            continue
-        laid = ""
-        for m in _WORD_RE.finditer(ln):  # word by word: a single space may part two columns' words
-            x = round(m.start() * ref / here)
-            laid = laid.ljust(max(x, len(laid) + 1 if laid else 0)) + m.group(0)
-        out.append(laid)
-    return out
-
-
-def _scaled(toks: list[Tok], scale: tuple[tuple[float, float], ...] | None) -> list[Tok]:
-    """The words moved by a page's piecewise-linear map (``(from, to)`` knots, increasing)."""
-    if not scale:
-        return toks
-
-    def move(x: float) -> int:
-        for (a0, b0), (a1, b1) in itertools.pairwise(scale):
-            if x <= a1:
-                return round(b0 + (x - a0) * (b1 - b0) / (a1 - a0))
-        a_last, b_last = scale[-1]
-        return round(x - a_last + b_last)
-
-    out: list[Tok] = []
-    for t in toks:
-        prev = out[-1] if out else None
-        if prev is not None and prev.line == t.line and _MARK_RE.match(t.text) and t.x0 - toks[len(out) - 1].x1 <= 1:
-            # A footnote mark one space after its value stays one space after it.
-            x0 = prev.x1 + (t.x0 - toks[len(out) - 1].x1)
-            out.append(Tok(t.line, x0, x0 + (t.x1 - t.x0), t.text))
-        else:
-            out.append(Tok(t.line, move(t.x0), move(t.x0) + (t.x1 - t.x0), t.text))
-    return out
-
-
-_CODE_TOKEN_RE = re.compile(r"^[A-Z](?:\(\d{1,3}\))*$")
-_DATE_TOKEN_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}")
-
-
-@dataclass(frozen=True, slots=True)
-class _Marks:
-    """Where a page prints its rows' dates (by how many dates a row has: the k-th date of such rows
-    is the same column on every page) and their D or I."""
-
-    dates: dict[int, list[float]]
-    di: float | None
-    #: The transaction's date: a date followed by a transaction code.
-    tx_date: float | None = None
-    #: The amount owned after: the number just before the row's D or I.
-    after: float | None = None
-
-
-def _middle(xs: list[float]) -> float:
-    return sorted(xs)[len(xs) // 2]
-
-
-def _landmarks(lines: list[str], numbers: list[int]) -> _Marks:
-    """Where the rows on these lines print their dates (the k-th of rows with as many), their
-    transaction's date and their D or I; the middle place of each. The Ownership Form's D or I is
-    the rightmost column of lone D's and I's (the (A)/(D) and Code columns hold some too)."""
-    dates: dict[int, list[list[float]]] = {}
-    lone: list[float] = []
-    tx: list[float] = []
-    before: list[tuple[float, float]] = []  # (number's x0, its D or I's middle)
-    for i in numbers:
-        ts = _tokens(lines[i], i)
-        if len(ts) < 2 or _is_heading_line(lines[i], i):
-            continue
-        lone.extend(t.mid for t in ts[1:] if _MARKS_RE.sub("", t.text) in ("D", "I"))
-        plain = [t for t in ts if not _MARK_RE.match(t.text)]
-        before.extend(
-            (float(u.x0), v.mid)
-            for u, v in itertools.pairwise(plain)
-            if _NUMBER_TOKEN_RE.match(u.text) and _MARKS_RE.sub("", v.text) in ("D", "I")
-        )
-        if len(ts) < 3:
-            continue
-        xs = [float(u.x0) for u in ts[1:] if _DATE_TOKEN_RE.match(u.text)]
-        if xs:
-            dates.setdefault(len(xs), []).append(xs)
-        pairs = itertools.pairwise(ts)
-        tx.extend(float(u.x0) for u, v in pairs if _DATE_TOKEN_RE.match(u.text) and _CODE_TOKEN_RE.match(v.text))
-    di = _rightmost_column(lone)
-    after = [x for x, d in before if di is not None and abs(d - di) <= 4]
-    return _Marks(
-        {n: [_middle([r[k] for r in rows]) for k in range(n)] for n, rows in dates.items()},
-        di,
-        _middle(tx) if tx else None,
-        _middle(after) if after else None,
-    )
-
-
-def _rightmost_column(xs: list[float]) -> float | None:
-    """The middle of the rightmost cluster of places (within 4 characters of each other) that holds
-    at least a third as many as the largest one."""
-    if not xs:
-        return None
-    groups: list[list[float]] = []
-    for x in sorted(xs):
-        if groups and x - groups[-1][-1] <= 4:
-            groups[-1].append(x)
-        else:
-            groups.append([x])
-    big = max(len(g) for g in groups)
-    return _middle(next(g for g in reversed(groups) if 3 * len(g) >= big))
-
-
-Knots = tuple[tuple[float, float], ...]
-
-
-def _page_scales(
-    lines: list[str], first: int, end: int, pages: Sequence[int], table: int, starts: list[float]
-) -> dict[int, Knots]:
-    """How to move the words of each later page of a table to where the heading's page prints them.
-    A layout program places each page on its own grid of characters (``pdftotext -layout`` fits each
-    page to its widest lines), so rows that run on to the next page stand at other character positions
-    than their headings, and not by one stretch. The table's left edge stays put; the rows' dates
-    and their D or I on each page show where the rest moved (a piecewise-linear map)."""
-    by_page: dict[int, list[int]] = {}
-    for i in range(first, end):
-        by_page.setdefault(pages[i], []).append(i)
-    head_page = pages[first - 1]
-    ref = _landmarks(lines, by_page.get(head_page, []))
-    if ref.di is None:
-        # No rows on the heading's page: its headings show where (a D or I stands a little right of
-        # its label; in Table I, a transaction's one date at its own).
-        cols = tables.columns("4", table)
-        tx_date = starts[cols.index("date")] if len(starts) == len(cols) else None
-        ref = _Marks({}, starts[len(starts) - 2] + 2, tx_date)
-    assert ref.di is not None
-    out: dict[int, Knots] = {}
-    for p, numbers in by_page.items():
-        if p == head_page:
-            continue
-        here = _landmarks(lines, numbers)
-        if here.di is None:
-            continue
-        knots: list[tuple[float, float]] = [(0.0, 0.0)]
-        common = [n for n in here.dates if n in ref.dates]
-        if common:
-            n = max(common, key=lambda n: (len(here.dates[n]), n))
-            knots.extend(zip(here.dates[n], ref.dates[n], strict=True))
-        elif here.tx_date is not None and ref.tx_date is not None:
-            knots.append((here.tx_date, ref.tx_date))
-        elif table == 1 and here.after is not None and ref.after is not None:
-            # Table I holdings only: the amount owned, just before its D or I, goes by its column.
-            knots.append((here.after, ref.after))
-        knots.append((here.di, ref.di))
-        # Only knots that keep the order of both pages (a stray date is not a landmark).
-        kept = [knots[0]]
-        for a, b in knots[1:]:
-            if a > kept[-1][0] and b > kept[-1][1]:
-                kept.append((a, b))
-        # The left edge and the D or I alone do not place the columns between them (a page's
-        # title column may shrink more than the rest): a page without a date to go by is not moved.
-        if len(kept) > 2 and any(abs(a - b) > 1 for a, b in kept):
-            out[p] = tuple(kept)
-    return out
-
-
-# Every word the printed headings of Table I and II use (any form, any era), letters and digits only.
-_HEADING_WORDS = frozenset(
-    [
-        "title",
-        "of",
-        "security",
-        "instr",
-        "1title",
-        "transaction",
-        "date",
-        "monthdayyear",
-        "deemed",
-        "execution",
-        "if",
-        "any",
-        "code",
-        "securities",
-        "acquired",
-        "a",
-        "or",
-        "disposed",
-        "d",
-        "and",
-        "amount",
-        "beneficially",
-        "owned",
-        "following",
-        "reported",
-        "transactions",
-        "ownership",
-        "form",
-        "direct",
-        "indirect",
-        "i",
-        "nature",
-        "beneficial",
-        "v",
-        "price",
-        "derivative",
-        "conversion",
-        "exercise",
-        "number",
-        "exercisable",
-        "expiration",
-        "underlying",
-        "shares",
-        "at",
-        "end",
-        "issuers",
-        "fiscal",
-        "year",
-        "2a",
-        "3a",
-        "1",
-        "2",
-        "3",
-        "4",
-        "5",
-        "6",
-        "7",
-        "8",
-        "9",
-        "10",
-        "11",
-    ]
-)
-_NON_ALNUM_RE = re.compile(r"[^a-z0-9]")
-
-
-def _is_heading_line(line: str, i: int) -> bool:
-    """A line of the column headings: only heading words (one of them a real word, so a line of
-    footnote marks or a lone "D" is not one), or a numbered label."""
-    cs = [m.group(0) for m in _CHUNK_RE.finditer(line)]
-    if not cs:
-        return False
-    if any(_NUM_LABEL_RE.match(c) for c in cs):
-        return True
-    words = [_NON_ALNUM_RE.sub("", w.lower()) for w in line.split()]
-    words = [w for w in words if w]
-    return (
-        bool(words) and all(w in _HEADING_WORDS for w in words) and any(len(w) > 1 and not w.isdigit() for w in words)
-    ) or all(_is_heading(c) for c in cs)

@@ -1,0 +1,128 @@
+"""The words of a laid-out table (``pdftotext -layout``, a PDF without cell borders, pandoc's plain
+text): each word at its character positions, and which lines are the tables' column headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD_RE = re.compile(r"[^ \n]+")
+_DASHES_RE = re.compile(r"^[-=_]{3,}$")
+_NUM_LABEL_RE = re.compile(r"^\d{1,2}[A-Z]?\.\s*\D")
+_CHUNK_RE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
+_MARKS_RE = re.compile(r"\(\d+\)|\s")
+_MARK_RE = re.compile(r"^(?:\(\d{1,3}\)|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$")
+_HEADERISH_RE = re.compile(
+    r"\(Instr|Month/Day/Year|\bCode\b|Exercisable|Expiration|Number\s+of|\bShares\)?$|^\(A\)|^\(D\)|\(I\)$|"
+    r"\bPrice\b|^Amount|Title\s+of|Transaction\(s\)|Beneficially|Ownership|Following|Reported|^Title$|^V$",
+    re.IGNORECASE,
+)
+_NUMBER_TOKEN_RE = re.compile(r"^\$?\d[\d,]*(?:\.\d+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    line: int
+    x0: int
+    x1: int
+    text: str
+
+    @property
+    def mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def _tokens(line: str, number: int) -> list[Tok]:
+    return [
+        Tok(number, m.start(), m.end(), m.group(0))
+        for m in _WORD_RE.finditer(line)
+        if m.group(0).strip() and not _DASHES_RE.match(m.group(0))
+    ]
+
+
+def _is_heading(text: str) -> bool:
+    return bool(_HEADERISH_RE.search(text) or re.match(r"^\d{1,2}[A-Z]?\.(?!\d)", text))
+
+
+# Every word the printed headings of Table I and II use (any form, any era), letters and digits only.
+_HEADING_WORDS = frozenset(
+    [
+        "title",
+        "of",
+        "security",
+        "instr",
+        "1title",
+        "transaction",
+        "date",
+        "monthdayyear",
+        "deemed",
+        "execution",
+        "if",
+        "any",
+        "code",
+        "securities",
+        "acquired",
+        "a",
+        "or",
+        "disposed",
+        "d",
+        "and",
+        "amount",
+        "beneficially",
+        "owned",
+        "following",
+        "reported",
+        "transactions",
+        "ownership",
+        "form",
+        "direct",
+        "indirect",
+        "i",
+        "nature",
+        "beneficial",
+        "v",
+        "price",
+        "derivative",
+        "conversion",
+        "exercise",
+        "number",
+        "exercisable",
+        "expiration",
+        "underlying",
+        "shares",
+        "at",
+        "end",
+        "issuers",
+        "fiscal",
+        "year",
+        "2a",
+        "3a",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        "10",
+        "11",
+    ]
+)
+_NON_ALNUM_RE = re.compile(r"[^a-z0-9]")
+
+
+def _is_heading_line(line: str, i: int) -> bool:
+    """A line of the column headings: only heading words (one of them a real word, so a line of
+    footnote marks or a lone "D" is not one), or a numbered label."""
+    cs = [m.group(0) for m in _CHUNK_RE.finditer(line)]
+    if not cs:
+        return False
+    if any(_NUM_LABEL_RE.match(c) for c in cs):
+        return True
+    words = [_NON_ALNUM_RE.sub("", w.lower()) for w in line.split()]
+    words = [w for w in words if w]
+    return (
+        bool(words) and all(w in _HEADING_WORDS for w in words) and any(len(w) > 1 and not w.isdigit() for w in words)
+    ) or all(_is_heading(c) for c in cs)
