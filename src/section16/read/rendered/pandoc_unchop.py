@@ -4,18 +4,18 @@
 the tables nested in it inside its cells. A nested simple or multiline table is laid out first, at its
 own width; a line of it wider than the cell is then cut *from the right* into pieces of exactly the
 cell's width (the first piece holds what is left over) and each piece is printed on a line of its own,
-padded. A word longer than the cell is cut the same way. Nothing in the output marks the cuts, so
-they are found from evidence:
+padded. Nothing in the output marks the cuts, so they are found from evidence:
 
 * a nested table whose dash rule runs on over several lines was cut; its rule gives the columns;
-* every piece after the first fills the cell, and a line ends in a character (pandoc strips trailing
-  blanks before cutting), so the last piece of a cut line touches the cell's right edge;
+* every piece after the first fills the cell (a line's own trailing blanks, from a centred cell, may
+  end the last piece, so that it need not touch the cell's right edge);
 * the first piece's own trailing blanks cannot be told from the cell's padding: every length is tried,
   and a joining is kept only if each joined line leaves the blank columns between the rule's dash
-  groups blank, as every line of a pandoc table does.
+  groups blank, as every line of a pandoc table does;
+* a cut between two letters is one word or two as the page's words say (:mod:`.pandoc_words`).
 
 When more than one joining fits and they read differently, or none fits, the table is not whole:
-:func:`unchop_table` says so and the caller marks its cells unsure (never a guessed value).
+:func:`unchop_table` says so and the caller refuses the page (never a guessed value).
 """
 
 from __future__ import annotations
