@@ -49,6 +49,7 @@ _REQUIRED = frozenset(("title", "di"))
 _MAX_TYPED_WORDS = 6
 _LONE_VALUE_RE = re.compile(r"^(?:\$?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|\$?-?\d+\.\d+|\$\d+|\d{1,2}/\d{1,2}/\d{4})$")
 _LONE_VALUE_COST = 40.0
+_DATE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}(?:\(\d{1,3}\))*$")
 _GROUPED_RE = re.compile(r"^\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _MARK_IN_RE = re.compile(r"\((\d{1,3})\)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 #: A word this many characters outside a column's range is not in that column.
@@ -302,12 +303,13 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[
                 if all(_LONE_VALUE_RE.match(t.text) or t.text == "$" for t in u):
                     dist[c][k] += _LONE_VALUE_COST  # "$" starts a value; free text spells "$5"
     far = [[any(_dist(t, r) > _FAR for t in u) for u in units] for r in rngs]
-    # A number grouped in thousands is never a word of free text: such a word in a title or nature
-    # cell would be another row's value taken in (a date may be: "Trust dtd 02/23/2016").
+    # A number grouped in thousands is never a word of free text, nor a date of a title: such a word
+    # would be another cell's or row's value taken in (a nature of ownership may hold a date: "Trust
+    # dtd 02/23/2016").
     for c, kind in enumerate(cols):
         if kind in _TEXT:
             for k, u in enumerate(units):
-                if any(_GROUPED_RE.match(t.text) for t in u):
+                if any(_GROUPED_RE.match(t.text) or (kind != "nature" and _DATE_RE.match(t.text)) for t in u):
                     far[c][k] = True
     # dup[j][i]: units j..i hold some footnote mark twice.
     marks = [[m for t in u for m in _MARK_IN_RE.findall(t.text)] for u in units]
