@@ -119,9 +119,6 @@ class Store(Queries, abc.ABC):
     def _lock_schema(self) -> None:
         """Serialise schema creation between processes opening the same database at once."""
 
-    def checkpoint(self) -> None:
-        """Write what is committed into the database file now (DuckDB), rather than when it is closed."""
-
     @contextmanager
     def beside_workers(self) -> Iterator[None]:
         """While parsing processes keep every core busy: the backend does its own work on one thread,

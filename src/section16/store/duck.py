@@ -119,9 +119,6 @@ class DuckDBStore(Store):
         except duckdb.Error:
             pass  # nothing to roll back: the transaction already ended with the error
 
-    def checkpoint(self) -> None:
-        self._con.execute("CHECKPOINT")
-
     def close(self) -> None:
         self._con.close()  # checkpoints a writable database
 

@@ -30,9 +30,6 @@ from .columns import NO_ACCESSION, filings_chunk
 #: File name endings taken from folders and zips (a file named on the command line is always tried).
 FILING_SUFFIXES = (".xml", ".txt", ".nc", ".sgml")
 
-#: A bulk load checkpoints when this many tasks per worker are left (see :func:`load_items`).
-TAIL_TASKS = 4
-
 #: Files per task sent to a worker (large enough that building its Arrow tables costs little per file).
 CHUNK = 256
 
@@ -273,9 +270,6 @@ def load_items(
             progress(done, result)
 
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
-    # A load at least as large as what the store holds: a checkpoint before its last tasks end costs
-    # about what it saves at close (in a much larger store, it would write the store's indexes twice).
-    bulk = len(items) >= 8 * CHUNK and len(items) >= store.count("filings")
     if workers <= 1 or len(chunks) <= 1:
         for part in chunks:
             take(*chunk_for_items(part, loaded_at, run_checks), len(part))
@@ -291,18 +285,10 @@ def load_items(
                 if len(futures) >= window:
                     fut, n = futures.pop(0)
                     take(*fut.result(), n)
-            checkpoint = bulk
             for i, (fut, n) in enumerate(futures):
-                left = len(futures) - i
-                # The last tasks: rather than wait for them and then write the whole last batch while
-                # the workers have nothing left, write what is here while they parse; and when this
-                # load is most of the store, checkpoint it then too (DuckDB would on close, alone).
-                if checkpoint and left <= TAIL_TASKS * workers:
-                    if pending:
-                        flush()
-                    store.checkpoint()
-                    checkpoint = False
-                if left <= workers and not fut.done() and pending_n >= CHUNK:
+                # The last tasks (one per worker): rather than wait for them and then write the whole
+                # last batch while the workers have nothing left, write what is here while they parse.
+                if len(futures) - i <= workers and not fut.done() and pending_n >= CHUNK:
                     flush()
                 take(*fut.result(), n)
     if pending:
