@@ -7,6 +7,7 @@ from pathlib import Path
 
 from section16 import parse
 from section16.model import Filing
+from section16.read.rendered import layout
 from section16.read.rendered.compare import compare
 from tests.conftest import FIXTURE_XML, FIXTURES, ROOT
 
@@ -46,3 +47,16 @@ def shown(expected: Filing, got: Filing) -> int:
 
 
 __all__ = ["FILINGS", "PAGES", "RENDERED", "SEED", "html_of", "misses", "reference", "shown", "xml_of"]
+
+
+def at(*placed: tuple[int, str]) -> str:
+    """A laid-out line: each text starting at its column."""
+    line = ""
+    for x, text in placed:
+        line = line.ljust(x) + text
+    return line
+
+
+def toks(line: str, number: int = 0) -> list[layout.Tok]:
+    """The words of a laid-out line, as the layout reader takes them."""
+    return layout._tokens(line, number)

@@ -10,24 +10,12 @@ from section16.errors import ParseError
 from section16.read.rendered import form, layout, layout_rows, tables
 from section16.read.rendered.text import _footnote_of_lines
 
-from .conftest import PAGES, misses, reference, shown
+from .conftest import PAGES, at, misses, reference, shown, toks
 
 COLS_T1 = tables.columns("4", 1)
 # Column starts as a Form 4 Table I heading gives them: title, date, deemed, code, V, amount, (A)/(D),
 # price, after, D/I, nature.
 STARTS = [0.0, 44.0, 61.0, 80.0, 92.0, 98.0, 110.0, 119.0, 128.0, 170.0, 182.0]
-
-
-def toks(line: str, number: int = 0) -> list[layout.Tok]:
-    return layout._tokens(line, number)
-
-
-def at(*placed: tuple[int, str]) -> str:
-    """A laid-out line: each text starting at its column."""
-    line = ""
-    for x, text in placed:
-        line = line.ljust(x) + text
-    return line
 
 
 def test_cells_one_space_apart_are_told_apart_by_type() -> None:

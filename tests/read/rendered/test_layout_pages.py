@@ -3,19 +3,9 @@ heading page's grid of characters."""
 
 from __future__ import annotations
 
-from section16.read.rendered import layout, layout_pages
+from section16.read.rendered import layout_pages
 
-
-def toks(line: str, number: int = 0) -> list[layout.Tok]:
-    return layout._tokens(line, number)
-
-
-def at(*placed: tuple[int, str]) -> str:
-    """A laid-out line: each text starting at its column."""
-    line = ""
-    for x, text in placed:
-        line = line.ljust(x) + text
-    return line
+from .conftest import at, toks
 
 
 def test_rows_on_a_later_page_are_moved_to_the_heading_pages_grid() -> None:

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from section16.read.rendered import layout, layout_rows
 
-
-def at(*placed: tuple[int, str]) -> str:
-    """A laid-out line: each text starting at its column."""
-    line = ""
-    for x, text in placed:
-        line = line.ljust(x) + text
-    return line
+from .conftest import at
 
 
 def runs(lines: list[str]) -> dict[int, list[layout.Tok]]:
