@@ -297,33 +297,13 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         notes.append(Note("remarks", "text runs past the page edge; not whole"))
     own_items = _region(ix, "owners")
     own_rows = _regroup(own_items) if own_items is not None else []
-    if fmt in _LAID_OUT and (len(h.street) > 1 or (own_items is not None and h.street and ", " in h.street[0])):
-        lines = _first_owner_lines(own_rows) if own_items is not None else []
-        street = _unwrap_street(h.street, lines)
-        if street is None and len(h.street) == 1:
-            street = _split_street(h.street[0], lines)
-        if street is None:
-            h.street = []
-            missing.extend(("reporting_owners[0].address.street1", "reporting_owners[0].address.street2"))
-            notes.append(Note("reporting_owners[0].address", "street lines may be wrapped by the layout; not split"))
-        else:
-            h.street = street
-    elif own_items is not None and len(h.street) == 1:
-        first_lines = _first_owner_lines(own_rows)
-        if len(first_lines) < 3:
-            # The page's converter ran the lines of a table cell together (the owners table prints
-            # name, street and city apart): box 1's street may be two lines run together.
-            h.street = []
-            missing.extend(("reporting_owners[0].address.street1", "reporting_owners[0].address.street2"))
-            notes.append(Note("reporting_owners[0].address", "cell lines run together; street lines not split"))
-        elif ", " in h.street[0]:
-            split = _split_street(h.street[0], first_lines)
-            if split is None:
-                h.street = []
-                missing.extend(("reporting_owners[0].address.street1", "reporting_owners[0].address.street2"))
-                notes.append(Note("reporting_owners[0].address", "one street line or two joined by a comma?"))
-            else:
-                h.street = split
+    street, unsure = _box1_street(h.street, fmt, own_rows if own_items is not None else None)
+    if unsure is None:
+        h.street = street
+    else:
+        h.street = []
+        missing.extend(("reporting_owners[0].address.street1", "reporting_owners[0].address.street2"))
+        notes.append(Note("reporting_owners[0].address", unsure))
     owner = _first_owner(h)
     owners = [owner]
     if own_items is not None:
@@ -406,6 +386,27 @@ def _boxes_reader(head_text: str, missing: list[str]) -> Callable[[str], bool | 
 
 
 _OWNER_HEAD_RE = re.compile(r"^\W*(?:Reporting Owner Name|Director|Relationships)", re.IGNORECASE)
+
+
+def _box1_street(street: list[str], fmt: str, own_rows: list[Row] | None) -> tuple[list[str], str | None]:
+    """Box 1's street lines, split or unwrapped as the Reporting Owners table (``own_rows``, None when
+    the page has none) prints them; or, where that cannot be settled, why (the street is then missing)."""
+    if fmt in _LAID_OUT and (len(street) > 1 or (own_rows is not None and street and ", " in street[0])):
+        lines = _first_owner_lines(own_rows) if own_rows is not None else []
+        got = _unwrap_street(street, lines)
+        if got is None and len(street) == 1:
+            got = _split_street(street[0], lines)
+        return (got, None) if got is not None else ([], "street lines may be wrapped by the layout; not split")
+    if own_rows is not None and len(street) == 1:
+        first_lines = _first_owner_lines(own_rows)
+        if len(first_lines) < 3:
+            # The page's converter ran the lines of a table cell together (the owners table prints
+            # name, street and city apart): box 1's street may be two lines run together.
+            return [], "cell lines run together; street lines not split"
+        if ", " in street[0]:
+            split = _split_street(street[0], first_lines)
+            return (split, None) if split is not None else ([], "one street line or two joined by a comma?")
+    return street, None
 
 
 def _first_owner_lines(rows: list[Row]) -> list[str]:
