@@ -258,8 +258,7 @@ def load_items(
         pending, pending_n = [], 0
 
     def take(chunk: Chunk, failed: list[tuple[str, str]], n: int) -> None:
-        nonlocal done
-        nonlocal pending_n
+        nonlocal done, pending_n
         result.failed.extend(failed)
         pending.append(chunk)
         pending_n += len(chunk)
@@ -292,7 +291,7 @@ def load_items(
                     flush()
                 take(*fut.result(), n)
     if pending:
-        result += store.load_chunks(pending, replace=replace)
+        flush()
         if progress:
             progress(done, result)
     return result
