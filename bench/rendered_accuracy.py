@@ -31,7 +31,7 @@ import section16
 from section16.errors import ParseError
 from section16.model import DerivativeHolding, DerivativeTransaction, Filing, Value
 from section16.read import parse_bytes
-from section16.read.rendered.compare import _generic, compare
+from section16.read.rendered.compare import _generic, _is_missing, compare
 
 _Deriv = TypeVar("_Deriv", DerivativeTransaction, DerivativeHolding)
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,34 +73,46 @@ def shown(ref: Filing) -> Filing:
     )
 
 
-def one(
-    args: tuple[Path, list[str], Path | None],
-) -> list[tuple[str, str, float, list[tuple[str, object, object]], str | None]]:
+Row = tuple[str, str, float, list[tuple[str, object, object]], frozenset[str], str | None]
+
+
+def one(args: tuple[Path, list[str], Path | None]) -> list[Row]:
+    """Each converter's reading of one filing: (converter, format, ms, fields, declared, error).
+
+    ``fields`` are all the fields the page shows, as (path, expected, got): what the SEC page itself
+    cannot show (CIKs, schema version, a row's form type; the HTML reading's ``missing``) is left out,
+    but nothing else. A field the reading says it could not read counts as a miss, and is listed in
+    ``declared``; a page refused counts every field it shows as a miss.
+    """
     path, convs, cache = args
     data = path.read_bytes()
     ref = section16.parse(data)
     html = render_html(data, ref.document_type, ref.schema_version)
     ref = shown(ref)
-    out: list[tuple[str, str, float, list[tuple[str, object, object]], str | None]] = []
+    page_missing = parse_bytes(html.encode(), path.name).missing  # what no rendering of this page shows
+    every = [(p, e, None) for p, e, _ in compare(ref, ref, missing=page_missing)]
+    out: list[Row] = []
     for name in convs:
         fmt, _conv = CONVERTERS[name]
         try:
             page = cached(name, html, cache)
         except Exception as e:  # a converter failing is the converter's problem, reported apart
-            out.append((name, fmt, 0.0, [], f"converter failed: {e}"))
+            out.append((name, fmt, 0.0, [], frozenset(), f"converter failed: {e}"))
             continue
         blob = page if isinstance(page, bytes) else page.encode()
         t0 = time.process_time()
         try:
             got = parse_bytes(blob, path.name)
         except ParseError as e:
-            out.append((name, fmt, (time.process_time() - t0) * 1000, [], f"ParseError: {e}"))
+            out.append((name, fmt, (time.process_time() - t0) * 1000, every, frozenset(), f"ParseError: {e}"))
             continue
-        except Exception as e:  # a crash is a bug: reported, and counted as a miss
-            out.append((name, fmt, 0.0, [], f"ParseError: CRASH {type(e).__name__}: {e}"))
+        except Exception as e:  # a crash is a bug: reported, and counted as misses
+            out.append((name, fmt, 0.0, every, frozenset(), f"ParseError: CRASH {type(e).__name__}: {e}"))
             continue
         ms = (time.process_time() - t0) * 1000
-        out.append((name, fmt, ms, compare(ref, got), None))
+        fields = compare(ref, got, missing=page_missing)
+        declared = frozenset(p for p, e, g in fields if e != g and _is_missing(p, got.missing))
+        out.append((name, fmt, ms, fields, declared, None))
     return out
 
 
@@ -142,39 +154,50 @@ def main() -> None:
     per_conv: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     per_field: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     ms: dict[str, list[float]] = defaultdict(list)
+    conv_ms: dict[str, list[float]] = defaultdict(list)
     misses: Counter[tuple[str, str]] = Counter()
     examples: dict[tuple[str, str], str] = {}
     errors: dict[str, list[str]] = defaultdict(list)
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
     with ProcessPoolExecutor(a.jobs) as pool:
         for path, results in zip(files, pool.map(one, work, chunksize=4), strict=True):
-            for name, fmt, t, fields, err in results:
+            for name, fmt, t, fields, declared, err in results:
                 if err:
                     errors[name].append(f"{path.name}: {err}")
-                    if err.startswith("ParseError"):
-                        per_fmt[fmt][1] += 1  # a filing not read counts as one miss, never as a hit
-                        per_conv[name][1] += 1
-                    continue
-                ms[fmt].append(t)
+                    if not err.startswith("ParseError"):
+                        continue  # the converter failed: nothing to read
+                    kinds[name]["refused"] += len(fields)  # every field the page shows is a miss
+                if not err or "CRASH" not in err:
+                    ms[fmt].append(t)
+                    conv_ms[name].append(t)
                 for fpath, exp, got in fields:
-                    hit = exp == got
+                    hit = err is None and exp == got
                     for tally in (per_fmt[fmt], per_conv[name], per_field[(fmt, _generic(fpath))]):
                         tally[0] += int(hit)
                         tally[1] += 1
+                    if err:
+                        continue
                     if not hit:
+                        kinds[name]["declared" if fpath in declared else "wrong"] += 1
                         key = (name, _generic(fpath))
                         misses[key] += 1
                         examples.setdefault(key, f"{path.name} {fpath}: expected {exp!r}, got {got!r}")
 
     print(f"\n{len(files)} filings; XML reading median {statistics.median(xml_ms):.2f} ms (baseline)")
-    print("\naccuracy per format (fields a page shows):")
+    print("\naccuracy per format (every field the page shows; a page refused misses them all):")
     for fmt, (ok, n) in sorted(per_fmt.items()):
         med = statistics.median(ms[fmt]) if ms[fmt] else float("nan")
         ratio = med / statistics.median(xml_ms)
         print(f"  {fmt:10s} {100 * ok / max(n, 1):7.3f}%  ({ok}/{n})  median {med:.2f} ms/filing "
               f"({ratio:.1f}x XML)")  # fmt: skip
-    print("\naccuracy per converter:")
+    print("\naccuracy per converter (misses: a wrong value or one left out unsaid / a field the reading says"
+          " it could not read / fields of pages refused):")  # fmt: skip
     for name, (ok, n) in sorted(per_conv.items()):
-        print(f"  {name:18s} {100 * ok / max(n, 1):7.3f}%  ({ok}/{n})  errors: {len(errors[name])}")
+        med = statistics.median(conv_ms[name]) if conv_ms[name] else float("nan")
+        k = kinds[name]
+        print(f"  {name:18s} {100 * ok / max(n, 1):7.3f}%  ({ok}/{n})  median {med:.2f} ms/filing  "
+              f"misses: wrong {k['wrong']}, said missing {k['declared']}, refused {k['refused']} "
+              f"({len(errors[name])} pages)")  # fmt: skip
     print("\nweakest fields:")
     weakest = sorted(per_field.items(), key=lambda kv: kv[1][0] / max(kv[1][1], 1))[:20]
     for (fmt, fld), (ok, n) in weakest:

@@ -83,12 +83,20 @@ def _is_missing(path: str, missing: tuple[str, ...]) -> bool:
     return False
 
 
-def compare(expected: Filing, got: Filing) -> list[tuple[str, object, object]]:
-    """Every shown field as (path, expected, got); equal ones included, so callers can count."""
+def compare(
+    expected: Filing, got: Filing, missing: tuple[str, ...] | None = None
+) -> list[tuple[str, object, object]]:
+    """Every shown field as (path, expected, got); equal ones included, so callers can count.
+
+    A field is left out when ``missing`` names it (by default ``got.missing``, what the reading says its
+    source could not show). Passing what the page itself cannot show instead (the HTML reading's
+    ``missing``) keeps the fields a reading could not read in the count, as misses.
+    """
     e, g = flatten(expected), flatten(got)
+    skip = got.missing if missing is None else missing
     out = []
     for path in sorted(set(e) | set(g)):
-        if _is_missing(path, got.missing):
+        if _is_missing(path, skip):
             continue
         ev, gv = e.get(path), g.get(path)
         name = path.rsplit(".", 1)[-1]
@@ -102,4 +110,4 @@ def compare(expected: Filing, got: Filing) -> list[tuple[str, object, object]]:
     return out
 
 
-__all__ = ["_generic", "compare", "flatten"]
+__all__ = ["_generic", "_is_missing", "compare", "flatten"]
