@@ -35,7 +35,7 @@ from section16.read.rendered.compare import _generic, _is_missing, compare
 
 _Deriv = TypeVar("_Deriv", DerivativeTransaction, DerivativeHolding)
 ROOT = Path(__file__).resolve().parents[1]
-SLOW = {"pandoc-gfm", "pandoc-plain", "chromium-pdf", "pdftotext-layout", *HELD_OUT}
+SLOW = {"pandoc-gfm", "pandoc-plain", "chromium-pdf", "weasyprint-pdf", "pdftotext-layout", *HELD_OUT}
 
 
 def corpus_files() -> list[Path]:
