@@ -129,19 +129,32 @@ _OWNERS_HEAD_RE = re.compile(r"^(Reporting Owner Name|Director|Relationships)", 
 _X_RE = re.compile(r"^X\s*")
 
 
-def read_owner_rows(rows: list[Row]) -> list[ReportingOwner]:
-    """Rows of the Reporting Owners table: name/address cell, then Director, 10% Owner, Officer, Other."""
-    owners: list[ReportingOwner] = []
+def read_owner_rows(rows: list[Row]) -> list[tuple[ReportingOwner, str | None]]:
+    """Rows of the Reporting Owners table: name/address cell, then Director, 10% Owner, Officer, Other.
+    Each owner comes with why part of it could not be read (None: all read): with no name, the name and
+    address are unread; with a name, the address but its first street line."""
+    owners: list[tuple[ReportingOwner, str | None]] = []
+    # A converter that writes a cell's line breaks as Markdown's hard breaks (html2text) leaves every
+    # line of an owner's name/address cell but the last on a row of its own, above the row that holds
+    # that last line and the relationship marks: those lines are the start of the cell.
+    above: list[str] = []
     for row in rows:
         cells = list(row)
         while cells and not cells[-1].strip() and len(cells) > 5:
             cells.pop()
+        if len(cells) == 1 and cells[0].strip():
+            above.extend(ln for ln in cells[0].split("\n") if ln.strip())
+            continue
+        lead, above = above, []
         if len(cells) != 5 or not cells[0].strip():
             continue
         head = flat(cells[0])
         if _OWNERS_HEAD_RE.match(head):
             continue
-        name, address, _unsure = parse_owner_cell(cells[0])
+        name, address, unsure = parse_owner_cell("\n".join([*lead, cells[0]]))
+        why = None
+        if unsure:  # (with a name: its next line is street 1, but which line is the city is unsure)
+            why = "name and address run together; not split" if name is None else "address lines not told apart"
         marks = [flat(c) for c in cells[1:]]
         officer_text = _X_RE.sub("", marks[2]).strip() or None
         other_text = _X_RE.sub("", marks[3]).strip() or None
@@ -153,6 +166,6 @@ def read_owner_rows(rows: list[Row]) -> list[ReportingOwner]:
             officer_title=officer_text,
             other_text=other_text,
         )
-        owners.append(ReportingOwner(cik=None, name=strip_stars(name) if name else None, address=address,
-                                     relationship=rel))  # fmt: skip
+        owner = ReportingOwner(cik=None, name=strip_stars(name) if name else None, address=address, relationship=rel)
+        owners.append((owner, why))
     return owners

@@ -297,7 +297,10 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         notes.append(Note("remarks", "text runs past the page edge; not whole"))
     own_items = _region(ix, "owners")
     own_rows = _regroup(own_items) if own_items is not None else []
-    street, unsure = _box1_street(h.street, fmt, own_rows if own_items is not None else None)
+    # The designs without box 2a/3a (Foreign Trading Symbol) and "(Country)" -- the stylesheets before
+    # 3_X07, 4_X09 and 5_X09 -- join box 1's street lines with ",&nbsp;"; the later ones with a line break.
+    comma_joined = not h.found & {"foreign", "country"}
+    street, unsure = _box1_street(h.street, fmt, own_rows if own_items is not None else None, comma_joined)
     if unsure is None:
         h.street = street
     else:
@@ -308,12 +311,12 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     owners = [owner]
     if own_items is not None:
         table_owners = blocks.read_owner_rows(own_rows)
-        if len(table_owners) > 1:
-            owners.extend(table_owners[1:])
-            for i, o in enumerate(table_owners[1:], 1):
-                if o.name is None:
-                    missing.append(f"reporting_owners[{i}]")
-                    notes.append(Note(f"reporting_owners[{i}]", "name and address run together; not split"))
+        for i, (o, why) in enumerate(table_owners[1:], 1):
+            owners.append(o)
+            if why is not None:
+                where = f"reporting_owners[{i}]" + ("" if o.name is None else ".address")
+                missing.extend([where] if o.name is None else [f"{where}.{k}" for k in _UNSURE_ADDRESS])
+                notes.append(Note(where, why))
 
     if len(owners) == 1 and boxes.checkbox(head_text, r"Form\s+filed\s+by\s+More\s+than\s+One"):
         # Box 6 says joint filing, but no second owner could be read: the list is incomplete.
@@ -360,6 +363,9 @@ def _unprotect(obj: _T) -> _T:
     return obj
 
 
+#: An owner's address fields the Reporting Owners table leaves unsure when its city line is not found.
+_UNSURE_ADDRESS = ("street2", "city", "state", "zip_code")
+
 _FIELD_OF_BOX = {
     "Check\\s+this\\s+box\\s+if": "not_subject_to_section16",
     "Form\\s+3\\s+Holdings": "form3_holdings_reported",
@@ -388,9 +394,12 @@ def _boxes_reader(head_text: str, missing: list[str]) -> Callable[[str], bool | 
 _OWNER_HEAD_RE = re.compile(r"^\W*(?:Reporting Owner Name|Director|Relationships)", re.IGNORECASE)
 
 
-def _box1_street(street: list[str], fmt: str, own_rows: list[Row] | None) -> tuple[list[str], str | None]:
+def _box1_street(
+    street: list[str], fmt: str, own_rows: list[Row] | None, comma_joined: bool = False
+) -> tuple[list[str], str | None]:
     """Box 1's street lines, split or unwrapped as the Reporting Owners table (``own_rows``, None when
-    the page has none) prints them; or, where that cannot be settled, why (the street is then missing)."""
+    the page has none) prints them; or, where that cannot be settled, why (the street is then missing).
+    ``comma_joined``: the page's design joins box 1's street lines with ", " (not a line break)."""
     if fmt in _LAID_OUT and (len(street) > 1 or (own_rows is not None and street and ", " in street[0])):
         lines = _first_owner_lines(own_rows) if own_rows is not None else []
         got = _unwrap_street(street, lines)
@@ -399,9 +408,22 @@ def _box1_street(street: list[str], fmt: str, own_rows: list[Row] | None) -> tup
         return (got, None) if got is not None else ([], "street lines may be wrapped by the layout; not split")
     if own_rows is not None and len(street) == 1:
         first_lines = _first_owner_lines(own_rows)
+        if street[0].endswith(","):
+            # The older designs print "street1,&nbsp;street2": with a blank second line (and the
+            # &nbsp; made a space) the first line ends in the join's comma -- or in the filer's own.
+            # The owners table prints the line as filed.
+            bare = street[0][:-1].rstrip()
+            if bare in first_lines and street[0] not in first_lines:
+                return [bare], None
+            if street[0] not in first_lines:
+                return [], "a comma ends the street: the filer's, or the join of an empty second line?"
+            return street, None
         if len(first_lines) < 3:
             # The page's converter ran the lines of a table cell together (the owners table prints
-            # name, street and city apart): box 1's street may be two lines run together.
+            # name, street and city apart): box 1's street may be two lines run together -- unless the
+            # design joins them with a comma, and there is none.
+            if comma_joined and "," not in street[0]:
+                return street, None
             return [], "cell lines run together; street lines not split"
         if ", " in street[0]:
             split = _split_street(street[0], first_lines)

@@ -71,8 +71,10 @@ def _split_pipes(line: str) -> list[str]:
                 cells.append(part)
     if s.startswith("|"):
         cells = cells[1:]
-    if s.endswith("|") and not s.endswith("\\|") and cells:
-        cells = cells[:-1]
+        if s.endswith("|") and not s.endswith("\\|") and cells:
+            cells = cells[:-1]
+    # (A row written without its outer pipes, as html2text writes them, that ends in a pipe ends in an
+    # empty cell: "A | | X | " is the owner, Director, 10% Owner, Officer and an empty Other.)
     return cells
 
 
