@@ -39,3 +39,15 @@ def test_markdown_opening_with_the_html_it_keeps() -> None:
     assert sniff(md) == "markdown"
     assert sniff(b"<html><body>" + md) == "html"  # a page that says it is HTML is HTML
     assert sniff(md.replace(b"3\\.", b"3.")) == "html"  # no Markdown escape: a fragment of HTML
+
+
+def test_gfm_opening_with_the_html_it_keeps() -> None:
+    # pandoc's gfm keeps a <div> and nested tables as HTML: between them, bold paragraphs and pipe rows.
+    md = b'<div style="width: 150">\n\nFORM 3\n\n</div>\n\n**UNITED STATES SECURITIES**\n\n'
+    md += b"<table>\n<tr><td>x</td></tr>\n</table>\n"
+    assert sniff(md) == "markdown"
+    assert sniff(b"<html><body>" + md) == "html"
+    rows = b"<div>\n\nFORM 3\n\n</div>\n\n| Reminder | |\n|---|---|\n<table>\n<tr><td>x</td></tr>\n</table>\n"
+    assert sniff(rows) == "markdown"
+    # HTML whose text merely holds a pipe or two asterisks mid-line stays HTML.
+    assert sniff(b"<div><table><tr><td>a | b</td><td>**x**</td></tr></table></div>\n") == "html"

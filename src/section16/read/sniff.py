@@ -14,6 +14,8 @@ _GRID_RE = re.compile(rb"^\s*(?:\|\s*)*\+-{3,}[-+]*\+", re.MULTILINE)
 _TAG_RE = re.compile(rb"</?(?:table|tr|td|div|p|br|span|font|b)\b", re.IGNORECASE)
 _PAGE_RE = re.compile(rb"<(?:!doctype|html|body)[\s>]", re.IGNORECASE)
 _MD_ESCAPE_RE = re.compile(rb"^(?:\d{1,2}[A-Z]?\\\.|\\_)", re.MULTILINE)  # "3\." "\_X\_" opening a line
+# A paragraph in Markdown's bold, or a pipe-table row: a line of Markdown between the tags pandoc keeps.
+_MD_LINE_RE = re.compile(rb"^\*\*[^*\s]|^\|.*\|[ \t]*\r?$", re.MULTILINE)
 _MD_RE = re.compile(rb"^\s*\|.*\|\s*$|^#{1,6} \S|\*\*[^*\n]+\*\*|<br\s*/?>|\]\(#", re.MULTILINE)
 
 
@@ -41,9 +43,11 @@ def sniff(data: bytes) -> Format:
     if b"---" in head and _MD_TABLE_RE.search(head):  # a pipe table's delimiter row: no HTML page has one
         return "markdown"
     if head.startswith(b"<") and _HTML_RE.search(head):
-        # pandoc's commonmark opens with the HTML it keeps (a <div>, a <table>) yet is Markdown: no
-        # <html> or <body>, and Markdown's escapes between the tags.
-        if b"\\" in head and _MD_ESCAPE_RE.search(head) and not _PAGE_RE.search(head):
+        # pandoc's commonmark and gfm open with the HTML they keep (a <div>, a <table>) yet are Markdown:
+        # no <html> or <body>, and Markdown's escapes, bold paragraphs or pipe rows between the tags.
+        # (Read as HTML, gfm's Markdown lines became text and its Table II was lost.)
+        escaped = b"\\" in head and _MD_ESCAPE_RE.search(head)
+        if not _PAGE_RE.search(head) and (escaped or ((b"\n**" in head or b"|" in head) and _MD_LINE_RE.search(head))):
             return "markdown"
         return "html"
     # Markdown may carry HTML inside (pandoc keeps tables with merged cells as <table>): a page that

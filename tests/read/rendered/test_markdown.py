@@ -295,3 +295,16 @@ def test_html2text_owner_whose_city_line_is_unsure_keeps_only_street1() -> None:
     assert nestle.address is not None and nestle.address.street1 == "AVENUE NESTLE 55"
     assert nestle.address.city is None
     assert f"reporting_owners[{i}].address.city" in got.missing
+
+
+def test_pandoc_gfm_opening_with_a_kept_div_reads_table_ii() -> None:
+    # pandoc gfm kept the page's opening <div> and nested tables as HTML; between them, Markdown (bold
+    # paragraphs, pipe rows). Sniffed as HTML, its Table II of 21 holdings and footnotes were lost.
+    page = PAGES / "0001209191-20-051619.pandoc-gfm.md"
+    assert page.read_bytes().startswith(b"<div")
+    got = parse(page)
+    expected = reference("0001209191-20-051619")
+    assert got.source.format == "markdown"
+    assert len(got.derivative_holdings) == len(expected.derivative_holdings) == 21
+    assert len(got.footnotes) == len(expected.footnotes)
+    assert misses(expected, got) == []
