@@ -1,0 +1,260 @@
+"""PDF words and rules read with PDFium (pypdfium2): the same :class:`~.ruled.Page` as pdfplumber gives.
+
+pdfplumber builds words from pdfminer's characters, laid out in Python; PDFium lays out the page in
+C. The words follow pdfplumber's rules exactly, so both backends feed the same reader:
+
+* a character's box is its advance width from its origin, as tall as its font size
+  (``FPDFText_GetLooseCharBox``; pdfminer's box, up to a fraction of a point in height);
+* characters whose tops lie within :data:`Y_TOLERANCE` (chained) stand on one line; on a line, a word
+  ends at a space the PDF draws, or where the next character starts more than :data:`X_TOLERANCE`
+  points after the last one ends (or before it starts). The spaces and line breaks PDFium adds
+  between text objects by its own judgement (``FPDFText_IsGenerated``) do not end a word: the gap does.
+
+Speed comes from few ctypes calls: the page's text in one call, one box per character drawn, and
+characters grouped first into runs (consecutive in drawing order, one top, touching) so the Python
+work is per run, not per character. Rules are the thin rectangles and lines among the page's path
+objects (their bounds, one call each); a rectangle contributes its four edges, as in pdfplumber.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+from .ruled import Page, Word
+
+#: Characters whose tops differ by at most this much (points, chained) stand on one line (pdfplumber's y_tolerance).
+Y_TOLERANCE = 3.0
+#: A gap wider than this (points) between two characters of a line starts a new word (pdfplumber's x_tolerance).
+X_TOLERANCE = 3.0
+#: Letters drawn one after the other touch (within rounding); a gap wider than this (points) between
+#: two of them on one top is a space PDFium left out of its text (drawn spaces are >= 1 point wide).
+HIDDEN_SPACE = 0.5
+#: pdfminer's character is as tall as its font size, from the font's descent; PDFium's loose box spans
+#: the font's ascent to descent, about 1.11 em for the Liberation/Times/Arial fonts chromium prints
+#: with. The box's bottom is the same in both; its top is put back at one em above it.
+EM_PER_BOX = 1 / 1.11
+_PATH, _TEXT, _FORM = 2, 1, 5  # FPDF_PAGEOBJ_*
+_SEG_LINETO, _SEG_MOVETO = 0, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One printed page: its words and rules (a :class:`~.ruled.Page`) and its width in points."""
+
+    page: Page
+    width: float
+    left: float | None  # the leftmost character's x0 (None: no text)
+
+
+@dataclass(slots=True)
+class _Run:
+    """Characters drawn one after another on one top, touching: part of one word (or one space)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    last_x0: float  # the last character's x0: pdfplumber compares the next character with it
+    space_before: bool  # a space stands just before (after) it: a word ends there
+    space_after: bool = False
+
+
+def _runs(tp: object, height: float) -> list[_Run]:
+    import pypdfium2.raw as R
+
+    n = R.FPDFText_CountChars(tp)
+    if n <= 0:
+        return []
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = R.FPDFText_GetText(tp, 0, n, buf)
+    units = bytes(buf)[: 2 * max(got - 1, 0)].decode("utf-16-le", errors="surrogatepass")
+    if len(units) != n or any(0xD800 <= ord(c) <= 0xDFFF for c in units):
+        # A character outside the BMP takes two UTF-16 units: fetch them one by one to keep indexes.
+        units = "".join(chr(R.FPDFText_GetUnicode(tp, i)) for i in range(n))
+    rect = R.FS_RECTF()
+    ref = ctypes.byref(rect)
+    box = R.FPDFText_GetLooseCharBox
+    runs: list[_Run] = []
+    cur: _Run | None = None
+    space = False
+    for i, ch in enumerate(units):
+        if ch in "\r\n\x00":
+            continue  # PDFium's own line break (or nothing): the tops and the gap decide instead
+        if ch.isspace():
+            # PDFium draws no box for a space and marks even the spaces the PDF draws as its own
+            # (IsGenerated): every space ends a word, as a drawn space does in pdfplumber.
+            if cur is not None:
+                cur.space_after = True
+            cur = None
+            space = True
+            continue
+        if not box(tp, i, ref):
+            continue
+        x0, x1, bottom = rect.left, rect.right, height - rect.bottom
+        top = bottom - (rect.top - rect.bottom) * EM_PER_BOX
+        if cur is not None and top == cur.top and cur.last_x0 <= x0 <= cur.x1 + X_TOLERANCE:
+            if x0 <= cur.x1 + HIDDEN_SPACE:
+                cur.text += "-" if ch == "\ufffe" else ch
+                cur.x1 = x1 if x1 > cur.x1 else cur.x1
+                cur.last_x0 = x0
+                continue
+            # Letters of one text run never stand apart: a space was drawn here that PDFium dropped
+            # (it overlapped the letter before it).
+            cur.space_after = space = True
+        cur = _Run("-" if ch == "\ufffe" else ch, x0, x1, top, bottom, x0, space)
+        space = False
+        runs.append(cur)
+    return runs
+
+
+def _words(runs: list[_Run]) -> list[Word]:
+    """pdfplumber's words from the runs: lines by chained tops, words split at spaces and gaps."""
+    words: list[Word] = []
+    tops = sorted({r.top for r in runs})
+    line_of: dict[float, int] = {}
+    k = 0
+    for j, t in enumerate(tops):
+        if j and t > tops[j - 1] + Y_TOLERANCE:
+            k += 1
+        line_of[t] = k
+    lines: list[list[_Run]] = [[] for _ in range(k + 1)] if tops else []
+    for r in runs:
+        lines[line_of[r.top]].append(r)
+    for line in lines:
+        line.sort(key=lambda r: (r.x0, r.x1))
+        cur: _Open | None = None
+        for r in line:
+            if cur is not None and not (
+                cur.space_after
+                or r.space_before
+                or r.x0 < cur.last_x0 or r.x0 > cur.x1 + X_TOLERANCE or abs(r.top - cur.last_top) > Y_TOLERANCE
+            ):
+                cur = _merge(cur, r)
+                continue
+            if cur is not None:
+                words.append(Word(cur.text, cur.x0, cur.x1, cur.top, cur.bottom))
+            cur = _Open(r)
+        if cur is not None:
+            words.append(Word(cur.text, cur.x0, cur.x1, cur.top, cur.bottom))
+    return words
+
+
+class _Open:
+    """A word being built: its box so far and its last character's x0 and top."""
+
+    __slots__ = ("bottom", "last_top", "last_x0", "space_after", "text", "top", "x0", "x1")
+
+    def __init__(self, r: _Run) -> None:
+        self.text, self.x0, self.x1, self.top, self.bottom = r.text, r.x0, r.x1, r.top, r.bottom
+        self.last_x0, self.last_top, self.space_after = r.last_x0, r.top, r.space_after
+
+
+def _merge(w: _Open, r: _Run) -> _Open:
+    w.text += r.text
+    w.x1 = max(w.x1, r.x1)
+    w.top = min(w.top, r.top)
+    w.bottom = max(w.bottom, r.bottom)
+    w.last_x0, w.last_top, w.space_after = r.last_x0, r.top, r.space_after
+    return w
+
+
+def _rules(page_raw: object, height: float, page: Page) -> None:
+    """The page's straight lines and rectangles' sides, as pdfplumber's ``edges``.
+
+    A filled rectangle or line (chromium's cell borders: ``re f``) is read from its bounds, one call;
+    anything else (a stroked box, whose bounds take in half the pen's width; weasyprint's borders, an
+    outer and an inner rectangle in one path) from its points, each straight axis-parallel side an edge."""
+    import pypdfium2.raw as R
+
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    pending = [R.FPDFPage_GetObject(page_raw, i) for i in range(R.FPDFPage_CountObjects(page_raw))]
+    while pending:
+        obj = pending.pop()
+        kind = R.FPDFPageObj_GetType(obj)
+        if kind == _FORM:  # a form XObject: its objects' bounds are on the page already
+            pending.extend(R.FPDFFormObj_GetObject(obj, i) for i in range(R.FPDFFormObj_CountObjects(obj)))
+            continue
+        if kind != _PATH:
+            continue
+        segments = R.FPDFPath_CountSegments(obj)
+        R.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+        if segments in (2, 5) and not stroke.value and R.FPDFPageObj_GetBounds(obj, *refs):
+            x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+            if segments == 2:  # a line
+                if y1 - y0 <= x1 - x0:
+                    page.h.append(((y0 + y1) / 2, x0, x1))
+                else:
+                    page.v.append(((x0 + x1) / 2, y0, y1))
+            elif _is_rect(obj, R):
+                page.h.extend(((y0, x0, x1), (y1, x0, x1)))
+                page.v.extend(((x0, y0, y1), (x1, y0, y1)))
+                continue
+            else:
+                _sides(obj, R, height, page)
+        elif segments:
+            _sides(obj, R, height, page)
+
+
+def _is_rect(obj: object, R: object) -> bool:
+    """A five-point path drawn by ``re``: every segment a straight line, the last closing it."""
+    seg = R.FPDFPath_GetPathSegment(obj, 2)  # type: ignore[attr-defined]
+    return bool(R.FPDFPathSegment_GetType(seg) == _SEG_LINETO)  # type: ignore[attr-defined]
+
+
+def _sides(obj: object, R: object, height: float, page: Page) -> None:
+    """Each straight axis-parallel segment of a path (its matrix applied) as an edge."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    m = R.FS_MATRIX()  # type: ignore[attr-defined]
+    if not R.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):  # type: ignore[attr-defined]
+        return
+    start: tuple[float, float] | None = None
+    last: tuple[float, float] | None = None
+    for i in range(R.FPDFPath_CountSegments(obj)):  # type: ignore[attr-defined]
+        seg = R.FPDFPath_GetPathSegment(obj, i)  # type: ignore[attr-defined]
+        R.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))  # type: ignore[attr-defined]
+        kind = R.FPDFPathSegment_GetType(seg)  # type: ignore[attr-defined]
+        pt = (m.a * x.value + m.c * y.value + m.e, height - (m.b * x.value + m.d * y.value + m.f))
+        if kind == _SEG_LINETO and last is not None:
+            _edge(last, pt, page)
+        if kind == _SEG_MOVETO:
+            start = pt
+        last = pt
+        if R.FPDFPathSegment_GetClose(seg) and start is not None and last != start:  # type: ignore[attr-defined]
+            _edge(last, start, page)
+            last = start
+
+
+def _edge(a: tuple[float, float], b: tuple[float, float], page: Page) -> None:
+    if abs(a[1] - b[1]) < 0.01:
+        page.h.append(((a[1] + b[1]) / 2, min(a[0], b[0]), max(a[0], b[0])))
+    elif abs(a[0] - b[0]) < 0.01:
+        page.v.append(((a[0] + b[0]) / 2, min(a[1], b[1]), max(a[1], b[1])))
+
+
+def read_sheets(data: bytes) -> list[Sheet]:
+    """Each page's words (points from the top left) and rules. Raises on a PDF PDFium cannot open."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    try:
+        sheets = []
+        for k in range(len(doc)):
+            pg = doc[k]
+            height = pg.get_height()
+            tp = pg.get_textpage()
+            try:
+                runs = _runs(tp.raw, height)
+            finally:
+                tp.close()
+            page = Page(_words(runs))
+            _rules(pg.raw, height, page)
+            left = min((r.x0 for r in runs), default=None)
+            sheets.append(Sheet(page, pg.get_width(), left))
+            pg.close()
+        return sheets
+    finally:
+        doc.close()
