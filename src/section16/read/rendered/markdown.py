@@ -7,6 +7,7 @@ other lines become one-cell rows, with soft-wrapped paragraph lines joined.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html as htmllib
 import re
@@ -130,7 +131,12 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    low_lines: list[str] = []  # the lines lower-cased, made when the first HTML table is met
+    # The lines with their ASCII letters lower-cased (all the tags need), made when the first HTML table
+    # is met: lowered as UTF-8 bytes, a plain ASCII loop (str.lower() on a page holding one &nbsp; takes
+    # five times as long), and read back one byte a character, which keeps the text's lines (no UTF-8
+    # sequence holds a "\n") in a str, where "in" is quick.
+    low_lines: list[str] = []
+    table_lines: list[int] = []  # the numbers of the lines that may hold a table tag, ascending
     blocks: list[tuple[int, str]] = []  # each HTML table block: where its rows go, and its HTML
     doc: Doc = []
     para: list[str] = []
@@ -146,23 +152,26 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     while i < len(lines):
         line = lines[i]
         stripped = line.strip()
-        if stripped[:6].lower() == "<table":
+        if stripped[:1] == "<" and stripped[:6].lower() == "<table":
             flush()
-            if not low_lines:  # (lower() never makes or takes a line break: the lines stay aligned)
-                low_lines = text.lower().split("\n")
-            j = i
+            if not low_lines:
+                low_lines = text.encode("utf-8", "surrogatepass").lower().decode("latin-1").split("\n")
+                table_lines = [k for k, low in enumerate(low_lines) if "table" in low]
+            # The block ends with the first line after which its tables are all closed; only lines
+            # that hold "table" change the depth, so only those are looked at (most of a block's
+            # lines are its rows and cells).
+            j = len(lines)
             depth = 0
-            while j < len(lines):
-                low = low_lines[j]
-                if "table" in low:
-                    depth += low.count("<table") - low.count("</table")
-                j += 1
+            for k in table_lines[bisect.bisect_left(table_lines, i) :]:
+                low = low_lines[k]
+                depth += low.count("<table") - low.count("</table")
                 if depth <= 0:
+                    j = k + 1
                     break
             blocks.append((len(doc), "\n".join(lines[i:j])))  # read below, all in one parse
             i = j
             continue
-        if _DASH_RULE_RE.match(line):
+        if line[:1] == " " and _DASH_RULE_RE.match(line):
             flush()
             rows, i = _dash_table(lines, i)
             doc.extend(rows)
@@ -201,7 +210,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             stripped = stripped[:-1].rstrip()  # a backslash at the end of a line is a line break, not text
         if stripped:
             para.append(stripped)
-        if hard_break or "<br" in line.lower()[-8:]:
+        if hard_break or "<br" in line[-8:].lower():
             flush()
     flush()
     if blocks:
@@ -226,6 +235,7 @@ _BETWEEN_REF_RE = re.compile(r"&#(?:[xX]0*[fF]8[eE]9|0*63721)(?![0-9])")
 #: text (comments, CDATA, processing instructions, a document's own html/head/body). Looked for with
 #: str.find on the lower-cased blocks (a case-blind regex would scan them at a tenth of the speed).
 _UNSAFE_TO_JOIN = ("<!", "<?", "<html", "<head", "<body")
+_UNSAFE_TO_JOIN_LOW = tuple(u.encode() for u in _UNSAFE_TO_JOIN)
 
 
 def _read_blocks(htmls: list[str], source: str | None) -> list[Doc]:
@@ -234,13 +244,16 @@ def _read_blocks(htmls: list[str], source: str | None) -> list[Doc]:
     walk cost about 0.06 ms a call before any of the page is read); otherwise one by one."""
     if len(htmls) > 1:
         joined = f"\n<p>{_BETWEEN}</p>\n".join(htmls)
-        joined_low = joined.lower()
-        # (A "(2)" outside <sup> changes how a block's marks are read when another block has <sup>.)
+        raw = joined.encode("utf-8", "surrogatepass")
+        low = raw.lower()  # (bytes: see markdown_to_doc)
+        # (A "(2)" outside <sup> changes how a block's marks are read when another block has <sup>;
+        # looked for on the blocks joined: the 5 bytes before a block's start are the separator's
+        # "</p>\n", never "<sup>", as before a block read alone there are none.)
         if (
-            not any(_BETWEEN in h for h in htmls)
+            joined.count(_BETWEEN) == len(htmls) - 1  # no block holds the separator's character
             and not _BETWEEN_REF_RE.search(joined)
-            and not any(u in joined_low for u in _UNSAFE_TO_JOIN)
-            and not any(_bare_mark(h.encode()) for h in htmls)
+            and not any(u in low for u in _UNSAFE_TO_JOIN_LOW)
+            and not _bare_mark(raw)
         ):
             try:
                 rows = html_to_doc(joined, None)
