@@ -31,6 +31,7 @@ _RULE_RE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+(?!\[[ xX]\])")
 _TASK_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+")
 _PIPE_RE = re.compile(r"(?<!\\)\|")
+_TABLE_TAG_RE = re.compile(r"<(/?)table", re.IGNORECASE)
 # pandoc's simple and multiline tables: an indented rule of dash groups.
 _DASH_RULE_RE = re.compile(r"^ {1,3}-{2,}(?: +-+)*\s*$")
 _DASH_GROUP_RE = re.compile(r"-+")
@@ -129,14 +130,14 @@ def _dash_table(lines: list[str], start: int) -> tuple[Doc, int]:
 
 def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    # The lines with their ASCII letters lower-cased (all the tags need), made when the first HTML table
-    # is met: lowered as UTF-8 bytes, a plain ASCII loop (str.lower() on a page holding one &nbsp; takes
-    # five times as long), and read back one byte a character, which keeps the text's lines (no UTF-8
-    # sequence holds a "\n") in a str, where "in" is quick.
-    low_lines: list[str] = []
-    table_lines: list[int] = []  # the numbers of the lines that may hold a table tag, ascending
+    # How each line changes the depth of HTML tables (opened less closed), for the lines holding a
+    # table tag, in order; found when the first HTML table is met, by one scan of the page (lowering
+    # the page, or scanning it line by line, costs several times as much).
+    nets: dict[int, int] | None = None
+    table_lines: list[int] = []
     blocks: list[tuple[int, str]] = []  # each HTML table block: where its rows go, and its HTML
     doc: Doc = []
     para: list[str] = []
@@ -154,17 +155,21 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         stripped = line.strip()
         if stripped[:1] == "<" and stripped[:6].lower() == "<table":
             flush()
-            if not low_lines:
-                low_lines = text.encode("utf-8", "surrogatepass").lower().decode("latin-1").split("\n")
-                table_lines = [k for k, low in enumerate(low_lines) if "table" in low]
+            if nets is None:
+                nets = {}
+                at = last = 0
+                for tag in _TABLE_TAG_RE.finditer(text):
+                    at += text.count("\n", last, tag.start())
+                    last = tag.start()
+                    nets[at] = nets.get(at, 0) + (-1 if tag.group(1) else 1)
+                table_lines = list(nets)
             # The block ends with the first line after which its tables are all closed; only lines
-            # that hold "table" change the depth, so only those are looked at (most of a block's
+            # holding a table tag change the depth, so only those are looked at (most of a block's
             # lines are its rows and cells).
             j = len(lines)
             depth = 0
             for k in table_lines[bisect.bisect_left(table_lines, i) :]:
-                low = low_lines[k]
-                depth += low.count("<table") - low.count("</table")
+                depth += nets[k]
                 if depth <= 0:
                     j = k + 1
                     break
