@@ -9,6 +9,7 @@ import pytest
 
 from section16 import parse
 from section16.errors import ParseError
+from section16.read.rendered.text import text_to_doc
 from section16.read.sniff import sniff
 
 from .conftest import PAGES, RENDERED, misses, reference, shown
@@ -34,13 +35,22 @@ def test_heading_cut_but_column_rule_whole_reads_right() -> None:
     assert misses(expected, got) == []
 
 
-def test_table_cut_off_at_the_page_edge_is_an_error() -> None:
-    # The same page cut at 240 characters: the Ownership Form column and its heading are gone.
+def test_table_cut_off_at_the_page_edge_is_listed_missing() -> None:
+    # The same page cut at 240 characters: Table II's Ownership Form column and its heading are
+    # gone. Its rows are listed missing (with why), and Table I's, laid out by the same program
+    # (the why is not one row's words but the whole table's layout); the rest of the page is read.
     raw = (PAGES / "0000899243-20-022867.pandoc-plain.txt").read_text()
     cut = "\n".join(line[:240] for line in raw.split("\n"))
     with pytest.raises(ParseError, match="column headings were not found") as e:
-        parse(cut.encode())
+        text_to_doc(cut)
     assert e.value.where == "Table II"
+    got = parse(cut.encode())
+    assert {"derivative_transactions", "derivative_holdings", "non_derivative_transactions"} <= set(got.missing)
+    assert got.derivative_transactions == got.derivative_holdings == got.non_derivative_transactions == ()
+    assert any(n.where == "Table II" and "column headings were not found" in n.message for n in got.notes)
+    expected = reference("0000899243-20-022867")
+    assert got.issuer.name == expected.issuer.name
+    assert got.period_of_report == expected.period_of_report
 
 
 def test_pdftotext_layout_rows() -> None:

@@ -12,7 +12,7 @@ from .html import html_to_doc
 from .markdown import markdown_to_doc
 from .pandoc_grid import has_cut_table, looks_like_pandoc_markdown, pandoc_markdown_to_doc
 from .pdf import pdf_to_doc
-from .text import text_to_doc
+from .text import read_text
 
 
 def parse_html(data: bytes, source: str | None = None) -> Filing:
@@ -32,7 +32,7 @@ def parse_text(data: bytes, source: str | None = None) -> Filing:
             return read_doc(pandoc_markdown_to_doc(text, source), source, "markdown")
         if has_cut_table(text):  # pandoc's plain text at its default width: cells cut, not laid out
             return read_doc(pandoc_markdown_to_doc(text, source), source, "text")
-    return read_doc(text_to_doc(data, source), source, "text")
+    return read_text(data, source)
 
 
 def parse_pdf(data: bytes, source: str | None = None) -> Filing:

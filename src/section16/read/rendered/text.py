@@ -19,9 +19,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...errors import ParseError
+from ...model import Filing, Note
 from . import layout, tables
 from .boxes import _LABEL_RE, read_form_type
 from .cells import CLIPPED, Doc, normalize
@@ -96,7 +97,7 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
         t1 = _T1_RE.search(lines[i])
         if _RULE_RE.match(lines[i]) or (t1 and not lines[i][: t1.start()].strip()):
             continue
-        for c in chunks(lines[i], i):
+        for c in _split_at_labels(chunks(lines[i], i), merged):
             if _T1_RE.match(c.text):
                 continue
             col = _column_of(c.x, merged)
@@ -121,6 +122,22 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
     return [[t] for strip in out for t in strip]
 
 
+def _split_at_labels(cs: list[Chunk], strips: list[int]) -> list[Chunk]:
+    """A box's numbered label printed one space after the text of the box beside it ("...Trading
+    Symbol 5. Relationship of"), where a strip starts, starts that strip: the run is parted there."""
+    out: list[Chunk] = []
+    for c in cs:
+        start = c.x
+        for m in _INNER_LABEL_RE.finditer(c.text):
+            x = c.x + m.start(1)
+            if any(abs(x - s) <= 3 for s in strips) and c.text[start - c.x : m.start(1)].strip():
+                out.append(Chunk(c.line, start, c.text[start - c.x : m.start(1)].rstrip()))
+                start = x
+        out.append(Chunk(c.line, start, c.text[start - c.x :]) if start != c.x else c)
+    return out
+
+
+_INNER_LABEL_RE = re.compile(r" (\d{1,2}[ab]?\. [A-Z])")
 _ZIP_HEAD_RE = re.compile(r"^\d{5}-$")
 _ZIP_TAIL_RE = re.compile(r"^\d{4}$")
 
@@ -156,6 +173,8 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
         if i < idx[0] and re.match(r"^\*{1,2}(\s|$)|^(?:If the form is filed|Intentional misstatements)", " ".join(t)):
             lead.append([" ".join(t)])
             continue
+        if i < idx[0] and lead and _lead_goes_on(lead, " ".join(t)):
+            continue
         if t:
             body.append(i)
     # A footnote's text fills its lines but the last: a short line ending a sentence ends it.
@@ -163,7 +182,43 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     ends = {i for i in body if len(lines[i].rstrip()) < 0.8 * width and _ENDS_SENTENCE_RE.search(lines[i])}
     for i, k in _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}, ends).items():
         rows[k].append(" ".join(texts[i]))
-    return lead + [[f"{r[0]} {' '.join(r[1:])}"] for r in rows]
+    return lead + [[f"{r[0]} {_join_lines(r[1:])}"] for r in rows]
+
+
+_BROKEN_AFTER_HYPHEN_RE = re.compile(r"[A-Za-z]-$")
+
+
+def _join_lines(parts: list[str]) -> str:
+    """A footnote's lines as one text: a word the page broke after its hyphen ("worst-" over
+    "performing") is one word again."""
+    out = ""
+    for p in parts:
+        if out and _BROKEN_AFTER_HYPHEN_RE.search(out) and p[:1].islower():
+            out += p
+        else:
+            out = f"{out} {p}" if out else p
+    return out
+
+
+#: The form's own notes, printed before the filer's footnotes (after "*" and "**").
+_LEAD_NOTES = (
+    "If the form is filed by more than one reporting person, see Instruction 4(b)(v).",
+    "Intentional misstatements or omissions of facts constitute Federal Criminal Violations. See 18 U.S.C. 1001 "
+    "and 15 U.S.C. 78ff(a).",
+)
+
+
+def _lead_goes_on(lead: list[list[str]], line: str) -> bool:
+    """The line is the rest of one of the form's own notes, wrapped ("... and 15 U.S.C." over "78ff(a)."):
+    joined to it in ``lead`` (else it would be read as the first footnote's text)."""
+    k = next((k for k in range(len(lead) - 1, -1, -1) if not re.fullmatch(r"\*{1,2}", lead[k][0].strip())), None)
+    if k is None:
+        return False
+    joined = " ".join(f"{lead[k][0]} {line}".lstrip("* ").split())
+    if not any(n.startswith(joined) for n in _LEAD_NOTES):
+        return False
+    lead[k] = [f"{lead[k][0]} {line}"]
+    return True
 
 
 def _footnote_of_lines(
@@ -184,6 +239,21 @@ def _footnote_of_lines(
         with_number = [[a for a in idx if r[0] <= a <= r[-1]] for r in runs]
         if all(len(n) == 1 for n in with_number):
             return {i: idx.index(n[0]) for r, n in zip(runs, with_number, strict=True) for i in r if i in body}
+        if cut and all(with_number):
+            # The short last lines of paragraphs part the footnotes but where one ends in a full
+            # line (a run holding two numbers): only such a run is parted by where its numbers stand.
+            out: dict[int, int] = {}
+            for r, n in zip(runs, with_number, strict=True):
+                inner = [i for i in r if i in body]
+                for i, k in _centred(inner, n).items():
+                    out[i] = idx.index(n[k])
+            return out
+    return _centred(body, idx)
+
+
+def _centred(body: list[int], idx: list[int]) -> dict[int, int]:
+    """A page printed from HTML centres the number "(1)" beside its text: each footnote (the k-th
+    number of ``idx``) is the run of lines whose middle is its number."""
     out: dict[int, int] = {}
     p = 0
     for k, a in enumerate(idx):
@@ -257,7 +327,11 @@ def _owner_rows(lines: list[str], begin: int, end: int) -> Doc:
                         cur[0].append(c.text)
                     else:
                         mid = c.x + len(c.text) / 2
-                        col = 1 + min(range(4), key=lambda k: abs(centres[k] - mid))
+                        # The form prints a lone "X" under Director or 10% Owner only (Officer and
+                        # Other print the title or the text): an "X" goes to the nearer of those two.
+                        # A long name beside it pushes a line's marks right, past the headings.
+                        fits = range(2) if c.text == "X" else range(4)
+                        col = 1 + min(fits, key=lambda k: abs(centres[k] - mid))
                         cur[col].append(c.text)
     return [["\n".join(cell) if k == 0 else " ".join(cell) for k, cell in enumerate(row)] for row in rows]
 
@@ -294,12 +368,22 @@ TableRows = Callable[[int, int, tuple[str, ...]], "list[list[str]] | None"]
 OwnerRows = Callable[[int, int], "list[list[str]] | None"]
 
 
+#: The boxes above Table I in lines [start, end) as rows of one cell (strip by strip, as
+#: ``_header_rows`` gives them), likewise from a better source (the boxes' borders a PDF draws).
+HeaderRows = Callable[[int, int], "list[list[str]] | None"]
+
+
 def text_to_doc(
     data: bytes | str,
     source: str | None = None,
     table_rows: TableRows | None = None,
     owner_rows: OwnerRows | None = None,
+    unread: list[tuple[int, int, str]] | None = None,
+    header_rows: HeaderRows | None = None,
+    footnote_rows: OwnerRows | None = None,
 ) -> Doc:
+    """The page's rows of cells. A table whose rows cannot be placed refuses the page, or, given
+    ``unread``, is left out and listed there as (table number, its heading's line, why)."""
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     # Each line's page (a form feed starts a page): a layout program may print each page to its own
     # width of a character, so a table running on to the next page is placed page by page.
@@ -323,7 +407,8 @@ def text_to_doc(
     top_end = min(name_i, t1_i, first_label)
     doc.extend([c.text] for i in range(top_end) for c in chunks(lines[i], i))
     box_end = h1 if h1 is not None else t1_i
-    doc.extend(_header_rows(lines, top_end, box_end))
+    got_boxes = header_rows(top_end, box_end) if header_rows else None
+    doc.extend(got_boxes if got_boxes is not None else _header_rows(lines, top_end, box_end))
     form = read_form_type("\n".join(r[0] for r in doc)) or "4"
     doc.append([_T1_RE.search(lines[t1_i]).group(0) + " Non-Derivative Securities"])  # type: ignore[union-attr]
     i = box_end
@@ -337,10 +422,13 @@ def text_to_doc(
             try:
                 rows, why = (got, None) if got is not None else layout.read_table(lines, i, end, form, table, pages)
             except tables.RowError as e:
-                raise ParseError(str(e), source=source or "<bytes>", line=i + 1, where=f"Table {'I' * table}") from None
-            if why:
+                rows, why = [], str(e)
+            if why and unread is None:
                 raise ParseError(why, source=source or "<bytes>", line=i + 1, where=f"Table {'I' * table}")
-            doc.extend(rows)
+            if why and unread is not None:
+                unread.append((table, i + 1, why))
+            else:
+                doc.extend(rows)
             i = end
             continue
         if _T2_RE.search(ln):
@@ -358,7 +446,8 @@ def text_to_doc(
         if re.match(r"^\s*Explanation\s+of\s+Responses", ln, re.IGNORECASE):
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])), len(lines))
             doc.append(["Explanation of Responses:"])
-            doc.extend(_footnote_rows(lines, i + 1, end))
+            got_notes = footnote_rows(i + 1, end) if footnote_rows else None
+            doc.extend(got_notes if got_notes is not None else _footnote_rows(lines, i + 1, end))
             i = end
             continue
         cs = chunks(ln, i)
@@ -366,6 +455,53 @@ def text_to_doc(
             doc.append([c.text for c in cs])
         i += 1
     return [[normalize(c) for c in row] for row in doc]
+
+
+#: The Filing's fields that hold the rows of Table I and Table II.
+_TABLE_FIELDS = {
+    1: ("non_derivative_transactions", "non_derivative_holdings"),
+    2: ("derivative_transactions", "derivative_holdings"),
+}
+
+
+def read_text(data: bytes | str, source: str | None = None) -> Filing:
+    """A laid-out page read into a Filing. A table whose rows cannot be placed on its columns (words
+    that fit no column, lines that fit two rows alike) does not cost the rest of the page: its rows
+    are listed missing, with why, and everything else the page shows is read."""
+    from .form import read_doc  # (form reads every front end's rows; imported here, where it is used)
+
+    unread: list[tuple[int, int, str]] = []
+    filing = read_doc(text_to_doc(data, source, unread=unread), source, "text")
+    missing = [*filing.missing]
+    notes = [*filing.notes]
+    drop: set[str] = set()
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    captions = len(_SIG_CAPTION_RE.findall(text))
+    if filing.signatures and len(filing.signatures) < captions:
+        # Each signature (or group) stands over its own caption: fewer signatures than captions
+        # means some were run together or lost, and the rest may be paired with the wrong lines.
+        drop.add("signatures")
+        notes.append(Note("signatures", f"{len(filing.signatures)} signatures read under {captions} captions"))
+    failed = {t for t, _l, _w in unread}
+    for table, line, why in unread:
+        drop.update(_TABLE_FIELDS[table])
+        notes.append(Note(f"Table {'I' * table}", f"rows not read (line {line}): {why}"))
+    if any(not why.startswith(_ROW_LOCAL) for _t, _l, why in unread):
+        # Not one row's words but the table's lines (rows that fit two cuts, no row's D or I): the
+        # layout moved whole rows, and the other table's lines were placed by the same layout.
+        for table in {1, 2} - failed:
+            drop.update(_TABLE_FIELDS[table])
+            notes.append(Note(f"Table {'I' * table}", "rows not given: the page's other table could not be read"))
+    if not drop:
+        return filing
+    missing.extend(sorted(drop))
+    cleared = {f: () for f in drop}
+    return replace(filing, **cleared, missing=tuple(dict.fromkeys(missing)), notes=tuple(notes))  # type: ignore[arg-type]
+
+
+_SIG_CAPTION_RE = re.compile(r"Signature\s+of\s+Reporting\s+Person", re.IGNORECASE)
+#: Why a table was not read, when only one row's words could not be placed on its columns.
+_ROW_LOCAL = ("a row's words do not fit", "'")
 
 
 def normalize_layout(text: str) -> str:
