@@ -308,3 +308,20 @@ def test_pandoc_gfm_opening_with_a_kept_div_reads_table_ii() -> None:
     assert len(got.derivative_holdings) == len(expected.derivative_holdings) == 21
     assert len(got.footnotes) == len(expected.footnotes)
     assert misses(expected, got) == []
+
+
+def test_html2text_city_ending_in_its_own_comma() -> None:
+    # "LONDON,, X0 W1K 3JP": the filer's city is "LONDON,"; the second comma is the design's ",&nbsp;"
+    # join made ", " by html2text. Only that one is taken off.
+    from section16.read.rendered.boxes import split_city_line
+
+    assert split_city_line(["LONDON,, X0 W1K 3JP"])[:3] == ("LONDON,", "X0", "W1K 3JP")
+    assert split_city_line(["MINATO-KU TOKYO, M0 105-7537"])[:3] == ("MINATO-KU TOKYO", "M0", "105-7537")
+    html2text = pytest.importorskip("html2text")
+    name = "0001493152-25-009612"
+    md = html2text.html2text(html_of(name))
+    assert "LONDON,, X0 W1K 3JP" in md
+    got, want = parse(md.encode()), reference(name)
+    assert [o.address.city if o.address else None for o in got.reporting_owners] == [
+        o.address.city if o.address else None for o in want.reporting_owners
+    ]

@@ -257,9 +257,19 @@ def split_city_line(lines: list[str]) -> tuple[str | None, str | None, str | Non
         if len(words) > n - 1:
             cand = " ".join(words[-n:])
             code = _state_code(cand)
-            if code and (n > 1 or cand.upper() in STATE_CODES or cand.upper() in STATE_BY_NAME):
-                return " ".join(words[:-n]).rstrip(" ,") or None, code, zip_code, len(lines) == 1
+            # (A comma standing alone is the join after a city ending in its own: not the state's.)
+            if code and cand[0] != "," and (n > 1 or cand.upper() in STATE_CODES or cand.upper() in STATE_BY_NAME):
+                return _city(" ".join(words[:-n])), code, zip_code, len(lines) == 1
     return " ".join(words) or None, None, zip_code, True
+
+
+def _city(text: str) -> str | None:
+    """The city before "STATE ZIP", less the one comma the older designs join them with (",&nbsp;",
+    made ", " by some converters): a comma before that one is the filer's ("LONDON,, X0 W1K 3JP")."""
+    text = text.rstrip(" ")
+    if text.endswith(","):
+        text = text[:-1].rstrip(" ")
+    return text or None
 
 
 def _state_code(text: str) -> str | None:
