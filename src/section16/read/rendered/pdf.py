@@ -4,18 +4,20 @@ Words are placed on a character grid in proportion to their true x position (one
 :data:`POINTS_PER_COLUMN` points), so headings and values keep their real left edges whatever the
 font size; the text front end then finds the boxes, columns and rows. Where the PDF draws the table
 cells' borders, Table I and Table II are read from those rules instead (:mod:`.ruled`): each row and
-column exactly, whatever the wrapping. pdfplumber (pdfminer.six) gives the words and rules; without
-it, pypdf's layout extraction is used.
+column exactly, whatever the wrapping. PDFium (:mod:`.pdf_pdfium`, the default) or pdfplumber
+(pdfminer.six, about eight times slower) gives the words and rules, the same for both.
 """
 
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 
 from ...errors import ParseError
-from . import ruled
+from . import pdf_pdfium, ruled
 from .cells import CLIPPED, Doc
+from .pdf_pdfium import Sheet
 from .ruled import Page, Word
 from .text import text_to_doc
 
@@ -69,7 +71,36 @@ def _layout(words: list[Word]) -> tuple[list[str], float]:
     return out, step
 
 
-def _page(p: object, left: float | None = None) -> Page:
+def _clip(sheet: Sheet, left: float | None) -> Page:
+    """The sheet's page with each word the printer cut at the paper's right edge marked :data:`CLIPPED`."""
+    page, words = sheet.page, sheet.page.words
+    if not words:
+        return page
+    # The printed page ends at its right margin: a margin as wide as the left one, or the frame
+    # the tables draw if that reaches further. A word reaching beyond was clipped there, with the
+    # rest of its line.
+    margin = left if left is not None else min(w.x0 for w in words)
+    edge = sheet.width - margin
+    if page.v:  # a frame drawn a little past the mirrored margin is on the page too
+        edge = max(edge, max(x for x, _a, _b in page.v))
+    edge += CLIP_TOLERANCE
+    overflow = any(w.x1 > edge for w in words)
+
+    def clipped(w: Word) -> bool:
+        if w.x1 > edge:
+            return True
+        # Something on this page is laid out wider than the paper: a line of text outside the
+        # ruled tables that ends near the edge may have lost the words past it, cut whole.
+        if not overflow or w.x1 <= edge - OVERFLOW_REACH:
+            return False
+        mid = (w.top + w.bottom) / 2
+        return sum(1 for _x, a, b in page.v if a <= mid <= b) <= 2  # not inside a ruled table
+
+    page.words = [Word(w.text + CLIPPED, w.x0, w.x1, w.top, w.bottom) if clipped(w) else w for w in words]
+    return page
+
+
+def _plumber_sheet(p: object) -> Sheet:
     words = [
         Word(str(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
         for w in p.extract_words(keep_blank_chars=False, use_text_flow=False)  # type: ignore[attr-defined]
@@ -81,48 +112,33 @@ def _page(p: object, left: float | None = None) -> Page:
             page.h.append(((top + bottom) / 2, x0, x1))
         elif e["orientation"] == "v" and x1 - x0 <= RULE_WIDTH:
             page.v.append(((x0 + x1) / 2, top, bottom))
-    if words:
-        # The printed page ends at its right margin: a margin as wide as the left one, or the frame
-        # the tables draw if that reaches further. A word reaching beyond was clipped there, with the
-        # rest of its line.
-        margin = left if left is not None else min(w.x0 for w in words)
-        edge = float(p.width) - margin  # type: ignore[attr-defined]
-        if page.v:  # a frame drawn a little past the mirrored margin is on the page too
-            edge = max(edge, max(x for x, _a, _b in page.v))
-        edge += CLIP_TOLERANCE
-        overflow = any(w.x1 > edge for w in words)
-
-        def clipped(w: Word) -> bool:
-            if w.x1 > edge:
-                return True
-            # Something on this page is laid out wider than the paper: a line of text outside the
-            # ruled tables that ends near the edge may have lost the words past it, cut whole.
-            mid = (w.top + w.bottom) / 2
-            ruled_here = sum(1 for _x, a, b in page.v if a <= mid <= b) > 2
-            return overflow and not ruled_here and w.x1 > edge - OVERFLOW_REACH
-
-        page.words = [Word(w.text + CLIPPED, w.x0, w.x1, w.top, w.bottom) if clipped(w) else w for w in words]
-    return page
+    chars = p.chars  # type: ignore[attr-defined]
+    left = min((float(c["x0"]) for c in chars), default=None)
+    return Sheet(page, float(p.width), left)  # type: ignore[attr-defined]
 
 
-def _read_pages(data: bytes) -> list[Page]:
-    """Each page's words (points from the top left) and the rules it draws."""
+def _plumber_sheets(data: bytes) -> list[Sheet]:
+    """Each page's words (points from the top left) and the rules it draws, read by pdfplumber."""
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        chars = [c for p in pdf.pages for c in p.chars]
-        left = min((float(c["x0"]) for c in chars), default=None)  # the same margin on every page
-        return [_page(p, left) for p in pdf.pages]
+        return [_plumber_sheet(p) for p in pdf.pages]
 
 
-def _pypdf_text(data: bytes, source: str | None) -> str:
-    from pypdf import PdfReader
+#: The ways to read a PDF's words and rules: PDFium (fast, C) and pdfplumber (pdfminer.six, Python).
+BACKENDS = {"pdfium": pdf_pdfium.read_sheets, "pdfplumber": _plumber_sheets}
+#: The backend used when none is named; ``SECTION16_PDF_BACKEND`` in the environment overrides it.
+DEFAULT_BACKEND = "pdfium"
 
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        return "\n\n".join(p.extract_text(extraction_mode="layout") for p in reader.pages)
-    except Exception as e:
-        raise ParseError(f"not a readable PDF: {type(e).__name__}: {e}", source=source or "<bytes>") from None
+
+def _read_pages(data: bytes, backend: str | None = None) -> list[Page]:
+    name = backend or os.environ.get("SECTION16_PDF_BACKEND") or DEFAULT_BACKEND
+    if name not in BACKENDS:
+        raise ValueError(f"unknown PDF backend {name!r}; choose one of {', '.join(BACKENDS)}")
+    sheets = BACKENDS[name](data)
+    lefts = [s.left for s in sheets if s.left is not None]
+    left = min(lefts, default=None)  # the same margin on every page
+    return [_clip(s, left) for s in sheets]
 
 
 def _place(pages: list[Page]) -> tuple[list[str], list[_Placed]]:
@@ -150,23 +166,29 @@ def _regions(placed: list[_Placed], start: int, end: int) -> list[tuple[Page, fl
     return out
 
 
-def pdf_to_text(data: bytes, source: str | None = None) -> str:
-    return "\n".join(_place(_pages(data, source))[0])
+def pdf_to_text(data: bytes, source: str | None = None, backend: str | None = None) -> str:
+    return "\n".join(_place(_pages(data, source, backend))[0])
 
 
-def _pages(data: bytes, source: str | None) -> list[Page]:
+def _pages(data: bytes, source: str | None, backend: str | None) -> list[Page]:
     try:
-        return _read_pages(data)
-    except Exception as e:  # pdfminer raises many types on damaged files
+        pages = _read_pages(data, backend)
+    except ValueError as e:
+        if "unknown PDF backend" in str(e):
+            raise
         raise ParseError(f"not a readable PDF: {type(e).__name__}: {e}", source=source or "<bytes>") from None
+    except Exception as e:  # pdfminer and PDFium raise many types on damaged files
+        if "password" in f"{e} {e!r}".lower():  # PDFium: "Incorrect password error"; pdfminer: PDFPasswordIncorrect
+            why = "not a readable PDF: it is encrypted and needs a password"
+            raise ParseError(why, source=source or "<bytes>") from None
+        raise ParseError(f"not a readable PDF: {type(e).__name__}: {e}", source=source or "<bytes>") from None
+    if not pages:
+        raise ParseError("not a readable PDF: it has no pages", source=source or "<bytes>")
+    return pages
 
 
-def pdf_to_doc(data: bytes, source: str | None = None) -> Doc:
-    try:
-        import pdfplumber  # noqa: F401
-    except ImportError:  # pragma: no cover - pdfplumber is a dependency; pypdf is the fallback
-        return text_to_doc(_pypdf_text(data, source), source)
-    lines, placed = _place(_pages(data, source))
+def pdf_to_doc(data: bytes, source: str | None = None, backend: str | None = None) -> Doc:
+    lines, placed = _place(_pages(data, source, backend))
 
     def table_rows(start: int, end: int, cols: tuple[str, ...]) -> list[list[str]] | None:
         return ruled.table_rows(_regions(placed, start, end), cols)

@@ -3,8 +3,8 @@
 pdfplumber builds words from pdfminer's characters, laid out in Python; PDFium lays out the page in
 C. The words follow pdfplumber's rules exactly, so both backends feed the same reader:
 
-* a character's box is its advance width from its origin, as tall as its font size
-  (``FPDFText_GetLooseCharBox``; pdfminer's box, up to a fraction of a point in height);
+* a character's box is its advance width from its origin (``FPDFText_GetLooseCharBox``), from its
+  font's descent up one font size (``FPDFText_GetFontSize`` times the character's matrix): pdfminer's box;
 * characters whose tops lie within :data:`Y_TOLERANCE` (chained) stand on one line; on a line, a word
   ends at a space the PDF draws, or where the next character starts more than :data:`X_TOLERANCE`
   points after the last one ends (or before it starts). The spaces and line breaks PDFium adds
@@ -19,6 +19,7 @@ objects (their bounds, one call each); a rectangle contributes its four edges, a
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass
 
 from .ruled import Page, Word
@@ -30,10 +31,7 @@ X_TOLERANCE = 3.0
 #: Letters drawn one after the other touch (within rounding); a gap wider than this (points) between
 #: two of them on one top is a space PDFium left out of its text (drawn spaces are >= 1 point wide).
 HIDDEN_SPACE = 0.5
-#: pdfminer's character is as tall as its font size, from the font's descent; PDFium's loose box spans
-#: the font's ascent to descent, about 1.11 em for the Liberation/Times/Arial fonts chromium prints
-#: with. The box's bottom is the same in both; its top is put back at one em above it.
-EM_PER_BOX = 1 / 1.11
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _PATH, _TEXT, _FORM = 2, 1, 5  # FPDF_PAGEOBJ_*
 _SEG_LINETO, _SEG_MOVETO = 0, 2
 
@@ -70,12 +68,16 @@ def _runs(tp: object, height: float) -> list[_Run]:
     buf = (ctypes.c_ushort * (n + 1))()
     got = R.FPDFText_GetText(tp, 0, n, buf)
     units = bytes(buf)[: 2 * max(got - 1, 0)].decode("utf-16-le", errors="surrogatepass")
-    if len(units) != n or any(0xD800 <= ord(c) <= 0xDFFF for c in units):
+    if len(units) != n or (not units.isascii() and _SURROGATE_RE.search(units)):
         # A character outside the BMP takes two UTF-16 units: fetch them one by one to keep indexes.
         units = "".join(chr(R.FPDFText_GetUnicode(tp, i)) for i in range(n))
     rect = R.FS_RECTF()
     ref = ctypes.byref(rect)
     box = R.FPDFText_GetLooseCharBox
+    matrix = R.FS_MATRIX()
+    mref = ctypes.byref(matrix)
+    get_matrix, font_size = R.FPDFText_GetMatrix, R.FPDFText_GetFontSize
+    cur_loose = 0.0
     runs: list[_Run] = []
     cur: _Run | None = None
     space = False
@@ -92,9 +94,9 @@ def _runs(tp: object, height: float) -> list[_Run]:
             continue
         if not box(tp, i, ref):
             continue
-        x0, x1, bottom = rect.left, rect.right, height - rect.bottom
-        top = bottom - (rect.top - rect.bottom) * EM_PER_BOX
-        if cur is not None and top == cur.top and cur.last_x0 <= x0 <= cur.x1 + X_TOLERANCE:
+        x0, x1, bottom, loose = rect.left, rect.right, height - rect.bottom, rect.top
+        same_font = cur is not None and bottom == cur.bottom and loose == cur_loose
+        if cur is not None and same_font and cur.last_x0 <= x0 <= cur.x1 + X_TOLERANCE:
             if x0 <= cur.x1 + HIDDEN_SPACE:
                 cur.text += "-" if ch == "\ufffe" else ch
                 cur.x1 = x1 if x1 > cur.x1 else cur.x1
@@ -103,7 +105,13 @@ def _runs(tp: object, height: float) -> list[_Run]:
             # Letters of one text run never stand apart: a space was drawn here that PDFium dropped
             # (it overlapped the letter before it).
             cur.space_after = space = True
-        cur = _Run("-" if ch == "\ufffe" else ch, x0, x1, top, bottom, x0, space)
+        # pdfminer's character is one font size tall, up from the bottom PDFium gives too (the
+        # descent); PDFium's own box reaches the font's ascent instead. One size per run: its
+        # characters share the loose box, so the font and size.
+        get_matrix(tp, i, mref)
+        size = font_size(tp, i) * (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+        cur_loose = loose
+        cur = _Run("-" if ch == "\ufffe" else ch, x0, x1, bottom - size, bottom, x0, space)
         space = False
         runs.append(cur)
     return runs
@@ -129,7 +137,9 @@ def _words(runs: list[_Run]) -> list[Word]:
             if cur is not None and not (
                 cur.space_after
                 or r.space_before
-                or r.x0 < cur.last_x0 or r.x0 > cur.x1 + X_TOLERANCE or abs(r.top - cur.last_top) > Y_TOLERANCE
+                or r.x0 < cur.last_x0
+                or r.x0 > cur.x1 + X_TOLERANCE
+                or abs(r.top - cur.last_top) > Y_TOLERANCE
             ):
                 cur = _merge(cur, r)
                 continue

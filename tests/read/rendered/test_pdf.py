@@ -1,0 +1,191 @@
+"""PDF backends (pdf_pdfium.py and pdfplumber in pdf.py): the same words and rules, the same Filing, and a
+clear error for every PDF that cannot be read."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from section16.errors import ParseError
+from section16.read import parse_bytes
+from section16.read.rendered import pdf, pdf_pdfium
+from section16.read.rendered.pdf_pdfium import _Run
+from section16.read.rendered.ruled import Word
+
+from .conftest import PAGES, misses, reference, shown
+
+PDFS = sorted(p.name for p in PAGES.glob("*.pdf"))
+CHROMIUM = PAGES / "0000080424-26-000034.chromium-pdf.pdf"
+
+
+def _sheets(name: str, backend: str) -> list[pdf_pdfium.Sheet]:
+    return pdf.BACKENDS[backend]((PAGES / name).read_bytes())
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_both_backends_give_the_same_words(name: str) -> None:
+    ours, theirs = _sheets(name, "pdfium"), _sheets(name, "pdfplumber")
+    assert len(ours) == len(theirs)
+    for a, b in zip(ours, theirs, strict=True):
+        # Every letter is there, on both.
+        assert Counter("".join(w.text for w in a.page.words)) == Counter("".join(w.text for w in b.page.words))
+        # Words: the same but where PDFium sees a space pdfplumber does not (two footnote marks
+        # "(6)(7)" drawn 3 points apart, "Number: 3235-0287").
+        got, want = Counter(w.text for w in a.page.words), Counter(w.text for w in b.page.words)
+        assert sum((got & want).values()) >= 0.98 * sum(want.values())
+        # Placed within a point: the bottoms the same, the tops within the fonts' ascent rounding.
+        at: dict[str, list[Word]] = {}
+        for v in b.page.words:
+            at.setdefault(v.text, []).append(v)
+        placed = 0
+        for w in a.page.words:
+            near = [v for v in at.get(w.text, []) if abs(v.x0 - w.x0) < 1 and abs(v.bottom - w.bottom) < 0.1]
+            if near:
+                placed += 1
+                assert abs(w.x1 - near[0].x1) < 1.0 and abs(w.top - near[0].top) < 1.5
+        assert placed >= 0.98 * len(b.page.words)
+        assert a.width == pytest.approx(b.width, abs=0.01)
+        assert a.left == pytest.approx(b.left, abs=0.2)
+
+
+def _near(rules: list[tuple[float, float, float]], others: list[tuple[float, float, float]]) -> list[object]:
+    left = list(others)
+    unmatched = []
+    for r in rules:
+        k = next((k for k, o in enumerate(left) if all(abs(x - y) < 0.3 for x, y in zip(r, o, strict=True))), None)
+        if k is None:
+            unmatched.append(r)
+        else:
+            left.pop(k)
+    return unmatched + left
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_both_backends_give_the_same_rules(name: str) -> None:
+    ours = _sheets(name, "pdfium")
+    assert ours[0].page.h and ours[0].page.v
+    for a, b in zip(ours, _sheets(name, "pdfplumber"), strict=True):
+        # pdfminer also keeps zero-length edges between a check box's rounded corners: no rule.
+        h = [r for r in b.page.h if r[2] - r[1] > 0.01]
+        v = [r for r in b.page.v if r[2] - r[1] > 0.01]
+        assert _near(a.page.h, h) == []
+        assert _near(a.page.v, v) == []
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_each_backend_reads_the_pdf_as_the_xml(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SECTION16_PDF_BACKEND", backend)
+    got = parse_bytes(CHROMIUM.read_bytes(), CHROMIUM.name)
+    expected = reference("0000080424-26-000034")
+    assert got.source.format == "pdf"
+    assert shown(expected, got) > 20
+    assert misses(expected, got) == []
+
+
+def test_pdfium_is_the_default_and_an_unknown_backend_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SECTION16_PDF_BACKEND", raising=False)
+    assert pdf.DEFAULT_BACKEND == "pdfium"
+    with pytest.raises(ValueError, match="unknown PDF backend 'nope'"):
+        pdf.pdf_to_text(CHROMIUM.read_bytes(), "x.pdf", backend="nope")
+
+
+def _run(text: str, x0: float, top: float, *, before: bool = False, after: bool = False) -> _Run:
+    return _Run(text, x0, x0 + 5 * len(text), top, top + 10, x0 + 5 * (len(text) - 1), before, after)
+
+
+def test_words_follow_pdfplumbers_rules() -> None:
+    words = pdf_pdfium._words(
+        [
+            _run("Common", 10, 100, after=True),
+            _run("Stock", 50, 100.5, before=True),  # after a space: a new word, on the same line
+            _run("(1)", 75, 98.2),  # a footnote mark raised 2 points, touching: the same word
+            _run("S", 200, 100),
+            _run("1,000", 208, 100),  # 3 points after "S" ends: still one word (pdfplumber's x_tolerance)
+            _run("D", 250, 100),  # 17 points on: a new word
+            _run("Director", 10, 104),  # 4 points lower: a line of its own
+        ]
+    )
+    assert [(w.text, w.top) for w in words] == [
+        ("Common", 100),
+        ("Stock(1)", 98.2),
+        ("S1,000", 100),
+        ("D", 100),
+        ("Director", 104),
+    ]
+
+
+def test_a_space_pdfium_drops_still_parts_the_words() -> None:
+    """The street "KATELLA AVE,": chromium pulls the space back over the A before it, PDFium leaves it
+    out of its text, and only the 1.7-point gap between the letters (never there inside a word) says
+    where one word ends."""
+    name = "0001179110-20-000668"
+    words = [w.text for w in _sheets(f"{name}.chromium-pdf.pdf", "pdfium")[0].page.words]
+    assert "KATELLA" in words and "AVE," in words and "KATELLAAVE," not in words
+    got = parse_bytes((PAGES / f"{name}.chromium-pdf.pdf").read_bytes(), name)
+    assert misses(reference(name), got) == []
+
+
+def _blank_pdf(pages: int) -> bytes:
+    w = PdfWriter()
+    for _ in range(pages):
+        w.add_blank_page(612, 792)
+    b = io.BytesIO()
+    w.write(b)
+    return b.getvalue()
+
+
+def _encrypted(user_password: str) -> bytes:
+    w = PdfWriter(clone_from=PdfReader(CHROMIUM))
+    w.encrypt(user_password=user_password, owner_password="owner")
+    b = io.BytesIO()
+    w.write(b)
+    return b.getvalue()
+
+
+HOSTILE = {
+    "truncated.pdf": CHROMIUM.read_bytes()[: CHROMIUM.stat().st_size // 2],
+    "header-only.pdf": CHROMIUM.read_bytes()[:2000],
+    "garbage.pdf": b"%PDF-1.7\n" + bytes(range(256)) * 40,
+    "cyclic-pages.pdf": b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[2 0 R]/Count 1>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+    "no-pages.pdf": b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+}
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_pdf_is_a_parse_error_naming_the_file(
+    name: str, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SECTION16_PDF_BACKEND", backend)
+    with pytest.raises(ParseError) as e:
+        parse_bytes(HOSTILE[name], name)
+    assert name in str(e.value) and "PDF" in str(e.value)
+
+
+@pytest.mark.parametrize("pages", [1, 3])
+def test_a_pdf_without_text_is_a_parse_error(pages: int) -> None:
+    with pytest.raises(ParseError) as e:
+        parse_bytes(_blank_pdf(pages), "blank.pdf")
+    assert "blank.pdf" in str(e.value)
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_an_encrypted_pdf_needing_a_password_says_so(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SECTION16_PDF_BACKEND", backend)
+    with pytest.raises(ParseError, match=r"^encrypted\.pdf: not a readable PDF: it is encrypted and needs a password$"):
+        parse_bytes(_encrypted("secret"), "encrypted.pdf")
+
+
+def test_an_encrypted_pdf_anyone_may_open_is_read() -> None:
+    got = parse_bytes(_encrypted(""), "open.pdf")
+    assert misses(reference("0000080424-26-000034"), got) == []
+
+
+def test_fixture_folder_has_pdfs() -> None:
+    assert Path(PAGES).is_dir() and len(PDFS) >= 3
