@@ -325,3 +325,15 @@ def test_html2text_city_ending_in_its_own_comma() -> None:
     assert [o.address.city if o.address else None for o in got.reporting_owners] == [
         o.address.city if o.address else None for o in want.reporting_owners
     ]
+
+
+def test_html2text_form_notes_wrapped_are_not_footnotes() -> None:
+    # html2text wraps "* If the form is filed by more than one reporting person, see" / "Instruction
+    # 4(b)(v).": the second line is the form's note going on, not a footnote (was F1, and F2 from "**").
+    html2text = pytest.importorskip("html2text")
+    name = "0000034088-26-000075"
+    md = html2text.html2text(html_of(name))
+    assert "\nInstruction 4(b)(v)." in md
+    got = parse(md.encode())
+    assert reference(name).footnotes == () == got.footnotes
+    assert "footnotes" not in got.missing

@@ -25,14 +25,21 @@ _DATE_ONLY_RE = re.compile(rf"^({_DATE})$")
 def read_footnotes(rows: list[Row]) -> tuple[list[Footnote], bool]:
     """Footnotes, and whether their ids were printed (False: numbered by order, as in a bullet list)."""
     items: list[tuple[str | None, str]] = []
+    in_star_note = False  # the rows after the form's own "* If the form is filed..." note
     for row in rows:
         cells = [f for f in map(flat, row) if f]
         if not cells:
             continue
         text = " ".join(cells)
         if _STAR_NOTE_RE.match(text) or text in ("*", "**") or _NOT_A_NOTE_RE.match(text):
+            in_star_note = not _NOT_A_NOTE_RE.match(text)
             continue
         m = _FN_ID_RE.match(text)
+        if in_star_note and not m:
+            # The form's notes close the list: a line after one is its text wrapped by the converter
+            # (html2text: "Instruction 4(b)(v)."), not a footnote nor part of the one before.
+            continue
+        in_star_note = False
         if m:
             fid = m.group(1) or m.group(2) or m.group(3)
             items.append((fid, text[m.end() :].strip()))
