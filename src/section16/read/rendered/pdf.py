@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass
 
 from ...errors import ParseError
-from . import pdf_pdfium, ruled
+from . import pdf_cells, pdf_notes, pdf_pdfium, ruled
 from .cells import CLIPPED, Doc
 from .pdf_pdfium import Sheet
 from .ruled import Page, Word
@@ -40,9 +41,12 @@ class _Placed:
     page: Page
     first_line: int
     step: float
+    tops: list[float]  # where each of the page's text lines stands (points from the top)
 
 
-def _layout(words: list[Word]) -> tuple[list[str], float]:
+def _layout(words: list[Word]) -> tuple[list[str], float, list[float]]:
+    """The page's words as text lines, one grid column per :data:`POINTS_PER_COLUMN` points; with the
+    points per grid line and where each text line stands (its top, in points)."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
         if lines and abs(lines[-1][0].top - w.top) < LINE_TOLERANCE:
@@ -53,10 +57,12 @@ def _layout(words: list[Word]) -> tuple[list[str], float]:
     heights = sorted(w.bottom - w.top for w in words) or [10.0]
     step = max(heights[len(heights) // 2] / 2, 1.0)
     out: list[str] = []
+    tops: list[float] = []
     for ws in lines:
         row = round(ws[0].top / step)
         while len(out) < row:
             out.append("")
+            tops.append(len(tops) * step if not tops else max(tops[-1], len(tops) * step))
         buf = ""
         last_x1 = None
         for w in sorted(ws, key=lambda w: w.x0):
@@ -68,13 +74,21 @@ def _layout(words: list[Word]) -> tuple[list[str], float]:
                 buf = buf.ljust(col) + w.text
             last_x1 = w.x1
         out.append(buf)  # two word lines may fall on one grid line: both are kept, in order
-    return out, step
+        tops.append(ws[0].top)
+    return out, step, tops
+
+
+def _kept_past_edge(sheet: Sheet) -> bool:
+    """A word stands wholly past the paper's right edge: the producer (weasyprint) wrote the lines laid
+    out wider than the paper into the file whole, so nothing was cut (the paper hides their ends, the
+    text keeps them)."""
+    return any(w.x0 >= sheet.width for w in sheet.page.words)
 
 
 def _clip(sheet: Sheet, left: float | None) -> Page:
     """The sheet's page with each word the printer cut at the paper's right edge marked :data:`CLIPPED`."""
     page, words = sheet.page, sheet.page.words
-    if not words:
+    if not words or _kept_past_edge(sheet):
         return page
     # The printed page ends at its right margin: a margin as wide as the left one, or the frame
     # the tables draw if that reaches further. A word reaching beyond was clipped there, with the
@@ -141,27 +155,50 @@ def _read_pages(data: bytes, backend: str | None = None) -> list[Page]:
     return [_clip(s, left) for s in sheets]
 
 
+_MARK_GLUED_RE = re.compile(r"^(\(\d{1,3}\))([A-Za-z].*)$")
+
+
+def _part_marks(words: list[Word]) -> list[Word]:
+    """A footnote's number set right against its text ("(1)stock.": weasyprint prints the number's
+    cell with no gap before the text's) as two words, the number and the text; the number's width is
+    its share of the characters (the layout needs only where the text starts, roughly)."""
+    out: list[Word] = []
+    for w in words:
+        m = _MARK_GLUED_RE.match(w.text)
+        if m is None:
+            out.append(w)
+            continue
+        cut = w.x0 + (w.x1 - w.x0) * len(m.group(1)) / len(w.text)
+        out.append(Word(m.group(1), w.x0, cut, w.top, w.bottom))
+        out.append(Word(m.group(2), cut, w.x1, w.top, w.bottom))
+    return out
+
+
 def _place(pages: list[Page]) -> tuple[list[str], list[_Placed]]:
     lines: list[str] = []
     placed: list[_Placed] = []
     for page in pages:
         if lines:
             lines.append("")
-        text, step = _layout(page.words)
-        placed.append(_Placed(page, len(lines), step))
+        page.words = _part_marks(page.words)
+        text, step, tops = _layout(page.words)
+        placed.append(_Placed(page, len(lines), step, tops))
         lines.extend(text)
     return lines, placed
 
 
 def _regions(placed: list[_Placed], start: int, end: int) -> list[tuple[Page, float, float]]:
-    """Grid lines [start, end) as (page, top, bottom) regions in points."""
+    """Grid lines [start, end) as (page, top, bottom) regions in points: from a line above ``start``
+    down to the top of line ``end`` (a line holds the words whose tops stand there; a text line two
+    word lines share moves the lines after it, so the lines' own tops are used, not the grid)."""
     out = []
     for k, pl in enumerate(placed):
         last = placed[k + 1].first_line if k + 1 < len(placed) else 10**9
         a, b = max(start, pl.first_line), min(end, last)
         if a < b:  # a region running on from the page before, or on to the next, takes the page's edge
-            top = (a - pl.first_line - 1) * pl.step if a > pl.first_line else -1e9
-            bottom = (b - pl.first_line) * pl.step if b < last else 1e9
+            n = len(pl.tops)
+            top = pl.tops[min(a - pl.first_line, n - 1)] - pl.step if a > pl.first_line else -1e9
+            bottom = pl.tops[b - pl.first_line] + LINE_TOLERANCE / 2 if b - pl.first_line < n else 1e9
             out.append((pl.page, top, bottom))
     return out
 
@@ -196,4 +233,14 @@ def pdf_to_doc(data: bytes, source: str | None = None, backend: str | None = Non
     def owners(start: int, end: int) -> list[list[str]] | None:
         return ruled.owner_rows(_regions(placed, start, end))
 
-    return text_to_doc("\n".join(lines), source, table_rows=table_rows, owner_rows=owners)
+    def boxes(start: int, end: int) -> list[list[str]] | None:
+        return pdf_cells.header_rows(_regions(placed, start, end), "Table I")
+
+    def notes(start: int, end: int) -> list[list[str]] | None:
+        # From the first line of text: a region from a blank line would reach up to the heading.
+        first = next((k for k in range(start, end) if lines[k].strip()), end)
+        return pdf_notes.footnote_rows(_regions(placed, first, end)) if first < end else None
+
+    return text_to_doc(
+        "\n".join(lines), source, table_rows=table_rows, owner_rows=owners, header_rows=boxes, footnote_rows=notes
+    )

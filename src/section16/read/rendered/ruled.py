@@ -17,8 +17,14 @@ from dataclasses import dataclass, field
 
 from . import tables
 
-#: Rules closer than this (points) are one rule (a border drawn as a thin filled rectangle has two edges).
-RULE_MERGE = 2.0
+#: Rules closer than this (points) are one rule: a border drawn as a thin filled rectangle has two
+#: edges (chromium: under 1 point apart; weasyprint fills a cell's 1.5-pixel border between its outer
+#: and inner rectangles: 2.3 points).
+RULE_MERGE = 3.0
+#: An empty cell this narrow (points) between two cells is the spacing between their borders (a table
+#: drawn with cell spacing, as weasyprint prints the SEC page), not a column: the narrowest column of
+#: the form (Table I's "V") is over 15 points wide.
+SPACING_GAP = 5.0
 #: A horizontal rule covering this share of the widest rule in the table region ends a row.
 ROW_RULE_SHARE = 0.8
 #: Empty cells this narrow at a row's ends lie between the table's border and an outer frame.
@@ -136,7 +142,7 @@ def _band_cells(page: Page, top: float, bottom: float, xs: list[float]) -> list[
     while texts and not texts[-1] and widths[-1] < FRAME_GAP:
         texts.pop()
         widths.pop()
-    return texts
+    return [t for t, w in zip(texts, widths, strict=True) if t or w >= SPACING_GAP]
 
 
 def _bands(page: Page, y0: float, y1: float) -> list[tuple[float, float, list[float]]] | None:
@@ -163,32 +169,72 @@ def _is_heading(cells: list[str]) -> bool:
     )
 
 
+def _band_top(page: Page, y0: float, y1: float) -> float:
+    """Where the printed row holding ``y0`` begins: the table's heading line may stand low in its band
+    (weasyprint centres a tall heading cell's words), and a band read from its middle loses its top."""
+    ys = _row_rules(page, y0, y1)
+    if y0 < -1e8 or not ys:
+        return y0
+    if not any(y0 < (w.top + w.bottom) / 2 < ys[0] for w in page.words):
+        return y0  # the heading's words stand below the first rule: the region starts at its band's top
+    spans: dict[float, list[tuple[float, float]]] = {}
+    for y, a, b in page.h:
+        if y < ys[0] - RULE_MERGE:
+            spans.setdefault(y, []).append((a, b))
+    wide = max(_union(s) for s in [[(a, b) for y, a, b in page.h if abs(y - ys[0]) <= RULE_MERGE]])
+    above = [y for y, s in spans.items() if _union(s) >= ROW_RULE_SHARE * wide]
+    if not above:
+        return y0
+    top = max(above)
+    # Only a band with no rule across it between its top and y0: the heading's own band.
+    return top - RULE_MERGE / 2 if top < y0 else y0
+
+
 def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) -> list[list[str]] | None:
     """Rows of cells (one per column of ``cols``) for a table lying in the given (page, top, bottom)
     regions; None when the rules do not part every row with text into exactly those columns."""
     n, di = len(cols), cols.index("di")
+    if pages:
+        first, y0, y1 = pages[0]
+        pages = [(first, _band_top(first, y0, y1), y1), *pages[1:]]
     rows: list[list[str]] = []
     cut: list[bool] = []  # the row touches a page break
-    seen_rule = False
+    seen_rule = saw_heading = head_at_break = False
+    region_words = heading_words = 0
     for page, y0, y1 in pages:
         bands = _bands(page, y0, y1)
         if bands is None:
             continue
         seen_rule = True
+        region_words += sum(1 for w in page.words if y0 < (w.top + w.bottom) / 2 < y1)
         kept = []
-        for top, bottom, xs in bands:
+        for b_i, (top, bottom, xs) in enumerate(bands):
             if len(xs) < 2:
                 continue
             cells = _band_cells(page, top, bottom, xs)
             if not any(cells):
                 continue
-            if _is_heading(cells):
+            # The rest of a heading the page break cut (the page before ended in the heading): no
+            # title, no value, only the tail of a label such as "Amount or Number | of Shares".
+            heading_tail = (
+                head_at_break
+                and b_i == 0
+                and y0 < -1e8
+                and not cells[0]
+                and not any(_VALUE_RE.search(c) for c in cells)
+            )
+            if heading_tail or _is_heading(cells):
                 if any(_VALUE_RE.search(c) for c in cells):
                     return None  # a row drawn inside the heading's band (no rule between them)
+                saw_heading = True
+                heading_words += sum(1 for w in page.words if top < (w.top + w.bottom) / 2 < bottom)
+                head_at_break = bottom > 1e8
                 continue
+            head_at_break = False
             if len(cells) != n:
                 return None
             kept.append(cells)
+        head_at_break = head_at_break or (bool(bands) and not kept and saw_heading and y1 > 1e8)
         for k, cells in enumerate(kept):
             at_break = (k == 0 and y0 < -1e8) or (k == len(kept) - 1 and y1 > 1e8)
             # A row the page break cut in two: every row has one D or I, so the part without it
@@ -205,6 +251,8 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
                 continue
             rows.append(cells)
             cut.append(at_break)
+    if seen_rule and not rows and saw_heading and heading_words == region_words:
+        return []  # the heading drawn, and no word outside it: an empty table
     return rows if seen_rule and rows else None
 
 

@@ -413,12 +413,17 @@ def text_to_doc(
     doc.append([_T1_RE.search(lines[t1_i]).group(0) + " Non-Derivative Securities"])  # type: ignore[union-attr]
     i = box_end
     table = 1
+    t2_row = len(doc)
     while i < len(lines):
         ln = lines[i]
         if (table == 1 and h1 is not None and i == h1) or (table == 2 and _HEAD_RE.search(ln)):
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])
                         or _T2_RE.search(lines[j])), len(lines))  # fmt: skip
             got = table_rows(i, end, tables.columns(form, table)) if table_rows else None
+            if got is not None and table == 2:
+                # The rules gave the table from the top of its heading's band: heading words a page
+                # printed above the "1. Title of" line (a tall heading centred in its cells) are not rows.
+                del doc[t2_row:]
             try:
                 rows, why = (got, None) if got is not None else layout.read_table(lines, i, end, form, table, pages)
             except tables.RowError as e:
@@ -434,6 +439,7 @@ def text_to_doc(
         if _T2_RE.search(ln):
             table = 2
             doc.append(["Table II - Derivative Securities"])
+            t2_row = len(doc)
             i += 1
             continue
         if re.match(r"^\s*Reporting\s+Owners\s*$", ln, re.IGNORECASE):

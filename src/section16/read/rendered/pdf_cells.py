@@ -1,0 +1,132 @@
+"""The boxes above Table I read cell by cell from the borders a PDF draws.
+
+The SEC page draws each box of the form (1. Name and Address, 2. Issuer Name, 3. Date of Earliest
+Transaction, ... 6. Individual or Joint/Group Filing) as a bordered cell. Read from laid-out text lines,
+boxes standing side by side interleave when their labels wrap differently (a PDF producer with wider
+fonts wraps "2. Issuer Name and Ticker or Trading" / "Symbol" while box 1 holds the owner's name on the
+same line), and the words of a tall table heading printed low in its cells run into the boxes above.
+Each word belongs to the cell whose four borders enclose it, so a box's label and value are its own
+whatever the wrapping: the boxes come out as the text reader gives them, one strip of boxes after
+another (box 1's cells; boxes 2, 3, 4; boxes 5, 6), each line of a cell cut where a wide gap parts it
+(the check boxes of box 5 stand two to a line).
+"""
+
+from __future__ import annotations
+
+from .ruled import RULE_MERGE, Page, Word
+
+#: Words whose tops differ by less than this (points) stand on one line of a cell.
+LINE_TOLERANCE = 2.5
+#: A word whose top stands this share of the height from a line's stands on it (a raised mark).
+RAISED_SHARE = 0.4
+#: A gap between two words wider than this share of their height parts two phrases (as in the laid-out
+#: text, where such a gap is two or more spaces).
+PHRASE_GAP = 0.45
+#: A cell edge and a rule this close (points) are one.
+EDGE_SLACK = 1.0
+
+#: A horizontal rule covering this share of a cell's width is its border (not an underline).
+BORDER_SHARE = 0.8
+
+_Cell = tuple[float, float, float, float]  # left, right, top, bottom (points)
+
+
+def _enclosing(page: Page, w: Word) -> _Cell | None:
+    """The cell whose borders enclose the word: the nearest rules left, right, above and below it
+    that reach past the word; None when a side has no rule (the word is not in a bordered box) or a
+    rule runs through it."""
+    cy = (w.top + w.bottom) / 2
+    crossing_v = [x for x, a, b in page.v if a - RULE_MERGE <= cy <= b + RULE_MERGE]  # rules beside the word
+    if any(w.x0 + EDGE_SLACK < x < w.x1 - EDGE_SLACK for x in crossing_v):
+        return None  # text running over a border (a long name overflowing its box): no cell holds it
+    left = max((x for x in crossing_v if x <= w.x0 + EDGE_SLACK), default=None)
+    right = min((x for x in crossing_v if x >= w.x1 - EDGE_SLACK), default=None)
+    if left is None or right is None:
+        return None
+    # A border above or below runs along the cell's width; a short rule is a link's underline.
+    across = [y for y, a, b in page.h if min(b, right) - max(a, left) >= BORDER_SHARE * (right - left)]
+    top = max((y for y in across if y <= w.top + EDGE_SLACK), default=None)
+    bottom = min((y for y in across if y >= w.bottom - EDGE_SLACK), default=None)
+    if top is None or bottom is None:
+        return None
+    return left, right, top, bottom
+
+
+def _phrases(words: list[Word]) -> list[tuple[float, float, str]]:
+    """One printed line's words as phrases (x0, x1, text): a wide gap parts two phrases."""
+    out: list[tuple[float, float, str]] = []
+    for w in sorted(words, key=lambda w: w.x0):
+        if out and w.x0 - out[-1][1] < PHRASE_GAP * max(w.bottom - w.top, 1.0):
+            x0, _x1, text = out[-1]
+            out[-1] = (x0, w.x1, f"{text} {w.text}")
+        else:
+            out.append((w.x0, w.x1, w.text))
+    return out
+
+
+def _same_line(line: list[Word], w: Word) -> bool:
+    """The word stands on this line: its top is the line's, or near it for its height (a raised mark
+    such as the "*" after "Reporting Person" stands a little higher than its line, far less than the
+    distance to the next line)."""
+    height = max(w.bottom - w.top, *(x.bottom - x.top for x in line))
+    return abs(line[0].top - w.top) < max(LINE_TOLERANCE, RAISED_SHARE * height)
+
+
+def _cell_phrases(words: list[Word]) -> list[str]:
+    """A cell's phrases line by line, left to right. A phrase that leaves a parenthesis open ("Officer
+    (give" over "title below)") goes on in the phrase below it, on the next line."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and _same_line(lines[-1], w):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    rows = [_phrases(ln) for ln in lines]
+    out: list[str] = []
+    open_at: list[tuple[int, float, float]] = []  # (index in out, x0, x1) of phrases left open, last line
+    for phrases in rows:
+        still_open: list[tuple[int, float, float]] = []
+        for x0, x1, text in phrases:
+            above = next((o for o in open_at if o[1] - EDGE_SLACK <= x0 < o[2]), None)
+            if above is not None:
+                k = above[0]
+                out[k] = f"{out[k]} {text}"
+                open_at.remove(above)
+                if out[k].count("(") > out[k].count(")"):
+                    still_open.append((k, above[1], max(above[2], x1)))
+                continue
+            out.append(text)
+            if text.count("(") > text.count(")"):
+                still_open.append((len(out) - 1, x0, x1))
+        open_at = still_open
+    return out
+
+
+def header_rows(regions: list[tuple[Page, float, float]], stop: str) -> list[list[str]] | None:
+    """The boxes in the given (page, top, bottom) regions as rows of one cell, strip by strip: the
+    cells standing above the cell whose text starts with ``stop`` (Table I's title, printed in the
+    last band of the boxes) and not below it. None when a word there lies outside every bordered cell,
+    or the boxes run over a page break (the laid-out text is read then)."""
+    if len(regions) != 1:
+        return None
+    page, y0, y1 = regions[0]
+    words = [w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1]
+    cells: dict[_Cell, list[Word]] = {}
+    for w in words:
+        cell = _enclosing(page, w)
+        if cell is None:
+            return None
+        cells.setdefault(cell, []).append(w)
+    texts = {c: _cell_phrases(ws) for c, ws in cells.items()}
+    title = next((c for c, t in texts.items() if t and t[0].startswith(stop)), None)
+    if title is None or len(cells) < 4:
+        return None
+    # Table I's heading cells stand below its title: not boxes.
+    boxes = [c for c in cells if c != title and c[2] < title[3] - RULE_MERGE]
+    # Strips: cells sharing a left edge, left to right; in each, top to bottom.
+    lefts: list[float] = []
+    for c in sorted(boxes, key=lambda c: c[0]):
+        if not lefts or c[0] - lefts[-1] > RULE_MERGE:
+            lefts.append(c[0])
+    strip = {c: max(k for k, x in enumerate(lefts) if x <= c[0] + RULE_MERGE) for c in boxes}
+    return [[t] for c in sorted(boxes, key=lambda c: (strip[c], c[2])) for t in texts[c]]
