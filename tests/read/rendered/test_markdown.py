@@ -337,3 +337,20 @@ def test_html2text_form_notes_wrapped_are_not_footnotes() -> None:
     got = parse(md.encode())
     assert reference(name).footnotes == () == got.footnotes
     assert "footnotes" not in got.missing
+
+
+def test_markdownify_street_with_the_filers_comma_where_the_page_kept_the_join_apart() -> None:
+    # The older designs join box 1's lines with ",&nbsp;"; markdownify keeps the &nbsp;, so that join
+    # is read apart (the city line "CITY,&nbsp;CA&nbsp;ZIP" stands as two lines): a plain ", " left on
+    # the street line is the filer's, and the line is one street line.
+    markdownify = pytest.importorskip("markdownify")
+    name = "0001062993-20-006195"
+    md = markdownify.markdownify(html_of(name))
+    assert "|  2800 SAND HILL ROAD, SUITE 101 |" in md
+    got = parse(md.encode())
+    a = got.reporting_owners[0].address
+    assert a is not None and (a.street1, a.street2) == ("2800 SAND HILL ROAD, SUITE 101", None)
+    # With the &nbsp; made a plain space (as html2text does) the comma could be the join: not guessed.
+    plain = markdownify.markdownify(html_of(name).replace("&nbsp;", " ").replace("\u00a0", " "))
+    unsure = parse(plain.encode())
+    assert "reporting_owners[0].address.street1" in unsure.missing

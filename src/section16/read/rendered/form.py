@@ -300,7 +300,13 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     # The designs without box 2a/3a (Foreign Trading Symbol) and "(Country)" -- the stylesheets before
     # 3_X07, 4_X09 and 5_X09 -- join box 1's street lines with ",&nbsp;"; the later ones with a line break.
     comma_joined = not h.found & {"foreign", "country"}
-    street, unsure = _box1_street(h.street, fmt, own_rows if own_items is not None else None, comma_joined)
+    # Those designs print box 1's city line as "CITY,&nbsp;ST&nbsp;ZIP": found as two lines, the
+    # converter kept the &nbsp; (and so split the join), so a plain ", " on the page is the filer's.
+    nbsp_kept = comma_joined and fmt not in _LAID_OUT and len(h.city_line) == 2
+    if nbsp_kept:
+        city, state, _zip, _u = boxes.split_city_line(h.city_line[1:])
+        nbsp_kept = city is None and state is not None
+    street, unsure = _box1_street(h.street, fmt, own_rows if own_items is not None else None, comma_joined, nbsp_kept)
     if unsure is None:
         h.street = street
     else:
@@ -395,11 +401,12 @@ _OWNER_HEAD_RE = re.compile(r"^\W*(?:Reporting Owner Name|Director|Relationships
 
 
 def _box1_street(
-    street: list[str], fmt: str, own_rows: list[Row] | None, comma_joined: bool = False
+    street: list[str], fmt: str, own_rows: list[Row] | None, comma_joined: bool = False, nbsp_kept: bool = False
 ) -> tuple[list[str], str | None]:
     """Box 1's street lines, split or unwrapped as the Reporting Owners table (``own_rows``, None when
     the page has none) prints them; or, where that cannot be settled, why (the street is then missing).
-    ``comma_joined``: the page's design joins box 1's street lines with ", " (not a line break)."""
+    ``comma_joined``: the page's design joins box 1's street lines with ",&nbsp;" (not a line break);
+    ``nbsp_kept``: and the page shows that join apart from a filer's ", " (its lines are already split)."""
     if fmt in _LAID_OUT and (len(street) > 1 or (own_rows is not None and street and ", " in street[0])):
         lines = _first_owner_lines(own_rows) if own_rows is not None else []
         got = _unwrap_street(street, lines)
@@ -417,6 +424,8 @@ def _box1_street(
                 return [bare], None
             if street[0] not in first_lines:
                 return [], "a comma ends the street: the filer's, or the join of an empty second line?"
+            return street, None
+        if nbsp_kept:  # every comma left inside the line is the filer's: it is one line
             return street, None
         if len(first_lines) < 3:
             # The page's converter ran the lines of a table cell together (the owners table prints
