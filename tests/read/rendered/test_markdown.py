@@ -354,3 +354,16 @@ def test_markdownify_street_with_the_filers_comma_where_the_page_kept_the_join_a
     plain = markdownify.markdownify(html_of(name).replace("&nbsp;", " ").replace("\u00a0", " "))
     unsure = parse(plain.encode())
     assert "reporting_owners[0].address.street1" in unsure.missing
+
+
+def test_escaped_box_number_glued_to_digits_is_a_line_of_its_own() -> None:
+    # html2text escapes "3." only where it starts a line, and glued it to the street above: the
+    # street is "PO BOX 8999", not "PO BOX 89993." A line that opens with "12\\." is left alone.
+    from section16.read.rendered.markdown import markdown_to_doc
+
+    page = "C/O VISA INC.  \nPO BOX 89993\\. Date of Earliest Transaction (Month/Day/Year)  \n\n12\\. a numbered line\n"
+    assert markdown_to_doc(page) == [
+        ["C/O VISA INC."],
+        ["PO BOX 8999\n3. Date of Earliest Transaction (Month/Day/Year)"],
+        ["12. a numbered line"],
+    ]

@@ -32,6 +32,7 @@ _BULLET_RE = re.compile(r"^\s*[-*+]\s+(?!\[[ xX]\])")
 _TASK_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+")
 _PIPE_RE = re.compile(r"(?<!\\)\|")
 _TABLE_TAG_RE = re.compile(r"<(/?)table", re.IGNORECASE)
+_GLUED_NUMBER_RE = re.compile(r"(?<=\d)(?=\d\\\.\s)")
 # pandoc's simple and multiline tables: an indented rule of dash groups.
 _DASH_RULE_RE = re.compile(r"^ {1,3}-{2,}(?: +-+)*\s*$")
 _DASH_GROUP_RE = re.compile(r"-+")
@@ -213,6 +214,11 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         hard_break = line.endswith("  ") or (line.endswith("\\") and not line.endswith("\\\\"))
         if line.endswith("\\") and not line.endswith("\\\\"):
             stripped = stripped[:-1].rstrip()  # a backslash at the end of a line is a line break, not text
+        if "\\." in stripped:
+            # A converter escapes "3." only where it starts a line of its own: glued to the digits of
+            # the line above ("PO BOX 89993\. Date of Earliest Transaction"), it is a box's number.
+            # ("12\. x" opening the line is a number the converter escaped, not one glued on.)
+            stripped = _GLUED_NUMBER_RE.sub(lambda m: "" if m.string[: m.start()].isdigit() else "<br>", stripped)
         if stripped:
             para.append(stripped)
         if hard_break or "<br" in line[-8:].lower():
