@@ -31,10 +31,11 @@ BORDER_SHARE = 0.8
 _Cell = tuple[float, float, float, float]  # left, right, top, bottom (points)
 
 
-def _enclosing(page: Page, w: Word) -> _Cell | None:
+def _enclosing(page: Page, w: Word, open_top: bool = False, open_bottom: bool = False) -> _Cell | None:
     """The cell whose borders enclose the word: the nearest rules left, right, above and below it
     that reach past the word; None when a side has no rule (the word is not in a bordered box) or a
-    rule runs through it."""
+    rule runs through it. ``open_top``/``open_bottom``: the region runs on from the page before / on
+    to the next, so a box the page break cuts has no border there (the paper's edge closes it)."""
     cy = (w.top + w.bottom) / 2
     crossing_v = [x for x, a, b in page.v if a - RULE_MERGE <= cy <= b + RULE_MERGE]  # rules beside the word
     if any(w.x0 + EDGE_SLACK < x < w.x1 - EDGE_SLACK for x in crossing_v):
@@ -45,8 +46,8 @@ def _enclosing(page: Page, w: Word) -> _Cell | None:
         return None
     # A border above or below runs along the cell's width; a short rule is a link's underline.
     across = [y for y, a, b in page.h if min(b, right) - max(a, left) >= BORDER_SHARE * (right - left)]
-    top = max((y for y in across if y <= w.top + EDGE_SLACK), default=None)
-    bottom = min((y for y in across if y >= w.bottom - EDGE_SLACK), default=None)
+    top = max((y for y in across if y <= w.top + EDGE_SLACK), default=-1e9 if open_top else None)
+    bottom = min((y for y in across if y >= w.bottom - EDGE_SLACK), default=1e9 if open_bottom else None)
     if top is None or bottom is None:
         return None
     return left, right, top, bottom
@@ -56,7 +57,8 @@ def _phrases(words: list[Word]) -> list[tuple[float, float, str]]:
     """One printed line's words as phrases (x0, x1, text): a wide gap parts two phrases."""
     out: list[tuple[float, float, str]] = []
     for w in sorted(words, key=lambda w: w.x0):
-        if out and w.x0 - out[-1][1] < PHRASE_GAP * max(w.bottom - w.top, 1.0):
+        # A check box drawn as underscores ("_____ Other") starts its label, however near the last.
+        if out and w.x0 - out[-1][1] < PHRASE_GAP * max(w.bottom - w.top, 1.0) and not w.text.startswith("__"):
             x0, _x1, text = out[-1]
             out[-1] = (x0, w.x1, f"{text} {w.text}")
         else:
@@ -105,28 +107,30 @@ def _cell_phrases(words: list[Word]) -> list[str]:
 def header_rows(regions: list[tuple[Page, float, float]], stop: str) -> list[list[str]] | None:
     """The boxes in the given (page, top, bottom) regions as rows of one cell, strip by strip: the
     cells standing above the cell whose text starts with ``stop`` (Table I's title, printed in the
-    last band of the boxes) and not below it. None when a word there lies outside every bordered cell,
-    or the boxes run over a page break (the laid-out text is read then)."""
-    if len(regions) != 1:
-        return None
-    page, y0, y1 = regions[0]
-    words = [w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1]
-    cells: dict[_Cell, list[Word]] = {}
-    for w in words:
-        cell = _enclosing(page, w)
-        if cell is None:
-            return None
-        cells.setdefault(cell, []).append(w)
+    last band of the boxes) and not below it. None when a word there lies outside every bordered cell
+    (the laid-out text is read then)."""
+    cells: dict[tuple[int, _Cell], list[Word]] = {}
+    for k, (page, y0, y1) in enumerate(regions):
+        for w in page.words:
+            if not y0 < (w.top + w.bottom) / 2 < y1:
+                continue
+            cell = _enclosing(page, w, open_top=y0 < -1e8, open_bottom=y1 > 1e8)
+            if cell is None:
+                return None
+            cells.setdefault((k, cell), []).append(w)
     texts = {c: _cell_phrases(ws) for c, ws in cells.items()}
     title = next((c for c, t in texts.items() if t and t[0].startswith(stop)), None)
-    if title is None or len(cells) < 4:
+    if title is None:
         return None
-    # Table I's heading cells stand below its title: not boxes.
-    boxes = [c for c in cells if c != title and c[2] < title[3] - RULE_MERGE]
-    # Strips: cells sharing a left edge, left to right; in each, top to bottom.
+    # Table I's heading cells stand below its title (on its page, or after it): not boxes.
+    boxes = [c for c in cells if c != title and (c[0], c[1][2]) < (title[0], title[1][3] - RULE_MERGE)]
+    # Strips: cells sharing a left edge, left to right; in each, top to bottom (a box the page break
+    # cut goes on at the top of the next page, in its strip).
     lefts: list[float] = []
-    for c in sorted(boxes, key=lambda c: c[0]):
-        if not lefts or c[0] - lefts[-1] > RULE_MERGE:
-            lefts.append(c[0])
-    strip = {c: max(k for k, x in enumerate(lefts) if x <= c[0] + RULE_MERGE) for c in boxes}
-    return [[t] for c in sorted(boxes, key=lambda c: (strip[c], c[2])) for t in texts[c]]
+    for c in sorted(boxes, key=lambda c: c[1][0]):
+        if not lefts or c[1][0] - lefts[-1] > RULE_MERGE:
+            lefts.append(c[1][0])
+    if not boxes:
+        return None
+    strip = {c: max(k for k, x in enumerate(lefts) if x <= c[1][0] + RULE_MERGE) for c in boxes}
+    return [[t] for c in sorted(boxes, key=lambda c: (strip[c], c[0], c[1][2])) for t in texts[c]]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .pdf_cells import LINE_TOLERANCE
 from .ruled import Page, Word
 
+_HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
 _MARK_RE = re.compile(r"^(?:\(\d{1,3}\)|\*{1,2})$")
 #: The number stands at the notes' left edge: within this many points of the leftmost word.
 MARK_REACH = 3.0
@@ -51,6 +52,15 @@ def _lines(words: list[Word], page: int) -> list[_Line]:
     ]
 
 
+def _joined(texts: list[str]) -> str:
+    """A note's lines as one text; a line ending in a word's hyphen ("worst-" over "performing") goes
+    on without a space (a browser breaks a line after a hyphen the text holds; it does not hyphenate)."""
+    out = ""
+    for t in texts:
+        out = f"{out}{t}" if _HYPHEN_END_RE.search(out) else f"{out} {t}" if out else t
+    return out
+
+
 def footnote_rows(regions: list[tuple[Page, float, float]]) -> list[list[str]] | None:
     """The notes in the given (page, top, bottom) regions as rows of one cell ("(1) text", "* text"),
     or None when some number has no run of lines centred on it."""
@@ -76,7 +86,7 @@ def footnote_rows(regions: list[tuple[Page, float, float]]) -> list[list[str]] |
         return None
     starts = [0, *(e + 1 for e in ends[:-1])]
     return [
-        [f"{mark} {' '.join(ln.text for ln in lines[a : b + 1])}"]
+        [f"{mark} {_joined([ln.text for ln in lines[a : b + 1]])}"]
         for (_pg, _mid, mark), a, b in zip(marks, starts, ends, strict=True)
     ]
 

@@ -1,0 +1,85 @@
+"""Footnotes read from where a PDF prints them (pdf_notes.py), and the PDF words they are read from."""
+
+from __future__ import annotations
+
+from section16.read.rendered import pdf, pdf_notes
+from section16.read.rendered.pdf_pdfium import Sheet
+from section16.read.rendered.ruled import Page, Word
+
+PITCH = 14.0
+
+
+def note(page: Page, mark: str, first: float, lines: list[str]) -> None:
+    """A note: its lines one pitch apart from ``first``, its number centred on them."""
+    for k, text in enumerate(lines):
+        page.words.append(Word(text, 60, 60 + 5 * len(text), first + k * PITCH, first + k * PITCH + 12))
+    mid = first + ((len(lines) - 1) * PITCH + 12) / 2
+    page.words.append(Word(mark, 30, 45, mid - 6, mid + 6))
+
+
+def test_each_note_is_the_run_of_lines_centred_on_its_number() -> None:
+    page = Page([])
+    note(page, "*", 100, ["If the form is filed by more than one reporting person"])
+    note(page, "**", 117, ["Intentional misstatements", "78ff(a)."])  # the form's own note wrapped
+    note(page, "(1)", 148, ["One, whose", "text runs over", "three lines."])  # no space between notes
+    note(page, "(2)", 190, ["Two."])
+    assert pdf_notes.footnote_rows([(page, 90.0, 300.0)]) == [
+        ["* If the form is filed by more than one reporting person"],
+        ["** Intentional misstatements 78ff(a)."],
+        ["(1) One, whose text runs over three lines."],
+        ["(2) Two."],
+    ]
+
+
+def test_a_note_cut_by_the_page_break() -> None:
+    # The number stays centred on the whole note, as if it ran on down its page.
+    first, second = Page([]), Page([])
+    note(first, "(1)", 100, ["One."])
+    note(first, "(2)", 117, ["Two, on this page", "and on", "the next page."])
+    first.words = [w for w in first.words if w.top < 140]  # the last line went over to the next page
+    second.words.append(Word("the next page.", 60, 130, 20, 32))
+    note(second, "(3)", 37, ["Three."])
+    assert pdf_notes.footnote_rows([(first, 90.0, 1e9), (second, -1e9, 100.0)]) == [
+        ["(1) One."],
+        ["(2) Two, on this page and on the next page."],
+        ["(3) Three."],
+    ]
+    # The break at the top of a note: its number at the foot of the page, all its lines on the next.
+    first, second = Page([]), Page([])
+    note(first, "(1)", 100, ["One."])
+    first.words.append(Word("(2)", 30, 45, 117, 129))
+    for k, text in enumerate(("Two, on", "the next page.")):
+        second.words.append(Word(text, 60, 130, 20 + k * PITCH, 32 + k * PITCH))
+    note(second, "(3)", 20 + 2 * PITCH + 3, ["Three,", "in two lines."])
+    assert pdf_notes.footnote_rows([(first, 90.0, 1e9), (second, -1e9, 200.0)]) == [
+        ["(1) One."],
+        ["(2) Two, on the next page."],
+        ["(3) Three, in two lines."],
+    ]
+
+
+def test_lines_no_number_is_centred_on_are_left_to_the_laid_out_text() -> None:
+    page = Page([])
+    note(page, "(1)", 100, ["One."])
+    page.words.append(Word("stray", 60, 90, 117, 129))
+    assert pdf_notes.footnote_rows([(page, 90.0, 300.0)]) is None
+
+
+def test_a_line_ending_in_a_hyphen_goes_on_without_a_space() -> None:
+    page = Page([])
+    note(page, "(1)", 100, ["the worst-", "performing basket"])
+    assert pdf_notes.footnote_rows([(page, 90.0, 300.0)]) == [["(1) the worst-performing basket"]]
+
+
+def test_a_number_set_against_its_text_is_two_words() -> None:
+    words = pdf._part_marks([Word("(1)stock.", 30, 75, 100, 112), Word("$0(2)", 100, 125, 100, 112)])
+    assert [w.text for w in words] == ["(1)", "stock.", "$0(2)"]
+    assert words[0].x1 == words[1].x0 == 45.0
+
+
+def test_text_kept_past_the_paper_is_not_cut() -> None:
+    kept = Page([Word("Within", 30, 60, 10, 20), Word("beyond", 900, 930, 10, 20)])
+    assert pdf._kept_past_edge(Sheet(kept, 842.0, 30.0))
+    assert [w.text for w in pdf._clip(Sheet(kept, 842.0, 30.0), 30.0).words] == ["Within", "beyond"]
+    cut = Page([Word("Within", 30, 60, 10, 20), Word("edge", 800, 845, 10, 20)])
+    assert not pdf._kept_past_edge(Sheet(cut, 842.0, 30.0))
