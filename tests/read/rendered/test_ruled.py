@@ -96,3 +96,28 @@ def test_clipped_footnote_is_left_out_and_listed_missing() -> None:
     assert first.id not in {fn.id for fn in cut.footnotes}
     assert f"footnotes[{first.id}]" in cut.missing
     assert any(n.where == f"footnotes[{first.id}]" for n in cut.notes)
+
+
+def test_the_heading_row_cut_by_the_page_break_and_drawn_with_the_first_row() -> None:
+    # chromium (0001104659-26-062860): Table II's heading ends at the foot of page one; its last row
+    # (Code, V, (A), (D), ...) is drawn on page two in one band with the first data row.
+    one, two = Page([]), Page([])
+    grid(one, [400, 570])
+    put(one, 0, 405, "1. Title of Security (Instr. 3)")
+    put(one, COLS.index("code"), 405, "3. Transaction Code (Instr. 8)")
+    grid(two, [20, 80])
+    for name, text in (("code", "Code"), ("v", "V"), ("amount", "Amount"), ("ad", "(A) or (D)"), ("price", "Price")):
+        put(two, COLS.index(name), 22, text)
+    row(two, 50, title="Common Stock", date="05/13/2026", code="M (1)", amount="1,000", ad="A", price="$ 18.44",
+        after="19,106", di="D")  # fmt: skip
+    rows = ruled.table_rows([(one, 390, 1e9), (two, -1e9, 100)], COLS)
+    assert rows is not None and len(rows) == 1
+    got = dict(zip(COLS, rows[0], strict=True))
+    assert (got["code"], got["amount"], got["ad"], got["price"]) == ("M (1)", "1,000", "A", "$ 18.44")
+
+
+def test_only_whole_sub_headings_are_taken_off_a_cell() -> None:
+    assert ruled._without_heading_lines("Amount or Number\nof Shares\n2,390") == "2,390"
+    assert ruled._without_heading_lines("(D)\n1,000") == "1,000"
+    assert ruled._without_heading_lines("Amount or Number\n500") == "Amount or Number\n500"  # not whole
+    assert ruled._without_heading_lines("Common Stock") == "Common Stock"

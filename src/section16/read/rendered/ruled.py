@@ -190,6 +190,24 @@ def _band_top(page: Page, y0: float, y1: float) -> float:
     return top - RULE_MERGE / 2 if top < y0 else y0
 
 
+_SUB_HEADINGS = ("Amount or Number of Shares", "Date Exercisable", "Expiration Date", "(A) or (D)")
+
+
+def _without_heading_lines(cell: str) -> str:
+    """A cell's text without the sub-heading lines that head it ("Code", "(D)", "Amount or Number /
+    of Shares"); the cell unchanged if its first lines do not make a whole sub-heading."""
+    lines = cell.split("\n")
+    head = ""
+    cut = 0
+    for k, ln in enumerate(lines):
+        head = f"{head} {ln}".strip()
+        if tables.is_header_cell(head):
+            cut = k + 1
+        elif not any(h.lower().startswith(head.lower()) for h in _SUB_HEADINGS):
+            break
+    return "\n".join(lines[cut:])
+
+
 def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) -> list[list[str]] | None:
     """Rows of cells (one per column of ``cols``) for a table lying in the given (page, top, bottom)
     regions; None when the rules do not part every row with text into exactly those columns."""
@@ -216,13 +234,12 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
                 continue
             # The rest of a heading the page break cut (the page before ended in the heading): no
             # title, no value, only the tail of a label such as "Amount or Number | of Shares".
-            heading_tail = (
-                head_at_break
-                and b_i == 0
-                and y0 < -1e8
-                and not cells[0]
-                and not any(_VALUE_RE.search(c) for c in cells)
-            )
+            at_head_break = head_at_break and b_i == 0 and y0 < -1e8
+            heading_tail = at_head_break and not cells[0] and not any(_VALUE_RE.search(c) for c in cells)
+            if at_head_break and not heading_tail:
+                # The heading's last row (Code, V, (A), (D), Date Exercisable...) drawn in one band with
+                # the first row, on the page after the break (chromium): its words head the cells.
+                cells = [_without_heading_lines(c) for c in cells]
             if heading_tail or _is_heading(cells):
                 if any(_VALUE_RE.search(c) for c in cells):
                     return None  # a row drawn inside the heading's band (no rule between them)
