@@ -367,3 +367,21 @@ def test_escaped_box_number_glued_to_digits_is_a_line_of_its_own() -> None:
         ["PO BOX 8999\n3. Date of Earliest Transaction (Month/Day/Year)"],
         ["12. a numbered line"],
     ]
+
+
+def test_markdownify_joint_owner_run_together_keeps_state_and_zip_of_the_older_design() -> None:
+    # The older designs end an owner's cell with "CITY,&nbsp;ST&nbsp;ZIP"; markdownify runs the cell's
+    # lines together but keeps that &nbsp; join: state and zip are read, name, streets and city
+    # (where each ends is lost) are said missing.
+    markdownify = pytest.importorskip("markdownify")
+    name = "0000899243-20-021530"
+    got = parse(markdownify.markdownify(html_of(name)).encode())
+    want = reference(name)
+    assert len(got.reporting_owners) == len(want.reporting_owners) > 1
+    for i, (o, w) in enumerate(zip(got.reporting_owners[1:], want.reporting_owners[1:], strict=True), 1):
+        assert o.name is None and o.address is not None and w.address is not None
+        assert (o.address.state, o.address.zip_code) == (w.address.state, w.address.zip_code) == ("NY", "10022")
+        assert o.address.city is None and o.address.street1 is None
+        for field in ("name", "address.street1", "address.street2", "address.city"):
+            assert f"reporting_owners[{i}].{field}" in got.missing
+        assert o.relationship == w.relationship

@@ -100,7 +100,12 @@ def parse_owner_cell(cell: str) -> tuple[str | None, Address | None, bool]:
         return None, None, False
     if len(lines) < 3:
         # Name, street and city are printed on lines of their own; fewer lines means a converter ran
-        # them together, and where the name ends cannot be known.
+        # them together, and where the name ends cannot be known. The older designs end the cell with
+        # "CITY,&nbsp;ST&nbsp;ZIP": where that join was kept apart, state and zip are the last line.
+        if len(lines) == 2:
+            city, state, zip_code, _u = split_city_line([lines[1]])
+            if city is None and state is not None:
+                return None, Address(state=state, zip_code=zip_code), True
         return None, None, True
     name, rest = lines[0], lines[1:]
     if rest and not any(ch.isdigit() for ch in rest[-1]) and len(rest) >= 2 and any(ch.isdigit() for ch in rest[-2]):

@@ -320,8 +320,14 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         for i, (o, why) in enumerate(table_owners[1:], 1):
             owners.append(o)
             if why is not None:
-                where = f"reporting_owners[{i}]" + ("" if o.name is None else ".address")
-                missing.extend([where] if o.name is None else [f"{where}.{k}" for k in _UNSURE_ADDRESS])
+                where = f"reporting_owners[{i}]"
+                if o.name is not None:  # its address lines are not told apart
+                    missing.extend(f"{where}.address.{k}" for k in _UNSURE_ADDRESS)
+                    where += ".address"
+                elif o.address is not None:  # name, streets and city run together; state and zip read
+                    missing.extend((f"{where}.name", *(f"{where}.address.{k}" for k in _RUN_TOGETHER)))
+                else:
+                    missing.append(where)
                 notes.append(Note(where, why))
 
     if len(owners) == 1 and boxes.checkbox(head_text, r"Form\s+filed\s+by\s+More\s+than\s+One"):
@@ -371,6 +377,8 @@ def _unprotect(obj: _T) -> _T:
 
 #: An owner's address fields the Reporting Owners table leaves unsure when its city line is not found.
 _UNSURE_ADDRESS = ("street2", "city", "state", "zip_code")
+#: ... and those it leaves unread when a converter ran the lines of the owner's cell together.
+_RUN_TOGETHER = ("street1", "street2", "city")
 
 _FIELD_OF_BOX = {
     "Check\\s+this\\s+box\\s+if": "not_subject_to_section16",
