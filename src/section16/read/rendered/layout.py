@@ -21,6 +21,8 @@ A row no assignment fits is an error, never a guess.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -287,14 +289,46 @@ def _word_kind(text: str) -> str:
     return "m" if text == "$" or _MARK_RE.match(text) else "w"
 
 
-def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[str] | None:
+def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool = False) -> list[str] | None:
     """The row's words cut into one cell per column: every cell reads as its column's type, the words
-    keep their left-to-right order, and the total distance of words from their columns is least."""
+    keep their left-to-right order, and the total distance of words from their columns is least.
+
+    ``by_order``: positions left aside (a layout program moved the row's cells far off their
+    headings); the cells are given only when types and order alone allow one cut, never a guess."""
     units = _units(toks)
     rngs = _ranges(starts)
     n, c_n = len(units), len(cols)
     inf = float("inf")
-    dist = [[sum(_dist(t, r) for t in u) for u in units] for r in rngs]
+    far_off = float("inf") if by_order else _FAR
+    # Each unit's distance from each column's range (the sum over its words, as _dist) and whether
+    # a word of it stands too far off: one pass, no call per word (this is the reader's inner loop).
+    mids = [[(t.x0 + t.x1) / 2 for t in u] for u in units]
+    dist: list[list[float]] = [[0.0] * n for _ in range(c_n)]
+    far: list[list[bool]] = [[True] * n for _ in range(c_n)]
+    for k, ms in enumerate(mids):
+        # Only the columns near the unit can take it (ranges are in order): those are worked out
+        # exactly, with a column's margin either side; the rest are far (and their distance unused).
+        if by_order:
+            near = range(c_n)
+        else:
+            first = max(0, bisect.bisect_left(starts, max(ms) - far_off - 2) - 2)
+            near = range(first, min(c_n, bisect.bisect_right(starts, min(ms) + far_off + 2) + 1))
+        for c in near:
+            lo, hi = rngs[c]
+            a, b = lo - 1, hi + 1
+            total = 0.0
+            off = False
+            for m in ms:
+                if m < a:
+                    e = a - m
+                elif m >= b:
+                    e = m - hi - 1
+                else:
+                    e = 0.0
+                total += e
+                off = off or e > far_off
+            dist[c][k] = total
+            far[c][k] = off
     # A value standing alone (a number, a date) is a typed cell's, not a word of a free-text cell:
     # titles and natures spell their numbers inside words ("Series 2020-1", "401(k)").
     for c, kind in enumerate(cols):
@@ -302,7 +336,6 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[
             for k, u in enumerate(units):
                 if all(_LONE_VALUE_RE.match(t.text) or t.text == "$" for t in u):
                     dist[c][k] += _LONE_VALUE_COST  # "$" starts a value; free text spells "$5"
-    far = [[any(_dist(t, r) > _FAR for t in u) for u in units] for r in rngs]
     # A number grouped in thousands is never a word of free text, nor a date of a title: such a word
     # would be another cell's or row's value taken in (a nature of ownership may hold a date: "Trust
     # dtd 02/23/2016").
@@ -322,9 +355,12 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[
                 bad = bad or m in seen
                 seen.add(m)
             dup[j][i] = bad
+    if by_order:
+        return _only_cut(units, cols, far, dup)
     best = [[inf] * (n + 1) for _ in range(c_n + 1)]
     back = [[0] * (n + 1) for _ in range(c_n + 1)]
     best[0][0] = 0.0
+    spans: dict[tuple[int, int], _Span] = {}  # the words j..i as one cell: the same for every column
     for c, kind in enumerate(cols):
         row, nxt, nback, d, f = best[c], best[c + 1], back[c + 1], dist[c], far[c]
         longest = n if kind in _TEXT else _MAX_TYPED_WORDS
@@ -335,22 +371,104 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...]) -> list[
             if kind not in _REQUIRED and base < nxt[j]:
                 nxt[j], nback[j] = base, j
             acc = base
+            text = kind in _TEXT
             for i in range(j + 1, min(n, j + longest) + 1):
                 if f[i - 1]:
                     break
                 acc += d[i - 1]
                 if acc >= nxt[i]:
                     continue
-                if kind not in _TEXT and not tables.check_cell(kind, _cell([t for u in units[j:i] for t in u])):
-                    continue
                 if dup[j][i - 1]:
                     continue  # a cell has each footnote mark once: these are two cells' marks
-                if _mark_before_value([t for u in units[j:i] for t in u]):
+                span = spans.get((j, i))
+                if span is None:
+                    span = spans[(j, i)] = _Span([t for u in units[j:i] for t in u])
+                if not text and not span.reads_as(kind):
                     continue
-                if kind in _TEXT and not _left_aligned([t for u in units[j:i] for t in u]):
+                if span.mark_before_value:
+                    continue
+                if text and not span.left_aligned:
                     continue
                 nxt[i], nback[i] = acc, j
     if best[c_n][n] == inf:
+        return None
+    cells: list[str] = [""] * c_n
+    i = n
+    for c in range(c_n, 0, -1):
+        j = back[c][i]
+        cells[c - 1] = _join([t for u in units[j:i] for t in u])
+        i = j
+    return cells
+
+
+class _Span:
+    """Words that may make one cell, with what is asked of them worked out once (lazily)."""
+
+    __slots__ = ("_la", "_mbv", "_text", "toks")
+
+    def __init__(self, toks: list[Tok]) -> None:
+        self.toks = toks
+        self._text: str | None = None
+        self._mbv: bool | None = None
+        self._la: bool | None = None
+
+    def reads_as(self, kind: str) -> bool:
+        if self._text is None:
+            self._text = _cell(self.toks)
+        return _check_cell(kind, self._text)
+
+    @property
+    def mark_before_value(self) -> bool:
+        if self._mbv is None:
+            self._mbv = _mark_before_value(self.toks)
+        return self._mbv
+
+    @property
+    def left_aligned(self) -> bool:
+        if self._la is None:
+            self._la = _left_aligned(self.toks)
+        return self._la
+
+
+#: Cells' texts recur (the same words tried against each column, the same values on every page).
+_check_cell = functools.lru_cache(maxsize=1 << 14)(tables.check_cell)
+
+
+def _fits(kind: str, toks: list[Tok]) -> bool:
+    """Can these words (in order) be one cell of this column?"""
+    if kind not in _TEXT and not tables.check_cell(kind, _cell(toks)):
+        return False
+    if _mark_before_value(toks):
+        return False
+    return kind not in _TEXT or _left_aligned(toks)
+
+
+def _only_cut(
+    units: list[list[Tok]], cols: tuple[str, ...], far: list[list[bool]], dup: list[list[bool]]
+) -> list[str] | None:
+    """The row's cells when exactly one cut of its words (in order) reads as the columns' types;
+    None when none does or several do."""
+    n, c_n = len(units), len(cols)
+    ways = [[0] * (n + 1) for _ in range(c_n + 1)]  # how many cuts put units[:i] in cols[:c] (2: many)
+    back = [[0] * (n + 1) for _ in range(c_n + 1)]
+    ways[0][0] = 1
+    for c, kind in enumerate(cols):
+        longest = n if kind in _TEXT else _MAX_TYPED_WORDS
+        for j in range(n + 1):
+            w = ways[c][j]
+            if not w:
+                continue
+            if kind not in _REQUIRED:
+                ways[c + 1][j] = min(2, ways[c + 1][j] + w)
+                back[c + 1][j] = j
+            for i in range(j + 1, min(n, j + longest) + 1):
+                if far[c][i - 1]:
+                    break
+                if dup[j][i - 1] or not _fits(kind, [t for u in units[j:i] for t in u]):
+                    continue
+                ways[c + 1][i] = min(2, ways[c + 1][i] + w)
+                back[c + 1][i] = j
+    if ways[c_n][n] != 1:
         return None
     cells: list[str] = [""] * c_n
     i = n
@@ -445,7 +563,7 @@ def _read_table(
             continue
         toks_by_line[i] = ts
         for t in ts:
-            if _MARKS_RE.sub("", t.text) in ("D", "I"):
+            if ("D" in t.text or "I" in t.text) and _MARKS_RE.sub("", t.text) in ("D", "I"):
                 # A layout program can print a row's cells well off their headings, so the D or I
                 # anchors its row when no other column that could hold it is as near.
                 mine = _dist(t, rngs[di])
@@ -489,6 +607,10 @@ def _read_table(
     moved = {i for i in toks_by_line if pages and scales.get(pages[i])}
     for toks in row_toks:
         cells = assign(toks, starts, cols)
+        if cells is None:
+            # Cells printed far off their headings (a later page laid out on its own grid): read
+            # where the words' types and order allow one cut only.
+            cells = assign(toks, starts, cols, by_order=True)
         if cells is None:
             text = " ".join(t.text for t in sorted(toks, key=lambda t: (t.line, t.x0)))
             raise tables.RowError(f"a row's words do not fit the table's columns in order: {text[:80]!r}")

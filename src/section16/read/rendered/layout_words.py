@@ -3,6 +3,7 @@ text): each word at its character positions, and which lines are the tables' col
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -33,11 +34,17 @@ class Tok:
 
 
 def _tokens(line: str, number: int) -> list[Tok]:
-    return [
+    return list(_line_tokens(line, number))
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_tokens(line: str, number: int) -> tuple[Tok, ...]:
+    # A table's lines are taken apart more than once (its rows, then each later page's landmarks).
+    return tuple(
         Tok(number, m.start(), m.end(), m.group(0))
         for m in _WORD_RE.finditer(line)
         if m.group(0).strip() and not _DASHES_RE.match(m.group(0))
-    ]
+    )
 
 
 def _is_heading(text: str) -> bool:
@@ -116,6 +123,12 @@ _NON_ALNUM_RE = re.compile(r"[^a-z0-9]")
 def _is_heading_line(line: str, i: int) -> bool:
     """A line of the column headings: only heading words (one of them a real word, so a line of
     footnote marks or a lone "D" is not one), or a numbered label."""
+    return _heading_line(line)
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_line(line: str) -> bool:
+    # Asked of the same lines several times (where the heading stops, where the rows start).
     cs = [m.group(0) for m in _CHUNK_RE.finditer(line)]
     if not cs:
         return False
