@@ -385,3 +385,13 @@ def test_markdownify_joint_owner_run_together_keeps_state_and_zip_of_the_older_d
         for field in ("name", "address.street1", "address.street2", "address.city"):
             assert f"reporting_owners[{i}].{field}" in got.missing
         assert o.relationship == w.relationship
+
+
+def test_many_escaped_numbers_glued_on_one_line() -> None:
+    # A hostile line of 200,000 "11\\." glued on: each is split off without rescanning the line before
+    # it (a quadratic scan took seconds here). The last one ends the line: no space after it, no split.
+    from section16.read.rendered.markdown import markdown_to_doc
+
+    doc = markdown_to_doc("a" + "11\\. " * 200_000 + "\n")
+    assert len(doc) == 1 and doc[0][0].count("\n") == 199_999
+    assert doc[0][0].startswith("a1\n1. 1\n1. ")

@@ -62,6 +62,11 @@ def _inline(text: str) -> str:
     return normalize(text)
 
 
+def _break_after(lead: int, m: re.Match[str]) -> str:
+    """A line break before a glued box number, unless the number is in the digits opening the line."""
+    return "" if m.start() <= lead else "<br>"
+
+
 def _split_pipes(line: str) -> list[str]:
     s = line.strip()
     cells = s.split("|")
@@ -218,7 +223,8 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             # A converter escapes "3." only where it starts a line of its own: glued to the digits of
             # the line above ("PO BOX 89993\. Date of Earliest Transaction"), it is a box's number.
             # ("12\. x" opening the line is a number the converter escaped, not one glued on.)
-            stripped = _GLUED_NUMBER_RE.sub(lambda m: "" if m.string[: m.start()].isdigit() else "<br>", stripped)
+            lead = len(stripped) - len(stripped.lstrip("0123456789"))  # (the digits opening the line)
+            stripped = _GLUED_NUMBER_RE.sub(functools.partial(_break_after, lead), stripped)
         if stripped:
             para.append(stripped)
         if hard_break or "<br" in line[-8:].lower():
