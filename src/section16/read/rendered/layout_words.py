@@ -40,11 +40,13 @@ def _tokens(line: str, number: int) -> list[Tok]:
 @functools.lru_cache(maxsize=4096)
 def _line_tokens(line: str, number: int) -> tuple[Tok, ...]:
     # A table's lines are taken apart more than once (its rows, then each later page's landmarks).
-    return tuple(
-        Tok(number, m.start(), m.end(), m.group(0))
-        for m in _WORD_RE.finditer(line)
-        if m.group(0).strip() and not _DASHES_RE.match(m.group(0))
-    )
+    out = []
+    for m in _WORD_RE.finditer(line):
+        w = m.group(0)
+        if w.isspace() or (w[0] in "-=_" and _DASHES_RE.match(w)):
+            continue
+        out.append(Tok(number, m.start(), m.end(), w))
+    return tuple(out)
 
 
 def _is_heading(text: str) -> bool:

@@ -193,7 +193,7 @@ def _join_lines(parts: list[str]) -> str:
     "performing") is one word again."""
     out = ""
     for p in parts:
-        if out and _BROKEN_AFTER_HYPHEN_RE.search(out) and p[:1].islower():
+        if out and _BROKEN_AFTER_HYPHEN_RE.search(out) and p[:1].isalnum():
             out += p
         else:
             out = f"{out} {p}" if out else p

@@ -1,0 +1,98 @@
+"""Laid-out text read into a Filing (text.py's ``read_text``): a table whose rows cannot be placed
+costs that table, not the page; what the page does show is read, and nothing unsure is given as sure."""
+
+from __future__ import annotations
+
+from section16 import parse
+from section16.read.rendered import layout, tables
+from section16.read.rendered.text import _footnote_of_lines, _join_lines, _owner_rows
+
+from .conftest import PAGES, at, misses, reference, shown, toks
+
+
+def test_a_table_whose_row_fits_no_cut_is_listed_missing_and_the_rest_read() -> None:
+    # Table II's row spans a page break that pdftotext laid out on another grid: its words fit no
+    # cut. Table II is listed missing (with why); Table I, the boxes, owners and footnotes are read.
+    got = parse(PAGES / "0001046179-26-000290.pdftotext-layout.txt")
+    expected = reference("0001046179-26-000290")
+    assert {"derivative_transactions", "derivative_holdings"} <= set(got.missing)
+    assert got.derivative_transactions == got.derivative_holdings == ()
+    assert any(n.where == "Table II" and "do not fit" in n.message for n in got.notes)
+    assert got.non_derivative_transactions == expected.non_derivative_transactions
+    assert got.non_derivative_holdings == expected.non_derivative_holdings
+    assert shown(expected, got) > 30
+    # (The non-US address's state, printed as "TAIWAN", is box 1's reading, not this one's.)
+    assert [m for m in misses(expected, got) if m[0] != "reporting_owners[0].address.state"] == []
+
+
+def test_a_box_label_one_space_after_its_neighbours_text_starts_its_box() -> None:
+    # "2. Issuer Name and Ticker or Trading Symbol 5. Relationship of ..." is one run of text: box 5's
+    # label is not part of the issuer's name.
+    got = parse(PAGES / "0001046179-26-000290.pdftotext-layout.txt")
+    assert got.issuer.name == "TAIWAN SEMICONDUCTOR MANUFACTURING CO LTD"
+    assert got.issuer.trading_symbol == "TSM"
+
+
+def test_a_word_broken_after_its_hyphen_is_one_word() -> None:
+    got = parse(PAGES / "0001046179-26-000290.pdftotext-layout.txt")
+    assert "worst-performing" in got.footnote_text["F4"]
+    assert _join_lines(["held by FF-", "IIIP. The", "pre-", "and post-"]) == "held by FF-IIIP. The pre-and post-"
+    assert _join_lines(["a - ", "b"]) == "a -  b"
+
+
+def test_a_lone_x_in_the_owners_table_is_a_director_or_ten_percent_owner() -> None:
+    # A long owner name pushes pdftotext's marks right, under "Officer": the form prints a lone X
+    # under Director or 10% Owner only (Officer and Other print a title or text).
+    got = parse(PAGES / "0001062993-20-006195.pdftotext-layout.txt")
+    expected = reference("0001062993-20-006195")
+    assert len(got.reporting_owners) == len(expected.reporting_owners) == 9
+    for g, e in zip(got.reporting_owners, expected.reporting_owners, strict=True):
+        assert g.name == e.name
+        assert (g.relationship.is_director, g.relationship.is_ten_percent_owner, g.relationship.is_officer) == (
+            e.relationship.is_director,
+            e.relationship.is_ten_percent_owner,
+            e.relationship.is_officer,
+        )
+    label = at((62, "Director 10% Owner Officer Other"))
+    lines = ["Reporting Owners", label, at((0, "A VERY LONG NAME OF A FUND L.P."), (86, "X")), "",
+             at((0, "SHORT"), (82, "CFO"))]  # fmt: skip
+    rows = _owner_rows(lines, 1, len(lines))
+    assert [r[1:] for r in rows] == [["", "X", "", ""], ["", "", "CFO", ""]]
+
+
+def test_fewer_signatures_than_captions_are_listed_missing() -> None:
+    # Nine signatures each over its caption; pdftotext's wrapped lines run some together (three
+    # read): the signatures are listed missing, not paired with the wrong names.
+    got = parse(PAGES / "0000899243-20-022867.pdftotext-layout.txt")
+    assert got.signatures == ()
+    assert "signatures" in got.missing
+    assert any(n.where == "signatures" and "9 captions" in n.message for n in got.notes)
+    assert misses(reference("0000899243-20-022867"), got) == []
+
+
+def test_footnotes_parted_by_short_lines_and_two_numbers_in_one_run_by_where_they_stand() -> None:
+    # Footnote 1's paragraph ends short (line 2); footnotes 2 and 3 end in full lines, so one run
+    # (3-8) holds both numbers: that run alone is parted by where "(2)" and "(3)" stand.
+    got = _footnote_of_lines([0, 1, 2, 3, 4, 5, 6, 7, 8], [1, 4, 7], set(), {2, 8})
+    assert got == {0: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}
+    got_page = parse(PAGES / "0001209191-20-053427.pdftotext-layout.txt")
+    expected = reference("0001209191-20-053427")
+    assert len(got_page.footnotes) == len(expected.footnotes) == 21
+    assert [m for m in misses(expected, got_page) if m[0].startswith("footnote")] == []
+
+
+def test_a_row_whose_cells_stand_far_off_is_read_only_when_one_cut_fits() -> None:
+    # A Form 3 Table II row pdftotext laid out off its headings: its words' types and order allow
+    # one cut only, and that is the filed row.
+    name = "0000950103-20-022500"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert got.derivative_holdings == expected.derivative_holdings
+    assert misses(expected, got) == []
+    # Where several cuts fit (two numbers: amount and owned-after, or price and owned-after...),
+    # nothing is guessed.
+    cols = tables.columns("4", 1)
+    starts = [0.0, 44.0, 61.0, 80.0, 92.0, 98.0, 110.0, 119.0, 128.0, 170.0, 182.0]
+    two = at((0, "Common Stock"), (44, "04/24/2025"), (82, "P"), (131, "1,000"), (140, "2,000"), (150, "D"))
+    assert layout.assign(toks(two), starts, cols) is None
+    assert layout.assign(toks(two), starts, cols, by_order=True) is None
