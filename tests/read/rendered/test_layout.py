@@ -256,3 +256,17 @@ def test_a_number_alone_on_a_line_right_of_a_title_is_not_the_titles() -> None:
     assert not layout._left_aligned([common, layout.Tok(1, 138, 140, "12"), stock])
     # A year wrapped on to its own line at the cell's edge is the cell's ("By Sequoia / 2010 / Fund").
     assert layout._left_aligned([common, layout.Tok(1, 127, 131, "2010"), stock])
+
+
+def test_a_rows_d_or_i_squeezed_left_of_its_column_is_still_its_ownership_form() -> None:
+    # pdftotext squeezes a row's right end towards its left: the D stands 10.5 characters left of
+    # its column's range (farther than any other cell may), within what anchors it as the row's D.
+    line = at((0, "Common Stock"), (44, "04/24/2025"), (82, "P"), (99, "16,000 A"), (119, "217.4669 8,549"), (158, "D"))
+    cells = layout.assign(toks(line), STARTS, COLS_T1)
+    assert cells is not None
+    got = dict(zip(COLS_T1, cells, strict=True))
+    assert (got["after"], got["di"], got["nature"]) == ("8,549", "D", "")
+    # A word that is not a D or I is held to the usual reach.
+    words = at((0, "Common Stock"), (44, "04/24/2025"), (82, "P"), (99, "16,000 A"), (119, "217.4669 8,549"),
+               (158, "Dx"))  # fmt: skip
+    assert layout.assign(toks(words), STARTS, COLS_T1) is None

@@ -329,6 +329,15 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order
                 off = off or e > far_off
             dist[c][k] = total
             far[c][k] = off
+    if "di" in cols and not by_order:
+        # The row's D or I anchored it from as far as _FAR * 1.5 off its column (a layout program
+        # squeezes the right of a row towards its left): its column takes it from as far.
+        c = cols.index("di")
+        for k, u in enumerate(units):
+            if len(u) == 1 and far[c][k] and _MARKS_RE.sub("", u[0].text) in ("D", "I"):
+                e = _dist(u[0], rngs[c])
+                if e <= _FAR * 1.5:
+                    dist[c][k], far[c][k] = e, False
     # A value standing alone (a number, a date) is a typed cell's, not a word of a free-text cell:
     # titles and natures spell their numbers inside words ("Series 2020-1", "401(k)").
     for c, kind in enumerate(cols):
