@@ -43,6 +43,7 @@ _SUB = {
     "exer": r"Date\s+Exer|Exercisable", "exp": r"Expiration", "utitle": r"(?<![\w.] )\bTitle\b(?!\s+of|\s+and)",
     "ushares": r"\bAmount\s+or|\bNumber\s+of\s+Shares|\bAmount\b",
 }  # fmt: skip
+_SUB_RE = {kind: re.compile(rx, re.IGNORECASE) for kind, rx in _SUB.items()}
 #: Columns that hold free text: any words, any number of them.
 _TEXT = frozenset(("title", "nature", "utitle"))
 #: Columns no printed row leaves empty.
@@ -100,7 +101,7 @@ def _label_xs(head: list[str]) -> dict[str, int]:
 
 
 def _sub_span(head: list[str], kind: str, lo: float, hi: float) -> tuple[int, int] | None:
-    rx = re.compile(_SUB[kind], re.IGNORECASE)
+    rx = _SUB_RE[kind]
     for ln in reversed(head):  # sub-headings sit on the lowest heading lines
         for m in rx.finditer(ln):
             if lo <= m.start() < hi:

@@ -154,6 +154,8 @@ def _page_scales(
     for i in range(first, end):
         by_page.setdefault(pages[i], []).append(i)
     head_page = pages[first - 1]
+    if all(p == head_page for p in by_page):
+        return {}  # the table does not run on to another page: nothing to move
     ref = _landmarks(lines, by_page.get(head_page, []))
     if ref.di is None:
         # No rows on the heading's page: its headings show where (a D or I stands a little right of
