@@ -188,3 +188,32 @@ def test_a_zip_wrapped_after_its_hyphen_is_one_zip_after_city_and_state() -> Non
     cells = [row[0] for row in _header_rows(lines, 0, len(lines))]
     assert cells.index("REDMOND") < cells.index("WASHINGTON") < cells.index("98052-6399")
     assert "6399" not in cells and "98052-" not in cells
+
+
+def test_one_owner_whose_lines_a_pdf_spaced_apart_is_one_owner() -> None:
+    # chromium PDF of 0000021344-26-000122: the owner's lines stand a blank grid line apart and the
+    # cell's one X sits beside the city; each line used to become an owner of its own.
+    from section16.read.rendered.text import _owner_rows
+
+    from .conftest import at
+
+    lines = [
+        at((2, "Reporting Owner Name / Address"), (50, "Relationships")),
+        at((50, "Director"), (61, "10% Owner"), (76, "Officer"), (86, "Other")),
+        at((2, "Millhiser Amity")),
+        "",
+        at((2, "C/O THE COCA-COLA COMPANY")),
+        "",
+        at((2, "ONE COCA-COLA PLAZA")),
+        "",
+        at((2, "ATLANTA"), (53, "X")),
+        "",
+        at((2, "GEORGIA")),
+        "",
+        at((2, "30313")),
+    ]
+    rows = _owner_rows(lines, 0, len(lines))
+    assert len(rows) == 1
+    assert rows[0][0].split("\n") == ["Millhiser Amity", "C/O THE COCA-COLA COMPANY", "ONE COCA-COLA PLAZA",
+                                      "ATLANTA", "GEORGIA", "30313"]  # fmt: skip
+    assert rows[0][1:] == ["X", "", "", ""]

@@ -309,7 +309,10 @@ def _owner_rows(lines: list[str], begin: int, end: int) -> Doc:
     # that does not give one line of marks per owner, blank lines part them.
     filled = [i for i in range(head + 1, end) if lines[i].strip()]
     groups: list[list[int]] = _owner_parts(lines, filled, bounds[0]) if filled else []
-    if len(groups) == 1:
+    marked = sum(1 for i in filled if any(c.x >= bounds[0] for c in chunks(lines[i], i)))
+    # One line of marks: one owner, whatever blank lines a PDF's line spacing leaves between its
+    # name and address lines (parted there, each line became an owner with no name).
+    if len(groups) == 1 and marked > 1:
         groups = []
         for i in filled:
             if groups and i == groups[-1][-1] + 1:
