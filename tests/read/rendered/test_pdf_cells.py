@@ -119,3 +119,56 @@ def test_weasyprint_page_boxes() -> None:
     assert flat[name - 2 : name + 1] == ["1. Name and Address of Reporting", "Person *", "Sacks David O"]
     assert flat[flat.index("Symbol") + 1] == "Bird Global, Inc. [BRDS]"
     assert "__X__ Director" in flat
+
+
+def test_check_boxes_centred_beside_a_wrapped_label_keep_their_order() -> None:
+    """Form 3's box 4 (weasyprint): "10% Owner" wraps, so "Director" beside it stands half a line lower."""
+    page = Page([])
+    box(page, 10, 300, 100, 160)
+    box(page, 10, 300, 160, 180)
+    line(page, 150, 102, "_____ 10%")
+    line(page, 12, 109, "__X__ Director")
+    line(page, 150, 116, "Owner")
+    line(page, 12, 130, "__X__ Officer")
+    line(page, 150, 130, "_____ Other")
+    line(page, 12, 144, "(give title below)")
+    line(page, 150, 144, "(specify below)")
+    line(page, 12, 164, "Table I - Non-Derivative Securities")
+    assert pdf_cells.header_rows([(page, 90.0, 185.0)], "Table I") == [
+        ["__X__ Director"],
+        ["_____ 10% Owner"],
+        ["__X__ Officer (give title below)"],
+        ["_____ Other (specify below)"],
+    ]
+
+
+def test_small_captions_above_a_value_stay_above_it() -> None:
+    """chromium prints "(Last) (First) (Middle)" small, over the street in the same box."""
+    page = Page([])
+    box(page, 10, 300, 100, 140)
+    box(page, 10, 300, 140, 160)
+    line(page, 60, 102, "(Last) (First) (Middle)", height=7.5)
+    line(page, 12, 110, "2485 AUGUSTINE DRIVE")
+    line(page, 12, 144, "Table I - Non-Derivative Securities")
+    assert pdf_cells.header_rows([(page, 90.0, 165.0)], "Table I") == [
+        ["(Last) (First) (Middle)"],
+        ["2485 AUGUSTINE DRIVE"],
+    ]
+
+
+def test_a_wrapped_state_centred_beside_the_city_and_zip_is_one_phrase() -> None:
+    page = Page([])
+    box(page, 10, 300, 100, 150)
+    box(page, 10, 300, 150, 170)
+    line(page, 12, 102, "(Street)")
+    line(page, 120, 116, "NORTH")
+    line(page, 12, 123, "CHARLOTTE")
+    line(page, 200, 123, "28255")
+    line(page, 120, 130, "CAROLINA")
+    line(page, 12, 154, "Table I - Non-Derivative Securities")
+    assert pdf_cells.header_rows([(page, 90.0, 175.0)], "Table I") == [
+        ["(Street)"],
+        ["CHARLOTTE"],
+        ["NORTH CAROLINA"],
+        ["28255"],
+    ]

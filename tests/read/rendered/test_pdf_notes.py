@@ -32,7 +32,7 @@ def test_each_note_is_the_run_of_lines_centred_on_its_number() -> None:
 
 
 def test_a_note_cut_by_the_page_break() -> None:
-    # The number stays centred on the whole note, as if it ran on down its page.
+    # The number is centred on the part of the note on its page, which runs down to the page's foot.
     first, second = Page([]), Page([])
     note(first, "(1)", 100, ["One."])
     note(first, "(2)", 117, ["Two, on this page", "and on", "the next page."])
@@ -56,6 +56,33 @@ def test_a_note_cut_by_the_page_break() -> None:
         ["(2) Two, on the next page."],
         ["(3) Three, in two lines."],
     ]
+
+
+def test_a_number_set_against_a_line_of_digits() -> None:
+    page = Page([])
+    note(page, "(1)", 100, ["One."])
+    note(page, "(2)", 117, ["Two, in", "372,546 shares", "of stock."])
+    page.words = [w for w in page.words if w.text not in ("(2)", "372,546 shares")]
+    page.words.append(Word("(2)372,546 shares", 30, 130, 131, 143))  # the number's cell runs into the text's
+    assert pdf_notes.footnote_rows([(page, 90.0, 300.0)]) == [["(1) One."], ["(2) Two, in 372,546 shares of stock."]]
+
+
+def test_a_form_3_without_holdings_says_so_above_the_notes() -> None:
+    page = Page([Word("No securities are beneficially owned", 30, 200, 70, 82)])
+    note(page, "*", 100, ["If the form is filed by more than one reporting person"])
+    assert pdf_notes.footnote_rows([(page, 60.0, 300.0)]) == [
+        ["No securities are beneficially owned"],
+        ["* If the form is filed by more than one reporting person"],
+    ]
+
+
+def test_a_number_below_its_page_foot_is_no_note_cut_by_the_break() -> None:
+    # A stray line above "*" leaves the number below the middle of the lines: it would be a note cut by
+    # the page break only if the page's foot (twice as far down) stood no lower than the pages' words.
+    first, second = Page([Word("Stray", 60, 90, 60, 72)]), Page([])
+    note(first, "*", 100, ["If the form is filed by more than one reporting person"])
+    note(second, "**", 20, ["Intentional misstatements"])
+    assert pdf_notes.footnote_rows([(first, 50.0, 1e9), (second, -1e9, 100.0)]) is None
 
 
 def test_lines_no_number_is_centred_on_are_left_to_the_laid_out_text() -> None:

@@ -13,12 +13,21 @@ another (box 1's cells; boxes 2, 3, 4; boxes 5, 6), each line of a cell cut wher
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from .ruled import RULE_MERGE, Page, Word
 
 #: Words whose tops differ by less than this (points) stand on one line of a cell.
 LINE_TOLERANCE = 2.5
 #: A word whose top stands this share of the height from a line's stands on it (a raised mark).
 RAISED_SHARE = 0.4
+#: Phrases whose tops stand less than this share of the line's height apart are one row of a cell.
+ROW_SHARE = 0.75
+#: A phrase's next line stands at most this share of the line's height below it.
+NEXT_LINE = 1.5
+#: A phrase stands half way between two lines when it is less than this share of a line off.
+CENTRED_SHARE = 0.25
 #: A gap between two words wider than this share of their height parts two phrases (as in the laid-out
 #: text, where such a gap is two or more spaces).
 PHRASE_GAP = 0.45
@@ -74,34 +83,92 @@ def _same_line(line: list[Word], w: Word) -> bool:
     return abs(line[0].top - w.top) < max(LINE_TOLERANCE, RAISED_SHARE * height)
 
 
+#: The check boxes' labels of the relationship box, as printed whole.
+_CHECK_LABELS = ("Director", "10% Owner", "Officer (give title below)", "Other (specify below)")
+_HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
+_CHECK_MARK_RE = re.compile(r"^_+(?:X_+)?\s*")
+
+
+def _open(text: str) -> bool:
+    """The phrase goes on below: it leaves a parenthesis open ("Officer (give" over "title below)"), or
+    it is a check box whose label is not whole yet ("_____ 10%" over "Owner")."""
+    if text.count("(") > text.count(")"):
+        return True
+    m = _CHECK_MARK_RE.match(text)
+    if m is None:
+        return False
+    label = " ".join(text[m.end() :].split())
+    return any(full != label and full.startswith(label) for full in _CHECK_LABELS)
+
+
+@dataclass(slots=True)
+class _Item:
+    x0: float
+    x1: float
+    top: float
+    last: float  # the top of the last line it takes
+    text: str
+
+
+def _centred_beside(items: list[_Item], it: _Item, top: float, height: float) -> bool:
+    """A one-line phrase beside ``it`` stands half way between its last line and the line at ``top``:
+    the two lines are one nested cell wrapped, centred beside ("NORTH" over "CAROLINA" beside the
+    city and the ZIP code)."""
+    mid = (it.last + top) / 2
+    return any(
+        o is not it
+        and o.last == o.top
+        and (o.x1 <= it.x0 or o.x0 >= it.x1)
+        and abs(o.top - mid) < CENTRED_SHARE * height
+        for o in items
+    )
+
+
 def _cell_phrases(words: list[Word]) -> list[str]:
-    """A cell's phrases line by line, left to right. A phrase that leaves a parenthesis open ("Officer
-    (give" over "title below)") goes on in the phrase below it, on the next line."""
+    """A cell's phrases line by line, left to right. A phrase that is not whole (see :func:`_open`)
+    goes on in the phrase below it, on the next line. Phrases standing less than a line apart are
+    one row (a nested table's cells centred in a row: a one-line label beside a two-line one)."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         if lines and _same_line(lines[-1], w):
             lines[-1].append(w)
         else:
             lines.append([w])
-    rows = [_phrases(ln) for ln in lines]
-    out: list[str] = []
-    open_at: list[tuple[int, float, float]] = []  # (index in out, x0, x1) of phrases left open, last line
-    for phrases in rows:
-        still_open: list[tuple[int, float, float]] = []
-        for x0, x1, text in phrases:
-            above = next((o for o in open_at if o[1] - EDGE_SLACK <= x0 < o[2]), None)
+    height = max(w.bottom - w.top for w in words) if words else 0.0
+    items: list[_Item] = []
+    for ln in lines:
+        top = min(w.top for w in ln)
+        for x0, x1, text in _phrases(ln):
+            above = next(
+                (
+                    it
+                    for it in items
+                    if 0 < top - it.last <= NEXT_LINE * height and it.x0 - EDGE_SLACK <= x0 < it.x1
+                    and not text.startswith("__") and (_open(it.text) or _centred_beside(items, it, top, height))
+                ),
+                None,
+            )  # fmt: skip
             if above is not None:
-                k = above[0]
-                out[k] = f"{out[k]} {text}"
-                open_at.remove(above)
-                if out[k].count("(") > out[k].count(")"):
-                    still_open.append((k, above[1], max(above[2], x1)))
-                continue
-            out.append(text)
-            if text.count("(") > text.count(")"):
-                still_open.append((len(out) - 1, x0, x1))
-        open_at = still_open
-    return out
+                # A line ending in a word's hyphen ("98052-" over "6399") goes on without a space.
+                sep = "" if _HYPHEN_END_RE.search(above.text) else " "
+                above.text, above.x1, above.last = f"{above.text}{sep}{text}", max(above.x1, x1), top
+            else:
+                items.append(_Item(x0, x1, top, top, text))
+    if not items:
+        return []
+    # Rows: phrases side by side (no two overlapping across) whose tops stand less than a line apart.
+    rows: list[list[_Item]] = []
+    for it in sorted(items, key=lambda it: (it.top, it.x0)):
+        last = rows[-1] if rows else None
+        if (
+            last is not None
+            and it.top - last[0].top < ROW_SHARE * height
+            and all(it.x1 <= o.x0 or it.x0 >= o.x1 for o in last)
+        ):
+            last.append(it)
+        else:
+            rows.append([it])
+    return [it.text for row in rows for it in sorted(row, key=lambda it: it.x0)]
 
 
 def header_rows(regions: list[tuple[Page, float, float]], stop: str) -> list[list[str]] | None:

@@ -19,9 +19,13 @@ from .pdf_cells import LINE_TOLERANCE
 from .ruled import Page, Word
 
 _HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
+_GLUED_RE = re.compile(r"^(\(\d{1,3}\))(\S.*)$")
+_NO_SECURITIES_RE = re.compile(r"^No securities are beneficially owned", re.IGNORECASE)
 _MARK_RE = re.compile(r"^(?:\(\d{1,3}\)|\*{1,2})$")
 #: The number stands at the notes' left edge: within this many points of the leftmost word.
 MARK_REACH = 3.0
+#: The page's foot stands at most this share of a line below the lowest word of the pages.
+FOOT_SHARE = 1.5
 #: A run of lines is centred on its number when the middles differ by less than this share of a line.
 CENTRE_SHARE = 0.3
 
@@ -52,6 +56,16 @@ def _lines(words: list[Word], page: int) -> list[_Line]:
     ]
 
 
+def _part_glued(w: Word) -> tuple[Word, ...]:
+    """A number at the notes' left edge set right against its text ("(4)372,546": the text's cell
+    starts where the number's ends) as the number and the text."""
+    m = _GLUED_RE.match(w.text)
+    if m is None:
+        return (w,)
+    cut = w.x0 + (w.x1 - w.x0) * len(m.group(1)) / len(w.text)
+    return Word(m.group(1), w.x0, cut, w.top, w.bottom), Word(m.group(2), cut, w.x1, w.top, w.bottom)
+
+
 def _joined(texts: list[str]) -> str:
     """A note's lines as one text; a line ending in a word's hyphen ("worst-" over "performing") goes
     on without a space (a browser breaks a line after a hyphen the text holds; it does not hyphenate)."""
@@ -61,9 +75,10 @@ def _joined(texts: list[str]) -> str:
     return out
 
 
-def footnote_rows(regions: list[tuple[Page, float, float]]) -> list[list[str]] | None:
+def footnote_rows(regions: list[tuple[Page, float, float]], pages: list[Page] | None = None) -> list[list[str]] | None:
     """The notes in the given (page, top, bottom) regions as rows of one cell ("(1) text", "* text"),
-    or None when some number has no run of lines centred on it."""
+    or None when some number has no run of lines centred on it. ``pages``: every page of the document
+    (where its foot is found; the regions' pages when not given)."""
     inside = [
         (k, [w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1]) for k, (page, y0, y1) in enumerate(regions)
     ]
@@ -74,63 +89,78 @@ def footnote_rows(regions: list[tuple[Page, float, float]]) -> list[list[str]] |
     marks: list[tuple[int, float, str]] = []  # (page, middle, mark)
     lines: list[_Line] = []
     for k, ws in inside:
+        ws = [part for w in ws for part in (_part_glued(w) if w.x0 <= left + MARK_REACH else (w,))]
         is_mark = [w for w in ws if w.x0 <= left + MARK_REACH and _MARK_RE.match(w.text)]
         marks.extend((k, (w.top + w.bottom) / 2, w.text) for w in sorted(is_mark, key=lambda w: w.top))
         lines.extend(_lines([w for w in ws if w not in is_mark], k))
+    # The form's own statement of a Form 3 with no holdings stands above the notes, with no number.
+    lead = [[ln.text] for ln in itertools.takewhile(lambda ln: _NO_SECURITIES_RE.match(ln.text), lines)]
+    lines = lines[len(lead) :]
     if not marks or not lines:
         return None
-    gaps = sorted(b.top - a.top for a, b in itertools.pairwise(lines) if a.page == b.page and b.top > a.top)
-    pitch = gaps[len(gaps) // 2] if gaps else lines[0].bottom - lines[0].top
-    ends = _deal(lines, marks, pitch)
+    # The page's foot: no word stands lower on any page (a full page's last line is within a line of it).
+    foot = max(w.bottom for page in (pages or [pg for pg, _y0, _y1 in regions]) for w in page.words)
+    ends = _deal(lines, marks, foot + FOOT_SHARE * (lines[0].bottom - lines[0].top))
     if ends is None:
         return None
     starts = [0, *(e + 1 for e in ends[:-1])]
-    return [
+    return lead + [
         [f"{mark} {_joined([ln.text for ln in lines[a : b + 1]])}"]
         for (_pg, _mid, mark), a, b in zip(marks, starts, ends, strict=True)
     ]
 
 
-def _deal(lines: list[_Line], marks: list[tuple[int, float, str]], pitch: float) -> list[int] | None:
-    """The last line of each mark's note, every line dealt out; None when there is no such way."""
+def _deal(lines: list[_Line], marks: list[tuple[int, float, str]], foot: float) -> list[int] | None:
+    """The last line of each mark's note, every line dealt out; None when there is no such way. A note
+    is taken as cut by the page break only where the page's foot its number puts lies above ``foot``."""
+
+    memo: dict[tuple[int, int], list[int] | None] = {}  # (mark, first line) -> ends: each tried once
 
     def solve(k: int, p: int) -> list[int] | None:
+        if (k, p) not in memo:
+            memo[(k, p)] = deal(k, p)
+        return memo[(k, p)]
+
+    def deal(k: int, p: int) -> list[int] | None:
         if k == len(marks):
             return [] if p == len(lines) else None
         page, mid, _mark = marks[k]
         if p >= len(lines) or lines[p].page < page:
             return None
         if lines[p].page == page:
-            end = _centred_run(lines, p, page, mid, pitch)
+            end = _centred_run(lines, p, mid)
             rest = solve(k + 1, end + 1) if end is not None else None
-            return [end, *rest] if end is not None and rest is not None else None
-        # The page break fell at the top of this note: its number is printed at the foot of the page,
-        # its lines on the next, up to where the notes after it can be dealt out -- in one way only.
-        found = [[end, *rest] for end in range(p, len(lines)) if (rest := solve(k + 1, end + 1)) is not None]
+            if end is not None and rest is not None:
+                return [end, *rest]
+            # Cut by the page break: the number is centred on the note's part on this page, which
+            # runs down to the page's foot -- below every line left on it.
+            last = max(j for j in range(p, len(lines)) if lines[j].page == page)
+            tol = CENTRE_SHARE * (lines[p].bottom - lines[p].top)
+            if last + 1 == len(lines) or not lines[last].bottom - tol <= 2 * mid - lines[p].top <= foot:
+                return None
+            start = last
+        else:
+            # The page break fell at the top of this note: its number is printed at the foot of the
+            # page, its lines all on the next.
+            start = p
+        # Its lines on the next page run up to where the notes after it can be dealt out: one way only.
+        found = [[end, *rest] for end in range(start, len(lines)) if (rest := solve(k + 1, end + 1)) is not None]
         return found[0] if len(found) == 1 else None
 
     return solve(0, 0)
 
 
-def _centred_run(lines: list[_Line], p: int, page: int, mid: float, pitch: float) -> int | None:
-    """The last line of the note whose number stands at ``mid`` on ``page`` and whose text starts at
-    line ``p``. A note the page break cuts is printed as if it ran on down its page (its number stays
-    centred on the whole note): lines on later pages count one pitch below the mark's page's last line."""
-    on_page = [k for k, ln in enumerate(lines) if ln.page == page]
-    if not on_page:
-        return None
-    last = lines[on_page[-1]]
-
-    def top(k: int) -> float:
-        ln = lines[k]
-        return ln.top if ln.page == page else last.top + (k - on_page[-1]) * pitch
-
-    first = top(p)
-    tol = CENTRE_SHARE * (lines[p].bottom - lines[p].top)
+def _centred_run(lines: list[_Line], p: int, mid: float) -> int | None:
+    """The last line of the note whose number stands at ``mid`` and whose text starts at line ``p``:
+    the run of lines on p's page whose middle is the number's."""
+    first = lines[p]
+    tol = CENTRE_SHARE * (first.bottom - first.top)
     for j in range(p, len(lines)):
-        bottom = top(j) + (lines[j].bottom - lines[j].top)
-        if abs((first + bottom) / 2 - mid) < tol:
+        if lines[j].page != first.page:
+            return None
+        centre = (first.top + lines[j].bottom) / 2
+        if abs(centre - mid) < tol:
             return j
-        if (first + bottom) / 2 > mid + tol:
+        if centre > mid + tol:
             return None
     return None
