@@ -27,7 +27,10 @@ POINTS_PER_COLUMN = 3.0
 #: Words whose tops differ by less than this (points) stand on one line.
 LINE_TOLERANCE = 2.5
 #: Points a word may reach past the printable edge (frame or mirrored margin) before it counts as clipped.
-CLIP_TOLERANCE = 1.5
+#: Chromium clips at its frame's outer edge and still draws a letter that starts inside it: the last
+#: letter of a cut line reaches 0.5 to 2 points past; a whole word ends inside (PDFium places words up to
+#: 0.4 point left of pdfminer on a long line, so 1.5 let some cut lines through as whole).
+CLIP_TOLERANCE = 0.3
 #: On a page with clipped text, a line ending this close to the edge (points) counts as clipped too.
 OVERFLOW_REACH = 30.0
 #: A rule is at most this thick (points); thicker shapes are fills, not borders.
@@ -239,9 +242,7 @@ def pdf_to_doc(data: bytes, source: str | None = None, backend: str | None = Non
     def notes(start: int, end: int) -> list[list[str]] | None:
         # From the first line of text: a region from a blank line would reach up to the heading.
         first = next((k for k in range(start, end) if lines[k].strip()), end)
-        return (
-            pdf_notes.footnote_rows(_regions(placed, first, end), [pl.page for pl in placed]) if first < end else None
-        )
+        return pdf_notes.footnote_rows(_regions(placed, first, end)) if first < end else None
 
     return text_to_doc(
         "\n".join(lines), source, table_rows=table_rows, owner_rows=owners, header_rows=boxes, footnote_rows=notes
