@@ -242,7 +242,9 @@ def pdf_to_doc(data: bytes, source: str | None = None, backend: str | None = Non
     def notes(start: int, end: int) -> list[list[str]] | None:
         # From the first line of text: a region from a blank line would reach up to the heading.
         first = next((k for k in range(start, end) if lines[k].strip()), end)
-        return pdf_notes.footnote_rows(_regions(placed, first, end)) if first < end else None
+        return (
+            pdf_notes.footnote_rows(_regions(placed, first, end), [pl.page for pl in placed]) if first < end else None
+        )
 
     return text_to_doc(
         "\n".join(lines), source, table_rows=table_rows, owner_rows=owners, header_rows=boxes, footnote_rows=notes
