@@ -96,15 +96,3 @@ def test_a_row_whose_cells_stand_far_off_is_read_only_when_one_cut_fits() -> Non
     two = at((0, "Common Stock"), (44, "04/24/2025"), (82, "P"), (131, "1,000"), (140, "2,000"), (150, "D"))
     assert layout.assign(toks(two), starts, cols) is None
     assert layout.assign(toks(two), starts, cols, by_order=True) is None
-
-
-def test_a_heading_whose_sub_headings_stand_on_the_rows_page_is_read_by_its_labels() -> None:
-    # pdftotext printed the Table I heading's numbered labels on one grid and its sub-headings with
-    # the rows on another: the columns come from the labels, the rows are moved by their landmarks.
-    name = "0000070858-26-000319"
-    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
-    expected = reference(name)
-    assert not {"non_derivative_transactions", "derivative_transactions"} & set(got.missing)
-    assert len(got.non_derivative_transactions) == len(expected.non_derivative_transactions) == 2
-    assert [m for m in misses(expected, got) if m[0].startswith("non_derivative")] == []
-    assert got.non_derivative_transactions[0].shares.value == expected.non_derivative_transactions[0].shares.value

@@ -534,15 +534,6 @@ def read_table(
             again, why_again = [], "no"
         if not why_again:
             return again, None
-        # Or the rows stand on the next page with the heading's lowest lines (its sub-headings):
-        # the columns then come from the labels on the heading's first page, and the rows' page is
-        # moved to that page's grid by the rows' landmarks, as a table running on to a page is.
-        try:
-            again, why_again = _read_table(lines, start, end, form, table, pages, relay=False, upper=True)
-        except tables.RowError:
-            again, why_again = [], "no"
-        if not why_again:
-            return again, None
     if error is not None:
         raise error
     return rows, why
@@ -552,14 +543,7 @@ _NO_ANCHOR = "values under the heading, but no row shows its Ownership Form"
 
 
 def _read_table(
-    lines: list[str],
-    start: int,
-    end: int,
-    form: str,
-    table: int,
-    pages: Sequence[int] | None,
-    relay: bool,
-    upper: bool = False,
+    lines: list[str], start: int, end: int, form: str, table: int, pages: Sequence[int] | None, relay: bool
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
@@ -568,8 +552,6 @@ def _read_table(
     while head_stop < end and (not lines[head_stop].strip() or _is_heading_line(lines[head_stop], head_stop)):
         head_stop += 1
     head = lines[start:head_stop]
-    if upper and pages:
-        head = [ln for ln, p in zip(head, pages[start:head_stop], strict=True) if p == pages[start]]
     if relay and pages:
         head = _heading_on_one_grid(head, pages[start:head_stop])
     starts = column_starts(rule + head, form, table)
@@ -580,8 +562,7 @@ def _read_table(
     # Columns that could also hold a lone "D" or "I" (a code, the (A)/(D) mark, free text).
     rivals = [i for i, c in enumerate(cols) if tables.check_cell(c, "D") or tables.check_cell(c, "I")]
     rivals = [i for i in rivals if i != di]
-    head_page = pages[start] if upper and pages else None
-    scales = _page_scales(lines, head_stop, end, pages, table, starts, head_page) if pages else {}
+    scales = _page_scales(lines, head_stop, end, pages, table, starts) if pages else {}
     anchors: list[int] = []
     toks_by_line: dict[int, list[Tok]] = {}
     for i in range(start, end):
@@ -643,10 +624,6 @@ def _read_table(
         if cells is None:
             text = " ".join(t.text for t in sorted(toks, key=lambda t: (t.line, t.x0)))
             raise tables.RowError(f"a row's words do not fit the table's columns in order: {text[:80]!r}")
-        if "a" in cols and upper and (cells[cols.index("a")] or cells[cols.index("d")]):
-            # The sub-headings (A) and (D) stand on the other page: where one column ends and the
-            # other starts is not known, so acquired or disposed is not read from a number's place.
-            raise tables.RowError("(A) and (D) headed on another page than the row: acquired or disposed not told")
         if "a" in cols and any(t.line in moved for t in toks):
             _check_acquired_or_disposed(toks, starts, cols, cells)
         out.append(cells)
