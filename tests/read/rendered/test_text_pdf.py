@@ -217,3 +217,25 @@ def test_one_owner_whose_lines_a_pdf_spaced_apart_is_one_owner() -> None:
     assert rows[0][0].split("\n") == ["Millhiser Amity", "C/O THE COCA-COLA COMPANY", "ONE COCA-COLA PLAZA",
                                       "ATLANTA", "GEORGIA", "30313"]  # fmt: skip
     assert rows[0][1:] == ["X", "", "", ""]
+
+
+def test_joint_owners_of_the_later_design_part_after_their_country_line() -> None:
+    # chromium PDF of 0000070858-26-000319: city, state name, zip and country each on a line of their
+    # own (no "CITY, ST 12345" line to part the owners), every line a blank grid line apart.
+    from section16.read.rendered.text import _owner_rows
+
+    from .conftest import at
+
+    owner_one = ["BANK OF AMERICA CORP /DE/", "BANK OF AMERICA CORPORATE CENTER", "100 N TRYON ST", "CHARLOTTE",
+                 "NORTH CAROLINA", "28255", "UNITED STATES"]  # fmt: skip
+    owner_two = ["MERRILL LYNCH, PIERCE, FENNER & SMITH INC.", "ONE BRYANT PARK", "NEW YORK", "NEW YORK", "10036",
+                 "UNITED STATES"]  # fmt: skip
+    heading = at((50, "Director"), (61, "10% Owner"), (76, "Officer"), (86, "Other"))
+    lines = [at((2, "Reporting Owner Name / Address")), heading]
+    for owner, mark_at in ((owner_one, 3), (owner_two, 2)):
+        for k, text in enumerate(owner):
+            lines.append(at((2, text), (64, "X")) if k == mark_at else at((2, text)))
+            lines.append("")
+    rows = _owner_rows(lines, 0, len(lines))
+    assert [r[0].split("\n") for r in rows] == [owner_one, owner_two]
+    assert [r[2] for r in rows] == ["X", "X"]  # both 10% owners

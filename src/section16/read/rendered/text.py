@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ...codes import STATE_CODES
 from ...errors import ParseError
 from ...model import Filing, Note
 from . import layout, tables
@@ -340,6 +341,9 @@ def _owner_rows(lines: list[str], begin: int, end: int) -> Doc:
 
 
 _CITY_LINE_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\s*$|\b\d{5}(?:-\d{4})?\s*$")
+_ZIP_LINE_RE = re.compile(r"^\d{5}(?:-\d{4})?$")
+#: Country (and state) names as the later designs print them on a line of their own.
+_PLACE_NAMES = frozenset(STATE_CODES.values())
 
 
 def _owner_parts(lines: list[str], group: list[int], left: int) -> list[list[int]]:
@@ -350,11 +354,18 @@ def _owner_parts(lines: list[str], group: list[int], left: int) -> list[list[int
     marked = [i for i in group if any(c.x >= left for c in chunks(lines[i], i))]
     if len(marked) <= 1:
         return [group]
+    def left_text(i: int) -> str:
+        return " ".join(c.text for c in chunks(lines[i], i) if c.x < left)
+
     parts: list[list[int]] = [[]]
-    for i in group:
+    for k, i in enumerate(group):
         parts[-1].append(i)
-        left_text = " ".join(c.text for c in chunks(lines[i], i) if c.x < left)
-        if _CITY_LINE_RE.search(left_text):
+        # The later designs print the country on a line of its own after the zip ("28255" /
+        # "UNITED STATES"): the address ends after it.
+        country_next = k + 1 < len(group) and left_text(group[k + 1]).strip() in _PLACE_NAMES
+        if (_CITY_LINE_RE.search(left_text(i)) and not country_next) or (
+            left_text(i).strip() in _PLACE_NAMES and k > 0 and _ZIP_LINE_RE.match(left_text(group[k - 1]).strip())
+        ):
             parts.append([])
     parts = [p for p in parts if p]
     if len(parts) == len(marked) and all(sum(1 for i in p if i in marked) == 1 for p in parts):
