@@ -110,3 +110,29 @@ def test_text_kept_past_the_paper_is_not_cut() -> None:
     assert [w.text for w in pdf._clip(Sheet(kept, 842.0, 30.0), 30.0).words] == ["Within", "beyond"]
     cut = Page([Word("Within", 30, 60, 10, 20), Word("edge", 800, 845, 10, 20)])
     assert not pdf._kept_past_edge(Sheet(cut, 842.0, 30.0))
+
+
+def test_a_wrapped_signature_is_one_name_beside_its_date() -> None:
+    page = Page([])
+
+    def put(x: float, top: float, text: str) -> None:
+        page.words.append(Word(text, x, x + 5 * len(text), top, top + 12))
+
+    put(30, 100, "BVF Partners L.P., By: /s/ Mark N. Lampert")
+    put(400, 100, "06/22/2020")
+    put(30, 116, "**Signature of Reporting Person")
+    put(400, 116, "Date")
+    put(30, 140, "Biotechnology Value Fund, L.P., By: BVF")
+    put(400, 147, "06/22/2020")  # centred beside the two lines of the name
+    put(30, 154, "Partners L.P., its investment manager")
+    put(30, 170, "**")
+    put(40, 176, "Signature of Reporting Person")
+    put(400, 176, "Date")
+    assert pdf_notes.signature_rows([(page, 90.0, 200.0)]) == [
+        ["BVF Partners L.P., By: /s/ Mark N. Lampert", "06/22/2020"],
+        ["**Signature of Reporting Person", "Date"],
+        ["Biotechnology Value Fund, L.P., By: BVF Partners L.P., its investment manager", "06/22/2020"],
+        ["**Signature of Reporting Person", "Date"],
+    ]
+    put(30, 190, "An unsigned line")  # a name without its date and caption: the page does not tell
+    assert pdf_notes.signature_rows([(page, 90.0, 210.0)]) is None

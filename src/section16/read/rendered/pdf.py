@@ -246,6 +246,30 @@ def pdf_to_doc(data: bytes, source: str | None = None, backend: str | None = Non
             pdf_notes.footnote_rows(_regions(placed, first, end), [pl.page for pl in placed]) if first < end else None
         )
 
-    return text_to_doc(
+    doc = text_to_doc(
         "\n".join(lines), source, table_rows=table_rows, owner_rows=owners, header_rows=boxes, footnote_rows=notes
     )
+    return _signatures_by_position(doc, lines, placed)
+
+
+_SIGNATURES_RE = re.compile(r"^\s*Signatures?\s*$", re.IGNORECASE)
+_AFTER_SIGNATURES_RE = re.compile(
+    r"^\s*(?:Explanation\s+of\s+Responses|Remarks\s*:|Reminder:|Note:\s*File|Persons\s+who\s+respond|Potential\s+persons)",
+    re.IGNORECASE,
+)
+
+
+def _signatures_by_position(doc: Doc, lines: list[str], placed: list[_Placed]) -> Doc:
+    """The doc with its signature rows read from where the page prints them (:func:`.pdf_notes.signature_rows`:
+    a long name wraps, its date centred beside its lines); as it was where that cannot tell."""
+    start = next((i for i, ln in enumerate(lines) if _SIGNATURES_RE.match(ln)), None)
+    row = next((k for k, r in enumerate(doc) if r and _SIGNATURES_RE.match(r[0])), None)
+    if start is None or row is None:
+        return doc
+    end = next((i for i in range(start + 1, len(lines)) if _AFTER_SIGNATURES_RE.match(lines[i])), len(lines))
+    first = next((k for k in range(start + 1, end) if lines[k].strip()), end)
+    got = pdf_notes.signature_rows(_regions(placed, first, end)) if first < end else None
+    if got is None:
+        return doc
+    stop = next((k for k in range(row + 1, len(doc)) if doc[k] and _AFTER_SIGNATURES_RE.match(doc[k][0])), len(doc))
+    return [*doc[: row + 1], *got, *doc[stop:]]

@@ -164,3 +164,52 @@ def _centred_run(lines: list[_Line], p: int, mid: float) -> int | None:
         if centre > mid + tol:
             return None
     return None
+
+
+_DATE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
+_SIG_CAPTION_RE = re.compile(r"^\**\s*Signature\s+of\s+Reporting\s+Person$", re.IGNORECASE)
+
+
+def signature_rows(regions: list[tuple[Page, float, float]]) -> list[list[str]] | None:
+    """The signatures in the given (page, top, bottom) regions as rows (name, date) each followed by
+    its caption row, as the page prints them: the name's lines on the left (a long name wraps), the
+    date on the right centred on them, the caption "**Signature of Reporting Person" / "Date" below.
+    None when the page does not part them so (every name one date centred beside it on its page, one
+    caption under each)."""
+    inside = [
+        (k, [w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1]) for k, (page, y0, y1) in enumerate(regions)
+    ]
+    words = [w for _k, ws in inside for w in ws]
+    right = [w for w in words if _DATE_RE.match(w.text) or w.text == "Date"]
+    if not right:
+        return None
+    split = min(w.x0 for w in right)
+    if any(w.x0 < split < w.x1 for w in words) or any(w.x0 >= split and w not in right for w in words):
+        return None  # a word runs over into the dates' column, or something else stands there
+    dates = [(k, w) for k, ws in inside for w in ws if _DATE_RE.match(w.text)]
+    n_captions = sum(1 for w in right if w.text == "Date")
+    left = [ln for k, ws in inside for ln in _lines([w for w in ws if w.x1 <= split], k)]
+    rows: list[list[str]] = []
+    block: list[_Line] = []
+    for ln in left:
+        if re.fullmatch(r"\*{1,2}", ln.text):
+            continue  # the caption's mark, printed apart
+        if not _SIG_CAPTION_RE.match(ln.text):
+            block.append(ln)
+            continue
+        if not block or block[0].page != block[-1].page:
+            return None
+        page, top, bottom = block[0].page, block[0].top, block[-1].bottom
+        beside = [
+            d
+            for k, d in dates
+            if k == page and top - LINE_TOLERANCE <= (d.top + d.bottom) / 2 <= bottom + LINE_TOLERANCE
+        ]
+        if len(beside) != 1:
+            return None
+        rows.append([_joined([b.text for b in block]), beside[0].text])
+        rows.append(["**Signature of Reporting Person", "Date"])
+        block = []
+    if block or len(rows) != 2 * len(dates) or n_captions != len(dates):
+        return None
+    return rows
