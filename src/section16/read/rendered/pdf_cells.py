@@ -40,11 +40,18 @@ BORDER_SHARE = 0.8
 _Cell = tuple[float, float, float, float]  # left, right, top, bottom (points)
 
 
-def _enclosing(page: Page, w: Word, open_top: bool = False, open_bottom: bool = False) -> _Cell | None:
+def _enclosing(
+    page: Page,
+    w: Word,
+    open_top: bool = False,
+    open_bottom: bool = False,
+    spans: dict[tuple[float, float], list[float]] | None = None,
+) -> _Cell | None:
     """The cell whose borders enclose the word: the nearest rules left, right, above and below it
     that reach past the word; None when a side has no rule (the word is not in a bordered box) or a
     rule runs through it. ``open_top``/``open_bottom``: the region runs on from the page before / on
-    to the next, so a box the page break cuts has no border there (the paper's edge closes it)."""
+    to the next, so a box the page break cuts has no border there (the paper's edge closes it).
+    ``spans``: the borders across each (left, right) found so far (the words of a box share them)."""
     cy = (w.top + w.bottom) / 2
     crossing_v = [x for x, a, b in page.v if a - RULE_MERGE <= cy <= b + RULE_MERGE]  # rules beside the word
     if any(w.x0 + EDGE_SLACK < x < w.x1 - EDGE_SLACK for x in crossing_v):
@@ -54,7 +61,11 @@ def _enclosing(page: Page, w: Word, open_top: bool = False, open_bottom: bool = 
     if left is None or right is None:
         return None
     # A border above or below runs along the cell's width; a short rule is a link's underline.
-    across = [y for y, a, b in page.h if min(b, right) - max(a, left) >= BORDER_SHARE * (right - left)]
+    across = spans.get((left, right)) if spans is not None else None
+    if across is None:
+        across = [y for y, a, b in page.h if min(b, right) - max(a, left) >= BORDER_SHARE * (right - left)]
+        if spans is not None:
+            spans[(left, right)] = across
     top = max((y for y in across if y <= w.top + EDGE_SLACK), default=-1e9 if open_top else None)
     bottom = min((y for y in across if y >= w.bottom - EDGE_SLACK), default=1e9 if open_bottom else None)
     if top is None or bottom is None:
@@ -178,10 +189,16 @@ def header_rows(regions: list[tuple[Page, float, float]], stop: str) -> list[lis
     (the laid-out text is read then)."""
     cells: dict[tuple[int, _Cell], list[Word]] = {}
     for k, (page, y0, y1) in enumerate(regions):
-        for w in page.words:
-            if not y0 < (w.top + w.bottom) / 2 < y1:
-                continue
-            cell = _enclosing(page, w, open_top=y0 < -1e8, open_bottom=y1 > 1e8)
+        words = [w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1]
+        if not words:
+            continue
+        # Only the upright rules beside the boxes' words (each word is tested against every one: the
+        # tables below draw hundreds); the borders above and below are found once per column span.
+        lo, hi = min(w.top for w in words) - RULE_MERGE, max(w.bottom for w in words) + RULE_MERGE
+        near = Page([], page.h, [r for r in page.v if r[1] <= hi and r[2] >= lo])
+        spans: dict[tuple[float, float], list[float]] = {}
+        for w in words:
+            cell = _enclosing(near, w, open_top=y0 < -1e8, open_bottom=y1 > 1e8, spans=spans)
             if cell is None:
                 return None
             cells.setdefault((k, cell), []).append(w)
