@@ -3,7 +3,10 @@ costs that table, not the page; what the page does show is read, and nothing uns
 
 from __future__ import annotations
 
+import pytest
+
 from section16 import parse
+from section16.errors import ParseError
 from section16.read.rendered import layout, tables
 from section16.read.rendered.text import _footnote_of_lines, _join_lines, _owner_rows
 
@@ -96,3 +99,24 @@ def test_a_row_whose_cells_stand_far_off_is_read_only_when_one_cut_fits() -> Non
     two = at((0, "Common Stock"), (44, "04/24/2025"), (82, "P"), (131, "1,000"), (140, "2,000"), (150, "D"))
     assert layout.assign(toks(two), starts, cols) is None
     assert layout.assign(toks(two), starts, cols, by_order=True) is None
+
+
+def test_table_one_whose_heading_is_not_found_is_unread_not_lost() -> None:
+    # weasyprint's portrait print of 0000320193-19-000082 breaks "1.Title" / "of" over two lines: the
+    # first "1. Title of" on the page is then Table II's, and Table I's row used to vanish unsaid.
+    from section16.read.rendered.text import text_to_doc
+
+    page = "\n".join([
+        "1. Name and Address of Reporting Person *",
+        "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+        "   1.Title",
+        "   of",
+        "   Common Stock     08/02/2019      G    V   1,177    D    $ 0    6,287    D",
+        "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+        "   1. Title of Derivative Security",
+    ])  # fmt: skip
+    unread: list[tuple[int, int, str]] = []
+    text_to_doc(page, "p.txt", unread=unread)
+    assert (1, 2, "the table's column headings were not found") in unread
+    with pytest.raises(ParseError, match="column headings were not found"):
+        text_to_doc(page, "p.txt")  # without a list to report it in (PDF): the page is refused

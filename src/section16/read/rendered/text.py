@@ -413,7 +413,14 @@ def text_to_doc(
     t1_i = next((i for i, ln in enumerate(lines) if _T1_RE.search(ln)), None)
     if name_i is None or t1_i is None:
         return [[normalize(ln)] for ln in lines if ln.strip()]
-    h1 = next((i for i in range(t1_i, len(lines)) if _HEAD_RE.search(lines[i])), None)
+    # Table I's heading stands before Table II's title: a "1. Title of" further on is Table II's.
+    t2_i = next((i for i in range(t1_i + 1, len(lines)) if _T2_RE.search(lines[i])), len(lines))
+    h1 = next((i for i in range(t1_i, t2_i) if _HEAD_RE.search(lines[i])), None)
+    no_head = "the table's column headings were not found"
+    if h1 is None:  # the page prints Table I's heading, rows or none: unfound, its rows are unread
+        if unread is None:
+            raise ParseError(no_head, source=source or "<bytes>", line=t1_i + 1, where="Table I")
+        unread.append((1, t1_i + 1, no_head))
     # The boxes start at the first line with a box label (a grid table may put "2." above "1.").
     first_label = next(
         (i for i in range(t1_i) if any(m.lastgroup in _BOX_LABELS for m in _LABEL_RE.finditer(lines[i]))), name_i
@@ -428,9 +435,12 @@ def text_to_doc(
     i = box_end
     table = 1
     t2_row = len(doc)
+    t2_head = False
+    t2_line = 0
     while i < len(lines):
         ln = lines[i]
         if (table == 1 and h1 is not None and i == h1) or (table == 2 and _HEAD_RE.search(ln)):
+            t2_head = t2_head or table == 2
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])
                         or _T2_RE.search(lines[j])), len(lines))  # fmt: skip
             got = table_rows(i, end, tables.columns(form, table)) if table_rows else None
@@ -454,6 +464,7 @@ def text_to_doc(
             table = 2
             doc.append(["Table II - Derivative Securities"])
             t2_row = len(doc)
+            t2_line = i
             i += 1
             continue
         if re.match(r"^\s*Reporting\s+Owners\s*$", ln, re.IGNORECASE):
@@ -474,6 +485,10 @@ def text_to_doc(
         if cs:
             doc.append([c.text for c in cs])
         i += 1
+    if table == 2 and not t2_head:  # Table II's title, and no heading under it: its rows are unread
+        if unread is None:
+            raise ParseError(no_head, source=source or "<bytes>", line=t2_line + 1, where="Table II")
+        unread.append((2, t2_line + 1, no_head))
     return [[normalize(c) for c in row] for row in doc]
 
 
