@@ -402,6 +402,12 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order
                 nxt[i], nback[i] = acc, j
     if best[c_n][n] == inf:
         return None
+    return _traced(back, units, c_n, n)
+
+
+def _traced(back: list[list[int]], units: list[list[Tok]], c_n: int, n: int) -> list[str]:
+    """The cells of the cut the search chose, followed back from its end (``back[c][i]``: where
+    column ``c``'s cell begins when it ends before unit ``i``)."""
     cells: list[str] = [""] * c_n
     i = n
     for c in range(c_n, 0, -1):
@@ -480,13 +486,7 @@ def _only_cut(
                 back[c + 1][i] = j
     if ways[c_n][n] != 1:
         return None
-    cells: list[str] = [""] * c_n
-    i = n
-    for c in range(c_n, 0, -1):
-        j = back[c][i]
-        cells[c - 1] = _join([t for u in units[j:i] for t in u])
-        i = j
-    return cells
+    return _traced(back, units, c_n, n)
 
 
 def _nearest(i: int, anchors: list[int]) -> int:
