@@ -21,6 +21,8 @@ LITERAL = "\u2060"
 #: Written after a word that runs past the page's printable edge (a PDF clips the rest of its line):
 #: text holding it is not whole, and the reader says so instead of returning it.
 CLIPPED = "\ue0fe"
+#: A line ending in a word's hyphen: the word goes on at the start of the next line (no space between).
+HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "0123456789()")
 _SUP_RUN_RE = re.compile(r"[⁽]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+[⁾]?")

@@ -83,9 +83,7 @@ def _is_missing(path: str, missing: tuple[str, ...]) -> bool:
     return False
 
 
-def compare(
-    expected: Filing, got: Filing, missing: tuple[str, ...] | None = None
-) -> list[tuple[str, object, object]]:
+def compare(expected: Filing, got: Filing, missing: tuple[str, ...] | None = None) -> list[tuple[str, object, object]]:
     """Every shown field as (path, expected, got); equal ones included, so callers can count.
 
     A field is left out when ``missing`` names it (by default ``got.missing``, what the reading says its

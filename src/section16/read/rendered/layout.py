@@ -28,13 +28,13 @@ import re
 from collections.abc import Sequence
 
 from . import layout_rows, tables
+from .cells import HYPHEN_END_RE as _HYPHEN_END_RE
 from .cells import normalize
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
 from .layout_words import _CHUNK_RE, _MARK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
 _RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
 _VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
-_HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
 
 # Sub-headings of the leaf columns that share a numbered group.
 _SUB = {

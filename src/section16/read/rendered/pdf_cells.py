@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cells import HYPHEN_END_RE as _HYPHEN_END_RE
 from .ruled import RULE_MERGE, Page, Word
 
 #: Words whose tops differ by less than this (points) stand on one line of a cell.
@@ -96,7 +97,6 @@ def _same_line(line: list[Word], w: Word) -> bool:
 
 #: The check boxes' labels of the relationship box, as printed whole.
 _CHECK_LABELS = ("Director", "10% Owner", "Officer (give title below)", "Other (specify below)")
-_HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
 _CHECK_MARK_RE = re.compile(r"^_+(?:X_+)?\s*")
 
 

@@ -15,10 +15,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .cells import HYPHEN_END_RE as _HYPHEN_END_RE
 from .pdf_cells import LINE_TOLERANCE
 from .ruled import Page, Word
 
-_HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
 _GLUED_RE = re.compile(r"^(\(\d{1,3}\))(\S.*)$")
 _NO_SECURITIES_RE = re.compile(r"^No securities are beneficially owned", re.IGNORECASE)
 _MARK_RE = re.compile(r"^(?:\(\d{1,3}\)|\*{1,2})$")

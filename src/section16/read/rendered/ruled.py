@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import tables
+from .cells import HYPHEN_END_RE as _HYPHEN_END_RE
 
 #: Rules closer than this (points) are one rule: a border drawn as a thin filled rectangle has two
 #: edges (chromium: under 1 point apart; weasyprint fills a cell's 1.5-pixel border between its outer
@@ -93,7 +94,6 @@ def _row_rules(page: Page, y0: float, y1: float) -> list[float]:
     return [k for k in sorted(cover) if cover[k] >= ROW_RULE_SHARE * widest]
 
 
-_HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
 # What a heading never holds: a date, a number with a thousands separator or decimals, a $ amount.
 _VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d,\d{3}|\d\.\d|\$\s*\d")
 

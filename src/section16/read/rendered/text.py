@@ -354,6 +354,7 @@ def _owner_parts(lines: list[str], group: list[int], left: int) -> list[list[int
     marked = [i for i in group if any(c.x >= left for c in chunks(lines[i], i))]
     if len(marked) <= 1:
         return [group]
+
     def left_text(i: int) -> str:
         return " ".join(c.text for c in chunks(lines[i], i) if c.x < left)
 
