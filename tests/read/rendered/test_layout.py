@@ -7,7 +7,7 @@ import pytest
 
 from section16 import parse
 from section16.errors import ParseError
-from section16.read.rendered import form, layout, layout_rows, tables
+from section16.read.rendered import form, layout, layout_cells, layout_rows, tables
 from section16.read.rendered.text import _footnote_of_lines
 
 from .conftest import PAGES, at, misses, reference, shown, toks
@@ -243,19 +243,19 @@ def test_a_mark_follows_its_value_and_a_dollar_leads_it() -> None:
     # Two cells one space apart on a moved page: "(2)" left of "10,714,287" is the cell before's, and
     # "$" right of the number is the cell after's.
     line = [layout.Tok(1, 80, 83, "(2)"), layout.Tok(1, 86, 92, "Common")]
-    assert layout._mark_before_value(line)
-    assert not layout._mark_before_value([layout.Tok(1, 80, 86, "Common"), layout.Tok(1, 87, 90, "(2)")])
-    assert layout._mark_before_value([layout.Tok(1, 105, 115, "10,714,287"), layout.Tok(1, 125, 126, "$")])
-    assert not layout._mark_before_value([layout.Tok(1, 125, 126, "$"), layout.Tok(1, 127, 132, "15.89")])
+    assert layout_cells._mark_before_value(line)
+    assert not layout_cells._mark_before_value([layout.Tok(1, 80, 86, "Common"), layout.Tok(1, 87, 90, "(2)")])
+    assert layout_cells._mark_before_value([layout.Tok(1, 105, 115, "10,714,287"), layout.Tok(1, 125, 126, "$")])
+    assert not layout_cells._mark_before_value([layout.Tok(1, 125, 126, "$"), layout.Tok(1, 127, 132, "15.89")])
     # A mark on the line above its value is its own (a superscript risen off the line).
-    assert not layout._mark_before_value([layout.Tok(0, 120, 123, "(1)"), layout.Tok(1, 125, 130, "8,549")])
+    assert not layout_cells._mark_before_value([layout.Tok(0, 120, 123, "(1)"), layout.Tok(1, 125, 130, "8,549")])
 
 
 def test_a_number_alone_on_a_line_right_of_a_title_is_not_the_titles() -> None:
     common, stock = layout.Tok(0, 127, 133, "Common"), layout.Tok(2, 128, 133, "Stock")
-    assert not layout._left_aligned([common, layout.Tok(1, 138, 140, "12"), stock])
+    assert not layout_cells._left_aligned([common, layout.Tok(1, 138, 140, "12"), stock])
     # A year wrapped on to its own line at the cell's edge is the cell's ("By Sequoia / 2010 / Fund").
-    assert layout._left_aligned([common, layout.Tok(1, 127, 131, "2010"), stock])
+    assert layout_cells._left_aligned([common, layout.Tok(1, 127, 131, "2010"), stock])
 
 
 def test_a_rows_d_or_i_squeezed_left_of_its_column_is_still_its_ownership_form() -> None:

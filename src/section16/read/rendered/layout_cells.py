@@ -1,0 +1,342 @@
+"""One row of a laid-out table cut into the table's cells: its words, kept in their left-to-right
+order, go to the columns by the cut that fits every column's type (a date, a number, a code...) and
+lies nearest the columns' ranges (a small dynamic programme); or, where the words stand too far off
+their headings, by the one cut their types and order allow. Used by :mod:`.layout`, which finds the
+columns' ranges and the rows' lines."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+
+from . import tables
+from .cells import HYPHEN_END_RE as _HYPHEN_END_RE
+from .cells import normalize
+from .layout_words import _MARK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok
+
+#: Columns that hold free text: any words, any number of them.
+_TEXT = frozenset(("title", "nature", "utitle"))
+#: Columns no printed row leaves empty.
+_REQUIRED = frozenset(("title", "di"))
+#: A typed cell is a few words at most (a value, "$", footnote marks).
+_MAX_TYPED_WORDS = 6
+_LONE_VALUE_RE = re.compile(r"^(?:\$?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|\$?-?\d+\.\d+|\$\d+|\d{1,2}/\d{1,2}/\d{4})$")
+_LONE_VALUE_COST = 40.0
+_DATE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}(?:\(\d{1,3}\))*$")
+_GROUPED_RE = re.compile(r"^\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_MARK_IN_RE = re.compile(r"\((\d{1,3})\)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+#: A word this many characters outside a column's range is not in that column.
+_FAR = 10.0
+
+
+def _ranges(starts: list[float]) -> list[tuple[float, float]]:
+    return [(s, e) for s, e in itertools.pairwise([*starts, 1e9])]
+
+
+def _dist(t: Tok, rng: tuple[float, float]) -> float:
+    lo, hi = rng
+    m = t.mid
+    return 0.0 if lo - 1 <= m < hi + 1 else (lo - 1 - m if m < lo - 1 else m - hi - 1)
+
+
+def _cell(toks: list[Tok]) -> str:
+    """A cell's text as the form reader spells it (superscript marks as "(1)", no-break spaces out)."""
+    text = _join(toks)
+    return text if text.isascii() else normalize(text)
+
+
+def _join(toks: list[Tok]) -> str:
+    out = ""
+    last_line = None
+    for t in sorted(toks, key=lambda t: (t.line, t.x0)):
+        if not out:
+            out = t.text
+        elif last_line is not None and t.line != last_line and _HYPHEN_END_RE.search(out):
+            out += t.text  # a word broken after its hyphen at the end of a line
+        else:
+            out += " " + t.text
+        last_line = t.line
+    return out
+
+
+def _units(toks: list[Tok]) -> list[list[Tok]]:
+    """Words that must share a cell: words of different lines standing one over the other (a cell's
+    wrapped lines, a footnote mark under its value), and a footnote mark printed one space after a
+    word. Ordered left to right."""
+    parent = list(range(len(toks)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    # Sorted by their left ends, the words that can join a word follow it until one starts more
+    # than a space past its right end.
+    order = sorted(range(len(toks)), key=lambda k: toks[k].x0)
+    kinds = [_word_kind(t.text) for t in toks]
+    for p, a in enumerate(order):
+        ta = toks[a]
+        for b in order[p + 1 :]:
+            tb = toks[b]
+            if tb.x0 > ta.x1 + 1:
+                break
+            if ta.line != tb.line:
+                joined = tb.x0 <= ta.x1  # touching counts: a layout moves words
+                # A value is printed on one line: a word over or under it belongs to another cell
+                # (only its "$" and footnote marks may stand apart). A footnote mark or "$" on a
+                # line of its own goes with a value or a mark, not with words: it would bridge a
+                # value to the words of the cell beside it.
+                ka, kb = kinds[a], kinds[b]
+                if ka != kb and "w" in (ka, kb):
+                    joined = False
+            else:
+                left, right = (ta, tb) if ta.x0 < tb.x0 else (tb, ta)
+                joined = right.x0 - left.x1 <= 1 and bool(_MARK_RE.match(right.text))
+            if joined:
+                parent[root(b)] = root(a)
+    groups: dict[int, list[Tok]] = {}
+    for k, t in enumerate(toks):
+        groups.setdefault(root(k), []).append(t)
+    return sorted(groups.values(), key=lambda u: min(t.x0 for t in u))
+
+
+def _mark_before_value(toks: list[Tok]) -> bool:
+    """A footnote mark printed left of another word of its line (a mark follows its value or text,
+    so the mark is the cell's before: a price's "(1)" beside the next column's number), or a "$"
+    right of a number (a "$" leads its value: it is the next cell's)."""
+    for m in toks:
+        if _MARK_RE.match(m.text):
+            if any(v.line == m.line and v.x0 > m.x0 and not _MARK_RE.match(v.text) for v in toks):
+                return True
+        elif m.text == "$":
+            if any(v.line == m.line and v.x0 < m.x0 and _NUMBER_TOKEN_RE.match(v.text) for v in toks):
+                return True
+    return False
+
+
+def _left_aligned(toks: list[Tok]) -> bool:
+    """Does no line of a free-text cell hold only a number standing right of the cell's other
+    lines? A title or nature wraps at its left edge: such a number is another cell's value."""
+    lines: dict[int, list[Tok]] = {}
+    for t in toks:
+        lines.setdefault(t.line, []).append(t)
+    if len(lines) < 2:
+        return True
+    left = min(t.x0 for t in toks)
+    return not any(
+        all(_NUMBER_TOKEN_RE.match(t.text) for t in ws) and min(t.x0 for t in ws) - left > _ALIGN
+        for ws in lines.values()
+    )
+
+
+#: How far a layout program moves the lines of one cell apart.
+_ALIGN = 4
+
+
+def _word_kind(text: str) -> str:
+    """v: a lone value, m: footnote marks or "$", w: a word."""
+    if _LONE_VALUE_RE.match(text):
+        return "v"
+    return "m" if text == "$" or _MARK_RE.match(text) else "w"
+
+
+def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool = False) -> list[str] | None:
+    """The row's words cut into one cell per column: every cell reads as its column's type, the words
+    keep their left-to-right order, and the total distance of words from their columns is least.
+
+    ``by_order``: positions left aside (a layout program moved the row's cells far off their
+    headings); the cells are given only when types and order alone allow one cut, never a guess."""
+    units = _units(toks)
+    rngs = _ranges(starts)
+    n, c_n = len(units), len(cols)
+    inf = float("inf")
+    far_off = float("inf") if by_order else _FAR
+    # Each unit's distance from each column's range (the sum over its words, as _dist) and whether
+    # a word of it stands too far off: one pass, no call per word (this is the reader's inner loop).
+    mids = [[(t.x0 + t.x1) / 2 for t in u] for u in units]
+    dist: list[list[float]] = [[0.0] * n for _ in range(c_n)]
+    far: list[list[bool]] = [[True] * n for _ in range(c_n)]
+    for k, ms in enumerate(mids):
+        # Only the columns near the unit can take it (ranges are in order): those are worked out
+        # exactly, with a column's margin either side; the rest are far (and their distance unused).
+        if by_order:
+            near = range(c_n)
+        else:
+            first = max(0, bisect.bisect_left(starts, max(ms) - far_off - 2) - 2)
+            near = range(first, min(c_n, bisect.bisect_right(starts, min(ms) + far_off + 2) + 1))
+        for c in near:
+            lo, hi = rngs[c]
+            a, b = lo - 1, hi + 1
+            total = 0.0
+            off = False
+            for m in ms:
+                if m < a:
+                    e = a - m
+                elif m >= b:
+                    e = m - hi - 1
+                else:
+                    e = 0.0
+                total += e
+                off = off or e > far_off
+            dist[c][k] = total
+            far[c][k] = off
+    if "di" in cols and not by_order:
+        # The row's D or I anchored it from as far as _FAR * 1.5 off its column (a layout program
+        # squeezes the right of a row towards its left): its column takes it from as far.
+        c = cols.index("di")
+        for k, u in enumerate(units):
+            if len(u) == 1 and far[c][k] and _MARKS_RE.sub("", u[0].text) in ("D", "I"):
+                e = _dist(u[0], rngs[c])
+                if e <= _FAR * 1.5:
+                    dist[c][k], far[c][k] = e, False
+    # A value standing alone (a number, a date) is a typed cell's, not a word of a free-text cell:
+    # titles and natures spell their numbers inside words ("Series 2020-1", "401(k)").
+    for c, kind in enumerate(cols):
+        if kind in _TEXT:
+            for k, u in enumerate(units):
+                if all(_LONE_VALUE_RE.match(t.text) or t.text == "$" for t in u):
+                    dist[c][k] += _LONE_VALUE_COST  # "$" starts a value; free text spells "$5"
+    # A number grouped in thousands is never a word of free text, nor a date of a title: such a word
+    # would be another cell's or row's value taken in (a nature of ownership may hold a date: "Trust
+    # dtd 02/23/2016").
+    for c, kind in enumerate(cols):
+        if kind in _TEXT:
+            for k, u in enumerate(units):
+                if any(_GROUPED_RE.match(t.text) or (kind != "nature" and _DATE_RE.match(t.text)) for t in u):
+                    far[c][k] = True
+    # dup[j][i]: units j..i hold some footnote mark twice.
+    marks = [[m for t in u for m in _MARK_IN_RE.findall(t.text)] for u in units]
+    dup = [[False] * n for _ in range(n)]
+    for j in range(n):
+        seen: set[str] = set()
+        bad = False
+        for i in range(j, n):
+            for m in marks[i]:
+                bad = bad or m in seen
+                seen.add(m)
+            dup[j][i] = bad
+    if by_order:
+        return _only_cut(units, cols, far, dup)
+    best = [[inf] * (n + 1) for _ in range(c_n + 1)]
+    back = [[0] * (n + 1) for _ in range(c_n + 1)]
+    best[0][0] = 0.0
+    spans: dict[tuple[int, int], _Span] = {}  # the words j..i as one cell: the same for every column
+    for c, kind in enumerate(cols):
+        row, nxt, nback, d, f = best[c], best[c + 1], back[c + 1], dist[c], far[c]
+        longest = n if kind in _TEXT else _MAX_TYPED_WORDS
+        for j in range(n + 1):
+            base = row[j]
+            if base == inf:
+                continue
+            if kind not in _REQUIRED and base < nxt[j]:
+                nxt[j], nback[j] = base, j
+            acc = base
+            text = kind in _TEXT
+            for i in range(j + 1, min(n, j + longest) + 1):
+                if f[i - 1]:
+                    break
+                acc += d[i - 1]
+                if acc >= nxt[i]:
+                    continue
+                if dup[j][i - 1]:
+                    continue  # a cell has each footnote mark once: these are two cells' marks
+                span = spans.get((j, i))
+                if span is None:
+                    span = spans[(j, i)] = _Span([t for u in units[j:i] for t in u])
+                if not text and not span.reads_as(kind):
+                    continue
+                if span.mark_before_value:
+                    continue
+                if text and not span.left_aligned:
+                    continue
+                nxt[i], nback[i] = acc, j
+    if best[c_n][n] == inf:
+        return None
+    return _traced(back, units, c_n, n)
+
+
+def _traced(back: list[list[int]], units: list[list[Tok]], c_n: int, n: int) -> list[str]:
+    """The cells of the cut the search chose, followed back from its end (``back[c][i]``: where
+    column ``c``'s cell begins when it ends before unit ``i``)."""
+    cells: list[str] = [""] * c_n
+    i = n
+    for c in range(c_n, 0, -1):
+        j = back[c][i]
+        cells[c - 1] = _join([t for u in units[j:i] for t in u])
+        i = j
+    return cells
+
+
+class _Span:
+    """Words that may make one cell, with what is asked of them worked out once (lazily)."""
+
+    __slots__ = ("_la", "_mbv", "_text", "toks")
+
+    def __init__(self, toks: list[Tok]) -> None:
+        self.toks = toks
+        self._text: str | None = None
+        self._mbv: bool | None = None
+        self._la: bool | None = None
+
+    def reads_as(self, kind: str) -> bool:
+        if self._text is None:
+            self._text = _cell(self.toks)
+        return _check_cell(kind, self._text)
+
+    @property
+    def mark_before_value(self) -> bool:
+        if self._mbv is None:
+            self._mbv = _mark_before_value(self.toks)
+        return self._mbv
+
+    @property
+    def left_aligned(self) -> bool:
+        if self._la is None:
+            self._la = _left_aligned(self.toks)
+        return self._la
+
+
+#: Cells' texts recur (the same words tried against each column, the same values on every page).
+_check_cell = functools.lru_cache(maxsize=1 << 14)(tables.check_cell)
+
+
+def _fits(kind: str, toks: list[Tok]) -> bool:
+    """Can these words (in order) be one cell of this column?"""
+    if kind not in _TEXT and not tables.check_cell(kind, _cell(toks)):
+        return False
+    if _mark_before_value(toks):
+        return False
+    return kind not in _TEXT or _left_aligned(toks)
+
+
+def _only_cut(
+    units: list[list[Tok]], cols: tuple[str, ...], far: list[list[bool]], dup: list[list[bool]]
+) -> list[str] | None:
+    """The row's cells when exactly one cut of its words (in order) reads as the columns' types;
+    None when none does or several do."""
+    n, c_n = len(units), len(cols)
+    ways = [[0] * (n + 1) for _ in range(c_n + 1)]  # how many cuts put units[:i] in cols[:c] (2: many)
+    back = [[0] * (n + 1) for _ in range(c_n + 1)]
+    ways[0][0] = 1
+    for c, kind in enumerate(cols):
+        longest = n if kind in _TEXT else _MAX_TYPED_WORDS
+        for j in range(n + 1):
+            w = ways[c][j]
+            if not w:
+                continue
+            if kind not in _REQUIRED:
+                ways[c + 1][j] = min(2, ways[c + 1][j] + w)
+                back[c + 1][j] = j
+            for i in range(j + 1, min(n, j + longest) + 1):
+                if far[c][i - 1]:
+                    break
+                if dup[j][i - 1] or not _fits(kind, [t for u in units[j:i] for t in u]):
+                    continue
+                ways[c + 1][i] = min(2, ways[c + 1][i] + w)
+                back[c + 1][i] = j
+    if ways[c_n][n] != 1:
+        return None
+    return _traced(back, units, c_n, n)
