@@ -203,3 +203,15 @@ def test_a_remark_cut_at_the_paper_edge_is_said_missing_not_read_short(
     assert got.remarks is None and "remarks" in got.missing
     expected = reference(name)
     assert [m for m in misses(expected, got) if m[2] is not None] == []  # nothing read wrong
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_note_the_page_break_splits_is_read_whole(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Footnote 1 runs from the foot of the third page to the top of the fourth, its number on its
+    first line (not centred on the whole note); its last lines were read as footnote 2's."""
+    monkeypatch.setenv("SECTION16_PDF_BACKEND", backend)
+    name = "0001193125-26-242634"
+    got = parse_bytes((PAGES / f"{name}.chromium-pdf.pdf").read_bytes(), name)
+    expected = reference(name)
+    assert [f.text for f in got.footnotes] == [f.text for f in expected.footnotes]
+    assert misses(expected, got) == []

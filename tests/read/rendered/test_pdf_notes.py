@@ -136,3 +136,47 @@ def test_a_wrapped_signature_is_one_name_beside_its_date() -> None:
     ]
     put(30, 190, "An unsigned line")  # a name without its date and caption: the page does not tell
     assert pdf_notes.signature_rows([(page, 90.0, 210.0)]) is None
+
+
+def test_a_note_cut_by_the_page_break_with_its_number_on_its_first_line() -> None:
+    # chromium does not centre the number of a note whose row the page break splits: it sets it on
+    # the note's first line, and the note's part runs down to the page's foot.
+    first, second = Page([]), Page([])
+    note(first, "(1)", 400, ["One, on this page,"])
+    for k, text in enumerate(("which runs", "over the break")):
+        first.words.append(Word(text, 60, 130, 400 + (k + 1) * PITCH, 412 + (k + 1) * PITCH))
+    for k, text in enumerate(("and on", "the next page.")):
+        second.words.append(Word(text, 60, 130, 20 + k * PITCH, 32 + k * PITCH))
+    note(second, "(2)", 20 + 2 * PITCH + 5, ["Two."])
+    assert pdf_notes.footnote_rows([(first, 390.0, 1e9), (second, -1e9, 200.0)]) == [
+        ["(1) One, on this page, which runs over the break and on the next page."],
+        ["(2) Two."],
+    ]
+
+
+def test_the_padding_between_notes_parts_them_where_the_centres_fit_two_ways() -> None:
+    # Notes of three lines, each number centred on its middle line, the cells padded (5 points more
+    # between two notes than between a note's lines), one note cut by the page break with its number
+    # on its first line: dealt by centres alone, the lines also fit every note shifted by two lines.
+    pad = 5.0
+    first, second = Page([]), Page([])
+    top = 400.0
+    note(first, "(1)", top, ["1a", "1b", "1c"])
+    top += 3 * PITCH + pad
+    note(first, "(2)", top, ["2a"])
+    top += PITCH + pad
+    for k, text in enumerate(("3a", "3b")):
+        first.words.append(Word(text, 60, 70, top + k * PITCH, top + k * PITCH + 12))
+    first.words.append(Word("(3)", 30, 45, top, top + 12))
+    top = 20.0
+    second.words.append(Word("3c", 60, 70, top, top + 12))
+    top += PITCH + pad
+    for n in range(4, 9):
+        note(second, f"({n})", top, [f"{n}a", f"{n}b", f"{n}c"])
+        top += 3 * PITCH + pad
+    assert pdf_notes.footnote_rows([(first, 390.0, 1e9), (second, -1e9, 1e9)]) == [
+        ["(1) 1a 1b 1c"],
+        ["(2) 2a"],
+        ["(3) 3a 3b 3c"],
+        *([f"({n}) {n}a {n}b {n}c"] for n in range(4, 9)),
+    ]

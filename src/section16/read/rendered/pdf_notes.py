@@ -28,6 +28,12 @@ MARK_REACH = 3.0
 FOOT_SHARE = 1.5
 #: A run of lines is centred on its number when the middles differ by less than this share of a line.
 CENTRE_SHARE = 0.3
+#: Two notes stand at least this share of a line further apart than a note's own lines (the padding of
+#: the notes' cells).
+PAD_SHARE = 0.15
+#: A note cut by the page break with its number on its first line runs down to within this many lines
+#: of the page's foot.
+TOP_REACH = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +121,12 @@ def _deal(lines: list[_Line], marks: list[tuple[int, float, str]], foot: float) 
     is taken as cut by the page break only where the page's foot its number puts lies above ``foot``."""
 
     memo: dict[tuple[int, int], list[int] | None] = {}  # (mark, first line) -> ends: each tried once
+    apart = _apart(lines)
+
+    def parts(a: int, b: int) -> bool:
+        """Lines a..b can be one note: no gap between them as wide as between two notes. (A gap no
+        wider than a line's does not prove one note: some pages print notes without padding.)"""
+        return not any(apart[i] for i in range(a, b))
 
     def solve(k: int, p: int) -> list[int] | None:
         if (k, p) not in memo:
@@ -129,14 +141,22 @@ def _deal(lines: list[_Line], marks: list[tuple[int, float, str]], foot: float) 
             return None
         if lines[p].page == page:
             end = _centred_run(lines, p, mid)
+            end = end if end is not None and parts(p, end) else None
             rest = solve(k + 1, end + 1) if end is not None else None
             if end is not None and rest is not None:
                 return [end, *rest]
             # Cut by the page break: the number is centred on the note's part on this page, which
             # runs down to the page's foot -- below every line left on it.
             last = max(j for j in range(p, len(lines)) if lines[j].page == page)
-            tol = CENTRE_SHARE * (lines[p].bottom - lines[p].top)
-            if last + 1 == len(lines) or not lines[last].bottom - tol <= 2 * mid - lines[p].top <= foot:
+            height = lines[p].bottom - lines[p].top
+            tol = CENTRE_SHARE * height
+            centred = lines[last].bottom - tol <= 2 * mid - lines[p].top <= foot
+            # Or the browser set the number on the part's first line (chromium does when the note's
+            # row is split: the number is not centred on the whole row), the part reaching the foot.
+            on_top = abs(mid - (lines[p].top + lines[p].bottom) / 2) < tol and (
+                lines[last].bottom >= foot - (FOOT_SHARE + TOP_REACH) * height
+            )
+            if last + 1 == len(lines) or not (centred or on_top):
                 return None
             start = last
         else:
@@ -144,10 +164,24 @@ def _deal(lines: list[_Line], marks: list[tuple[int, float, str]], foot: float) 
             # page, its lines all on the next.
             start = p
         # Its lines on the next page run up to where the notes after it can be dealt out: one way only.
-        found = [[end, *rest] for end in range(start, len(lines)) if (rest := solve(k + 1, end + 1)) is not None]
+        found = [
+            [end, *rest]
+            for end in range(start, len(lines))
+            if parts(p, end) and (rest := solve(k + 1, end + 1)) is not None
+        ]
         return found[0] if len(found) == 1 else None
 
     return solve(0, 0)
+
+
+def _apart(lines: list[_Line]) -> list[bool]:
+    """Whether each line and the next stand further apart than a note's own lines (a line's pitch,
+    the closest two lines of a page stand): the notes' table pads its cells, so such a gap parts two
+    notes. Lines on two pages do not show it."""
+    gaps = [b.top - a.top if a.page == b.page else None for a, b in itertools.pairwise(lines)]
+    known = [g for g in gaps if g is not None]
+    cut = (1 + PAD_SHARE) * min(known) if known else 0.0
+    return [g is not None and g > cut for g in gaps]
 
 
 def _centred_run(lines: list[_Line], p: int, mid: float) -> int | None:
