@@ -3,9 +3,13 @@ heading page's grid of characters."""
 
 from __future__ import annotations
 
-from section16.read.rendered import layout_pages
+import pytest
 
-from .conftest import at, toks
+from section16 import parse
+from section16.read.rendered import layout, layout_pages, tables
+from section16.read.rendered.layout_words import Tok
+
+from .conftest import PAGES, at, misses, reference, toks
 
 
 def test_rows_on_a_later_page_are_moved_to_the_heading_pages_grid() -> None:
@@ -32,3 +36,59 @@ def test_the_d_or_i_column_is_the_rightmost_column_of_lone_ds_and_is() -> None:
     # A stray "I" of a nature of ownership ("Fund I") is not a column.
     assert layout_pages._rightmost_column([262.0, 262.5, 263.0, 262.0, 300.0]) == 262.5
     assert layout_pages._rightmost_column([]) is None
+
+
+def test_a_later_page_is_also_mapped_by_where_its_natures_of_ownership_start() -> None:
+    # Page 2 squeezes the gap between the D or I and the nature of ownership (4 characters, not 10):
+    # a footnote mark on a line of its own there is the nature's, and lands in the nature's column.
+    row1 = at((0, "Class A Common Stock"), (44, "05/05/2021"), (88, "M(1)"), (103, "3,262 A"), (129, "3,262"),
+              (180, "I"), (190, "See Footnote"))  # fmt: skip
+    row2 = at((0, "Class A Common Stock"), (23, "05/05/2021"), (34, "M(1)"), (40, "975,652"), (56, "I"),
+              (60, "See Footnote"))  # fmt: skip
+    lines = ["heading", row1, row2, at((60, "(7)"))]
+    scales = layout_pages._page_scales(lines, 1, 4, [0, 0, 1, 1], 1, [0.0] * 11)
+    assert scales[1][-1] == (60.0, 190.0)
+    mark = layout_pages._scaled(toks(lines[3], 3), scales[1])[0]
+    assert mark.x0 == 190
+    # The D or I and the nature alone do not move a page (its title column may shrink more than the
+    # rest): a date or an amount owned must place the columns between.
+    bare = [
+        at((0, "Class A Common Stock"), (130, "I"), (140, "See Footnote")),
+        at((0, "Stock"), (56, "I"), (60, "See")),
+    ]
+    assert layout_pages._page_scales(["heading", *bare], 1, 3, [0, 0, 1], 1, [0.0] * 11) == {}
+
+
+def test_rows_on_a_later_page_are_cut_by_their_words_types_where_positions_fail() -> None:
+    # Table I runs on to pages pdftotext squeezed to half the heading page's width, where a row's
+    # cells stand up to 15 characters off their columns: each row is cut by its words' types and
+    # order, its one date going to the transaction date's column, the nearer one by far.
+    got = parse(PAGES / "0001209191-20-053427.pdftotext-layout.txt")
+    expected = reference("0001209191-20-053427")
+    assert len(got.non_derivative_transactions) == len(expected.non_derivative_transactions) > 10
+    assert [m for m in misses(expected, got) if m[0].startswith("non_derivative")] == []
+    assert not any(n.where == "Table I" for n in got.notes)
+
+
+def test_a_footnote_mark_the_page_break_put_under_a_nature_stays_with_it() -> None:
+    # Table I: a row's nature "See Footnote" ends the page, its "(7)" starts the next one (laid out
+    # on a narrower grid); the mark is the nature's, not the Ownership Form's.
+    got = parse(PAGES / "0000899243-21-018773.pdftotext-layout.txt")
+    expected = reference("0000899243-21-018773")
+    assert len(got.non_derivative_holdings) == len(expected.non_derivative_holdings) > 10
+    assert [m for m in misses(expected, got) if m[0].startswith("non_derivative")] == []
+    # Table II's rows still do not fit its columns: listed missing, with why, not guessed.
+    assert {"derivative_transactions", "derivative_holdings"} <= set(got.missing)
+
+
+def test_rows_of_one_page_cut_on_different_grids_are_refused() -> None:
+    cols = tables.columns("4", 1)
+
+    def cut(**at_x: int) -> list[list[Tok]]:
+        return [[Tok(0, at_x[c], at_x[c] + 3, "1,0")] if c in at_x else [] for c in cols]
+
+    one_grid = [cut(amount=40, after=56), cut(amount=41, price=50, after=57)]
+    layout._check_one_grid(one_grid, cols, None)
+    # The second row's amount stands where the first row's amount owned after does.
+    with pytest.raises(tables.RowError, match="different grids"):
+        layout._check_one_grid([cut(amount=40, after=56), cut(amount=56, after=70)], cols, None)

@@ -26,9 +26,10 @@ import re
 from collections.abc import Sequence
 
 from . import layout_rows, tables
-from .layout_cells import _FAR, _LONE_VALUE_RE, _dist, _ranges, assign
+from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _ranges, assign_placed
+from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
-from .layout_words import _CHUNK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
+from .layout_words import _CHUNK_RE, _MARK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
 _RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
 _VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
@@ -199,12 +200,17 @@ def read_table(
         rows, why = _read_table(lines, start, end, form, table, pages, relay=False)
     except tables.RowError as e:
         rows, why, error = [], str(e), e
-    if why and pages and pages[start] != pages[min(end, len(pages)) - 1]:
-        # The heading may run across a page break, its upper lines on another grid than the rows.
+    # The heading may run across a page break, its upper lines on another grid than the rows; and
+    # a row whose cells stand far off their headings may still be cut by its words' types. Each is
+    # tried only when the plainer reading fails (a heading laid out again, then cuts by types).
+    broken = pages is not None and len(pages) > 0 and pages[start] != pages[min(end, len(pages)) - 1]
+    tries: list[tuple[bool, float | None]] = [(True, None)] if broken else []
+    tries += [(False, _CUT_MARGIN), *([(True, _CUT_MARGIN)] if broken else [])]
+    for relay, margin in tries if why else []:
         try:
-            again, why_again = _read_table(lines, start, end, form, table, pages, relay=True)
+            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin)
         except tables.RowError:
-            again, why_again = [], "no"
+            continue
         if not why_again:
             return again, None
     if error is not None:
@@ -216,7 +222,14 @@ _NO_ANCHOR = "values under the heading, but no row shows its Ownership Form"
 
 
 def _read_table(
-    lines: list[str], start: int, end: int, form: str, table: int, pages: Sequence[int] | None, relay: bool
+    lines: list[str],
+    start: int,
+    end: int,
+    form: str,
+    table: int,
+    pages: Sequence[int] | None,
+    relay: bool,
+    margin: float | None = None,
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
@@ -288,19 +301,56 @@ def _read_table(
             row_toks[r].extend(toks_by_line[i])
     out: list[list[str]] = []
     moved = {i for i in toks_by_line if pages and scales.get(pages[i])}
-    for toks in row_toks:
-        cells = assign(toks, starts, cols)
-        if cells is None:
+    placed: list[tuple[int, list[list[Tok]]]] = []  # each row's page and cells' words
+    by_types: set[int] = set()  # the pages where a row was cut by its words' types
+    for k, toks in enumerate(row_toks):
+        got = assign_placed(toks, starts, cols)
+        if got is None:
             # Cells printed far off their headings (a later page laid out on its own grid): read
-            # where the words' types and order allow one cut only.
-            cells = assign(toks, starts, cols, by_order=True)
-        if cells is None:
+            # where the words' types and order allow one cut only, or one far nearer the columns
+            # than any other.
+            got = assign_placed(toks, starts, cols, by_order=True, margin=margin)
+            if got is not None and margin is not None:
+                by_types.add(pages[anchors[k]] if pages else 0)
+        if got is None:
             text = " ".join(t.text for t in sorted(toks, key=lambda t: (t.line, t.x0)))
             raise tables.RowError(f"a row's words do not fit the table's columns in order: {text[:80]!r}")
+        cells = got[0]
         if "a" in cols and any(t.line in moved for t in toks):
             _check_acquired_or_disposed(toks, starts, cols, cells)
+        placed.append((pages[anchors[k]] if pages else 0, got[1]))
         out.append(cells)
+    for page in by_types:
+        _check_one_grid([cut for p, cut in placed if p == page], cols, pages)
     return out, None
+
+
+#: A cut by types is taken when every other lies this many characters farther off the columns.
+_CUT_MARGIN = 6.0
+
+
+def _check_one_grid(cuts: list[list[list[Tok]]], cols: tuple[str, ...], pages: Sequence[int] | None) -> None:
+    """All rows of a page stand on the page's one grid: a typed column's cells stand left of every
+    later typed column's cells, in every row of the page. Rows cut by their words' types that break
+    this were cut apart from the page's grid, and are not given."""
+    spans: list[tuple[float, float]] = []  # each typed column's leftmost and rightmost cell middle
+    for c, kind in enumerate(cols):
+        if kind in _TEXT:
+            spans.append((float("inf"), float("-inf")))
+            continue
+        mids = []
+        for cut in cuts:
+            ts = [t for t in cut[c] if not _MARK_RE.match(t.text)] or cut[c]
+            if ts:
+                mids.append((min(t.x0 for t in ts) + max(t.x1 for t in ts)) / 2)
+        spans.append((min(mids), max(mids)) if mids else (float("inf"), float("-inf")))
+    right = float("-inf")
+    for c, (lo, hi) in enumerate(spans):
+        if lo <= right:
+            raise tables.RowError(
+                f"rows of one page cut by their words' types stand on different grids ({cols[c]} column)"
+            )
+        right = max(right, hi)
 
 
 #: A value on a moved page this near the line between the (A) and (D) columns could be either's.

@@ -143,12 +143,31 @@ def _word_kind(text: str) -> str:
     return "m" if text == "$" or _MARK_RE.match(text) else "w"
 
 
-def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool = False) -> list[str] | None:
+def assign(
+    toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool = False, margin: float | None = None
+) -> list[str] | None:
     """The row's words cut into one cell per column: every cell reads as its column's type, the words
     keep their left-to-right order, and the total distance of words from their columns is least.
 
     ``by_order``: positions left aside (a layout program moved the row's cells far off their
-    headings); the cells are given only when types and order alone allow one cut, never a guess."""
+    headings); the cells are given only when types and order alone allow one cut, never a guess.
+    With ``margin``, where types and order allow several cuts, the one nearest the columns is given
+    when every other cut lies at least ``margin`` characters farther off (no word is too far off)."""
+    return _assign(toks, starts, cols, by_order, margin)[0]
+
+
+def assign_placed(
+    toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool = False, margin: float | None = None
+) -> tuple[list[str], list[list[Tok]]] | None:
+    """As ``assign``, with each cell's words too (where they stand tells where the page prints its
+    columns)."""
+    cells, placed = _assign(toks, starts, cols, by_order, margin)
+    return (cells, placed) if cells is not None and placed is not None else None
+
+
+def _assign(
+    toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool, margin: float | None
+) -> tuple[list[str] | None, list[list[Tok]] | None]:
     units = _units(toks)
     rngs = _ranges(starts)
     n, c_n = len(units), len(cols)
@@ -194,10 +213,14 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order
                     dist[c][k], far[c][k] = e, False
     # A value standing alone (a number, a date) is a typed cell's, not a word of a free-text cell:
     # titles and natures spell their numbers inside words ("Series 2020-1", "401(k)").
+    # So is a value with its "$" and footnote marks stacked around it ("$" / "48.8935" / "(1)").
     for c, kind in enumerate(cols):
         if kind in _TEXT:
             for k, u in enumerate(units):
-                if all(_LONE_VALUE_RE.match(t.text) or t.text == "$" for t in u):
+                if all(_LONE_VALUE_RE.match(t.text) or t.text == "$" for t in u) or (
+                    any(_LONE_VALUE_RE.match(t.text) for t in u)
+                    and all(_LONE_VALUE_RE.match(t.text) or t.text == "$" or _MARK_RE.match(t.text) for t in u)
+                ):
                     dist[c][k] += _LONE_VALUE_COST  # "$" starts a value; free text spells "$5"
     # A number grouped in thousands is never a word of free text, nor a date of a title: such a word
     # would be another cell's or row's value taken in (a nature of ownership may hold a date: "Trust
@@ -219,7 +242,10 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order
                 seen.add(m)
             dup[j][i] = bad
     if by_order:
-        return _only_cut(units, cols, far, dup)
+        only = _only_cut(units, cols, far, dup)
+        if only[0] is not None or margin is None:
+            return only
+        return _nearest_cut(units, cols, dist, far, dup, margin)
     best = [[inf] * (n + 1) for _ in range(c_n + 1)]
     back = [[0] * (n + 1) for _ in range(c_n + 1)]
     best[0][0] = 0.0
@@ -254,20 +280,22 @@ def assign(toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order
                     continue
                 nxt[i], nback[i] = acc, j
     if best[c_n][n] == inf:
-        return None
+        return None, None
     return _traced(back, units, c_n, n)
 
 
-def _traced(back: list[list[int]], units: list[list[Tok]], c_n: int, n: int) -> list[str]:
-    """The cells of the cut the search chose, followed back from its end (``back[c][i]``: where
-    column ``c``'s cell begins when it ends before unit ``i``)."""
+def _traced(back: list[list[int]], units: list[list[Tok]], c_n: int, n: int) -> tuple[list[str], list[list[Tok]]]:
+    """The cells of the cut the search chose, and each cell's words, followed back from its end
+    (``back[c][i]``: where column ``c``'s cell begins when it ends before unit ``i``)."""
     cells: list[str] = [""] * c_n
+    placed: list[list[Tok]] = [[] for _ in range(c_n)]
     i = n
     for c in range(c_n, 0, -1):
         j = back[c][i]
-        cells[c - 1] = _join([t for u in units[j:i] for t in u])
+        placed[c - 1] = [t for u in units[j:i] for t in u]
+        cells[c - 1] = _join(placed[c - 1])
         i = j
-    return cells
+    return cells, placed
 
 
 class _Span:
@@ -314,7 +342,7 @@ def _fits(kind: str, toks: list[Tok]) -> bool:
 
 def _only_cut(
     units: list[list[Tok]], cols: tuple[str, ...], far: list[list[bool]], dup: list[list[bool]]
-) -> list[str] | None:
+) -> tuple[list[str] | None, list[list[Tok]] | None]:
     """The row's cells when exactly one cut of its words (in order) reads as the columns' types;
     None when none does or several do."""
     n, c_n = len(units), len(cols)
@@ -338,5 +366,63 @@ def _only_cut(
                 ways[c + 1][i] = min(2, ways[c + 1][i] + w)
                 back[c + 1][i] = j
     if ways[c_n][n] != 1:
-        return None
+        return None, None
     return _traced(back, units, c_n, n)
+
+
+def _nearest_cut(
+    units: list[list[Tok]],
+    cols: tuple[str, ...],
+    dist: list[list[float]],
+    far: list[list[bool]],
+    dup: list[list[bool]],
+    margin: float,
+) -> tuple[list[str] | None, list[list[Tok]] | None]:
+    """Of the cuts whose cells read as the columns' types (words in order), the one nearest the
+    columns, when the next nearest lies at least ``margin`` characters farther off; else none.
+
+    The two nearest cuts of ``units[:i]`` into ``cols[:c]`` are kept for each (c, i): two different
+    paths are two different cuts, so the runner-up at the end is the nearest other cut."""
+    n, c_n = len(units), len(cols)
+    # best[c][i]: up to two (cost, where column c-1's cell begins, which of that state's two).
+    best: list[list[list[tuple[float, int, int]]]] = [[[] for _ in range(n + 1)] for _ in range(c_n + 1)]
+    best[0][0] = [(0.0, 0, 0)]
+
+    def offer(c: int, i: int, entry: tuple[float, int, int]) -> None:
+        kept = best[c][i]
+        kept.append(entry)
+        kept.sort(key=lambda e: e[0])
+        del kept[2:]
+
+    spans: dict[tuple[int, int], bool] = {}
+    for c, kind in enumerate(cols):
+        longest = n if kind in _TEXT else _MAX_TYPED_WORDS
+        for j in range(n + 1):
+            for r, (cost, _b, _r) in enumerate(best[c][j]):
+                if kind not in _REQUIRED:
+                    offer(c + 1, j, (cost, j, r))
+                acc = cost
+                for i in range(j + 1, min(n, j + longest) + 1):
+                    if far[c][i - 1]:
+                        break
+                    acc += dist[c][i - 1]
+                    if dup[j][i - 1]:
+                        continue
+                    key = (c, j * (n + 1) + i)
+                    ok = spans.get(key)
+                    if ok is None:
+                        ok = spans[key] = _fits(kind, [t for u in units[j:i] for t in u])
+                    if ok:
+                        offer(c + 1, i, (acc, j, r))
+    ends = best[c_n][n]
+    if not ends or (len(ends) > 1 and ends[1][0] - ends[0][0] < margin):
+        return None, None
+    cells: list[str] = [""] * c_n
+    placed: list[list[Tok]] = [[] for _ in range(c_n)]
+    i, r = n, 0
+    for c in range(c_n, 0, -1):
+        _cost, j, r = best[c][i][r]
+        placed[c - 1] = [t for u in units[j:i] for t in u]
+        cells[c - 1] = _join(placed[c - 1])
+        i = j
+    return cells, placed

@@ -82,6 +82,8 @@ class _Marks:
     tx_date: float | None = None
     #: The amount owned after: the number just before the row's D or I.
     after: float | None = None
+    #: The nature of ownership: the words just after the row's D or I.
+    nature: float | None = None
 
 
 def _middle(xs: list[float]) -> float:
@@ -96,6 +98,7 @@ def _landmarks(lines: list[str], numbers: list[int]) -> _Marks:
     lone: list[float] = []
     tx: list[float] = []
     before: list[tuple[float, float]] = []  # (number's x0, its D or I's middle)
+    behind: list[tuple[float, float]] = []  # (the words' x0 after a D or I, its D or I's middle)
     for i in numbers:
         ts = _tokens(lines[i], i)
         if len(ts) < 2 or _is_heading_line(lines[i], i):
@@ -107,6 +110,11 @@ def _landmarks(lines: list[str], numbers: list[int]) -> _Marks:
             for u, v in itertools.pairwise(plain)
             if _NUMBER_TOKEN_RE.match(u.text) and _MARKS_RE.sub("", v.text) in ("D", "I")
         )
+        behind.extend(
+            (float(v.x0), u.mid)
+            for u, v in itertools.pairwise(plain)
+            if _MARKS_RE.sub("", u.text) in ("D", "I") and v.x0 - u.x1 >= 2 and not _NUMBER_TOKEN_RE.match(v.text)
+        )
         if len(ts) < 3:
             continue
         xs = [float(u.x0) for u in ts[1:] if _DATE_TOKEN_RE.match(u.text)]
@@ -116,11 +124,13 @@ def _landmarks(lines: list[str], numbers: list[int]) -> _Marks:
         tx.extend(float(u.x0) for u, v in pairs if _DATE_TOKEN_RE.match(u.text) and _CODE_TOKEN_RE.match(v.text))
     di = _rightmost_column(lone)
     after = [x for x, d in before if di is not None and abs(d - di) <= 4]
+    nature = [x for x, d in behind if di is not None and abs(d - di) <= 4]
     return _Marks(
         {n: [_middle([r[k] for r in rows]) for k in range(n)] for n, rows in dates.items()},
         di,
         _middle(tx) if tx else None,
         _middle(after) if after else None,
+        _middle(nature) if nature else None,
     )
 
 
@@ -190,5 +200,10 @@ def _page_scales(
         # The left edge and the D or I alone do not place the columns between them (a page's
         # title column may shrink more than the rest): a page without a date to go by is not moved.
         if len(kept) > 2 and any(abs(a - b) > 1 for a, b in kept):
+            nature = (here.nature, ref.nature)
+            if nature[0] is not None and nature[1] is not None and nature[0] > kept[-1][0] and nature[1] > kept[-1][1]:
+                # The nature of ownership's words start where that column does, a page's own gap
+                # right of the D or I (a mark on a line of its own there is the nature's).
+                kept.append((nature[0], nature[1]))
             out[p] = tuple(kept)
     return out
