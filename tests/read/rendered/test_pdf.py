@@ -215,3 +215,19 @@ def test_a_note_the_page_break_splits_is_read_whole(backend: str, monkeypatch: p
     expected = reference(name)
     assert [f.text for f in got.footnotes] == [f.text for f in expected.footnotes]
     assert misses(expected, got) == []
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_sub_heading_the_page_break_cuts_is_not_read_into_the_first_row(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Table II's heading ends the page with "Amount / or / Number"; "of / Shares" stands on the next
+    page in the first row's band, over its 31,455: the page was refused ('of Shares 31,455')."""
+    monkeypatch.setenv("SECTION16_PDF_BACKEND", backend)
+    name = "0001403161-26-000081"
+    got = parse_bytes((PAGES / f"{name}.chromium-pdf.pdf").read_bytes(), name)
+    expected = reference(name)
+    assert [r.underlying_shares for r in got.derivative_transactions] == [
+        r.underlying_shares for r in expected.derivative_transactions
+    ]
+    assert misses(expected, got) == []

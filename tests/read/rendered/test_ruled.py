@@ -121,3 +121,12 @@ def test_only_whole_sub_headings_are_taken_off_a_cell() -> None:
     assert ruled._without_heading_lines("(D)\n1,000") == "1,000"
     assert ruled._without_heading_lines("Amount or Number\n500") == "Amount or Number\n500"  # not whole
     assert ruled._without_heading_lines("Common Stock") == "Common Stock"
+
+
+def test_a_sub_headings_tail_heads_the_cell_only_after_its_beginning() -> None:
+    before = "7. Title and Amount of Underlying Securities Title Amount or Number"
+    assert ruled._without_heading_lines("of\nShares\n31,455", before) == "31,455"
+    assert ruled._without_heading_lines("Number of Shares\n8,646", "Title Amount or") == "8,646"
+    # Without the heading's first words before the break, the same lines are the cell's own.
+    assert ruled._without_heading_lines("of\nShares\n31,455", "7. Title and Amount") == "of\nShares\n31,455"
+    assert ruled._without_heading_lines("of\nClass A\n31,455", before) == "of\nClass A\n31,455"

@@ -193,18 +193,25 @@ def _band_top(page: Page, y0: float, y1: float) -> float:
 _SUB_HEADINGS = ("Amount or Number of Shares", "Date Exercisable", "Expiration Date", "(A) or (D)")
 
 
-def _without_heading_lines(cell: str) -> str:
+def _without_heading_lines(cell: str, before: str = "") -> str:
     """A cell's text without the sub-heading lines that head it ("Code", "(D)", "Amount or Number /
-    of Shares"); the cell unchanged if its first lines do not make a whole sub-heading."""
+    of Shares"); the cell unchanged if its first lines do not make a whole sub-heading. ``before``:
+    the heading's words on the page before the break, which may end in a sub-heading's first words
+    ("... Amount or Number"): then the lines that end it ("of Shares") head the cell too."""
     lines = cell.split("\n")
     head = ""
     cut = 0
+    low = " ".join(before.split()).lower()
     for k, ln in enumerate(lines):
         head = f"{head} {ln}".strip()
-        if tables.is_header_cell(head):
+        tail = any(
+            h.lower().endswith(" " + head.lower()) and h[: len(h) - len(head)].strip().lower() in low
+            for h in _SUB_HEADINGS
+        )
+        if tables.is_header_cell(head) or tail:
             cut = k + 1
-        elif not any(h.lower().startswith(head.lower()) for h in _SUB_HEADINGS):
-            break
+        elif not any(f" {head.lower()}" in f" {h.lower()}" for h in _SUB_HEADINGS):
+            break  # (the lines so far begin no sub-heading, nor go on with one)
     return "\n".join(lines[cut:])
 
 
@@ -219,6 +226,7 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
     cut: list[bool] = []  # the row touches a page break
     seen_rule = saw_heading = head_at_break = False
     region_words = heading_words = 0
+    head_text = ""  # the last heading band's words
     for page, y0, y1 in pages:
         bands = _bands(page, y0, y1)
         if bands is None:
@@ -239,11 +247,12 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
             if at_head_break and not heading_tail:
                 # The heading's last row (Code, V, (A), (D), Date Exercisable...) drawn in one band with
                 # the first row, on the page after the break (chromium): its words head the cells.
-                cells = [_without_heading_lines(c) for c in cells]
+                cells = [_without_heading_lines(c, head_text) for c in cells]
             if heading_tail or _is_heading(cells):
                 if any(_VALUE_RE.search(c) for c in cells):
                     return None  # a row drawn inside the heading's band (no rule between them)
                 saw_heading = True
+                head_text = " ".join(cells)
                 heading_words += sum(1 for w in page.words if top < (w.top + w.bottom) / 2 < bottom)
                 head_at_break = bottom > 1e8
                 continue
