@@ -116,6 +116,45 @@ def one(args: tuple[Path, list[str], Path | None]) -> list[Row]:
     return out
 
 
+#: Converters whose page is a PDF, or text taken from one: the PDF the fields are looked for in.
+_PDF_OF = {"pdftotext-layout": "chromium-pdf", "pdftotext-raw": "chromium-pdf", "pypdf-plain": "chromium-pdf"}
+#: A text is printed when at most this many of its pieces (of this many characters, spaces left out)
+#: are not found in the PDF's text: one piece may straddle a page break (the foot and head between).
+_PIECE, _PIECES_MISSED = 30, 1
+
+
+def unprinted(args: tuple[Path, list[str], Path | None]) -> dict[str, frozenset[str]]:
+    """Per PDF converter, the footnotes and remarks its PDF does not carry: the printer cut them at the
+    paper's edge (chromium clips a line wider than the paper). Found from the PDF's own text
+    (pypdfium2), not from any reading of it: a text is unprinted when its pieces are not in the PDF."""
+    import re
+
+    import pypdfium2
+
+    path, convs, cache = args
+    data = path.read_bytes()
+    ref = section16.parse(data)
+    html = render_html(data, ref.document_type, ref.schema_version)
+    texts = {f"footnote.{f.id}": f.text for f in ref.footnotes} | ({"remarks": ref.remarks} if ref.remarks else {})
+    out: dict[str, frozenset[str]] = {}
+    for name in convs:
+        pdf_name = name if CONVERTERS[name][0] == "pdf" else _PDF_OF.get(name)
+        if pdf_name is None:
+            continue
+        try:
+            doc = pypdfium2.PdfDocument(cached(pdf_name, html, cache))
+        except Exception:  # the converter failed: reported by one()
+            continue
+        printed = re.sub(r"\s+", "", "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))))
+        cut = set()
+        for key, text in texts.items():
+            t = re.sub(r"\s+", "", text)
+            if sum(t[i : i + _PIECE] not in printed for i in range(0, len(t), _PIECE)) > _PIECES_MISSED:
+                cut.add(key)
+        out[name] = frozenset(cut)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=0, help="only the first N filings")
@@ -159,9 +198,20 @@ def main() -> None:
     examples: dict[tuple[str, str], str] = {}
     errors: dict[str, list[str]] = defaultdict(list)
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    per_printed: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # hits, fields, fields left out
     with ProcessPoolExecutor(a.jobs) as pool:
-        for path, results in zip(files, pool.map(one, work, chunksize=4), strict=True):
+        cut_of = pool.map(unprinted, work, chunksize=4)
+        for path, results, cuts in zip(files, pool.map(one, work, chunksize=4), cut_of, strict=True):
             for name, fmt, t, fields, declared, err in results:
+                if not (err and not err.startswith("ParseError")):
+                    cut = cuts.get(name, frozenset())
+                    for fpath, exp, got in fields:
+                        hit = err is None and exp == got
+                        if fpath in cut and (hit or err or fpath in declared):
+                            per_printed[name][2] += 1  # not on the printed page, and not read wrong
+                            continue
+                        per_printed[name][0] += int(hit)
+                        per_printed[name][1] += 1
                 if err:
                     errors[name].append(f"{path.name}: {err}")
                     if not err.startswith("ParseError"):
@@ -198,6 +248,10 @@ def main() -> None:
         print(f"  {name:18s} {100 * ok / max(n, 1):7.3f}%  ({ok}/{n})  median {med:.2f} ms/filing  "
               f"misses: wrong {k['wrong']}, said missing {k['declared']}, refused {k['refused']} "
               f"({len(errors[name])} pages)")  # fmt: skip
+        hits, total, left = per_printed[name]
+        if left:
+            print(f"  {'':18s} {100 * hits / max(total, 1):7.3f}%  of the fields the printed PDF carries "
+                  f"({left} footnote/remark fields the printer cut at the paper's edge left out)")  # fmt: skip
     print("\nweakest fields:")
     weakest = sorted(per_field.items(), key=lambda kv: kv[1][0] / max(kv[1][1], 1))[:20]
     for (fmt, fld), (ok, n) in weakest:
