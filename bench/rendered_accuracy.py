@@ -90,7 +90,7 @@ def one(args: tuple[Path, list[str], Path | None]) -> list[Row]:
     html = render_html(data, ref.document_type, ref.schema_version)
     ref = shown(ref)
     page_missing = parse_bytes(html.encode(), path.name).missing  # what no rendering of this page shows
-    every = [(p, e, None) for p, e, _ in compare(ref, ref, missing=page_missing)]
+    every: list[tuple[str, object, object]] = [(p, e, None) for p, e, _ in compare(ref, ref, missing=page_missing)]
     out: list[Row] = []
     for name in convs:
         fmt, _conv = CONVERTERS[name]
