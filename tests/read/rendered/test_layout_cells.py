@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from section16 import parse
 from section16.read.rendered import layout_cells, tables
+from section16.read.rendered.layout_words import Tok
 
 from .conftest import PAGES, at, misses, reference, shown, toks
 
@@ -39,11 +40,42 @@ def test_of_several_cuts_by_type_the_one_far_nearer_the_columns_is_taken() -> No
     assert [t.text for t in placed[COLS_T1.index("price")]] == ["$", "0"]
 
 
-def test_two_cuts_about_as_near_are_not_guessed() -> None:
-    # The date at 52, about as near the transaction date's column (44-61) as the deemed date's (61-80).
-    row = at((0, "Class A Common Stock"), (52, "02/28/2019"), (84, "C"), (101, "92,481"), (130, "A"), (142, "$ 0"),
+def test_a_lone_date_of_a_transaction_is_its_date_whatever_its_position() -> None:
+    # The date at 64, in the deemed date's column (61-80): a row with a deemed date has its
+    # transaction's date too, so a lone date is the transaction's.
+    row = at((0, "Class A Common Stock"), (64, "02/28/2019"), (84, "C"), (101, "92,481"), (130, "A"), (142, "$ 0"),
              (153, "92,481"), (179, "I"))  # fmt: skip
-    assert layout_cells.assign_placed(toks(row), STARTS, COLS_T1, by_order=True, margin=6.0) is None
+    got = layout_cells.assign_placed(toks(row), STARTS, COLS_T1, by_order=True, margin=6.0)
+    assert got is not None
+    assert got[0][1:3] == ["02/28/2019", ""]
+
+
+def test_a_lone_number_of_a_holding_is_the_amount_owned() -> None:
+    # A holding (no date, no code) shows no amount acquired or disposed and no price: its one
+    # number, wherever the page prints it, is the amount owned.
+    row = at((0, "Class A Common Stock"), (100, "5,900,504"), (179, "D"))
+    got = layout_cells.assign_placed(toks(row), STARTS, COLS_T1, by_order=True, margin=6.0)
+    assert got is not None
+    cells = dict(zip(COLS_T1, got[0], strict=True))
+    assert (cells["amount"], cells["price"], cells["after"], cells["di"]) == ("", "", "5,900,504", "D")
+
+
+def test_two_cuts_about_as_near_are_not_guessed() -> None:
+    # Table II: a number on the line between the (A) and (D) columns (acquired or disposed?).
+    cols = tables.columns("4", 2)
+    starts = [0.0, 14.0, 26.0, 43.0, 62.0, 69.0, 73.0, 85.0, 95.0, 104.0, 120.0, 131.0, 141.0, 152.0, 170.0, 182.0]
+
+    def row(x: int) -> list[Tok]:
+        return toks(at((0, "Stock Option"), (16, "$ 46.92"), (30, "07/10/2020"), (62, "A"), (x, "643"),
+                       (108, "07/09/2030"), (120, "Common Stock"), (136, "643"), (141, "$0"), (152, "643"),
+                       (172, "D")))  # fmt: skip
+
+    assert layout_cells.assign_placed(row(83), starts, cols, by_order=True, margin=5.0) is None
+    # Well inside the (A) column, it is acquired: the nearest other cut is 5 to 6 characters farther.
+    got = layout_cells.assign_placed(row(74), starts, cols, by_order=True, margin=5.0)
+    assert got is not None
+    assert dict(zip(cols, got[0], strict=True))["a"] == "643"
+    assert layout_cells.assign_placed(row(74), starts, cols, by_order=True, margin=6.0) is None
 
 
 def test_a_value_with_its_dollar_and_mark_stacked_is_not_a_titles_words() -> None:

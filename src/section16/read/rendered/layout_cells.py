@@ -378,51 +378,82 @@ def _nearest_cut(
     dup: list[list[bool]],
     margin: float,
 ) -> tuple[list[str] | None, list[list[Tok]] | None]:
-    """Of the cuts whose cells read as the columns' types (words in order), the one nearest the
-    columns, when the next nearest lies at least ``margin`` characters farther off; else none.
-
-    The two nearest cuts of ``units[:i]`` into ``cols[:c]`` are kept for each (c, i): two different
-    paths are two different cuts, so the runner-up at the end is the nearest other cut."""
+    """Of the cuts whose cells read as the columns' types (words in order) and make a row the form
+    can print (``_a_row``), the only one; or the one nearest the columns, when every other lies at
+    least ``margin`` characters farther off; else none (also when there are too many to weigh)."""
     n, c_n = len(units), len(cols)
-    # best[c][i]: up to two (cost, where column c-1's cell begins, which of that state's two).
-    best: list[list[list[tuple[float, int, int]]]] = [[[] for _ in range(n + 1)] for _ in range(c_n + 1)]
-    best[0][0] = [(0.0, 0, 0)]
+    fits: dict[tuple[int, int, int], bool] = {}
 
-    def offer(c: int, i: int, entry: tuple[float, int, int]) -> None:
-        kept = best[c][i]
-        kept.append(entry)
-        kept.sort(key=lambda e: e[0])
-        del kept[2:]
+    def fit(c: int, j: int, i: int) -> bool:
+        key = (c, j, i)
+        got = fits.get(key)
+        if got is None:
+            got = fits[key] = not dup[j][i - 1] and _fits(cols[c], [t for u in units[j:i] for t in u])
+        return got
 
-    spans: dict[tuple[int, int], bool] = {}
-    for c, kind in enumerate(cols):
-        longest = n if kind in _TEXT else _MAX_TYPED_WORDS
+    def spans(c: int, j: int) -> list[int]:
+        """Where column c's cell can end when it begins at unit j (j: the cell is empty)."""
+        out = [j] if cols[c] not in _REQUIRED else []
+        longest = n if cols[c] in _TEXT else _MAX_TYPED_WORDS
+        for i in range(j + 1, min(n, j + longest) + 1):
+            if far[c][i - 1]:
+                break
+            if fit(c, j, i):
+                out.append(i)
+        return out
+
+    # can[c][j]: units[j:] can be cut into cols[c:] (so the search below never walks a dead end).
+    can = [[False] * (n + 1) for _ in range(c_n + 1)]
+    can[c_n][n] = True
+    for c in range(c_n - 1, -1, -1):
         for j in range(n + 1):
-            for r, (cost, _b, _r) in enumerate(best[c][j]):
-                if kind not in _REQUIRED:
-                    offer(c + 1, j, (cost, j, r))
-                acc = cost
-                for i in range(j + 1, min(n, j + longest) + 1):
-                    if far[c][i - 1]:
-                        break
-                    acc += dist[c][i - 1]
-                    if dup[j][i - 1]:
-                        continue
-                    key = (c, j * (n + 1) + i)
-                    ok = spans.get(key)
-                    if ok is None:
-                        ok = spans[key] = _fits(kind, [t for u in units[j:i] for t in u])
-                    if ok:
-                        offer(c + 1, i, (acc, j, r))
-    ends = best[c_n][n]
-    if not ends or (len(ends) > 1 and ends[1][0] - ends[0][0] < margin):
+            can[c][j] = any(can[c + 1][i] for i in spans(c, j))
+    if not can[0][0]:
         return None, None
-    cells: list[str] = [""] * c_n
-    placed: list[list[Tok]] = [[] for _ in range(c_n)]
-    i, r = n, 0
-    for c in range(c_n, 0, -1):
-        _cost, j, r = best[c][i][r]
-        placed[c - 1] = [t for u in units[j:i] for t in u]
-        cells[c - 1] = _join(placed[c - 1])
-        i = j
-    return cells, placed
+    found: list[tuple[float, list[int]]] = []  # (distance, where each column's cell ends)
+    ends: list[int] = []
+
+    def walk(c: int, j: int, cost: float) -> bool:
+        if c == c_n:
+            found.append((cost, list(ends)))
+            return len(found) <= _MAX_CUTS
+        for i in spans(c, j):
+            if can[c + 1][i]:
+                ends.append(i)
+                going = walk(c + 1, i, cost + sum(dist[c][j:i]))
+                ends.pop()
+                if not going:
+                    return False
+        return True
+
+    if not walk(0, 0, 0.0):
+        return None, None  # too many cuts to weigh: the page does not tell
+    cuts = []
+    for cost, cut in found:
+        placed = [[t for u in units[j:i] for t in u] for j, i in zip([0, *cut[:-1]], cut, strict=True)]
+        if _a_row(cols, placed):
+            cuts.append((cost, placed))
+    cuts.sort(key=lambda e: e[0])
+    if not cuts or (len(cuts) > 1 and cuts[1][0] - cuts[0][0] < margin):
+        return None, None
+    return [_join(p) for p in cuts[0][1]], cuts[0][1]
+
+
+#: More cuts than this that read as the columns' types: the row is not weighed.
+_MAX_CUTS = 2000
+#: A transaction's cells (Table I's and Table II's): a row with any of them has its date and code.
+_TRANSACTION_CELLS = frozenset(("deemed", "v", "amount", "ad", "price", "a", "d"))
+
+
+def _a_row(cols: tuple[str, ...], placed: list[list[Tok]]) -> bool:
+    """Can the form print this row? A transaction shows its date and its code; a holding neither,
+    nor an amount acquired or disposed, a price, a deemed date. So a lone date next to the
+    transaction date's column is that date, and a lone number on a holding's row is the amount
+    owned, whatever the page's positions say."""
+    if "date" not in cols:
+        return True
+    has = {c for c, p in zip(cols, placed, strict=True) if p}
+    code = "code" in has or "code5" in has
+    if ("date" in has) != code:
+        return False
+    return code or not (has & _TRANSACTION_CELLS)
