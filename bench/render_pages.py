@@ -151,6 +151,25 @@ def pypdf_plain(pdf: bytes) -> str:
     return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
+def pymupdf4llm_md(pdf: bytes) -> str:
+    """Markdown made from the printed PDF by pymupdf4llm, a PDF-to-Markdown converter of the kind OCR
+    and vision tools are (pipe tables with <br> in cells, words a cell boundary cut in two, bold).
+    A bench-only tool (AGPL): never a dependency of the package; the converter is skipped when absent."""
+    import pymupdf
+    import pymupdf4llm
+
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        return str(pymupdf4llm.to_markdown(doc, show_progress=False))
+
+
+def pymupdf_text(pdf: bytes) -> str:
+    """PyMuPDF's plain text of each page (``page.get_text()``), pages joined with form feeds."""
+    import pymupdf
+
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        return "\f".join(str(page.get_text()) for page in doc)
+
+
 def pdftotext_layout(pdf: bytes) -> str:
     return _run(["pdftotext", "-layout", "-", "-"], pdf).decode()
 
@@ -181,6 +200,8 @@ CONVERTERS: dict[str, tuple[str, Callable[[str], str | bytes]]] = {
     "weasyprint-portrait": ("pdf", lambda h: weasyprint_pdf(h, landscape=False)),
     "chromium-pdf-fit": ("pdf", chromium_pdf_fit),
     "chromium-pdf-portrait": ("pdf", lambda h: chromium_pdf(h, landscape=False)),
+    "pymupdf4llm": ("markdown", lambda h: pymupdf4llm_md(chromium_pdf(h))),
+    "pymupdf-text": ("text", lambda h: pymupdf_text(chromium_pdf(h))),
 }
 
 #: The converters above that issue 3 does not name: measured like the others, reported apart.
@@ -188,8 +209,18 @@ HELD_OUT = frozenset(
     {"pandoc-markdown", "pandoc-markdown-200", "pandoc-markdown-nowrap", "pandoc-commonmark", "pandoc-markdown-strict",
      "pandoc-markdown-mmd", "pandoc-plain-72", "markdownify-atx", "html2text-nowrap", "inscriptis", "pdftotext-raw",
      "pypdf-plain", "weasyprint-portrait", "chromium-pdf-fit",
-     "chromium-pdf-portrait"}
+     "chromium-pdf-portrait", "pymupdf4llm", "pymupdf-text"}
 )  # fmt: skip
+
+
+#: Converters that read the chromium print: made from its cached PDF, so it is printed once.
+_FROM_CHROMIUM_PDF: dict[str, Callable[[bytes], str]] = {
+    "pdftotext-layout": pdftotext_layout,
+    "pdftotext-raw": pdftotext_raw,
+    "pypdf-plain": pypdf_plain,
+    "pymupdf4llm": pymupdf4llm_md,
+    "pymupdf-text": pymupdf_text,
+}
 
 
 def cached(name: str, html: str, cache: Path | None) -> str | bytes:
@@ -203,8 +234,8 @@ def cached(name: str, html: str, cache: Path | None) -> str | bytes:
     if path.exists():
         data = path.read_bytes()
         return data if fmt == "pdf" else data.decode()
-    if name in ("pdftotext-layout", "pdftotext-raw", "pypdf-plain"):
-        read = {"pdftotext-layout": pdftotext_layout, "pdftotext-raw": pdftotext_raw}.get(name, pypdf_plain)
+    if name in _FROM_CHROMIUM_PDF:
+        read = _FROM_CHROMIUM_PDF[name]
         out: str | bytes = read(cached("chromium-pdf", html, cache))  # type: ignore[arg-type]
     else:
         out = fn(html)
@@ -219,13 +250,19 @@ def available(name: str) -> bool:
     needs = {"pandoc-gfm": "pandoc", "pandoc-plain": "pandoc", "chromium-pdf": "chromium",
              "pdftotext-layout": "pdftotext", "pdftotext-raw": "pdftotext",
              "pypdf-plain": "chromium", "chromium-pdf-fit": "chromium",
-             "chromium-pdf-portrait": "chromium"}.get(name)  # fmt: skip
+             "chromium-pdf-portrait": "chromium", "pymupdf4llm": "chromium",
+             "pymupdf-text": "chromium"}.get(name)  # fmt: skip
     if name.startswith("pandoc-"):
         needs = "pandoc"
     if name in ("inscriptis", "weasyprint-pdf", "weasyprint-portrait"):
         import importlib.util
 
         return importlib.util.find_spec(name.split("-")[0]) is not None
+    if name in ("pymupdf4llm", "pymupdf-text"):
+        import importlib.util
+
+        if importlib.util.find_spec(name.split("-")[0]) is None:
+            return False
     if needs is None:
         return True
     if needs == "chromium":

@@ -183,6 +183,16 @@ def _frags(items: list[Item]) -> list[str]:
     return [ln for ln in "\n".join(map(_CELL_OF, items)).split("\n") if ln.strip()]
 
 
+#: Formats whose tables are read as the converter drew their cells (Markdown's pipe tables, each
+#: table on its own): a table whose cells do not fit its columns leaves its own rows unread, listed
+#: missing with why, instead of refusing the page. (Laid-out text decides this in its front end.)
+_TABLE_BY_TABLE = frozenset(("markdown",))
+#: The Filing's fields that hold the rows of Table I and Table II.
+TABLE_FIELDS = {
+    1: ("non_derivative_transactions", "non_derivative_holdings"),
+    2: ("derivative_transactions", "derivative_holdings"),
+}
+
 _SIG_LABEL_RE = re.compile(r"\**\s*Signature\s+of\s+Reporting\s+Person", re.IGNORECASE)
 _NON_WORD_RE = re.compile(r"\W")
 
@@ -223,17 +233,25 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     t2_items = _region(ix, "t2")
     rows1, rows2 = [], []
     lone: list[str] = []
-    try:
-        rows1 = tables.read_table(_regroup(t1_items), form, 1, lone)
-    except tables.RowError as e:
-        raise ParseError(str(e), source=src, where="Table I") from None
+
+    def table_rows(items: list[Item], table: int) -> list[object]:
+        try:
+            return tables.read_table(_regroup(items), form, table, lone)
+        except tables.RowError as e:
+            where = f"Table {'I' * table}"
+            if fmt not in _TABLE_BY_TABLE:
+                raise ParseError(str(e), source=src, where=where) from None
+            # The table's rows are unread (a row that does not fit may mean its neighbours are
+            # shifted too); the rest of the page, read apart, stands.
+            missing.extend(TABLE_FIELDS[table])
+            notes.append(Note(where, f"rows not read: {e}"))
+            return []
+
+    rows1 = table_rows(t1_items, 1)
     if t2_items is None:
         missing.append("derivative_table")
     else:
-        try:
-            rows2 = tables.read_table(_regroup(t2_items), form, 2, lone)
-        except tables.RowError as e:
-            raise ParseError(str(e), source=src, where="Table II") from None
+        rows2 = table_rows(t2_items, 2)
 
     for text in lone:
         notes.append(Note("tables", "text alone on a line inside a table, not read as a row", text))

@@ -13,7 +13,7 @@ import html as htmllib
 import re
 
 from ...errors import ParseError
-from .cells import CHECKED, MEMO, UNCHECKED, Doc, normalize
+from .cells import CHECKED, CLIPPED, MEMO, UNCHECKED, Doc, normalize
 from .html import _bare_mark, html_to_doc
 
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~\"'&])")
@@ -23,6 +23,7 @@ _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _INPUT_RE = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
 _TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
 _BOLD_RE = re.compile(r"\*\*")
+_GLUED_BOLD_RE = re.compile(r"(?<=[A-Za-z])\*\*([A-Za-z][^*\n]*?)\*\*(?=[A-Za-z])")
 _EMPH_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _PRIVATE_RE = re.compile("[\ue000-\ue0ff]")
 _DELIM_CELL_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
@@ -53,6 +54,10 @@ def _inline(text: str) -> str:
     if "\\" in text:  # escaped characters are literal: keep them out of the emphasis rules
         text = _ESCAPE_RE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
     if "*" in text or "_" in text:
+        if "**" in text:
+            # Bold glued to the words on both sides ("Issuer Name**and**Ticker"): a PDF converter
+            # that wraps a bold run in ** drops the spaces around it; a space stands for each.
+            text = _GLUED_BOLD_RE.sub(r" \1 ", text)
         text = _BOLD_RE.sub("", text)
         text = _EMPH_RE.sub(r"\1", text)
     if not text.isascii():  # (isascii is a flag look-up: most cells skip the scan)
@@ -134,11 +139,69 @@ def _dash_table(lines: list[str], start: int) -> tuple[Doc, int]:
     return rows, end
 
 
+#: A footnote's number in bold ("**(2)**"), as a PDF-to-Markdown converter prints the page's marks.
+_BOLD_MARK_RE = re.compile(r"\*\*\((\d{1,3})\)\*\*")
+#: ... standing after other text on its line (the converter ran two footnotes together), or glued to
+#: the text that follows it ("**(7)**<sup>Shares").
+_MID_MARK_RE = re.compile(r"(?<=[^\s*-])[ \t]*(?=\*\*\(\d{1,3}\)\*\*)")
+_GLUED_MARK_RE = re.compile(r"(\*\*\(\d{1,3}\)\*\*)(?=[^\s*])")
+#: The end of a footnote's last sentence, before a run-on mark: without it the text was cut.
+_SENTENCE_END_RE = re.compile(r"[.!?;:)\"'\u201d]\W*$")
+#: Put after the text before a run-on mark when it does not end a sentence; becomes CLIPPED.
+_CUT = "\uf8fe"
+_FN_HEAD_RE = re.compile(r"^\((\d{1,3})\)\s+(?=[a-z])")
+_STAR_NOTE_RE = re.compile(r"^\W*(?:If the form is filed|Intentional misstatements)", re.IGNORECASE)
+
+
+def _part_run_on_marks(lines: list[str]) -> list[str]:
+    """Lines with a bold footnote number after other text split there, each footnote a paragraph of
+    its own. A PDF-to-Markdown converter runs two footnotes into one line where the first one's last
+    line was cut at the paper's edge: text before such a number that does not end a sentence is
+    marked cut (not whole), not read as the footnote's whole text."""
+    out: list[str] = []
+    for line in lines:
+        if "**(" not in line or "|" in line:
+            out.append(line)
+            continue
+        line = _GLUED_MARK_RE.sub(r"\1 ", line)
+        parts = _MID_MARK_RE.split(line)
+        if len(parts) == 1:
+            out.append(line)
+            continue
+        for k, part in enumerate(parts):
+            if k + 1 < len(parts) and not _SENTENCE_END_RE.search(_TAG_RE.sub("", part).rstrip(" *_")):
+                part += _CUT
+            out.extend((part, ""))
+    return out
+
+
+def _join_footnote_heads(doc: Doc) -> Doc:
+    """A footnote whose number a PDF printed beside the middle of its text: the lines above the number
+    come first, as a paragraph of their own, and the text after the number goes on mid-sentence
+    (lower case). Joined only for the first footnote (the paragraph follows the form's own notes, so
+    it can be no other footnote's tail)."""
+    start = next((i for i, r in enumerate(doc) if len(r) == 1 and r[0].startswith("Explanation of Resp")), None)
+    if start is None:
+        return doc
+    k = start + 1
+    while k < len(doc) and len(doc[k]) == 1 and _STAR_NOTE_RE.match(doc[k][0]):
+        k += 1  # the form's own notes
+    if k + 1 >= len(doc) or len(doc[k]) != 1 or len(doc[k + 1]) != 1 or _FN_HEAD_RE.match(doc[k][0]):
+        return doc
+    m = _FN_HEAD_RE.match(doc[k + 1][0])
+    if m is None or m.group(1) != "1" or doc[k][0][:1] == "(":
+        return doc
+    return [*doc[:k], [f"(1) {doc[k][0]} {doc[k + 1][0][m.end() :]}"], *doc[k + 2 :]]
+
+
 def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    bold_marks = "**(" in text
+    if bold_marks:
+        lines = _part_run_on_marks(lines)
     # How each line changes the depth of HTML tables (opened less closed), for the lines holding a
     # table tag, in order; found when the first HTML table is met, by one scan of the page (lowering
     # the page, or scanning it line by line, costs several times as much).
@@ -240,6 +303,8 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             last = at
         out.extend(doc[last:])
         doc = out
+    if bold_marks:
+        doc = _join_footnote_heads([[c.replace(_CUT, CLIPPED) if _CUT in c else c for c in row] for row in doc])
     return doc
 
 
