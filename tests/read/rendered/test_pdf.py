@@ -231,3 +231,16 @@ def test_a_sub_heading_the_page_break_cuts_is_not_read_into_the_first_row(
         r.underlying_shares for r in expected.derivative_transactions
     ]
     assert misses(expected, got) == []
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_owners_drawn_without_rules_between_them_are_read(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten reporting owners in a table chromium draws with its frame only, the first cut by the page
+    break: each was read as one owner per line ('name and address run together; not split')."""
+    monkeypatch.setenv("SECTION16_PDF_BACKEND", backend)
+    name = "xml_2_2ad9cca1"
+    got = parse_bytes((PAGES / f"{name}.chromium-pdf.pdf").read_bytes(), name)
+    expected = reference(name)
+    assert [o.name for o in got.reporting_owners] == [o.name for o in expected.reporting_owners]
+    assert [o.relationship for o in got.reporting_owners] == [o.relationship for o in expected.reporting_owners]
+    assert [m for m in misses(expected, got) if m[2] is not None] == []  # nothing read wrong

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ...errors import ParseError
-from . import pdf_cells, pdf_notes, pdf_pdfium, ruled
+from . import pdf_cells, pdf_notes, pdf_owners, pdf_pdfium, ruled
 from .cells import CLIPPED, Doc
 from .pdf_pdfium import Sheet
 from .ruled import Page, Word
@@ -234,7 +234,8 @@ def pdf_to_doc(data: bytes, source: str | None = None, backend: str | None = Non
         return ruled.table_rows(_regions(placed, start, end), cols)
 
     def owners(start: int, end: int) -> list[list[str]] | None:
-        return ruled.owner_rows(_regions(placed, start, end))
+        regions = _regions(placed, start, end)
+        return ruled.owner_rows(regions) or pdf_owners.owner_rows(regions)
 
     def boxes(start: int, end: int) -> list[list[str]] | None:
         return pdf_cells.header_rows(_regions(placed, start, end), "Table I")
