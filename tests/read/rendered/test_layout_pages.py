@@ -85,10 +85,13 @@ def test_rows_of_one_page_cut_on_different_grids_are_refused() -> None:
     cols = tables.columns("4", 1)
 
     def cut(**at_x: int) -> list[list[Tok]]:
-        return [[Tok(0, at_x[c], at_x[c] + 3, "1,0")] if c in at_x else [] for c in cols]
+        return [[Tok(0, at_x[c], at_x[c] + 5, "1,000")] if c in at_x else [] for c in cols]
 
-    one_grid = [cut(amount=40, after=56), cut(amount=41, price=50, after=57)]
+    one_grid = [cut(amount=40, after=56), cut(amount=41, price=48, after=57)]
     layout._check_one_grid(one_grid, cols, None)
     # The second row's amount stands where the first row's amount owned after does.
     with pytest.raises(tables.RowError, match="different grids"):
         layout._check_one_grid([cut(amount=40, after=56), cut(amount=56, after=70)], cols, None)
+    # The second row's price reaches under the first row's amount: two grids, a few characters apart.
+    with pytest.raises(tables.RowError, match="different grids"):
+        layout._check_one_grid([cut(amount=40, after=56), cut(price=43, after=56)], cols, None)

@@ -218,6 +218,14 @@ def read_table(
     return rows, why
 
 
+def _heading_end(lines: list[str], start: int, end: int) -> int:
+    """The heading: the lines from its first label down to the first line that is not heading words."""
+    stop = start + 1
+    while stop < end and (not lines[stop].strip() or _is_heading_line(lines[stop], stop)):
+        stop += 1
+    return stop
+
+
 _NO_ANCHOR = "values under the heading, but no row shows its Ownership Form"
 
 
@@ -233,10 +241,7 @@ def _read_table(
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
-    # The heading: the lines from its first label down to the first line that is not heading words.
-    head_stop = start + 1
-    while head_stop < end and (not lines[head_stop].strip() or _is_heading_line(lines[head_stop], head_stop)):
-        head_stop += 1
+    head_stop = _heading_end(lines, start, end)
     head = lines[start:head_stop]
     if relay and pages:
         head = _heading_on_one_grid(head, pages[start:head_stop])
@@ -310,7 +315,7 @@ def _read_table(
             # where the words' types and order allow one cut only, or one far nearer the columns
             # than any other.
             got = assign_placed(toks, starts, cols, by_order=True, margin=margin)
-            if got is not None and margin is not None:
+            if got is not None:
                 by_types.add(pages[anchors[k]] if pages else 0)
         if got is None:
             text = " ".join(t.text for t in sorted(toks, key=lambda t: (t.line, t.x0)))
@@ -331,26 +336,21 @@ _CUT_MARGIN = 6.0
 
 def _check_one_grid(cuts: list[list[list[Tok]]], cols: tuple[str, ...], pages: Sequence[int] | None) -> None:
     """All rows of a page stand on the page's one grid: a typed column's cells stand left of every
-    later typed column's cells, in every row of the page. Rows cut by their words' types that break
-    this were cut apart from the page's grid, and are not given."""
-    spans: list[tuple[float, float]] = []  # each typed column's leftmost and rightmost cell middle
+    later typed column's cells, in every row of the page, none reaching under another column's cell
+    of another row. Rows cut by their words' types that break this were cut apart from the page's
+    grid (or the rows cut by positions beside them were), and are not given."""
+    right = float("-inf")  # where the typed columns so far end, in every row
     for c, kind in enumerate(cols):
         if kind in _TEXT:
-            spans.append((float("inf"), float("-inf")))
             continue
-        mids = []
-        for cut in cuts:
-            ts = [t for t in cut[c] if not _MARK_RE.match(t.text)] or cut[c]
-            if ts:
-                mids.append((min(t.x0 for t in ts) + max(t.x1 for t in ts)) / 2)
-        spans.append((min(mids), max(mids)) if mids else (float("inf"), float("-inf")))
-    right = float("-inf")
-    for c, (lo, hi) in enumerate(spans):
-        if lo <= right:
+        xs = [(t.x0, t.x1) for cut in cuts for t in ([u for u in cut[c] if not _MARK_RE.match(u.text)] or cut[c])]
+        if not xs:
+            continue
+        if min(a for a, _b in xs) < right:
             raise tables.RowError(
                 f"rows of one page cut by their words' types stand on different grids ({cols[c]} column)"
             )
-        right = max(right, hi)
+        right = max(right, max(b for _a, b in xs))
 
 
 #: A value on a moved page this near the line between the (A) and (D) columns could be either's.

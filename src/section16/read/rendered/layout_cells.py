@@ -61,10 +61,11 @@ def _join(toks: list[Tok]) -> str:
     return out
 
 
-def _units(toks: list[Tok]) -> list[list[Tok]]:
+def _units(toks: list[Tok], one_value: bool = False) -> list[list[Tok]]:
     """Words that must share a cell: words of different lines standing one over the other (a cell's
     wrapped lines, a footnote mark under its value), and a footnote mark printed one space after a
-    word. Ordered left to right."""
+    word. Ordered left to right. ``one_value``: a footnote mark or "$" touching two values goes with
+    the first only (for rows cut by their words' types, off their headings' grid)."""
     parent = list(range(len(toks)))
 
     def root(k: int) -> int:
@@ -77,6 +78,7 @@ def _units(toks: list[Tok]) -> list[list[Tok]]:
     # than a space past its right end.
     order = sorted(range(len(toks)), key=lambda k: toks[k].x0)
     kinds = [_word_kind(t.text) for t in toks]
+    valued = [k == "v" for k in kinds]  # each group's: does it hold a value?
     for p, a in enumerate(order):
         ta = toks[a]
         for b in order[p + 1 :]:
@@ -95,8 +97,24 @@ def _units(toks: list[Tok]) -> list[list[Tok]]:
             else:
                 left, right = (ta, tb) if ta.x0 < tb.x0 else (tb, ta)
                 joined = right.x0 - left.x1 <= 1 and bool(_MARK_RE.match(right.text))
+            ra, rb = root(a), root(b)
+            if (
+                one_value
+                and joined
+                and ra != rb
+                and valued[ra]
+                and valued[rb]
+                and (kinds[a], kinds[b]) != ("v", "v")
+                and ta.line != tb.line
+            ):
+                # A footnote mark or "$" over one value and under another would bridge them: one
+                # cell holds one value, so it goes with the value it reached first, not both (two
+                # values standing one over the other are still joined: two rows' lines taken as one
+                # row's, refused).
+                joined = False
             if joined:
-                parent[root(b)] = root(a)
+                parent[rb] = ra
+                valued[ra] = valued[ra] or valued[rb]
     groups: dict[int, list[Tok]] = {}
     for k, t in enumerate(toks):
         groups.setdefault(root(k), []).append(t)
@@ -168,7 +186,7 @@ def assign_placed(
 def _assign(
     toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool, margin: float | None
 ) -> tuple[list[str] | None, list[list[Tok]] | None]:
-    units = _units(toks)
+    units = _units(toks, one_value=by_order)
     rngs = _ranges(starts)
     n, c_n = len(units), len(cols)
     inf = float("inf")
