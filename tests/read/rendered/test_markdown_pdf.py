@@ -52,3 +52,42 @@ def test_html_tables_still_refuse_as_a_whole() -> None:
     )
     with pytest.raises(ParseError):
         parse_html(page.encode())
+
+
+def test_footnote_numbers_beside_their_text() -> None:
+    # The PDF centres "(1)" on its footnote's lines: the converter prints the first line above the
+    # number and the rest after it ("(1) person hereby undertakes..."); "(7)" glued to its text.
+    got = parse(HESS)
+    ref = reference("0000093410-26-000117")
+    assert [(f.id, f.text) for f in got.footnotes] == [(f.id, f.text) for f in ref.footnotes]
+
+
+def test_box_one_drawn_from_the_pdf_lines_is_listed_missing() -> None:
+    # The converter's table put box 1's captions and values in the same cells ("(Last) (First)
+    # 1400 SMITH STREET", "(Street) HOUSTON TEXAS", the zip in the next column): which line is which
+    # cannot be told, so the name and address are listed missing, not read as something else.
+    got = parse(HESS)
+    owner = got.reporting_owners[0]
+    assert owner.name is None and owner.address is None
+    assert {"reporting_owners[0].name", "reporting_owners[0].address"} <= set(got.missing)
+    assert got.issuer.name == "CHEVRON CORP" and got.issuer.trading_symbol == "CVX"
+
+
+def test_two_footnotes_run_together_where_the_paper_edge_cut_the_first() -> None:
+    text = HESS.read_text()
+    first = "- **(2)** Shares are held by a trust established for the benefit of the reporting person"
+    assert first in text
+    # (As the converter prints a footnote whose last line chromium cut at the paper's edge.)
+    cut = text.replace(
+        "- **(3)** These shares were sold in multiple transactions at prices ranging from $184.14 to $185.1399, "
+        "inclusive. The price reported in Column 4 reflects the weighted average sale price. \n\n- **(4)**",
+        "- **(3)** These shares were sold in multiple transactions at prices ranging from $184.14 to $185.1399, "
+        "inclusive. The price reported in Column 4 reflects the weighted **(4)**",
+    )
+    assert cut != text
+    got = parse(cut.encode())
+    ids = [f.id for f in got.footnotes]
+    assert "F3" not in ids and "F4" in ids
+    assert "footnotes[F3]" in got.missing
+    ref = {f.id: f.text for f in reference("0000093410-26-000117").footnotes}
+    assert next(f.text for f in got.footnotes if f.id == "F4") == ref["F4"]

@@ -250,6 +250,8 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     rows1 = table_rows(t1_items, 1)
     if t2_items is None:
         missing.append("derivative_table")
+        if fmt in _TABLE_BY_TABLE:  # its title not found: whatever rows the page prints are unread
+            missing.extend(TABLE_FIELDS[2])
     else:
         rows2 = table_rows(t2_items, 2)
 

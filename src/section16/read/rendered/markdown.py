@@ -194,6 +194,48 @@ def _join_footnote_heads(doc: Doc) -> Doc:
     return [*doc[:k], [f"(1) {doc[k][0]} {doc[k + 1][0][m.end() :]}"], *doc[k + 2 :]]
 
 
+#: Box 1's captions under its lines, as the printed form shows them.
+_CAPTION_RE = re.compile(r"^\((?:Last|First|Middle|Street|City|State|Zip[^)]*|Country)\)$")
+_BOX1_LABEL_RE = re.compile(r"^\s*1\s*\.\s*Name\s+and\s+Address", re.IGNORECASE)
+_BOX_LABEL_RE = re.compile(r"^\s*\d{1,2}[a-z]?\s*\.\s*[A-Z]")
+_TABLE_ONE_RE = re.compile(r"^\W*Table\s+I\b", re.IGNORECASE)
+
+
+def _drop_unplaced_box1(doc: Doc) -> Doc:
+    """Box 1 (name and address) left out where the page's table put its captions and values in a cell
+    apart from box 1's label ("(Last)\\n(First)\\n1400 SMITH STREET"): a converter that drew the table from a PDF's
+    lines, not the form's boxes, so which line is the name, a street or the city cannot be told,
+    nor which cell's words belong to box 1. The form reader then lists the name and address missing."""
+    end = next((i for i, r in enumerate(doc) if any(_TABLE_ONE_RE.match(c) for c in r)), len(doc))
+    mixed = False
+    for row in doc[:end]:
+        for cell in row:
+            lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+            # (A cell holding box 1 whole -- its label, lines and captions -- is the box as printed.)
+            if (
+                any(_CAPTION_RE.match(ln) for ln in lines)
+                and any(not _CAPTION_RE.match(ln) and not _BOX_LABEL_RE.match(ln) for ln in lines)
+                and not any(_BOX1_LABEL_RE.match(ln) for ln in lines)
+            ):
+                mixed = True
+    if not mixed:
+        return doc
+    out: Doc = []
+    for row in doc[:end]:
+        cells = []
+        for cell in row:
+            lines = cell.split("\n")
+            if any(_CAPTION_RE.match(ln.strip()) for ln in lines):
+                cell = "\n".join(ln for ln in lines if _BOX_LABEL_RE.match(ln.strip()))
+            elif any(_BOX1_LABEL_RE.match(ln) for ln in lines):
+                k = next(i for i, ln in enumerate(lines) if _BOX1_LABEL_RE.match(ln))
+                rest = next((i for i in range(k + 1, len(lines)) if _BOX_LABEL_RE.match(lines[i])), len(lines))
+                cell = "\n".join(lines[:k] + lines[rest:])
+            cells.append(cell)
+        out.append(cells)
+    return out + doc[end:]
+
+
 def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     if "\r" in text:
@@ -303,6 +345,8 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             last = at
         out.extend(doc[last:])
         doc = out
+    if "(Last)" in text:
+        doc = _drop_unplaced_box1(doc)
     if bold_marks:
         doc = _join_footnote_heads([[c.replace(_CUT, CLIPPED) if _CUT in c else c for c in row] for row in doc])
     return doc
