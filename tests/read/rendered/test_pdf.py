@@ -14,7 +14,7 @@ from section16.errors import ParseError
 from section16.read import parse_bytes
 from section16.read.rendered import pdf, pdf_pdfium
 from section16.read.rendered.pdf_pdfium import _Run
-from section16.read.rendered.ruled import Word
+from section16.read.rendered.ruled import Page, Word
 
 from .conftest import PAGES, misses, reference, shown
 
@@ -244,3 +244,28 @@ def test_owners_drawn_without_rules_between_them_are_read(backend: str, monkeypa
     assert [o.name for o in got.reporting_owners] == [o.name for o in expected.reporting_owners]
     assert [o.relationship for o in got.reporting_owners] == [o.relationship for o in expected.reporting_owners]
     assert [m for m in misses(expected, got) if m[2] is not None] == []  # nothing read wrong
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_number_in_parentheses_printed_full_size_is_text_not_a_footnote(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The filer wrote "See Footnote (2)" as the nature of ownership: the page prints that "(2)" at the
+    cell's size, its footnote marks smaller (superscripts). It was read as footnote 2."""
+    monkeypatch.setenv("SECTION16_PDF_BACKEND", backend)
+    name = "0001655020-20-000058"
+    got = parse_bytes((PAGES / f"{name}.chromium-pdf.pdf").read_bytes(), name)
+    expected = reference(name)
+    assert got.non_derivative_holdings[0].nature_of_ownership == expected.non_derivative_holdings[0].nature_of_ownership
+    assert misses(expected, got) == []
+
+
+def test_marks_all_printed_at_one_size_are_footnotes() -> None:
+    """Where every "(n)" is printed at one size nothing tells a literal one: all are marks. Where some
+    are smaller (superscripts), one at the size of the word beside it is the text's own."""
+    frame = [(5.0, 0.0, 300.0), (60.0, 0.0, 300.0), (90.0, 0.0, 300.0)]  # inside a ruled table
+    page = Page([Word("Stock", 10, 40, 100, 111.6), Word("(1)", 42, 52, 100, 111.6)], v=frame)
+    assert [w.text for w in pdf._literal_marks([page])[0].words] == ["Stock", "(1)"]
+    words = [Word("Stock", 10, 40, 100, 111.6), Word("(1)", 42, 52, 100, 111.6), Word("(2)", 42, 52, 150, 159.67)]
+    page = Page([*words, Word("Common", 10, 40, 150, 161.6)], v=frame)
+    assert [w.text for w in pdf._literal_marks([page])[0].words] == ["Stock", "(\u20601)", "(2)", "Common"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ...errors import ParseError
 from . import pdf_cells, pdf_notes, pdf_owners, pdf_pdfium, ruled
-from .cells import CLIPPED, Doc
+from .cells import CLIPPED, LITERAL, Doc
 from .pdf_pdfium import Sheet
 from .ruled import Page, Word
 from .text import text_to_doc
@@ -155,7 +155,53 @@ def _read_pages(data: bytes, backend: str | None = None) -> list[Page]:
     sheets = BACKENDS[name](data)
     lefts = [s.left for s in sheets if s.left is not None]
     left = min(lefts, default=None)  # the same margin on every page
-    return [_clip(s, left) for s in sheets]
+    return _literal_marks([_clip(s, left) for s in sheets])
+
+
+_NUMBER_RE = re.compile(r"^\((\d{1,3})\)$")
+#: A "(2)" at least this share of the height of the word beside it is printed at its size.
+FULL_SIZE_SHARE = 0.95
+#: A mark this share of another's height or less is smaller: the other is not a superscript.
+SUPERSCRIPT_SHARE = 0.9
+
+
+def _literal_marks(pages: list[Page]) -> list[Page]:
+    """The pages with each "(2)" inside a ruled table that is printed at the size of the word beside
+    it, and larger than the tables' footnote marks (the SEC stylesheets' superscripts), marked
+    :data:`~.cells.LITERAL` ("(\u20602)"): a filer's "Class B Common Stock (2)" is the title's own
+    text, not footnote 2. Where every mark is printed at one size, nothing tells them apart."""
+
+    def ruled_in(page: Page, w: Word) -> bool:
+        mid = (w.top + w.bottom) / 2
+        return sum(1 for _x, a, b in page.v if a <= mid <= b) > 2
+
+    marks = [
+        (page, k)
+        for page in pages
+        for k, w in enumerate(page.words)
+        if w.text[:1] == "(" and _NUMBER_RE.match(w.text) and ruled_in(page, w)
+    ]
+    if not marks:
+        return pages
+    sup = min(page.words[k].bottom - page.words[k].top for page, k in marks)
+    for page, k in marks:
+        w = page.words[k]
+        if w.bottom - w.top < sup / SUPERSCRIPT_SHARE:
+            continue  # the size of the smallest marks: a superscript
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        # The word it stands by (on its line, or above it in its cell): the nearest.
+        near = min(
+            (
+                v
+                for v in page.words
+                if not _NUMBER_RE.match(v.text) and abs((v.top + v.bottom) / 2 - cy) < 3 * (w.bottom - w.top)
+            ),
+            key=lambda v: abs((v.x0 + v.x1) / 2 - cx) + abs((v.top + v.bottom) / 2 - cy),
+            default=None,
+        )
+        if near is not None and w.bottom - w.top >= FULL_SIZE_SHARE * (near.bottom - near.top):
+            page.words[k] = Word(f"({LITERAL}{w.text[1:]}", w.x0, w.x1, w.top, w.bottom)
+    return pages
 
 
 _MARK_GLUED_RE = re.compile(r"^(\(\d{1,3}\))([A-Za-z].*)$")
