@@ -270,3 +270,38 @@ def test_a_rows_d_or_i_squeezed_left_of_its_column_is_still_its_ownership_form()
     words = at((0, "Common Stock"), (44, "04/24/2025"), (82, "P"), (99, "16,000 A"), (119, "217.4669 8,549"),
                (158, "Dx"))  # fmt: skip
     assert layout.assign(toks(words), STARTS, COLS_T1) is None
+
+
+def test_a_cell_stands_on_its_pages_grid_where_the_pages_other_rows_print_its_column() -> None:
+    cols = tables.columns("4", 2)
+    # The page's other rows print the exercisable date's marks at 87-90, the expiration date's at
+    # 99-102, the amount owned at 145-155.
+    known = {cols.index("exer"): (87, 90), cols.index("exp"): (99, 102), cols.index("after"): (145, 155)}
+
+    def cut(**at_x: tuple[int, str]) -> list[list[layout.Tok]]:
+        return [
+            [layout.Tok(0, at_x[c][0], at_x[c][0] + len(at_x[c][1]), at_x[c][1])] if c in at_x else [] for c in cols
+        ]
+
+    assert layout._on_grid(cut(exer=(87, "(2)"), exp=(99, "(2)"), d=(71, "3,330,804")), known, cols)
+    # The same marks cut as the expiration date and the title's: the first stands under the
+    # exercisable dates, not the expiration dates.
+    assert not layout._on_grid(cut(exp=(87, "(2)"), ushares=(99, "(2)")), known, cols)
+    # A value reaching under the next column's cells.
+    assert not layout._on_grid(cut(price=(140, "1,000,000")), known, cols)
+    assert layout._extents([cut(exer=(87, "(2)")), cut(exer=(88, "(2)"), exp=(99, "05/01/2030"))], cols) == {
+        cols.index("exer"): (87, 91),
+        cols.index("exp"): (99, 109),
+    }
+
+
+def test_rows_the_headings_cannot_place_are_cut_on_their_pages_grid() -> None:
+    # Table II's transaction row stands off its headings, and its cuts by type put "(2)" "(2)" in
+    # the exercisable and expiration dates or elsewhere alike: the page's holdings rows print their
+    # dates' marks at the same places, which settles the cut.
+    got = parse(PAGES / "0001209191-23-055596.pdftotext-layout.txt")
+    expected = reference("0001209191-23-055596")
+    assert (len(got.derivative_transactions), len(got.derivative_holdings)) == (1, 4)
+    assert got.derivative_transactions[0].acquired_disposed.value == "D"
+    assert misses(expected, got) == []
+    assert shown(expected, got) > 140

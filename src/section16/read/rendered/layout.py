@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 from . import layout_rows, tables
-from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _ranges, assign_placed
+from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _join, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
 from .layout_words import _CHUNK_RE, _MARK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
@@ -304,10 +304,21 @@ def _read_table(
             raise tables.RowError("rows printed without space between them, and their lines fit two rows alike")
         for i, r in rows_of.items():
             row_toks[r].extend(toks_by_line[i])
-    out: list[list[str]] = []
     moved = {i for i in toks_by_line if pages and scales.get(pages[i])}
-    placed: list[tuple[int, list[list[Tok]]]] = []  # each row's page and cells' words
+    cells_of: dict[int, list[str]] = {}
+    placed: dict[int, tuple[int, list[list[Tok]]]] = {}  # each row's page and cells' words
     by_types: set[int] = set()  # the pages where a row was cut by its words' types
+    pending: list[int] = []  # rows the page's grid may yet cut
+
+    def page_of(k: int) -> int:
+        return pages[anchors[k]] if pages else 0
+
+    def take(k: int, cells: list[str], cut: list[list[Tok]]) -> None:
+        if "a" in cols and any(t.line in moved for t in row_toks[k]):
+            _check_acquired_or_disposed(row_toks[k], starts, cols, cells)
+        cells_of[k] = cells
+        placed[k] = (page_of(k), cut)
+
     for k, toks in enumerate(row_toks):
         got = assign_placed(toks, starts, cols)
         if got is None:
@@ -316,18 +327,65 @@ def _read_table(
             # than any other.
             got = assign_placed(toks, starts, cols, by_order=True, margin=margin)
             if got is not None:
-                by_types.add(pages[anchors[k]] if pages else 0)
+                by_types.add(page_of(k))
+        if got is None and margin is not None:
+            pending.append(k)
+            continue
         if got is None:
-            text = " ".join(t.text for t in sorted(toks, key=lambda t: (t.line, t.x0)))
-            raise tables.RowError(f"a row's words do not fit the table's columns in order: {text[:80]!r}")
-        cells = got[0]
-        if "a" in cols and any(t.line in moved for t in toks):
-            _check_acquired_or_disposed(toks, starts, cols, cells)
-        placed.append((pages[anchors[k]] if pages else 0, got[1]))
-        out.append(cells)
+            raise tables.RowError(_unfit(toks))
+        take(k, *got)
+    while pending:
+        # The page's other rows show where it prints its columns: of a row's cuts by type, those
+        # whose cells stand where the page prints their columns, if one only (or one far nearest).
+        done = []
+        for k in pending:
+            known = _extents([cut for p, cut in placed.values() if p == page_of(k)], cols)
+            cuts = typed_cuts(row_toks[k], starts, cols) if known else None
+            fit = [(cost, cut) for cost, cut in cuts or [] if _on_grid(cut, known, cols)]
+            if len(fit) == 1 or (len(fit) > 1 and margin is not None and fit[1][0] - fit[0][0] >= margin):
+                take(k, [_join(c) for c in fit[0][1]], fit[0][1])
+                by_types.add(page_of(k))
+                done.append(k)
+        if not done:
+            raise tables.RowError(_unfit(row_toks[pending[0]]))
+        pending = [k for k in pending if k not in done]
     for page in by_types:
-        _check_one_grid([cut for p, cut in placed if p == page], cols, pages)
-    return out, None
+        _check_one_grid([cut for p, cut in placed.values() if p == page], cols, pages)
+    return [cells_of[k] for k in range(len(row_toks))], None
+
+
+def _unfit(toks: list[Tok]) -> str:
+    text = " ".join(t.text for t in sorted(toks, key=lambda t: (t.line, t.x0)))
+    return f"a row's words do not fit the table's columns in order: {text[:80]!r}"
+
+
+def _extent(cell: list[Tok]) -> tuple[int, int] | None:
+    """Where a cell's value stands (its footnote marks left aside, unless it holds nothing else)."""
+    ts = [t for t in cell if not _MARK_RE.match(t.text)] or cell
+    return (min(t.x0 for t in ts), max(t.x1 for t in ts)) if ts else None
+
+
+def _extents(cuts: list[list[list[Tok]]], cols: tuple[str, ...]) -> dict[int, tuple[int, int]]:
+    """Where rows print each typed column: from the leftmost to the rightmost of its cells."""
+    out: dict[int, tuple[int, int]] = {}
+    for c, kind in enumerate(cols):
+        xs = [e for cut in cuts if kind not in _TEXT and (e := _extent(cut[c])) is not None]
+        if xs:
+            out[c] = (min(a for a, _b in xs), max(b for _a, b in xs))
+    return out
+
+
+def _on_grid(cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tuple[str, ...]) -> bool:
+    """Does each typed cell of the cut stand where the page prints its column (over or under that
+    column's cells of other rows), right of the earlier columns' and left of the later ones'?"""
+    for c, kind in enumerate(cols):
+        e = _extent(cut[c]) if kind not in _TEXT else None
+        if e is None:
+            continue
+        for d, (lo, hi) in known.items():
+            if (d < c and hi > e[0]) or (d > c and e[1] > lo) or (d == c and (e[0] > hi or lo > e[1])):
+                return False
+    return True
 
 
 #: A cut by types is taken when every other lies this many characters farther off the columns.

@@ -183,13 +183,14 @@ def assign_placed(
     return (cells, placed) if cells is not None and placed is not None else None
 
 
-def _assign(
-    toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool, margin: float | None
-) -> tuple[list[str] | None, list[list[Tok]] | None]:
+def _prepared(
+    toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool
+) -> tuple[list[list[Tok]], list[list[float]], list[list[bool]], list[list[bool]]]:
+    """The row's units, each unit's distance from each column and whether it is too far off for it,
+    and which runs of units hold a footnote mark twice."""
     units = _units(toks, one_value=by_order)
     rngs = _ranges(starts)
     n, c_n = len(units), len(cols)
-    inf = float("inf")
     far_off = float("inf") if by_order else _FAR
     # Each unit's distance from each column's range (the sum over its words, as _dist) and whether
     # a word of it stands too far off: one pass, no call per word (this is the reader's inner loop).
@@ -259,6 +260,15 @@ def _assign(
                 bad = bad or m in seen
                 seen.add(m)
             dup[j][i] = bad
+    return units, dist, far, dup
+
+
+def _assign(
+    toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool, margin: float | None
+) -> tuple[list[str] | None, list[list[Tok]] | None]:
+    units, dist, far, dup = _prepared(toks, starts, cols, by_order)
+    n, c_n = len(units), len(cols)
+    inf = float("inf")
     if by_order:
         only = _only_cut(units, cols, far, dup)
         if only[0] is not None or margin is None:
@@ -388,6 +398,16 @@ def _only_cut(
     return _traced(back, units, c_n, n)
 
 
+def typed_cuts(
+    toks: list[Tok], starts: list[float], cols: tuple[str, ...]
+) -> list[tuple[float, list[list[Tok]]]] | None:
+    """Every cut of the row's words (in order) whose cells read as the columns' types and make a
+    row the form can print, with each cut's distance from the columns, nearest first; None when
+    there are too many to weigh."""
+    units, dist, far, dup = _prepared(toks, starts, cols, True)
+    return _typed_cuts(units, cols, dist, far, dup)
+
+
 def _nearest_cut(
     units: list[list[Tok]],
     cols: tuple[str, ...],
@@ -396,9 +416,24 @@ def _nearest_cut(
     dup: list[list[bool]],
     margin: float,
 ) -> tuple[list[str] | None, list[list[Tok]] | None]:
-    """Of the cuts whose cells read as the columns' types (words in order) and make a row the form
-    can print (``_a_row``), the only one; or the one nearest the columns, when every other lies at
-    least ``margin`` characters farther off; else none (also when there are too many to weigh)."""
+    """Of the cuts by type (``_typed_cuts``), the only one; or the one nearest the columns, when
+    every other lies at least ``margin`` characters farther off; else none."""
+    cuts = _typed_cuts(units, cols, dist, far, dup)
+    if not cuts or (len(cuts) > 1 and cuts[1][0] - cuts[0][0] < margin):
+        return None, None
+    return [_join(p) for p in cuts[0][1]], cuts[0][1]
+
+
+def _typed_cuts(
+    units: list[list[Tok]],
+    cols: tuple[str, ...],
+    dist: list[list[float]],
+    far: list[list[bool]],
+    dup: list[list[bool]],
+) -> list[tuple[float, list[list[Tok]]]] | None:
+    """The cuts whose cells read as the columns' types (words in order) and make a row the form can
+    print (``_a_row``), each with its distance from the columns, nearest first; None when there
+    are too many to weigh."""
     n, c_n = len(units), len(cols)
     fits: dict[tuple[int, int, int], bool] = {}
 
@@ -427,7 +462,7 @@ def _nearest_cut(
         for j in range(n + 1):
             can[c][j] = any(can[c + 1][i] for i in spans(c, j))
     if not can[0][0]:
-        return None, None
+        return []
     found: list[tuple[float, list[int]]] = []  # (distance, where each column's cell ends)
     ends: list[int] = []
 
@@ -445,16 +480,14 @@ def _nearest_cut(
         return True
 
     if not walk(0, 0, 0.0):
-        return None, None  # too many cuts to weigh: the page does not tell
+        return None  # too many cuts to weigh: the page does not tell
     cuts = []
     for cost, cut in found:
         placed = [[t for u in units[j:i] for t in u] for j, i in zip([0, *cut[:-1]], cut, strict=True)]
         if _a_row(cols, placed):
             cuts.append((cost, placed))
     cuts.sort(key=lambda e: e[0])
-    if not cuts or (len(cuts) > 1 and cuts[1][0] - cuts[0][0] < margin):
-        return None, None
-    return [_join(p) for p in cuts[0][1]], cuts[0][1]
+    return cuts
 
 
 #: More cuts than this that read as the columns' types: the row is not weighed.
