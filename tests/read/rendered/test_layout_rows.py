@@ -106,3 +106,36 @@ def test_middle_line_two_lines_above_the_amount_and_its_d() -> None:
     assert layout_rows.middle_line(2, runs(lines), {2}) == 0
     # Never another row's anchor line.
     assert layout_rows.middle_line(2, runs(lines), {0, 2}) == 2
+
+
+def test_a_two_line_value_puts_its_rows_middle_half_a_line_down() -> None:
+    # pdftotext, 0001127602-20-005231 (a later page, squeezed): the second row's price "$0" over its
+    # "(1)" is centred half a line below the row's one-line cells, and so is its ten-line nature of
+    # ownership. Centred on the line of the D or I, "L.P." (the first row's nature's last line)
+    # would fit either row alike.
+    lines = [
+        "                                                                    Proportionate",
+        "                                                                    limited",
+        "                                                                    partnership",
+        "                                                  $0                interest in",
+        "Class A Common Stock   12/05/2019   G   222   A         9,451   I",
+        "                                                  (1)               shares held",
+        "                                                                    by Rankin",
+        "                                                                    Associates II,",
+        "                                                                    L.P.",
+        "                                                                    Minor child?",
+        "                                                                    s trust?s",
+        "                                                                    proportionate",
+        "                                                                    LP interests",
+        "Class A Common Stock   12/05/2019   G   111   A   $0    1,094   I   in shares",
+        "                                                  (1)",
+        "                                                                    held by",
+        "                                                                    Rankin",
+        "                                                                    Associates II,",
+        "                                                                    L.P. (2)",
+    ]
+    got = layout_rows.bands(list(range(len(lines))), [4, 13], runs(lines))
+    assert got is not None
+    assert [i for i, r in got.items() if r == 0] == list(range(9))  # "L.P." (line 8) ends the first row
+    assert layout_rows.half_line(13, runs(lines), {4, 13}) == 13.5
+    assert layout_rows.half_line(4, runs(lines), {4, 13}) == 4.0  # its price "$0" a line over, "(1)" a line under

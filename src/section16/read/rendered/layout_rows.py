@@ -72,6 +72,28 @@ def middle_line(anchor: int, runs: Mapping[int, Sequence[Run]], others: Collecti
     return best
 
 
+def half_line(middle: int, runs: Mapping[int, Sequence[Run]], others: Collection[int] = ()) -> float:
+    """The row's middle to half a line: a layout program puts a row's one-line cells on the line
+    nearest the row's middle, but a cell of two lines (a value over its footnote mark, "$" over its
+    price) is centred on the half line between them. Where the row's two-line values all stand on
+    the middle line and the one below (or above), the middle is half a line down (or up)."""
+    offsets: set[int] = set()
+    for a in runs.get(middle, ()):
+        if not (_kind(a.text)[0] or a.text == "$"):
+            continue
+        for off in (-1, 1):
+            if middle + off in others:
+                continue
+            for b in runs.get(middle + off, ()):
+                # A cell wraps down: its mark under its value, its "$" over it (a mark over a
+                # value is the row above's, wrapped under its own value).
+                if b.x0 <= a.x1 and a.x0 <= b.x1 and ((off > 0 and _kind(b.text)[1]) or (off < 0 and b.text == "$")):
+                    offsets.add(off)
+    if len(offsets) == 1:
+        return middle + 0.5 * offsets.pop()
+    return float(middle)
+
+
 @functools.lru_cache(maxsize=4096)
 def _kind(text: str) -> tuple[bool, bool, bool, bool]:
     """(a value, footnote marks only, ends with a footnote mark, starts "By")."""
@@ -84,7 +106,7 @@ def _kind(text: str) -> tuple[bool, bool, bool, bool]:
     )
 
 
-def band_cost(band: list[int], middle: int, runs: Mapping[int, Sequence[Run]]) -> float:
+def band_cost(band: list[int], middle: float, runs: Mapping[int, Sequence[Run]]) -> float:
     """How far the band's cells and the band itself are from being centred on the middle line,
     plus a prohibitive cost for two values stacked in one spot."""
     if not band:
@@ -136,7 +158,7 @@ def bands(data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]]
     """Row of each line in ``data`` (the table's lines with words, in order), given each row's anchor
     line; None when two different cuts fit equally well."""
     n = len(anchors)
-    middles = [middle_line(a, runs, set(anchors)) for a in anchors]
+    middles = [half_line(middle_line(a, runs, set(anchors)), runs, set(anchors)) for a in anchors]
     pos = {i: k for k, i in enumerate(data)}
     # Possible first lines of row k (k >= 1): after the previous anchor, up to its own.
     starts = [[data[0]]] + [[i for i in data if anchors[k - 1] < i <= anchors[k]] for k in range(1, n)]
@@ -182,4 +204,4 @@ def bands(data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]]
     return out
 
 
-__all__ = ["STACKED", "band_cost", "bands", "middle_line"]
+__all__ = ["STACKED", "band_cost", "bands", "half_line", "middle_line"]
