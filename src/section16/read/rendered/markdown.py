@@ -15,6 +15,7 @@ import re
 from ...errors import ParseError
 from .cells import CHECKED, CLIPPED, MEMO, UNCHECKED, Doc, normalize
 from .html import _bare_mark, html_to_doc
+from .markdown_rows import place_tables
 
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~\"'&])")
 _SPAN_RE = re.compile(r"\[([^\]]*)\]\{[^}]*\}")  # pandoc's spans: []{#F1}, [text]{.class}
@@ -178,20 +179,26 @@ def _part_run_on_marks(lines: list[str]) -> list[str]:
 def _join_footnote_heads(doc: Doc) -> Doc:
     """A footnote whose number a PDF printed beside the middle of its text: the lines above the number
     come first, as a paragraph of their own, and the text after the number goes on mid-sentence
-    (lower case). Joined only for the first footnote (the paragraph follows the form's own notes, so
-    it can be no other footnote's tail)."""
+    (lower case). The paragraph is joined to that footnote where its sentence runs on into it (it
+    does not end a sentence); the first footnote's also where it follows the form's own notes."""
     start = next((i for i, r in enumerate(doc) if len(r) == 1 and r[0].startswith("Explanation of Resp")), None)
     if start is None:
         return doc
-    k = start + 1
-    while k < len(doc) and len(doc[k]) == 1 and _STAR_NOTE_RE.match(doc[k][0]):
-        k += 1  # the form's own notes
-    if k + 1 >= len(doc) or len(doc[k]) != 1 or len(doc[k + 1]) != 1 or _FN_HEAD_RE.match(doc[k][0]):
-        return doc
-    m = _FN_HEAD_RE.match(doc[k + 1][0])
-    if m is None or m.group(1) != "1" or doc[k][0][:1] == "(":
-        return doc
-    return [*doc[:k], [f"(1) {doc[k][0]} {doc[k + 1][0][m.end() :]}"], *doc[k + 2 :]]
+    out = doc[: start + 1]
+    notes_only = True  # only the form's own notes since the heading
+    for row in doc[start + 1 :]:
+        m = _FN_HEAD_RE.match(row[0]) if len(row) == 1 else None
+        prev = out[-1] if len(out) > start + 1 else None
+        if m and prev is not None and len(prev) == 1 and prev[0][:1] != "(" and not _STAR_NOTE_RE.match(prev[0]):
+            runs_on = not _SENTENCE_END_RE.search(prev[0])
+            if runs_on or (notes_only and m.group(1) == "1"):
+                out[-1] = [f"({m.group(1)}) {prev[0]} {row[0][m.end() :]}"]
+                notes_only = False
+                continue
+        if notes_only and prev is not None and not (len(prev) == 1 and _STAR_NOTE_RE.match(prev[0])):
+            notes_only = False
+        out.append(row)
+    return out
 
 
 #: Box 1's captions under its lines, as the printed form shows them.
@@ -234,6 +241,37 @@ def _drop_unplaced_box1(doc: Doc) -> Doc:
             cells.append(cell)
         out.append(cells)
     return out + doc[end:]
+
+
+#: The tables' titles, letters only: a title a cell boundary cut ("Tab" | "le I - Non-Deriv") is
+#: found by joining the row's cells from where it starts.
+_TITLES = tuple(
+    re.sub("[^a-z]", "", t.lower())
+    for t in (
+        "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+        "Table I - Non-Derivative Securities Beneficially Owned",
+        "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+        "Table II - Derivative Securities Beneficially Owned",
+    )
+)
+_TITLE_TAIL = "egputscallswarrantsoptionsconvertiblesecurities"
+_LETTERS_RE = re.compile("[^a-z]")
+
+
+def _title_row(row: list[str]) -> list[list[str]] | None:
+    """A row whose cells, from one on, are a table's title cut by cell boundaries: the cells before
+    it (another box's last line) as a row, and the title as one cell; None for any other row."""
+    for k, cell in enumerate(row):
+        if not cell.lstrip(" *").startswith("Tab"):
+            continue
+        joined = "".join(row[k:])
+        letters = _LETTERS_RE.sub("", joined.lower())
+        for title in _TITLES:
+            if letters.startswith(title) and _TITLE_TAIL.startswith(letters[len(title) :]):
+                before = row[:k]
+                return [before, [" ".join(joined.split())]] if any(c.strip() for c in before) else [[joined]]
+        return None
+    return None
 
 
 def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
@@ -304,7 +342,9 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
                 continue
             if len(kept) == len(cells) or any(c.strip() for c in kept):
                 # (A table's many empty cells are not worth a call each.)
-                doc.append([_inline(c) if c and not c.isspace() else "" for c in kept])
+                row = [_inline(c) if c and not c.isspace() else "" for c in kept]
+                split = _title_row(row) if len(row) > 1 and "Tab" in stripped else None
+                doc.extend(split if split is not None else [row])
             continue
         if _RULE_RE.match(stripped):
             flush()
@@ -347,6 +387,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         doc = out
     if "(Last)" in text:
         doc = _drop_unplaced_box1(doc)
+    doc = place_tables(doc)
     if bold_marks:
         doc = _join_footnote_heads([[c.replace(_CUT, CLIPPED) if _CUT in c else c for c in row] for row in doc])
     return doc

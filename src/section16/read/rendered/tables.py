@@ -182,8 +182,15 @@ def _cell(text: str) -> Cell:
     return (text, *split_marks(text))
 
 
+#: Put in a row's cell by a front end that found the row's values and its heading's words in the
+#: same cells (a converter drew the heading into the row): such a row is not read by position.
+UNPLACED = "\ue0fd"
+
+
 def _fit(cells: Row, cols: tuple[str, ...]) -> dict[str, Cell]:
-    if any(CLIPPED in c for c in cells):
+    if any(CLIPPED in c or UNPLACED in c for c in cells):
+        if any(UNPLACED in c for c in cells):
+            raise RowError("a row's values and the heading's words share its cells: not placed on the columns")
         raise RowError("a row runs past the page edge: its last cells are cut off")
     out: dict[str, Cell] = {}
     for k, c in zip(cols, cells, strict=True):

@@ -1,0 +1,197 @@
+"""Table rows a converter drew from a PDF's lines, not the form's columns, placed by what their cells hold.
+
+A PDF-to-Markdown converter (pymupdf4llm, an OCR or vision model) makes a pipe table's columns from
+the rules and text it sees: a heading cut in two gives a row an empty cell more than the table has
+columns ("22,076 (1) | | D"), two narrow columns side by side share a cell ("A<br>$ 0"), an empty
+column is dropped. Such a row does not fit the table cell for cell, and read by position its values
+would land in the wrong fields.
+
+The form says what each column can hold (a date, a code, a number, D or I...) and what a row must
+show (every row its title and its Ownership Form; a transaction its date, code, amount and (A)/(D); a
+holding none of those). Each non-empty cell -- or each of its lines, for a cell two columns share --
+is given a column, in order, where it reads as that column's type; the row is placed when exactly one
+set of values does so. Otherwise it is left as drawn, and the form reader refuses it as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .boxes import read_form_type
+from .cells import Row, flat
+from .form import _mark
+from .tables import UNPLACED, LoneCell, RowError, check_cell, columns, data_cells, fit, split_rows
+
+#: A line that is only footnote marks: it belongs to the value on the line above.
+_LEAD_MARKS_RE = re.compile(r"^(?:\(\d{1,3}\)\s*)+")
+_LETTER_RE = re.compile(r"[A-Za-z]")
+#: Columns that hold words (a title, a nature of ownership): any text with a letter in it.
+_TEXT = frozenset(("title", "utitle", "nature"))
+#: What a transaction row shows, and what a holding row leaves empty (the form's own rules).
+_TX_SHOWS = {"T1": ("date", "amount", "ad"), "T2": ("date",)}
+_HOLDING_EMPTY = frozenset(("date", "deemed", "code", "code5", "v", "amount", "ad", "price", "a", "d"))
+#: Enough readings to know a row is ambiguous.
+_ENOUGH = 2
+
+
+def _units(cell: str) -> list[str]:
+    """The cell's lines, footnote marks opening a line kept with the line above (a mark follows its
+    value: "4,100" / "(2) D" is 4,100 with mark 2, then D)."""
+    out: list[str] = []
+    for ln in (x.strip() for x in cell.split("\n")):
+        m = _LEAD_MARKS_RE.match(ln) if out else None
+        if m:
+            out[-1] += " " + m.group(0).strip()
+            ln = ln[m.end() :].strip()
+        if ln:
+            out.append(ln)
+    return out
+
+
+def _fits(kind: str, text: str) -> bool:
+    if kind in _TEXT:
+        return _LETTER_RE.search(text) is not None
+    return check_cell(kind, flat(text)) and bool(flat(text))
+
+
+def _readings(values: list[list[str]], cols: tuple[str, ...]) -> Iterator[dict[str, str]]:
+    """Every way to give the values columns in order: each value (a cell whole, or its lines one
+    column each) to a column after the previous value's, where it reads as that column's type."""
+    n = len(cols)
+
+    def go(i: int, col: int, got: dict[str, str]) -> Iterator[dict[str, str]]:
+        if i == len(values):
+            yield dict(got)
+            return
+        units = values[i]
+        choices = [["\n".join(units)]]
+        if len(units) > 1:
+            choices.append(units)
+        for parts in choices:
+            yield from place(parts, 0, i, col, got)
+
+    def place(parts: list[str], j: int, i: int, col: int, got: dict[str, str]) -> Iterator[dict[str, str]]:
+        if j == len(parts):
+            yield from go(i + 1, col, got)
+            return
+        # The lines of one cell stand in columns side by side: the next line goes in the next column.
+        stop = col + 1 if j > 0 else n
+        for k in range(col, min(stop, n)):
+            if _fits(cols[k], parts[j]):
+                got[cols[k]] = parts[j]
+                yield from place(parts, j + 1, i, k + 1, got)
+                del got[cols[k]]
+
+    yield from go(0, 0, {})
+
+
+def _shown(got: dict[str, str], cols: tuple[str, ...], table: str) -> bool:
+    """Does the reading show what the form prints on every row of its kind?"""
+    if "title" not in got or "di" not in got:
+        return False
+    code = "code5" if "code5" in cols else "code"
+    if code not in cols:  # Form 3: holdings only
+        return True
+    if code in got:
+        return all(k in got for k in _TX_SHOWS[table]) and (table == "T1" or "a" in got or "d" in got)
+    return not any(k in got for k in _HOLDING_EMPTY)
+
+
+def place_row(row: Row, cols: tuple[str, ...], table: str) -> Row | None:
+    """The row as one cell per column, when its cells' values can be placed on the columns one way
+    only; None when they cannot, or can several ways (which value is whose is not shown)."""
+    values = [u for u in (_units(c) for c in row) if u]
+    if not values or len(values) > len(cols) + 4:
+        return None
+    found: list[dict[str, str]] = []
+    for got in _readings(values, cols):
+        if not _shown(got, cols, table):
+            continue
+        if got not in found:
+            found.append(got)
+            if len(found) >= _ENOUGH:
+                return None
+    if len(found) != 1:
+        return None
+    return [found[0].get(k, "") for k in cols]
+
+
+def _refused(row: Row, cols: tuple[str, ...]) -> bool | None:
+    """Would the form reader refuse the row (True), read it by position (False), or pass it over as
+    a heading or a lone line (None)? A row with more cells than the table has columns, read as one
+    row by position, counts as refused: its extra cells shift the values after them."""
+    try:
+        chunks = split_rows(row, len(cols), [])
+    except LoneCell:
+        return None
+    except RowError:
+        return True
+    if not chunks:
+        return None
+    try:
+        for c in chunks:
+            fit(c, cols)
+    except RowError:
+        return True
+    return len(chunks) == 1 and len(data_cells(row)) > len(cols)
+
+
+def place_tables(doc: list[Row]) -> list[Row]:
+    """The rows of Table I and Table II that do not fit their table as drawn, placed by their values
+    where that is sure; every other row as it was."""
+    region: tuple[tuple[str, ...], str] | None = None
+    form: str | None = None
+    rows_seen = False  # a row of the current table read (headings stand above them)
+    out: list[Row] = []
+    for i, row in enumerate(doc):
+        marks = [m for m in (_mark(c) for c in row if c) if m]
+        if marks:
+            region = None
+            rows_seen = False
+            if marks[0] in ("t1", "t2"):
+                # The form's columns, from its name above the tables. A piece of a page (the grid
+                # front end reads each cell's Markdown apart) may not show it: nothing is placed then.
+                form = form or read_form_type("\n".join(r[0] for r in doc[:i] if r))
+                table = 1 if marks[0] == "t1" else 2
+                region = (columns(form, table), f"T{table}") if form else None
+            out.append(row)
+            continue
+        refused = _refused(row, region[0]) if region is not None and len(row) > 1 else None
+        if region is not None and refused:
+            placed = place_row(row, *region)
+            if placed is not None:
+                out.append(placed)
+                rows_seen = True
+                continue
+            if not rows_seen and _heading_words(row):
+                continue  # the heading's words the converter drew as a row of their own: not a row
+        elif refused is False:
+            rows_seen = True
+        elif region is not None and refused is None and len(row) > 1 and not _heading_words(row):
+            # Read as a heading (a cell holds "(Instr. 4)"...), but values stand in it too: the
+            # converter drew the heading's last lines into the table's first row.
+            title = next(c for c in row if c.strip())
+            out.append([title, UNPLACED])
+            continue
+        out.append(row)
+    return out
+
+
+_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\d{1,2}/\d{1,2}/\d{2,4}")
+_INSTR_RE = re.compile(r"\(Instr\.[^)]*\)|\(Month/Day/Year\)|^\s*\d{1,2}[A-Z]?\s*\.", re.IGNORECASE)
+
+
+def _heading_words(row: Row) -> bool:
+    """A row of heading words only (above the table's first row): no value of any kind a row shows
+    (a date, a number, a code or D/I on its own), only words and the heading's "(Instr. 3)"s."""
+    prev = ""
+    for cell in row:
+        for unit in _units(cell):
+            bare = _INSTR_RE.sub("", unit).strip()
+            if bare == "V" and prev == "Code":
+                continue  # the sub-headings "Code" and "V" of a transaction's code
+            prev = bare
+            if _NUMBER_RE.search(bare) or bare in ("A", "D", "I", "V") or re.fullmatch(r"[A-Z](?:\s*\(\d+\))*", bare):
+                return False
+    return True

@@ -1,0 +1,65 @@
+"""Placing a Markdown table row by what its cells hold (markdown_rows), for tables a converter drew
+from a PDF's lines: real rows from pymupdf4llm pages, and the ambiguous ones that must not be placed."""
+
+from __future__ import annotations
+
+from section16 import parse
+from section16.read.rendered.markdown_rows import place_row, place_tables
+from section16.read.rendered.tables import T1_F3, T1_F4, T2_F4, UNPLACED
+
+from .conftest import PAGES, misses, reference
+
+
+def test_two_columns_sharing_a_cell_and_a_dropped_column() -> None:
+    # pymupdf4llm, 0000002488-24-000005: V dropped, (A)/(D) and the price in one cell.
+    row = ["Common Stock", "01/15/2024", "", "M", "472", "A\n$ 0", "6,076", "D", ""]
+    want = ["Common Stock", "01/15/2024", "", "M", "", "472", "A", "$ 0", "6,076", "D", ""]
+    assert place_row(row, T1_F4, "T1") == want
+
+
+def test_a_mark_opening_a_line_is_the_value_above_it() -> None:
+    # "4,100" / "(2) D": the mark follows the amount, D is (A)/(D).
+    row = ["Common Stock", "", "11/23/2021", "S\n(1)", "4,100\n(2) D", "$ 1,138.668\n(12)", "1,530,781", "D", ""]
+    placed = place_row(row, T1_F4, "T1")
+    assert placed is not None
+    assert placed[T1_F4.index("amount")] == "4,100 (2)" and placed[T1_F4.index("ad")] == "D"
+    assert placed[T1_F4.index("date")] == "11/23/2021" and placed[T1_F4.index("deemed")] == ""
+
+
+def test_an_empty_cell_more_from_a_heading_cut_in_two() -> None:
+    # Form 3, 0001057352-20-000121: "2. Amount of Secu" | "rities Beneficially" gives the rows an empty
+    # cell more; by position "D" would be the nature of ownership.
+    assert place_row(["Common Stock, par value $0.01 per share", "22,076\n(1)", "", "D", "", ""], T1_F3, "T1") == [
+        "Common Stock, par value $0.01 per share",
+        "22,076 (1)",
+        "D",
+        "",
+    ]
+
+
+def test_values_that_fit_two_ways_are_not_placed() -> None:
+    # One date for two date columns (exercisable or expiration?); a lone number after (A)/(D).
+    assert place_row(["Option", "$ 10", "01/01/2020", "Common Stock", "100", "100", "D"], T2_F4, "T2") is None
+    assert place_row(["Common Stock", "11/28/2023", "S", "1,598", "D", "104,141", "D"], T1_F4, "T1") is None
+    # A holding shows no date, code, amount or price; a row without its D or I is no row.
+    assert place_row(["Common Stock", "11/28/2023", "1,598"], T1_F4, "T1") is None
+
+
+def test_heading_words_in_a_row_with_values_refuse_the_table() -> None:
+    doc = [
+        ["FORM 4"],
+        ["STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES"],
+        ["Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned"],
+        ["Option\n(2)", "$ 87.72", "02/21/2020", "Code\nV\nA", "(A)\n(D)\n130,298", "(Instr. 4)\nD"],
+    ]
+    out = place_tables(doc)
+    assert out[:3] == doc[:3] and out[3][1] == UNPLACED
+
+
+def test_pymupdf4llm_pages_read_table_one_by_its_values() -> None:
+    for name, rows in (("0000002488-24-000005", 2), ("0001057352-20-000121", 1)):
+        got = parse(PAGES / f"{name}.pymupdf4llm.md")
+        ref = reference(name)
+        assert len(got.non_derivative_transactions) + len(got.non_derivative_holdings) == rows
+        assert "non_derivative_transactions" not in got.missing
+        assert misses(ref, got) == [], name  # every value given is the filed one
