@@ -305,3 +305,21 @@ def test_rows_the_headings_cannot_place_are_cut_on_their_pages_grid() -> None:
     assert got.derivative_transactions[0].acquired_disposed.value == "D"
     assert misses(expected, got) == []
     assert shown(expected, got) > 140
+
+
+def test_a_table_of_many_rows_off_their_headings_is_refused_not_weighed_row_by_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each row cut by its words' types weighs up to thousands of cuts: a table of more such rows
+    # than any filing has is listed missing (a hostile page would take seconds).
+    page = PAGES / "0001209191-23-055596.pdftotext-layout.txt"
+    assert len(parse(page).derivative_transactions) == 1
+    monkeypatch.setattr(layout, "_MAX_TYPED_ROWS", 0)
+    got = parse(page)
+    assert {"derivative_transactions", "derivative_holdings"} <= set(got.missing)
+    assert got.derivative_transactions == ()
+    # The page's Table II rows repeated 20 times: more rows off the grid than weighed.
+    monkeypatch.setattr(layout, "_MAX_TYPED_ROWS", 40)
+    lines = page.read_text().split("\n")
+    many = parse("\n".join(lines[:92] + lines[92:114] * 20 + lines[114:]).encode())
+    assert {"derivative_transactions", "derivative_holdings"} <= set(many.missing)

@@ -195,9 +195,12 @@ def read_table(
 ) -> tuple[list[list[str]], str | None]:
     """Rows of cells for the table whose heading starts at line ``start``; or an explanation why not.
     ``pages`` gives each line's page, where the text was printed page by page (``pdftotext``)."""
+    # Each reading cuts the same lines into rows again: the cut is kept for the next (the cut of a
+    # long table's lines is the costliest step).
+    cut_lines: dict[object, dict[int, int] | None] = {}
     error: tables.RowError | None = None
     try:
-        rows, why = _read_table(lines, start, end, form, table, pages, relay=False)
+        rows, why = _read_table(lines, start, end, form, table, pages, relay=False, cut_lines=cut_lines)
     except tables.RowError as e:
         rows, why, error = [], str(e), e
     # The heading may run across a page break, its upper lines on another grid than the rows; and
@@ -208,7 +211,7 @@ def read_table(
     tries += [(False, _CUT_MARGIN), *([(True, _CUT_MARGIN)] if broken else [])]
     for relay, margin in tries if why else []:
         try:
-            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin)
+            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, cut_lines)
         except tables.RowError:
             continue
         if not why_again:
@@ -238,6 +241,7 @@ def _read_table(
     pages: Sequence[int] | None,
     relay: bool,
     margin: float | None = None,
+    cut_lines: dict[object, dict[int, int] | None] | None = None,
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
@@ -299,7 +303,13 @@ def _read_table(
                        scales.get(pages[i]) if pages else None)
             for i in data
         }  # fmt: skip
-        rows_of = layout_rows.bands(data, anchors, runs)
+        key = (tuple(anchors), tuple((t.line, t.x0, t.x1) for i in data for t in runs[i]))
+        if cut_lines is None or key not in cut_lines:
+            rows_of = layout_rows.bands(data, anchors, runs)
+            if cut_lines is not None:
+                cut_lines[key] = rows_of
+        else:
+            rows_of = cut_lines[key]
         if rows_of is None:
             raise tables.RowError("rows printed without space between them, and their lines fit two rows alike")
         for i, r in rows_of.items():
@@ -319,13 +329,22 @@ def _read_table(
         cells_of[k] = cells
         placed[k] = (page_of(k), cut)
 
+    typed: dict[int, list[tuple[float, list[list[Tok]]]] | None] = {}  # rows' cuts by type, once
     for k, toks in enumerate(row_toks):
         got = assign_placed(toks, starts, cols)
         if got is None:
             # Cells printed far off their headings (a later page laid out on its own grid): read
             # where the words' types and order allow one cut only, or one far nearer the columns
             # than any other.
-            got = assign_placed(toks, starts, cols, by_order=True, margin=margin)
+            got = assign_placed(toks, starts, cols, by_order=True)
+            if got is None and margin is not None:
+                if len(typed) >= _MAX_TYPED_ROWS:
+                    # Each such row weighs many cuts: a table of them (no filing seen has more than
+                    # 24) would take seconds, so a hostile one is refused instead.
+                    raise tables.RowError(f"more than {_MAX_TYPED_ROWS} rows stand off their headings")
+                cuts = typed[k] = typed_cuts(toks, starts, cols)
+                if cuts and (len(cuts) == 1 or cuts[1][0] - cuts[0][0] >= margin):
+                    got = [_join(c) for c in cuts[0][1]], cuts[0][1]
             if got is not None:
                 by_types.add(page_of(k))
         if got is None and margin is not None:
@@ -340,8 +359,9 @@ def _read_table(
         done = []
         for k in pending:
             known = _extents([cut for p, cut in placed.values() if p == page_of(k)], cols)
-            cuts = typed_cuts(row_toks[k], starts, cols) if known else None
-            fit = [(cost, cut) for cost, cut in cuts or [] if _on_grid(cut, known, cols)]
+            if known and k not in typed:
+                typed[k] = typed_cuts(row_toks[k], starts, cols)
+            fit = [(cost, cut) for cost, cut in typed.get(k) or [] if _on_grid(cut, known, cols)]
             if len(fit) == 1 or (len(fit) > 1 and margin is not None and fit[1][0] - fit[0][0] >= margin):
                 take(k, [_join(c) for c in fit[0][1]], fit[0][1])
                 by_types.add(page_of(k))
@@ -388,6 +408,8 @@ def _on_grid(cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tupl
     return True
 
 
+#: Rows of one table cut by their words' types, at most.
+_MAX_TYPED_ROWS = 40
 #: A cut by types is taken when every other lies this many characters farther off the columns.
 _CUT_MARGIN = 6.0
 

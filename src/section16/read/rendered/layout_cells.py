@@ -361,7 +361,7 @@ _check_cell = functools.lru_cache(maxsize=1 << 14)(tables.check_cell)
 
 def _fits(kind: str, toks: list[Tok]) -> bool:
     """Can these words (in order) be one cell of this column?"""
-    if kind not in _TEXT and not tables.check_cell(kind, _cell(toks)):
+    if kind not in _TEXT and not _check_cell(kind, _cell(toks)):
         return False
     if _mark_before_value(toks):
         return False
@@ -444,9 +444,14 @@ def _typed_cuts(
             got = fits[key] = not dup[j][i - 1] and _fits(cols[c], [t for u in units[j:i] for t in u])
         return got
 
+    ends_at: dict[tuple[int, int], list[int]] = {}
+
     def spans(c: int, j: int) -> list[int]:
         """Where column c's cell can end when it begins at unit j (j: the cell is empty)."""
-        out = [j] if cols[c] not in _REQUIRED else []
+        out = ends_at.get((c, j))
+        if out is not None:
+            return out
+        out = ends_at[(c, j)] = [j] if cols[c] not in _REQUIRED else []
         longest = n if cols[c] in _TEXT else _MAX_TYPED_WORDS
         for i in range(j + 1, min(n, j + longest) + 1):
             if far[c][i - 1]:
@@ -466,10 +471,15 @@ def _typed_cuts(
     found: list[tuple[float, list[int]]] = []  # (distance, where each column's cell ends)
     ends: list[int] = []
 
+    tried = 0
+
     def walk(c: int, j: int, cost: float) -> bool:
+        nonlocal tried
         if c == c_n:
-            found.append((cost, list(ends)))
-            return len(found) <= _MAX_CUTS
+            tried += 1
+            if _a_row(cols, [e > b for b, e in zip([0, *ends[:-1]], ends, strict=True)]):
+                found.append((cost, list(ends)))
+            return tried <= _MAX_CUTS
         for i in spans(c, j):
             if can[c + 1][i]:
                 ends.append(i)
@@ -481,13 +491,11 @@ def _typed_cuts(
 
     if not walk(0, 0, 0.0):
         return None  # too many cuts to weigh: the page does not tell
-    cuts = []
-    for cost, cut in found:
-        placed = [[t for u in units[j:i] for t in u] for j, i in zip([0, *cut[:-1]], cut, strict=True)]
-        if _a_row(cols, placed):
-            cuts.append((cost, placed))
-    cuts.sort(key=lambda e: e[0])
-    return cuts
+    found.sort(key=lambda e: e[0])
+    return [
+        (cost, [[t for u in units[j:i] for t in u] for j, i in zip([0, *cut[:-1]], cut, strict=True)])
+        for cost, cut in found
+    ]
 
 
 #: More cuts than this that read as the columns' types: the row is not weighed.
@@ -496,14 +504,14 @@ _MAX_CUTS = 2000
 _TRANSACTION_CELLS = frozenset(("deemed", "v", "amount", "ad", "price", "a", "d"))
 
 
-def _a_row(cols: tuple[str, ...], placed: list[list[Tok]]) -> bool:
+def _a_row(cols: tuple[str, ...], filled: list[bool]) -> bool:
     """Can the form print this row? A transaction shows its date and its code; a holding neither,
     nor an amount acquired or disposed, a price, a deemed date. So a lone date next to the
     transaction date's column is that date, and a lone number on a holding's row is the amount
     owned, whatever the page's positions say."""
     if "date" not in cols:
         return True
-    has = {c for c, p in zip(cols, placed, strict=True) if p}
+    has = {c for c, f in zip(cols, filled, strict=True) if f}
     code = "code" in has or "code5" in has
     if ("date" in has) != code:
         return False
