@@ -269,3 +269,29 @@ def test_marks_all_printed_at_one_size_are_footnotes() -> None:
     words = [Word("Stock", 10, 40, 100, 111.6), Word("(1)", 42, 52, 100, 111.6), Word("(2)", 42, 52, 150, 159.67)]
     page = Page([*words, Word("Common", 10, 40, 150, 161.6)], v=frame)
     assert [w.text for w in pdf._literal_marks([page])[0].words] == ["Stock", "(\u20601)", "(2)", "Common"]
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize(
+    ("name", "ticked"),
+    [("0001403161-26-000081", True), ("0000080424-26-000034", False), ("0001557979-26-000006", True)],
+)
+def test_check_boxes_drawn_as_shapes_are_read(
+    name: str, ticked: bool, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """chromium prints the Rule 10b5-1 box (an ``<input type="checkbox">``) as shapes: a square, and a
+    tick drawn inside it when checked. It was listed missing."""
+    monkeypatch.setenv("SECTION16_PDF_BACKEND", backend)
+    got = parse_bytes((PAGES / f"{name}.chromium-pdf.pdf").read_bytes(), name)
+    assert got.aff10b5one is ticked == reference(name).aff10b5one
+    assert "aff10b5one" not in got.missing
+
+
+def test_a_check_box_is_ticked_only_with_a_tick_inside_it() -> None:
+    # Its frame and fill drawn one over another (one box); a tick inside one of two boxes.
+    page = Page([], small=[(30, 60, 40, 70), (30.2, 60.2, 39.8, 69.8), (30, 130, 40, 140), (32, 132, 38, 137)])
+    words = pdf._check_boxes(page).words
+    assert sorted((w.text, w.top) for w in words) == [("☐", 60), ("☒", 130)]
+    # A tick beside the box, not inside it, does not tick it.
+    page = Page([], small=[(30, 60, 40, 70), (45, 62, 51, 65)])
+    assert [w.text for w in pdf._check_boxes(page).words] == ["☐"]

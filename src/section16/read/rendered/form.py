@@ -286,6 +286,12 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             start += n
     if not sig_idxs:
         missing.append("signatures")
+    elif len(signatures) < len(sig_idxs) and fmt in _TABLE_BY_TABLE:
+        # Each signature (or group) stands over its own caption: fewer read than captions (a PDF
+        # converter cut a name or date, or ran it into other text) and the rest may be paired wrong.
+        missing.append("signatures")
+        notes.append(Note("signatures", f"{len(signatures)} signatures read under {len(sig_idxs)} captions"))
+        signatures = []
 
     footnotes: list[Footnote] = []
     fn_items = _region(ix, "expl")
@@ -362,11 +368,11 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         issuer=Issuer(cik="", name=h.issuer_name, trading_symbol=h.ticker),
         reporting_owners=tuple(owners),
         date_of_original_submission=h.amend_date,
-        not_subject_to_section16=box(r"Check\s+this\s+box\s+if\s+no\s+longer\s+subject") if form != "3" else None,
+        not_subject_to_section16=box(r"Check\s+this\s+box\s+if\b") if form != "3" else None,
         no_securities_owned=True if ix.no_securities else None,
         form3_holdings_reported=box(r"Form\s+3\s+Holdings\s+Reported") if form == "5" else None,
         form4_transactions_reported=box(r"Form\s+4\s+Transactions\s+Reported") if form == "5" else None,
-        aff10b5one=box(r"Check\s+this\s+box\s+to\s+indicate\s+that\s+a\s+transaction"),
+        aff10b5one=box(r"Check\s+this\s+box\s+to\b"),
         non_derivative_transactions=tuple(r for r in rows1 if isinstance(r, NonDerivativeTransaction)),
         non_derivative_holdings=tuple(r for r in rows1 if isinstance(r, NonDerivativeHolding)),
         derivative_transactions=tuple(r for r in rows2 if isinstance(r, DerivativeTransaction)),

@@ -170,6 +170,10 @@ def _merge(w: _Open, r: _Run) -> _Open:
     return w
 
 
+#: A shape this many points wide and tall or less is a small one (a check box is about 9 or 10).
+SMALL_SHAPE = 14.0
+
+
 def _rules(page_raw: object, height: float, page: Page) -> None:
     """The page's straight lines and rectangles' sides, as pdfplumber's ``edges``.
 
@@ -192,8 +196,12 @@ def _rules(page_raw: object, height: float, page: Page) -> None:
             continue
         segments = R.FPDFPath_CountSegments(obj)
         R.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
-        if segments in (2, 5) and not stroke.value and R.FPDFPageObj_GetBounds(obj, *refs):
-            x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+        bounded = bool(R.FPDFPageObj_GetBounds(obj, *refs))
+        x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+        if bounded and x1 - x0 <= SMALL_SHAPE and y1 - y0 <= SMALL_SHAPE:  # a check box's parts, its tick
+            # A stroked shape's bounds take in its pen (a tick's is broad): its points', as pdfplumber's.
+            page.small.append(_points_box(obj, R, height) if stroke.value else (x0, y0, x1, y1))
+        if segments in (2, 5) and not stroke.value and bounded:
             if segments == 2:  # a line
                 if y1 - y0 <= x1 - x0:
                     page.h.append(((y0 + y1) / 2, x0, x1))
@@ -207,6 +215,22 @@ def _rules(page_raw: object, height: float, page: Page) -> None:
                 _sides(obj, R, height, page)
         elif segments:
             _sides(obj, R, height, page)
+
+
+def _points_box(obj: object, R: object, height: float) -> tuple[float, float, float, float]:
+    """The box (x0, top, x1, bottom) of a path's points, its matrix applied."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    m = R.FS_MATRIX()  # type: ignore[attr-defined]
+    R.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))  # type: ignore[attr-defined]
+    xs, ys = [], []
+    for i in range(R.FPDFPath_CountSegments(obj)):  # type: ignore[attr-defined]
+        seg = R.FPDFPath_GetPathSegment(obj, i)  # type: ignore[attr-defined]
+        R.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))  # type: ignore[attr-defined]
+        xs.append(m.a * x.value + m.c * y.value + m.e)
+        ys.append(height - (m.b * x.value + m.d * y.value + m.f))
+    if not xs:
+        return (0.0, 0.0, 0.0, 0.0)
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _is_rect(obj: object, R: object) -> bool:

@@ -43,11 +43,13 @@ class Word:
 
 @dataclass(slots=True)
 class Page:
-    """One page: its words and the rules it draws (``h``: (y, x0, x1); ``v``: (x, y0, y1))."""
+    """One page: its words and the rules it draws (``h``: (y, x0, x1); ``v``: (x, y0, y1)); ``small``:
+    the boxes (x0, top, x1, bottom) of the small shapes it draws (a form's check boxes and ticks)."""
 
     words: list[Word]
     h: list[tuple[float, float, float]] = field(default_factory=list)
     v: list[tuple[float, float, float]] = field(default_factory=list)
+    small: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 def _cluster(values: list[float]) -> list[float]:
