@@ -334,34 +334,30 @@ def _read_table(
         got = assign_placed(toks, starts, cols)
         if got is None:
             # Cells printed far off their headings (a later page laid out on its own grid): read
-            # where the words' types and order allow one cut only, or one far nearer the columns
-            # than any other.
+            # where the words' types and order allow one cut only.
             got = assign_placed(toks, starts, cols, by_order=True)
-            if got is None and margin is not None:
-                if len(typed) >= _MAX_TYPED_ROWS:
-                    # Each such row weighs many cuts: a table of them (no filing seen has more than
-                    # 24) would take seconds, so a hostile one is refused instead.
-                    raise tables.RowError(f"more than {_MAX_TYPED_ROWS} rows stand off their headings")
-                cuts = typed[k] = typed_cuts(toks, starts, cols)
-                if cuts and (len(cuts) == 1 or cuts[1][0] - cuts[0][0] >= margin):
-                    got = [_join(c) for c in cuts[0][1]], cuts[0][1]
             if got is not None:
                 by_types.add(page_of(k))
         if got is None and margin is not None:
+            if len(pending) >= _MAX_TYPED_ROWS:
+                # Each such row weighs many cuts: a table of them (no filing seen has more than 24)
+                # would take seconds, so a hostile one is refused instead.
+                raise tables.RowError(f"more than {_MAX_TYPED_ROWS} rows stand off their headings")
             pending.append(k)
             continue
         if got is None:
             raise tables.RowError(_unfit(toks))
         take(k, *got)
     while pending:
-        # The page's other rows show where it prints its columns: of a row's cuts by type, those
-        # whose cells stand where the page prints their columns, if one only (or one far nearest).
+        # Several cuts by type: the page's other rows show where it prints its columns, so of the
+        # row's cuts those whose cells stand there are weighed (all of them where no other row of
+        # the page is placed yet): the only one, or one far nearer the columns than any other.
         done = []
         for k in pending:
             known = _extents([cut for p, cut in placed.values() if p == page_of(k)], cols)
-            if known and k not in typed:
+            if k not in typed:
                 typed[k] = typed_cuts(row_toks[k], starts, cols)
-            fit = [(cost, cut) for cost, cut in typed.get(k) or [] if _on_grid(cut, known, cols)]
+            fit = [(cost, cut) for cost, cut in typed[k] or [] if _on_grid(cut, known, cols)]
             if len(fit) == 1 or (len(fit) > 1 and margin is not None and fit[1][0] - fit[0][0] >= margin):
                 take(k, [_join(c) for c in fit[0][1]], fit[0][1])
                 by_types.add(page_of(k))
@@ -395,15 +391,20 @@ def _extents(cuts: list[list[list[Tok]]], cols: tuple[str, ...]) -> dict[int, tu
     return out
 
 
+#: How far apart a column's cells may stand on one page (a short number beside a long one).
+_NEAR = 4
+
+
 def _on_grid(cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tuple[str, ...]) -> bool:
     """Does each typed cell of the cut stand where the page prints its column (over or under that
-    column's cells of other rows), right of the earlier columns' and left of the later ones'?"""
+    column's cells of other rows, or within a few characters), right of the earlier columns' and
+    left of the later ones'?"""
     for c, kind in enumerate(cols):
         e = _extent(cut[c]) if kind not in _TEXT else None
         if e is None:
             continue
         for d, (lo, hi) in known.items():
-            if (d < c and hi > e[0]) or (d > c and e[1] > lo) or (d == c and (e[0] > hi or lo > e[1])):
+            if (d < c and hi > e[0]) or (d > c and e[1] > lo) or (d == c and (e[0] > hi + _NEAR or lo > e[1] + _NEAR)):
                 return False
     return True
 
