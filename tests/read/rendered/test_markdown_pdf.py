@@ -91,3 +91,29 @@ def test_two_footnotes_run_together_where_the_paper_edge_cut_the_first() -> None
     assert "footnotes[F3]" in got.missing
     ref = {f.id: f.text for f in reference("0000093410-26-000117").footnotes}
     assert next(f.text for f in got.footnotes if f.id == "F4") == ref["F4"]
+
+
+def test_signature_caption_as_the_pdf_converter_reads_it() -> None:
+    # "** ~~S~~ ignature of Reporting Person": the caption's "**" marks read as a strike over its S.
+    got = parse(HESS)
+    assert [(s.name, s.date) for s in got.signatures] == [
+        (s.name, s.date) for s in reference("0000093410-26-000117").signatures
+    ]
+
+
+def test_signature_name_cut_across_cells_is_listed_missing() -> None:
+    # "/s/Linda Lam by Power of Attorney fo" | "r Darla Smi" | "th" | "01/17/2024": where the words
+    # part cannot be told, so no signature is given, and the Filing says so.
+    got = parse(PAGES / "0000002488-24-000005.pymupdf4llm.md")
+    assert got.signatures == () and "signatures" in got.missing
+    assert any(n.where == "signatures" and "captions" in n.message for n in got.notes)
+
+
+def test_section_heading_run_into_a_paragraph_and_converter_comments() -> None:
+    text = HESS.read_text().replace(
+        "## **Signatures** \n\n/s/ Rose",
+        "Owner words **Signatures** <!-- Start of picture text -->/s/ Rose",
+    )
+    assert "Owner words **Signatures**" in text
+    got = parse(text.encode())
+    assert [s.name for s in got.signatures] == ["/s/ Rose Z. Pierson, Attorney-In-Fact for John B. Hess"]

@@ -24,6 +24,9 @@ _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _INPUT_RE = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
 _TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
 _BOLD_RE = re.compile(r"\*\*")
+_STRIKE_RE = re.compile(r"~~([^~\n]*)~~")
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_SPLIT_CAPTION_RE = re.compile(r"(?<![A-Za-z])S\s+ignature(?=\s+of\s+Reporting)")
 _GLUED_BOLD_RE = re.compile(r"(?<=[A-Za-z])\*\*([A-Za-z][^*\n]*?)\*\*(?=[A-Za-z])")
 _EMPH_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _PRIVATE_RE = re.compile("[\ue000-\ue0ff]")
@@ -46,6 +49,8 @@ def _inline(text: str) -> str:
     if not text or text.isspace():  # the many empty cells of a table: nothing to read
         return ""
     if "<" in text:
+        if "<!--" in text:  # a converter's own notes ("<!-- Start of picture text -->"): not the page's
+            text = _COMMENT_RE.sub("", text)
         text = _BR_RE.sub("\n", text)
         text = _INPUT_RE.sub(lambda m: f" {CHECKED if 'checked' in m.group(0).lower() else UNCHECKED} ", text)
         text = _TAG_RE.sub("", text)
@@ -54,6 +59,12 @@ def _inline(text: str) -> str:
         text = _LINK_RE.sub(r"\1", text)
     if "\\" in text:  # escaped characters are literal: keep them out of the emphasis rules
         text = _ESCAPE_RE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
+    if "~~" in text:  # strikethrough: a PDF converter's reading of a mark drawn over a letter
+        text = _STRIKE_RE.sub(r"\1", text)
+    if "ignature" in text:
+        # The caption's first letter set apart from the rest ("S ignature of Reporting Person"):
+        # a PDF converter's reading of the caption's "**" marks standing close before it.
+        text = _SPLIT_CAPTION_RE.sub("Signature", text)
     if "*" in text or "_" in text:
         if "**" in text:
             # Bold glued to the words on both sides ("Issuer Name**and**Ticker"): a PDF converter
@@ -176,6 +187,113 @@ def _part_run_on_marks(lines: list[str]) -> list[str]:
     return out
 
 
+#: A section's bold heading standing inside a paragraph: a PDF converter ran the section into the one
+#: above (the owners table's words, then "**Signatures** /s/ ...").
+_INLINE_SECTION_RE = re.compile(r"(?<=\S)\s*(\*\*(?:Signatures?|Explanation of Responses:?|Remarks:?)\*\*)\s*")
+_CAPTION_LINE_RE = re.compile(r"^\W*Signature\s+of\s+Reporting\s+Person\W*$", re.IGNORECASE)
+_DATE_LINE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
+_SIG_HEAD_LINE_RE = re.compile(r"^\s*Signatures\s*$", re.MULTILINE)
+
+
+def _part_inline_sections(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        m = _INLINE_SECTION_RE.search(line) if "**" in line and "|" not in line else None
+        if m and line[: m.start()].strip(" #*->"):  # (a Markdown heading's own "### " is not text)
+            for part in _INLINE_SECTION_RE.split(line):  # (the heading, kept by the split's group)
+                if part.strip():
+                    out.extend((part, ""))
+        else:
+            out.append(line)
+    return out
+
+
+def _part_signature_heading(doc: Doc) -> Doc:
+    """A cell holding the "Signatures" heading among other lines (a PDF converter drew the section
+    into the owners table): the heading as a row of its own, the lines before and after it apart."""
+    out: Doc = []
+    for row in doc:
+        k = next((k for k, c in enumerate(row) if "Signatures" in c and _SIG_HEAD_LINE_RE.search(c)), None)
+        if k is None:
+            out.append(row)
+            continue
+        lines = row[k].split("\n")
+        at = next(j for j, ln in enumerate(lines) if _SIG_HEAD_LINE_RE.fullmatch(ln))
+        before, after = "\n".join(lines[:at]), [ln.strip() for ln in lines[at + 1 :] if ln.strip()]
+        if len(row) == 1:
+            out.extend(([before],) if before.strip() else ())
+            out.append(["Signatures"])
+            out.extend([ln] for ln in after)
+        elif not after:
+            out.extend(([*row[:k], before, *row[k + 1 :]], ["Signatures"]))
+        elif not before.strip():
+            out.extend((["Signatures"], [*row[:k], "\n".join(after), *row[k + 1 :]]))
+        else:
+            out.append(row)  # lines of another section on both sides: left as it is
+    return out
+
+
+def _signature_rows(doc: Doc) -> Doc:
+    """The signature block as the page prints it (the name and its date side by side, the captions
+    "Signature of Reporting Person" and "Date" under them), where a PDF converter gave it otherwise:
+    each value over its caption in one cell (| name / caption | date / Date |), or the date and its
+    caption as paragraphs after the name's caption."""
+    out: Doc = []
+    i = 0
+    doc = _part_signature_heading(doc)
+    while i < len(doc):
+        row = doc[i]
+        if (
+            i + 1 < len(doc)
+            and doc[i + 1]
+            and _CAPTION_LINE_RE.match(doc[i + 1][0])
+            and sum(1 for c in row if c.strip()) > 2
+        ):
+            # The name above the caption cut across cells ("/s/ Linda Lam by Power of Attorney fo" |
+            # "r Darla Smi" | "th"): where its words part cannot be told. Not read (the reader then
+            # lists the signatures missing).
+            i += 1
+            continue
+        if (
+            len(row) == 2
+            and "\n" in row[0]
+            and _DATE_LINE_RE.match(row[1].strip())
+            and i + 1 < len(doc)
+            and doc[i + 1]
+            and _CAPTION_LINE_RE.match(doc[i + 1][0])
+        ):
+            # A name over its caption, its date beside it: one signature, its lines wrapped by the PDF.
+            out.append([" ".join(row[0].split()), row[1]])
+            i += 1
+            continue
+        if len(row) == 2 and "\n" in row[0] and "\n" in row[1]:
+            name, _, cap = row[0].rpartition("\n")
+            date, _, dcap = row[1].rpartition("\n")
+            if _CAPTION_LINE_RE.match(cap) and dcap.strip() == "Date" and _DATE_LINE_RE.match(date.strip()):
+                out.extend(([name, date.strip()], [cap, dcap]))
+                i += 1
+                continue
+        if (
+            len(row) == 1
+            and _CAPTION_LINE_RE.match(row[0])
+            and i + 1 < len(doc)
+            and len(doc[i + 1]) == 1
+            and out
+            and len(out[-1]) == 1
+        ):
+            date_row = doc[i + 1][0]
+            date = date_row.removesuffix("Date").strip()
+            if _DATE_LINE_RE.match(date):
+                out[-1] = [out[-1][0], date]
+                out.append([row[0], "Date"])
+                skip = 2 if date_row.endswith("Date") else (3 if i + 2 < len(doc) and doc[i + 2] == ["Date"] else 2)
+                i += skip
+                continue
+        out.append(row)
+        i += 1
+    return out
+
+
 def _join_footnote_heads(doc: Doc) -> Doc:
     """A footnote whose number a PDF printed beside the middle of its text: the lines above the number
     come first, as a paragraph of their own, and the text after the number goes on mid-sentence
@@ -282,6 +400,8 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     bold_marks = "**(" in text
     if bold_marks:
         lines = _part_run_on_marks(lines)
+    if "**Signature" in text or "**Explanation" in text or "**Remarks" in text:
+        lines = _part_inline_sections(lines)
     # How each line changes the depth of HTML tables (opened less closed), for the lines holding a
     # table tag, in order; found when the first HTML table is met, by one scan of the page (lowering
     # the page, or scanning it line by line, costs several times as much).
@@ -388,6 +508,8 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     if "(Last)" in text:
         doc = _drop_unplaced_box1(doc)
     doc = place_tables(doc)
+    if "ignature" in text:
+        doc = _signature_rows(doc)
     if bold_marks:
         doc = _join_footnote_heads([[c.replace(_CUT, CLIPPED) if _CUT in c else c for c in row] for row in doc])
     return doc
