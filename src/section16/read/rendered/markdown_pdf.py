@@ -1,0 +1,258 @@
+"""What PDF-to-Markdown converters (pymupdf4llm, OCR and vision models) do to the printed form, undone
+where the page still shows how: the Markdown front end's passes for pages made from a PDF.
+
+Such a converter draws pipe tables from the PDF's rules and text, not from the form's boxes and
+columns: bold runs lose the spaces around them, footnote numbers are bold and centred on their text
+(or run on after a footnote the paper's edge cut), a table's title is cut by cell boundaries, box 1's
+captions and values share cells with other boxes, the signature block comes apart. Each pass below
+either restores what the page shows or leaves a part out (listed missing by the form reader), never
+guesses. The table rows themselves are placed by :mod:`.markdown_rows`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cells import Doc
+
+_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
+
+
+#: A footnote's number in bold ("**(2)**", as a PDF-to-Markdown converter prints the page's marks)
+#: standing after other text on its line (the converter ran two footnotes together), or glued to
+#: the text that follows it ("**(7)**<sup>Shares").
+_MID_MARK_RE = re.compile(r"(?<=[^\s*-])[ \t]*(?=\*\*\(\d{1,3}\)\*\*)")
+_GLUED_MARK_RE = re.compile(r"(\*\*\(\d{1,3}\)\*\*)(?=[^\s*])")
+#: The end of a footnote's last sentence, before a run-on mark: without it the text was cut.
+_SENTENCE_END_RE = re.compile(r"[.!?;:)\"'\u201d]\W*$")
+#: Put after the text before a run-on mark when it does not end a sentence; becomes CLIPPED.
+CUT = "\uf8fe"
+_FN_HEAD_RE = re.compile(r"^\((\d{1,3})\)\s+(?=[a-z])")
+_STAR_NOTE_RE = re.compile(r"^\W*(?:If the form is filed|Intentional misstatements)", re.IGNORECASE)
+
+
+def part_run_on_marks(lines: list[str]) -> list[str]:
+    """Lines with a bold footnote number after other text split there, each footnote a paragraph of
+    its own. A PDF-to-Markdown converter runs two footnotes into one line where the first one's last
+    line was cut at the paper's edge: text before such a number that does not end a sentence is
+    marked cut (not whole), not read as the footnote's whole text."""
+    out: list[str] = []
+    for line in lines:
+        if "**(" not in line or "|" in line:
+            out.append(line)
+            continue
+        line = _GLUED_MARK_RE.sub(r"\1 ", line)
+        parts = _MID_MARK_RE.split(line)
+        if len(parts) == 1:
+            out.append(line)
+            continue
+        for k, part in enumerate(parts):
+            if k + 1 < len(parts) and not _SENTENCE_END_RE.search(_TAG_RE.sub("", part).rstrip(" *_")):
+                part += CUT
+            out.extend((part, ""))
+    return out
+
+
+#: A section's bold heading standing inside a paragraph: a PDF converter ran the section into the one
+#: above (the owners table's words, then "**Signatures** /s/ ...").
+_INLINE_SECTION_RE = re.compile(r"(?<=\S)\s*(\*\*(?:Signatures?|Explanation of Responses:?|Remarks:?)\*\*)\s*")
+_CAPTION_LINE_RE = re.compile(r"^\W*Signature\s+of\s+Reporting\s+Person\W*$", re.IGNORECASE)
+_DATE_LINE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
+_SIG_HEAD_LINE_RE = re.compile(r"^\s*Signatures\s*$", re.MULTILINE)
+
+
+def part_inline_sections(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        m = _INLINE_SECTION_RE.search(line) if "**" in line and "|" not in line else None
+        if m and line[: m.start()].strip(" #*->"):  # (a Markdown heading's own "### " is not text)
+            for part in _INLINE_SECTION_RE.split(line):  # (the heading, kept by the split's group)
+                if part.strip():
+                    out.extend((part, ""))
+        else:
+            out.append(line)
+    return out
+
+
+def _part_signature_heading(doc: Doc) -> Doc:
+    """A cell holding the "Signatures" heading among other lines (a PDF converter drew the section
+    into the owners table): the heading as a row of its own, the lines before and after it apart."""
+    out: Doc = []
+    for row in doc:
+        k = next((k for k, c in enumerate(row) if "Signatures" in c and _SIG_HEAD_LINE_RE.search(c)), None)
+        if k is None:
+            out.append(row)
+            continue
+        lines = row[k].split("\n")
+        at = next(j for j, ln in enumerate(lines) if _SIG_HEAD_LINE_RE.fullmatch(ln))
+        before, after = "\n".join(lines[:at]), [ln.strip() for ln in lines[at + 1 :] if ln.strip()]
+        if len(row) == 1:
+            out.extend(([before],) if before.strip() else ())
+            out.append(["Signatures"])
+            out.extend([ln] for ln in after)
+        elif not after:
+            out.extend(([*row[:k], before, *row[k + 1 :]], ["Signatures"]))
+        elif not before.strip():
+            out.extend((["Signatures"], [*row[:k], "\n".join(after), *row[k + 1 :]]))
+        else:
+            out.append(row)  # lines of another section on both sides: left as it is
+    return out
+
+
+def signature_rows(doc: Doc) -> Doc:
+    """The signature block as the page prints it (the name and its date side by side, the captions
+    "Signature of Reporting Person" and "Date" under them), where a PDF converter gave it otherwise:
+    each value over its caption in one cell (| name / caption | date / Date |), or the date and its
+    caption as paragraphs after the name's caption."""
+    out: Doc = []
+    i = 0
+    doc = _part_signature_heading(doc)
+    while i < len(doc):
+        row = doc[i]
+        if (
+            i + 1 < len(doc)
+            and doc[i + 1]
+            and _CAPTION_LINE_RE.match(doc[i + 1][0])
+            and sum(1 for c in row if c.strip()) > 2
+        ):
+            # The name above the caption cut across cells ("/s/ Linda Lam by Power of Attorney fo" |
+            # "r Darla Smi" | "th"): where its words part cannot be told. Not read (the reader then
+            # lists the signatures missing).
+            i += 1
+            continue
+        if (
+            len(row) == 2
+            and "\n" in row[0]
+            and _DATE_LINE_RE.match(row[1].strip())
+            and i + 1 < len(doc)
+            and doc[i + 1]
+            and _CAPTION_LINE_RE.match(doc[i + 1][0])
+        ):
+            # A name over its caption, its date beside it: one signature, its lines wrapped by the PDF.
+            out.append([" ".join(row[0].split()), row[1]])
+            i += 1
+            continue
+        if len(row) == 2 and "\n" in row[0] and "\n" in row[1]:
+            name, _, cap = row[0].rpartition("\n")
+            date, _, dcap = row[1].rpartition("\n")
+            if _CAPTION_LINE_RE.match(cap) and dcap.strip() == "Date" and _DATE_LINE_RE.match(date.strip()):
+                out.extend(([name, date.strip()], [cap, dcap]))
+                i += 1
+                continue
+        if (
+            len(row) == 1
+            and _CAPTION_LINE_RE.match(row[0])
+            and i + 1 < len(doc)
+            and len(doc[i + 1]) == 1
+            and out
+            and len(out[-1]) == 1
+        ):
+            date_row = doc[i + 1][0]
+            date = date_row.removesuffix("Date").strip()
+            if _DATE_LINE_RE.match(date):
+                out[-1] = [out[-1][0], date]
+                out.append([row[0], "Date"])
+                skip = 2 if date_row.endswith("Date") else (3 if i + 2 < len(doc) and doc[i + 2] == ["Date"] else 2)
+                i += skip
+                continue
+        out.append(row)
+        i += 1
+    return out
+
+
+def join_footnote_heads(doc: Doc) -> Doc:
+    """A footnote whose number a PDF printed beside the middle of its text: the lines above the number
+    come first, as a paragraph of their own, and the text after the number goes on mid-sentence
+    (lower case). The paragraph is joined to that footnote where its sentence runs on into it (it
+    does not end a sentence); the first footnote's also where it follows the form's own notes."""
+    start = next((i for i, r in enumerate(doc) if len(r) == 1 and r[0].startswith("Explanation of Resp")), None)
+    if start is None:
+        return doc
+    out = doc[: start + 1]
+    notes_only = True  # only the form's own notes since the heading
+    for row in doc[start + 1 :]:
+        m = _FN_HEAD_RE.match(row[0]) if len(row) == 1 else None
+        prev = out[-1] if len(out) > start + 1 else None
+        if m and prev is not None and len(prev) == 1 and prev[0][:1] != "(" and not _STAR_NOTE_RE.match(prev[0]):
+            runs_on = not _SENTENCE_END_RE.search(prev[0])
+            if runs_on or (notes_only and m.group(1) == "1"):
+                out[-1] = [f"({m.group(1)}) {prev[0]} {row[0][m.end() :]}"]
+                notes_only = False
+                continue
+        if notes_only and prev is not None and not (len(prev) == 1 and _STAR_NOTE_RE.match(prev[0])):
+            notes_only = False
+        out.append(row)
+    return out
+
+
+#: Box 1's captions under its lines, as the printed form shows them.
+_CAPTION_RE = re.compile(r"^\((?:Last|First|Middle|Street|City|State|Zip[^)]*|Country)\)$")
+_BOX1_LABEL_RE = re.compile(r"^\s*1\s*\.\s*Name\s+and\s+Address", re.IGNORECASE)
+_BOX_LABEL_RE = re.compile(r"^\s*\d{1,2}[a-z]?\s*\.\s*[A-Z]")
+_TABLE_ONE_RE = re.compile(r"^\W*Table\s+I\b", re.IGNORECASE)
+
+
+def drop_unplaced_box1(doc: Doc) -> Doc:
+    """Box 1 (name and address) left out where the page's table put its captions and values in a cell
+    apart from box 1's label ("(Last)\\n(First)\\n1400 SMITH STREET"): a converter that drew the table from a PDF's
+    lines, not the form's boxes, so which line is the name, a street or the city cannot be told,
+    nor which cell's words belong to box 1. The form reader then lists the name and address missing."""
+    end = next((i for i, r in enumerate(doc) if any(_TABLE_ONE_RE.match(c) for c in r)), len(doc))
+    mixed = False
+    for row in doc[:end]:
+        for cell in row:
+            lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+            # (A cell holding box 1 whole -- its label, lines and captions -- is the box as printed.)
+            if (
+                any(_CAPTION_RE.match(ln) for ln in lines)
+                and any(not _CAPTION_RE.match(ln) and not _BOX_LABEL_RE.match(ln) for ln in lines)
+                and not any(_BOX1_LABEL_RE.match(ln) for ln in lines)
+            ):
+                mixed = True
+    if not mixed:
+        return doc
+    out: Doc = []
+    for row in doc[:end]:
+        cells = []
+        for cell in row:
+            lines = cell.split("\n")
+            if any(_CAPTION_RE.match(ln.strip()) for ln in lines):
+                cell = "\n".join(ln for ln in lines if _BOX_LABEL_RE.match(ln.strip()))
+            elif any(_BOX1_LABEL_RE.match(ln) for ln in lines):
+                k = next(i for i, ln in enumerate(lines) if _BOX1_LABEL_RE.match(ln))
+                rest = next((i for i in range(k + 1, len(lines)) if _BOX_LABEL_RE.match(lines[i])), len(lines))
+                cell = "\n".join(lines[:k] + lines[rest:])
+            cells.append(cell)
+        out.append(cells)
+    return out + doc[end:]
+
+
+#: The tables' titles, letters only: a title a cell boundary cut ("Tab" | "le I - Non-Deriv") is
+#: found by joining the row's cells from where it starts.
+_TITLES = tuple(
+    re.sub("[^a-z]", "", t.lower())
+    for t in (
+        "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+        "Table I - Non-Derivative Securities Beneficially Owned",
+        "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+        "Table II - Derivative Securities Beneficially Owned",
+    )
+)
+_TITLE_TAIL = "egputscallswarrantsoptionsconvertiblesecurities"
+_LETTERS_RE = re.compile("[^a-z]")
+
+
+def title_row(row: list[str]) -> list[list[str]] | None:
+    """A row whose cells, from one on, are a table's title cut by cell boundaries: the cells before
+    it (another box's last line) as a row, and the title as one cell; None for any other row."""
+    for k, cell in enumerate(row):
+        if not cell.lstrip(" *").startswith("Tab"):
+            continue
+        joined = "".join(row[k:])
+        letters = _LETTERS_RE.sub("", joined.lower())
+        for title in _TITLES:
+            if letters.startswith(title) and _TITLE_TAIL.startswith(letters[len(title) :]):
+                before = row[:k]
+                return [before, [" ".join(joined.split())]] if any(c.strip() for c in before) else [[joined]]
+        return None
+    return None
