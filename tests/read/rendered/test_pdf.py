@@ -295,3 +295,19 @@ def test_a_check_box_is_ticked_only_with_a_tick_inside_it() -> None:
     # A tick beside the box, not inside it, does not tick it.
     page = Page([], small=[(30, 60, 40, 70), (45, 62, 51, 65)])
     assert [w.text for w in pdf._check_boxes(page).words] == ["☐"]
+
+
+def test_a_check_box_is_set_on_its_labels_first_line() -> None:
+    # weasyprint centres the box on its label's three lines: the mark goes on the line where the
+    # label starts, where a typed "[X]" stands, not on the line beside the box's middle.
+    words = [
+        Word("Check", 49, 75, 112, 124),
+        Word("this", 77, 90, 112, 124),
+        Word("box", 92, 105, 112, 124),
+        Word("to", 107, 115, 112, 124),
+        Word("made", 49, 75, 126, 138),
+        Word("plan", 49, 70, 140, 152),
+    ]
+    page = Page(words, small=[(33.2, 138.5, 45.9, 151.3), (36.0, 141.3, 43.1, 148.4)])
+    mark = pdf._check_boxes(page).words[-1]
+    assert (mark.text, mark.top) == ("☒", 112)

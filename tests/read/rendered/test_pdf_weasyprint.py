@@ -20,6 +20,7 @@ CASES = {
     "0001626431-20-000036": "Table I and a Table II row; the heading's words centred low in its band",
     "0001861449-22-000013": "Table II's heading cut by the page break ('of Shares' on the next page)",
     "0000899243-20-001780": "an empty Table II: the heading drawn and no row",
+    "0001225208-26-005409": "the Rule 10b5-1 box checked: a square drawn in the box, centred on its label's lines",
 }
 
 

@@ -129,7 +129,7 @@ def _plumber_sheet(p: object) -> Sheet:
             page.h.append(((top + bottom) / 2, x0, x1))
         elif e["orientation"] == "v" and x1 - x0 <= RULE_WIDTH:
             page.v.append(((x0 + x1) / 2, top, bottom))
-    for c in p.curves:  # type: ignore[attr-defined]
+    for c in [*p.curves, *p.rects]:  # type: ignore[attr-defined]
         x0, x1, top, bottom = float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])
         if x1 - x0 <= pdf_pdfium.SMALL_SHAPE and bottom - top <= pdf_pdfium.SMALL_SHAPE:
             page.small.append((x0, top, x1, bottom))
@@ -169,6 +169,17 @@ BOX_SIDE = 4.5
 TICK_SHARE = 0.8
 
 
+#: How the form's check boxes' labels begin.
+_BOX_LABEL_RE = re.compile(r"^(?:Check this box\b|Form [345] (?:Holdings|Transactions)\b)")
+
+
+def _line_from(words: list[Word], first: Word) -> str:
+    """The text of ``first``'s line from ``first`` on (its first words, enough to know a label)."""
+    mid = (first.top + first.bottom) / 2
+    on = [w for w in words if first.x0 <= w.x0 <= first.x0 + 120 and w.top <= mid <= w.bottom]
+    return " ".join(w.text for w in sorted(on, key=lambda w: w.x0))
+
+
 def _check_boxes(page: Page) -> Page:
     """The page with a word for each check box it draws: "☒" where a tick stands inside the box,
     "☐" where none does (a browser prints a form's ``<input type="checkbox">`` as shapes, not text:
@@ -186,15 +197,18 @@ def _check_boxes(page: Page) -> Page:
     for box in boxes:
         side = box[2] - box[0]
         ticked = any(inside(s, box) and max(s[2] - s[0], s[3] - s[1]) < TICK_SHARE * side for s in page.small)
-        # The box stands beside its label's first line (centred on the label where the page is printed
-        # small): it is set on the line of the nearest word to its right, as a text box mark would be.
+        # The box stands beside its label: by its first line (chromium), or centred on its lines
+        # (weasyprint). It is set on the line where the nearest of the form's box labels starts,
+        # as a typed box mark would be; else on the nearest line to its right.
         mid = (box[1] + box[3]) / 2
         right = [
             w
             for w in page.words
-            if box[2] <= w.x0 <= box[2] + 4 * side and abs((w.top + w.bottom) / 2 - mid) <= 2 * side
+            if box[2] <= w.x0 <= box[2] + 4 * side and abs((w.top + w.bottom) / 2 - mid) <= 6 * side
         ]
-        at = min(right, key=lambda w: (abs((w.top + w.bottom) / 2 - mid), w.x0), default=None)
+        starts = [w for w in right if _BOX_LABEL_RE.match(_line_from(page.words, w))]
+        near = [w for w in right if abs((w.top + w.bottom) / 2 - mid) <= 2 * side]
+        at = min(starts or near, key=lambda w: (abs((w.top + w.bottom) / 2 - mid), w.x0), default=None)
         top, bottom = (at.top, at.bottom) if at is not None else (box[1], box[3])
         page.words.append(Word("☒" if ticked else "☐", box[0], box[2], top, bottom))
     return page
