@@ -130,3 +130,36 @@ def test_a_sub_headings_tail_heads_the_cell_only_after_its_beginning() -> None:
     # Without the heading's first words before the break, the same lines are the cell's own.
     assert ruled._without_heading_lines("of\nShares\n31,455", "7. Title and Amount") == "of\nShares\n31,455"
     assert ruled._without_heading_lines("of\nClass A\n31,455", before) == "of\nClass A\n31,455"
+
+
+def test_a_row_whose_top_rule_is_on_the_page_before_is_read() -> None:
+    # The page break fell on a row's top border: on the next page the row has only its bottom rule.
+    one, two = Page([]), Page([])
+    grid(one, [100, 120, 140])
+    row(one, 105, title="Common Stock", date="01/02/2024", code="S", amount="100", ad="D", after="900", di="D")
+    for x in XS:
+        two.v.append((x, 15, 40))
+    two.h.append((40, XS[0], XS[-1]))
+    row(two, 20, title="Common Stock", after="1,312,260", di="I", nature="Estate planning")
+    rows = ruled.table_rows([(one, 90, 1e9), (two, -1e9, 100)], COLS)
+    assert rows is not None and len(rows) == 2
+    assert rows[1][COLS.index("after")] == "1,312,260"
+
+
+def test_values_the_rules_do_not_part_are_not_passed_over() -> None:
+    # A region with values but fewer than two rules: not read by the rules (None), never skipped.
+    one, two = Page([]), Page([])
+    grid(one, [100, 120, 140])
+    row(one, 105, title="Common Stock", date="01/02/2024", code="S", amount="100", ad="D", after="900", di="D")
+    row(two, 20, title="Common Stock", after="1,312,260", di="I")  # no rule at all
+    assert ruled.table_rows([(one, 90, 1e9), (two, -1e9, 100)], COLS) is None
+
+
+def test_pdf_row_whose_top_rule_ends_the_page_before_reads_as_the_xml() -> None:
+    """chromium fitted to the paper (held out): Table I's holding row starts on the next page with
+    only its bottom rule; the row was lost without a word."""
+    name = "0001415889-24-019064"
+    got = parse(PAGES / f"{name}.chromium-pdf-fit.pdf")
+    expected = reference(name)
+    assert len(got.non_derivative_holdings) == len(expected.non_derivative_holdings) == 1
+    assert misses(expected, got) == []

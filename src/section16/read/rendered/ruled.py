@@ -152,10 +152,14 @@ def _bands(page: Page, y0: float, y1: float) -> list[tuple[float, float, list[fl
     the page before (or on to the next), the words beyond the first (last) rule are a row cut by
     the page break: they form a band with the columns of the row beside them."""
     ys = _row_rules(page, y0, y1)
+    inside = [w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1]
+    if len(ys) == 1 and y0 < -1e8 and inside and all((w.top + w.bottom) / 2 < ys[0] for w in inside):
+        # The region's one row the page break cut: its top rule is on the page before.
+        top = min(w.top for w in inside)
+        return [(-1e9, ys[0], _columns(page, top, ys[0]))]
     if len(ys) < 2:
         return None
     bands = [(a, b, _columns(page, a, b)) for a, b in itertools.pairwise(ys)]
-    inside = [w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1]
     if y0 < -1e8 and any((w.top + w.bottom) / 2 < ys[0] for w in inside):
         bands.insert(0, (-1e9, ys[0], bands[0][2]))
     if y1 > 1e8 and any((w.top + w.bottom) / 2 > ys[-1] for w in inside):
@@ -232,6 +236,9 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
     for page, y0, y1 in pages:
         bands = _bands(page, y0, y1)
         if bands is None:
+            text = " ".join(w.text for w in page.words if y0 < (w.top + w.bottom) / 2 < y1)
+            if _VALUE_RE.search(text):
+                return None  # values the rules do not part into rows (not a heading): not read by them
             continue
         seen_rule = True
         region_words += sum(1 for w in page.words if y0 < (w.top + w.bottom) / 2 < y1)
