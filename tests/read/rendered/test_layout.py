@@ -323,3 +323,14 @@ def test_a_table_of_many_rows_off_their_headings_is_refused_not_weighed_row_by_r
     lines = page.read_text().split("\n")
     many = parse("\n".join(lines[:92] + lines[92:114] * 20 + lines[114:]).encode())
     assert {"derivative_transactions", "derivative_holdings"} <= set(many.missing)
+
+
+def test_rows_under_a_heading_cut_by_the_page_break_are_anchored_by_their_last_d_or_i() -> None:
+    # Table II's heading runs over a page break: its labels stand on page 1's grid, its rows on
+    # page 2's, so no row's D stands under the Ownership Form's label. Cut by type, each row is
+    # anchored by the last lone D or I of a line that reads as a row.
+    got = parse(PAGES / "0001209191-12-001744.pdftotext-layout.txt")
+    expected = reference("0001209191-12-001744")
+    assert (len(got.derivative_transactions), len(got.derivative_holdings)) == (2, 1)
+    assert not any(n.where.startswith("Table") for n in got.notes)
+    assert misses(expected, got) == []

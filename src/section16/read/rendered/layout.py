@@ -275,9 +275,10 @@ def _read_table(
                 if all(mine < _dist(t, rngs[r]) for r in rivals) and mine <= _FAR * 1.5:
                     anchors.append(i)
                     break
-    if not anchors and relay:
-        # The heading's grid and the rows' differ (a page break inside the heading): a row's D or I
-        # is then the last lone D or I of a line that reads as a row (after a value, right of the
+    if not anchors and (relay or margin is not None):
+        # The heading's grid and the rows' differ (a page break inside the heading, a heading laid
+        # out narrower than its rows): when the rows are read by their words' types, a row's D or I
+        # is the last lone D or I of a line that reads as a row (after a value, right of the
         # middle of the table), wherever its column's heading stands.
         anchors = [i for i in range(head_stop, end) if i in toks_by_line and _row_di(toks_by_line[i], starts)]
     if not anchors:
