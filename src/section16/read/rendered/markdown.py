@@ -50,6 +50,10 @@ _GLUED_NUMBER_RE = re.compile(r"(?<=\d)(?=\d\\\.\s)")
 # pandoc's simple and multiline tables: an indented rule of dash groups.
 _DASH_RULE_RE = re.compile(r"^ {1,3}-{2,}(?: +-+)*\s*$")
 _DASH_GROUP_RE = re.compile(r"-+")
+# Box 1's caption with a value after it in the same cell: what drop_unplaced_box1 looks for.
+_CAPTION_THEN_VALUE_RE = re.compile(
+    r"\((?:Last|First|Middle|Street|City|State|Zip[^)]*|Country)\)\s*<br\s*/?>\s*[^(<\s|]"
+)
 
 
 @functools.lru_cache(maxsize=MEMO)
@@ -273,7 +277,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             last = at
         out.extend(doc[last:])
         doc = out
-    if "(Last)" in text:
+    if "(Last)" in text and _CAPTION_THEN_VALUE_RE.search(text):
         doc = drop_unplaced_box1(doc)
     doc = place_tables(doc)
     if "ignature" in text:

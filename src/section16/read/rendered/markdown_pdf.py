@@ -59,6 +59,7 @@ _INLINE_SECTION_RE = re.compile(r"(?<=\S)\s*(\*\*(?:Signatures?|Explanation of R
 _CAPTION_LINE_RE = re.compile(r"^\W*Signature\s+of\s+Reporting\s+Person\W*$", re.IGNORECASE)
 _DATE_LINE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _SIG_HEAD_LINE_RE = re.compile(r"^\s*Signatures\s*$", re.MULTILINE)
+_CAPTION_END_RE = re.compile(r"Signature\s+of\s+Reporting\s+Person\W*$", re.IGNORECASE)
 
 
 def part_inline_sections(lines: list[str]) -> list[str]:
@@ -106,9 +107,17 @@ def signature_rows(doc: Doc) -> Doc:
     caption as paragraphs after the name's caption."""
     out: Doc = []
     i = 0
-    doc = _part_signature_heading(doc)
+    if any("Signatures" in c and "\n" in c for row in doc for c in row):
+        doc = _part_signature_heading(doc)
+    # Only the rows next to a caption (the caption ends a row's first cell) are looked at.
+    caps = [k for k, r in enumerate(doc) if r and "ignature" in r[0] and _CAPTION_END_RE.search(r[0])]
+    near = {j for k in caps for j in range(k - 1, k + 2)}
     while i < len(doc):
         row = doc[i]
+        if i not in near:
+            out.append(row)
+            i += 1
+            continue
         if (
             i + 1 < len(doc)
             and doc[i + 1]

@@ -15,11 +15,12 @@ set of values does so. Otherwise it is left as drawn, and the form reader refuse
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from .boxes import read_form_type
-from .cells import Row, flat
+from .cells import MEMO, Row, flat
 from .form import _mark
 from .tables import UNPLACED, LoneCell, RowError, check_cell, columns, data_cells, fit, split_rows
 
@@ -117,10 +118,13 @@ def place_row(row: Row, cols: tuple[str, ...], table: str) -> Row | None:
     return [found[0].get(k, "") for k in cols]
 
 
-def _refused(row: Row, cols: tuple[str, ...]) -> bool | None:
+@functools.lru_cache(maxsize=MEMO)
+def _refused(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool | None:
     """Would the form reader refuse the row (True), read it by position (False), or pass it over as
     a heading or a lone line (None)? A row with more cells than the table has columns, read as one
-    row by position, counts as refused: its extra cells shift the values after them."""
+    row by position, counts as refused: its extra cells shift the values after them. (Memoised: the
+    heading's rows are the same on page after page.)"""
+    row = list(cells)
     try:
         chunks = split_rows(row, len(cols), [])
     except LoneCell:
@@ -145,6 +149,9 @@ def place_tables(doc: list[Row]) -> list[Row]:
     rows_seen = False  # a row of the current table read (headings stand above them)
     out: list[Row] = []
     for i, row in enumerate(doc):
+        if region is None and not _TABLE_GATE_RE.search("\x00".join(row)):
+            out.append(row)  # outside the tables only a table's title matters
+            continue
         marks = [m for m in (_mark(c) for c in row if c) if m]
         if marks:
             region = None
@@ -157,7 +164,7 @@ def place_tables(doc: list[Row]) -> list[Row]:
                 region = (columns(form, table), f"T{table}") if form else None
             out.append(row)
             continue
-        refused = _refused(row, region[0]) if region is not None and len(row) > 1 else None
+        refused = _refused(tuple(row), region[0]) if region is not None and len(row) > 1 else None
         if region is not None and refused:
             placed = place_row(row, *region)
             if placed is not None:
@@ -178,20 +185,26 @@ def place_tables(doc: list[Row]) -> list[Row]:
     return out
 
 
-_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\d{1,2}/\d{1,2}/\d{2,4}")
-_INSTR_RE = re.compile(r"\(Instr\.[^)]*\)|\(Month/Day/Year\)|^\s*\d{1,2}[A-Z]?\s*\.", re.IGNORECASE)
+_TABLE_GATE_RE = re.compile("table", re.IGNORECASE)
+# The heading's own words and numbers: its notes ("(Instr. 3)", "(Month/Day/Year)"), its column
+# numbers opening a line ("2A."), and the sub-headings "Code" over "V".
+_HEADING_NOTES_RE = re.compile(
+    r"\(Instr\.[^)\n]*\)|\(Month/Day/Year\)|^[ \t]*\d{1,2}[A-Z]?[ \t]*\.", re.IGNORECASE | re.MULTILINE
+)
+_CODE_V_RE = re.compile(r"^[ \t]*Code[ \t]*\n[ \t]*V[ \t]*$", re.MULTILINE)
+#: A value of any kind a row shows: a number or date (a digit), a code or D/I on a line of its own.
+_VALUE_RE = re.compile(r"\d|^[ \t]*[A-Z](?:[ \t]*\(\d+\))*[ \t]*$", re.MULTILINE)
 
 
 def _heading_words(row: Row) -> bool:
+    return _heading_text("\n".join(row))
+
+
+@functools.lru_cache(maxsize=MEMO)
+def _heading_text(joined: str) -> bool:
     """A row of heading words only (above the table's first row): no value of any kind a row shows
     (a date, a number, a code or D/I on its own), only words and the heading's "(Instr. 3)"s."""
-    prev = ""
-    for cell in row:
-        for unit in _units(cell):
-            bare = _INSTR_RE.sub("", unit).strip()
-            if bare == "V" and prev == "Code":
-                continue  # the sub-headings "Code" and "V" of a transaction's code
-            prev = bare
-            if _NUMBER_RE.search(bare) or bare in ("A", "D", "I", "V") or re.fullmatch(r"[A-Z](?:\s*\(\d+\))*", bare):
-                return False
-    return True
+    text = _HEADING_NOTES_RE.sub("", joined)
+    if "V" in text:
+        text = _CODE_V_RE.sub("", text)
+    return _VALUE_RE.search(text) is None
