@@ -311,3 +311,18 @@ def test_a_check_box_is_set_on_its_labels_first_line() -> None:
     page = Page(words, small=[(33.2, 138.5, 45.9, 151.3), (36.0, 141.3, 43.1, 148.4)])
     mark = pdf._check_boxes(page).words[-1]
     assert (mark.text, mark.top) == ("☒", 112)
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_heading_cut_by_the_page_break_and_drawn_with_the_first_row(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Table II's heading runs on to the next page, where its rest ('Derivative Security', 'Code V',
+    '(A) or Disposed of (D)'...) shares one band with the first row: told apart by their sizes (the
+    page prints its headings smaller than its values). The page was refused."""
+    monkeypatch.setenv("SECTION16_PDF_BACKEND", backend)
+    name = "0001209191-21-021966"
+    got = parse_bytes((PAGES / f"{name}.chromium-pdf.pdf").read_bytes(), name)
+    expected = reference(name)
+    assert len(got.derivative_transactions) == len(expected.derivative_transactions) == 1
+    assert misses(expected, got) == []

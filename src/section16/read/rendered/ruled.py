@@ -125,11 +125,14 @@ def _columns(page: Page, top: float, bottom: float) -> list[float]:
     return _cluster([x for x, a, b in page.v if a <= mid <= b])
 
 
-def _band_cells(page: Page, top: float, bottom: float, xs: list[float]) -> list[str]:
+def _band_cells(
+    page: Page, top: float, bottom: float, xs: list[float], skip: frozenset[float] = frozenset()
+) -> list[str]:
+    """The band's cells' texts; ``skip``: the heights (to 0.1 point) of words to leave out."""
     cells: list[list[Word]] = [[] for _ in xs[:-1]]
     for w in page.words:
         cy = (w.top + w.bottom) / 2
-        if not top < cy < bottom:
+        if not top < cy < bottom or (skip and round(w.bottom - w.top, 1) in skip):
             continue
         cx = (w.x0 + w.x1) / 2
         for k in range(len(xs) - 1):
@@ -233,6 +236,7 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
     seen_rule = saw_heading = head_at_break = False
     region_words = heading_words = 0
     head_text = ""  # the last heading band's words
+    head_sizes: set[float] = set()  # their heights
     for page, y0, y1 in pages:
         bands = _bands(page, y0, y1)
         if bands is None:
@@ -254,14 +258,21 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
             at_head_break = head_at_break and b_i == 0 and y0 < -1e8
             heading_tail = at_head_break and not cells[0] and not any(_VALUE_RE.search(c) for c in cells)
             if at_head_break and not heading_tail:
-                # The heading's last row (Code, V, (A), (D), Date Exercisable...) drawn in one band with
-                # the first row, on the page after the break (chromium): its words head the cells.
+                # The heading's rest drawn in one band with the first row, on the page after the break
+                # (chromium). Where the page prints its headings smaller than its values, the words of
+                # the heading's sizes (none of the values') are the heading's; the rest of its last row
+                # (Code, V, (A), (D), Date Exercisable...) heads the cells.
+                inside = [w for w in page.words if top < (w.top + w.bottom) / 2 < bottom]
+                values = {round(w.bottom - w.top, 1) for w in inside if _VALUE_RE.search(w.text)}
+                if values and head_sizes - values:
+                    cells = _band_cells(page, top, bottom, xs, frozenset(head_sizes - values))
                 cells = [_without_heading_lines(c, head_text) for c in cells]
             if heading_tail or _is_heading(cells):
                 if any(_VALUE_RE.search(c) for c in cells):
                     return None  # a row drawn inside the heading's band (no rule between them)
                 saw_heading = True
                 head_text = " ".join(cells)
+                head_sizes = {round(w.bottom - w.top, 1) for w in page.words if top < (w.top + w.bottom) / 2 < bottom}
                 heading_words += sum(1 for w in page.words if top < (w.top + w.bottom) / 2 < bottom)
                 head_at_break = bottom > 1e8
                 continue
