@@ -17,6 +17,7 @@ from .cells import CHECKED, CLIPPED, MEMO, UNCHECKED, Doc, normalize
 from .html import _bare_mark, html_to_doc
 from .markdown_pdf import (
     CUT,
+    SIG_HEADING_IN_CELL_RE,
     drop_unplaced_box1,
     join_footnote_heads,
     part_inline_sections,
@@ -281,7 +282,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         doc = drop_unplaced_box1(doc)
     doc = place_tables(doc)
     if "ignature" in text:
-        doc = signature_rows(doc)
+        doc = signature_rows(doc, "Signatures" in text and SIG_HEADING_IN_CELL_RE.search(text) is not None)
     if bold_marks:
         doc = join_footnote_heads([[c.replace(CUT, CLIPPED) if CUT in c else c for c in row] for row in doc])
     return doc

@@ -59,6 +59,8 @@ _INLINE_SECTION_RE = re.compile(r"(?<=\S)\s*(\*\*(?:Signatures?|Explanation of R
 _CAPTION_LINE_RE = re.compile(r"^\W*Signature\s+of\s+Reporting\s+Person\W*$", re.IGNORECASE)
 _DATE_LINE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _SIG_HEAD_LINE_RE = re.compile(r"^\s*Signatures\s*$", re.MULTILINE)
+#: The "Signatures" heading in a cell with other lines, as the page's Markdown writes it.
+SIG_HEADING_IN_CELL_RE = re.compile(r"Signatures\**\s*<br|<br\s*/?>\s*\**Signatures")
 _CAPTION_END_RE = re.compile(r"Signature\s+of\s+Reporting\s+Person\W*$", re.IGNORECASE)
 
 
@@ -100,14 +102,14 @@ def _part_signature_heading(doc: Doc) -> Doc:
     return out
 
 
-def signature_rows(doc: Doc) -> Doc:
+def signature_rows(doc: Doc, heading_in_cell: bool = True) -> Doc:
     """The signature block as the page prints it (the name and its date side by side, the captions
     "Signature of Reporting Person" and "Date" under them), where a PDF converter gave it otherwise:
     each value over its caption in one cell (| name / caption | date / Date |), or the date and its
     caption as paragraphs after the name's caption."""
     out: Doc = []
     i = 0
-    if any("Signatures" in c and "\n" in c for row in doc for c in row):
+    if heading_in_cell:  # (the page holds "Signatures" beside a line break: see SIG_HEADING_IN_CELL_RE)
         doc = _part_signature_heading(doc)
     # Only the rows next to a caption (the caption ends a row's first cell) are looked at.
     caps = [k for k, r in enumerate(doc) if r and "ignature" in r[0] and _CAPTION_END_RE.search(r[0])]
