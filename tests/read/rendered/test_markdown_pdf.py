@@ -117,3 +117,19 @@ def test_section_heading_run_into_a_paragraph_and_converter_comments() -> None:
     assert "Owner words **Signatures**" in text
     got = parse(text.encode())
     assert [s.name for s in got.signatures] == ["/s/ Rose Z. Pierson, Attorney-In-Fact for John B. Hess"]
+
+
+PHREESIA = PAGES / "0000899243-20-001780.pymupdf4llm.md"
+
+
+def test_boxes_and_owners_table_cut_by_cell_boundaries_are_listed_missing() -> None:
+    # Box 2's label cut ("2. Issuer Name and Ticker or" | "Trading Symbol") and the owners table's
+    # heading cut ("Relation" | "ships"): what their cells hold is cut the same way. Neither is read
+    # into values; the Filing lists them missing and says why; nothing given is wrong.
+    got = parse(PHREESIA)
+    ref = reference("0000899243-20-001780")
+    assert got.issuer.name is None and {"issuer.name", "issuer.trading_symbol"} <= set(got.missing)
+    assert len(got.reporting_owners) == 1 and "reporting_owners" in got.missing
+    assert any(n.where == "reporting_owners" and "not read" in n.message for n in got.notes)
+    assert misses(ref, got) == []
+    assert got.period_of_report == ref.period_of_report

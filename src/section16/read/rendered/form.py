@@ -356,6 +356,12 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
                     missing.append(where)
                 notes.append(Note(where, why))
 
+    if own_items is not None and not own_rows and fmt in _TABLE_BY_TABLE and len(owners) == 1:
+        # The owners table is there but no row of it could be read (a Markdown front end left it
+        # out): only box 6 can tell that box 1's owner is the only one.
+        if not boxes.checkbox(head_text, r"Form\s+filed\s+by\s+One"):
+            missing.append("reporting_owners")
+            notes.append(Note("reporting_owners", "the Reporting Owners table not read; box 6 not read either"))
     if len(owners) == 1 and boxes.checkbox(head_text, r"Form\s+filed\s+by\s+More\s+than\s+One"):
         # Box 6 says joint filing, but no second owner could be read: the list is incomplete.
         missing.append("reporting_owners")

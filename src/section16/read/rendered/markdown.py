@@ -18,6 +18,8 @@ from .html import _bare_mark, html_to_doc
 from .markdown_pdf import (
     CUT,
     SIG_HEADING_IN_CELL_RE,
+    drop_cut_issuer_box,
+    drop_cut_owners_table,
     drop_unplaced_box1,
     join_footnote_heads,
     part_inline_sections,
@@ -281,6 +283,10 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     if "(Last)" in text and _CAPTION_THEN_VALUE_RE.search(text):
         doc = drop_unplaced_box1(doc)
     doc = place_tables(doc)
+    if "Owner" in text:
+        doc = drop_cut_owners_table(doc)
+    if "Issuer Name" in text:
+        doc = drop_cut_issuer_box(doc)
     if "ignature" in text:
         doc = signature_rows(doc, "Signatures" in text and SIG_HEADING_IN_CELL_RE.search(text) is not None)
     if bold_marks:

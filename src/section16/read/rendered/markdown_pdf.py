@@ -267,3 +267,50 @@ def title_row(row: list[str]) -> list[list[str]] | None:
                 return [before, [" ".join(joined.split())]] if any(c.strip() for c in before) else [[joined]]
         return None
     return None
+
+
+_OWNERS_MARK_RE = re.compile(r"^\W*Reporting\s+Owners\W*$", re.IGNORECASE)
+_SECTION_END_RE = re.compile(r"^\W*(?:Signatures?|Explanation\s+of\s+Responses|Remarks)\b", re.IGNORECASE)
+#: The owners table's heading words, letters only.
+_OWNERS_HEAD_WORDS = ("relationships", "reportingownername")
+_NOT_LETTERS_RE = re.compile("[^a-z]")
+
+
+def drop_cut_owners_table(doc: Doc) -> Doc:
+    """The Reporting Owners table left out where its heading is cut by cell boundaries ("Relatio" |
+    "nships"): a table drawn from the PDF's lines, whose owners' names and addresses are cut the same
+    way and whose rows do not stand one owner to a row. (The form reader then has the owners of box 1
+    only, and says the list is incomplete unless the page marks a filing by one person.)"""
+    start = next((i for i, r in enumerate(doc) if len(r) == 1 and _OWNERS_MARK_RE.match(r[0])), None)
+    if start is None:
+        return doc
+    end = next((j for j in range(start + 1, len(doc)) if doc[j] and _SECTION_END_RE.match(doc[j][0])), len(doc))
+    for row in doc[start + 1 : end]:
+        if len(row) < 2:
+            continue
+        cells = [_NOT_LETTERS_RE.sub("", c.lower()) for c in row]
+        joined = "".join(cells)
+        if any(w in joined and not any(w in c for c in cells) for w in _OWNERS_HEAD_WORDS):
+            return [*doc[: start + 1], *doc[end:]]
+    return doc
+
+
+_ISSUER_LABEL = "issuernameandtickerortradingsymbol"
+_ISSUER_START_RE = re.compile(r"^\s*\d\s*\.\s*Issuer\s+Name", re.IGNORECASE | re.MULTILINE)
+
+
+def drop_cut_issuer_box(doc: Doc) -> Doc:
+    """Box 2 (the issuer's name and ticker) left out where a cell boundary cut its label ("2. Issuer
+    Name and Ticker or" | "Trading Symbol"): the value is cut the same way ("MICROSOFT CORP [MS" |
+    "FT]"), and its pieces may stand in other boxes' cells. The form reader lists it missing."""
+    out: Doc = []
+    for row in doc:
+        k = next((k for k, c in enumerate(row) if "Issuer" in c and _ISSUER_START_RE.search(c)), None)
+        if k is None:
+            out.append(row)
+            continue
+        if _ISSUER_LABEL in _NOT_LETTERS_RE.sub("", row[k].lower()):
+            return [*out, *doc[len(out) :]]  # the label whole: the box as printed
+        out.append([*row[:k], "", *row[k + 1 :]])
+        return [*out, *doc[len(out) :]]
+    return doc
