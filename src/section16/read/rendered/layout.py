@@ -29,6 +29,7 @@ from . import layout_rows, tables
 from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _join, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
+from .layout_ties import TIED
 from .layout_words import _CHUNK_RE, _MARK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
 _RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
@@ -191,16 +192,24 @@ def _group_by_blank(data: list[int], anchors: list[int]) -> dict[int, int] | Non
 
 
 def read_table(
-    lines: list[str], start: int, end: int, form: str, table: int, pages: Sequence[int] | None = None
+    lines: list[str],
+    start: int,
+    end: int,
+    form: str,
+    table: int,
+    pages: Sequence[int] | None = None,
+    tie: str | None = None,
 ) -> tuple[list[list[str]], str | None]:
     """Rows of cells for the table whose heading starts at line ``start``; or an explanation why not.
-    ``pages`` gives each line's page, where the text was printed page by page (``pdftotext``)."""
+    ``pages`` gives each line's page, where the text was printed page by page (``pdftotext``).
+    ``tie``: back-to-back rows whose lines fit two cuts alike are cut the earliest ("early") or the
+    latest ("late") way instead of not read (the caller compares the two readings)."""
     # Each reading cuts the same lines into rows again: the cut is kept for the next (the cut of a
     # long table's lines is the costliest step).
     cut_lines: dict[object, dict[int, int] | None] = {}
     error: tables.RowError | None = None
     try:
-        rows, why = _read_table(lines, start, end, form, table, pages, relay=False, cut_lines=cut_lines)
+        rows, why = _read_table(lines, start, end, form, table, pages, relay=False, cut_lines=cut_lines, tie=tie)
     except tables.RowError as e:
         rows, why, error = [], str(e), e
     # The heading may run across a page break, its upper lines on another grid than the rows; and
@@ -211,7 +220,7 @@ def read_table(
     tries += [(False, _CUT_MARGIN), *([(True, _CUT_MARGIN)] if broken else [])]
     for relay, margin in tries if why else []:
         try:
-            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, cut_lines)
+            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, cut_lines, tie)
         except tables.RowError:
             continue
         if not why_again:
@@ -242,6 +251,7 @@ def _read_table(
     relay: bool,
     margin: float | None = None,
     cut_lines: dict[object, dict[int, int] | None] | None = None,
+    tie: str | None = None,
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
@@ -306,13 +316,16 @@ def _read_table(
         }  # fmt: skip
         key = (tuple(anchors), tuple((t.line, t.x0, t.x1) for i in data for t in runs[i]))
         if cut_lines is None or key not in cut_lines:
-            rows_of = layout_rows.bands(data, anchors, runs)
+            # Table II tells acquired from disposed by position alone, and rows moved from a later
+            # page stand only as near their columns as its landmarks place them: a tie in such a
+            # table is not cut either way.
+            rows_of = layout_rows.bands(data, anchors, runs, None if scales and "a" in cols else tie)
             if cut_lines is not None:
                 cut_lines[key] = rows_of
         else:
             rows_of = cut_lines[key]
         if rows_of is None:
-            raise tables.RowError("rows printed without space between them, and their lines fit two rows alike")
+            raise tables.RowError(TIED)
         for i, r in rows_of.items():
             row_toks[r].extend(toks_by_line[i])
     moved = {i for i in toks_by_line if pages and scales.get(pages[i])}

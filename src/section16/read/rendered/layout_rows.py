@@ -154,9 +154,13 @@ def band_cost(band: list[int], middle: float, runs: Mapping[int, Sequence[Run]])
     return cost
 
 
-def bands(data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]]) -> dict[int, int] | None:
+def bands(
+    data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]], tie: str | None = None
+) -> dict[int, int] | None:
     """Row of each line in ``data`` (the table's lines with words, in order), given each row's anchor
-    line; None when two different cuts fit equally well."""
+    line; None when two different cuts fit equally well. ``tie`` ("early" or "late"): of cuts that
+    fit equally well, the one that starts each row earliest (or latest) instead; the two bracket
+    every such cut."""
     n = len(anchors)
     middles = [half_line(middle_line(a, runs, set(anchors)), runs, set(anchors)) for a in anchors]
     pos = {i: k for k, i in enumerate(data)}
@@ -192,7 +196,9 @@ def bands(data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]]
                     tied[k][b] = k > 0 and tied[k - 1].get(s, False)
                 elif abs(c - was) <= 1e-9 and c < STACKED:
                     tied[k][b] = True
-    if last not in best[n - 1] or tied[n - 1].get(last, False):
+                    if tie == "late":  # (the starts are tried in order: the first kept is the earliest)
+                        back[k][b] = s
+    if last not in best[n - 1] or (tied[n - 1].get(last, False) and tie is None):
         return None
     out: dict[int, int] = {}
     b = last

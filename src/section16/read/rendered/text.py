@@ -27,6 +27,7 @@ from ...model import Filing, Note
 from . import layout, tables
 from .boxes import _LABEL_RE, read_form_type
 from .cells import CLIPPED, Doc, normalize
+from .layout_ties import TIED, read_both_ways
 
 # Only ASCII spaces part cells: a no-break space belongs to the text it stands in.
 _CHUNK_RE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
@@ -396,9 +397,11 @@ def text_to_doc(
     unread: list[tuple[int, int, str]] | None = None,
     header_rows: HeaderRows | None = None,
     footnote_rows: OwnerRows | None = None,
+    tie: str | None = None,
 ) -> Doc:
     """The page's rows of cells. A table whose rows cannot be placed refuses the page, or, given
-    ``unread``, is left out and listed there as (table number, its heading's line, why)."""
+    ``unread``, is left out and listed there as (table number, its heading's line, why). ``tie``:
+    see :func:`.layout.read_table`."""
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     # Each line's page (a form feed starts a page): a layout program may print each page to its own
     # width of a character, so a table running on to the next page is placed page by page.
@@ -450,7 +453,9 @@ def text_to_doc(
                 # printed above the "1. Title of" line (a tall heading centred in its cells) are not rows.
                 del doc[t2_row:]
             try:
-                rows, why = (got, None) if got is not None else layout.read_table(lines, i, end, form, table, pages)
+                rows, why = (
+                    (got, None) if got is not None else layout.read_table(lines, i, end, form, table, pages, tie)
+                )
             except tables.RowError as e:
                 rows, why = [], str(e)
             if why and unread is None:
@@ -508,7 +513,20 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
 
     unread: list[tuple[int, int, str]] = []
     filing = read_doc(text_to_doc(data, source, unread=unread), source, "text")
-    missing = [*filing.missing]
+    tied = {t for t, _l, why in unread if why == TIED}
+    unsure: list[str] = []
+    if tied:
+
+        def read(tie: str) -> tuple[Filing, set[int]]:
+            again: list[tuple[int, int, str]] = []
+            return read_doc(text_to_doc(data, source, unread=again, tie=tie), source, "text"), {t for t, *_ in again}
+
+        both = read_both_ways(read, tied)
+        if both is None:
+            tied = set()
+        else:
+            filing, unsure = both
+    missing = [*filing.missing, *unsure]
     notes = [*filing.notes]
     drop: set[str] = set()
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
@@ -520,6 +538,10 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
         notes.append(Note("signatures", f"{len(filing.signatures)} signatures read under {captions} captions"))
     failed = {t for t, _l, _w in unread}
     for table, line, why in unread:
+        if table in tied:
+            notes.append(Note(f"Table {'I' * table}", f"rows read (line {line}): {why}; {len(unsure)} natures of "
+                              "ownership between two rows not given"))  # fmt: skip
+            continue
         drop.update(_TABLE_FIELDS[table])
         notes.append(Note(f"Table {'I' * table}", f"rows not read (line {line}): {why}"))
     if any(not why.startswith(_ROW_LOCAL) for _t, _l, why in unread):
@@ -529,7 +551,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
             drop.update(_TABLE_FIELDS[table])
             notes.append(Note(f"Table {'I' * table}", "rows not given: the page's other table could not be read"))
     if not drop:
-        return filing
+        return replace(filing, missing=tuple(dict.fromkeys(missing)), notes=tuple(notes)) if tied else filing
     missing.extend(sorted(drop))
     cleared = {f: () for f in drop}
     return replace(filing, **cleared, missing=tuple(dict.fromkeys(missing)), notes=tuple(notes))  # type: ignore[arg-type]

@@ -1,0 +1,60 @@
+"""A laid-out table whose back-to-back rows fit two cuts alike (:func:`.layout_rows.bands` finds no
+single best), read both ways: the cut that starts each row earliest and the one that starts each
+row latest bracket every cut that fits as well. Where the two readings differ only in rows' natures
+of ownership (a nature's lines between two rows' middles could be either row's: "By estate planning
+vehicle" over "Sequoia Capital ..."), everything else the table shows is read, and those natures are
+given as unknown and listed missing. Any other difference (a value, a title, a footnote mark on a
+value, a row more or less) leaves the table unread, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from ...model import Filing, Value
+from .compare import flatten
+
+#: Why a table was not read when its back-to-back rows fit two cuts alike.
+TIED = "rows printed without space between them, and their lines fit two rows alike"
+#: The fields of Table I (1) and Table II (2).
+_KINDS = {1: ("non_derivative_transactions", "non_derivative_holdings"),
+          2: ("derivative_transactions", "derivative_holdings")}  # fmt: skip
+_NATURE_RE = re.compile(r"^(\w+)\[(\d+)\]\.nature_of_ownership(?:\.footnotes)?$")
+
+#: A reading of the page with ties cut one way ("early" or "late"): the Filing and the tables that
+#: were still not read.
+Reading = Callable[[str], "tuple[Filing, set[int]]"]
+
+
+def read_both_ways(read: Reading, tied: set[int]) -> tuple[Filing, list[str]] | None:
+    """The page read with the tied tables' rows cut both ways, when the readings differ only in
+    natures of ownership of those tables: the earliest cut's reading with those natures unknown,
+    and the natures' paths (for ``Filing.missing``). None when the two readings differ otherwise,
+    agree entirely (a tie that changes nothing read says nothing of the rest), or a tied table is
+    still not read."""
+    early, unread_early = read("early")
+    late, unread_late = read("late")
+    if (unread_early | unread_late) & tied:
+        return None
+    a, b = flatten(early), flatten(late)
+    differ = {p for p in a.keys() | b.keys() if a.get(p) != b.get(p)}
+    if not differ:
+        return None
+    kinds = {k for t in tied for k in _KINDS[t]}
+    unsure: dict[str, set[int]] = {}
+    for p in differ:
+        m = _NATURE_RE.match(p)
+        if m is None or m.group(1) not in kinds:
+            return None
+        unsure.setdefault(m.group(1), set()).add(int(m.group(2)))
+    cleared = {
+        kind: tuple(
+            replace(row, nature_of_ownership=Value()) if i in rows else row
+            for i, row in enumerate(getattr(early, kind))
+        )
+        for kind, rows in unsure.items()
+    }
+    paths = [f"{kind}[{i}].nature_of_ownership" for kind, rows in sorted(unsure.items()) for i in sorted(rows)]
+    return replace(early, **cleared), paths  # type: ignore[arg-type]
