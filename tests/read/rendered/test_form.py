@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from section16.read.rendered.cells import CLIPPED
 from section16.read.rendered.form import _index, read_doc
 from section16.read.rendered.html import html_to_doc
 
@@ -46,3 +47,13 @@ def test_page_reads_as_its_xml() -> None:
     expected = reference(NAME)
     got = read_doc(_doc(), NAME, "html")
     assert misses(expected, got) == []
+
+
+def test_a_signature_the_paper_edge_cut_is_said_missing_not_read_short() -> None:
+    expected = reference(NAME)
+    name = expected.signatures[0].name
+    assert name
+    cut = [[c.replace(name, name[:12] + CLIPPED) if name in c else c for c in row] for row in _doc()]
+    got = read_doc(cut, NAME, "pdf")
+    assert got.signatures == () and "signatures" in got.missing
+    assert all(CLIPPED not in (s.name or "") for s in read_doc(_doc(), NAME, "pdf").signatures)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from section16.read.rendered import pdf, pdf_notes
+from section16.read.rendered.cells import CLIPPED
 from section16.read.rendered.pdf_pdfium import Sheet
 from section16.read.rendered.ruled import Page, Word
 
@@ -180,3 +181,26 @@ def test_the_padding_between_notes_parts_them_where_the_centres_fit_two_ways() -
         ["(3) 3a 3b 3c"],
         *([f"({n}) {n}a {n}b {n}c"] for n in range(4, 9)),
     ]
+
+
+def test_dates_and_captions_the_paper_edge_touched_still_part_the_signatures() -> None:
+    # A long signature widens the page: its dates and "Date" captions stand at the paper's edge and
+    # are marked cut; whole all the same (a date has no longer form), they still pair each name.
+    page = Page([])
+
+    def put(x: float, top: float, text: str) -> None:
+        page.words.append(Word(text, x, x + 5 * len(text), top, top + 12))
+
+    put(30, 100, "/s/ Felix J. Baker")
+    put(774, 100, "05/18/2020" + CLIPPED)
+    put(30, 116, "**Signature of Reporting Person")
+    put(789, 116, "Date" + CLIPPED)
+    assert pdf_notes.signature_rows([(page, 90.0, 200.0)]) == [
+        ["/s/ Felix J. Baker", "05/18/2020"],
+        ["**Signature of Reporting Person", "Date"],
+    ]
+    put(30, 140, "/s/ Julian C. " + CLIPPED)  # a name cut by the edge keeps its mark
+    put(774, 140, "05/18/2020")
+    put(30, 156, "**Signature of Reporting Person")
+    put(789, 156, "Date")
+    assert pdf_notes.signature_rows([(page, 90.0, 200.0)])[2][0].endswith(CLIPPED)  # type: ignore[index]

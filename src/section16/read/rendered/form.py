@@ -292,6 +292,11 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         missing.append("signatures")
         notes.append(Note("signatures", f"{len(signatures)} signatures read under {len(sig_idxs)} captions"))
         signatures = []
+    if any(CLIPPED in (s.name or "") for s in signatures):
+        # A word the paper's edge cut stands among a signature's: where its lines end is unsure too.
+        missing.append("signatures")
+        notes.append(Note("signatures", "a signature runs past the page edge; not whole"))
+        signatures = []
 
     footnotes: list[Footnote] = []
     fn_items = _region(ix, "expl")

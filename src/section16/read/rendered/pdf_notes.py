@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .cells import CLIPPED
 from .cells import HYPHEN_END_RE as _HYPHEN_END_RE
 from .pdf_cells import LINE_TOLERANCE
 from .ruled import Page, Word
@@ -204,6 +205,16 @@ _DATE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _SIG_CAPTION_RE = re.compile(r"^\**\s*Signature\s+of\s+Reporting\s+Person$", re.IGNORECASE)
 
 
+def _unclipped(w: Word) -> Word:
+    """A date or the "Date" caption the paper's edge touched is whole all the same (a date's pattern
+    has no longer form): the printer's cut mark taken off. Any other word keeps it."""
+    if w.text.endswith(CLIPPED):
+        text = w.text[: -len(CLIPPED)]
+        if _DATE_RE.match(text) or text == "Date":
+            return Word(text, w.x0, w.x1, w.top, w.bottom)
+    return w
+
+
 def signature_rows(regions: list[tuple[Page, float, float]]) -> list[list[str]] | None:
     """The signatures in the given (page, top, bottom) regions as rows (name, date) each followed by
     its caption row, as the page prints them: the name's lines on the left (a long name wraps), the
@@ -211,7 +222,8 @@ def signature_rows(regions: list[tuple[Page, float, float]]) -> list[list[str]] 
     None when the page does not part them so (every name one date centred beside it on its page, one
     caption under each)."""
     inside = [
-        (k, [w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1]) for k, (page, y0, y1) in enumerate(regions)
+        (k, [_unclipped(w) for w in page.words if y0 < (w.top + w.bottom) / 2 < y1])
+        for k, (page, y0, y1) in enumerate(regions)
     ]
     words = [w for _k, ws in inside for w in ws]
     right = [w for w in words if _DATE_RE.match(w.text) or w.text == "Date"]
