@@ -63,3 +63,12 @@ def test_pymupdf4llm_pages_read_table_one_by_its_values() -> None:
         assert len(got.non_derivative_transactions) + len(got.non_derivative_holdings) == rows
         assert "non_derivative_transactions" not in got.missing
         assert misses(ref, got) == [], name  # every value given is the filed one
+
+
+def test_a_dollar_sign_without_its_number_is_no_price() -> None:
+    # pymupdf4llm, 0000740260-20-000022: "1,683" / "D" / "$" -- the price's digits went to another row.
+    row = ["Common Stock", "01/18/2020", "", "F", "1,683\nD\n$", "78381\n(2)", "", "", "D", ""]
+    assert place_row(row, T1_F4, "T1") is None
+    # The same row with its price is placed.
+    placed = place_row([*row[:4], "1,683\nD\n$ 58.81", *row[5:]], T1_F4, "T1")
+    assert placed is not None and placed[T1_F4.index("price")] == "$ 58.81"

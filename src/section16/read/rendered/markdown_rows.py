@@ -23,10 +23,14 @@ from .boxes import read_form_type
 from .cells import MEMO, Row, flat
 from .form import _mark
 from .tables import UNPLACED, LoneCell, RowError, check_cell, columns, data_cells, fit, split_rows
+from .values import split_marks
 
 #: A line that is only footnote marks: it belongs to the value on the line above.
 _LEAD_MARKS_RE = re.compile(r"^(?:\(\d{1,3}\)\s*)+")
 _LETTER_RE = re.compile(r"[A-Za-z]")
+_DIGIT_RE = re.compile(r"\d")
+#: Columns holding a number (a price, an amount): a value there shows its digits.
+_NUMBERS = frozenset(("amount", "price", "after", "conv", "ushares", "a", "d"))
 #: Columns that hold words (a title, a nature of ownership): any text with a letter in it.
 _TEXT = frozenset(("title", "utitle", "nature"))
 #: What a transaction row shows, and what a holding row leaves empty (the form's own rules).
@@ -53,6 +57,8 @@ def _units(cell: str) -> list[str]:
 def _fits(kind: str, text: str) -> bool:
     if kind in _TEXT:
         return _LETTER_RE.search(text) is not None
+    if kind in _NUMBERS and "$" in text and not _DIGIT_RE.search(split_marks(flat(text))[0]):
+        return False  # a "$" alone: the number it stood before went elsewhere
     return check_cell(kind, flat(text)) and bool(flat(text))
 
 
