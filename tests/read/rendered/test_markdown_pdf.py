@@ -133,3 +133,19 @@ def test_boxes_and_owners_table_cut_by_cell_boundaries_are_listed_missing() -> N
     assert any(n.where == "reporting_owners" and "not read" in n.message for n in got.notes)
     assert misses(ref, got) == []
     assert got.period_of_report == ref.period_of_report
+
+
+def test_a_table_title_cut_by_cells_is_found_and_marks_the_page_drawn_from_a_pdf() -> None:
+    from section16.read.rendered.markdown import markdown_to_doc
+
+    doc = markdown_to_doc(
+        "|(City)<br>(State)|(Zip)|**Table**|**I - Non-Derivativ**|**e Securities Acqu**|**ired, Dispose**"
+        "|**d of, or Beneficially Own**|**ed**||\n"
+    )
+    # (The title as the form prints it; box 1's captions before it, on such a page, left out.)
+    assert doc == [["", ""], ["Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned"]]
+    # On such a page the boxes' and the owners table's cells are not the form's: box 1 and the
+    # owners table are left out (listed missing), and nothing read is wrong.
+    got = parse(PAGES / "0000002488-24-000005.pymupdf4llm.md")
+    assert got.reporting_owners[0].name is None and "reporting_owners[0].name" in got.missing
+    assert misses(reference("0000002488-24-000005"), got) == []

@@ -193,6 +193,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
                 doc.append([joined])
             para.clear()
 
+    cut_title = False
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -239,6 +240,8 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
                 # (A table's many empty cells are not worth a call each.)
                 row = [_inline(c) if c and not c.isspace() else "" for c in kept]
                 split = title_row(row) if len(row) > 1 and "Tab" in stripped else None
+                # (A title the cells cut: the converter's cells are not the form's, on the whole page.)
+                cut_title = cut_title or (split is not None and sum(1 for c in row if c.strip()) - len(split[0]) > 1)
                 doc.extend(split if split is not None else [row])
             continue
         if _RULE_RE.match(stripped):
@@ -280,11 +283,11 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             last = at
         out.extend(doc[last:])
         doc = out
-    if "(Last)" in text and _CAPTION_THEN_VALUE_RE.search(text):
-        doc = drop_unplaced_box1(doc)
+    if cut_title or ("(Last)" in text and _CAPTION_THEN_VALUE_RE.search(text)):
+        doc = drop_unplaced_box1(doc, cut_title)
     doc = place_tables(doc)
     if "Owner" in text:
-        doc = drop_cut_owners_table(doc)
+        doc = drop_cut_owners_table(doc, cut_title)
     if "Issuer Name" in text:
         doc = drop_cut_issuer_box(doc)
     if "ignature" in text:

@@ -203,14 +203,14 @@ _BOX_LABEL_RE = re.compile(r"^\s*\d{1,2}[a-z]?\s*\.\s*[A-Z]")
 _TABLE_ONE_RE = re.compile(r"^\W*Table\s+I\b", re.IGNORECASE)
 
 
-def drop_unplaced_box1(doc: Doc) -> Doc:
+def drop_unplaced_box1(doc: Doc, force: bool = False) -> Doc:
     """Box 1 (name and address) left out where the page's table put its captions and values in a cell
     apart from box 1's label ("(Last)\\n(First)\\n1400 SMITH STREET"): a converter that drew the table from a PDF's
     lines, not the form's boxes, so which line is the name, a street or the city cannot be told,
     nor which cell's words belong to box 1. The form reader then lists the name and address missing."""
     end = next((i for i, r in enumerate(doc) if any(_TABLE_ONE_RE.match(c) for c in r)), len(doc))
-    mixed = False
-    for row in doc[:end]:
+    mixed = force  # ``force``: the page's cells are known not to be the form's (a table title was cut)
+    for row in doc[:end] if not force else ():
         for cell in row:
             lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
             # (A cell holding box 1 whole -- its label, lines and captions -- is the box as printed.)
@@ -240,15 +240,13 @@ def drop_unplaced_box1(doc: Doc) -> Doc:
 
 #: The tables' titles, letters only: a title a cell boundary cut ("Tab" | "le I - Non-Deriv") is
 #: found by joining the row's cells from where it starts.
-_TITLES = tuple(
-    re.sub("[^a-z]", "", t.lower())
-    for t in (
-        "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
-        "Table I - Non-Derivative Securities Beneficially Owned",
-        "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned",
-        "Table II - Derivative Securities Beneficially Owned",
-    )
+_TITLE_TEXTS = (
+    "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+    "Table I - Non-Derivative Securities Beneficially Owned",
+    "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+    "Table II - Derivative Securities Beneficially Owned",
 )
+_TITLES = tuple(re.sub("[^a-z]", "", t.lower()) for t in _TITLE_TEXTS)
 _TITLE_TAIL = "egputscallswarrantsoptionsconvertiblesecurities"
 _LETTERS_RE = re.compile("[^a-z]")
 
@@ -261,10 +259,12 @@ def title_row(row: list[str]) -> list[list[str]] | None:
             continue
         joined = "".join(row[k:])
         letters = _LETTERS_RE.sub("", joined.lower())
-        for title in _TITLES:
+        for title, text in zip(_TITLES, _TITLE_TEXTS, strict=True):
             if letters.startswith(title) and _TITLE_TAIL.startswith(letters[len(title) :]):
+                # The title as the form prints it: where the cuts fell between words is not shown
+                # ("Table" | "I - Non-Derivativ"), and the title is the form's, not the filer's.
                 before = row[:k]
-                return [before, [" ".join(joined.split())]] if any(c.strip() for c in before) else [[joined]]
+                return [before, [text]] if any(c.strip() for c in before) else [[text]]
         return None
     return None
 
@@ -276,7 +276,7 @@ _OWNERS_HEAD_WORDS = ("relationships", "reportingownername")
 _NOT_LETTERS_RE = re.compile("[^a-z]")
 
 
-def drop_cut_owners_table(doc: Doc) -> Doc:
+def drop_cut_owners_table(doc: Doc, force: bool = False) -> Doc:
     """The Reporting Owners table left out where its heading is cut by cell boundaries ("Relatio" |
     "nships"): a table drawn from the PDF's lines, whose owners' names and addresses are cut the same
     way and whose rows do not stand one owner to a row. (The form reader then has the owners of box 1
@@ -285,6 +285,8 @@ def drop_cut_owners_table(doc: Doc) -> Doc:
     if start is None:
         return doc
     end = next((j for j in range(start + 1, len(doc)) if doc[j] and _SECTION_END_RE.match(doc[j][0])), len(doc))
+    if force:  # the page's cells are known not to be the form's (a table title was cut by them)
+        return [*doc[: start + 1], *doc[end:]]
     for row in doc[start + 1 : end]:
         if len(row) < 2:
             continue
