@@ -204,12 +204,9 @@ def read_table(
     ``pages`` gives each line's page, where the text was printed page by page (``pdftotext``).
     ``tie``: back-to-back rows whose lines fit two cuts alike are cut the earliest ("early") or the
     latest ("late") way instead of not read (the caller compares the two readings)."""
-    # Each reading cuts the same lines into rows again: the cut is kept for the next (the cut of a
-    # long table's lines is the costliest step).
-    cut_lines: dict[object, dict[int, int] | None] = {}
     error: tables.RowError | None = None
     try:
-        rows, why = _read_table(lines, start, end, form, table, pages, relay=False, cut_lines=cut_lines, tie=tie)
+        rows, why = _read_table(lines, start, end, form, table, pages, relay=False, tie=tie)
     except tables.RowError as e:
         rows, why, error = [], str(e), e
     # The heading may run across a page break, its upper lines on another grid than the rows; and
@@ -220,7 +217,7 @@ def read_table(
     tries += [(False, _CUT_MARGIN), *([(True, _CUT_MARGIN)] if broken else [])]
     for relay, margin in tries if why else []:
         try:
-            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, cut_lines, tie)
+            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, tie)
         except tables.RowError:
             continue
         if not why_again:
@@ -250,7 +247,6 @@ def _read_table(
     pages: Sequence[int] | None,
     relay: bool,
     margin: float | None = None,
-    cut_lines: dict[object, dict[int, int] | None] | None = None,
     tie: str | None = None,
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
@@ -314,16 +310,17 @@ def _read_table(
                        scales.get(pages[i]) if pages else None)
             for i in data
         }  # fmt: skip
-        key = (tuple(anchors), tuple((t.line, t.x0, t.x1) for i in data for t in runs[i]))
-        if cut_lines is None or key not in cut_lines:
-            # Table II tells acquired from disposed by position alone, and rows moved from a later
-            # page stand only as near their columns as its landmarks place them: a tie in such a
-            # table is not cut either way.
-            rows_of = layout_rows.bands(data, anchors, runs, None if scales and "a" in cols else tie)
-            if cut_lines is not None:
-                cut_lines[key] = rows_of
-        else:
-            rows_of = cut_lines[key]
+        key = (tuple(anchors), tuple((t.line, t.x0, t.x1, t.text) for i in data for t in runs[i]))
+        three = _CUTS.get(key)
+        if three is None:
+            if len(_CUTS) >= 64:
+                _CUTS.clear()
+            three = _CUTS[key] = layout_rows.cuts(data, anchors, runs)
+        plain, early, late = three
+        # Table II tells acquired from disposed by position alone, and rows moved from a later page
+        # stand only as near their columns as its landmarks place them: a tie in such a table is
+        # not cut either way.
+        rows_of = plain if tie is None or (scales and "a" in cols) else early if tie == "early" else late
         if rows_of is None:
             raise tables.RowError(TIED)
         for i, r in rows_of.items():
@@ -370,7 +367,7 @@ def _read_table(
         for k in pending:
             known = _extents([cut for p, cut in placed.values() if p == page_of(k)], cols)
             if k not in typed:
-                typed[k] = typed_cuts(row_toks[k], starts, cols)
+                typed[k] = _typed_cuts(row_toks[k], starts, cols)
             fit = [(cost, cut) for cost, cut in typed[k] or [] if _on_grid(cut, known, cols)]
             if len(fit) == 1 or (len(fit) > 1 and margin is not None and fit[1][0] - fit[0][0] >= margin):
                 take(k, [_join(c) for c in fit[0][1]], fit[0][1])
@@ -421,6 +418,25 @@ def _on_grid(cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tupl
             if (d < c and hi > e[0]) or (d > c and e[1] > lo) or (d == c and (e[0] > hi + _NEAR or lo > e[1] + _NEAR)):
                 return False
     return True
+
+
+#: The rows' cuts of the tables read last (a page is read again: a heading laid out again, cuts by
+#: type, a tie cut both ways), by their anchors and words; the search is the costliest step.
+_CUTS: dict[object, tuple[dict[int, int] | None, dict[int, int] | None, dict[int, int] | None]] = {}
+#: The cuts by type of the rows read last, by their words and columns (a page is read again).
+_TYPED: dict[object, list[tuple[float, list[list[Tok]]]] | None] = {}
+
+
+def _typed_cuts(
+    toks: list[Tok], starts: list[float], cols: tuple[str, ...]
+) -> list[tuple[float, list[list[Tok]]]] | None:
+    key = (tuple(toks), tuple(starts), cols)
+    if key in _TYPED:
+        return _TYPED[key]
+    if len(_TYPED) >= 256:
+        _TYPED.clear()
+    got = _TYPED[key] = typed_cuts(toks, starts, cols)
+    return got
 
 
 #: Rows of one table cut by their words' types, at most.

@@ -161,6 +161,18 @@ def bands(
     line; None when two different cuts fit equally well. ``tie`` ("early" or "late"): of cuts that
     fit equally well, the one that starts each row earliest (or latest) instead; the two bracket
     every such cut."""
+    plain, early, late = cuts(data, anchors, runs)
+    return plain if tie is None else early if tie == "early" else late
+
+
+Cut = dict[int, int]
+
+
+def cuts(
+    data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]]
+) -> tuple[Cut | None, Cut | None, Cut | None]:
+    """The rows' cut as ``bands`` gives it, and the earliest and the latest of the cuts that fit
+    equally well (the same search: only which of equal starts is kept differs)."""
     n = len(anchors)
     middles = [half_line(middle_line(a, runs, set(anchors)), runs, set(anchors)) for a in anchors]
     pos = {i: k for k, i in enumerate(data)}
@@ -175,7 +187,8 @@ def bands(
     has_blank = [False] + [any(blank_before(i) for i in starts[k]) for k in range(1, n)]
     inf = float("inf")
     best: list[dict[int, float]] = [{} for _ in range(n)]
-    back: list[dict[int, int]] = [{} for _ in range(n)]
+    back: list[dict[int, int]] = [{} for _ in range(n)]  # (the starts are tried in order: the earliest)
+    back_late: list[dict[int, int]] = [{} for _ in range(n)]
     tied: list[dict[int, bool]] = [{} for _ in range(n)]
 
     def band(lo: int, hi: int) -> list[int]:
@@ -192,22 +205,26 @@ def bands(
                 c = prev + off + band_cost(band(s, b), middles[k], runs)
                 was = best[k].get(b, inf)
                 if c < was - 1e-9:
-                    best[k][b], back[k][b] = c, s
+                    best[k][b], back[k][b], back_late[k][b] = c, s, s
                     tied[k][b] = k > 0 and tied[k - 1].get(s, False)
                 elif abs(c - was) <= 1e-9 and c < STACKED:
                     tied[k][b] = True
-                    if tie == "late":  # (the starts are tried in order: the first kept is the earliest)
-                        back[k][b] = s
-    if last not in best[n - 1] or (tied[n - 1].get(last, False) and tie is None):
-        return None
-    out: dict[int, int] = {}
-    b = last
-    for k in range(n - 1, -1, -1):
-        s = back[k][b]
-        for i in band(s, b):
-            out[i] = k
-        b = s
-    return out
+                    back_late[k][b] = s
+    if last not in best[n - 1]:
+        return None, None, None
+
+    def traced(back: list[dict[int, int]]) -> Cut:
+        out: Cut = {}
+        b = last
+        for k in range(n - 1, -1, -1):
+            s = back[k][b]
+            for i in band(s, b):
+                out[i] = k
+            b = s
+        return out
+
+    early = traced(back)
+    return (None if tied[n - 1].get(last, False) else early), early, traced(back_late)
 
 
-__all__ = ["STACKED", "band_cost", "bands", "half_line", "middle_line"]
+__all__ = ["STACKED", "band_cost", "bands", "cuts", "half_line", "middle_line"]

@@ -35,8 +35,10 @@ def read_both_ways(read: Reading, tied: set[int]) -> tuple[Filing, list[str]] | 
     agree entirely (a tie that changes nothing read says nothing of the rest), or a tied table is
     still not read."""
     early, unread_early = read("early")
+    if unread_early & tied:
+        return None  # (the latest cut is not read: the page is read once more at most)
     late, unread_late = read("late")
-    if (unread_early | unread_late) & tied:
+    if unread_late & tied:
         return None
     a, b = flatten(early), flatten(late)
     differ = {p for p in a.keys() | b.keys() if a.get(p) != b.get(p)}
