@@ -170,6 +170,34 @@ def pymupdf_text(pdf: bytes) -> str:
         return "\f".join(str(page.get_text()) for page in doc)
 
 
+def w3m_dump(html: str) -> str:
+    """w3m's text rendering of the page (``w3m -dump``), tables laid out in columns, 200 wide."""
+    cmd = ["w3m", "-dump", "-T", "text/html", "-cols", "200", "-O", "UTF-8", "-I", "UTF-8"]
+    return _run(cmd, html.encode()).decode()
+
+
+def lynx_dump(html: str) -> str:
+    """lynx's text rendering of the page (``lynx -dump``), 200 wide, without its list of links."""
+    cmd = ["lynx", "-dump", "-stdin", "-nolist", "-width=200", "-display_charset=utf-8", "-assume_charset=utf-8"]
+    return _run(cmd, html.encode()).decode()
+
+
+def browser_text(html: str) -> str:
+    """What a browser gives for "select all, copy" (chromium's ``innerText``: a table's cells apart by
+    tabs, its rows by line breaks), through Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"], headless=True)
+        try:
+            page = browser.new_page()
+            page.set_content(html)
+            return str(page.evaluate("document.body.innerText"))
+        finally:
+            browser.close()
+
+
 def pdftotext_layout(pdf: bytes) -> str:
     return _run(["pdftotext", "-layout", "-", "-"], pdf).decode()
 
@@ -202,6 +230,9 @@ CONVERTERS: dict[str, tuple[str, Callable[[str], str | bytes]]] = {
     "chromium-pdf-portrait": ("pdf", lambda h: chromium_pdf(h, landscape=False)),
     "pymupdf4llm": ("markdown", lambda h: pymupdf4llm_md(chromium_pdf(h))),
     "pymupdf-text": ("text", lambda h: pymupdf_text(chromium_pdf(h))),
+    "w3m-dump": ("text", w3m_dump),
+    "lynx-dump": ("text", lynx_dump),
+    "browser-text": ("text", browser_text),
 }
 
 #: The converters above that issue 3 does not name: measured like the others, reported apart.
@@ -209,7 +240,7 @@ HELD_OUT = frozenset(
     {"pandoc-markdown", "pandoc-markdown-200", "pandoc-markdown-nowrap", "pandoc-commonmark", "pandoc-markdown-strict",
      "pandoc-markdown-mmd", "pandoc-plain-72", "markdownify-atx", "html2text-nowrap", "inscriptis", "pdftotext-raw",
      "pypdf-plain", "weasyprint-portrait", "chromium-pdf-fit",
-     "chromium-pdf-portrait", "pymupdf4llm", "pymupdf-text"}
+     "chromium-pdf-portrait", "pymupdf4llm", "pymupdf-text", "w3m-dump", "lynx-dump", "browser-text"}
 )  # fmt: skip
 
 
@@ -251,7 +282,8 @@ def available(name: str) -> bool:
              "pdftotext-layout": "pdftotext", "pdftotext-raw": "pdftotext",
              "pypdf-plain": "chromium", "chromium-pdf-fit": "chromium",
              "chromium-pdf-portrait": "chromium", "pymupdf4llm": "chromium",
-             "pymupdf-text": "chromium"}.get(name)  # fmt: skip
+             "pymupdf-text": "chromium", "w3m-dump": "w3m", "lynx-dump": "lynx",
+             "browser-text": "chromium"}.get(name)  # fmt: skip
     if name.startswith("pandoc-"):
         needs = "pandoc"
     if name in ("inscriptis", "weasyprint-pdf", "weasyprint-portrait"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from section16.read.rendered import boxes
 from section16.read.rendered.boxes import _LABEL_RE, LABELS, _labels, segments
 
 #: Each label as the forms print it (SEC stylesheets, older EDGAR pages, pre-2003 text).
@@ -44,3 +45,14 @@ def test_labels_as_the_case_insensitive_pattern_finds_them() -> None:
     folded = text.replace("Issuer Name", "Iſſuer Name")
     assert [m.lastgroup for m in _labels(folded)] == [m.lastgroup for m in _LABEL_RE.finditer(folded)]
     assert "issuer" in segments("2. Iſſuer Name and Ticker or Trading Symbol\nACME [ACM]\n")
+
+
+def test_an_issuer_box_without_its_ticker_brackets_is_not_read() -> None:
+    # Every design prints "NAME [TICKER]": without it the box's text ran into others' (lynx -dump).
+    h = boxes.read_header(
+        "2. Issuer Name and Ticker or Trading Symbol\nADVANCED MICRO DEVICES INC 2485 AUGUSTINE DRIVE 01/15/2024"
+    )
+    assert h.issuer_name is None and h.ticker is None
+    assert [w for w, _m, _t in h.notes] == ["issuer"]
+    h = boxes.read_header("2. Issuer Name and Ticker or Trading Symbol\nADVANCED MICRO DEVICES INC [AMD]")
+    assert (h.issuer_name, h.ticker) == ("ADVANCED MICRO DEVICES INC", "AMD")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from section16.model import Address, Note, ReportingOwner
 from section16.read.rendered.cells import CLIPPED
-from section16.read.rendered.form import _index, read_doc
+from section16.read.rendered.form import _checked_first_owner, _index, read_doc
 from section16.read.rendered.html import html_to_doc
 
 from .conftest import html_of, misses, reference
@@ -57,3 +58,19 @@ def test_a_signature_the_paper_edge_cut_is_said_missing_not_read_short() -> None
     got = read_doc(cut, NAME, "pdf")
     assert got.signatures == () and "signatures" in got.missing
     assert all(CLIPPED not in (s.name or "") for s in read_doc(_doc(), NAME, "pdf").signatures)
+
+
+def test_box_one_holding_other_boxes_words_is_said_missing() -> None:
+    missing: list[str] = []
+    notes: list[Note] = []
+    owner = ReportingOwner(
+        cik=None,
+        name="SMITH DARLA M ADVANCED MICRO DEVICES INC [AMD] _____ Director",
+        address=Address(street1="2485 AUGUSTINE DRIVE", zip_code="___ Form filed by More than One Reporting Person"),
+    )
+    got = _checked_first_owner(owner, missing, notes)
+    assert got.name is None and got.address is not None and got.address.zip_code is None
+    assert got.address.street1 == "2485 AUGUSTINE DRIVE"
+    assert missing == ["reporting_owners[0].name", "reporting_owners[0].address.zip_code"]
+    kept = ReportingOwner(cik=None, name="SMITH DARLA M", address=Address(zip_code="W1K 3JP"))
+    assert _checked_first_owner(kept, [], []) == kept

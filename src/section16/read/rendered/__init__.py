@@ -12,6 +12,7 @@ from .html import html_to_doc
 from .markdown import markdown_to_doc
 from .pandoc_grid import has_cut_table, looks_like_pandoc_markdown, pandoc_markdown_to_doc
 from .pdf import pdf_to_doc
+from .tabbed import is_tabbed, tabbed_to_doc
 from .text import read_text
 
 
@@ -32,6 +33,10 @@ def parse_text(data: bytes, source: str | None = None) -> Filing:
             return read_doc(pandoc_markdown_to_doc(text, source), source, "markdown")
         if has_cut_table(text):  # pandoc's plain text at its default width: cells cut, not laid out
             return read_doc(pandoc_markdown_to_doc(text, source), source, "text")
+    if b"\t" in data:
+        text = data.decode("utf-8", errors="replace")
+        if is_tabbed(text):  # a browser's copied text: cells parted by tabs, not laid out
+            return read_doc(tabbed_to_doc(text), source, "text")
     return read_text(data, source)
 
 

@@ -300,9 +300,10 @@ def read_header(text: str) -> Header:
         m = _ISSUER_RE.match(raw)
         if m:
             h.issuer_name, h.ticker = m.group(1).strip() or None, m.group(2).strip() or None
-        else:
-            h.issuer_name = raw or None
-            h.notes.append(("issuer", "no [ticker] after the issuer name", raw))
+        elif raw:
+            # Every design prints "NAME [TICKER]" (an empty ticker as "[ ]"): without it, the box's
+            # text ran into other boxes' (a text browser's dump) and where the name ends is unsure.
+            h.notes.append(("issuer", "no [ticker] after the issuer name; not read", raw))
     if "period" in seg:
         h.period = _first_date(seg["period"], "period_of_report", h)
     if "amend" in seg:
