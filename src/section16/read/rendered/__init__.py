@@ -6,7 +6,11 @@ form from those, so the meaning of the form's boxes and tables is written once.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from ...model import Filing
+from .cells import LITERAL
 from .form import read_doc
 from .html import html_to_doc
 from .markdown import markdown_to_doc
@@ -21,7 +25,33 @@ def parse_html(data: bytes, source: str | None = None) -> Filing:
 
 
 def parse_markdown(data: bytes, source: str | None = None) -> Filing:
+    if b"](#F" in data:
+        text = data.decode("utf-8", errors="replace")
+        if _LINK_MARK_RE.search(text):  # marks are links ([(1)](#F1), markdownify): a bare (2) is text
+            data = _in_tables(text, _BARE_MARK_MD_RE, lambda m: f"({LITERAL}{m.group(1)})").encode()
     return read_doc(markdown_to_doc(data, source), source, "markdown")
+
+
+#: A footnote mark written as a link to its note, as markdownify writes the SEC page's.
+_LINK_MARK_RE = re.compile(r"\[\(\d{1,3}\)\]\(#F\d{1,3}\)")
+#: A "(2)" that is no link's text: on a page whose marks are links, the filer's own ("Stock (2)").
+_BARE_MARK_MD_RE = re.compile(r"(?<![\[\w(])\((\d{1,3})\)(?!\]\()")
+#: A "(2)" in plain type on a page whose marks are superscripts (pandoc plain: "⁽²⁵⁾"), with a space
+#: after it taken so the line keeps its width (the columns stand where they stood).
+_BARE_MARK_TEXT_RE = re.compile(r"(?<![\w(⁽])\((\d{1,3})\)(?: (?= )|$)", re.MULTILINE)
+_TABLES_START_RE = re.compile(r"^.*Table\s+I\s*-", re.MULTILINE)
+_TABLES_END_RE = re.compile(r"^\W*Explanation\s+of\s+Responses", re.MULTILINE | re.IGNORECASE)
+
+
+def _in_tables(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> str:
+    """The text with ``pattern`` replaced between Table I's title and the footnotes (whose own
+    numbers are printed bare), where the filer's values stand."""
+    start = _TABLES_START_RE.search(text)
+    if start is None:
+        return text
+    end = _TABLES_END_RE.search(text, start.end())
+    stop = end.start() if end else len(text)
+    return text[: start.start()] + pattern.sub(repl, text[start.start() : stop]) + text[stop:]
 
 
 def parse_text(data: bytes, source: str | None = None) -> Filing:
@@ -37,6 +67,9 @@ def parse_text(data: bytes, source: str | None = None) -> Filing:
         text = data.decode("utf-8", errors="replace")
         if is_tabbed(text):  # a browser's copied text: cells parted by tabs, not laid out
             return read_doc(tabbed_to_doc(text), source, "text")
+    if "⁽".encode() in data:  # marks printed as superscripts (pandoc plain): a plain "(2)" is text
+        text = data.decode("utf-8", errors="replace")
+        data = _in_tables(text, _BARE_MARK_TEXT_RE, lambda m: f"({LITERAL}{m.group(1)})").encode()
     return read_text(data, source)
 
 
