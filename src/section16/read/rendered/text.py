@@ -28,6 +28,7 @@ from . import layout, tables
 from .boxes import _LABEL_RE, read_form_type
 from .cells import CLIPPED, Doc, normalize
 from .layout_ties import TIED, read_both_ways
+from .text_guards import check_owner_marks
 
 # Only ASCII spaces part cells: a no-break space belongs to the text it stands in.
 _CHUNK_RE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
@@ -151,13 +152,15 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     """Footnotes: "(1)" may stand on a line of its own, centred beside the lines of its text."""
     anchors: list[tuple[int, str]] = []
     texts: dict[int, list[str]] = {}
+    xs: dict[int, int] = {}
     left = min((len(ln) - len(ln.lstrip()) for ln in lines[begin:end] if ln.strip()), default=0)
     for i in range(begin, end):
         if _RULE_RE.match(lines[i]):
             continue
         cs = chunks(lines[i], i)
-        if not cs:
+        if not cs or not lines[i].strip():  # (a line of no-break spaces is blank too)
             continue
+        xs[i] = cs[0].x
         m = _FN_ANCHOR_RE.match(cs[0].text)
         if m and cs[0].x <= left + 3:
             anchors.append((i, m.group(1) or m.group(2)))
@@ -182,7 +185,13 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     # A footnote's text fills its lines but the last: a short line ending a sentence ends it.
     width = max((len(lines[i].rstrip()) for i in body), default=0)
     ends = {i for i in body if len(lines[i].rstrip()) < 0.8 * width and _ENDS_SENTENCE_RE.search(lines[i])}
-    for i, k in _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}, ends).items():
+    if all(texts[a] for a in idx) and all(i >= idx[0] and (i in idx or xs[i] <= xs[idx[0]]) for i in body):
+        # Flowing text (a text browser's dump): each number starts its note's first line, and the
+        # note's further lines stand flush with the number, not beside it: a note runs to the next.
+        of_line = {i: max(k for k, a in enumerate(idx) if a <= i) for i in body}
+    else:
+        of_line = _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}, ends)
+    for i, k in of_line.items():
         rows[k].append(" ".join(texts[i]))
     return lead + [[f"{r[0]} {_join_lines(r[1:])}"] for r in rows]
 
@@ -512,7 +521,8 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     from .form import read_doc  # (form reads every front end's rows; imported here, where it is used)
 
     unread: list[tuple[int, int, str]] = []
-    filing = read_doc(text_to_doc(data, source, unread=unread), source, "text")
+    doc = text_to_doc(data, source, unread=unread)
+    filing = read_doc(doc, source, "text")
     tied = {t for t, _l, why in unread if why == TIED}
     unsure: list[str] = []
     if tied:
@@ -526,14 +536,16 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
             tied = set()
         else:
             filing, unsure = both
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    filing = check_owner_marks(filing, doc, text)
     missing = [*filing.missing, *unsure]
     notes = [*filing.notes]
     drop: set[str] = set()
-    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     captions = len(_SIG_CAPTION_RE.findall(text))
-    if filing.signatures and len(filing.signatures) < captions:
+    if len(filing.signatures) < captions:
         # Each signature (or group) stands over its own caption: fewer signatures than captions
-        # means some were run together or lost, and the rest may be paired with the wrong lines.
+        # means some were run together or lost (none read: all lost, e.g. a date wrapped over two
+        # lines), and the rest may be paired with the wrong lines.
         drop.add("signatures")
         notes.append(Note("signatures", f"{len(filing.signatures)} signatures read under {captions} captions"))
     failed = {t for t, _l, _w in unread}

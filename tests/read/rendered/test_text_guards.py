@@ -1,0 +1,96 @@
+"""Text browsers' dumps (held out: ``lynx -dump``, ``w3m -dump``): what their layout cannot show surely
+is listed missing, with why; what it does show is read right (text_guards.py and text.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from section16 import parse
+from section16.model import Relationship
+from section16.read.rendered.text import text_to_doc
+from section16.read.rendered.text_guards import box5_marks, check_owner_marks
+
+from .conftest import PAGES, misses, reference
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_box5_marks_read_as_printed() -> None:
+    text = (PAGES / "0000899243-20-028043.lynx-dump.txt").read_text()
+    assert box5_marks(text) == {"director": False, "ten": True, "officer": False, "other": False}
+    assert box5_marks("_____ Director\n__X__ 10% Owner\n") is None  # not all four: not the box
+    assert box5_marks("no box here") is None
+
+
+def test_lynx_owner_marks_shifted_a_column_are_said_missing() -> None:
+    # lynx shifts the owners' cells a column left of their headings: each 10% owner's X stands under
+    # "Director". Box 5 says the first owner is a 10% owner, the table's first row says director: the
+    # other owners' marks cannot be placed, so their relationships are listed missing, not read.
+    name = "0000899243-20-028043"
+    got = parse(PAGES / f"{name}.lynx-dump.txt")
+    expected = reference(name)
+    assert len(got.reporting_owners) == len(expected.reporting_owners) > 2
+    for i in range(1, len(got.reporting_owners)):
+        assert f"reporting_owners[{i}].relationship" in got.missing
+        assert got.reporting_owners[i].relationship == Relationship()
+    assert any("disagree with box 5" in n.message for n in got.notes)
+    assert got.reporting_owners[0].relationship == expected.reporting_owners[0].relationship
+    assert misses(expected, got) == []
+
+
+def test_lynx_officer_title_under_the_wrong_heading_is_said_missing() -> None:
+    # "General Partner" (Other) stands under "Officer" on lynx's page: said missing, not an officer.
+    name = "0001209191-20-043551"
+    got = parse(PAGES / f"{name}.lynx-dump.txt")
+    assert "reporting_owners[1].relationship" in got.missing
+    assert not any(o.relationship.is_officer for o in got.reporting_owners[1:])
+    assert misses(reference(name), got) == []
+
+
+def test_owner_marks_that_agree_with_box5_are_kept() -> None:
+    # The guard only speaks where the page contradicts itself: the same page, its first owner's
+    # box 5 agreeing with the table (both read as director), keeps the others' relationships.
+    name = "0000899243-20-028043"
+    text = (PAGES / f"{name}.lynx-dump.txt").read_text()
+    doc = text_to_doc(text, unread=[])
+    agreeing = text.replace("_____ Director", "__X__ Director", 1).replace("__X__ 10% Owner", "_____ 10% Owner", 1)
+    filing = parse(PAGES / f"{name}.lynx-dump.txt")
+    marked = replace(filing.reporting_owners[1], relationship=Relationship(is_director=True))
+    filing = replace(filing, reporting_owners=(filing.reporting_owners[0], marked), missing=())
+    assert check_owner_marks(filing, doc, agreeing) is filing
+    said = check_owner_marks(filing, doc, text)
+    assert said.missing == ("reporting_owners[1].relationship",)
+
+
+def test_lynx_flowing_footnotes_split_at_their_numbers() -> None:
+    # lynx prints "(4) text" with the note's further lines flush with the number: each note runs
+    # to the next number (read by centring, note 4's second line went to note 5).
+    name = "0000320193-19-000107"
+    got = parse(PAGES / f"{name}.lynx-dump.txt")
+    expected = reference(name)
+    assert [_words(f.text) for f in got.footnotes] == [_words(f.text) for f in expected.footnotes]
+    assert misses(expected, got) == []
+
+
+def test_w3m_footnotes_before_a_line_of_no_break_spaces() -> None:
+    # w3m ends the notes with a line holding only a no-break space: a blank line, not a note's text
+    # (taken as text, the blank-line runs no longer held one number each, and 32 notes were mis-split).
+    name = "0000899243-21-045947"
+    got = parse(PAGES / f"{name}.w3m-dump.txt")
+    expected = reference(name)
+    assert len(got.footnotes) == len(expected.footnotes) == 32
+    assert [_words(f.text) for f in got.footnotes] == [_words(f.text) for f in expected.footnotes]
+    assert misses(expected, got) == []
+
+
+def test_w3m_signatures_none_read_under_captions_are_said_missing() -> None:
+    # w3m wraps each signature's date over two lines ("10/13/" over "2020"): none is read, six
+    # captions stand on the page. The signatures are listed missing, not given as none.
+    name = "0000899243-20-028043"
+    got = parse(PAGES / f"{name}.w3m-dump.txt")
+    assert got.signatures == ()
+    assert "signatures" in got.missing
+    assert any(n.where == "signatures" and "captions" in n.message for n in got.notes)
+    assert misses(reference(name), got) == []
