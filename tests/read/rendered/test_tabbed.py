@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from section16 import parse
-from section16.read.rendered.tabbed import _rows, is_tabbed, tabbed_to_doc
+from section16.read.rendered.tabbed import ROW_LINES, _rows, is_tabbed, tabbed_to_doc
 
 from .conftest import PAGES, misses, reference
 
@@ -47,3 +47,12 @@ def test_laid_out_text_is_not_taken_for_tab_parted() -> None:
     assert not is_tabbed(laid)
     assert is_tabbed("\n".join("a\tb\tc" for _ in range(20)))
     assert tabbed_to_doc("a\tb\n\t\n c \t d") == [["a", "b"], ["c", "d"]]
+
+
+def test_a_row_is_looked_for_over_a_bounded_number_of_lines() -> None:
+    # A hostile page of lines that come to a row's tabs only far down: each is looked at over at most
+    # ROW_LINES lines (joining them all, line after line, took minutes), and nothing is joined.
+    lines = ["Table I - Non-Derivative Securities", "Stock\t1", *(["more"] * (ROW_LINES + 5)), "\t" * 9]
+    assert _rows(lines, "4") == lines
+    near = ["Table I - Non-Derivative Securities", "Stock\t1", *(["more"] * 3), "\t" * 9]
+    assert _rows(near, "4") == [near[0], "\n".join(near[1:])]

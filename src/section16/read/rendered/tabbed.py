@@ -22,6 +22,9 @@ from .cells import Doc, normalize
 TABBED_SHARE = 0.05
 #: ... and at least this many lines do (a stray tab in laid-out text is not a table).
 TABBED_LINES = 8
+#: A table row broken over lines is looked for over at most this many (a cell's blocks: a value, its
+#: footnote marks; a hostile page of lines never coming to the count costs no more than this each).
+ROW_LINES = 24
 
 _TABLE_RE = re.compile(r"^\s*Table\s+(I{1,2})\s*-", re.IGNORECASE)
 _TABLE_END_RE = re.compile(
@@ -61,11 +64,13 @@ def _rows(lines: list[str], form: str) -> list[str]:
         elif tabs and _TABLE_END_RE.match(ln):
             tabs = 0
         if tabs and ln.count("\t") < tabs and ln.split("\t", 1)[0].strip() and "\t" in ln:
-            joined, j = ln, i + 1
-            while joined.count("\t") < tabs and j < len(lines) and not _TABLE_END_RE.match(lines[j]):
-                joined, j = f"{joined}\n{lines[j]}", j + 1
-            if joined.count("\t") == tabs:
-                out.append(joined)
+            parts, count, j = [ln], ln.count("\t"), i + 1
+            while count < tabs and j < min(len(lines), i + ROW_LINES) and not _TABLE_END_RE.match(lines[j]):
+                parts.append(lines[j])
+                count += lines[j].count("\t")
+                j += 1
+            if count == tabs:
+                out.append("\n".join(parts))
                 i = j
                 continue
         out.append(ln)
