@@ -326,3 +326,14 @@ def test_a_heading_cut_by_the_page_break_and_drawn_with_the_first_row(
     expected = reference(name)
     assert len(got.derivative_transactions) == len(expected.derivative_transactions) == 1
     assert misses(expected, got) == []
+
+
+def test_full_size_marks_are_looked_at_a_bounded_number_of_times_per_page() -> None:
+    """A hostile page of hundreds of full-size "(2)"s beside a superscript one: at most
+    LITERAL_MARKS are weighed (each against a bounded number of words), the rest stay marks."""
+    frame = [(5.0, 0.0, 9000.0), (60.0, 0.0, 9000.0), (90.0, 0.0, 9000.0)]
+    words = [Word("(2)", 42, 52, 20.0 * k, 20.0 * k + 11.6) for k in range(pdf.LITERAL_MARKS + 50)]
+    words += [Word("Stock", 10, 40, 20.0 * k, 20.0 * k + 11.6) for k in range(pdf.LITERAL_MARKS + 50)]
+    words.append(Word("(1)", 42, 52, 8000, 8009.67))
+    page = pdf._literal_marks([Page(words, v=frame)])[0]
+    assert sum(w.text.startswith("(\u2060") for w in page.words) == pdf.LITERAL_MARKS

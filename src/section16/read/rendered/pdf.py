@@ -10,6 +10,7 @@ column exactly, whatever the wrapping. PDFium (:mod:`.pdf_pdfium`, the default) 
 
 from __future__ import annotations
 
+import bisect
 import io
 import os
 import re
@@ -217,6 +218,9 @@ def _check_boxes(page: Page) -> Page:
 _NUMBER_RE = re.compile(r"^\((\d{1,3})\)$")
 #: A "(2)" at least this share of the height of the word beside it is printed at its size.
 FULL_SIZE_SHARE = 0.95
+#: At most this many full-size "(2)"s on a page are looked at, each against at most this many words
+#: near its line (a real page has a few, beside some hundred words).
+LITERAL_MARKS, NEAR_WORDS = 200, 2000
 #: A mark this share of another's height or less is smaller: the other is not a superscript.
 SUPERSCRIPT_SHARE = 0.9
 
@@ -225,38 +229,46 @@ def _literal_marks(pages: list[Page]) -> list[Page]:
     """The pages with each "(2)" inside a ruled table that is printed at the size of the word beside
     it, and larger than the tables' footnote marks (the SEC stylesheets' superscripts), marked
     :data:`~.cells.LITERAL` ("(\u20602)"): a filer's "Class B Common Stock (2)" is the title's own
-    text, not footnote 2. Where every mark is printed at one size, nothing tells them apart."""
-
-    def ruled_in(page: Page, w: Word) -> bool:
-        mid = (w.top + w.bottom) / 2
-        return sum(1 for _x, a, b in page.v if a <= mid <= b) > 2
-
-    marks = [
-        (page, k)
-        for page in pages
-        for k, w in enumerate(page.words)
-        if w.text[:1] == "(" and _NUMBER_RE.match(w.text) and ruled_in(page, w)
-    ]
-    if not marks:
+    text, not footnote 2. Where every mark is printed at one size, nothing tells them apart. (Searches
+    are by sorted places, and bounded: a hostile page of marks costs no more than a real one.)"""
+    found: list[tuple[Page, int]] = []
+    for page in pages:
+        starts = sorted(a for _x, a, _b in page.v)
+        ends = sorted(b for _x, _a, b in page.v)
+        for k, w in enumerate(page.words):
+            if w.text[:1] == "(" and _NUMBER_RE.match(w.text):
+                mid = (w.top + w.bottom) / 2  # inside a ruled table: more than two rules cross its line
+                if bisect.bisect_right(starts, mid) - bisect.bisect_left(ends, mid) > 2:
+                    found.append((page, k))
+    if not found:
         return pages
-    sup = min(page.words[k].bottom - page.words[k].top for page, k in marks)
-    for page, k in marks:
+    sup = min(page.words[k].bottom - page.words[k].top for page, k in found)
+    by_page: dict[int, list[int]] = {}
+    for page, k in found:
         w = page.words[k]
-        if w.bottom - w.top < sup / SUPERSCRIPT_SHARE:
-            continue  # the size of the smallest marks: a superscript
-        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-        # The word it stands by (on its line, or above it in its cell): the nearest.
-        near = min(
-            (
-                v
-                for v in page.words
-                if not _NUMBER_RE.match(v.text) and abs((v.top + v.bottom) / 2 - cy) < 3 * (w.bottom - w.top)
-            ),
-            key=lambda v: abs((v.x0 + v.x1) / 2 - cx) + abs((v.top + v.bottom) / 2 - cy),
-            default=None,
+        if w.bottom - w.top >= sup / SUPERSCRIPT_SHARE:  # larger than the smallest marks
+            by_page.setdefault(id(page), []).append(k)
+    for page in pages:
+        ks = by_page.get(id(page), [])[:LITERAL_MARKS]
+        if not ks:
+            continue
+        plain = sorted(
+            (((v.top + v.bottom) / 2, v) for v in page.words if not (v.text[:1] == "(" and _NUMBER_RE.match(v.text))),
+            key=lambda mv: mv[0],
         )
-        if near is not None and w.bottom - w.top >= FULL_SIZE_SHARE * (near.bottom - near.top):
-            page.words[k] = Word(f"({LITERAL}{w.text[1:]}", w.x0, w.x1, w.top, w.bottom)
+        mids = [m for m, _v in plain]
+        for k in ks:
+            w = page.words[k]
+            cx, cy, h = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2, w.bottom - w.top
+            # The word it stands by (on its line, or above it in its cell): the nearest.
+            lo, hi = bisect.bisect_left(mids, cy - 3 * h), bisect.bisect_right(mids, cy + 3 * h)
+            near = min(
+                (v for _m, v in plain[lo : min(hi, lo + NEAR_WORDS)]),
+                key=lambda v: abs((v.x0 + v.x1) / 2 - cx) + abs((v.top + v.bottom) / 2 - cy),
+                default=None,
+            )
+            if near is not None and h >= FULL_SIZE_SHARE * (near.bottom - near.top):
+                page.words[k] = Word(f"({LITERAL}{w.text[1:]}", w.x0, w.x1, w.top, w.bottom)
     return pages
 
 
