@@ -337,3 +337,9 @@ def test_full_size_marks_are_looked_at_a_bounded_number_of_times_per_page() -> N
     words.append(Word("(1)", 42, 52, 8000, 8009.67))
     page = pdf._literal_marks([Page(words, v=frame)])[0]
     assert sum(w.text.startswith("(\u2060") for w in page.words) == pdf.LITERAL_MARKS
+
+
+def test_a_page_of_many_small_squares_is_not_read_as_check_boxes() -> None:
+    squares = [(30.0 + 12 * k, 60.0, 40.0 + 12 * k, 70.0) for k in range(pdf.CHECK_BOXES + 5)]
+    page = pdf._check_boxes(Page([], small=squares))
+    assert page.words == []

@@ -166,6 +166,8 @@ def _read_pages(data: bytes, backend: str | None = None) -> list[Page]:
 #: A check box is a square this many points wide at least, and at most :data:`~.pdf_pdfium.SMALL_SHAPE`
 #: (chromium's is about 9.5 points at full scale, 6.3 where the page is printed smaller).
 BOX_SIDE = 4.5
+#: A page drawing more boxes than this is not the form's check boxes (a hostile page is not searched).
+CHECK_BOXES = 16
 #: Its tick stands inside it, at least this share of its side smaller.
 TICK_SHARE = 0.8
 
@@ -195,6 +197,8 @@ def _check_boxes(page: Page) -> Page:
         # The box's frame and fill are drawn one over another: one box; a square inside it is a tick.
         if not any(inside(b, o) or (abs(b[0] - o[0]) <= 2 and abs(b[1] - o[1]) <= 2) for o in boxes):
             boxes.append(b)
+            if len(boxes) > CHECK_BOXES:
+                return page  # not a form's few check boxes (the page has four at most): none read
     for box in boxes:
         side = box[2] - box[0]
         ticked = any(inside(s, box) and max(s[2] - s[0], s[3] - s[1]) < TICK_SHARE * side for s in page.small)
@@ -207,7 +211,7 @@ def _check_boxes(page: Page) -> Page:
             for w in page.words
             if box[2] <= w.x0 <= box[2] + 4 * side and abs((w.top + w.bottom) / 2 - mid) <= 6 * side
         ]
-        starts = [w for w in right if _BOX_LABEL_RE.match(_line_from(page.words, w))]
+        starts = [w for w in right[:CHECK_BOXES] if _BOX_LABEL_RE.match(_line_from(page.words, w))]
         near = [w for w in right if abs((w.top + w.bottom) / 2 - mid) <= 2 * side]
         at = min(starts or near, key=lambda w: (abs((w.top + w.bottom) / 2 - mid), w.x0), default=None)
         top, bottom = (at.top, at.bottom) if at is not None else (box[1], box[3])

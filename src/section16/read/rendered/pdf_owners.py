@@ -15,6 +15,8 @@ from .pdf_cells import LINE_TOLERANCE
 from .pdf_notes import PAD_SHARE
 from .ruled import Page, Word
 
+#: More owners than a filing has (the corpus has at most 31): the table is not read here.
+MAX_OWNERS = 200
 #: Two words this share of a line's height apart or closer are one phrase (a space is about a third).
 PHRASE_GAP = 0.6
 
@@ -81,6 +83,8 @@ def owner_rows(regions: list[tuple[Page, float, float]]) -> list[list[str]] | No
             blocks[-1].append((k, ln))
         else:
             blocks.append([(k, ln)])
+    if len(blocks) > MAX_OWNERS:
+        return None  # more than a filing has: not read here (and a hostile page is not searched)
     cells: list[list[list[str]]] = [[[], [], [], []] for _ in blocks]
     for k, mid, col, text in marks:
         tol = LINE_TOLERANCE
