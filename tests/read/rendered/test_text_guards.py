@@ -94,3 +94,42 @@ def test_w3m_signatures_none_read_under_captions_are_said_missing() -> None:
     assert "signatures" in got.missing
     assert any(n.where == "signatures" and "captions" in n.message for n in got.notes)
     assert misses(reference(name), got) == []
+
+
+def test_w3m_caret_marks_read_where_they_stand() -> None:
+    # w3m prints a mark as "^(1)": touching its value ("02/01/2021^" with "(3)" broken onto the next
+    # line by a narrow cell), or alone in a cell (an empty price's "^(2)"). Read as the marks they
+    # are, in their own columns: Table II is read whole (it was left unread), no mark misplaced.
+    name = "0000320193-20-000033"
+    page = (PAGES / f"{name}.w3m-dump.txt").read_text()
+    assert "02/01/2021^ " in page and "      ^(2)" in page
+    got = parse(PAGES / f"{name}.w3m-dump.txt")
+    expected = reference(name)
+    [row] = got.derivative_transactions
+    assert row.security_title.footnote_ids == ("F1",)
+    assert (row.conversion_or_exercise_price.value, row.conversion_or_exercise_price.footnote_ids) == (None, ("F2",))
+    assert row.exercise_date == expected.derivative_transactions[0].exercise_date
+    assert row.expiration_date == expected.derivative_transactions[0].expiration_date
+    assert row.expiration_date.footnote_ids == ("F3",)
+    assert misses(expected, got) == []
+
+
+def test_w3m_caret_mark_a_space_after_its_value() -> None:
+    # "26.325 ^(2)": the mark one space after its value is the value's (not a cell of its own).
+    name = "0001062993-22-007516"
+    got = parse(PAGES / f"{name}.w3m-dump.txt")
+    expected = reference(name)
+    assert got.derivative_transactions[0].shares == expected.derivative_transactions[0].shares
+    assert got.derivative_transactions[0].shares.footnote_ids == ("F2",)
+    assert misses(expected, got) == []
+
+
+def test_w3m_checked_box_star() -> None:
+    # w3m prints a checked box as "[*]" (box: Rule 10b5-1(c)); an unchecked one as "[ ]".
+    name = "0000950170-25-003585"
+    page = (PAGES / f"{name}.w3m-dump.txt").read_text()
+    assert "[*]  Check this box to" in page
+    got = parse(PAGES / f"{name}.w3m-dump.txt")
+    assert got.aff10b5one is True
+    assert got.not_subject_to_section16 is False
+    assert misses(reference(name), got) == []
