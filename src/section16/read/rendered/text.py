@@ -28,7 +28,7 @@ from . import layout, tables
 from .boxes import _LABEL_RE, read_form_type
 from .cells import CLIPPED, Doc, normalize
 from .layout_ties import TIED, read_both_ways
-from .text_guards import check_owner_marks
+from .text_guards import check_cut_remarks, check_owner_marks
 
 # Only ASCII spaces part cells: a no-break space belongs to the text it stands in.
 _CHUNK_RE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
@@ -537,7 +537,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
         else:
             filing, unsure = both
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
-    filing = check_owner_marks(filing, doc, text)
+    filing = check_cut_remarks(check_owner_marks(filing, doc, text), text)
     missing = [*filing.missing, *unsure]
     notes = [*filing.notes]
     drop: set[str] = set()

@@ -7,6 +7,7 @@ places of the form that must agree do not), the values are listed missing, with 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -70,3 +71,36 @@ def check_owner_marks(filing: Filing, doc: Doc, text: str) -> Filing:
         missing.append(f"reporting_owners[{i}].relationship")
         notes.append(Note(f"reporting_owners[{i}].relationship", why))
     return replace(filing, reporting_owners=tuple(owners), missing=tuple(dict.fromkeys(missing)), notes=tuple(notes))
+
+
+_REMARKS_RE = re.compile(r"^\s*Remarks\s*:", re.IGNORECASE)
+_REMARKS_END_RE = re.compile(
+    r"^\s*(?:Note:\s*File|Reminder:|Potential\s+persons|Persons\s+who\s+respond|Signatures?\s*$)"
+)
+
+
+def check_cut_remarks(filing: Filing, text: str) -> Filing:
+    """A text browser may cut a long line of free text at a fixed width, inside a word ("transactions t"
+    over "hat occurred", lynx): joined with a space, the remarks would read a word that is not there.
+    Such lines are the page's widest (the browser wraps other text at words, inside that width). Where
+    one ends in a letter or digit and the next line starts with one, the break may be inside a word:
+    the remarks are listed missing, not read."""
+    if filing.remarks is None:
+        return filing
+    lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").split("\n")]
+    start = next((i for i, ln in enumerate(lines) if _REMARKS_RE.match(ln)), None)
+    if start is None:
+        return filing
+    end = next((i for i in range(start + 1, len(lines)) if _REMARKS_END_RE.match(lines[i])), len(lines))
+    region = lines[start + 1 : end]
+    widest = max((len(ln) for ln in region), default=0)
+    elsewhere = max((len(ln) for ln in lines[:start] + lines[end:]), default=0)
+    if widest < elsewhere:
+        return filing
+    cut = any(len(a) == widest and a[-1:].isalnum() and b.lstrip()[:1].isalnum() for a, b in itertools.pairwise(region))
+    if not cut:
+        return filing
+    note = Note("remarks", f"lines cut at {widest} characters, inside words: where a word was cut is not shown")
+    return replace(
+        filing, remarks=None, missing=tuple(dict.fromkeys([*filing.missing, "remarks"])), notes=(*filing.notes, note)
+    )
