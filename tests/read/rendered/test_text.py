@@ -120,3 +120,12 @@ def test_table_one_whose_heading_is_not_found_is_unread_not_lost() -> None:
     assert (1, 2, "the table's column headings were not found") in unread
     with pytest.raises(ParseError, match="column headings were not found"):
         text_to_doc(page, "p.txt")  # without a list to report it in (PDF): the page is refused
+
+
+def test_footnote_lines_broken_at_a_slash_are_joined_without_a_space() -> None:
+    # w3m breaks a footnote's line at a "/" ("12" over "/31/2019", "f/k/" over "a"): one word again.
+    assert _join_lines(["a plan statement date of 12", "/31/2019."]) == "a plan statement date of 12/31/2019."
+    assert _join_lines(["Newlight GP LLC (f/k/", "a Strategic)"]) == "Newlight GP LLC (f/k/a Strategic)"
+    # A slash standing apart, or text after a line's end, keeps its space.
+    assert _join_lines(["Officer /", "Other"]) == "Officer / Other"
+    assert _join_lines(["the end.", "Next"]) == "the end. Next"

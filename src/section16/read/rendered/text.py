@@ -197,15 +197,18 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
 
 
 _BROKEN_AFTER_HYPHEN_RE = re.compile(r"[A-Za-z]-$")
+_BROKEN_AT_SLASH_RE = re.compile(r"\w/$")
 
 
 def _join_lines(parts: list[str]) -> str:
     """A footnote's lines as one text: a word the page broke after its hyphen ("worst-" over
-    "performing") is one word again."""
+    "performing") or at a slash is one word again."""
     out = ""
     for p in parts:
         if out and _BROKEN_AFTER_HYPHEN_RE.search(out) and p[:1].isalnum():
             out += p
+        elif out and (_BROKEN_AT_SLASH_RE.search(out) or (p[:1] == "/" and out[-1:].isalnum())):
+            out += p  # a browser breaks a line at a "/" ("12/31/" over "2019", "12" over "/31/2019")
         else:
             out = f"{out} {p}" if out else p
     return out
