@@ -1,0 +1,38 @@
+"""A laid-out page's text spelt one way before its positions are read: tabs, page breaks, pandoc's
+Markdown escapes and a text browser's marks and boxes, each replaced so the columns stay where they were."""
+
+from __future__ import annotations
+
+import re
+
+
+def normalize_layout(text: str) -> str:
+    """Tabs to spaces, form feeds (page breaks) out: a page break is not a blank line between rows.
+    Text written as Markdown that laid its tables out in columns (pandoc's own Markdown: "1\\. Name")
+    loses its escapes, line-break backslashes and empty spans; each is replaced by as many spaces, so
+    the columns stay where they were."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").expandtabs(8)
+    if "^" in text:
+        # A text browser's superscript mark ("^(1)", w3m) spelt as the layout reader knows marks, a
+        # space before it so the line keeps its width; a "^" a narrow cell broke off its "(1)" (on
+        # the next line) is a space.
+        text = _CARET_MARK_RE.sub(lambda m: f"{m[1]} ({m[2]})" if m[1] else f"({m[2]}) ", text)
+        text = _LONE_CARET_RE.sub(" ", text)
+    if "[*]" in text:  # w3m's checked box: as the form reader spells one (the same width)
+        text = _STAR_BOX_RE.sub("[X]", text)
+    if _MD_ESCAPED_LABEL_RE.search(text):
+        text = _MD_SPAN_RE.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
+        text = _MD_ESCAPE_RE.sub(r"\1", text)
+        text = _MD_BREAK_RE.sub(" ", text)
+    return text
+
+
+_LONE_CARET_RE = re.compile(r"\^(?= |$)", re.MULTILINE)
+_STAR_BOX_RE = re.compile(r"(?<!\S)\[\*\](?= )")
+#: "^(1)" touching its value ("$ 5.00^(1)"; group 1) or standing apart (" ^(1)", a cell of its own or
+#: a space after its value: it keeps where it starts).
+_CARET_MARK_RE = re.compile(r"(\S?)\^\((\d{1,3})\)")
+_MD_ESCAPED_LABEL_RE = re.compile(r"^\s*\d{1,2}\\\.\s", re.MULTILINE)
+_MD_SPAN_RE = re.compile(r"\[([^\]\n]*)\]\{[^}\n]*\}")
+_MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~\"'&])")
+_MD_BREAK_RE = re.compile(r"\\(?=\n|$)")
