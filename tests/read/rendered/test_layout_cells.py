@@ -113,3 +113,12 @@ def test_a_row_whose_marks_touch_two_values_is_read_on_a_page_off_its_grid() -> 
     assert len(got.non_derivative_transactions) == len(expected.non_derivative_transactions) > 5
     assert got.non_derivative_transactions[4].price_per_share.value == Decimal("299.252")
     assert [m for m in misses(expected, got) if m[0].startswith("non_derivative")] == []
+
+
+def test_a_cell_broken_at_a_slash_is_joined_without_a_space() -> None:
+    # w3m breaks a cell's line at a "/" ("... Dtd 08/26/" over "1998 FBO", or "08/26" over "/1998").
+    after = [*toks("Trust U/A Dtd 08/26/", 0), *toks("1998 FBO of", 1)]
+    before = [*toks("Trust U/A Dtd 08/26", 0), *toks("/1998 FBO of", 1)]
+    assert layout_cells._join(after) == layout_cells._join(before) == "Trust U/A Dtd 08/26/1998 FBO of"
+    # A slash standing apart keeps its spaces.
+    assert layout_cells._join([*toks("Officer /", 0), *toks("Other", 1)]) == "Officer / Other"

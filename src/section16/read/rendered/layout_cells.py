@@ -55,6 +55,10 @@ def _join(toks: list[Tok]) -> str:
             out = t.text
         elif last_line is not None and t.line != last_line and _HYPHEN_END_RE.search(out):
             out += t.text  # a word broken after its hyphen at the end of a line
+        elif last_line is not None and t.line != last_line and (out[-2:-1].isalnum() and out[-1] == "/"):
+            out += t.text  # a browser breaks a line after a "/" ("08/26/" over "1998")
+        elif last_line is not None and t.line != last_line and t.text[:1] == "/" and out[-1:].isalnum():
+            out += t.text  # or before it ("08/26" over "/1998")
         else:
             out += " " + t.text
         last_line = t.line
