@@ -129,3 +129,13 @@ def test_footnote_lines_broken_at_a_slash_are_joined_without_a_space() -> None:
     # A slash standing apart, or text after a line's end, keeps its space.
     assert _join_lines(["Officer /", "Other"]) == "Officer / Other"
     assert _join_lines(["the end.", "Next"]) == "the end. Next"
+
+
+def test_flowing_text_whose_note_number_stands_above_its_lines() -> None:
+    """PyMuPDF's plain text (held out): a note of several lines prints its "(1)" on a line of its own
+    above them, one-line notes beside their text, every line flush left. Note 1's later lines were
+    read as note 2's (the number taken as centred beside its lines, as a layout prints it)."""
+    name = "0000899243-20-001780"
+    got = parse(PAGES / f"{name}.pymupdf-text.txt")
+    expected = reference(name)
+    assert [(f.id, f.text) for f in got.footnotes] == [(f.id, f.text) for f in expected.footnotes]

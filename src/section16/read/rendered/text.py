@@ -186,9 +186,13 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     # A footnote's text fills its lines but the last: a short line ending a sentence ends it.
     width = max((len(lines[i].rstrip()) for i in body), default=0)
     ends = {i for i in body if len(lines[i].rstrip()) < 0.8 * width and _ENDS_SENTENCE_RE.search(lines[i])}
-    if all(texts[a] for a in idx) and all(i >= idx[0] and (i in idx or xs[i] <= xs[idx[0]]) for i in body):
-        # Flowing text (a text browser's dump): each number starts its note's first line, and the
-        # note's further lines stand flush with the number, not beside it: a note runs to the next.
+    after = {a: next((i for i in sorted(texts) if i > a), None) for a in idx}
+    if all(texts[a] or (after[a] is not None and after[a] not in idx) for a in idx) and all(
+        i >= idx[0] and (i in idx or xs[i] <= xs[idx[0]]) for i in body
+    ):
+        # Flowing text (a text browser's dump, a PDF library's plain text): each number starts its
+        # note's first line or stands on the line above it, and the note's further lines stand flush
+        # with the number, not beside it: a note runs to the next.
         of_line = {i: max(k for k, a in enumerate(idx) if a <= i) for i in body}
     else:
         of_line = _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}, ends)
