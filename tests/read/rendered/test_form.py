@@ -74,3 +74,11 @@ def test_box_one_holding_other_boxes_words_is_said_missing() -> None:
     assert missing == ["reporting_owners[0].name", "reporting_owners[0].address.zip_code"]
     kept = ReportingOwner(cik=None, name="SMITH DARLA M", address=Address(zip_code="W1K 3JP"))
     assert _checked_first_owner(kept, [], []) == kept
+
+
+def test_box_one_street_holding_another_boxes_label_is_said_missing() -> None:
+    missing: list[str] = []
+    owner = ReportingOwner(cik=None, name="RANKIN", address=Address(street1="OMB APPROVAL", city="GLEN ALLEN"))
+    got = _checked_first_owner(owner, missing, [])
+    assert got.address is not None and got.address.street1 is None and got.address.city == "GLEN ALLEN"
+    assert missing == ["reporting_owners[0].address.street1", "reporting_owners[0].address.street2"]

@@ -356,6 +356,12 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         )
         missing.extend(f"reporting_owners[0].address.{k}" for k in lost)
         notes.append(Note("reporting_owners[0].address", "box 1's street lines not found"))
+    elif fmt != "html" and "name" in h.found and a is not None and a.city is None:
+        # ... nor without its city line: its city, state and zip went elsewhere.
+        missing.extend(f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code"))
+        notes.append(Note("reporting_owners[0].address", "box 1's city line not found"))
+    if fmt != "html" and "name" in h.found and owner.name is None:
+        missing.append("reporting_owners[0].name")  # box 1 printed without its name: moved elsewhere
     owners = [owner]
     if own_items is not None:
         table_owners = blocks.read_owner_rows(own_rows)
@@ -570,6 +576,10 @@ _ZIP_RE = re.compile(r"^(?=.*\d)[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)?$")
 _NOT_A_NAME_RE = re.compile(r"[\[\]]|___|\b(?:Director|10% Owner|Ticker|Trading Symbol)\b")
 
 
+#: What box 1's street never holds: the labels of the boxes beside it.
+_NOT_A_STREET_RE = re.compile(r"\bOMB\s+(?:APPROVAL|Number)|\(Street\)|\bIssuer\s+Name\b|Trading\s+Symbol", re.I)
+
+
 def _checked_first_owner(owner: ReportingOwner, missing: list[str], notes: list[Note]) -> ReportingOwner:
     """Box 1's owner with what cannot be its name or its zip code left out and listed missing: where a
     converter ran the boxes' texts together (a text browser's dump), another box's words fill them."""
@@ -578,6 +588,11 @@ def _checked_first_owner(owner: ReportingOwner, missing: list[str], notes: list[
         notes.append(Note("reporting_owners[0].name", "other boxes' words in the name; not read", owner.name))
         owner = dataclasses.replace(owner, name=None)
     a = owner.address
+    if a is not None and a.street1 and _NOT_A_STREET_RE.search(a.street1):
+        missing.extend(f"reporting_owners[0].address.{k}" for k in ("street1", "street2"))
+        notes.append(Note("reporting_owners[0].address", "another box's label in the street; not read", a.street1))
+        owner = dataclasses.replace(owner, address=dataclasses.replace(a, street1=None, street2=None))
+        a = owner.address
     if a is not None and a.zip_code and not _ZIP_RE.match(a.zip_code):
         missing.append("reporting_owners[0].address.zip_code")
         notes.append(Note("reporting_owners[0].address.zip_code", "not a postal code; not read", a.zip_code))
