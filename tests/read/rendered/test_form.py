@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from section16.model import Address, Note, ReportingOwner
+from section16.read.rendered.box_one import checked as _checked_first_owner
 from section16.read.rendered.cells import CLIPPED
-from section16.read.rendered.form import _checked_first_owner, _index, read_doc
+from section16.read.rendered.form import _index, read_doc
 from section16.read.rendered.html import html_to_doc
 
 from .conftest import html_of, misses, reference

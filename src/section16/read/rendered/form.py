@@ -30,7 +30,7 @@ from ...model import (
     Signature,
     Source,
 )
-from . import blocks, boxes, tables
+from . import blocks, box_one, boxes, tables
 from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat
 
 _MARKERS: dict[str, re.Pattern[str]] = {
@@ -346,22 +346,9 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         h.street = []
         missing.extend(("reporting_owners[0].address.street1", "reporting_owners[0].address.street2"))
         notes.append(Note("reporting_owners[0].address", unsure))
-    owner = _checked_first_owner(_first_owner(h), missing, notes)
-    a = owner.address
-    if fmt != "html" and "name" in h.found and (a is None or a.street1 is None):
-        # Box 1 printed with no street: a converter moved its lines elsewhere (a text browser runs the
-        # boxes together); an owner's address on the SEC page always has its first street line.
-        lost = (
-            ("street1", "street2") if a is not None and a.city else ("street1", "street2", "city", "state", "zip_code")
-        )
-        missing.extend(f"reporting_owners[0].address.{k}" for k in lost)
-        notes.append(Note("reporting_owners[0].address", "box 1's street lines not found"))
-    elif fmt != "html" and "name" in h.found and a is not None and a.city is None:
-        # ... nor without its city line: its city, state and zip went elsewhere.
-        missing.extend(f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code"))
-        notes.append(Note("reporting_owners[0].address", "box 1's city line not found"))
-    if fmt != "html" and "name" in h.found and owner.name is None:
-        missing.append("reporting_owners[0].name")  # box 1 printed without its name: moved elsewhere
+    owner = box_one.checked(_first_owner(h), missing, notes)
+    if fmt != "html" and "name" in h.found:
+        box_one.list_unfound(owner, missing, notes)
     owners = [owner]
     if own_items is not None:
         table_owners = blocks.read_owner_rows(own_rows)
@@ -568,36 +555,6 @@ def _unwrap_street(box: list[str], owner_lines: list[str]) -> list[str] | None:
         return None
     k, at = cuts[0]
     return [" ".join(owners[m.start() : m.end(k + 1)].split()), " ".join(owners[at : m.end()].split())]
-
-
-#: A postal code: letters and digits (a space or hyphen between), at least one digit.
-_ZIP_RE = re.compile(r"^(?=.*\d)[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)?$")
-#: What box 1's name never holds: a ticker's bracket, a check box's underscores, another box's label.
-_NOT_A_NAME_RE = re.compile(r"[\[\]]|___|\b(?:Director|10% Owner|Ticker|Trading Symbol)\b")
-
-
-#: What box 1's street never holds: the labels of the boxes beside it.
-_NOT_A_STREET_RE = re.compile(r"\bOMB\s+(?:APPROVAL|Number)|\(Street\)|\bIssuer\s+Name\b|Trading\s+Symbol", re.I)
-
-
-def _checked_first_owner(owner: ReportingOwner, missing: list[str], notes: list[Note]) -> ReportingOwner:
-    """Box 1's owner with what cannot be its name or its zip code left out and listed missing: where a
-    converter ran the boxes' texts together (a text browser's dump), another box's words fill them."""
-    if owner.name and _NOT_A_NAME_RE.search(owner.name):
-        missing.append("reporting_owners[0].name")
-        notes.append(Note("reporting_owners[0].name", "other boxes' words in the name; not read", owner.name))
-        owner = dataclasses.replace(owner, name=None)
-    a = owner.address
-    if a is not None and a.street1 and _NOT_A_STREET_RE.search(a.street1):
-        missing.extend(f"reporting_owners[0].address.{k}" for k in ("street1", "street2"))
-        notes.append(Note("reporting_owners[0].address", "another box's label in the street; not read", a.street1))
-        owner = dataclasses.replace(owner, address=dataclasses.replace(a, street1=None, street2=None))
-        a = owner.address
-    if a is not None and a.zip_code and not _ZIP_RE.match(a.zip_code):
-        missing.append("reporting_owners[0].address.zip_code")
-        notes.append(Note("reporting_owners[0].address.zip_code", "not a postal code; not read", a.zip_code))
-        owner = dataclasses.replace(owner, address=dataclasses.replace(a, zip_code=None))
-    return owner
 
 
 def _first_owner(h: boxes.Header) -> ReportingOwner:

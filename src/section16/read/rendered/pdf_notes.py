@@ -45,21 +45,22 @@ class _Line:
     text: str
 
 
-def _lines(words: list[Word], page: int) -> list[_Line]:
+def word_lines(words: list[Word]) -> list[list[Word]]:
+    """The words in printed lines (tops within :data:`LINE_TOLERANCE` of the line's first), each
+    line left to right."""
     rows: list[list[Word]] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         if rows and abs(rows[-1][0].top - w.top) < LINE_TOLERANCE:
             rows[-1].append(w)
         else:
             rows.append([w])
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+def _lines(words: list[Word], page: int) -> list[_Line]:
     return [
-        _Line(
-            page,
-            min(w.top for w in r),
-            max(w.bottom for w in r),
-            " ".join(w.text for w in sorted(r, key=lambda w: w.x0)),
-        )
-        for r in rows
+        _Line(page, min(w.top for w in r), max(w.bottom for w in r), " ".join(w.text for w in r))
+        for r in word_lines(words)
     ]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 
 from .pdf_cells import LINE_TOLERANCE
-from .pdf_notes import PAD_SHARE
+from .pdf_notes import PAD_SHARE, word_lines
 from .ruled import Page, Word
 
 #: More owners than a filing has (the corpus has at most 31): the table is not read here.
@@ -34,7 +34,7 @@ def owner_rows(regions: list[tuple[Page, float, float]]) -> list[list[str]] | No
     inside = [
         (k, [w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1]) for k, (page, y0, y1) in enumerate(regions)
     ]
-    lines = [(k, ln) for k, ws in inside for ln in _word_lines(ws)]
+    lines = [(k, ln) for k, ws in inside for ln in word_lines(ws)]
     head = next(
         (i for i, (_k, ln) in enumerate(lines) if all(any(w.text == t for w in ln) for t in _OWNER_LABELS)), None
     )
@@ -122,13 +122,3 @@ def _phrases(words: list[Word]) -> list[list[Word]]:
         else:
             out.append([w])
     return out
-
-
-def _word_lines(words: list[Word]) -> list[list[Word]]:
-    rows: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        if rows and abs(rows[-1][0].top - w.top) < LINE_TOLERANCE:
-            rows[-1].append(w)
-        else:
-            rows.append([w])
-    return [sorted(r, key=lambda w: w.x0) for r in rows]

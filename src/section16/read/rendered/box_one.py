@@ -1,0 +1,60 @@
+"""Box 1 (the first owner's name and address) checked after it is read: where a converter ran the
+boxes' texts together (a text browser's dump, a PDF library's flowing text), another box's words fill
+its fields, or its lines went elsewhere. What cannot be box 1's is left out and listed missing."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ...model import Note, ReportingOwner
+
+#: A postal code: letters and digits (a space or hyphen between), at least one digit.
+ZIP_RE = re.compile(r"^(?=.*\d)[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)?$")
+#: What box 1's name never holds: a ticker's bracket, a check box's underscores, another box's label.
+NOT_A_NAME_RE = re.compile(r"[\[\]]|___|\b(?:Director|10% Owner|Ticker|Trading Symbol)\b")
+
+
+#: What box 1's street never holds: the labels of the boxes beside it.
+NOT_A_STREET_RE = re.compile(r"\bOMB\s+(?:APPROVAL|Number)|\(Street\)|\bIssuer\s+Name\b|Trading\s+Symbol", re.I)
+
+
+def checked(owner: ReportingOwner, missing: list[str], notes: list[Note]) -> ReportingOwner:
+    """Box 1's owner with what cannot be its name or its zip code left out and listed missing: where a
+    converter ran the boxes' texts together (a text browser's dump), another box's words fill them."""
+    if owner.name and NOT_A_NAME_RE.search(owner.name):
+        missing.append("reporting_owners[0].name")
+        notes.append(Note("reporting_owners[0].name", "other boxes' words in the name; not read", owner.name))
+        owner = dataclasses.replace(owner, name=None)
+    a = owner.address
+    if a is not None and a.street1 and NOT_A_STREET_RE.search(a.street1):
+        missing.extend(f"reporting_owners[0].address.{k}" for k in ("street1", "street2"))
+        notes.append(Note("reporting_owners[0].address", "another box's label in the street; not read", a.street1))
+        owner = dataclasses.replace(owner, address=dataclasses.replace(a, street1=None, street2=None))
+        a = owner.address
+    if a is not None and a.zip_code and not ZIP_RE.match(a.zip_code):
+        missing.append("reporting_owners[0].address.zip_code")
+        notes.append(Note("reporting_owners[0].address.zip_code", "not a postal code; not read", a.zip_code))
+        owner = dataclasses.replace(owner, address=dataclasses.replace(a, zip_code=None))
+    return owner
+
+
+_STREETS = ("street1", "street2")
+
+
+def list_unfound(owner: ReportingOwner, missing: list[str], notes: list[Note]) -> None:
+    """On a page that is not the HTML one, box 1 printed without its street, its city line or its
+    name: a converter moved those lines elsewhere (an owner's address on the SEC page always has its
+    first street line and its city), so they are listed missing."""
+    a = owner.address
+    if a is None or a.street1 is None:
+        lost = (
+            ("street1", "street2") if a is not None and a.city else ("street1", "street2", "city", "state", "zip_code")
+        )
+        missing.extend(f"reporting_owners[0].address.{k}" for k in lost)
+        notes.append(Note("reporting_owners[0].address", "box 1's street lines not found"))
+    elif a.city is None:
+        missing.extend(f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code"))
+        notes.append(Note("reporting_owners[0].address", "box 1's city line not found"))
+    if owner.name is None:
+        missing.append("reporting_owners[0].name")
