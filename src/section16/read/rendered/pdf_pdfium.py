@@ -19,8 +19,10 @@ objects (their bounds, one call each); a rectangle contributes its four edges, a
 from __future__ import annotations
 
 import ctypes
+import os
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .ruled import Page, Word
 
@@ -34,6 +36,19 @@ HIDDEN_SPACE = 0.5
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _PATH, _TEXT, _FORM = 2, 1, 5  # FPDF_PAGEOBJ_*
 _SEG_LINETO, _SEG_MOVETO = 0, 2
+
+# The character loop compiled (``_pdf_runs_c``, built from a .pyx at install when a C compiler is
+# there) gives exactly the runs the Python loop below gives, calling PDFium without ctypes per
+# character. Without it, or with SECTION16_PURE_PYTHON=1 in the environment, the Python loop runs.
+_runs_c: Any = None
+if not os.environ.get("SECTION16_PURE_PYTHON"):
+    try:
+        from . import _pdf_runs_c
+    except ImportError:  # not built here
+        pass
+    else:
+        _runs_c = _pdf_runs_c
+COMPILED = _runs_c is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +86,28 @@ def _runs(tp: object, height: float) -> list[_Run]:
     if len(units) != n or (not units.isascii() and _SURROGATE_RE.search(units)):
         # A character outside the BMP takes two UTF-16 units: fetch them one by one to keep indexes.
         units = "".join(chr(R.FPDFText_GetUnicode(tp, i)) for i in range(n))
+    if _runs_c is not None:
+        return [_Run(*r) for r in _runs_c.runs(*_addresses(tp, R), units, height, *_C_ARGS)]
+    return _runs_py(tp, units, height)
+
+
+def _addresses(tp: Any, R: Any) -> tuple[int, ...]:
+    """The text page's address, then those of the three PDFium functions the compiled loop calls."""
+    global _FNS
+    if _FNS is None:
+        fns = (R.FPDFText_GetLooseCharBox, R.FPDFText_GetMatrix, R.FPDFText_GetFontSize)
+        _FNS = tuple(ctypes.cast(f, ctypes.c_void_p).value or 0 for f in fns)
+    return (ctypes.cast(tp, ctypes.c_void_p).value or 0, *_FNS)
+
+
+_FNS: tuple[int, ...] | None = None
+_C_ARGS = (X_TOLERANCE, HIDDEN_SPACE)
+
+
+def _runs_py(tp: object, units: str, height: float) -> list[_Run]:
+    """The character loop in Python (and ctypes): what ``_pdf_runs_c.runs`` does in C."""
+    import pypdfium2.raw as R
+
     rect = R.FS_RECTF()
     ref = ctypes.byref(rect)
     box = R.FPDFText_GetLooseCharBox
@@ -174,7 +211,7 @@ def _merge(w: _Open, r: _Run) -> _Open:
 SMALL_SHAPE = 14.0
 
 
-def _rules(page_raw: object, height: float, page: Page) -> None:
+def _rules(page_raw: Any, height: float, page: Page) -> None:
     """The page's straight lines and rectangles' sides, as pdfplumber's ``edges``.
 
     A filled rectangle or line (chromium's cell borders: ``re f``) is read from its bounds, one call;
@@ -182,10 +219,62 @@ def _rules(page_raw: object, height: float, page: Page) -> None:
     outer and an inner rectangle in one path) from its points, each straight axis-parallel side an edge."""
     import pypdfium2.raw as R
 
+    if _runs_c is not None:
+        records = _runs_c.paths(ctypes.cast(page_raw, ctypes.c_void_p).value or 0, _path_fns(R))
+    else:
+        records = _path_records(page_raw, R)
+    for addr, segments, stroke, bounded, left, bottom, right, top, is_rect in records:
+        x0, x1, y0, y1 = left, right, height - top, height - bottom
+        if bounded and x1 - x0 <= SMALL_SHAPE and y1 - y0 <= SMALL_SHAPE:  # a check box's parts, its tick
+            # A stroked shape's bounds take in its pen (a tick's is broad): its points', as pdfplumber's.
+            page.small.append(_points_box(_obj(addr, R), R, height) if stroke else (x0, y0, x1, y1))
+        if segments in (2, 5) and not stroke and bounded:
+            if segments == 2:  # a line
+                if y1 - y0 <= x1 - x0:
+                    page.h.append(((y0 + y1) / 2, x0, x1))
+                else:
+                    page.v.append(((x0 + x1) / 2, y0, y1))
+            elif is_rect:
+                page.h.extend(((y0, x0, x1), (y1, x0, x1)))
+                page.v.extend(((x0, y0, y1), (x1, y0, y1)))
+                continue
+            else:
+                _sides(_obj(addr, R), R, height, page)
+        elif segments:
+            _sides(_obj(addr, R), R, height, page)
+
+
+def _obj(address: int, R: Any) -> object:
+    """The page object at this address, as pypdfium2's ctypes functions take it."""
+    return ctypes.cast(address, R.FPDF_PAGEOBJECT)
+
+
+_Record = tuple[int, int, bool, bool, float, float, float, float, bool]
+_PATH_FNS: tuple[int, ...] | None = None
+
+
+def _path_fns(R: Any) -> tuple[int, ...]:
+    """The addresses of the PDFium functions ``_pdf_runs_c.paths`` calls, in its order."""
+    global _PATH_FNS
+    if _PATH_FNS is None:
+        fns = (
+            R.FPDFPage_CountObjects, R.FPDFPage_GetObject, R.FPDFPageObj_GetType, R.FPDFFormObj_CountObjects,
+            R.FPDFFormObj_GetObject, R.FPDFPath_CountSegments, R.FPDFPath_GetDrawMode, R.FPDFPageObj_GetBounds,
+            R.FPDFPath_GetPathSegment, R.FPDFPathSegment_GetType,
+        )  # fmt: skip
+        _PATH_FNS = tuple(ctypes.cast(f, ctypes.c_void_p).value or 0 for f in fns)
+    return _PATH_FNS
+
+
+def _path_records(page_raw: object, R: Any) -> list[_Record]:
+    """Each path object of the page (form XObjects opened) in the order the rules are taken: its
+    address, segment count, whether it is stroked, whether it has bounds, the bounds (left, bottom,
+    right, top in PDF points) and whether it is a five-point rectangle drawn by ``re``."""
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pending = [R.FPDFPage_GetObject(page_raw, i) for i in range(R.FPDFPage_CountObjects(page_raw))]
+    out: list[_Record] = []
     while pending:
         obj = pending.pop()
         kind = R.FPDFPageObj_GetType(obj)
@@ -197,24 +286,11 @@ def _rules(page_raw: object, height: float, page: Page) -> None:
         segments = R.FPDFPath_CountSegments(obj)
         R.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
         bounded = bool(R.FPDFPageObj_GetBounds(obj, *refs))
-        x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
-        if bounded and x1 - x0 <= SMALL_SHAPE and y1 - y0 <= SMALL_SHAPE:  # a check box's parts, its tick
-            # A stroked shape's bounds take in its pen (a tick's is broad): its points', as pdfplumber's.
-            page.small.append(_points_box(obj, R, height) if stroke.value else (x0, y0, x1, y1))
-        if segments in (2, 5) and not stroke.value and bounded:
-            if segments == 2:  # a line
-                if y1 - y0 <= x1 - x0:
-                    page.h.append(((y0 + y1) / 2, x0, x1))
-                else:
-                    page.v.append(((x0 + x1) / 2, y0, y1))
-            elif _is_rect(obj, R):
-                page.h.extend(((y0, x0, x1), (y1, x0, x1)))
-                page.v.extend(((x0, y0, y1), (x1, y0, y1)))
-                continue
-            else:
-                _sides(obj, R, height, page)
-        elif segments:
-            _sides(obj, R, height, page)
+        address = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        rect = segments == 5 and _is_rect(obj, R)
+        box = (left.value, bottom.value, right.value, top.value)
+        out.append((address, segments, bool(stroke.value), bounded, *box, rect))
+    return out
 
 
 def _points_box(obj: object, R: object, height: float) -> tuple[float, float, float, float]:
