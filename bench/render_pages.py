@@ -202,6 +202,70 @@ def pdftotext_layout(pdf: bytes) -> str:
     return _run(["pdftotext", "-layout", "-", "-"], pdf).decode()
 
 
+# More converters people read filings through (held out; bench-only tools, never dependencies of the
+# package: each is skipped when not installed).
+
+
+def markitdown_md(data: str | bytes) -> str:
+    """Microsoft's MarkItDown: HTML to Markdown (markdownify underneath, nested tables flattened into
+    their cells) or a PDF to its text (pdfminer underneath, with pipe tables where it finds rules)."""
+    import io
+
+    from markitdown import MarkItDown
+
+    blob, ext = (data, ".pdf") if isinstance(data, bytes) else (data.encode(), ".html")
+    return str(MarkItDown().convert_stream(io.BytesIO(blob), file_extension=ext).text_content)
+
+
+def pdfminer_text(pdf: bytes) -> str:
+    """pdfminer.six's ``extract_text`` with its default layout analysis."""
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    return str(extract_text(io.BytesIO(pdf)))
+
+
+def pypdf_layout(pdf: bytes) -> str:
+    """pypdf's text extraction in its layout mode (``extraction_mode="layout"``): text in columns."""
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(p.extract_text(extraction_mode="layout") for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def pdfplumber_text(pdf: bytes, layout: bool = False) -> str:
+    """pdfplumber's ``extract_text()`` of each page: plain (words in reading order, one line per
+    printed line) or ``layout=True`` (the page's words kept where they stand, in columns)."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return "\n".join(str(page.extract_text(layout=layout)) for page in doc.pages)
+
+
+def pdfplumber_layout(pdf: bytes) -> str:
+    return pdfplumber_text(pdf, layout=True)
+
+
+def html_to_markdown_md(html: str) -> str:
+    """The ``html-to-markdown`` package (Rust core) with its defaults."""
+    from html_to_markdown import convert
+
+    result = convert(html)
+    return str(getattr(result, "content", result))  # 3.x returns a result object, 2.x the text
+
+
+def trafilatura_md(html: str) -> str:
+    """trafilatura's main-text extraction as Markdown, tables and formatting kept (its boilerplate
+    removal drops what it takes for page furniture)."""
+    import trafilatura
+
+    return str(trafilatura.extract(html, output_format="markdown", include_tables=True, include_formatting=True) or "")
+
+
 #: Converter name -> (format it makes, function from HTML), the ones the harness runs.
 CONVERTERS: dict[str, tuple[str, Callable[[str], str | bytes]]] = {
     "html": ("html", lambda h: h),
@@ -233,6 +297,15 @@ CONVERTERS: dict[str, tuple[str, Callable[[str], str | bytes]]] = {
     "w3m-dump": ("text", w3m_dump),
     "lynx-dump": ("text", lynx_dump),
     "browser-text": ("text", browser_text),
+    "markitdown": ("markdown", markitdown_md),
+    "markitdown-pdf": ("text", lambda h: markitdown_md(chromium_pdf(h))),
+    "pdfminer-text": ("text", lambda h: pdfminer_text(chromium_pdf(h))),
+    "pypdf-layout": ("text", lambda h: pypdf_layout(chromium_pdf(h))),
+    "pdfplumber-text": ("text", lambda h: pdfplumber_text(chromium_pdf(h))),
+    "pdfplumber-layout": ("text", lambda h: pdfplumber_layout(chromium_pdf(h))),
+    "html-to-markdown": ("markdown", html_to_markdown_md),
+    "trafilatura": ("markdown", trafilatura_md),
+    "pandoc-markdown-phpextra": ("markdown", lambda h: pandoc_wrapped(h, "markdown_phpextra")),
 }
 
 #: The converters above that issue 3 does not name: measured like the others, reported apart.
@@ -240,7 +313,9 @@ HELD_OUT = frozenset(
     {"pandoc-markdown", "pandoc-markdown-200", "pandoc-markdown-nowrap", "pandoc-commonmark", "pandoc-markdown-strict",
      "pandoc-markdown-mmd", "pandoc-plain-72", "markdownify-atx", "html2text-nowrap", "inscriptis", "pdftotext-raw",
      "pypdf-plain", "weasyprint-portrait", "chromium-pdf-fit",
-     "chromium-pdf-portrait", "pymupdf4llm", "pymupdf-text", "w3m-dump", "lynx-dump", "browser-text"}
+     "chromium-pdf-portrait", "pymupdf4llm", "pymupdf-text", "w3m-dump", "lynx-dump", "browser-text",
+     "markitdown", "markitdown-pdf", "pdfminer-text", "pypdf-layout", "pdfplumber-text", "pdfplumber-layout",
+     "html-to-markdown", "trafilatura", "pandoc-markdown-phpextra"}
 )  # fmt: skip
 
 
@@ -251,6 +326,11 @@ _FROM_CHROMIUM_PDF: dict[str, Callable[[bytes], str]] = {
     "pypdf-plain": pypdf_plain,
     "pymupdf4llm": pymupdf4llm_md,
     "pymupdf-text": pymupdf_text,
+    "markitdown-pdf": markitdown_md,
+    "pdfminer-text": pdfminer_text,
+    "pypdf-layout": pypdf_layout,
+    "pdfplumber-text": pdfplumber_text,
+    "pdfplumber-layout": pdfplumber_layout,
 }
 
 
@@ -295,6 +375,18 @@ def available(name: str) -> bool:
 
         if importlib.util.find_spec(name.split("-")[0]) is None:
             return False
+    # Python tools the bench may lack (and the module each is imported as); PDF ones need chromium too.
+    module = {"markitdown": "markitdown", "markitdown-pdf": "markitdown", "pdfminer-text": "pdfminer",
+              "pdfplumber-text": "pdfplumber", "pdfplumber-layout": "pdfplumber",
+              "html-to-markdown": "html_to_markdown", "trafilatura": "trafilatura"}.get(name)  # fmt: skip
+    if module is not None:
+        import importlib.util
+
+        if importlib.util.find_spec(module) is None:
+            return False
+        needs = "chromium" if name in _FROM_CHROMIUM_PDF else None
+    if name == "pypdf-layout":
+        needs = "chromium"
     if needs is None:
         return True
     if needs == "chromium":
