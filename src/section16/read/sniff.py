@@ -19,6 +19,12 @@ _MD_LINE_RE = re.compile(rb"^\*\*[^*\s]|^\|.*\|[ \t]*\r?$", re.MULTILINE)
 _MD_RE = re.compile(rb"^\s*\|.*\|\s*$|^#{1,6} \S|\*\*[^*\n]+\*\*|<br\s*/?>|\]\(#", re.MULTILINE)
 
 
+def _md_sign(head: bytes) -> bool:
+    """Does the head hold a piece of text every match of ``_MD_RE`` needs? (A laid-out page mostly
+    has none, and the pattern, which no literal starts, would scan every position of the head.)"""
+    return any(s in head for s in (b"|", b"\n#", b"**", b"<br", b"](#")) or head.startswith(b"#")
+
+
 def sniff(data: bytes) -> Format:
     """Name the format of ``data``: ownership XML, an EDGAR submission, a rendered page or PDF."""
     head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -52,7 +58,7 @@ def sniff(data: bytes) -> Format:
         return "html"
     # Markdown may carry HTML inside (pandoc keeps tables with merged cells as <table>): a page that
     # does not open with a tag but has Markdown's marks is Markdown.
-    if _MD_RE.search(head):
+    if _md_sign(head) and _MD_RE.search(head):
         return "markdown"
     if len(_TAG_RE.findall(head)) >= 20:
         return "html"

@@ -35,23 +35,33 @@ def parse_markdown(data: bytes, source: str | None = None) -> Filing:
 #: A footnote mark written as a link to its note, as markdownify writes the SEC page's.
 _LINK_MARK_RE = re.compile(r"\[\(\d{1,3}\)\]\(#F\d{1,3}\)")
 #: A "(2)" that is no link's text: on a page whose marks are links, the filer's own ("Stock (2)").
-_BARE_MARK_MD_RE = re.compile(r"(?<![\[\w(])\((\d{1,3})\)(?!\]\()")
+_BARE_MARK_MD_RE = re.compile(r"\((?<![\[\w(]\()(\d{1,3})\)(?!\]\()")
 #: A "(2)" in plain type on a page whose marks are superscripts (pandoc plain: "⁽²⁵⁾"), with a space
 #: after it taken so the line keeps its width (the columns stand where they stood).
-_BARE_MARK_TEXT_RE = re.compile(r"(?<![\w(⁽])\((\d{1,3})\)(?: (?= )|$)", re.MULTILINE)
-_TABLES_START_RE = re.compile(r"^.*Table\s+I\s*-", re.MULTILINE)
+_BARE_MARK_TEXT_RE = re.compile(r"\((?<![\w(⁽]\()(\d{1,3})\)(?: (?= )|$)", re.MULTILINE)
+# (Each mark pattern opens with its "(" and looks behind it after: a pattern opened by a look-behind
+# is tried at every position of the page, one opened by a literal only where the literal stands.)
+_TABLES_START_RE = re.compile(r"Table\s+I\s*-")
 _TABLES_END_RE = re.compile(r"^\W*Explanation\s+of\s+Responses", re.MULTILINE | re.IGNORECASE)
 
 
 def _in_tables(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> str:
     """The text with ``pattern`` replaced between Table I's title and the footnotes (whose own
     numbers are printed bare), where the filer's values stand."""
-    start = _TABLES_START_RE.search(text)
-    if start is None:
+    title = _TABLES_START_RE.search(text)
+    if title is None:
         return text
-    end = _TABLES_END_RE.search(text, start.end())
+    begin = text.rfind("\n", 0, title.start()) + 1  # the title's line
+    line_end = text.find("\n", title.start())
+    line_end = len(text) if line_end < 0 else line_end
+    last = title  # the footnotes are looked for after the line's last title
+    for m in _TABLES_START_RE.finditer(text, title.end()):
+        if m.start() >= line_end:
+            break
+        last = m
+    end = _TABLES_END_RE.search(text, last.end())
     stop = end.start() if end else len(text)
-    return text[: start.start()] + pattern.sub(repl, text[start.start() : stop]) + text[stop:]
+    return text[:begin] + pattern.sub(repl, text[begin:stop]) + text[stop:]
 
 
 def parse_text(data: bytes, source: str | None = None) -> Filing:

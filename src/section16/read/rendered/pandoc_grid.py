@@ -25,7 +25,7 @@ from .pandoc_words import vocabulary
 
 _BORDER_RE = re.compile(r"^\+(?:[-=:]+\+)+$")
 _FENCE_RE = re.compile(r"^ {0,3}:{3,}(?:\s*\{[^}]*\}|\s*[\w-]+)?\s*$")
-_MARKS_RE = re.compile(r"\]\(#|\\[.$\[\]()*_]|^:::", re.MULTILINE)
+_ESCAPE_RE = re.compile(r"\\[.$\[\]()*_]")
 _CUT_PIECE_RE = re.compile(r"^\|(?: \|)* -[- ]*- \|", re.MULTILINE)
 _GRID_LINE_RE = re.compile(r"^\+-{3,}[-+]*\+\s*$", re.MULTILINE)
 
@@ -40,7 +40,13 @@ def has_cut_table(text: str) -> bool:
 def looks_like_pandoc_markdown(text: str) -> bool:
     """Grid tables written in Markdown (escapes, links, fenced divs), not pandoc's plain text (which has
     none of these; its footnote marks ** are no proof)."""
-    return _GRID_LINE_RE.search(text) is not None and _MARKS_RE.search(text) is not None
+    return _GRID_LINE_RE.search(text) is not None and _has_marks(text)
+
+
+def _has_marks(text: str) -> bool:
+    """A link to a note ("](#"), a Markdown escape or a fenced div (":::" opening a line). (Looked for
+    apart: one pattern of the three, opened by no one literal, was tried at every position of the page.)"""
+    return "](#" in text or _ESCAPE_RE.search(text) is not None or text.startswith(":::") or "\n:::" in text
 
 
 def pandoc_markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:

@@ -577,7 +577,9 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     return replace(filing, **cleared, missing=tuple(dict.fromkeys(missing)), notes=tuple(notes))  # type: ignore[arg-type]
 
 
-_SIG_CAPTION_RE = re.compile(r"Signature\s+of\s+Reporting\s+Person", re.IGNORECASE)
+# (Its first letter as the characters it matches ignoring case: found by a scan for those instead of
+# a try at every position of the page.)
+_SIG_CAPTION_RE = re.compile(r"[Ssſ](?i:ignature\s+of\s+reporting\s+person)")
 #: Why a table was not read, when only one row's words could not be placed on its columns.
 _ROW_LOCAL = ("a row's words do not fit", "'")
 

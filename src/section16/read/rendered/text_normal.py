@@ -16,15 +16,21 @@ def normalize_layout(text: str) -> str:
         # A text browser's superscript mark ("^(1)", w3m) spelt as the layout reader knows marks, a
         # space before it so the line keeps its width; a "^" a narrow cell broke off its "(1)" (on
         # the next line) is a space.
-        text = _CARET_MARK_RE.sub(lambda m: f"{m[1]} ({m[2]})" if m[1] else f"({m[2]}) ", text)
+        # (Only lines holding a "^(" can change: the pattern, which no literal starts, is not run over
+        # the whole page; none of its matches spans a line.)
+        text = "\n".join(_CARET_MARK_RE.sub(_caret_mark, ln) if "^(" in ln else ln for ln in text.split("\n"))
         text = _LONE_CARET_RE.sub(" ", text)
     if "[*]" in text:  # w3m's checked box: as the form reader spells one (the same width)
         text = _STAR_BOX_RE.sub("[X]", text)
-    if _MD_ESCAPED_LABEL_RE.search(text):
+    if "\\." in text and _MD_ESCAPED_LABEL_RE.search(text):  # (the pattern's one literal, looked for first)
         text = _MD_SPAN_RE.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
         text = _MD_ESCAPE_RE.sub(r"\1", text)
         text = _MD_BREAK_RE.sub(" ", text)
     return text
+
+
+def _caret_mark(m: re.Match[str]) -> str:
+    return f"{m[1]} ({m[2]})" if m[1] else f"({m[2]}) "
 
 
 _LONE_CARET_RE = re.compile(r"\^(?= |$)", re.MULTILINE)
