@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -58,6 +59,18 @@ def read_footnotes(rows: list[Row]) -> tuple[list[Footnote], bool]:
             continue
         notes.append(Footnote(f"F{fid if numbered else i}", text))
     return notes, numbered or not items
+
+
+def unsure_breaks(footnotes: list[Footnote]) -> list[str]:
+    """The ids of footnotes whose bounds the page does not settle: a note that starts in a small letter
+    began inside the one before (a flowing text that prints a note's number beside its middle line,
+    as pdftotext without -layout does, runs the end of one note into the next). No footnote of the
+    corpus's 3,044 that follow another starts in a small letter. Both notes are unsure."""
+    out: list[str] = []
+    for before, note in itertools.pairwise(footnotes):
+        if note.text[:1].islower():
+            out.extend(f.id for f in (before, note) if f.id not in out)
+    return out
 
 
 def split_signatures(frags: list[str]) -> tuple[list[str], list[Signature]]:

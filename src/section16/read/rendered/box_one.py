@@ -15,8 +15,15 @@ ZIP_RE = re.compile(r"^(?=.*\d)[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)?$")
 NOT_A_NAME_RE = re.compile(r"[\[\]]|___|\b(?:Director|10% Owner|Ticker|Trading Symbol)\b")
 
 
-#: What box 1's street never holds: the labels of the boxes beside it.
-NOT_A_STREET_RE = re.compile(r"\bOMB\s+(?:APPROVAL|Number)|\(Street\)|\bIssuer\s+Name\b|Trading\s+Symbol", re.I)
+#: What box 1's street never holds: the labels of the boxes beside it, or a date alone (box 3's or 4's).
+NOT_A_STREET_RE = re.compile(
+    r"\bOMB\s+(?:APPROVAL|Number)|\(Street\)|\bIssuer\s+Name\b|Trading\s+Symbol|^\s*\d{1,2}/\d{1,2}/\d{4}\s*$", re.I
+)
+#: What box 1's city line never holds: box 5's check boxes and labels, the labels of the boxes beside it.
+NOT_A_CITY_RE = re.compile(
+    r"__|_X_|\b(?:Director|10% Owner|Officer \(give|Other \(specify|Reporting Person)"
+    r"|\bOMB\s+(?:APPROVAL|Number)|\((?:Street|Zip)\)"
+)
 
 
 def checked(owner: ReportingOwner, missing: list[str], notes: list[Note]) -> ReportingOwner:
@@ -31,6 +38,11 @@ def checked(owner: ReportingOwner, missing: list[str], notes: list[Note]) -> Rep
         missing.extend(f"reporting_owners[0].address.{k}" for k in ("street1", "street2"))
         notes.append(Note("reporting_owners[0].address", "another box's label in the street; not read", a.street1))
         owner = dataclasses.replace(owner, address=dataclasses.replace(a, street1=None, street2=None))
+        a = owner.address
+    if a is not None and a.city and NOT_A_CITY_RE.search(a.city):
+        missing.extend(f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code"))
+        notes.append(Note("reporting_owners[0].address", "other boxes' words in the city line; not read", a.city))
+        owner = dataclasses.replace(owner, address=dataclasses.replace(a, city=None, state=None, zip_code=None))
         a = owner.address
     if a is not None and a.zip_code and not ZIP_RE.match(a.zip_code):
         missing.append("reporting_owners[0].address.zip_code")

@@ -313,6 +313,13 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             footnotes.remove(fn)
             missing.append(f"footnotes[{fn.id}]")
             notes.append(Note(f"footnotes[{fn.id}]", "text runs past the page edge; not whole"))
+        unsure = blocks.unsure_breaks(footnotes)
+        for fn in [fn for fn in footnotes if fn.id in unsure]:
+            footnotes.remove(fn)
+            missing.append(f"footnotes[{fn.id}]")
+            notes.append(
+                Note(f"footnotes[{fn.id}]", "where it starts or ends is not settled (a note starts in a small letter)")
+            )
 
     remarks_frags: list[str] = []
     rem_items = _region(ix, "rem")

@@ -1,0 +1,27 @@
+"""The parts below the tables (blocks.py): footnotes whose bounds the page does not settle."""
+
+from __future__ import annotations
+
+from section16 import parse
+from section16.model import Footnote
+from section16.read.rendered.blocks import unsure_breaks
+
+from .conftest import PAGES, misses, reference
+
+
+def test_a_note_starting_in_a_small_letter_and_the_one_before_are_unsure() -> None:
+    notes = [Footnote("F1", "Held by the trust. The Reporting Person is"), Footnote("F2", "a trustee of it.")]
+    assert unsure_breaks(notes) == ["F1", "F2"]
+    assert unsure_breaks([Footnote("F1", "One."), Footnote("F2", "Two."), Footnote("F3", "Three.")]) == []
+    assert unsure_breaks([]) == []
+
+
+def test_flowing_text_notes_numbered_beside_their_middle_line_are_said_missing() -> None:
+    # pdftotext without -layout prints a note's number beside its middle line: "(2) a Director of ..."
+    # follows the first line of note 2, which the reading would hang on note 1.
+    name = "0001209191-18-023842"
+    got = parse((PAGES / f"{name}.pdftotext-raw.txt").read_bytes())
+    assert "footnotes[F1]" in got.missing and "footnotes[F2]" in got.missing
+    assert not got.footnotes
+    wrong = [m for m in misses(reference(name), got) if m[0].startswith("footnote") and m[1] is not None]
+    assert all(m[2] is None for m in wrong), wrong  # each note is left out, none read wrong

@@ -1,0 +1,50 @@
+"""Box 1 checked after it is read (box_one.py): another box's words where a converter ran the boxes
+together are left out and listed missing, never read as the owner's name, street or city."""
+
+from __future__ import annotations
+
+from section16 import parse
+from section16.model import Address, Note, ReportingOwner
+from section16.read.rendered import box_one
+
+from .conftest import PAGES, misses, reference
+
+
+def _owner(**address: str) -> ReportingOwner:
+    return ReportingOwner(cik=None, name="Caforio Giovanni", address=Address(**address))
+
+
+def test_flowing_text_city_line_holding_box_5_is_said_missing() -> None:
+    # pdftotext without -layout runs box 5's check boxes ("__X__ Director") into box 1's city line.
+    name = "0000014272-20-000044"
+    got = parse((PAGES / f"{name}.pdftotext-raw.txt").read_bytes())
+    owner = got.reporting_owners[0]
+    assert owner.address is not None and owner.address.city is None and owner.address.state is None
+    for field in ("city", "state", "zip_code"):
+        assert f"reporting_owners[0].address.{field}" in got.missing
+    assert any("city line" in n.message and "Director" in (n.text or "") for n in got.notes)
+    wrong = [m for m in misses(reference(name), got) if m[0] not in got.missing]
+    assert not [m for m in wrong if m[0].startswith("reporting_owners")], wrong
+
+
+def test_city_line_checks() -> None:
+    missing: list[str] = []
+    notes: list[Note] = []
+    bad = box_one.checked(_owner(city="_X_ Form filed by One Reporting Person", state="NC"), missing, notes)
+    assert bad.address is not None and bad.address.city is None and bad.address.state is None
+    assert missing == [f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code")]
+    missing.clear()
+    good = box_one.checked(_owner(city="NEW YORK", state="NY", zip_code="10016"), missing, notes)
+    assert good.address == Address(city="NEW YORK", state="NY", zip_code="10016")
+    assert missing == []
+
+
+def test_a_date_alone_is_not_a_street() -> None:
+    missing: list[str] = []
+    notes: list[Note] = []
+    got = box_one.checked(_owner(street1="11/17/2020", city="NEW YORK"), missing, notes)
+    assert got.address is not None and got.address.street1 is None and got.address.city == "NEW YORK"
+    assert "reporting_owners[0].address.street1" in missing
+    missing.clear()
+    kept = box_one.checked(_owner(street1="1 11TH STREET", city="NEW YORK"), missing, notes)
+    assert kept.address is not None and kept.address.street1 == "1 11TH STREET" and missing == []
