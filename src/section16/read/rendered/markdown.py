@@ -48,6 +48,7 @@ _RULE_RE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+(?!\[[ xX]\])")
 _TASK_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+")
 _PIPE_RE = re.compile(r"(?<!\\)\|")
+_BULLET_PIPE_RE = re.compile(r"^[-*+] +\|")
 _TABLE_TAG_RE = re.compile(r"<(/?)table", re.IGNORECASE)
 _GLUED_NUMBER_RE = re.compile(r"(?<=\d)(?=\d\\\.\s)")
 # pandoc's simple and multiline tables: an indented rule of dash groups.
@@ -232,6 +233,10 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             continue
         if "|" in stripped and not stripped.startswith("\\|"):
             flush()
+            if stripped[:1] in "-*+" and _BULLET_PIPE_RE.match(stripped):
+                # A table row as a list item ("- | (Last) | (First) |": html-to-markdown lists a
+                # layout table's cells): the bullet is no cell of the row.
+                stripped = stripped[2:].lstrip()
             cells = _split_pipes(stripped)
             kept = [c for c in cells if "--" not in c or not _DELIM_CELL_RE.match(c)] if "--" in stripped else cells
             if not kept or (all(not c.strip() for c in kept) and len(kept) == len(cells) == 0):
@@ -254,11 +259,18 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             para.append(f"{box} {line[m.end() :]}")
             flush()
             continue
-        if _HEADING_RE.match(line) or _BULLET_RE.match(line):
+        if _HEADING_RE.match(line):
             flush()
-            para.append(_BULLET_RE.sub("", _HEADING_RE.sub("", line)))
+            para.append(_HEADING_RE.sub("", line))
             flush()
             continue
+        if _BULLET_RE.match(line):
+            # A list item opens a paragraph of its own; the lines right under it (no blank line
+            # between: Markdown's lazy continuation) are its own too (html-to-markdown lists a
+            # signature's lines as one item: "- AVENUE CAPITAL ..., L.P." / "By: ... 06/12/2020").
+            flush()
+            line = _BULLET_RE.sub("", line)
+            stripped = line.strip()
         hard_break = line.endswith("  ") or (line.endswith("\\") and not line.endswith("\\\\"))
         if line.endswith("\\") and not line.endswith("\\\\"):
             stripped = stripped[:-1].rstrip()  # a backslash at the end of a line is a line break, not text

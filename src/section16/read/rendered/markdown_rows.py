@@ -21,8 +21,9 @@ from collections.abc import Iterator
 
 from .boxes import read_form_type
 from .cells import MEMO, Row, flat
+from .flowing_rows import holds_row_values
 from .form import _mark
-from .tables import UNPLACED, LoneCell, RowError, check_cell, columns, data_cells, fit, split_rows
+from .tables import RUN_TOGETHER, UNPLACED, LoneCell, RowError, check_cell, columns, data_cells, fit, split_rows
 from .values import split_marks
 
 #: A line that is only footnote marks: it belongs to the value on the line above.
@@ -169,6 +170,9 @@ def place_tables(doc: list[Row]) -> list[Row]:
                 table = 1 if marks[0] == "t1" else 2
                 region = (columns(form, table), f"T{table}") if form else None
             out.append(row)
+            continue
+        if region is not None and len(row) == 1 and holds_row_values(row[0]):
+            out.append([row[0], RUN_TOGETHER])  # a row's cells run together as text: not placed
             continue
         refused = _refused(tuple(row), region[0]) if region is not None and len(row) > 1 else None
         if region is not None and refused:

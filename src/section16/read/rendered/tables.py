@@ -185,10 +185,15 @@ def _cell(text: str) -> Cell:
 #: Put in a row's cell by a front end that found the row's values and its heading's words in the
 #: same cells (a converter drew the heading into the row): such a row is not read by position.
 UNPLACED = "\ue0fd"
+#: Put in a row's cell by a front end that found a row's values run together as text (a list item, a
+#: paragraph): where one cell ends and the next begins is not shown, so the row is not read.
+RUN_TOGETHER = "\ue0fc"
 
 
 def _fit(cells: Row, cols: tuple[str, ...]) -> dict[str, Cell]:
-    if any(CLIPPED in c or UNPLACED in c for c in cells):
+    if any(CLIPPED in c or UNPLACED in c or RUN_TOGETHER in c for c in cells):
+        if any(RUN_TOGETHER in c for c in cells):
+            raise RowError("a row's cells run together as text (a list item or paragraph): not placed on the columns")
         if any(UNPLACED in c for c in cells):
             raise RowError("a row's values and the heading's words share its cells: not placed on the columns")
         raise RowError("a row runs past the page edge: its last cells are cut off")
