@@ -59,9 +59,26 @@ def _in_tables(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str
         if m.start() >= line_end:
             break
         last = m
-    end = _TABLES_END_RE.search(text, last.end())
-    stop = end.start() if end else len(text)
+    stop = _notes_start(text, last.end())
     return text[:begin] + pattern.sub(repl, text[begin:stop]) + text[stop:]
+
+
+def _notes_start(text: str, pos: int) -> int:
+    """Where ``_TABLES_END_RE.search(text, pos)`` matches (the end of the text if nowhere). The pattern
+    opens with "^\\W*": tried at every position of the tables it would scan them all, so it is tried
+    only from the run of non-word characters before each "Explanation" (found by its first letter,
+    which matches no other character ignoring case), which is where any match starts."""
+    for m in _EXPLANATION_RE.finditer(text, pos):
+        q = m.start()
+        while q > pos and not (text[q - 1].isalnum() or text[q - 1] == "_"):  # back over \W
+            q -= 1
+        end = _TABLES_END_RE.search(text, q, m.end())
+        if end is not None:
+            return end.start()
+    return len(text)
+
+
+_EXPLANATION_RE = re.compile(r"[Ee](?i:xplanation\s+of\s+responses)")
 
 
 def parse_text(data: bytes, source: str | None = None) -> Filing:

@@ -19,51 +19,30 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ...codes import STATE_CODES
 from ...errors import ParseError
 from ...model import Filing, Note
 from . import layout, tables
-from .boxes import _LABEL_RE, read_form_type
+from .boxes import read_form_type
 from .cells import CLIPPED, Doc, normalize
 from .layout_ties import TIED, read_both_ways
 from .text_guards import check_cut_remarks, check_owner_marks
+from .text_lines import _T1_RE, Chunk, box_labels, chunks, count_captions, table_one_title, table_two_title
 from .text_normal import normalize_layout
 
-# Only ASCII spaces part cells: a no-break space belongs to the text it stands in.
-_CHUNK_RE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
 _RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
-_DASHES_RE = re.compile(r"^[-=_]{3,}(?:\s+[-=_]+)*$")
 # Grid tables (pandoc draws them with + - | borders): the borders are not text.
-_GRID_LINE_RE = re.compile(r"^\s*[|+]")
+_GRID_STARTS = ("|", "+")  # what a grid table's line opens with, after blanks
 _GRID_BORDER_RE = re.compile(r"\+[-=+:]*\+?|\|")
-_T1_RE = re.compile(r"Table\s+I\s*[-–—:]", re.IGNORECASE)
-_T2_RE = re.compile(r"Table\s+II\b", re.IGNORECASE)
 _HEAD_RE = re.compile(r"^\s*1\s*\.\s*Title\s+of", re.IGNORECASE)
-_BOX_LABELS = ("name", "issuer", "period", "amend", "rel", "joint")
 _SECTION_RE = re.compile(
     r"^\s*(?:Reporting\s+Owners\s*$|Signatures?\s*$|Explanation\s+of\s+Responses|Remarks\s*:|Reminder:|"
     r"Note:\s*File|Persons\s+who\s+respond|Potential\s+persons)",
     re.IGNORECASE,
 )
 _FN_ANCHOR_RE = re.compile(r"^\(?(\d{1,3})\)?[.:]?$|^\((\d{1,3})\)\s+\S")
-
-
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    line: int
-    x: int
-    text: str
-
-    @property
-    def end(self) -> int:
-        return self.x + len(self.text)
-
-
-def chunks(line: str, number: int) -> list[Chunk]:
-    """Runs of text separated by two or more spaces: the cells of a laid-out line (rules left out)."""
-    return [Chunk(number, m.start(), m.group(0)) for m in _CHUNK_RE.finditer(line) if not _DASHES_RE.match(m.group(0))]
 
 
 def _column_of(x: int, starts: list[int]) -> int:
@@ -79,13 +58,10 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
     xs: list[int] = []
     period_xs: list[int] = []
     for ln in lines[begin:end]:
-        for m in _LABEL_RE.finditer(ln):
-            if m.lastgroup in _BOX_LABELS:
-                # The label's number ("2.") stands just before it.
-                pre = re.search(r"\d{1,2}\s*\.\s*$", ln[: m.start()])
-                xs.append(pre.start() if pre else m.start())
-                if m.lastgroup == "period":
-                    period_xs.append(xs[-1])
+        for x, box in box_labels(ln):
+            xs.append(x)
+            if box == "period":
+                period_xs.append(x)
     strips = sorted({x for x in xs})
     merged: list[int] = []
     for x in strips:
@@ -98,7 +74,7 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
     period = next((_column_of(x, merged) for x in period_xs), None)
     wrapped: dict[int, Chunk] = {}
     for i in range(begin, end):
-        t1 = _T1_RE.search(lines[i])
+        t1 = table_one_title(lines[i])
         if _RULE_RE.match(lines[i]) or (t1 and not lines[i][: t1.start()].strip()):
             continue
         for c in _split_at_labels(chunks(lines[i], i), merged):
@@ -426,16 +402,16 @@ def text_to_doc(
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines))
     text = normalize_layout(text)
-    lines = [_GRID_BORDER_RE.sub(" ", ln) if _GRID_LINE_RE.match(ln) else ln for ln in text.split("\n")]
+    lines = [_GRID_BORDER_RE.sub(" ", ln) if ln.lstrip()[:1] in _GRID_STARTS else ln for ln in text.split("\n")]
     if "\f" in text_raw:  # printed page by page (pdftotext): the paper's edge may cut lines
         lines = mark_clipped(lines)
     doc: Doc = []
     name_i = next((i for i, ln in enumerate(lines) if re.search(r"Name\s+and\s+Address\s+of", ln)), None)
-    t1_i = next((i for i, ln in enumerate(lines) if _T1_RE.search(ln)), None)
+    t1_i = next((i for i, ln in enumerate(lines) if table_one_title(ln)), None)
     if name_i is None or t1_i is None:
         return [[normalize(ln)] for ln in lines if ln.strip()]
     # Table I's heading stands before Table II's title: a "1. Title of" further on is Table II's.
-    t2_i = next((i for i in range(t1_i + 1, len(lines)) if _T2_RE.search(lines[i])), len(lines))
+    t2_i = next((i for i in range(t1_i + 1, len(lines)) if table_two_title(lines[i])), len(lines))
     h1 = next((i for i in range(t1_i, t2_i) if _HEAD_RE.search(lines[i])), None)
     no_head = "the table's column headings were not found"
     if h1 is None:  # the page prints Table I's heading, rows or none: unfound, its rows are unread
@@ -443,9 +419,7 @@ def text_to_doc(
             raise ParseError(no_head, source=source or "<bytes>", line=t1_i + 1, where="Table I")
         unread.append((1, t1_i + 1, no_head))
     # The boxes start at the first line with a box label (a grid table may put "2." above "1.").
-    first_label = next(
-        (i for i in range(t1_i) if any(m.lastgroup in _BOX_LABELS for m in _LABEL_RE.finditer(lines[i]))), name_i
-    )
+    first_label = next((i for i in range(t1_i) if box_labels(lines[i])), name_i)
     top_end = min(name_i, t1_i, first_label)
     doc.extend([c.text] for i in range(top_end) for c in chunks(lines[i], i))
     box_end = h1 if h1 is not None else t1_i
@@ -463,7 +437,7 @@ def text_to_doc(
         if (table == 1 and h1 is not None and i == h1) or (table == 2 and _HEAD_RE.search(ln)):
             t2_head = t2_head or table == 2
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])
-                        or _T2_RE.search(lines[j])), len(lines))  # fmt: skip
+                        or table_two_title(lines[j])), len(lines))  # fmt: skip
             got = table_rows(i, end, tables.columns(form, table)) if table_rows else None
             if got is not None and table == 2:
                 # The rules gave the table from the top of its heading's band: heading words a page
@@ -483,7 +457,7 @@ def text_to_doc(
                 doc.extend(rows)
             i = end
             continue
-        if _T2_RE.search(ln):
+        if table_two_title(ln):
             table = 2
             doc.append(["Table II - Derivative Securities"])
             t2_row = len(doc)
@@ -549,7 +523,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     missing = [*filing.missing, *unsure]
     notes = [*filing.notes]
     drop: set[str] = set()
-    captions = len(_SIG_CAPTION_RE.findall(text))
+    captions = count_captions(text)
     if len(filing.signatures) < captions:
         # Each signature (or group) stands over its own caption: fewer signatures than captions
         # means some were run together or lost (none read: all lost, e.g. a date wrapped over two
@@ -577,9 +551,6 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     return replace(filing, **cleared, missing=tuple(dict.fromkeys(missing)), notes=tuple(notes))  # type: ignore[arg-type]
 
 
-# (Its first letter as the characters it matches ignoring case: found by a scan for those instead of
-# a try at every position of the page.)
-_SIG_CAPTION_RE = re.compile(r"[Ssſ](?i:ignature\s+of\s+reporting\s+person)")
 #: Why a table was not read, when only one row's words could not be placed on its columns.
 _ROW_LOCAL = ("a row's words do not fit", "'")
 

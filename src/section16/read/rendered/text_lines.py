@@ -1,0 +1,87 @@
+"""A laid-out page's lines taken apart for :mod:`.text`: the runs of text on a line (its cells), the
+tables' titles, the boxes' labels and the signature captions, each found without running a pattern
+over every position of the page: a page of laid-out text is mostly blanks, and a pattern that no
+literal opens is tried at each of them (the front end's reading time went there). Each function
+gives what the plain pattern gives."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .boxes import _LABEL_RE
+
+# Only ASCII spaces part cells: a no-break space belongs to the text it stands in.
+_CHUNK_RE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
+_DASHES_RE = re.compile(r"^[-=_]{3,}(?:\s+[-=_]+)*$")
+_T1_RE = re.compile(r"Table\s+I\s*[-–—:]", re.IGNORECASE)
+_T2_RE = re.compile(r"Table\s+II\b", re.IGNORECASE)
+_BOX_LABELS = ("name", "issuer", "period", "amend", "rel", "joint")
+_LABEL_NUMBER_RE = re.compile(r"\d{1,2}\s*\.\s*$")
+_SIG_CAPTION_RE = re.compile(r"Signature\s+of\s+Reporting\s+Person", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    line: int
+    x: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.x + len(self.text)
+
+
+def chunks(line: str, number: int) -> list[Chunk]:
+    """Runs of text separated by two or more spaces: the cells of a laid-out line (rules left out)."""
+    return list(_line_chunks(line, number))
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_chunks(line: str, number: int) -> tuple[Chunk, ...]:
+    # A line is taken apart more than once (the boxes' strips, the owners' lines, the rows).
+    return tuple(
+        Chunk(number, m.start(), m.group(0))
+        for m in _CHUNK_RE.finditer(line)
+        if not (m.group(0)[0] in "-=_" and _DASHES_RE.match(m.group(0)))
+    )
+
+
+def table_one_title(line: str) -> re.Match[str] | None:
+    """``_T1_RE.search(line)`` (Table I's title), tried only where "table" stands: the letters of
+    "Table" match no other characters ignoring case, so a line without it holds no match."""
+    return _T1_RE.search(line) if "table" in line.lower() else None
+
+
+def table_two_title(line: str) -> re.Match[str] | None:
+    """``_T2_RE.search(line)`` (Table II's title), likewise."""
+    return _T2_RE.search(line) if "table" in line.lower() else None
+
+
+@functools.lru_cache(maxsize=4096)
+def box_labels(line: str) -> tuple[tuple[int, str], ...]:
+    """Where each box label of the line starts (at its number, "2.", standing just before it), and
+    whose it is. Asked of the top lines twice (where the boxes start, where their strips stand)."""
+    out = []
+    for m in _LABEL_RE.finditer(line):
+        if m.lastgroup in _BOX_LABELS:
+            pre = _LABEL_NUMBER_RE.search(line[: m.start()])
+            out.append((pre.start() if pre else m.start(), m.lastgroup))
+    return tuple(out)
+
+
+def count_captions(text: str) -> int:
+    """``len(_SIG_CAPTION_RE.findall(text))``, the pattern tried only where "gnature" stands in the
+    lower-cased page (those letters match no other characters ignoring case; "İ", the one character
+    whose lower case is longer, sends the page to the plain count)."""
+    if "\u0130" in text:
+        return len(_SIG_CAPTION_RE.findall(text))
+    low = text.lower()
+    count = 0
+    at = low.find("gnature", 2)
+    while at >= 0:
+        if _SIG_CAPTION_RE.match(text, at - 2):
+            count += 1
+        at = low.find("gnature", at + 1)
+    return count
