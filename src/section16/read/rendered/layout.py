@@ -222,6 +222,17 @@ def read_table(
             continue
         if not why_again:
             return again, None
+    # Rows printed back to back over a page break: the row the break cut stands at its page's
+    # foot, its cells at its top and their rest at the top of the next page (not centred). Weighed
+    # only where the rows were not read as centred on their pages (most rows are not cut).
+    breaks = pages is not None and tie is None and len(set(pages[start:end])) > 1
+    for relay, margin in [(False, None), *tries] if why and breaks else []:
+        try:
+            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, tie, breaks=True)
+        except tables.RowError:
+            continue
+        if not why_again:
+            return again, None
     if error is not None:
         raise error
     return rows, why
@@ -248,6 +259,7 @@ def _read_table(
     relay: bool,
     margin: float | None = None,
     tie: str | None = None,
+    breaks: bool = False,
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
@@ -310,12 +322,21 @@ def _read_table(
                        scales.get(pages[i]) if pages else None)
             for i in data
         }  # fmt: skip
-        key = (tuple(anchors), tuple((t.line, t.x0, t.x1, t.text) for i in data for t in runs[i]))
+        # Each line's page: a row a page break cut runs on at the top of the next page (not weighed
+        # in a Table II whose later pages were moved: there (A) and (D) stand only as near their
+        # columns as the page's landmarks place them, and the table is read only where the rows
+        # are cut as on one page).
+        page_of_line = {i: pages[i] for i in data} if breaks and pages and not (scales and "a" in cols) else None
+        key = (
+            tuple(anchors),
+            tuple((t.line, t.x0, t.x1, t.text) for i in data for t in runs[i]),
+            tuple(page_of_line.values()) if page_of_line else None,
+        )
         three = _CUTS.get(key)
         if three is None:
             if len(_CUTS) >= 64:
                 _CUTS.clear()
-            three = _CUTS[key] = layout_rows.cuts(data, anchors, runs)
+            three = _CUTS[key] = layout_rows.cuts(data, anchors, runs, page_of_line)
         plain, early, late = three
         # Table II tells acquired from disposed by position alone, and rows moved from a later page
         # stand only as near their columns as its landmarks place them: a tie in such a table is

@@ -27,6 +27,7 @@ _LONE_VALUE_COST = 40.0
 _DATE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}(?:\(\d{1,3}\))*$")
 _GROUPED_RE = re.compile(r"^\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _MARK_IN_RE = re.compile(r"\((\d{1,3})\)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_BARE_NUMBER_RE = re.compile(r"^\d+$")
 #: A word this many characters outside a column's range is not in that column.
 _FAR = 10.0
 
@@ -159,8 +160,9 @@ _ALIGN = 4
 
 
 def _word_kind(text: str) -> str:
-    """v: a lone value, m: footnote marks or "$", w: a word."""
-    if _LONE_VALUE_RE.match(text):
+    """v: a lone value, m: footnote marks or "$", w: a word. A bare number ("500") is a value here:
+    a footnote mark under it is its own (a title's or a nature's numbers stand among their words)."""
+    if _LONE_VALUE_RE.match(text) or _BARE_NUMBER_RE.match(text):
         return "v"
     return "m" if text == "$" or _MARK_RE.match(text) else "w"
 

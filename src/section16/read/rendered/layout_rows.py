@@ -106,11 +106,35 @@ def _kind(text: str) -> tuple[bool, bool, bool, bool]:
     )
 
 
-def band_cost(band: list[int], middle: float, runs: Mapping[int, Sequence[Run]]) -> float:
+def _pair_cost(ta: Run, ka: tuple[bool, bool, bool, bool], tb: Run, kb: tuple[bool, bool, bool, bool]) -> float:
+    """What two runs of different lines standing one over the other say against one cell."""
+    cost = 0.0
+    # A value with its footnote mark under it is one cell; two values, or two marks, are two.
+    if (ka[0] and kb[0]) or (ka[1] and kb[1]):
+        cost += STACKED
+    (upper, ku), (lower, kl) = ((ta, ka), (tb, kb)) if ta.line < tb.line else ((tb, kb), (ta, ka))
+    if ku[2] and not kl[0] and not kl[1]:
+        cost += _AFTER_MARK
+    if kl[3] and not ku[0] and lower.line - upper.line == 1:
+        cost += _BY_START
+    return cost
+
+
+def band_cost(
+    band: list[int],
+    middle: float,
+    runs: Mapping[int, Sequence[Run]],
+    pages: Mapping[int, int] | None = None,
+    anchored: Collection[int] = (),
+) -> float:
     """How far the band's cells and the band itself are from being centred on the middle line,
-    plus a prohibitive cost for two values stacked in one spot."""
+    plus a prohibitive cost for two values stacked in one spot. A band that runs on past a page
+    break (``pages``: each line's page; ``anchored``: the pages that hold rows' anchors) is a row
+    the break cut: see :func:`_split_cost`."""
     if not band:
         return STACKED
+    if pages is not None and pages.get(band[0], 0) != pages.get(band[-1], 0):
+        return _split_cost(band, middle, runs, pages, anchored)
     items = sorted((t for i in band for t in runs[i]), key=lambda t: t.x0)
     kinds = [_kind(t.text) for t in items]
     parent = list(range(len(items)))
@@ -132,15 +156,7 @@ def band_cost(band: list[int], middle: float, runs: Mapping[int, Sequence[Run]])
             if ta.line == tb.line:
                 continue
             parent[root(b)] = root(a)
-            ka, kb = kinds[a], kinds[b]
-            # A value with its footnote mark under it is one cell; two values, or two marks, are two.
-            if (ka[0] and kb[0]) or (ka[1] and kb[1]):
-                cost += STACKED
-            (upper, ku), (lower, kl) = ((ta, ka), (tb, kb)) if ta.line < tb.line else ((tb, kb), (ta, ka))
-            if ku[2] and not kl[0] and not kl[1]:
-                cost += _AFTER_MARK
-            if kl[3] and not ku[0] and lower.line - upper.line == 1:
-                cost += _BY_START
+            cost += _pair_cost(ta, kinds[a], tb, kinds[b])
     cells: dict[int, list[int]] = {}
     for k in range(len(items)):
         cells.setdefault(root(k), []).append(k)
@@ -151,6 +167,77 @@ def band_cost(band: list[int], middle: float, runs: Mapping[int, Sequence[Run]])
         else:
             cost += abs((min(ls) + max(ls)) / 2 - middle)
     cost += abs((band[0] + band[-1]) / 2 - middle)
+    return cost
+
+
+#: A value no words spell ("2010 Partners Fund" may run on past a break): an amount, a price, a date.
+_TYPED_VALUE_RE = re.compile(r"^\$|^-?\d{1,3}(?:,\d{3})+|^-?\d*\.\d+|^\d{1,2}/\d{1,2}/\d{2,4}")
+#: How far a cell's words running on past a page break may stand from its words above the break.
+_NEAR = 4
+#: Cuts of a table with a row a page break cut that cost this little more than the best fit as well.
+_SPLIT_TIE = 1.0
+#: A row cut by a page break costs a little more than one that is not, all else alike (most rows
+#: stand whole on one page).
+_SPLIT = 0.5
+
+
+def _split_cost(
+    band: list[int],
+    middle: float,
+    runs: Mapping[int, Sequence[Run]],
+    pages: Mapping[int, int],
+    anchored: Collection[int],
+) -> float:
+    """A row a page break cut in two is not centred: the browser starts each of its cells at the
+    row's top (its one-line cells on its first line, a tall cell running down from there), and what
+    does not fit continues at the top of the next page. So the part on the row's own page must stand
+    so: its middle line (where its one-line cells are) is its first line, and every cell starts
+    there (a footnote mark alone may stand a line off, as superscripts do); anything else is not a
+    row the break cut (``STACKED``). What stands past the break continues the cells that reach the
+    page's last line: words of a title or a nature, a value's footnote marks, but no value (a value
+    is printed on one line). A cell of words that ended with a footnote mark has ended, and a
+    nature of ownership starts with "By": such a continuation costs as it would on one page. Where
+    the next page holds rows of its own, its words stand on the grid of this one (the reader moved
+    them there), so what continues a cell stands under it."""
+    page = pages.get(round(middle), pages.get(band[0], 0))
+    here = [i for i in band if pages.get(i, 0) == page]
+    later = [i for i in band if pages.get(i, 0) != page]
+    top = band[0]
+    if not here or here[0] != top or abs(middle - top) > 0.5 or not later or later[0] < here[-1]:
+        return STACKED
+    cost = _SPLIT
+    for part in (here, later):
+        items = sorted((t for i in part for t in runs[i]), key=lambda t: t.x0)
+        kinds = [_kind(t.text) for t in items]
+        parent = list(range(len(items)))
+        for a, ta in enumerate(items):
+            for b in range(a + 1, len(items)):
+                tb = items[b]
+                if tb.x0 > ta.x1:
+                    break
+                if ta.line != tb.line:
+                    parent[b] = parent[a]  # (sorted by left ends: one pass joins a cell's runs)
+                    cost += _pair_cost(ta, kinds[a], tb, kinds[b])
+        if part is here:
+            tops: dict[int, int] = {}
+            for k, t in enumerate(items):
+                if not kinds[k][1]:
+                    tops[parent[k]] = min(tops.get(parent[k], t.line), t.line)
+            if any(line != top for line in tops.values()):
+                return STACKED
+    if any(_TYPED_VALUE_RE.match(t.text) for i in later for t in runs[i]):
+        return STACKED
+    if pages.get(later[0], 0) in anchored and any(
+        not any(t.x0 <= u.x1 + _NEAR and u.x0 <= t.x1 + _NEAR for u in runs[here[-1]]) for t in runs[later[0]]
+    ):
+        return STACKED
+    last = [_kind(t.text) for t in runs[here[-1]] if t.text != "$"]
+    for t in runs[later[0]]:
+        kt = _kind(t.text)
+        if not kt[1] and all(kb[2] or kb[0] for kb in last):
+            cost += _AFTER_MARK
+        if kt[3]:
+            cost += _BY_START
     return cost
 
 
@@ -169,10 +256,33 @@ Cut = dict[int, int]
 
 
 def cuts(
-    data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]]
+    data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]], pages: Mapping[int, int] | None = None
 ) -> tuple[Cut | None, Cut | None, Cut | None]:
     """The rows' cut as ``bands`` gives it, and the earliest and the latest of the cuts that fit
-    equally well (the same search: only which of equal starts is kept differs)."""
+    equally well (the same search: only which of equal starts is kept differs). ``pages``: each
+    line's page, where the text was printed page by page (a row a page break cut runs on to the
+    top of the next page)."""
+    if pages is None or len({pages.get(i, 0) for i in data}) < 2:
+        return _cuts(data, anchors, runs, None)
+    again = _cuts(data, anchors, runs, pages)
+    plain = again[0]
+    if plain is None:
+        return again
+    rows: dict[int, set[int]] = {}
+    for i, k in plain.items():
+        rows.setdefault(k, set()).add(pages.get(i, 0))
+    if any(len(ps) > 1 for ps in rows.values()):
+        return again
+    # No row the break cut: the pages only kept a centred row from straddling the break. Where the
+    # rows without pages fit two cuts alike, that does not settle which (a centred row's lines fit
+    # the rows beside the break as they did before).
+    alone = _cuts(data, anchors, runs, None)
+    return again if alone[0] is not None else alone
+
+
+def _cuts(
+    data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]], pages: Mapping[int, int] | None
+) -> tuple[Cut | None, Cut | None, Cut | None]:
     n = len(anchors)
     middles = [half_line(middle_line(a, runs, set(anchors)), runs, set(anchors)) for a in anchors]
     pos = {i: k for k, i in enumerate(data)}
@@ -184,15 +294,20 @@ def cuts(
         p = pos.get(i)
         return p is not None and p > 0 and data[p - 1] < i - 1
 
+    anchored = {pages.get(a, 0) for a in anchors} if pages is not None else set()
     has_blank = [False] + [any(blank_before(i) for i in starts[k]) for k in range(1, n)]
     inf = float("inf")
     best: list[dict[int, float]] = [{} for _ in range(n)]
     back: list[dict[int, int]] = [{} for _ in range(n)]  # (the starts are tried in order: the earliest)
     back_late: list[dict[int, int]] = [{} for _ in range(n)]
     tied: list[dict[int, bool]] = [{} for _ in range(n)]
+    split: list[dict[int, bool]] = [{} for _ in range(n)]  # the best cut so far has a row a break cut
 
     def band(lo: int, hi: int) -> list[int]:
         return [i for i in data if lo <= i < hi]
+
+    def crosses(lo: int, hi: int) -> bool:
+        return pages is not None and pages.get(lo, 0) != pages.get(max(i for i in data if i < hi), 0)
 
     for k in range(n):
         nexts = starts[k + 1] if k + 1 < n else [last]
@@ -202,12 +317,21 @@ def cuts(
                 if prev == inf or s >= b:
                     continue
                 off = _OFF_BLANK if has_blank[k] and not blank_before(s) else 0.0
-                c = prev + off + band_cost(band(s, b), middles[k], runs)
+                c = prev + off + band_cost(band(s, b), middles[k], runs, pages, anchored)
                 was = best[k].get(b, inf)
-                if c < was - 1e-9:
+                cut = crosses(s, b) or (k > 0 and split[k - 1].get(s, False))
+                # Where a row a page break cut is weighed, what runs on past the break is not
+                # centred, so its lines say less: cuts that close count as equal.
+                near = _SPLIT_TIE if cut or split[k].get(b, False) else 1e-9
+                if c < was - near:
                     best[k][b], back[k][b], back_late[k][b] = c, s, s
                     tied[k][b] = k > 0 and tied[k - 1].get(s, False)
-                elif abs(c - was) <= 1e-9 and c < STACKED:
+                    split[k][b] = cut
+                elif c < was - 1e-9 and c < STACKED:
+                    best[k][b], back_late[k][b] = c, s  # (the earlier start stays the earliest)
+                    tied[k][b] = True
+                    split[k][b] = True
+                elif abs(c - was) <= near and c < STACKED:
                     tied[k][b] = True
                     back_late[k][b] = s
     if last not in best[n - 1]:
