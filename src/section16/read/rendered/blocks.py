@@ -154,10 +154,11 @@ _OWNERS_HEAD_RE = re.compile(r"^(Reporting Owner Name|Director|Relationships)", 
 _X_RE = re.compile(r"^X\s*")
 
 
-def read_owner_rows(rows: list[Row]) -> list[tuple[ReportingOwner, str | None]]:
+def read_owner_rows(rows: list[Row], out_cells: list[str] | None = None) -> list[tuple[ReportingOwner, str | None]]:
     """Rows of the Reporting Owners table: name/address cell, then Director, 10% Owner, Officer, Other.
     Each owner comes with why part of it could not be read (None: all read): with no name, the name and
-    address are unread; with a name, the address but its first street line."""
+    address are unread; with a name, the address but its first street line. ``out_cells``, if given, gets
+    each owner's name/address cell (its lines joined by line breaks)."""
     owners: list[tuple[ReportingOwner, str | None]] = []
     # A converter that writes a cell's line breaks as Markdown's hard breaks (html2text) leaves every
     # line of an owner's name/address cell but the last on a row of its own, above the row that holds
@@ -176,7 +177,8 @@ def read_owner_rows(rows: list[Row]) -> list[tuple[ReportingOwner, str | None]]:
         head = flat(cells[0])
         if _OWNERS_HEAD_RE.match(head):
             continue
-        name, address, unsure = parse_owner_cell("\n".join([*lead, cells[0]]))
+        cell = "\n".join([*lead, cells[0]])
+        name, address, unsure = parse_owner_cell(cell)
         why = None
         if unsure:  # (with a name: its next line is street 1, but which line is the city is unsure)
             why = "name and address run together; not split" if name is None else "address lines not told apart"
@@ -193,4 +195,6 @@ def read_owner_rows(rows: list[Row]) -> list[tuple[ReportingOwner, str | None]]:
         )
         owner = ReportingOwner(cik=None, name=strip_stars(name) if name else None, address=address, relationship=rel)
         owners.append((owner, why))
+        if out_cells is not None:
+            out_cells.append(cell)
     return owners

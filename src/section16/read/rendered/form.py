@@ -30,7 +30,7 @@ from ...model import (
     Signature,
     Source,
 )
-from . import blocks, box_one, boxes, tables
+from . import blocks, box_one, boxes, owners_joined, tables
 from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat
 
 _MARKERS: dict[str, re.Pattern[str]] = {
@@ -358,7 +358,8 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         box_one.list_unfound(owner, missing, notes)
     owners = [owner]
     if own_items is not None:
-        table_owners = blocks.read_owner_rows(own_rows)
+        cells: list[str] = []
+        table_owners = owners_joined.settle(blocks.read_owner_rows(own_rows, cells), cells, owner, missing, notes)
         for i, (o, why) in enumerate(table_owners[1:], 1):
             owners.append(o)
             if why is not None:
@@ -478,6 +479,8 @@ def _box1_street(
             bare = street[0][:-1].rstrip()
             if bare in first_lines and street[0] not in first_lines:
                 return [bare], None
+            if owners_joined.runs_on(first_lines, bare) and not owners_joined.runs_on(first_lines, street[0]):
+                return [bare], None  # (its lines run together, the table still shows no comma after it)
             if street[0] not in first_lines:
                 return [], "a comma ends the street: the filer's, or the join of an empty second line?"
             return street, None
@@ -501,7 +504,7 @@ def _first_owner_lines(rows: list[Row]) -> list[str]:
     may put its lines on rows of their own above the row that holds the relationship marks."""
     out: list[str] = []
     for row in rows:
-        if not row or _OWNER_HEAD_RE.match(row[0]):
+        if not any(row) or _OWNER_HEAD_RE.match(row[0]):  # (markdownify opens the table with an empty row)
             continue
         out.extend(ln for ln in row[0].split("\n") if ln.strip())
         if len(row) > 1:  # the row with the marks ends the first owner's cell
