@@ -36,3 +36,55 @@ def holds_row_values(text: str) -> bool:
     if _DATE_RE.search(text):
         return True
     return _DI_RE.search(text) is not None and _NUMBER_RE.search(text) is not None
+
+
+#: A line that goes on the row above: it opens with a value, a "$" or a footnote mark, never with a
+#: title (html-to-markdown breaks a cell at its "$": "... A $" then "0 6,076 D").
+_GOES_ON_RE = re.compile(r"^\s*(?:[\d$]|\(\d{1,3}\))")
+
+
+def place_flowing(lines: list[str], cols: tuple[str, ...]) -> list[list[str]] | None:
+    """Rows written as text, one or more lines each, cut into the table's cells: each row's words, in
+    order, by the one cut whose cells read as the columns' types and make a row the form can print
+    (``layout_cells.typed_cuts``, positions left aside). None when any row cannot be cut so, or can
+    several ways: which value is whose is then not shown (a number under (A) or under (D), a mark of
+    the title's or of the price's), and none of the table's rows is given."""
+    rows: list[list[str]] = []
+    for line in lines:
+        if rows and _GOES_ON_RE.match(line):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    out: list[list[str]] = []
+    for parts in rows:
+        cells = _one_cut(" ".join(" ".join(parts).split()), cols)
+        if cells is None:
+            return None
+        out.append(cells)
+    return out
+
+
+@functools.lru_cache(maxsize=MEMO)
+def _one_cut(text: str, cols: tuple[str, ...]) -> list[str] | None:
+    from .layout_cells import _cell, typed_cuts  # (layout_cells imports the table rules: import late)
+    from .layout_words import _tokens
+
+    toks = _tokens(text, 0)
+    if not toks:
+        return None
+    # One line of words, positions left aside: every column is as near as any other.
+    cuts = typed_cuts(toks, [float(k) for k in range(len(cols))], cols)
+    if cuts is None or len(cuts) != 1:
+        return None
+    return [_cell(cell) for cell in cuts[0][1]]
+
+
+def is_stray(row: list[str]) -> bool:
+    """A line inside a table that is neither a row written as text nor the heading's words: a piece
+    of a row's cell on a line of its own ("$", "(1)", "By", "in trust"), or other text."""
+    cells = [c for c in row if c.strip()]
+    if len(cells) != 1 or holds_row_values(cells[0]):
+        return False
+    from .layout_words import _heading_line
+
+    return not all(_heading_line(ln) for ln in cells[0].split("\n") if ln.strip())

@@ -187,12 +187,21 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     doc: Doc = []
     para: list[str] = []
 
+    # The rows of a list item or of a paragraph of one line: their words surely in the page's order
+    # (a paragraph of several lines may be a PDF's text, a "$" or a mark stacked on a line apart).
+    in_order: set[int] = set()
+    item = False  # the paragraph being read is a list item
+
     def flush() -> None:
+        nonlocal item
         if para:
             joined = _inline(" ".join(para))
             if joined:
                 doc.append([joined])
+                if item or len(para) == 1:
+                    in_order.add(id(doc[-1]))
             para.clear()
+        item = False
 
     cut_title = False
     i = 0
@@ -269,6 +278,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             # between: Markdown's lazy continuation) are its own too (html-to-markdown lists a
             # signature's lines as one item: "- AVENUE CAPITAL ..., L.P." / "By: ... 06/12/2020").
             flush()
+            item = True
             line = _BULLET_RE.sub("", line)
             stripped = line.strip()
         hard_break = line.endswith("  ") or (line.endswith("\\") and not line.endswith("\\\\"))
@@ -297,7 +307,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         doc = out
     if cut_title or ("(Last)" in text and _CAPTION_THEN_VALUE_RE.search(text)):
         doc = drop_unplaced_box1(doc, cut_title)
-    doc = place_tables(doc)
+    doc = place_tables(doc, in_order)
     if "Owner" in text:
         doc = drop_cut_owners_table(doc, cut_title)
     if "Issuer Name" in text:

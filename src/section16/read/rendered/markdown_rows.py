@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from .boxes import read_form_type
 from .cells import MEMO, Row, flat
-from .flowing_rows import holds_row_values
+from .flowing_rows import holds_row_values, is_stray, place_flowing
 from .form import _mark
 from .tables import RUN_TOGETHER, UNPLACED, LoneCell, RowError, check_cell, columns, data_cells, fit, split_rows
 from .values import split_marks
@@ -148,14 +148,33 @@ def _refused(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool | None:
     return len(chunks) == 1 and len(data_cells(row)) > len(cols)
 
 
-def place_tables(doc: list[Row]) -> list[Row]:
+def place_tables(doc: list[Row], in_order: Collection[int] = ()) -> list[Row]:
     """The rows of Table I and Table II that do not fit their table as drawn, placed by their values
-    where that is sure; every other row as it was."""
+    where that is sure; every other row as it was. ``in_order``: the ids of rows whose words are
+    surely in the page's order (a list item, a line), the only rows written as text that are read
+    (lines joined as one paragraph may be a PDF's, a "$" or a mark stacked out of its place)."""
     region: tuple[tuple[str, ...], str] | None = None
     form: str | None = None
     rows_seen = False  # a row of the current table read (headings stand above them)
     out: list[Row] = []
+    # Rows written as text (flowing_rows): each run of their lines, kept in ``out`` as a slot filled
+    # at the end, when it is known whether its table holds other lines no row took (then none of
+    # the table's runs is read: those lines may be its rows' cells, "$" or "(1)" on a line apart).
+    flow: list[str] = []
+    slots: dict[int, tuple[int, list[str], tuple[str, ...]]] = {}  # id(slot) -> (table, lines, columns)
+    stray: set[int] = set()  # the tables (counted) holding a line no row took
+    table_no = 0
+
+    def flush_flow() -> None:
+        if flow and region is not None:
+            slot: Row = []
+            slots[id(slot)] = (table_no, list(flow), region[0])
+            out.append(slot)
+        flow.clear()
+
     for i, row in enumerate(doc):
+        if flow and (len(row) != 1 or region is None or not holds_row_values(row[0])):
+            flush_flow()
         if region is None and not _TABLE_GATE_RE.search("\x00".join(row)):
             out.append(row)  # outside the tables only a table's title matters
             continue
@@ -163,6 +182,7 @@ def place_tables(doc: list[Row]) -> list[Row]:
         if marks:
             region = None
             rows_seen = False
+            table_no += 1
             if marks[0] in ("t1", "t2"):
                 # The form's columns, from its name above the tables. A piece of a page (the grid
                 # front end reads each cell's Markdown apart) may not show it: nothing is placed then.
@@ -171,9 +191,12 @@ def place_tables(doc: list[Row]) -> list[Row]:
                 region = (columns(form, table), f"T{table}") if form else None
             out.append(row)
             continue
+        if region is not None and (is_stray(row) or (len(row) == 1 and id(row) not in in_order)):
+            stray.add(table_no)
         if region is not None and len(row) == 1 and holds_row_values(row[0]):
-            out.append([row[0], RUN_TOGETHER])  # a row's cells run together as text: not placed
+            flow.append(row[0])  # a row's cells run together as text: placed with its run below
             continue
+        flush_flow()
         refused = _refused(tuple(row), region[0]) if region is not None and len(row) > 1 else None
         if region is not None and refused:
             placed = place_row(row, *region)
@@ -192,7 +215,20 @@ def place_tables(doc: list[Row]) -> list[Row]:
             out.append([title, UNPLACED])
             continue
         out.append(row)
-    return out
+    flush_flow()
+    if not slots:
+        return out
+    filled: list[Row] = []
+    for row in out:
+        got = slots.get(id(row)) if not row else None
+        if got is None:
+            filled.append(row)
+            continue
+        table, lines, cols = got
+        cut = place_flowing(lines, cols) if table not in stray else None
+        # (A line not placed, or a line no row took: none of the run is read, each line said so.)
+        filled.extend(cut if cut is not None else [[ln, RUN_TOGETHER] for ln in lines])
+    return filled
 
 
 _TABLE_GATE_RE = re.compile("table", re.IGNORECASE)
