@@ -159,6 +159,22 @@ def _left_aligned(toks: list[Tok]) -> bool:
 _ALIGN = 4
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _traits(text: str) -> tuple[bool, bool, bool, bool, bool, tuple[tuple[str, str], ...]]:
+    """What the row's search asks of a word, worked out once per spelling (words recur: "D", "(1)",
+    "$", the same values): a lone value, "$", footnote marks alone, grouped in thousands, a date,
+    and the footnote marks it holds."""
+    return (
+        bool(_LONE_VALUE_RE.match(text)),
+        text == "$",
+        bool(_MARK_RE.match(text)),
+        bool(_GROUPED_RE.match(text)),
+        bool(_DATE_RE.match(text)),
+        tuple(_MARK_IN_RE.findall(text)),
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def _word_kind(text: str) -> str:
     """v: a lone value, m: footnote marks or "$", w: a word. A bare number ("500") is a value here:
     a footnote mark under it is its own (a title's or a nature's numbers stand among their words)."""
@@ -239,32 +255,32 @@ def _prepared(
     # A value standing alone (a number, a date) is a typed cell's, not a word of a free-text cell:
     # titles and natures spell their numbers inside words ("Series 2020-1", "401(k)").
     # So is a value with its "$" and footnote marks stacked around it ("$" / "48.8935" / "(1)").
-    for c, kind in enumerate(cols):
-        if kind in _TEXT:
-            for k, u in enumerate(units):
-                if all(_LONE_VALUE_RE.match(t.text) or t.text == "$" for t in u) or (
-                    any(_LONE_VALUE_RE.match(t.text) for t in u)
-                    and all(_LONE_VALUE_RE.match(t.text) or t.text == "$" or _MARK_RE.match(t.text) for t in u)
-                ):
-                    dist[c][k] += _LONE_VALUE_COST  # "$" starts a value; free text spells "$5"
     # A number grouped in thousands is never a word of free text, nor a date of a title: such a word
     # would be another cell's or row's value taken in (a nature of ownership may hold a date: "Trust
-    # dtd 02/23/2016").
-    for c, kind in enumerate(cols):
-        if kind in _TEXT:
-            for k, u in enumerate(units):
-                if any(_GROUPED_RE.match(t.text) or (kind != "nature" and _DATE_RE.match(t.text)) for t in u):
-                    far[c][k] = True
+    # dtd 02/23/2016"). (Each unit's words are weighed once for all free-text columns.)
+    free = [c for c, kind in enumerate(cols) if kind in _TEXT]
+    traits = [[_traits(t.text) for t in u] for u in units]
+    for k, ws in enumerate(traits):
+        if not free:
+            break
+        lone = all(w[0] or w[1] for w in ws) or (any(w[0] for w in ws) and all(w[0] or w[1] or w[2] for w in ws))
+        grouped = any(w[3] for w in ws)
+        dated = any(w[4] for w in ws)
+        for c in free:
+            if lone:
+                dist[c][k] += _LONE_VALUE_COST  # "$" starts a value; free text spells "$5"
+            if grouped or (dated and cols[c] != "nature"):
+                far[c][k] = True
     # dup[j][i]: units j..i hold some footnote mark twice.
-    marks = [[m for t in u for m in _MARK_IN_RE.findall(t.text)] for u in units]
+    marks = [[mark for w in ws for mark in w[5]] for ws in traits]
     dup = [[False] * n for _ in range(n)]
     for j in range(n):
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         bad = False
         for i in range(j, n):
-            for m in marks[i]:
-                bad = bad or m in seen
-                seen.add(m)
+            for mark in marks[i]:
+                bad = bad or mark in seen
+                seen.add(mark)
             dup[j][i] = bad
     return units, dist, far, dup
 
