@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from section16 import parse
 from section16.model import Address, Note, ReportingOwner
 from section16.read.rendered.box_one import checked as _checked_first_owner
 from section16.read.rendered.cells import CLIPPED
 from section16.read.rendered.form import _index, read_doc
 from section16.read.rendered.html import html_to_doc
 
-from .conftest import html_of, misses, reference
+from .conftest import PAGES, html_of, misses, reference
 
 NAME = "0000899243-21-019441"
 
@@ -83,3 +84,16 @@ def test_box_one_street_holding_another_boxes_label_is_said_missing() -> None:
     got = _checked_first_owner(owner, missing, [])
     assert got.address is not None and got.address.street1 is None and got.address.city == "GLEN ALLEN"
     assert missing == ["reporting_owners[0].address.street1", "reporting_owners[0].address.street2"]
+
+
+def test_an_amendment_whose_box_4_is_lost_is_not_read_as_an_original() -> None:
+    # pymupdf4llm cut box 4's label across cells ("4. If Amendment, Da<br>03/20/2020|te Original Filed(|"):
+    # only box 4's date tells a 4/A from a 4, so the form type and the original's date are said missing.
+    name = "0001179110-20-004036"
+    assert reference(name).document_type == "4/A"
+    got = parse((PAGES / f"{name}.pymupdf4llm.md").read_bytes())
+    assert "document_type" in got.missing and "date_of_original_submission" in got.missing
+    assert any("box 4" in n.message for n in got.notes)
+    # Where box 4 is on the page, an original reads as one, with nothing said missing about it.
+    original = parse((PAGES / "0000093410-26-000117.pymupdf4llm.md").read_bytes())
+    assert original.document_type == "4" and "document_type" not in original.missing

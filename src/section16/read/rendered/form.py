@@ -384,6 +384,15 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         missing.append("reporting_owners")
         notes.append(Note("reporting_owners", "joint filing (box 6), but only the first owner could be read"))
     doc_type = form + ("/A" if h.amend_date else "")
+    if "amend" not in h.found:
+        # Only box 4's date tells an amendment from an original: without the box (its label lost in a
+        # converter's cells), the form's number is all the page says.
+        missing.extend(("document_type", "date_of_original_submission"))
+        notes.append(
+            Note(
+                "date_of_original_submission", "box 4 (If Amendment) not found; whether it amends a filing is not known"
+            )
+        )
     box = _boxes_reader(head_text, missing)
     filing = Filing(
         document_type=doc_type,
