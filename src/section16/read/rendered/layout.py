@@ -204,9 +204,42 @@ def read_table(
     ``pages`` gives each line's page, where the text was printed page by page (``pdftotext``).
     ``tie``: back-to-back rows whose lines fit two cuts alike are cut the earliest ("early") or the
     latest ("late") way instead of not read (the caller compares the two readings)."""
+    # Rows printed back to back over a page break: the row the break cut stands at its page's foot,
+    # its cells at its top and their rest at the top of the next page (not centred). Weighed only
+    # where the rows were not read as centred on their pages (most rows are not cut); and a tie is
+    # cut either way only where the table is not read otherwise, so a page reads the same tables
+    # whatever ``tie`` says.
+    breaks = pages is not None and len(set(pages[start:end])) > 1
+    rows, why, error = _tried(lines, start, end, form, table, pages, None, False)
+    if why and breaks:
+        again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True)
+        if not why_again:
+            return again, None
+    if why and tie is not None:
+        for cut in (True, False) if breaks else (False,):
+            rows, why, error = _tried(lines, start, end, form, table, pages, tie, cut)
+            if not why:
+                return rows, None
+    if error is not None:
+        raise error
+    return rows, why
+
+
+def _tried(
+    lines: list[str],
+    start: int,
+    end: int,
+    form: str,
+    table: int,
+    pages: Sequence[int] | None,
+    tie: str | None,
+    breaks: bool,
+) -> tuple[list[list[str]], str | None, tables.RowError | None]:
+    """The table read plainly, and where that fails, each further way in turn: the rows, or why
+    not (with the plain reading's error)."""
     error: tables.RowError | None = None
     try:
-        rows, why = _read_table(lines, start, end, form, table, pages, relay=False, tie=tie)
+        rows, why = _read_table(lines, start, end, form, table, pages, False, None, tie, breaks)
     except tables.RowError as e:
         rows, why, error = [], str(e), e
     # The heading may run across a page break, its upper lines on another grid than the rows; and
@@ -217,25 +250,12 @@ def read_table(
     tries += [(False, _CUT_MARGIN), *([(True, _CUT_MARGIN)] if broken else [])]
     for relay, margin in tries if why else []:
         try:
-            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, tie)
+            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, tie, breaks)
         except tables.RowError:
             continue
         if not why_again:
-            return again, None
-    # Rows printed back to back over a page break: the row the break cut stands at its page's
-    # foot, its cells at its top and their rest at the top of the next page (not centred). Weighed
-    # only where the rows were not read as centred on their pages (most rows are not cut).
-    breaks = pages is not None and tie is None and len(set(pages[start:end])) > 1
-    for relay, margin in [(False, None), *tries] if why and breaks else []:
-        try:
-            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, tie, breaks=True)
-        except tables.RowError:
-            continue
-        if not why_again:
-            return again, None
-    if error is not None:
-        raise error
-    return rows, why
+            return again, None, None
+    return rows, why, error
 
 
 def _heading_end(lines: list[str], start: int, end: int) -> int:
@@ -364,6 +384,10 @@ def _read_table(
     typed: dict[int, list[tuple[float, list[list[Tok]]]] | None] = {}  # rows' cuts by type, once
     for k, toks in enumerate(row_toks):
         got = assign_placed(toks, starts, cols)
+        if got is not None and any(t.line in moved for t in toks) and _no_transaction(cols, got[0]):
+            # Cells by position that make no row the form prints (a holding's amount owned under
+            # the price column of a page moved to the heading's grid): cut by their types instead.
+            got = None
         if got is None:
             # Cells printed far off their headings (a later page laid out on its own grid): read
             # where the words' types and order allow one cut only.
@@ -400,6 +424,17 @@ def _read_table(
     for page in by_types:
         _check_one_grid([cut for p, cut in placed.values() if p == page], cols, pages)
     return [cells_of[k] for k in range(len(row_toks))], None
+
+
+#: A transaction's own cells: a row without a transaction date or code has none of them.
+_TRANSACTION_ONLY = frozenset(("deemed", "amount", "ad", "price", "a", "d"))
+
+
+def _no_transaction(cols: tuple[str, ...], cells: list[str]) -> bool:
+    """Do the cells hold a transaction's amount, price or deemed date on a row without its date
+    and code (a holding)? The form prints no such row."""
+    has = {c for c, v in zip(cols, cells, strict=True) if v}
+    return "date" in cols and not has & {"date", "code", "code5"} and bool(has & _TRANSACTION_ONLY)
 
 
 def _unfit(toks: list[Tok]) -> str:

@@ -265,19 +265,16 @@ def cuts(
     if pages is None or len({pages.get(i, 0) for i in data}) < 2:
         return _cuts(data, anchors, runs, None)
     again = _cuts(data, anchors, runs, pages)
-    plain = again[0]
-    if plain is None:
+    if again[0] is None:
         return again
-    rows: dict[int, set[int]] = {}
-    for i, k in plain.items():
-        rows.setdefault(k, set()).add(pages.get(i, 0))
-    if any(len(ps) > 1 for ps in rows.values()):
-        return again
-    # No row the break cut: the pages only kept a centred row from straddling the break. Where the
-    # rows without pages fit two cuts alike, that does not settle which (a centred row's lines fit
-    # the rows beside the break as they did before).
     alone = _cuts(data, anchors, runs, None)
-    return again if alone[0] is not None else alone
+    early, late = alone[1], alone[2]
+    if alone[0] is not None or early is None or late is None:
+        return again  # (read as centred rows, the table did not read: a row straddled a break)
+    # The rows' lines fit two cuts alike on one grid: the page break settles which only where the
+    # lines in doubt lie between a row on one page and a row on the next.
+    doubt = [i for i in data if early[i] != late[i]]
+    return again if all(pages.get(anchors[early[i]], 0) != pages.get(anchors[late[i]], 0) for i in doubt) else alone
 
 
 def _cuts(
