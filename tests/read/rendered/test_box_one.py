@@ -48,3 +48,15 @@ def test_a_date_alone_is_not_a_street() -> None:
     missing.clear()
     kept = box_one.checked(_owner(street1="1 11TH STREET", city="NEW YORK"), missing, notes)
     assert kept.address is not None and kept.address.street1 == "1 11TH STREET" and missing == []
+
+
+def test_box_6_and_box_5_label_ends_in_the_city_line_are_said_missing() -> None:
+    # pdfplumber's plain text (held out) of real filings: box 1's city line read as the line under
+    # "(Street) 6. Individual or Joint/Group Filing(Check" or under "_____ Officer (give title".
+    for city in ("Filed Applicable Line)", "Applicable Line)", "below)", "NEW YORK below)"):
+        missing: list[str] = []
+        got = box_one.checked(_owner(city=city, state="NY"), missing, [])
+        assert got.address is not None and got.address.city is None and got.address.state is None, city
+        assert "reporting_owners[0].address.city" in missing
+    for city in ("BELOW", "LINE LEXINGTON", "APPLICABLE"):  # words alone: a city may be spelt so
+        assert box_one.checked(_owner(city=city), [], []).address == Address(city=city)

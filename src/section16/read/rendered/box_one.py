@@ -23,6 +23,7 @@ NOT_A_STREET_RE = re.compile(
 NOT_A_CITY_RE = re.compile(
     r"__|_X_|\b(?:Director|10% Owner|Officer \(give|Other \(specify|Reporting Person)"
     r"|\bOMB\s+(?:APPROVAL|Number)|\((?:Street|Zip)\)"
+    r"|\bApplicable\s+Line\b|(?<!\w)below\)"  # box 6's label, the end of box 5's "(give title below)"
 )
 
 
