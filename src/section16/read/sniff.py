@@ -25,6 +25,20 @@ def _md_sign(head: bytes) -> bool:
     return any(s in head for s in (b"|", b"\n#", b"**", b"<br", b"](#")) or head.startswith(b"#")
 
 
+def _grid_line(head: bytes) -> bool:
+    """``_GRID_RE.search(head)``, tried only from the start of each line holding a "+---" (a match
+    is blanks and bars, then such a border: from its own line's start it matches too)."""
+    at = head.find(b"+---")
+    while at >= 0:
+        if _GRID_RE.match(head, head.rfind(b"\n", 0, at) + 1):
+            return True
+        eol = head.find(b"\n", at)
+        if eol < 0:
+            return False
+        at = head.find(b"+---", eol)
+    return False
+
+
 def sniff(data: bytes) -> Format:
     """Name the format of ``data``: ownership XML, an EDGAR submission, a rendered page or PDF."""
     head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -44,7 +58,7 @@ def sniff(data: bytes) -> Format:
         or ((b"<SEC-" in head or b"<IMS-" in head) and _SGML_RE.search(head))
     ):
         return "submission"
-    if b"+---" in head and _GRID_RE.search(head):  # grid tables (+---+ borders): text laid out in columns
+    if b"+---" in head and _grid_line(head):  # grid tables (+---+ borders): text laid out in columns
         return "text"
     if b"---" in head and _MD_TABLE_RE.search(head):  # a pipe table's delimiter row: no HTML page has one
         return "markdown"

@@ -69,15 +69,27 @@ def _notes_start(text: str, pos: int) -> int:
     only from the run of non-word characters before each "Explanation" (found by its first letter,
     which matches no other character ignoring case), which is where any match starts."""
     for m in _EXPLANATION_RE.finditer(text, pos):
-        q = m.start()
-        while q > pos and not (text[q - 1].isalnum() or text[q - 1] == "_"):  # back over \W
-            q -= 1
-        end = _TABLES_END_RE.search(text, q, m.end())
+        end = _TABLES_END_RE.search(text, _nonword_run_start(text, pos, m.start()), m.end())
         if end is not None:
             return end.start()
     return len(text)
 
 
+def _nonword_run_start(text: str, pos: int, at: int) -> int:
+    """Where the run of non-word characters (``\\W``) ending at ``at`` starts, ``pos`` at the earliest:
+    the first word character looked for in the text before ``at`` read backwards."""
+    span = 256
+    while True:
+        lo = max(pos, at - span)
+        word = _WORD_RE.search(text[lo:at][::-1])
+        if word is not None:
+            return at - word.start()
+        if lo == pos:
+            return pos
+        span *= 8
+
+
+_WORD_RE = re.compile(r"\w")
 _EXPLANATION_RE = re.compile(r"[Ee](?i:xplanation\s+of\s+responses)")
 
 

@@ -34,7 +34,16 @@ def has_cut_table(text: str) -> bool:
     """A grid cell holding a piece of a cut dash rule: dashes from the cell's first column to its last
     (pandoc indents a rule that fits by two blanks). pandoc's plain text, wrapped at its default 72
     columns, cuts the SEC page's nested tables so: the laid-out text reader cannot read them."""
-    return "| -" in text and _CUT_PIECE_RE.search(text) is not None
+    # (Tried only from the start of each line holding a "| -": a match is one line, opening with it.)
+    at = text.find("| -")
+    while at >= 0:
+        if _CUT_PIECE_RE.match(text, text.rfind("\n", 0, at) + 1):
+            return True
+        eol = text.find("\n", at)
+        if eol < 0:
+            return False
+        at = text.find("| -", eol)
+    return False
 
 
 def looks_like_pandoc_markdown(text: str) -> bool:

@@ -16,6 +16,7 @@ The result is rows of cells, the same shape the HTML and Markdown front ends giv
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -43,6 +44,22 @@ _SECTION_RE = re.compile(
     re.IGNORECASE,
 )
 _FN_ANCHOR_RE = re.compile(r"^\(?(\d{1,3})\)?[.:]?$|^\((\d{1,3})\)\s+\S")
+
+
+def _is_rule(line: str) -> bool:
+    return "---" in line and _RULE_RE.match(line) is not None  # (the literal it needs, looked for first)
+
+
+def _grid_line(line: str) -> str:
+    """The line with each border of a grid table (``_GRID_BORDER_RE``) a space: a line without a
+    "+" has only "|" borders, replaced without the pattern."""
+    return _GRID_BORDER_RE.sub(" ", line) if "+" in line else line.replace("|", " ")
+
+
+@functools.lru_cache(maxsize=4096)
+def _ends_table(line: str) -> bool:
+    """A section's heading or Table II's title: where a table's lines end (asked of a line once)."""
+    return _SECTION_RE.search(line) is not None or table_two_title(line)
 
 
 def _column_of(x: int, starts: list[int]) -> int:
@@ -75,7 +92,7 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
     wrapped: dict[int, Chunk] = {}
     for i in range(begin, end):
         t1 = table_one_title(lines[i])
-        if _RULE_RE.match(lines[i]) or (t1 and not lines[i][: t1.start()].strip()):
+        if _is_rule(lines[i]) or (t1 and not lines[i][: t1.start()].strip()):
             continue
         for c in _split_at_labels(chunks(lines[i], i), merged):
             if _T1_RE.match(c.text):
@@ -132,7 +149,7 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     xs: dict[int, int] = {}
     left = min((len(ln) - len(ln.lstrip()) for ln in lines[begin:end] if ln.strip()), default=0)
     for i in range(begin, end):
-        if _RULE_RE.match(lines[i]):
+        if _is_rule(lines[i]):
             continue
         cs = chunks(lines[i], i)
         if not cs or not lines[i].strip():  # (a line of no-break spaces is blank too)
@@ -402,7 +419,7 @@ def text_to_doc(
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines))
     text = normalize_layout(text)
-    lines = [_GRID_BORDER_RE.sub(" ", ln) if ln.lstrip()[:1] in _GRID_STARTS else ln for ln in text.split("\n")]
+    lines = [_grid_line(ln) if ln.lstrip()[:1] in _GRID_STARTS else ln for ln in text.split("\n")]
     if "\f" in text_raw:  # printed page by page (pdftotext): the paper's edge may cut lines
         lines = mark_clipped(lines)
     doc: Doc = []
@@ -436,8 +453,7 @@ def text_to_doc(
         ln = lines[i]
         if (table == 1 and h1 is not None and i == h1) or (table == 2 and _HEAD_RE.search(ln)):
             t2_head = t2_head or table == 2
-            end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])
-                        or table_two_title(lines[j])), len(lines))  # fmt: skip
+            end = next((j for j in range(i + 1, len(lines)) if _ends_table(lines[j])), len(lines))
             got = table_rows(i, end, tables.columns(form, table)) if table_rows else None
             if got is not None and table == 2:
                 # The rules gave the table from the top of its heading's band: heading words a page

@@ -54,9 +54,11 @@ def table_one_title(line: str) -> re.Match[str] | None:
     return _T1_RE.search(line) if "table" in line.lower() else None
 
 
-def table_two_title(line: str) -> re.Match[str] | None:
-    """``_T2_RE.search(line)`` (Table II's title), likewise."""
-    return _T2_RE.search(line) if "table" in line.lower() else None
+@functools.lru_cache(maxsize=4096)
+def table_two_title(line: str) -> bool:
+    """Does ``_T2_RE`` (Table II's title) match in the line? Likewise, and once a line (asked of each
+    line below each table's heading)."""
+    return "table" in line.lower() and _T2_RE.search(line) is not None
 
 
 @functools.lru_cache(maxsize=4096)
