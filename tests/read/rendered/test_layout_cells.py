@@ -122,3 +122,18 @@ def test_a_cell_broken_at_a_slash_is_joined_without_a_space() -> None:
     assert layout_cells._join(after) == layout_cells._join(before) == "Trust U/A Dtd 08/26/1998 FBO of"
     # A slash standing apart keeps its spaces.
     assert layout_cells._join([*toks("Officer /", 0), *toks("Other", 1)]) == "Officer / Other"
+
+
+def test_a_footnote_mark_under_a_bare_number_is_its_own() -> None:
+    # pdftotext, 0001628280-24-020385 (a later page moved to the heading's grid): the amount "500"
+    # (no thousands to group) has its "(1)" on the line under it, and the (A)/(D) "D" stands right
+    # of both. The mark is the amount's, not the D's.
+    row = [
+        Tok(0, 0, 20, "Class A Common Stock"), Tok(0, 44, 54, "05/01/2024"), Tok(0, 91, 92, "S"),
+        Tok(0, 106, 109, "500"), Tok(0, 116, 117, "D"), Tok(1, 106, 109, "(1)"),
+        Tok(0, 127, 128, "$"), Tok(1, 127, 134, "33.478"), Tok(1, 135, 141, "60,000"), Tok(1, 180, 181, "D"),
+    ]  # fmt: skip
+    got = layout_cells.assign(row, STARTS, COLS_T1)
+    assert got is not None
+    cells = dict(zip(COLS_T1, got, strict=True))
+    assert (cells["amount"], cells["ad"], cells["price"], cells["after"]) == ("500 (1)", "D", "$ 33.478", "60,000")

@@ -272,9 +272,17 @@ def cuts(
     if alone[0] is not None or early is None or late is None:
         return again  # (read as centred rows, the table did not read: a row straddled a break)
     # The rows' lines fit two cuts alike on one grid: the page break settles which only where the
-    # lines in doubt lie between a row on one page and a row on the next.
-    doubt = [i for i in data if early[i] != late[i]]
-    return again if all(pages.get(anchors[early[i]], 0) != pages.get(anchors[late[i]], 0) for i in doubt) else alone
+    # lines in doubt lie between a row on one page and a row on the next, or next to a row the
+    # break cut (it starts on its one-line cells' line).
+    cut_rows: dict[int, set[int]] = {}
+    for i, k in again[0].items():
+        cut_rows.setdefault(k, set()).add(pages.get(i, 0))
+
+    def settled(i: int) -> bool:
+        a, b = early[i], late[i]
+        return pages.get(anchors[a], 0) != pages.get(anchors[b], 0) or any(len(cut_rows[k]) > 1 for k in (a, b))
+
+    return again if all(settled(i) for i in data if early[i] != late[i]) else alone
 
 
 def _cuts(
