@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 
 from . import layout_rows, tables
+from .boxes import FOLDING
 from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _join, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
@@ -43,6 +44,14 @@ _SUB = {
     "ushares": r"\bAmount\s+or|\bNumber\s+of\s+Shares|\bAmount\b",
 }  # fmt: skip
 _SUB_RE = {kind: re.compile(rx, re.IGNORECASE) for kind, rx in _SUB.items()}
+#: A word each sub-heading's pattern cannot match without (lower-cased): a heading line without it is
+#: not searched. Only "İ", "ı" and "ſ" match other letters than their own ignoring case, or lower-case
+#: to more than one: a line holding one is searched whatever it holds.
+_SUB_WORDS = {
+    "code": ("code",), "code5": ("code",), "v": ("v",), "amount": ("amount",), "ad": ("(a)",), "price": ("price",),
+    "a": ("(a)",), "d": ("(d)",), "exer": ("exer",), "exp": ("expiration",), "utitle": ("title",),
+    "ushares": ("amount", "number"),
+}  # fmt: skip
 
 
 def labels(form: str, table: int) -> list[tuple[str, str | None, str | None]]:
@@ -72,7 +81,9 @@ def labels(form: str, table: int) -> list[tuple[str, str | None, str | None]]:
     return [(c, nums.get(c), group.get(c)) for c in cols]
 
 
-_LABEL_NUM_RE = re.compile(r"(?<![\w.])(\d{1,2}A?)\s*\.(?!\d)")
+# (Opened by its first digit, the look-behind after it: a pattern opened by a look-behind is tried at
+# every position of the heading's lines.)
+_LABEL_NUM_RE = re.compile(r"(\d(?<![\w.]\d)\d?A?)\s*\.(?!\d)")
 
 
 def _label_xs(head: list[str]) -> dict[str, int]:
@@ -87,8 +98,11 @@ def _label_xs(head: list[str]) -> dict[str, int]:
 
 
 def _sub_span(head: list[str], kind: str, lo: float, hi: float) -> tuple[int, int] | None:
-    rx = _SUB_RE[kind]
+    rx, words = _SUB_RE[kind], _SUB_WORDS[kind]
     for ln in reversed(head):  # sub-headings sit on the lowest heading lines
+        low = ln.lower()
+        if not any(w in low for w in words) and not any(c in ln for c in FOLDING):
+            continue
         for m in rx.finditer(ln):
             if lo <= m.start() < hi:
                 return m.start(), m.end()
@@ -295,7 +309,7 @@ def _read_table(
     # Columns that could also hold a lone "D" or "I" (a code, the (A)/(D) mark, free text).
     rivals = [i for i, c in enumerate(cols) if tables.check_cell(c, "D") or tables.check_cell(c, "I")]
     rivals = [i for i in rivals if i != di]
-    scales = _page_scales(lines, head_stop, end, pages, table, starts) if pages else {}
+    scales = _page_scales(lines, head_stop, end, pages, table, starts, table == 2 and "a" not in cols) if pages else {}
     anchors: list[int] = []
     toks_by_line: dict[int, list[Tok]] = {}
     for i in range(start, end):
