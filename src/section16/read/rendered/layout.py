@@ -309,7 +309,7 @@ def _read_table(
     # Columns that could also hold a lone "D" or "I" (a code, the (A)/(D) mark, free text).
     rivals = [i for i, c in enumerate(cols) if tables.check_cell(c, "D") or tables.check_cell(c, "I")]
     rivals = [i for i in rivals if i != di]
-    scales = _page_scales(lines, head_stop, end, pages, table, starts, table == 2 and "a" not in cols) if pages else {}
+    scales = _page_scales(lines, head_stop, end, pages, table, starts) if pages else {}
     anchors: list[int] = []
     toks_by_line: dict[int, list[Tok]] = {}
     for i in range(start, end):
