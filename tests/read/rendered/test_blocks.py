@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from section16 import parse
 from section16.model import Footnote
-from section16.read.rendered.blocks import unsure_breaks
+from section16.read.rendered.blocks import read_footnotes, unsure_breaks
 
 from .conftest import PAGES, misses, reference
 
@@ -25,3 +25,16 @@ def test_flowing_text_notes_numbered_beside_their_middle_line_are_said_missing()
     assert not got.footnotes
     wrong = [m for m in misses(reference(name), got) if m[0].startswith("footnote") and m[1] is not None]
     assert all(m[2] is None for m in wrong), wrong  # each note is left out, none read wrong
+
+
+def test_signature_dates_and_captions_are_no_unnumbered_notes() -> None:
+    # pdfminer's flowing text puts the five owners' signature dates and "Date" captions under
+    # "Explanation of Responses" of a filing that has no footnotes.
+    name = "0000899243-20-021530"
+    assert not reference(name).footnotes
+    got = parse((PAGES / f"{name}.pdfminer-text.txt").read_bytes())
+    assert got.footnotes == ()
+    notes, numbered = read_footnotes([["08/05/2020"], ["Date"], ["Held in IRA"]])
+    assert [n.text for n in notes] == ["Held in IRA"] and not numbered
+    notes, numbered = read_footnotes([["(1) Vests on"], ["08/05/2020"]])
+    assert [n.text for n in notes] == ["Vests on 08/05/2020"] and numbered

@@ -3,6 +3,8 @@ together are left out and listed missing, never read as the owner's name, street
 
 from __future__ import annotations
 
+from typing import Any
+
 from section16 import parse
 from section16.model import Address, Note, ReportingOwner
 from section16.read.rendered import box_one
@@ -10,7 +12,7 @@ from section16.read.rendered import box_one
 from .conftest import PAGES, misses, reference
 
 
-def _owner(**address: str) -> ReportingOwner:
+def _owner(**address: Any) -> ReportingOwner:
     return ReportingOwner(cik=None, name="Caforio Giovanni", address=Address(**address))
 
 
@@ -60,3 +62,36 @@ def test_box_6_and_box_5_label_ends_in_the_city_line_are_said_missing() -> None:
         assert "reporting_owners[0].address.city" in missing
     for city in ("BELOW", "LINE LEXINGTON", "APPLICABLE"):  # words alone: a city may be spelt so
         assert box_one.checked(_owner(city=city), [], []).address == Address(city=city)
+
+
+def test_a_name_ending_in_the_city_line_is_said_missing() -> None:
+    missing: list[str] = []
+    notes: list[Note] = []
+    owner = ReportingOwner(cik=None, name="Musk Elon PALO ALTO, CA 94304", address=Address(city="PALO ALTO"))
+    assert box_one.checked(owner, missing, notes).name is None
+    assert missing == ["reporting_owners[0].name"]
+    missing.clear()
+    kept = ReportingOwner(cik=None, name="Musk Elon", address=Address(city="PALO ALTO"))
+    assert box_one.checked(kept, missing, notes).name == "Musk Elon" and missing == []
+
+
+def test_a_city_line_holding_a_security_title_is_said_missing() -> None:
+    missing: list[str] = []
+    notes: list[Note] = []
+    got = box_one.checked(_owner(city="Common Stock"), missing, notes)
+    assert got.address is not None and got.address.city is None
+    assert "reporting_owners[0].address.city" in missing
+    missing.clear()
+    assert box_one.checked(_owner(city="STOCKTON", state="CA", zip_code="95202"), missing, notes).address == Address(
+        city="STOCKTON", state="CA", zip_code="95202"
+    )
+
+
+def test_a_us_address_without_its_postal_code_says_so() -> None:
+    missing: list[str] = []
+    notes: list[Note] = []
+    box_one.list_unfound(_owner(street1="811 MAIN STREET", city="HOUSTON", state="TX"), missing, notes)
+    assert missing == ["reporting_owners[0].address.zip_code"]
+    missing.clear()
+    box_one.list_unfound(_owner(street1="1 RUE X", city="PARIS", state="I0"), missing, notes)  # France: none
+    assert missing == []

@@ -19,6 +19,9 @@ _STAR_NOTE_RE = re.compile(
 )
 _NOT_A_NOTE_RE = re.compile(r"^No securities are beneficially owned", re.IGNORECASE)
 _DATE = r"\d{1,2}/\d{1,2}(?:[-+]\d{2}:\d{2}|Z)?/\d{4}|\d{4}-\d{2}-\d{2}"
+#: A row that is no footnote of its own: a bare date or the signature block's labels (a PDF's flowing
+#: text puts the signatures' dates and "Date" captions under "Explanation of Responses").
+_NOT_A_NOTE_TEXT_RE = re.compile(rf"^(?:{_DATE}|Date|\**\s*Signature of Reporting Person)$", re.IGNORECASE)
 _DATE_END_RE = re.compile(rf"^(.*?)[\s|]*({_DATE})$")
 _DATE_ONLY_RE = re.compile(rf"^({_DATE})$")
 
@@ -47,10 +50,11 @@ def read_footnotes(rows: list[Row]) -> tuple[list[Footnote], bool]:
         elif items:
             prev_id, prev = items[-1]
             if prev_id is None:
-                items.append((None, text))  # unnumbered list: each row is a footnote
+                if not _NOT_A_NOTE_TEXT_RE.match(text):
+                    items.append((None, text))  # unnumbered list: each row is a footnote
             else:
                 items[-1] = (prev_id, f"{prev} {text}".strip())
-        else:
+        elif not _NOT_A_NOTE_TEXT_RE.match(text):
             items.append((None, text))
     numbered = any(fid is not None for fid, _ in items)
     notes: list[Footnote] = []

@@ -7,12 +7,18 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ...codes import STATE_CODES
 from ...model import Note, ReportingOwner
 
+#: The US states and territories (EDGAR's two-letter codes; the others are countries and provinces).
+US_STATES = frozenset(k for k in STATE_CODES if k.isalpha() and k != "XX")
 #: A postal code: letters and digits (a space or hyphen between), at least one digit.
 ZIP_RE = re.compile(r"^(?=.*\d)[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)?$")
 #: What box 1's name never holds: a ticker's bracket, a check box's underscores, another box's label.
-NOT_A_NAME_RE = re.compile(r"[\[\]]|___|\b(?:Director|10% Owner|Ticker|Trading Symbol)\b")
+NOT_A_NAME_RE = re.compile(
+    r"[\[\]]|___|\b(?:Director|10% Owner|Ticker|Trading Symbol)\b"
+    r"|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$"  # the city line run onto it ("Musk Elon PALO ALTO, CA 94304")
+)
 
 
 #: What box 1's street never holds: the labels of the boxes beside it, or a date alone (box 3's or 4's).
@@ -24,6 +30,7 @@ NOT_A_CITY_RE = re.compile(
     r"__|_X_|\b(?:Director|10% Owner|Officer \(give|Other \(specify|Reporting Person)"
     r"|\bOMB\s+(?:APPROVAL|Number)|\((?:Street|Zip)\)"
     r"|\bApplicable\s+Line\b|(?<!\w)below\)"  # box 6's label, the end of box 5's "(give title below)"
+    r"|\b(?:Common|Preferred|Ordinary|Class\s+[A-Z])\s+(?:Stock|Shares)\b"  # Table I's titles
 )
 
 
@@ -69,5 +76,10 @@ def list_unfound(owner: ReportingOwner, missing: list[str], notes: list[Note]) -
     elif a.city is None:
         missing.extend(f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code"))
         notes.append(Note("reporting_owners[0].address", "box 1's city line not found"))
+    elif a.state in US_STATES and a.zip_code is None:
+        # A US address is printed with its postal code: one not read beside the state went elsewhere
+        # (a PDF's flowing text puts the 2026 design's zip cell after Table I's title).
+        missing.append("reporting_owners[0].address.zip_code")
+        notes.append(Note("reporting_owners[0].address.zip_code", "no postal code read with the state"))
     if owner.name is None:
         missing.append("reporting_owners[0].name")
