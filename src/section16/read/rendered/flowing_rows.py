@@ -88,3 +88,15 @@ def is_stray(row: list[str]) -> bool:
     from .layout_words import _heading_line
 
     return not all(_heading_line(ln) for ln in cells[0].split("\n") if ln.strip())
+
+
+#: A value alone, as a row's cell prints it: a date, a number (maybe with its "$"), a code letter or
+#: D or I, each maybe with its footnote marks.
+_LONE_VALUE_RE = re.compile(r"^(?:\$\s?)?(?:\d{1,2}/\d{1,2}/\d{4}|\d[\d,]*(?:\.\d+)?|[A-Z])(?:\s*\(\d{1,3}\))*$")
+
+
+def is_lone_value(text: str) -> bool:
+    """Is this text, found alone on a line inside a table, a row's value (a converter that writes
+    each cell as a paragraph of its own: trafilatura), or a row's values run together?"""
+    t = text.strip()
+    return t not in ("V", "A") and (_LONE_VALUE_RE.match(t) is not None or holds_row_values(t))

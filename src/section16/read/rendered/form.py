@@ -32,6 +32,7 @@ from ...model import (
 )
 from . import blocks, box_one, boxes, owners_joined, tables
 from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat
+from .flowing_rows import is_lone_value
 
 _MARKERS: dict[str, re.Pattern[str]] = {
     "t1": re.compile(r"^\W*Table\s+I(?!I)\b", re.IGNORECASE),
@@ -237,10 +238,11 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     lone: list[str] = []
 
     def table_rows(items: list[Item], table: int) -> list[object]:
+        where = f"Table {'I' * table}"
+        start = len(lone)
         try:
-            return tables.read_table(_regroup(items), form, table, lone)
+            rows = tables.read_table(_regroup(items), form, table, lone)
         except tables.RowError as e:
-            where = f"Table {'I' * table}"
             if fmt not in _TABLE_BY_TABLE:
                 raise ParseError(str(e), source=src, where=where) from None
             # The table's rows are unread (a row that does not fit may mean its neighbours are
@@ -248,11 +250,19 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             missing.extend(TABLE_FIELDS[table])
             notes.append(Note(where, f"rows not read: {e}"))
             return []
+        alone = [t for t in lone[start:] if is_lone_value(t)]
+        if alone:
+            # A row's values on lines of their own (a converter writing each cell as a paragraph):
+            # they belong to rows that are not read whole, so none of the table's rows is given.
+            missing.extend(TABLE_FIELDS[table])
+            notes.append(Note(where, "rows not read: values alone on lines inside the table", alone[0]))
+            return []
+        return rows
 
     rows1 = table_rows(t1_items, 1)
     if t2_items is None:
         missing.append("derivative_table")
-        if fmt in _TABLE_BY_TABLE:  # its title not found: whatever rows the page prints are unread
+        if fmt != "html":  # its title not found: whatever rows the page prints are unread
             missing.extend(TABLE_FIELDS[2])
     else:
         rows2 = table_rows(t2_items, 2)
