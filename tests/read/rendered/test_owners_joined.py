@@ -97,17 +97,18 @@ def test_care_of_line_before_the_shared_address_is_not_taken_as_the_name() -> No
 
 
 def test_one_street_line_holding_a_second_lines_words_is_not_passed_on() -> None:
-    # Box 1: "780 THIRD AVENUE, 37TH FLOOR" (one line, its comma the filer's). Two owners print the
-    # same words; two others filed "780 THIRD AVENUE" / "37TH FLOOR", so a floor may be a line of its
-    # own: the street is not passed on; name and city are.
-    name = "0001193805-20-000323"
+    # Box 1: "415 MISSION STREET, SUITE 5700" (one line). Other filers at one address break such a
+    # line at its suite or floor (0001193805-20-000323: "780 THIRD AVENUE 37TH FLOOR" filed as one
+    # line by one owner, "780 THIRD AVENUE" / "37TH FLOOR" by two others): the street is not passed
+    # on; name, city, state and zip are.
+    name = "0000899243-20-028043"
     got, want = _page(name), reference(name)
-    assert _address(got, 0)[:2] == ("780 THIRD AVENUE, 37TH FLOOR", None)
-    for i in (1, 2):
-        assert got.reporting_owners[i].name == want.reporting_owners[i].name
-        assert _address(got, i) == (None, None, "NEW YORK", "NY", "10017")
-    for i in (3, 4, 5):  # "780 THIRD AVENUE 37TH FLOOR": not the first row's address; unread
-        assert got.reporting_owners[i].name is None
+    assert _address(got, 0)[:2] == ("415 MISSION STREET, SUITE 5700", None)
+    assert [o.name for o in got.reporting_owners] == [o.name for o in want.reporting_owners]
+    for i in range(1, len(want.reporting_owners)):
+        assert _address(got, i) == (None, None, "SAN FRANCISCO", "CA", "94105")
+        assert f"reporting_owners[{i}].address.street1" in got.missing
+    assert any("could be two lines" in n.message for n in got.notes if n.where == "reporting_owners[1].address")
     _no_wrong(name, got)
 
 
@@ -125,3 +126,26 @@ def test_later_design_prints_the_state_by_name_and_the_country() -> None:
     assert _address(got, 1) == (None, None, "NEW YORK", "NY", "10282")
     assert got.reporting_owners[2].name is None and "reporting_owners[2]" in got.missing
     _no_wrong(name, got)
+
+
+def test_box_one_and_the_first_row_disagreeing_settle_nothing() -> None:
+    # Box 1's street edited to differ from the owners table's first row: the page contradicts itself,
+    # so neither tells where the other owners' names end.
+    name = "0000769993-19-000383"
+    text = (PAGES / f"{name}.markdownify.md").read_text()
+    box1 = "| (Middle) |  200 WEST STREET |"
+    assert text.count(box1) == 1
+    got = parse(text.replace(box1, "| (Middle) |  200 EAST STREET |").encode())
+    assert all(o.name is None for o in got.reporting_owners[1:])
+    assert all(f"reporting_owners[{i}].name" in got.missing for i in range(1, len(got.reporting_owners)))
+
+
+def test_first_owner_without_a_street_settles_no_name() -> None:
+    # With no street before the city in the first row, an owner whose address has one would end with
+    # the same city line, its street taken for the end of its name: nothing is read.
+    name = "0000769993-19-000383"
+    text = (PAGES / f"{name}.markdownify.md").read_text()
+    first = "| GOLDMAN SACHS & CO. LLC 200 WEST STREET NEW YORK,"
+    assert text.count(first) == 1
+    got = parse(text.replace(first, "| GOLDMAN SACHS & CO. LLC NEW YORK,").encode())
+    assert all(o.name is None for o in got.reporting_owners[1:])

@@ -60,14 +60,12 @@ class _Shared:
     street_why: str | None
 
 
-def _street(first: ReportingOwner, before: list[str], known: bool) -> tuple[str | None, str | None, str | None]:
+def _street(first: ReportingOwner, known: bool) -> tuple[str | None, str | None, str | None]:
     """Box 1's street lines if another owner at the same address must print them the same way, or
     why not (None, None, why)."""
     a = first.address
     if not known or a is None or a.street1 is None:
         return None, None, "box 1's street lines not read"
-    if _words(a.street1) + _words(a.street2) != before:
-        return None, None, "box 1's street differs from the owners table's first row"
     if a.street2:
         return None, None, "box 1 prints two street lines: another owner may print them as one"
     if _SECOND_LINE_RE.search(a.street1):
@@ -79,7 +77,7 @@ def _shared(first: ReportingOwner, cell: str, missing: list[str]) -> _Shared | N
     """The first owner's address as the table prints it, checked against box 1; None when box 1's
     name does not open the row, or its city, state and zip do not end it."""
     a = first.address
-    if first.name is None or a is None or a.city is None or "reporting_owners[0].name" in missing:
+    if first.name is None or a is None or not a.city or "reporting_owners[0].name" in missing:
         return None
     if any(f"reporting_owners[0].address.{k}" in missing for k in ("city", "state", "zip_code")):
         return None
@@ -104,8 +102,14 @@ def _shared(first: ReportingOwner, cell: str, missing: list[str]) -> _Shared | N
         if rest[len(rest) - len(city) :] != city:
             continue
         before = rest[: len(rest) - len(city)]
+        if not before:
+            # No street before the city: an owner whose address has one would end with the same
+            # text, its street taken for the end of its name.
+            return None
         known = not any(f"reporting_owners[0].address.{k}" in missing for k in ("street1", "street2"))
-        s1, s2, why = _street(first, before, known)
+        if known and a.street1 is not None and _words(a.street1) + _words(a.street2) != before:
+            return None  # box 1 and the table's first row disagree: neither is sure
+        s1, s2, why = _street(first, known)
         head, nl, _tail = text.partition("\n")
         to_city = head if nl and head.split() == before + city else None
         return _Shared(text, to_city, a.city, a.state, a.zip_code, s1, s2, why)
