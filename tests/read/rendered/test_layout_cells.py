@@ -137,3 +137,11 @@ def test_a_footnote_mark_under_a_bare_number_is_its_own() -> None:
     assert got is not None
     cells = dict(zip(COLS_T1, got, strict=True))
     assert (cells["amount"], cells["ad"], cells["price"], cells["after"]) == ("500 (1)", "D", "$ 33.478", "60,000")
+
+
+def test_a_word_broken_after_a_question_mark_is_joined() -> None:
+    # pdftotext, 0001127602-20-005231: the filer's "child?s" (an apostrophe lost) broken by the
+    # browser after its "?"; a "?" before a lower-case word is no filing's free text.
+    cell = [Tok(0, 68, 80, "Minor child?"), Tok(1, 68, 77, "s trust?s"), Tok(2, 68, 81, "proportionate")]
+    assert layout_cells._join(cell) == "Minor child?s trust?s proportionate"
+    assert layout_cells._join([Tok(0, 0, 9, "Held by A?"), Tok(1, 0, 8, "Trust B")]) == "Held by A? Trust B"

@@ -228,3 +228,19 @@ def test_a_tie_the_break_does_not_settle_stays_unread() -> None:
     assert misses(reference("0001567619-20-006874"), got) == [
         m for m in misses(reference("0001567619-20-006874"), got) if m[2] is None
     ]
+
+
+def test_a_cell_run_on_to_a_page_without_rows_goes_under_its_lines() -> None:
+    # pdftotext, 0001179110-20-002137: Table I's last row (a holding) starts on its one-line cells'
+    # line at the foot of a page; its nature of ownership runs on at the top of the next page
+    # ("Declaration" / "of Trust (5)"), which holds no row of its own and so is laid out 8
+    # characters left of the page above. It is that nature's rest: the row is read whole.
+    name = "0001179110-20-002137"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert [h.nature_of_ownership.value for h in got.non_derivative_holdings] == [
+        "Maria Cristina Alban 2007 Declaration of Trust"
+    ]
+    assert not any(n.where == "Table I" for n in got.notes)
+    assert shown(expected, got) > 40
+    assert misses(expected, got) == []

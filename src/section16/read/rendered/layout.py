@@ -380,6 +380,8 @@ def _read_table(
             raise tables.RowError(TIED)
         for i, r in rows_of.items():
             row_toks[r].extend(toks_by_line[i])
+        if breaks and pages:
+            row_toks = [_run_on(toks, pages, {pages[a] for a in anchors} | set(scales)) for toks in row_toks]
     moved = {i for i in toks_by_line if pages and scales.get(pages[i])}
     cells_of: dict[int, list[str]] = {}
     placed: dict[int, tuple[int, list[list[Tok]]]] = {}  # each row's page and cells' words
@@ -449,6 +451,27 @@ def _no_transaction(cols: tuple[str, ...], cells: list[str]) -> bool:
     and code (a holding)? The form prints no such row."""
     has = {c for c, v in zip(cols, cells, strict=True) if v}
     return "date" in cols and not has & {"date", "code", "code5"} and bool(has & _TRANSACTION_ONLY)
+
+
+def _run_on(toks: list[Tok], pages: Sequence[int], placed: set[int]) -> list[Tok]:
+    """A row's words past a page break on a page holding no row of its own: nothing there shows
+    where that page prints the columns. They continue the one cell that reaches the foot of the
+    row's own page (the break cut it), left-aligned as its lines above: moved under it. Where more
+    than one cell reaches the foot, or the words past the break are not one left-aligned run, they
+    stay where they are."""
+    if not toks:
+        return toks
+    own = pages[min(t.line for t in toks)]
+    later = [t for t in toks if pages[t.line] != own and pages[t.line] not in placed]
+    if not later:
+        return toks
+    foot = max(t.line for t in toks if pages[t.line] == own)
+    last = [t for t in toks if t.line == foot]
+    lefts = {t.line: t.x0 for t in sorted(later, key=lambda t: -t.x0)}  # each line's first word
+    if len(last) != 1 or max(lefts.values()) - min(lefts.values()) > 1:
+        return toks
+    shift = last[0].x0 - min(lefts.values())
+    return [Tok(t.line, t.x0 + shift, t.x1 + shift, t.text) if t in later else t for t in toks]
 
 
 def _unfit(toks: list[Tok]) -> str:

@@ -60,6 +60,16 @@ def _join(toks: list[Tok]) -> str:
             out += t.text  # a browser breaks a line after a "/" ("08/26/" over "1998")
         elif last_line is not None and t.line != last_line and t.text[:1] == "/" and out[-1:].isalnum():
             out += t.text  # or before it ("08/26" over "/1998")
+        elif (
+            last_line is not None
+            and t.line != last_line
+            and out[-2:-1].isalpha()
+            and out[-1] == "?"
+            and t.text[:1].islower()
+        ):
+            # A browser breaks a word after a "?" (an apostrophe the filer's text lost: "child?" over
+            # "s trust"); no filing's free text has a "?" before a lower-case word.
+            out += t.text
         else:
             out += " " + t.text
         last_line = t.line
