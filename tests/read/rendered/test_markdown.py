@@ -407,3 +407,15 @@ def test_many_escaped_numbers_glued_on_one_line() -> None:
     doc = markdown_to_doc("a" + "11\\. " * 200_000 + "\n")
     assert len(doc) == 1 and doc[0][0].count("\n") == 199_999
     assert doc[0][0].startswith("a1\n1. 1\n1. ")
+
+
+def test_heading_attribute_blocks_are_not_text() -> None:
+    # pandoc -t markdown_phpextra (held out), 0001127602-20-009851: "## Explanation of Responses:
+    # {#explanation-of-responses}". The heading is the footnotes' marker; the block is no text (it
+    # was read as a footnote of a filing that has none).
+    name = "0001127602-20-009851"
+    got = parse(PAGES / f"{name}.pandoc-markdown-phpextra.md")
+    ref = reference(name)
+    assert got.footnotes == ref.footnotes == ()
+    assert len(got.non_derivative_holdings) == len(ref.non_derivative_holdings) > 0
+    assert misses(ref, got) == []

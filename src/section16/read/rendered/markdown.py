@@ -44,6 +44,7 @@ _EMPH_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _PRIVATE_RE = re.compile("[\ue000-\ue0ff]")
 _DELIM_CELL_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_HEADING_ATTRS_RE = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
 _RULE_RE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+(?!\[[ xX]\])")
 _TASK_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+")
@@ -270,7 +271,9 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             continue
         if _HEADING_RE.match(line):
             flush()
-            para.append(_HEADING_RE.sub("", line))
+            # (Without a trailing attribute block: "## Explanation of Responses: {#explanation-...}",
+            # as Markdown Extra, pandoc's Markdown and kramdown give a heading its id.)
+            para.append(_HEADING_ATTRS_RE.sub("", _HEADING_RE.sub("", line)))
             flush()
             continue
         if _BULLET_RE.match(line):
