@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 
 from . import tables
@@ -51,7 +52,7 @@ def _cell(toks: list[Tok]) -> str:
 def _join(toks: list[Tok]) -> str:
     out = ""
     last_line = None
-    for t in sorted(toks, key=lambda t: (t.line, t.x0)):
+    for t in sorted(toks, key=_LINE_X):
         if not out:
             out = t.text
         elif last_line is not None and t.line != last_line and _HYPHEN_END_RE.search(out):
@@ -74,6 +75,9 @@ def _join(toks: list[Tok]) -> str:
             out += " " + t.text
         last_line = t.line
     return out
+
+
+_LINE_X = operator.attrgetter("line", "x0")  # (a sort key made in C)
 
 
 def _units(toks: list[Tok], one_value: bool = False) -> list[list[Tok]]:
