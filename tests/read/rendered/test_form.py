@@ -97,3 +97,13 @@ def test_an_amendment_whose_box_4_is_lost_is_not_read_as_an_original() -> None:
     # Where box 4 is on the page, an original reads as one, with nothing said missing about it.
     original = parse((PAGES / "0000093410-26-000117.pymupdf4llm.md").read_bytes())
     assert original.document_type == "4" and "document_type" not in original.missing
+
+
+def test_a_digit_between_a_signatures_name_and_its_date_leaves_both_unread() -> None:
+    # pypdf's layout text (held out), 0000320193-19-000123: "/ Sam Whittington, ... Adams 1 1/14/2019"
+    # for "11/14/2019": read, the name ends in "1" and the date is January's.
+    name = "0000320193-19-000123"
+    got = parse(PAGES / f"{name}.pypdf-layout.txt")
+    assert got.signatures == () and "signatures" in got.missing
+    assert any(n.where == "signatures" and "digit" in n.message for n in got.notes)
+    assert reference(name).signatures[0].date is not None

@@ -194,6 +194,8 @@ TABLE_FIELDS = {
     2: ("derivative_transactions", "derivative_holdings"),
 }
 
+#: A signature's name ending in a lone digit (its date's first, split off by the converter).
+_SPLIT_DATE_RE = re.compile(r"(?<![\w,.#-])\d$")
 _SIG_LABEL_RE = re.compile(r"\**\s*Signature\s+of\s+Reporting\s+Person", re.IGNORECASE)
 _NON_WORD_RE = re.compile(r"\W")
 
@@ -308,6 +310,12 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         # A word the paper's edge cut stands among a signature's: where its lines end is unsure too.
         missing.append("signatures")
         notes.append(Note("signatures", "a signature runs past the page edge; not whole"))
+        signatures = []
+    if fmt != "html" and any(s.date and _SPLIT_DATE_RE.search(s.name or "") for s in signatures):
+        # A name ending in a lone digit right before its date: the converter split the date's month
+        # ("... Elon Musk 1 1/10/2021", pypdf's layout text), so neither name nor date is sure.
+        missing.append("signatures")
+        notes.append(Note("signatures", "a digit between a signature's name and its date; not read"))
         signatures = []
 
     footnotes: list[Footnote] = []
