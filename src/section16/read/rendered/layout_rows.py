@@ -312,7 +312,8 @@ def _cuts(
         return [i for i in data if lo <= i < hi]
 
     def crosses(lo: int, hi: int) -> bool:
-        return pages is not None and pages.get(lo, 0) != pages.get(max(i for i in data if i < hi), 0)
+        # (``hi`` is a row's first line or one past the table's last: the line before it in ``data``)
+        return pages is not None and pages.get(lo, 0) != pages.get(data[pos[hi] - 1] if hi in pos else data[-1], 0)
 
     for k in range(n):
         nexts = starts[k + 1] if k + 1 < n else [last]
