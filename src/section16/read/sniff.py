@@ -22,7 +22,7 @@ _MD_RE = re.compile(rb"^\s*\|.*\|\s*$|^#{1,6} \S|\*\*[^*\n]+\*\*|<br\s*/?>|\]\(#
 def _md_sign(head: bytes) -> bool:
     """Does the head hold a piece of text every match of ``_MD_RE`` needs? (A laid-out page mostly
     has none, and the pattern, which no literal starts, would scan every position of the head.)"""
-    return any(s in head for s in (b"|", b"\n#", b"**", b"<br", b"](#")) or head.startswith(b"#")
+    return b"|" in head or b"\n#" in head or b"**" in head or b"<br" in head or b"](#" in head or head.startswith(b"#")
 
 
 def _grid_line(head: bytes) -> bool:
