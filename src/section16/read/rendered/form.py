@@ -331,8 +331,8 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             footnotes.remove(fn)
             missing.append(f"footnotes[{fn.id}]")
             notes.append(Note(f"footnotes[{fn.id}]", "text runs past the page edge; not whole"))
-        unsure = blocks.unsure_breaks(footnotes)
-        for fn in [fn for fn in footnotes if fn.id in unsure]:
+        unsure_ids = blocks.unsure_breaks(footnotes)
+        for fn in [fn for fn in footnotes if fn.id in unsure_ids]:
             footnotes.remove(fn)
             missing.append(f"footnotes[{fn.id}]")
             notes.append(
