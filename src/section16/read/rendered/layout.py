@@ -250,7 +250,33 @@ def _tried(
     breaks: bool,
 ) -> tuple[list[list[str]], str | None, tables.RowError | None]:
     """The table read plainly, and where that fails, each further way in turn: the rows, or why
-    not (with the plain reading's error)."""
+    not (with the plain reading's error). A page with a tie is read three times over (plainly,
+    each tie cut early, late): the readings of its tables are kept for the next."""
+    segment = tuple(lines[max(0, start - 1) : end])
+    key = (segment, tuple(pages[start:end]) if pages else None, form, table, tie, breaks, _MAX_TYPED_ROWS, _CUT_MARGIN)
+    got = _TRIED.get(key)
+    if got is None:
+        if len(_TRIED) >= 16:
+            _TRIED.clear()
+        got = _TRIED[key] = _tried_now(lines, start, end, form, table, pages, tie, breaks)
+    rows, why, error = got
+    return [list(r) for r in rows], why, error
+
+
+#: The readings of the tables read last, by their lines, pages, form, table and ways tried.
+_TRIED: dict[object, tuple[list[list[str]], str | None, tables.RowError | None]] = {}
+
+
+def _tried_now(
+    lines: list[str],
+    start: int,
+    end: int,
+    form: str,
+    table: int,
+    pages: Sequence[int] | None,
+    tie: str | None,
+    breaks: bool,
+) -> tuple[list[list[str]], str | None, tables.RowError | None]:
     error: tables.RowError | None = None
     try:
         rows, why = _read_table(lines, start, end, form, table, pages, False, None, tie, breaks)

@@ -309,7 +309,8 @@ def _cuts(
     split: list[dict[int, bool]] = [{} for _ in range(n)]  # the best cut so far has a row a break cut
 
     def band(lo: int, hi: int) -> list[int]:
-        return [i for i in data if lo <= i < hi]
+        # (``lo`` is a line of the table, ``hi`` one or one past its last: a slice of ``data``)
+        return data[pos[lo] : pos[hi] if hi in pos else len(data)]
 
     def crosses(lo: int, hi: int) -> bool:
         # (``hi`` is a row's first line or one past the table's last: the line before it in ``data``)
