@@ -425,7 +425,7 @@ def _read_table(
 
     typed: dict[int, list[tuple[float, list[list[Tok]]]] | None] = {}  # rows' cuts by type, once
     for k, toks in enumerate(row_toks):
-        got = assign_placed(toks, starts, cols)
+        got = _assigned(toks, starts, cols, False)
         if got is not None and any(t.line in moved for t in toks) and _no_transaction(cols, got[0]):
             # Cells by position that make no row the form prints (a holding's amount owned under
             # the price column of a page moved to the heading's grid): cut by their types instead.
@@ -433,7 +433,7 @@ def _read_table(
         if got is None:
             # Cells printed far off their headings (a later page laid out on its own grid): read
             # where the words' types and order allow one cut only.
-            got = assign_placed(toks, starts, cols, by_order=True)
+            got = _assigned(toks, starts, cols, True)
             if got is not None:
                 by_types.add(page_of(k))
         if got is None and margin is not None:
@@ -498,6 +498,24 @@ def _run_on(toks: list[Tok], pages: Sequence[int], placed: set[int]) -> list[Tok
         return toks
     shift = last[0].x0 - min(lefts.values())
     return [Tok(t.line, t.x0 + shift, t.x1 + shift, t.text) if t in later else t for t in toks]
+
+
+#: Rows' cells as ``assign_placed`` cut them, by their words, columns and way (a table is read
+#: again for each way tried and each reading of a page with a tie).
+_ASSIGNED: dict[object, tuple[list[str], list[list[Tok]]] | None] = {}
+
+
+def _assigned(
+    toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool
+) -> tuple[list[str], list[list[Tok]]] | None:
+    key = (tuple(toks), tuple(starts), cols, by_order)
+    if key in _ASSIGNED:
+        got = _ASSIGNED[key]
+    else:
+        if len(_ASSIGNED) >= 4096:
+            _ASSIGNED.clear()
+        got = _ASSIGNED[key] = assign_placed(toks, starts, cols, by_order=by_order)
+    return None if got is None else (list(got[0]), [list(c) for c in got[1]])
 
 
 def _unfit(toks: list[Tok]) -> str:
