@@ -96,6 +96,7 @@ _EXPLANATION_RE = re.compile(r"[Ee](?i:xplanation\s+of\s+responses)")
 def parse_text(data: bytes, source: str | None = None) -> Filing:
     # Grid tables (+---+) are sniffed as laid-out text; written by pandoc's own Markdown (escapes,
     # links, bold around them) they are Markdown, whose cells the grid front end takes apart.
+    text: str | None = None  # (the page decoded once, when a test below needs its text)
     if b"+---" in data[:8192]:
         text = data.decode("utf-8", errors="replace")
         if looks_like_pandoc_markdown(text):
@@ -103,13 +104,13 @@ def parse_text(data: bytes, source: str | None = None) -> Filing:
         if has_cut_table(text):  # pandoc's plain text at its default width: cells cut, not laid out
             return read_doc(pandoc_markdown_to_doc(text, source), source, "text")
     if b"\t" in data:
-        text = data.decode("utf-8", errors="replace")
+        text = data.decode("utf-8", errors="replace") if text is None else text
         if is_tabbed(text):  # a browser's copied text: cells parted by tabs, not laid out
             return read_doc(tabbed_to_doc(text), source, "text")
     if "⁽".encode() in data:  # marks printed as superscripts (pandoc plain): a plain "(2)" is text
-        text = data.decode("utf-8", errors="replace")
-        data = _in_tables(text, _BARE_MARK_TEXT_RE, lambda m: f"({LITERAL}{m.group(1)})").encode()
-    return read_text(data, source)
+        text = data.decode("utf-8", errors="replace") if text is None else text
+        text = _in_tables(text, _BARE_MARK_TEXT_RE, lambda m: f"({LITERAL}{m.group(1)})")
+    return read_text(data if text is None else text, source)
 
 
 def parse_pdf(data: bytes, source: str | None = None) -> Filing:

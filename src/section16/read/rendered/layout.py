@@ -21,6 +21,7 @@ A row no assignment fits is an error, never a guess.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -339,14 +340,14 @@ def _read_table(
     anchors: list[int] = []
     toks_by_line: dict[int, list[Tok]] = {}
     for i in range(start, end):
-        if _RULE_RE.match(lines[i]):
+        if "---" in lines[i] and _RULE_RE.match(lines[i]):  # (the literal a rule needs, looked for first)
             continue
         ts = _scaled(_tokens(lines[i], i), scales.get(pages[i]) if pages else None)
         if not ts:
             continue
         toks_by_line[i] = ts
         for t in ts:
-            if ("D" in t.text or "I" in t.text) and _MARKS_RE.sub("", t.text) in ("D", "I"):
+            if ("D" in t.text or "I" in t.text) and _lone_di(t.text):
                 # A layout program can print a row's cells well off their headings, so the D or I
                 # anchors its row when no other column that could hold it is as near.
                 mine = _dist(t, rngs[di])
@@ -516,6 +517,12 @@ def _assigned(
             _ASSIGNED.clear()
         got = _ASSIGNED[key] = assign_placed(toks, starts, cols, by_order=by_order)
     return None if got is None else (list(got[0]), [list(c) for c in got[1]])
+
+
+@functools.lru_cache(maxsize=4096)
+def _lone_di(text: str) -> bool:
+    """A word that is a D or an I, its footnote marks aside (asked of every word under the heading)."""
+    return _MARKS_RE.sub("", text) in ("D", "I")
 
 
 def _unfit(toks: list[Tok]) -> str:

@@ -518,8 +518,9 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     are listed missing, with why, and everything else the page shows is read."""
     from .form import read_doc  # (form reads every front end's rows; imported here, where it is used)
 
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data  # (decoded once)
     unread: list[tuple[int, int, str]] = []
-    doc = text_to_doc(data, source, unread=unread)
+    doc = text_to_doc(text, source, unread=unread)
     filing = read_doc(doc, source, "text")
     tied = {t for t, _l, why in unread if why == TIED}
     unsure: list[str] = []
@@ -527,14 +528,13 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
 
         def read(tie: str) -> tuple[Filing, set[int]]:
             again: list[tuple[int, int, str]] = []
-            return read_doc(text_to_doc(data, source, unread=again, tie=tie), source, "text"), {t for t, *_ in again}
+            return read_doc(text_to_doc(text, source, unread=again, tie=tie), source, "text"), {t for t, *_ in again}
 
         both = read_both_ways(read, tied)
         if both is None:
             tied = set()
         else:
             filing, unsure = both
-    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     filing = check_cut_remarks(check_owner_marks(filing, doc, text), text)
     missing = [*filing.missing, *unsure]
     notes = [*filing.notes]
