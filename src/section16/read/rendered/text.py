@@ -586,8 +586,11 @@ def mark_clipped(lines: list[str]) -> list[str]:
     and lose their ends. Such a line (longer than a page holds, not ending a sentence) is marked
     cut, so the form reader lists that footnote or the remarks as missing instead of reading a part
     as the whole."""
-    if max((len(ln.rstrip()) for ln in lines), default=0) < PAPER_WIDTH:
-        return lines
+    # Laid out wider than the paper: every long line of free text may be cut. Otherwise (a PDF's
+    # flowing text, its lines as the PDF drew them) only a paragraph's last line tells: one that runs
+    # the paper's width and stops mid-sentence lost its end at the edge (the page wraps its text
+    # only wider than the paper, so nothing follows it on the next line).
+    wide = max((len(ln.rstrip()) for ln in lines), default=0) >= PAPER_WIDTH
     out = list(lines)
     free = False
     for i, ln in enumerate(lines):
@@ -596,6 +599,9 @@ def mark_clipped(lines: list[str]) -> list[str]:
         elif free and _SECTION_RE.search(ln):
             free = bool(_FREE_TEXT_RE.match(ln))
         text = ln.rstrip()
-        if free and len(text) > _FULL_LINE and not _ENDS_SENTENCE_RE.search(text):
+        if not free or len(text) <= _FULL_LINE or _ENDS_SENTENCE_RE.search(text):
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if wide or not nxt.strip() or _SECTION_RE.search(nxt):
             out[i] = text + CLIPPED
     return out
