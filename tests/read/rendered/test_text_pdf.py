@@ -145,7 +145,7 @@ def test_pdftotext_remark_cut_at_the_paper_edge_is_listed_missing() -> None:
     assert misses(expected, got) == []
 
 
-def test_mark_clipped_only_on_a_page_wider_than_the_paper() -> None:
+def test_mark_clipped_on_a_page_wider_than_the_paper_or_at_a_paragraphs_end() -> None:
     from section16.read.rendered.cells import CLIPPED
     from section16.read.rendered.text import PAPER_WIDTH, mark_clipped
 
@@ -154,8 +154,15 @@ def test_mark_clipped_only_on_a_page_wider_than_the_paper() -> None:
     wide = "x" * (PAPER_WIDTH + 10)
     assert mark_clipped([wide, *cut.split("\n")])[-1].endswith(CLIPPED)
     assert not mark_clipped([wide, *whole.split("\n")])[-1].endswith(CLIPPED)
-    # A page no wider than the paper keeps every line as printed.
-    assert mark_clipped(cut.split("\n")) == cut.split("\n")
+    # A page no wider than the paper (a PDF's flowing text) keeps a long line its paragraph goes on
+    # from, and one ending a sentence; a paragraph's last line that stops mid-sentence lost its end.
+    going_on = [*cut.split("\n"), "and the sentence goes on here."]
+    assert mark_clipped(going_on) == going_on
+    assert mark_clipped(whole.split("\n")) == whole.split("\n")
+    assert mark_clipped(cut.split("\n"))[-1] == cut.split("\n")[-1] + CLIPPED
+    assert mark_clipped([*cut.split("\n"), "", "Note: File three copies"])[1].endswith(CLIPPED)
+    short = ["Remarks:", "Exhibit 24 - Power of Attorney"]  # a short last line without a stop is whole
+    assert mark_clipped(short) == short
 
 
 def test_a_date_run_on_to_the_box_one_street_goes_to_box_three() -> None:
