@@ -75,6 +75,19 @@ def test_table_ii_values_that_fit_two_ways_are_not_placed() -> None:
     assert rows == [["Common Stock", "01/15/2024", "", "F", "", "189 (1)", "D", "$ 146.56", "5,887", "D", ""]]
 
 
+def test_a_mark_between_two_cells_is_not_given_to_either() -> None:
+    # html-to-markdown, 0000320193-19-000123: the price shown by its mark alone ("A (1) 30,010"): the
+    # mark could be the (A)/(D) cell's or the price's.
+    assert place_flowing(["Common Stock 11/13/2019 M 14,370 A (1) 30,010 (2) D"], T1_F4) is None
+    # 0001179110-20-001219: a Form 4 holding printing its form type "3" in the code column, or a
+    # title "Common Stock 3"? Not shown.
+    assert place_flowing(["Common Stock 3 736 I 401K Plan (2)"], T1_F4) is None
+    # Where the mark can only be its value's, the row is read.
+    assert place_flowing(["Common Stock 736 (2) I 401K Plan"], T1_F4) == [
+        ["Common Stock", "", "", "", "", "", "", "", "736 (2)", "I", "401K Plan"]
+    ]
+
+
 def test_lines_joined_as_a_paragraph_are_not_placed() -> None:
     # markitdown's text of a PDF (0001179110-20-005830): "$", the row, "(1)" and "By" on lines of
     # their own, joined as one paragraph: the "$" and the mark stand out of their places.

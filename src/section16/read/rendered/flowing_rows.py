@@ -38,6 +38,9 @@ def holds_row_values(text: str) -> bool:
     return _DI_RE.search(text) is not None and _NUMBER_RE.search(text) is not None
 
 
+_MARK_APART_RE = re.compile(r" (\(\d{1,3}\))")
+_ENDS_IN_NUMBER_RE = re.compile(r"(?<!\S)\d[\d,.]*$")
+_DI_CELL_RE = re.compile(r"^[DI](?:\s*\(\d{1,3}\))*$")
 #: A line that goes on the row above: it opens with a value, a "$" or a footnote mark, never with a
 #: title (html-to-markdown breaks a cell at its "$": "... A $" then "0 6,076 D").
 _GOES_ON_RE = re.compile(r"^\s*(?:[\d$]|\(\d{1,3}\))")
@@ -69,14 +72,31 @@ def _one_cut(text: str, cols: tuple[str, ...]) -> list[str] | None:
     from .layout_cells import _cell, typed_cuts  # (layout_cells imports the table rules: import late)
     from .layout_words import _tokens
 
-    toks = _tokens(text, 0)
+    # A footnote mark one space after a value is that value's where positions tell (laid-out text);
+    # run together, it may as well be the next cell's only text (a price shown by its mark alone:
+    # "A (1) 30,010"). Set a space farther off, it is a word of its own, weighed both ways.
+    toks = _tokens(_MARK_APART_RE.sub(r"  \1", text), 0)
     if not toks:
         return None
     # One line of words, positions left aside: every column is as near as any other.
     cuts = typed_cuts(toks, [float(k) for k in range(len(cols))], cols)
-    if cuts is None or len(cuts) != 1:
+    if cuts is None:
         return None
-    return [_cell(cell) for cell in cuts[0][1]]
+    found = [cells for cells in ([_cell(cell) for cell in cut] for _cost, cut in cuts) if _printable(cells, cols)]
+    return found[0] if len(found) == 1 else None
+
+
+def _printable(cells: list[str], cols: tuple[str, ...]) -> bool:
+    """What the form prints on every row, beyond the cell types: its D or I in the Ownership Form
+    column (not a footnote mark alone); its amount owned after, where the table has the column
+    ("Common Stock 100 I" is 100 shares, not a title "Common Stock 100" owning nothing). And a
+    title ending in a number is not taken: "Common Stock 3 736 I" may be a holding printing its
+    form type "3" in the code column."""
+    if "di" in cols and not _DI_CELL_RE.match(cells[cols.index("di")]):
+        return False
+    if "after" in cols and not cells[cols.index("after")]:
+        return False
+    return not any(k in cols and _ENDS_IN_NUMBER_RE.search(cells[cols.index(k)]) for k in ("title", "utitle"))
 
 
 def is_stray(row: list[str]) -> bool:
