@@ -11,14 +11,16 @@ def normalize_layout(text: str) -> str:
     Text written as Markdown that laid its tables out in columns (pandoc's own Markdown: "1\\. Name")
     loses its escapes, line-break backslashes and empty spans; each is replaced by as many spaces, so
     the columns stay where they were."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").expandtabs(8)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\f", "")
+    if "\t" in text:  # (expandtabs copies the page even when it holds no tab)
+        text = text.expandtabs(8)
     if "^" in text:
         # A text browser's superscript mark ("^(1)", w3m) spelt as the layout reader knows marks, a
         # space before it so the line keeps its width; a "^" a narrow cell broke off its "(1)" (on
         # the next line) is a space.
-        # (Only lines holding a "^(" can change: the pattern, which no literal starts, is not run over
-        # the whole page; none of its matches spans a line.)
-        text = "\n".join(_CARET_MARK_RE.sub(_caret_mark, ln) if "^(" in ln else ln for ln in text.split("\n"))
+        text = _caret_marks(text)
         text = _LONE_CARET_RE.sub(" ", text)
     if "[*]" in text:  # w3m's checked box: as the form reader spells one (the same width)
         text = _STAR_BOX_RE.sub("[X]", text)
@@ -27,6 +29,24 @@ def normalize_layout(text: str) -> str:
         text = _MD_ESCAPE_RE.sub(r"\1", text)
         text = _MD_BREAK_RE.sub(" ", text)
     return text
+
+
+def _caret_marks(text: str) -> str:
+    """``_CARET_MARK_RE`` replaced on the lines holding a "^(", found by str.find: the pattern, which
+    no literal opens, is not run over the whole page (none of its matches spans a line)."""
+    out: list[str] = []
+    done = 0
+    at = text.find("^(")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        out.append(text[done:start])
+        out.append(_CARET_MARK_RE.sub(_caret_mark, text[start:end]))
+        done = end
+        at = text.find("^(", end)
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _caret_mark(m: re.Match[str]) -> str:
