@@ -95,3 +95,12 @@ def test_a_us_address_without_its_postal_code_says_so() -> None:
     missing.clear()
     box_one.list_unfound(_owner(street1="1 RUE X", city="PARIS", state="I0"), missing, notes)  # France: none
     assert missing == []
+
+
+def test_a_date_run_onto_the_name_is_said_missing() -> None:
+    # pdfplumber's layout text (held out), 0000899243-20-031356: box 2's date beside box 1's name.
+    missing: list[str] = []
+    got = box_one.checked(ReportingOwner(cik=None, name="Futch Clarke 11/17/2020"), missing, [])
+    assert got.name is None and "reporting_owners[0].name" in missing
+    kept = box_one.checked(ReportingOwner(cik=None, name="Smith Family Trust 2012"), [], [])
+    assert kept.name == "Smith Family Trust 2012"

@@ -18,6 +18,7 @@ ZIP_RE = re.compile(r"^(?=.*\d)[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)?$")
 NOT_A_NAME_RE = re.compile(
     r"[\[\]]|___|\b(?:Director|10% Owner|Ticker|Trading Symbol)\b"
     r"|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$"  # the city line run onto it ("Musk Elon PALO ALTO, CA 94304")
+    r"|\s\d{1,2}/\d{1,2}/\d{4}$"  # box 2's or 3's date run onto it ("Futch Clarke 11/17/2020")
 )
 
 
