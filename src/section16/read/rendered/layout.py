@@ -24,14 +24,14 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import layout_rows, tables
 from .boxes import FOLDING
 from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _join, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
-from .layout_ties import TIED
+from .layout_ties import AD_TIED, TIED
 from .layout_words import _CHUNK_RE, _MARK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
 _RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
@@ -420,10 +420,12 @@ def _read_table(
 
     def take(k: int, cells: list[str], cut: list[list[Tok]]) -> None:
         if "a" in cols and any(t.line in moved for t in row_toks[k]):
-            _check_acquired_or_disposed(row_toks[k], starts, cols, cells)
+            ad_moved[k] = _unsure_acquired_or_disposed(cut, starts, cols)
         cells_of[k] = cells
         placed[k] = (page_of(k), cut)
 
+    # Rows of moved pages in Table II: the number standing unsure between (A) and (D), or None.
+    ad_moved: dict[int, str | None] = {}
     typed: dict[int, list[tuple[float, list[list[Tok]]]] | None] = {}  # rows' cuts by type, once
     for k, toks in enumerate(row_toks):
         got = _assigned(toks, starts, cols, False)
@@ -466,7 +468,43 @@ def _read_table(
         pending = [k for k in pending if k not in done]
     for page in by_types:
         _check_one_grid([cut for p, cut in placed.values() if p == page], cols, pages)
+    _acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie)
     return [cells_of[k] for k in range(len(row_toks))], None
+
+
+def _acquired_or_disposed(
+    ad_moved: dict[int, str | None],
+    cells_of: dict[int, list[str]],
+    page_of: Callable[[int], int],
+    cols: tuple[str, ...],
+    tie: str | None,
+) -> None:
+    """A moved page with one row whose number stands unsure between (A) and (D) has its map proved
+    wrong there: none of its rows' acquired or disposed is told (the other rows' numbers stand where
+    the same map put them). Untold, the table is refused with why (:data:`AD_TIED`); told ``tie``,
+    such rows are read as acquired ("early") or disposed ("late"), and the caller, comparing the
+    two readings, lists only acquired or disposed missing."""
+    unsure_pages = {page_of(k) for k, value in ad_moved.items() if value is not None}
+    if not unsure_pages:
+        return
+    a, d = cols.index("a"), cols.index("d")
+    for k in ad_moved:
+        if page_of(k) in unsure_pages and cells_of[k][a] and cells_of[k][d]:
+            # Both cells hold words (a footnote mark beside the number): the mark is another
+            # column's that this page's map moved there, and whose it is cannot be told either.
+            raise tables.RowError(
+                f"{cells_of[k][a]!r} and {cells_of[k][d]!r} stand in the (A) and (D) columns of a page laid out "
+                "on another grid: whose they are cannot be told"
+            )
+    if tie is None:
+        value = next(v for v in ad_moved.values() if v is not None)
+        raise tables.RowError(f"{value!r} {AD_TIED}")
+    for k in ad_moved:
+        cells = list(cells_of[k])  # (a copy: a row's cells are kept for the next reading)
+        value = cells[a] or cells[d]
+        if page_of(k) in unsure_pages and value:
+            cells[a], cells[d] = (value, "") if tie == "early" else ("", value)
+            cells_of[k] = cells
 
 
 #: A transaction's own cells: a row without a transaction date or code has none of them.
@@ -612,21 +650,18 @@ def _check_one_grid(cuts: list[list[list[Tok]]], cols: tuple[str, ...], pages: S
 _AD_MARGIN = 4.0
 
 
-def _check_acquired_or_disposed(toks: list[Tok], starts: list[float], cols: tuple[str, ...], cells: list[str]) -> None:
+def _unsure_acquired_or_disposed(cut: list[list[Tok]], starts: list[float], cols: tuple[str, ...]) -> str | None:
     """Table II tells acquired from disposed only by the column a number stands in. On a page moved
     to the heading's grid the columns are placed only as well as the map goes: a number close to the
-    line between (A) and (D) could be either, and is not guessed."""
+    line between (A) and (D), or outside both columns (the page's own grid closes up the empty
+    columns between its landmarks, so a number between the code and the exercise date lands
+    wherever the map stretches it), could be either's. That number, or None."""
     a, d = cols.index("a"), cols.index("d")
-    value = cells[a] or cells[d]
-    if not value:
-        return
-    line = starts[d]
-    for t in toks:
-        if t.text in value.split() and _LONE_VALUE_RE.match(t.text) and abs(t.mid - line) < _AD_MARGIN:
-            raise tables.RowError(
-                f"{t.text!r} stands between the (A) and (D) columns of a page laid out on another grid: "
-                "acquired or disposed cannot be told"
-            )
+    line, lo, hi = starts[d], starts[a], starts[d + 1]
+    for t in cut[a] or cut[d]:
+        if _LONE_VALUE_RE.match(t.text) and (abs(t.mid - line) < _AD_MARGIN or not lo - 1 <= t.mid < hi + 1):
+            return t.text
+    return None
 
 
 def _row_di(ts: list[Tok], starts: list[float]) -> Tok | None:

@@ -3,7 +3,9 @@ single best), read both ways: the cut that starts each row earliest and the one 
 row latest bracket every cut that fits as well. Where the two readings differ only in rows' natures
 of ownership (a nature's lines between two rows' middles could be either row's: "By estate planning
 vehicle" over "Sequoia Capital ..."), everything else the table shows is read, and those natures are
-given as unknown and listed missing. Any other difference (a value, a title, a footnote mark on a
+given as unknown and listed missing. A row of a page laid out on another grid whose number stands
+between or outside the (A) and (D) columns is read the same way, acquired ("early") and disposed
+("late"): only its acquired or disposed is then unknown. Any other difference (a value, a title, a footnote mark on a
 value, a row more or less) leaves the table unread, as before.
 """
 
@@ -18,10 +20,19 @@ from .compare import flatten
 
 #: Why a table was not read when its back-to-back rows fit two cuts alike.
 TIED = "rows printed without space between them, and their lines fit two rows alike"
+#: Why a table was read both ways when a row of a page laid out on another grid stands between or
+#: outside its (A) and (D) columns (after the row's number, quoted: a row's own words, so the other
+#: table stands).
+AD_TIED = (
+    "stands between or outside the (A) and (D) columns of a page laid out on another grid: "
+    "acquired or disposed cannot be told"
+)
 #: The fields of Table I (1) and Table II (2).
 _KINDS = {1: ("non_derivative_transactions", "non_derivative_holdings"),
           2: ("derivative_transactions", "derivative_holdings")}  # fmt: skip
-_NATURE_RE = re.compile(r"^(\w+)\[(\d+)\]\.nature_of_ownership(?:\.footnotes)?$")
+#: The fields a tie may leave unknown: a nature of ownership between two rows; a moved row's
+#: acquired or disposed (its number between or outside the (A) and (D) columns).
+_UNSURE_RE = re.compile(r"^(\w+)\[(\d+)\]\.(nature_of_ownership|acquired_disposed)(?:\.footnotes)?$")
 
 #: A reading of the page with ties cut one way ("early" or "late"): the Filing and the tables that
 #: were still not read.
@@ -45,18 +56,15 @@ def read_both_ways(read: Reading, tied: set[int]) -> tuple[Filing, list[str]] | 
     if not differ:
         return None
     kinds = {k for t in tied for k in _KINDS[t]}
-    unsure: dict[str, set[int]] = {}
+    unsure: dict[tuple[str, str], set[int]] = {}
     for p in differ:
-        m = _NATURE_RE.match(p)
+        m = _UNSURE_RE.match(p)
         if m is None or m.group(1) not in kinds:
             return None
-        unsure.setdefault(m.group(1), set()).add(int(m.group(2)))
-    cleared = {
-        kind: tuple(
-            replace(row, nature_of_ownership=Value()) if i in rows else row
-            for i, row in enumerate(getattr(early, kind))
-        )
-        for kind, rows in unsure.items()
-    }
-    paths = [f"{kind}[{i}].nature_of_ownership" for kind, rows in sorted(unsure.items()) for i in sorted(rows)]
+        unsure.setdefault((m.group(1), m.group(3)), set()).add(int(m.group(2)))
+    cleared: dict[str, tuple[object, ...]] = {}
+    for (kind, field), rows in unsure.items():
+        got = cleared.get(kind, getattr(early, kind))
+        cleared[kind] = tuple(replace(row, **{field: Value()}) if i in rows else row for i, row in enumerate(got))
+    paths = [f"{kind}[{i}].{field}" for (kind, field), rows in sorted(unsure.items()) for i in sorted(rows)]
     return replace(early, **cleared), paths  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ from ...model import Filing, Note
 from . import layout, tables
 from .boxes import read_form_type
 from .cells import CLIPPED, Doc, normalize
-from .layout_ties import TIED, read_both_ways
+from .layout_ties import AD_TIED, TIED, read_both_ways
 from .text_guards import check_cut_remarks, check_owner_marks
 from .text_lines import _T1_RE, Chunk, box_labels, chunks, count_captions, table_one_title, table_two_title
 from .text_normal import normalize_layout
@@ -522,7 +522,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     unread: list[tuple[int, int, str]] = []
     doc = text_to_doc(text, source, unread=unread)
     filing = read_doc(doc, source, "text")
-    tied = {t for t, _l, why in unread if why == TIED}
+    tied = {t for t, _l, why in unread if why == TIED or why.endswith(AD_TIED)}
     unsure: list[str] = []
     if tied:
 
@@ -550,7 +550,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     for table, line, why in unread:
         if table in tied:
             notes.append(Note(f"Table {'I' * table}", f"rows read (line {line}): {why}; {len(unsure)} natures of "
-                              "ownership between two rows not given"))  # fmt: skip
+                              "ownership between two rows or acquired or disposed not given"))  # fmt: skip
             continue
         drop.update(_TABLE_FIELDS[table])
         notes.append(Note(f"Table {'I' * table}", f"rows not read (line {line}): {why}"))
