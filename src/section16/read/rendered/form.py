@@ -238,6 +238,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     t2_items = _region(ix, "t2")
     rows1, rows2 = [], []
     lone: list[str] = []
+    shifted: list[str] = []  # plain text: a table's row that did not fit its columns, and why
 
     def table_rows(items: list[Item], table: int) -> list[object]:
         where = f"Table {'I' * table}"
@@ -245,6 +246,12 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         try:
             rows = tables.read_table(_regroup(items), form, table, lone)
         except tables.RowError as e:
+            if fmt == "text":
+                # Plain text whose table rows do not fit their columns (a converter laying each
+                # table out on a grid of its own): both tables, laid out by the same program, are
+                # unsure; the boxes, owners and notes around them are read (below).
+                shifted.append(f"{where}: {e}")
+                return []
             if fmt not in _TABLE_BY_TABLE:
                 raise ParseError(str(e), source=src, where=where) from None
             # The table's rows are unread (a row that does not fit may mean its neighbours are
@@ -268,6 +275,10 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             missing.extend(TABLE_FIELDS[2])
     else:
         rows2 = table_rows(t2_items, 2)
+    if shifted:
+        rows1, rows2 = [], []
+        missing.extend((*TABLE_FIELDS[1], *TABLE_FIELDS[2]))
+        notes.append(Note("tables", f"rows not read: {shifted[0]}"))
 
     for text in lone:
         notes.append(Note("tables", "text alone on a line inside a table, not read as a row", text))
