@@ -3,6 +3,8 @@ row's words cut into cells by type and position; and the parts below the tables 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from section16 import parse
@@ -357,3 +359,31 @@ def test_rows_under_a_heading_cut_by_the_page_break_are_anchored_by_their_last_d
     assert (len(got.derivative_transactions), len(got.derivative_holdings)) == (2, 1)
     assert not any(n.where.startswith("Table") for n in got.notes)
     assert misses(expected, got) == []
+
+
+def test_sub_headings_shifted_right_of_their_labels_still_place_acquired_and_disposed() -> None:
+    # "Code V (A) (D)" stand 7 to 14 characters right of the labels "4." and "5." above them: "(D)"
+    # starts 14 past label "6.", still left of group 6's own "Date Exercisable". "76,198" under
+    # "(A)" is acquired.
+    name = "0001179110-20-002276"
+    head = (PAGES / f"{name}.pdftotext-layout.txt").read_text().split("\n")[48:64]
+    starts = layout.column_starts(head, "4", 2)
+    assert starts is not None
+    cols = tables.columns("4", 2)
+    assert starts[cols.index("a")] < 87 < starts[cols.index("d")]  # "76,198" at 84-90
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert misses(reference(name), got) == []
+    assert got.derivative_transactions[0].acquired_disposed.value == "A"
+
+
+def test_a_heading_cut_by_a_page_break_is_not_laid_out_again_where_that_loses_its_a_and_d() -> None:
+    # The heading's labels on one page, "Code V (A) (D)" and the row on the next, whose grid is not
+    # one stretch of the first: laid out again, "(A)" and "(D)" no longer stand under "5." (the row
+    # read so gave its transaction date as the deemed date and "1,248" as disposed). Read as printed
+    # instead, by the words' types near the headings.
+    name = "0001179110-20-000860"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert misses(reference(name), got) == []
+    row = got.derivative_transactions[0]
+    assert (row.transaction_date.value, row.deemed_execution_date.value) == (date(2020, 1, 24), None)
+    assert row.acquired_disposed.value == "A"

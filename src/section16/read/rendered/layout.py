@@ -110,6 +110,27 @@ def _sub_span(head: list[str], kind: str, lo: float, hi: float) -> tuple[int, in
     return None
 
 
+def _next_sub(
+    head: list[str],
+    cols: list[tuple[str, str | None, str | None]],
+    order: list[str],
+    k: int,
+    group_x: dict[str, float | None],
+) -> float:
+    """Where the first sub-heading of the group after group ``k`` starts (looked for as its own
+    group looks), or 0 where that group has none or it is not found."""
+    if k + 1 >= len(order):
+        return 0.0
+    g = order[k + 1]
+    subs = [c for c, num, group in cols if (num or group or "") == g]
+    gx = group_x[g]
+    nx = group_x[order[k + 2]] if k + 2 < len(order) else None
+    if len(subs) < 2 or gx is None or nx is None:
+        return 0.0
+    span = _sub_span(head, subs[0], gx - 8, nx + 14)
+    return float(span[0]) if span else 0.0
+
+
 def column_starts(head: list[str], form: str, table: int, loose: bool = True) -> list[float] | None:
     """Where each leaf column starts, from a dash rule (pandoc) or from the headings; None when too
     few labels are found to place the columns."""
@@ -159,8 +180,13 @@ def column_starts(head: list[str], form: str, table: int, loose: bool = True) ->
             starts.append(gx)
             last_sub_end = None
             continue
-        # The sub-headings' line may stand a few characters right of the labels above it.
-        lo, hi = (max(gx - 8, last_sub_end or 0.0), nx + 14) if loose else (gx - 8, nx)
+        # The sub-headings' line may stand a few characters right of the labels above it (and
+        # the farther right, the more: up to where the next group's first sub-heading starts).
+        lo, hi = (
+            (max(gx - 8, last_sub_end or 0.0), max(nx + 14, _next_sub(head, cols, order, k, group_x)))
+            if loose
+            else (gx - 8, nx)
+        )
         spans = [_sub_span(head, s, lo, hi) for s in subs]
         if all(spans) and all(a[1] <= b[0] for a, b in itertools.pairwise(s for s in spans if s)):
             ss = [s for s in spans if s]
@@ -327,7 +353,13 @@ def _read_table(
     head_stop = _heading_end(lines, start, end)
     head = lines[start:head_stop]
     if relay and pages:
-        head = _heading_on_one_grid(head, pages[start:head_stop])
+        laid = _heading_on_one_grid(head, pages[start:head_stop])
+        if table == 2 and _ad_under_label(head, form) and not _ad_under_label(laid, form):
+            # The heading's (A) and (D) stand under their label as printed, and laid out again they
+            # do not: the page's two parts are not one stretch apart, and Table II tells acquired
+            # from disposed by those columns alone.
+            return [], "the heading laid out again loses its (A) and (D) columns"
+        head = laid
     starts = column_starts(rule + head, form, table)
     if starts is None:
         return [], "the table's column headings were not found"
@@ -662,6 +694,19 @@ def _unsure_acquired_or_disposed(cut: list[list[Tok]], starts: list[float], cols
         if _LONE_VALUE_RE.match(t.text) and (abs(t.mid - line) < _AD_MARGIN or not lo - 1 <= t.mid < hi + 1):
             return t.text
     return None
+
+
+def _ad_under_label(head: list[str], form: str) -> bool:
+    """Do Table II's "(A)" and "(D)" stand, in that order, under their label "5." (between it and
+    label "6.", as :func:`column_starts` looks for them)?"""
+    if form == "3":  # (a Form 3's Table II has no transactions)
+        return False
+    xs = _label_xs(head)
+    five, six = xs.get("5"), xs.get("6")
+    if five is None or six is None:
+        return False
+    a, d = _sub_span(head, "a", five - 8, six + 14), _sub_span(head, "d", five - 8, six + 14)
+    return a is not None and d is not None and a[1] <= d[0]
 
 
 def _row_di(ts: list[Tok], starts: list[float]) -> Tok | None:
