@@ -241,6 +241,7 @@ def test_a_number_between_acquired_and_disposed_on_a_moved_page_is_not_guessed()
 
     assert unsure(clear) is None  # well inside (D): read
     assert unsure(near) == "2,565"  # on the line between (A) and (D)
+    assert unsure(row(80)) == "2,565"  # its middle 4 characters left of that line: either's
     assert unsure(outside) == "2,565"  # left of (A): the map stretched the page's closed-up columns
     assert ad == (6, 7)
 

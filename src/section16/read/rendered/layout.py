@@ -691,7 +691,7 @@ def _unsure_acquired_or_disposed(cut: list[list[Tok]], starts: list[float], cols
     a, d = cols.index("a"), cols.index("d")
     line, lo, hi = starts[d], starts[a], starts[d + 1]
     for t in cut[a] or cut[d]:
-        if _LONE_VALUE_RE.match(t.text) and (abs(t.mid - line) < _AD_MARGIN or not lo - 1 <= t.mid < hi + 1):
+        if _LONE_VALUE_RE.match(t.text) and (abs(t.mid - line) <= _AD_MARGIN or not lo - 1 <= t.mid < hi + 1):
             return t.text
     return None
 
