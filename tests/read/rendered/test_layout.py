@@ -9,7 +9,7 @@ import pytest
 
 from section16 import parse
 from section16.errors import ParseError
-from section16.read.rendered import form, layout, layout_cells, layout_rows, tables
+from section16.read.rendered import box_one_street, layout, layout_cells, layout_rows, tables
 from section16.read.rendered.text import _footnote_of_lines
 
 from .conftest import PAGES, at, misses, reference, shown, toks
@@ -135,7 +135,7 @@ def test_footnotes_centred_on_their_numbers() -> None:
     ],
 )  # fmt: skip
 def test_wrapped_box_one_street(box: list[str], owners: list[str], street: list[str] | None) -> None:
-    assert form._unwrap_street(box, owners) == street
+    assert box_one_street.unwrap_street(box, owners) == street
 
 
 def test_pdf_wrapped_street_is_split_where_the_owners_table_breaks() -> None:

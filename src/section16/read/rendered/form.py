@@ -16,7 +16,6 @@ from typing import TypeVar
 
 from ...errors import ParseError
 from ...model import (
-    Address,
     DerivativeHolding,
     DerivativeTransaction,
     Filing,
@@ -25,12 +24,10 @@ from ...model import (
     NonDerivativeHolding,
     NonDerivativeTransaction,
     Note,
-    Relationship,
-    ReportingOwner,
     Signature,
     Source,
 )
-from . import blocks, box_one, boxes, owners_joined, tables
+from . import blocks, box_one, box_one_street, boxes, owners_joined, tables
 from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat
 from .flowing_rows import is_lone_value
 
@@ -299,7 +296,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             lead.append(pre.strip(" *\\"))
         rest, sigs = blocks.split_signatures(lead)
         after_sig = back > 0 and items[back - 1][2] in ("siglabel", "sigs")
-        if fmt in _LAID_OUT and after_sig and rest and len(sigs) == 1 and sigs[0].name:
+        if fmt in box_one_street.LAID_OUT and after_sig and rest and len(sigs) == 1 and sigs[0].name:
             # Laid-out text wraps a long signature: between two signature blocks every line is it.
             sigs = [Signature(" ".join([*rest, sigs[0].name]), sigs[0].date)]
             rest = []
@@ -371,18 +368,20 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     comma_joined = not h.found & {"foreign", "country"}
     # Those designs print box 1's city line as "CITY,&nbsp;ST&nbsp;ZIP": found as two lines, the
     # converter kept the &nbsp; (and so split the join), so a plain ", " on the page is the filer's.
-    nbsp_kept = comma_joined and fmt not in _LAID_OUT and len(h.city_line) == 2
+    nbsp_kept = comma_joined and fmt not in box_one_street.LAID_OUT and len(h.city_line) == 2
     if nbsp_kept:
         city, state, _zip, _u = boxes.split_city_line(h.city_line[1:])
         nbsp_kept = city is None and state is not None
-    street, unsure = _box1_street(h.street, fmt, own_rows if own_items is not None else None, comma_joined, nbsp_kept)
+    street, unsure = box_one_street.street_lines(
+        h.street, fmt, own_rows if own_items is not None else None, comma_joined, nbsp_kept
+    )
     if unsure is None:
         h.street = street
     else:
         h.street = []
         missing.extend(("reporting_owners[0].address.street1", "reporting_owners[0].address.street2"))
         notes.append(Note("reporting_owners[0].address", unsure))
-    owner = box_one.checked(_first_owner(h), missing, notes)
+    owner = box_one.checked(box_one_street.first_owner(h), missing, notes)
     if fmt != "html" and "name" in h.found:
         box_one.list_unfound(owner, missing, notes)
     owners = [owner]
@@ -490,149 +489,3 @@ def _boxes_reader(head_text: str, missing: list[str]) -> Callable[[str], bool | 
         return value
 
     return read
-
-
-_OWNER_HEAD_RE = re.compile(r"^\W*(?:Reporting Owner Name|Director|Relationships)", re.IGNORECASE)
-
-
-def _box1_street(
-    street: list[str], fmt: str, own_rows: list[Row] | None, comma_joined: bool = False, nbsp_kept: bool = False
-) -> tuple[list[str], str | None]:
-    """Box 1's street lines, split or unwrapped as the Reporting Owners table (``own_rows``, None when
-    the page has none) prints them; or, where that cannot be settled, why (the street is then missing).
-    ``comma_joined``: the page's design joins box 1's street lines with ",&nbsp;" (not a line break);
-    ``nbsp_kept``: and the page shows that join apart from a filer's ", " (its lines are already split)."""
-    if fmt in _LAID_OUT and (len(street) > 1 or (own_rows is not None and street and ", " in street[0])):
-        lines = _first_owner_lines(own_rows) if own_rows is not None else []
-        got = _unwrap_street(street, lines)
-        if got is None and len(street) == 1:
-            got = _split_street(street[0], lines)
-        return (got, None) if got is not None else ([], "street lines may be wrapped by the layout; not split")
-    if own_rows is not None and len(street) == 1:
-        first_lines = _first_owner_lines(own_rows)
-        if street[0].endswith(","):
-            # The older designs print "street1,&nbsp;street2": with a blank second line (and the
-            # &nbsp; made a space) the first line ends in the join's comma -- or in the filer's own.
-            # The owners table prints the line as filed.
-            bare = street[0][:-1].rstrip()
-            if bare in first_lines and street[0] not in first_lines:
-                return [bare], None
-            if owners_joined.runs_on(first_lines, bare) and not owners_joined.runs_on(first_lines, street[0]):
-                return [bare], None  # (its lines run together, the table still shows no comma after it)
-            if street[0] not in first_lines:
-                return [], "a comma ends the street: the filer's, or the join of an empty second line?"
-            return street, None
-        if nbsp_kept:  # every comma left inside the line is the filer's: it is one line
-            return street, None
-        if len(first_lines) < 3:
-            # The page's converter ran the lines of a table cell together (the owners table prints
-            # name, street and city apart): box 1's street may be two lines run together -- unless the
-            # design joins them with a comma, and there is none.
-            if comma_joined and "," not in street[0]:
-                return street, None
-            return [], "cell lines run together; street lines not split"
-        if ", " in street[0]:
-            split = _split_street(street[0], first_lines)
-            return (split, None) if split is not None else ([], "one street line or two joined by a comma?")
-    return street, None
-
-
-def _first_owner_lines(rows: list[Row]) -> list[str]:
-    """The lines of the first owner's name/address cell in the Reporting Owners table: a converter
-    may put its lines on rows of their own above the row that holds the relationship marks."""
-    out: list[str] = []
-    for row in rows:
-        if not any(row) or _OWNER_HEAD_RE.match(row[0]):  # (markdownify opens the table with an empty row)
-            continue
-        out.extend(ln for ln in row[0].split("\n") if ln.strip())
-        if len(row) > 1:  # the row with the marks ends the first owner's cell
-            break
-    return out
-
-
-def _split_street(line: str, owner_lines: list[str]) -> list[str] | None:
-    """The box-1 street as its printed lines. The older stylesheets join street lines with ",&nbsp;";
-    a converter that turns that into a plain space leaves "street1, street2" indistinguishable from a
-    street1 holding a comma. The Reporting Owners table prints each street line on a line of its own:
-    when two consecutive lines there join to this line, that is where it splits; when one line there
-    is this line, it stays; otherwise that table cannot tell (None)."""
-    want = " ".join(line.split())
-    lines = [" ".join(f.split()) for f in owner_lines]
-    for a, b in itertools.pairwise(lines):
-        if f"{a}, {b}" == want:
-            return [a, b]
-    return [line] if want in lines else None
-
-
-#: Formats whose line breaks may be the layout's (a line too long for its box wraps), not the filer's.
-_LAID_OUT = frozenset(("pdf", "text"))
-
-
-def _unwrap_street(box: list[str], owner_lines: list[str]) -> list[str] | None:
-    """The box-1 street as its printed lines, when the page's layout may have wrapped them. A real
-    line break (street 1 | street 2) is printed both in box 1 and in the Reporting Owners table, or as
-    the older stylesheets' ", " join in box 1; a wrap falls where each column's width puts it. So the
-    street lines part where the owners table breaks too; None when that table cannot tell."""
-    words = " ".join(box).split()
-    box_breaks: set[int] = set()
-    n = 0
-    for ln in box[:-1]:
-        n += len(ln.split())
-        box_breaks.add(n - 1)  # a line ends after word n-1
-    owners = "\n".join(" ".join(ln.split()) for ln in owner_lines)
-    parts = []
-    for w in words[:-1]:
-        if w.endswith(","):
-            parts.append(re.escape(w[:-1]) + "(,[ \n]|\n)")
-        else:
-            parts.append(re.escape(w) + "([ \n])")
-    m = re.search("".join(parts) + re.escape(words[-1]) + "(?=\n|$)", owners) if words else None
-    if m is None:
-        return None
-    cuts = []
-    for k in range(len(words) - 1):
-        sep = m.group(k + 1)
-        if "\n" not in sep:
-            continue
-        old_join = sep == "\n" and words[k].endswith(",")  # box: "street1, street2"; owners: apart
-        if k in box_breaks or old_join:
-            cuts.append((k, m.end(k + 1)))
-    if not cuts:
-        return [" ".join(owners[m.start() : m.end()].split())]
-    if len(cuts) > 1:
-        return None
-    k, at = cuts[0]
-    return [" ".join(owners[m.start() : m.end(k + 1)].split()), " ".join(owners[at : m.end()].split())]
-
-
-def _first_owner(h: boxes.Header) -> ReportingOwner:
-    city, state, zip_code, _unsure = boxes.split_city_line(h.city_line)
-    address = None
-    if h.street or h.city_line:
-        address = Address(
-            street1=h.street[0] if h.street else None,
-            street2=" ".join(h.street[1:]) or None,
-            city=city,
-            state=state,
-            zip_code=zip_code,
-        )
-    rel = Relationship()
-    if h.rel is not None:
-        title = h.title_text
-        officer_title = other_text = None
-        if title:
-            if h.rel["officer"] and h.rel["other"] and " / " in title:
-                officer_title, other_text = (t.strip() for t in title.split(" / ", 1))
-            elif h.rel["other"] and not h.rel["officer"]:
-                other_text = title
-            else:
-                officer_title = title
-        rel = Relationship(
-            is_director=h.rel["director"],
-            is_officer=h.rel["officer"],
-            is_ten_percent_owner=h.rel["ten"],
-            is_other=h.rel["other"],
-            officer_title=officer_title,
-            other_text=other_text,
-        )
-    return ReportingOwner(cik=None, name=h.name, address=address, relationship=rel)
