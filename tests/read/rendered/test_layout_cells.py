@@ -145,3 +145,17 @@ def test_a_word_broken_after_a_question_mark_is_joined() -> None:
     cell = [Tok(0, 68, 80, "Minor child?"), Tok(1, 68, 77, "s trust?s"), Tok(2, 68, 81, "proportionate")]
     assert layout_cells._join(cell) == "Minor child?s trust?s proportionate"
     assert layout_cells._join([Tok(0, 0, 9, "Held by A?"), Tok(1, 0, 8, "Trust B")]) == "Held by A? Trust B"
+
+
+def test_a_mark_standing_apart_from_the_value_before_it_is_the_next_cells() -> None:
+    # "1,429.00" ends at 148 and "(1)" stands at 162, under the price's heading a character off it:
+    # a footnote mark follows its value one space after, so that "(1)" is the price's (a price
+    # shown by its mark alone), not the amount of underlying shares'.
+    assert layout_cells._mark_apart([Tok(1, 140, 148, "1,429.00"), Tok(1, 162, 165, "(1)")])
+    assert not layout_cells._mark_apart([Tok(1, 140, 148, "1,429.00"), Tok(1, 149, 152, "(1)")])
+    assert not layout_cells._mark_apart([Tok(1, 140, 148, "1,429.00"), Tok(2, 162, 165, "(1)")])
+    name = "0000320193-20-000018"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert misses(reference(name), got) == []
+    row = got.derivative_transactions[0]
+    assert (row.underlying_shares.footnote_ids, row.price_per_share.footnote_ids) == ((), ("F1",))

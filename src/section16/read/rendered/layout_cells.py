@@ -154,6 +154,22 @@ def _mark_before_value(toks: list[Tok]) -> bool:
     return False
 
 
+#: A footnote mark follows its value one space after it (two where a layout rounds): one standing
+#: farther right of the word before it on its line is another cell's.
+_MARK_GAP = 4
+
+
+def _mark_apart(toks: list[Tok]) -> bool:
+    """Does a footnote mark stand more than :data:`_MARK_GAP` characters right of the word before it
+    on its line ("1,429.00" ... "(1)": the mark is the next column's, a price shown by its mark)?"""
+    for m in toks:
+        if _MARK_RE.match(m.text):
+            before = [v.x1 for v in toks if v.line == m.line and v.x1 <= m.x0]
+            if before and m.x0 - max(before) > _MARK_GAP:
+                return True
+    return False
+
+
 def _left_aligned(toks: list[Tok]) -> bool:
     """Does no line of a free-text cell hold only a number standing right of the cell's other
     lines? A title or nature wraps at its left edge: such a number is another cell's value."""
@@ -338,7 +354,7 @@ def _assign(
                     span = spans[(j, i)] = _Span([t for u in units[j:i] for t in u])
                 if not text and not span.reads_as(kind):
                     continue
-                if span.mark_before_value:
+                if span.mark_before_value or span.mark_apart:
                     continue
                 if text and not span.left_aligned:
                     continue
@@ -365,13 +381,20 @@ def _traced(back: list[list[int]], units: list[list[Tok]], c_n: int, n: int) -> 
 class _Span:
     """Words that may make one cell, with what is asked of them worked out once (lazily)."""
 
-    __slots__ = ("_la", "_mbv", "_text", "toks")
+    __slots__ = ("_apart", "_la", "_mbv", "_text", "toks")
 
     def __init__(self, toks: list[Tok]) -> None:
         self.toks = toks
         self._text: str | None = None
         self._mbv: bool | None = None
         self._la: bool | None = None
+        self._apart: bool | None = None
+
+    @property
+    def mark_apart(self) -> bool:
+        if self._apart is None:
+            self._apart = _mark_apart(self.toks)
+        return self._apart
 
     def reads_as(self, kind: str) -> bool:
         if self._text is None:
