@@ -399,9 +399,21 @@ def _read_table(
         return [], None
     # Heading lines: everything down to the last heading-looking line above the first anchor.
     head_end = start
+    valued = None  # the first line above the first anchor holding a value, not heading words
     for i in range(start, anchors[0]):
-        if i in toks_by_line and _is_heading_line(lines[i], i):
+        if i not in toks_by_line:
+            continue
+        if _is_heading_line(lines[i], i):
+            if valued is not None:
+                # A row's words that read as heading words ("Shares" under "Common"), below a line
+                # of the row's values: taken as heading, the lines above them would be lost.
+                raise tables.RowError(
+                    f"{lines[i].strip()!r} reads as heading words below the row values on line {valued + 1}: "
+                    "where the heading ends cannot be told"
+                )
             head_end = i + 1
+        elif valued is None and _VALUE_RE.search(lines[i]):
+            valued = i
     anchors = [a for a in anchors if a >= head_end]
     data = [i for i in sorted(toks_by_line) if i >= head_end]
     groups = _group_by_blank(data, anchors)
