@@ -400,3 +400,24 @@ def test_a_rows_words_that_read_as_heading_words_below_its_values_are_not_taken_
     assert misses(reference(name), got) == []
     assert {"derivative_transactions", "derivative_holdings"} <= set(got.missing)
     assert any("where the heading ends cannot be told" in n.message for n in got.notes)
+
+
+def test_a_holdings_number_under_the_price_column_is_cut_by_type_not_dropped() -> None:
+    # Each option holding prints its underlying amount and its amount owned ("77,547  77,547 D"),
+    # both a little right of their headings: by position the first fell under "8. Price", which a
+    # holding does not show, and the form read the row without it. Cut by the words' types, it is
+    # the underlying amount.
+    name = "0001209191-20-003926"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert misses(reference(name), got) == []
+    assert [h.underlying_shares.value for h in got.derivative_holdings] == [182006, 77547, 40292]
+
+
+def test_a_footnote_mark_raised_a_line_one_space_after_its_value_is_the_values() -> None:
+    # "(2)" on the line above, one space after "04/08/2018" and one before "04/08/2026": a mark
+    # follows its value, so it is the exercise date's.
+    name = "0001140361-20-003111"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert misses(reference(name), got) == []
+    row = got.derivative_holdings[1]
+    assert (row.exercise_date.footnote_ids, row.expiration_date.footnote_ids) == (("F2",), ())

@@ -159,3 +159,13 @@ def test_a_mark_standing_apart_from_the_value_before_it_is_the_next_cells() -> N
     assert misses(reference(name), got) == []
     row = got.derivative_transactions[0]
     assert (row.underlying_shares.footnote_ids, row.price_per_share.footnote_ids) == ((), ("F1",))
+
+
+def test_a_mark_a_line_above_one_space_after_a_value_joins_it() -> None:
+    words = [Tok(1, 98, 101, "(2)"), Tok(2, 87, 97, "04/08/2018"), Tok(2, 102, 112, "04/08/2026")]
+    units = [sorted(t.text for t in u) for u in layout_cells._units(words)]
+    assert units == [["(2)", "04/08/2018"], ["04/08/2026"]]
+    # Over another word, it is that word's: "(1)" over the start of "8,549", one space after "217.4669".
+    words = [Tok(1, 128, 131, "(1)"), Tok(2, 119, 127, "217.4669"), Tok(2, 128, 133, "8,549")]
+    units = [sorted(t.text for t in u) for u in layout_cells._units(words)]
+    assert units == [["217.4669"], ["(1)", "8,549"]]

@@ -473,9 +473,10 @@ def _read_table(
     typed: dict[int, list[tuple[float, list[list[Tok]]]] | None] = {}  # rows' cuts by type, once
     for k, toks in enumerate(row_toks):
         got = _assigned(toks, starts, cols, False)
-        if got is not None and any(t.line in moved for t in toks) and _no_transaction(cols, got[0]):
-            # Cells by position that make no row the form prints (a holding's amount owned under
-            # the price column of a page moved to the heading's grid): cut by their types instead.
+        if got is not None and _no_transaction(cols, got[0]):
+            # Cells by position that make no row the form prints (a holding's amount under the
+            # price column, on a page moved to the heading's grid or printed a little right of its
+            # headings; the form would drop it): cut by their types instead.
             got = None
         if got is None:
             # Cells printed far off their headings (a later page laid out on its own grid): read

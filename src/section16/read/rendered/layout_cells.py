@@ -106,6 +106,13 @@ def _units(toks: list[Tok], one_value: bool = False) -> list[list[Tok]]:
                 break
             if ta.line != tb.line:
                 joined = tb.x0 <= ta.x1  # touching counts: a layout moves words
+                if not joined and abs(ta.line - tb.line) == 1 and kinds[a] == "v" and _MARK_RE.match(tb.text):
+                    # A footnote mark raised a line above or below, one space after its value
+                    # ("04/08/2018" and its "(2)"): the value's (a mark follows its value), unless
+                    # it stands over or under another word (that word's: "(1)" over "8,549").
+                    joined = tb.x0 - ta.x1 <= 1 and not any(
+                        u.line != tb.line and u.x0 <= tb.x1 and tb.x0 <= u.x1 for u in toks
+                    )
                 # A value is printed on one line: a word over or under it belongs to another cell
                 # (only its "$" and footnote marks may stand apart). A footnote mark or "$" on a
                 # line of its own goes with a value or a mark, not with words: it would bridge a
