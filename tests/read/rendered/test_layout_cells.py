@@ -169,3 +169,15 @@ def test_a_mark_a_line_above_one_space_after_a_value_joins_it() -> None:
     words = [Tok(1, 128, 131, "(1)"), Tok(2, 119, 127, "217.4669"), Tok(2, 128, 133, "8,549")]
     units = [sorted(t.text for t in u) for u in layout_cells._units(words)]
     assert units == [["217.4669"], ["(1)", "8,549"]]
+
+
+def test_a_mark_raised_wholly_left_of_a_value_is_not_its_cells() -> None:
+    # "(12)" a line above and left of "04/04/2022": a mark follows its value, so it is the cell
+    # before's (the exercise date, shown by its mark alone), not the expiration date's.
+    assert layout_cells._mark_before_value([Tok(1, 74, 78, "(12)"), Tok(2, 81, 91, "04/04/2022")])
+    assert not layout_cells._mark_before_value([Tok(1, 88, 92, "(12)"), Tok(2, 81, 91, "04/04/2022")])
+    name = "doc4_ec3115af"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert misses(reference(name), got) == []
+    for row in got.derivative_holdings:
+        assert (row.exercise_date.footnote_ids, row.expiration_date.footnote_ids) == (("F12",), ())

@@ -147,6 +147,9 @@ def _units(toks: list[Tok], one_value: bool = False) -> list[list[Tok]]:
     return sorted(groups.values(), key=lambda u: min(t.x0 for t in u))
 
 
+_NUMBER_OR_DATE_RE = re.compile(r"^\$?\d[\d,]*(?:\.\d+)?$|^\d{1,2}/\d{1,2}/\d{4}")
+
+
 def _mark_before_value(toks: list[Tok]) -> bool:
     """A footnote mark printed left of another word of its line (a mark follows its value or text,
     so the mark is the cell's before: a price's "(1)" beside the next column's number), or a "$"
@@ -154,6 +157,11 @@ def _mark_before_value(toks: list[Tok]) -> bool:
     for m in toks:
         if _MARK_RE.match(m.text):
             if any(v.line == m.line and v.x0 > m.x0 and not _MARK_RE.match(v.text) for v in toks):
+                return True
+            # Nor does a mark raised above a value stand clear left of it ("(12)" three spaces
+            # up-left of "04/04/2022": the exercise date's mark, shown alone, beside the expiration
+            # date; a superscript risen off its line may drift a space or two left).
+            if any(v.line > m.line and v.x0 - m.x1 > 2 and _NUMBER_OR_DATE_RE.match(v.text) for v in toks):
                 return True
         elif m.text == "$":
             if any(v.line == m.line and v.x0 < m.x0 and _NUMBER_TOKEN_RE.match(v.text) for v in toks):
