@@ -421,3 +421,22 @@ def test_a_footnote_mark_raised_a_line_one_space_after_its_value_is_the_values()
     assert misses(reference(name), got) == []
     row = got.derivative_holdings[1]
     assert (row.exercise_date.footnote_ids, row.expiration_date.footnote_ids) == (("F2",), ())
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        ("0001062993-23-018084", 2),  # "Restricted" / "Stock" / "Units" twice, no line between
+        ("0001209191-21-051298", 3),  # "Series A" / "Preferred" / "Stock", then B, then C
+    ],
+)
+def test_titles_of_back_to_back_rows_that_may_run_on_are_said_missing(name: str, rows: int) -> None:
+    # The rows' cut leaves each title ending as the next one starts ("Restricted Stock Units
+    # Restricted", "Series A Preferred Stock Series B"): the page does not tell which row that line
+    # is, so the titles are said missing and the rest of the rows read.
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert misses(reference(name), got) == []
+    titles = [f"derivative_transactions[{i}].security_title" for i in range(rows)]
+    assert [m for m in got.missing if m.startswith("derivative_transactions[")] == titles
+    assert [r.security_title.value for r in got.derivative_transactions] == [None] * rows
+    assert all(r.shares.value for r in got.derivative_transactions)

@@ -31,7 +31,7 @@ from .boxes import FOLDING
 from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _join, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
-from .layout_ties import AD_TIED, TIED
+from .layout_ties import AD_TIED, TIED, TITLE_TIED
 from .layout_words import _CHUNK_RE, _MARK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
 _RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
@@ -318,7 +318,11 @@ def _tried_now(
     for relay, margin in tries if why else []:
         try:
             again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, tie, breaks)
-        except tables.RowError:
+        except tables.RowError as e:
+            if str(e).endswith((AD_TIED, TITLE_TIED)) and not (why or "").endswith((AD_TIED, TITLE_TIED)):
+                # A further way reads the rows but for what the page leaves untold: that is why
+                # (the caller reads the table both ways), not the plainer way's failure.
+                rows, why, error = [], str(e), e
             continue
         if not why_again:
             return again, None, None
@@ -514,7 +518,47 @@ def _read_table(
     for page in by_types:
         _check_one_grid([cut for p, cut in placed.values() if p == page], cols, pages)
     _acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie)
+    _titles_run_on(placed, cells_of, cols, tie)
     return [cells_of[k] for k in range(len(row_toks))], None
+
+
+def _titles_run_on(
+    placed: dict[int, tuple[int, list[list[Tok]]]],
+    cells_of: dict[int, list[str]],
+    cols: tuple[str, ...],
+    tie: str | None,
+) -> None:
+    """Back-to-back rows whose titles wrap over several lines: a title of three lines or more whose
+    last line starts as its first does ("Restricted" / "Stock" / "Units" / "Restricted") may hold
+    the first line of the next row's title, cut between the rows a line late. The page does not
+    tell: untold, the table is refused with why (:data:`TITLE_TIED`); told ``tie``, such titles are
+    read as cut ("early") and with that line given to the next row ("late"), and the caller,
+    comparing the two readings, lists only those titles missing."""
+    for c, kind in enumerate(cols):
+        if kind not in ("title", "utitle"):
+            continue
+        cur = {k: list(cut[c]) for k, (_p, cut) in placed.items()}
+        for k in sorted(cur):
+            toks = cur[k]
+            if k + 1 not in cur or not cur[k + 1]:
+                continue
+            lines = sorted({t.line for t in toks})
+            if len(lines) < 3:
+                continue
+            first = min((t for t in toks if t.line == lines[0]), key=lambda t: t.x0).text
+            last = [t for t in toks if t.line == lines[-1]]
+            if min(last, key=lambda t: t.x0).text != first:
+                continue
+            if tie is None:
+                raise tables.RowError(f"{_join(last)!r} {TITLE_TIED}")
+            if tie == "late":
+                # (the next row's title, given that line, is weighed in turn: the cut may run late
+                # down the table)
+                cur[k] = [t for t in toks if t.line != lines[-1]]
+                cur[k + 1] = [*last, *cur[k + 1]]
+                for r in (k, k + 1):
+                    cells_of[r] = list(cells_of[r])
+                    cells_of[r][c] = _join(cur[r])
 
 
 def _acquired_or_disposed(

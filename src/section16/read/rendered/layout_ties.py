@@ -12,7 +12,7 @@ value, a row more or less) leaves the table unread, as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 
 from ...model import Filing, Value
@@ -27,19 +27,26 @@ AD_TIED = (
     "stands between or outside the (A) and (D) columns of a page laid out on another grid: "
     "acquired or disposed cannot be told"
 )
+#: Why a table was read both ways when a title of three lines or more ends as it starts (after that
+#: last line, quoted: the row's own words, so the other table stands).
+TITLE_TIED = "ends a title that starts with it: its line may begin the next row's title"
 #: The fields of Table I (1) and Table II (2).
 _KINDS = {1: ("non_derivative_transactions", "non_derivative_holdings"),
           2: ("derivative_transactions", "derivative_holdings")}  # fmt: skip
 #: The fields a tie may leave unknown: a nature of ownership between two rows; a moved row's
 #: acquired or disposed (its number between or outside the (A) and (D) columns).
-_UNSURE_RE = re.compile(r"^(\w+)\[(\d+)\]\.(nature_of_ownership|acquired_disposed)(?:\.footnotes)?$")
+_UNSURE_RE = re.compile(
+    r"^(\w+)\[(\d+)\]\.(nature_of_ownership|acquired_disposed|security_title|underlying_title)(?:\.footnotes)?$"
+)
 
 #: A reading of the page with ties cut one way ("early" or "late"): the Filing and the tables that
 #: were still not read.
 Reading = Callable[[str], "tuple[Filing, set[int]]"]
 
 
-def read_both_ways(read: Reading, tied: set[int]) -> tuple[Filing, list[str]] | None:
+def read_both_ways(
+    read: Reading, tied: set[int], fields: Mapping[int, Collection[str]] | None = None
+) -> tuple[Filing, list[str]] | None:
     """The page read with the tied tables' rows cut both ways, when the readings differ only in
     natures of ownership of those tables: the earliest cut's reading with those natures unknown,
     and the natures' paths (for ``Filing.missing``). None when the two readings differ otherwise,
@@ -55,11 +62,12 @@ def read_both_ways(read: Reading, tied: set[int]) -> tuple[Filing, list[str]] | 
     differ = {p for p in a.keys() | b.keys() if a.get(p) != b.get(p)}
     if not differ:
         return None
-    kinds = {k for t in tied for k in _KINDS[t]}
+    # The fields each tied table's two readings may differ in (``fields``; natures by default).
+    allowed = {k: set((fields or {}).get(t, ("nature_of_ownership",))) for t in tied for k in _KINDS[t]}
     unsure: dict[tuple[str, str], set[int]] = {}
     for p in differ:
         m = _UNSURE_RE.match(p)
-        if m is None or m.group(1) not in kinds:
+        if m is None or m.group(3) not in allowed.get(m.group(1), ()):
             return None
         unsure.setdefault((m.group(1), m.group(3)), set()).add(int(m.group(2)))
     cleared: dict[str, tuple[object, ...]] = {}

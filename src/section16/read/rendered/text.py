@@ -28,7 +28,7 @@ from ...model import Filing, Note
 from . import layout, tables
 from .boxes import read_form_type
 from .cells import CLIPPED, Doc, normalize
-from .layout_ties import AD_TIED, TIED, read_both_ways
+from .layout_ties import AD_TIED, TIED, TITLE_TIED, read_both_ways
 from .text_guards import check_cut_remarks, check_owner_marks
 from .text_lines import _T1_RE, Chunk, box_labels, chunks, count_captions, table_one_title, table_two_title
 from .text_normal import normalize_layout
@@ -522,7 +522,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     unread: list[tuple[int, int, str]] = []
     doc = text_to_doc(text, source, unread=unread)
     filing = read_doc(doc, source, "text")
-    tied = {t for t, _l, why in unread if why == TIED or why.endswith(AD_TIED)}
+    tied = {t for t, _l, why in unread if why == TIED or why.endswith((AD_TIED, TITLE_TIED))}
     unsure: list[str] = []
     if tied:
 
@@ -530,7 +530,14 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
             again: list[tuple[int, int, str]] = []
             return read_doc(text_to_doc(text, source, unread=again, tie=tie), source, "text"), {t for t, *_ in again}
 
-        both = read_both_ways(read, tied)
+        # Each tied table's readings may differ only where its tie lies: natures between two rows,
+        # a moved row's acquired or disposed, or titles that may run on into the next row's.
+        fields = {
+            t: ("acquired_disposed",) if why.endswith(AD_TIED) else ("security_title", "underlying_title")
+            if why.endswith(TITLE_TIED) else ("nature_of_ownership",)
+            for t, _l, why in unread if t in tied
+        }  # fmt: skip
+        both = read_both_ways(read, tied, fields)
         if both is None:
             tied = set()
         else:
@@ -550,7 +557,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     for table, line, why in unread:
         if table in tied:
             notes.append(Note(f"Table {'I' * table}", f"rows read (line {line}): {why}; {len(unsure)} natures of "
-                              "ownership between two rows or acquired or disposed not given"))  # fmt: skip
+                              "ownership between two rows, acquired or disposed or titles not given"))  # fmt: skip
             continue
         drop.update(_TABLE_FIELDS[table])
         notes.append(Note(f"Table {'I' * table}", f"rows not read (line {line}): {why}"))
