@@ -182,12 +182,6 @@ def _mark_apart(toks: list[Tok]) -> bool:
             before = [v.x1 for v in toks if v.line == m.line and v.x1 <= m.x0]
             if before and m.x0 - max(before) > _MARK_GAP:
                 return True
-            if before or any(u.line != m.line and u.x0 <= m.x1 and m.x0 <= u.x1 for u in toks):
-                continue  # after a word of its line, or over or under a word of its cell
-            # Raised a line off its value's (a superscript): it follows the value it is nearest.
-            raised = [v.x1 for v in toks if abs(v.line - m.line) == 1 and v.x1 <= m.x0 and not _MARK_RE.match(v.text)]
-            if raised and m.x0 - max(raised) > _MARK_GAP:
-                return True
     return False
 
 
