@@ -15,7 +15,7 @@ from section16.read.rendered import (
     _BARE_MARK_TEXT_RE,
     _TABLES_END_RE,
     _notes_start,
-    layout,
+    layout_heading,
     pandoc_grid,
     text_lines,
 )
@@ -123,9 +123,9 @@ def test_heading_labels_and_sub_headings_as_the_plain_patterns_find_them() -> No
     label_old = re.compile(r"(?<![\w.])(\d{1,2}A?)\s*\.(?!\d)")
     for text in _texts():
         for line in text.split("\n"):
-            got = [(m.span(), m.group(1)) for m in layout._LABEL_NUM_RE.finditer(line)]
+            got = [(m.span(), m.group(1)) for m in layout_heading._LABEL_NUM_RE.finditer(line)]
             assert got == [(m.span(), m.group(1)) for m in label_old.finditer(line)]
         head = text.split("\n")[:40]
-        for kind, rx in layout._SUB_RE.items():
+        for kind, rx in layout_heading._SUB_RE.items():
             want = next((m.span() for ln in reversed(head) for m in rx.finditer(ln) if 0 <= m.start() < 10**6), None)
-            assert layout._sub_span(head, kind, 0, 10**6) == want
+            assert layout_heading._sub_span(head, kind, 0, 10**6) == want

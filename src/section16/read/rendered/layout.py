@@ -22,187 +22,18 @@ A row no assignment fits is an error, never a guess.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable, Sequence
 
 from . import layout_rows, tables
-from .boxes import FOLDING
 from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _join, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
+from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
 from .layout_ties import AD_TIED, TIED, TITLE_TIED
 from .layout_words import _CHUNK_RE, _MARK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
-_RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
 _VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
-
-# Sub-headings of the leaf columns that share a numbered group.
-_SUB = {
-    "code": r"\bCode\b", "code5": r"\bCode\b", "v": r"(?<![\w(])V(?![\w)])", "amount": r"\bAmount(?!\s+or\s+Number)",
-    "ad": r"\(A\)\s*or", "price": r"\bPrice\b", "a": r"\(A\)(?!\s*or)", "d": r"(?<!or )\(D\)",
-    "exer": r"Date\s+Exer|Exercisable", "exp": r"Expiration", "utitle": r"(?<![\w.] )\bTitle\b(?!\s+of|\s+and)",
-    "ushares": r"\bAmount\s+or|\bNumber\s+of\s+Shares|\bAmount\b",
-}  # fmt: skip
-_SUB_RE = {kind: re.compile(rx, re.IGNORECASE) for kind, rx in _SUB.items()}
-#: A word each sub-heading's pattern cannot match without (lower-cased): a heading line without it is
-#: not searched. Only "İ", "ı" and "ſ" match other letters than their own ignoring case, or lower-case
-#: to more than one: a line holding one is searched whatever it holds.
-_SUB_WORDS = {
-    "code": ("code",), "code5": ("code",), "v": ("v",), "amount": ("amount",), "ad": ("(a)",), "price": ("price",),
-    "a": ("(a)",), "d": ("(d)",), "exer": ("exer",), "exp": ("expiration",), "utitle": ("title",),
-    "ushares": ("amount", "number"),
-}  # fmt: skip
-
-
-def labels(form: str, table: int) -> list[tuple[str, str | None, str | None]]:
-    """(column, its own numbered label, the numbered label of its group) for each leaf column."""
-    cols = tables.columns(form, table)
-    if table == 1 and form == "3":
-        nums = {"title": "1", "after": "2", "di": "3", "nature": "4"}
-        return [(c, nums[c], None) for c in cols]
-    if table == 2 and form == "3":
-        nums = {"title": "1", "conv": "4", "di": "5", "nature": "6"}
-        group = {"exer": "2", "exp": "2", "utitle": "3", "ushares": "3"}
-        return [(c, nums.get(c), group.get(c)) for c in cols]
-    if table == 1:
-        nums = {"title": "1", "date": "2", "deemed": "2A", "after": "5", "di": "6", "nature": "7"}
-        group = {"code": "3", "code5": "3", "v": "3", "amount": "4", "ad": "4", "price": "4"}
-        if form == "5":
-            nums["code5"] = "3"
-            group.pop("code5")
-        return [(c, nums.get(c), group.get(c)) for c in cols]
-    nums = {"title": "1", "conv": "2", "date": "3", "deemed": "3A", "price": "8", "after": "9", "di": "10",
-            "nature": "11"}  # fmt: skip
-    group = {"code": "4", "code5": "4", "v": "4", "a": "5", "d": "5", "exer": "6", "exp": "6", "utitle": "7",
-             "ushares": "7"}  # fmt: skip
-    if form == "5":
-        nums["code5"] = "4"
-        group.pop("code5")
-    return [(c, nums.get(c), group.get(c)) for c in cols]
-
-
-# (Opened by its first digit, the look-behind after it: a pattern opened by a look-behind is tried at
-# every position of the heading's lines.)
-_LABEL_NUM_RE = re.compile(r"(\d(?<![\w.]\d)\d?A?)\s*\.(?!\d)")
-
-
-def _label_xs(head: list[str]) -> dict[str, int]:
-    """Where each numbered label ("4.", "2A.") first stands across the heading's lines (one pass)."""
-    found: dict[str, int] = {}
-    for ln in head:
-        for m in _LABEL_NUM_RE.finditer(ln):
-            num = m.group(1)
-            if num not in found or m.start() < found[num]:
-                found[num] = m.start()
-    return found
-
-
-def _sub_span(head: list[str], kind: str, lo: float, hi: float) -> tuple[int, int] | None:
-    rx, words = _SUB_RE[kind], _SUB_WORDS[kind]
-    for ln in reversed(head):  # sub-headings sit on the lowest heading lines
-        low = ln.lower()
-        if not any(w in low for w in words) and not any(c in ln for c in FOLDING):
-            continue
-        for m in rx.finditer(ln):
-            if lo <= m.start() < hi:
-                return m.start(), m.end()
-    return None
-
-
-def _next_sub(
-    head: list[str],
-    cols: list[tuple[str, str | None, str | None]],
-    order: list[str],
-    k: int,
-    group_x: dict[str, float | None],
-) -> float:
-    """Where the first sub-heading of the group after group ``k`` starts (looked for as its own
-    group looks), or 0 where that group has none or it is not found."""
-    if k + 1 >= len(order):
-        return 0.0
-    g = order[k + 1]
-    subs = [c for c, num, group in cols if (num or group or "") == g]
-    gx = group_x[g]
-    nx = group_x[order[k + 2]] if k + 2 < len(order) else None
-    if len(subs) < 2 or gx is None or nx is None:
-        return 0.0
-    span = _sub_span(head, subs[0], gx - 8, nx + 14)
-    return float(span[0]) if span else 0.0
-
-
-def column_starts(head: list[str], form: str, table: int, loose: bool = True) -> list[float] | None:
-    """Where each leaf column starts, from a dash rule (pandoc) or from the headings; None when too
-    few labels are found to place the columns."""
-    n = len(tables.columns(form, table))
-    for ln in head[:3]:
-        if _RULE_RE.match(ln):
-            dashes = [float(m.start()) for m in re.finditer(r"-+", ln)]
-            if len(dashes) == n:
-                return dashes
-    cols = labels(form, table)
-    order = list(dict.fromkeys(num or group or "" for _c, num, group in cols))
-    xs_of = _label_xs(head)
-    found = {g: xs_of.get(g) for g in order}
-    # Keep only labels in increasing order; the others are placed between their neighbours.
-    xs: list[float | None] = []
-    last = -1.0
-    for g in order:
-        x = found[g]
-        if x is not None and x > last:
-            xs.append(float(x))
-            last = x
-        else:
-            xs.append(None)
-    known = [(i, float(x)) for i, x in enumerate(xs) if x is not None]
-    # A label missing between two found ones (its words wrapped oddly) is placed between them; the
-    # first and last must be on the page (a table cut at the page edge is not extrapolated).
-    if xs[0] is None or xs[-1] is None or len(known) < max(2, (3 * len(order)) // 4):
-        return None
-    for i, maybe in enumerate(xs):
-        if maybe is None:
-            before = [(k, v) for k, v in known if k < i]
-            after = [(k, v) for k, v in known if k > i]
-            if before and after:
-                (k0, v0), (k1, v1) = before[-1], after[0]
-                xs[i] = v0 + (v1 - v0) * (i - k0) / (k1 - k0)
-    group_x = dict(zip(order, xs, strict=True))
-    starts: list[float] = []
-    last_sub_end: float | None = None
-    for g, members in itertools.groupby(cols, key=lambda c: c[1] or c[2] or ""):
-        subs = [c for c, _n, _g in members]
-        gx = group_x[g]
-        assert gx is not None
-        k = order.index(g)
-        nx = group_x[order[k + 1]] if k + 1 < len(order) else gx + 12.0 * len(subs)
-        assert nx is not None
-        if len(subs) == 1:
-            starts.append(gx)
-            last_sub_end = None
-            continue
-        # The sub-headings' line may stand a few characters right of the labels above it (and
-        # the farther right, the more: up to where the next group's first sub-heading starts).
-        lo, hi = (
-            (max(gx - 8, last_sub_end or 0.0), max(nx + 14, _next_sub(head, cols, order, k, group_x)))
-            if loose
-            else (gx - 8, nx)
-        )
-        spans = [_sub_span(head, s, lo, hi) for s in subs]
-        if all(spans) and all(a[1] <= b[0] for a, b in itertools.pairwise(s for s in spans if s)):
-            ss = [s for s in spans if s]
-            first = min(gx, float(ss[0][0]))
-            if loose and last_sub_end is not None and first < last_sub_end:
-                first = (last_sub_end + ss[0][0]) / 2  # the group before ends where its sub-headings do
-            starts.append(first)
-            starts.extend((a[1] + b[0]) / 2 for a, b in itertools.pairwise(ss))
-            last_sub_end = float(ss[-1][1])
-        else:
-            last_sub_end = None
-            width = (nx - gx) / len(subs)
-            starts.extend(gx + width * i for i in range(len(subs)))
-    if all(b > a for a, b in itertools.pairwise(starts)):
-        return starts
-    return column_starts(head, form, table, loose=False) if loose else None
 
 
 def _nearest(i: int, anchors: list[int]) -> int:
@@ -353,7 +184,7 @@ def _read_table(
     breaks: bool = False,
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
-    rule = [lines[start - 1]] if start > 0 and _RULE_RE.match(lines[start - 1]) else []
+    rule = [lines[start - 1]] if start > 0 and RULE_RE.match(lines[start - 1]) else []
     head_stop = _heading_end(lines, start, end)
     head = lines[start:head_stop]
     if relay and pages:
@@ -376,7 +207,7 @@ def _read_table(
     anchors: list[int] = []
     toks_by_line: dict[int, list[Tok]] = {}
     for i in range(start, end):
-        if "---" in lines[i] and _RULE_RE.match(lines[i]):  # (the literal a rule needs, looked for first)
+        if "---" in lines[i] and RULE_RE.match(lines[i]):  # (the literal a rule needs, looked for first)
             continue
         ts = _scaled(_tokens(lines[i], i), scales.get(pages[i]) if pages else None)
         if not ts:
