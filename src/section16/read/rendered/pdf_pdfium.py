@@ -19,6 +19,7 @@ objects (their bounds, one call each); a rectangle contributes its four edges, a
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -87,20 +88,24 @@ def _runs(tp: object, height: float) -> list[_Run]:
         # A character outside the BMP takes two UTF-16 units: fetch them one by one to keep indexes.
         units = "".join(chr(R.FPDFText_GetUnicode(tp, i)) for i in range(n))
     if _runs_c is not None:
-        return [_Run(*r) for r in _runs_c.runs(*_addresses(tp, R), units, height, *_C_ARGS)]
+        return [_Run(*r) for r in _runs_c.runs(_address(tp), *_fn_addresses(*_RUN_FNS), units, height, *_C_ARGS)]
     return _runs_py(tp, units, height)
 
 
-def _addresses(tp: Any, R: Any) -> tuple[int, ...]:
-    """The text page's address, then those of the three PDFium functions the compiled loop calls."""
-    global _FNS
-    if _FNS is None:
-        fns = (R.FPDFText_GetLooseCharBox, R.FPDFText_GetMatrix, R.FPDFText_GetFontSize)
-        _FNS = tuple(ctypes.cast(f, ctypes.c_void_p).value or 0 for f in fns)
-    return (ctypes.cast(tp, ctypes.c_void_p).value or 0, *_FNS)
+def _address(obj: Any) -> int:
+    """The C address of a PDFium handle or function pypdfium2 holds (what the compiled loops take)."""
+    return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
 
-_FNS: tuple[int, ...] | None = None
+@functools.cache
+def _fn_addresses(*names: str) -> tuple[int, ...]:
+    """The addresses of these PDFium functions, looked up once."""
+    import pypdfium2.raw as R
+
+    return tuple(_address(getattr(R, n)) for n in names)
+
+
+_RUN_FNS = ("FPDFText_GetLooseCharBox", "FPDFText_GetMatrix", "FPDFText_GetFontSize")
 _C_ARGS = (X_TOLERANCE, HIDDEN_SPACE)
 
 
@@ -219,10 +224,8 @@ def _rules(page_raw: Any, height: float, page: Page) -> None:
     outer and an inner rectangle in one path) from its points, each straight axis-parallel side an edge."""
     import pypdfium2.raw as R
 
-    if _runs_c is not None:
-        records = _runs_c.paths(ctypes.cast(page_raw, ctypes.c_void_p).value or 0, _path_fns(R))
-    else:
-        records = _path_records(page_raw, R)
+    compiled = _runs_c is not None
+    records = _runs_c.paths(_address(page_raw), _path_fns(R)) if compiled else _path_records(page_raw, R)
     for addr, segments, stroke, bounded, left, bottom, right, top, is_rect in records:
         x0, x1, y0, y1 = left, right, height - top, height - bottom
         if bounded and x1 - x0 <= SMALL_SHAPE and y1 - y0 <= SMALL_SHAPE:  # a check box's parts, its tick
@@ -250,20 +253,15 @@ def _obj(address: int, R: Any) -> object:
 
 
 _Record = tuple[int, int, bool, bool, float, float, float, float, bool]
-_PATH_FNS: tuple[int, ...] | None = None
 
 
 def _path_fns(R: Any) -> tuple[int, ...]:
     """The addresses of the PDFium functions ``_pdf_runs_c.paths`` calls, in its order."""
-    global _PATH_FNS
-    if _PATH_FNS is None:
-        fns = (
-            R.FPDFPage_CountObjects, R.FPDFPage_GetObject, R.FPDFPageObj_GetType, R.FPDFFormObj_CountObjects,
-            R.FPDFFormObj_GetObject, R.FPDFPath_CountSegments, R.FPDFPath_GetDrawMode, R.FPDFPageObj_GetBounds,
-            R.FPDFPath_GetPathSegment, R.FPDFPathSegment_GetType,
-        )  # fmt: skip
-        _PATH_FNS = tuple(ctypes.cast(f, ctypes.c_void_p).value or 0 for f in fns)
-    return _PATH_FNS
+    return _fn_addresses(
+        "FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFPageObj_GetType", "FPDFFormObj_CountObjects",
+        "FPDFFormObj_GetObject", "FPDFPath_CountSegments", "FPDFPath_GetDrawMode", "FPDFPageObj_GetBounds",
+        "FPDFPath_GetPathSegment", "FPDFPathSegment_GetType",
+    )  # fmt: skip
 
 
 def _path_records(page_raw: object, R: Any) -> list[_Record]:
@@ -286,7 +284,7 @@ def _path_records(page_raw: object, R: Any) -> list[_Record]:
         segments = R.FPDFPath_CountSegments(obj)
         R.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
         bounded = bool(R.FPDFPageObj_GetBounds(obj, *refs))
-        address = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        address = _address(obj)
         rect = segments == 5 and _is_rect(obj, R)
         box = (left.value, bottom.value, right.value, top.value)
         out.append((address, segments, bool(stroke.value), bounded, *box, rect))
