@@ -5,6 +5,7 @@ from __future__ import annotations
 from section16 import parse
 from section16.model import Footnote
 from section16.read.rendered.blocks import read_footnotes, unsure_breaks
+from section16.read.rendered.cells import run_on
 
 from .conftest import PAGES, misses, reference
 
@@ -38,3 +39,20 @@ def test_signature_dates_and_captions_are_no_unnumbered_notes() -> None:
     assert [n.text for n in notes] == ["Held in IRA"] and not numbered
     notes, numbered = read_footnotes([["(1) Vests on"], ["08/05/2020"]])
     assert [n.text for n in notes] == ["Vests on 08/05/2020"] and numbered
+
+
+def test_a_line_broken_after_a_words_hyphen_goes_on_without_a_space() -> None:
+    assert run_on("a Rule 10b5-", "1 plan") == "a Rule 10b5-1 plan"
+    assert run_on("Held by the", "trust") == "Held by the trust"
+    assert run_on("pursuant to a -", "plan") == "pursuant to a - plan"  # a dash, not a word's hyphen
+    assert run_on("", "alone") == "alone"
+    notes, _ = read_footnotes([["(1) The worst-"], ["performing stock."]])
+    assert [n.text for n in notes] == ["The worst-performing stock."]
+    # html2text wraps a note after "Coca-"; pdftotext -layout a remark after "10b5-".
+    for page, field in [
+        ("0000021344-26-000122.html2text.md", "footnote.F3"),
+        ("0001209191-22-024552.pdftotext-layout.txt", "remarks"),
+    ]:
+        name = page.split(".")[0]
+        got = parse((PAGES / page).read_bytes())
+        assert not [m for m in misses(reference(name), got) if m[0] == field], page

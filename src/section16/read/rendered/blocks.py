@@ -8,7 +8,7 @@ from datetime import date
 
 from ...model import Address, Footnote, Relationship, ReportingOwner, Signature
 from .boxes import _state_code, split_city_line
-from .cells import Row, flat
+from .cells import Row, flat, run_on
 from .values import BadValue, parse_date, strip_stars
 
 _FN_ID_RE = re.compile(r"^\s*(?:\((\d{1,3})\)|(\d{1,3})\s*[.):]|F(\d{1,3})[.:]?)(?=\s|$)\s*")
@@ -53,7 +53,7 @@ def read_footnotes(rows: list[Row]) -> tuple[list[Footnote], bool]:
                 if not _NOT_A_NOTE_TEXT_RE.match(text):
                     items.append((None, text))  # unnumbered list: each row is a footnote
             else:
-                items[-1] = (prev_id, f"{prev} {text}".strip())
+                items[-1] = (prev_id, run_on(prev, text).strip())
         elif not _NOT_A_NOTE_TEXT_RE.match(text):
             items.append((None, text))
     numbered = any(fid is not None for fid, _ in items)

@@ -28,7 +28,7 @@ from ...model import (
     Source,
 )
 from . import blocks, box_one, box_one_street, boxes, owners_joined, tables
-from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat
+from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat, run_on
 from .flowing_rows import is_lone_value
 
 _MARKERS: dict[str, re.Pattern[str]] = {
@@ -356,7 +356,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     else:
         missing.append("remarks")
 
-    remarks = " ".join(remarks_frags).strip() or None
+    remarks = functools.reduce(run_on, remarks_frags, "").strip() or None
     if remarks and CLIPPED in remarks:
         remarks = None
         missing.append("remarks")
