@@ -51,6 +51,7 @@ def test_a_line_broken_after_a_words_hyphen_goes_on_without_a_space() -> None:
     # html2text wraps a note after "Coca-"; pdftotext -layout a remark after "10b5-".
     for page, field in [
         ("0000021344-26-000122.html2text.md", "footnote.F3"),
+        ("0001046179-26-000290.html2text.md", "footnote.F4"),  # "worst-" within a paragraph
         ("0001209191-22-024552.pdftotext-layout.txt", "remarks"),
     ]:
         name = page.split(".")[0]

@@ -13,7 +13,7 @@ import html as htmllib
 import re
 
 from ...errors import ParseError
-from .cells import CHECKED, CLIPPED, MEMO, UNCHECKED, Doc, normalize
+from .cells import CHECKED, CLIPPED, MEMO, UNCHECKED, Doc, normalize, run_on
 from .html import _bare_mark, html_to_doc
 from .markdown_pdf import (
     CUT,
@@ -196,7 +196,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     def flush() -> None:
         nonlocal item
         if para:
-            joined = _inline(" ".join(para))
+            joined = _inline(functools.reduce(run_on, para, ""))
             if joined:
                 doc.append([joined])
                 if item or len(para) == 1:
