@@ -95,3 +95,20 @@ def test_rows_of_one_page_cut_on_different_grids_are_refused() -> None:
     # The second row's price reaches under the first row's amount: two grids, a few characters apart.
     with pytest.raises(tables.RowError, match="different grids"):
         layout._check_one_grid([cut(amount=40, after=56), cut(price=43, after=56)], cols, None)
+
+
+def test_a_cut_by_types_keeps_a_footnote_mark_far_from_the_word_before_it_out_of_a_cell() -> None:
+    # Table II runs on to a page laid out on its own grid, where each row is cut by its words'
+    # types. A cut putting the conversion price's "(6)", 12 characters right of "Common", into the
+    # title ("Class B Common (6) Stock") fits the types as well, but a mark follows its value or
+    # text one space after it: that cut is left aside (as cuts by position leave it), and the rows
+    # are read, only the later page's acquired or disposed left untold.
+    got = parse(PAGES / "0000899243-20-016402.pdftotext-layout.txt")
+    expected = reference("0000899243-20-016402")
+    assert len(got.derivative_transactions) == len(expected.derivative_transactions) == 5
+    assert [m for m in misses(expected, got) if m[0].startswith("derivative")] == []
+    assert [m for m in got.missing if m.startswith("derivative")] == [
+        "derivative_transactions[3].acquired_disposed",
+        "derivative_transactions[4].acquired_disposed",
+    ]
+    assert [t.security_title.value for t in got.derivative_transactions] == ["Class B Common Stock"] * 5

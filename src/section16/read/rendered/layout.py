@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import layout_rows, tables
-from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _join, _ranges, assign_placed, typed_cuts
+from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _join, _mark_apart, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
@@ -338,7 +338,13 @@ def _read_table(
             known = _extents([cut for p, cut in placed.values() if p == page_of(k)], cols)
             if k not in typed:
                 typed[k] = _typed_cuts(row_toks[k], starts, cols)
-            fit = [(cost, cut) for cost, cut in typed[k] or [] if _on_grid(cut, known, cols)]
+            # (A cut with a footnote mark far right of the word before it in a cell is left aside,
+            # as cuts by position leave it: a mark follows its value one space after it.)
+            fit = [
+                (cost, cut)
+                for cost, cut in typed[k] or []
+                if _on_grid(cut, known, cols) and not any(_mark_apart(c) for c in cut)
+            ]
             if len(fit) == 1 or (len(fit) > 1 and margin is not None and fit[1][0] - fit[0][0] >= margin):
                 take(k, [_join(c) for c in fit[0][1]], fit[0][1])
                 by_types.add(page_of(k))
