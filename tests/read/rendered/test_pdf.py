@@ -206,6 +206,20 @@ def test_a_remark_cut_at_the_paper_edge_is_said_missing_not_read_short(
 
 
 @pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_note_cut_between_two_words_on_a_page_without_a_cut_word_is_said_missing(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Note 1's only line ends with a whole word ("AN") 0.4 point inside the tables' frame, and no
+    word of that page crosses the edge; the next page's notes do, so the one layout is wider than the
+    paper and the rest of that line ("ORDERLY SALE ...") was cut whole."""
+    monkeypatch.setenv("SECTION16_PDF_BACKEND", backend)
+    name = "0000899243-21-047608"
+    got = parse_bytes((PAGES / f"{name}.chromium-pdf.pdf").read_bytes(), name)
+    assert "footnotes[F1]" in got.missing
+    assert [m for m in misses(reference(name), got) if m[2] is not None] == []  # nothing read wrong
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
 def test_a_note_the_page_break_splits_is_read_whole(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Footnote 1 runs from the foot of the third page to the top of the fourth, its number on its
     first line (not centred on the whole note); its last lines were read as footnote 2's."""

@@ -108,7 +108,7 @@ def test_a_number_set_against_its_text_is_two_words() -> None:
 def test_text_kept_past_the_paper_is_not_cut() -> None:
     kept = Page([Word("Within", 30, 60, 10, 20), Word("beyond", 900, 930, 10, 20)])
     assert pdf._kept_past_edge(Sheet(kept, 842.0, 30.0))
-    assert [w.text for w in pdf._clip(Sheet(kept, 842.0, 30.0), 30.0).words] == ["Within", "beyond"]
+    assert [w.text for w in pdf._clip(Sheet(kept, 842.0, 30.0), 30.0, False).words] == ["Within", "beyond"]
     cut = Page([Word("Within", 30, 60, 10, 20), Word("edge", 800, 845, 10, 20)])
     assert not pdf._kept_past_edge(Sheet(cut, 842.0, 30.0))
 

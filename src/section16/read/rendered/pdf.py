@@ -89,26 +89,41 @@ def _kept_past_edge(sheet: Sheet) -> bool:
     return any(w.x0 >= sheet.width for w in sheet.page.words)
 
 
-def _clip(sheet: Sheet, left: float | None) -> Page:
-    """The sheet's page with each word the printer cut at the paper's right edge marked :data:`CLIPPED`."""
+def _edge(sheet: Sheet, left: float | None) -> float:
+    """Where the printed page ends on the right: a margin as wide as the left one, or the frame the
+    tables draw if that reaches further."""
     page, words = sheet.page, sheet.page.words
-    if not words or _kept_past_edge(sheet):
-        return page
-    # The printed page ends at its right margin: a margin as wide as the left one, or the frame
-    # the tables draw if that reaches further. A word reaching beyond was clipped there, with the
-    # rest of its line.
     margin = left if left is not None else min(w.x0 for w in words)
     edge = sheet.width - margin
     if page.v:  # a frame drawn a little past the mirrored margin is on the page too
         edge = max(edge, max(x for x, _a, _b in page.v))
-    edge += CLIP_TOLERANCE
-    overflow = any(w.x1 > edge for w in words)
+    return edge + CLIP_TOLERANCE
+
+
+def _overflows(sheet: Sheet, left: float | None) -> bool:
+    """Some word of the sheet was cut at the paper's right edge."""
+    words = sheet.page.words
+    if not words or _kept_past_edge(sheet):
+        return False
+    edge = _edge(sheet, left)
+    return any(w.x1 > edge for w in words)
+
+
+def _clip(sheet: Sheet, left: float | None, overflow: bool) -> Page:
+    """The sheet's page with each word the printer cut at the paper's right edge marked :data:`CLIPPED`.
+    ``overflow``: some page of the document was laid out wider than the paper (one layout is cut
+    into pages, so a page whose cut fell between two words shows no cut word of its own)."""
+    page, words = sheet.page, sheet.page.words
+    if not words or _kept_past_edge(sheet):
+        return page
+    # A word reaching beyond the edge was clipped there, with the rest of its line.
+    edge = _edge(sheet, left)
 
     def clipped(w: Word) -> bool:
         if w.x1 > edge:
             return True
-        # Something on this page is laid out wider than the paper: a line of text outside the
-        # ruled tables that ends near the edge may have lost the words past it, cut whole.
+        # The document is laid out wider than the paper: a line of text outside the ruled tables
+        # that ends near the edge may have lost the words past it, cut whole.
         if not overflow or w.x1 <= edge - OVERFLOW_REACH:
             return False
         mid = (w.top + w.bottom) / 2
@@ -160,7 +175,8 @@ def _read_pages(data: bytes, backend: str | None = None) -> list[Page]:
     sheets = BACKENDS[name](data)
     lefts = [s.left for s in sheets if s.left is not None]
     left = min(lefts, default=None)  # the same margin on every page
-    return _literal_marks([_check_boxes(_clip(s, left)) for s in sheets])
+    overflow = any(_overflows(s, left) for s in sheets)
+    return _literal_marks([_check_boxes(_clip(s, left, overflow)) for s in sheets])
 
 
 #: A check box is a square this many points wide at least, and at most :data:`~.pdf_pdfium.SMALL_SHAPE`
