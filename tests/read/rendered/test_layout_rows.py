@@ -244,3 +244,32 @@ def test_a_cell_run_on_to_a_page_without_rows_goes_under_its_lines() -> None:
     assert not any(n.where == "Table I" for n in got.notes)
     assert shown(expected, got) > 40
     assert misses(expected, got) == []
+
+
+def test_a_parenthesis_a_cell_opens_closes_in_the_same_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A band that ends a row's title on "(Right" (the next row's starting with "to Buy)") parts one
+    # cell's words: it costs more than centring alone says; the band that keeps them does not.
+    lines = [
+        at((0, "Stock")),
+        at((0, "Option"), (84, "12/13/2016"), (155, "40,000"), (172, "D")),
+        at((0, "(Right")),
+        at((0, "to Buy)")),
+    ]
+    whole, parted = ([0, 1, 2, 3], 1.5), ([0, 1, 2], 1.0)
+    costs = [layout_rows.band_cost(band, middle, runs(lines)) for band, middle in (whole, parted)]
+    monkeypatch.setattr(layout_rows, "_UNBALANCED", 0.0)
+    centring = [layout_rows.band_cost(band, middle, runs(lines)) for band, middle in (whole, parted)]
+    assert costs[0] == centring[0]
+    assert costs[1] == centring[1] + 2.0
+
+
+def test_rows_whose_titles_wrap_in_parentheses_are_cut_where_the_parentheses_close() -> None:
+    # 0001628280-20-004909 (Form 5): six back-to-back "Stock / Option / (Right / to Buy)" rows under a
+    # heading the page break cut in two. The first row's values stand a line below its middle, and
+    # its lines fit two cuts alike by centring alone; only one keeps each "(Right" with its "to Buy)".
+    got = parse(PAGES / "0001628280-20-004909.pdftotext-layout.txt")
+    expected = reference("0001628280-20-004909")
+    assert len(got.derivative_holdings) == len(expected.derivative_holdings) == 6
+    assert [m for m in misses(expected, got) if m[0].startswith(("derivative", "non_derivative"))] == []
+    assert {t.security_title.value for t in got.derivative_holdings} == {"Stock Option (Right to Buy)"}
+    assert not any(n.where.startswith("Table") for n in got.notes)

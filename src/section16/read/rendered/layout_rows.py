@@ -10,7 +10,8 @@ chosen so that
 * each row's cells (words standing one over the other) are centred on the row's middle line;
 * no cell holds two values stacked one over the other (a cell has one value: those are two rows);
 * the band of lines a row takes is itself centred on that middle line (the tallest cell fills it);
-* a blank line between two anchors is where the rows part, when there is one.
+* a blank line between two anchors is where the rows part, when there is one;
+* a parenthesis a cell opens closes in that cell ("(Right to" / "buy)" are one title's lines).
 
 A layout program does not keep every line of a row in place (a superscript footnote mark rises to
 a line of its own, a short cell may sit a line off), so these are costs, and the cut with the least
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
 #: A value that fills a cell on its own: a number, a date, a dollar amount, a lone footnote mark.
@@ -43,6 +44,9 @@ _AFTER_MARK = 3.0
 #: Text starting "By ..." under other text: a nature of ownership ("By Trust") starts its cell.
 _BY_START = 2.0
 _BY_RE = re.compile(r"^[Bb]y(?:\s|$)")
+#: A cell whose words open a parenthesis they do not close, or close one they did not open ("(Right
+#: to" / "buy)" parted between two rows): a cut that parts a cell's lines between two rows.
+_UNBALANCED = 2.0
 _ENDS_WITH_MARK_RE = re.compile(r"\S\s?\(\d{1,3}\)$")
 
 
@@ -161,6 +165,8 @@ def band_cost(
     for k in range(len(items)):
         cells.setdefault(root(k), []).append(k)
     for ks in cells.values():
+        if _balance(items[k].text for k in ks):
+            cost += _UNBALANCED
         ls = [items[k].line for k in ks]
         if all(kinds[k][1] for k in ks):
             cost += _LONE_MARK + _MARK_WEIGHT * abs((min(ls) + max(ls)) / 2 - middle)
@@ -168,6 +174,33 @@ def band_cost(
             cost += abs((min(ls) + max(ls)) / 2 - middle)
     cost += abs((band[0] + band[-1]) / 2 - middle)
     return cost
+
+
+def _balance(texts: Iterable[str]) -> int:
+    """Parentheses opened less those closed, over a cell's words."""
+    return sum(t.count("(") - t.count(")") for t in texts)
+
+
+def _unbalanced(items: list[Run]) -> int:
+    """How many cells (runs standing one over another, ``items`` sorted by their left ends) open a
+    parenthesis they do not close or close one they did not open."""
+    parent = list(range(len(items)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, ta in enumerate(items):
+        for b in range(a + 1, len(items)):
+            if items[b].x0 > ta.x1:
+                break
+            parent[root(b)] = root(a)
+    cells: dict[int, list[str]] = {}
+    for k, t in enumerate(items):
+        cells.setdefault(root(k), []).append(t.text)
+    return sum(1 for texts in cells.values() if _balance(texts))
 
 
 #: A value no words spell ("2010 Partners Fund" may run on past a break): an amount, a price, a date.
@@ -231,6 +264,7 @@ def _split_cost(
         not any(t.x0 <= u.x1 + _NEAR and u.x0 <= t.x1 + _NEAR for u in runs[here[-1]]) for t in runs[later[0]]
     ):
         return STACKED
+    cost += _UNBALANCED * _unbalanced(sorted((t for i in band for t in runs[i]), key=lambda t: t.x0))
     last = [_kind(t.text) for t in runs[here[-1]] if t.text != "$"]
     for t in runs[later[0]]:
         kt = _kind(t.text)
