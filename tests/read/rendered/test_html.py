@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from section16 import parse
-from section16.read.rendered.html import html_to_doc
+from section16.read.rendered.html import _bare_mark, html_to_doc
 from section16.read.sniff import sniff
 
 from .conftest import FILINGS, RENDERED, html_of, misses, reference, shown
@@ -123,3 +123,46 @@ def test_walk_rows_with_a_cell_holding_a_table_are_layout() -> None:
         b"<table><td>j</td><td>k</td></table></body></html>"
     )
     assert html_to_doc(page) == [["a"], ["b"], ["c"], ["d"], ["e", "f"], ["g"], ["h"], ["i"], ["j", "k"]]
+
+
+def test_walk_cells_and_rows_holding_a_table_outside_rows_are_layout() -> None:
+    # A cell or row holding a table met outside a table's rows (the parser leaves a stray <td> where
+    # it stands) is read as layout: no cell's space after it ("B" and "C" run on), no line break
+    # around it; any other element holding a table reads as it would without one (a block on lines
+    # of its own, an inline element as its text).
+    assert html_to_doc(
+        b"<html><body><div><td>A<table><tr><td>x</td></tr></table>B</td><td>C</td></div>D</body></html>"
+    ) == [["A"], ["x"], ["BC"], ["D"]]
+    assert html_to_doc(
+        b"<html><body><p>p1<span>s<table><tr><td>x</td><td>y</td></tr></table>t</span>u</p>"
+        b"<center>c<table><tr><td>z</td></tr></table></center></body></html>"
+    ) == [["p1s"], ["x", "y"], ["tu"], ["c"], ["z"]]
+    assert html_to_doc(
+        b"<html><body><ul><li>one<table><tr><td>x</td></tr></table>two</li></ul>"
+        b"<th>h<table><tr><td>q</td></tr></table></th>e</body></html>"
+    ) == [["one"], ["x"], ["two"], ["h"], ["q"], ["e"]]
+
+
+def test_walk_tables_nested_and_side_by_side() -> None:
+    # Each table's holders are marked walking up to the first one already marked: tables nested in
+    # one another, and many side by side in one cell, each read, every table's text on its own line.
+    depth = 50
+    page = b"<html><body>" + b"<table><tr><td>x" * depth + b"</td></tr></table>" * depth + b"</body></html>"
+    assert html_to_doc(page) == [["x"]] * depth
+    wide = b"<table><tr><td>" + b"<table><tr><td>y</td><td>z</td></tr></table>" * 2000 + b"</td></tr></table>"
+    assert html_to_doc(b"<html><body>" + wide + b"</body></html>") == [["y", "z"]] * 2000
+
+
+@pytest.mark.parametrize(
+    ("raw", "bare"),
+    [
+        (b"<sup>(1)</sup> Stock", False),
+        (b"Class B Stock (2)", True),
+        (b"(3) at the start", True),
+        (b"<sup>(1)</sup> and <b>(12)</b>", True),
+        (b"(1234) is no mark", False),
+        (b"<SUP>(1)</SUP>", True),  # (as the page's bytes spell it: only "<sup>" is the stylesheets')
+    ],
+)
+def test_bare_mark(raw: bytes, bare: bool) -> None:
+    assert _bare_mark(raw) is bare

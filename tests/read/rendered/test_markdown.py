@@ -190,6 +190,11 @@ def test_pandoc_commonmark_opening_with_kept_html_reads_box_1_street_lines_apart
         ("<tr><td>b&nbsp;c</td><td><sup>(2)</sup></td></tr>", 1),  # read in one parse
         ("<tr><td>b</td><td>(2)</td></tr>", 2),  # a bare "(2)" while the other block has <sup>
         ("<tr><td><!-- c -->b</td><td><sup>(2)</sup></td></tr>", 2),  # a comment
+        ("<tr><td>b!<?pi x?></td><td><sup>(2)</sup></td></tr>", 2),  # a processing instruction
+        ("<tr><td>Why? b</td><td><sup>(2)</sup>!</td></tr>", 1),  # "?" and "!" alone are text
+        ("<tr><td><BODY>b</td><td><sup>(2)</sup></td></tr>", 2),  # a document's own body
+        ("<tr><td><Head><title>t</title></Head>b</td></tr>", 2),
+        ("<tr><td><hTML>b</td></tr>", 2),
     ],
 )
 def test_html_blocks_read_in_one_parse_as_one_by_one(second: str, parses: int, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -149,3 +149,48 @@ def test_a_table_title_cut_by_cells_is_found_and_marks_the_page_drawn_from_a_pdf
     got = parse(PAGES / "0000002488-24-000005.pymupdf4llm.md")
     assert got.reporting_owners[0].name is None and "reporting_owners[0].name" in got.missing
     assert misses(reference("0000002488-24-000005"), got) == []
+
+
+def test_bold_marks_and_sections_parted_only_where_the_page_holds_them() -> None:
+    from section16.read.rendered.cells import CLIPPED
+    from section16.read.rendered.markdown import markdown_to_doc
+    from section16.read.rendered.markdown_pdf import part_inline_sections, part_run_on_marks
+
+    lines = [
+        "**(1)** First note ends here. **(2)** Second note cut at the edge of",
+        "| **(3)** | in a table row: left as it is |",
+        "plain line",
+        "**(4)**Glued to its text",
+        "the owners' words **Signatures** /s/ Jane Doe",
+    ]
+    parted = part_run_on_marks(lines)
+    assert parted[:4] == ["**(1)** First note ends here.", "", "**(2)** Second note cut at the edge of", ""]
+    assert parted[4:7] == [lines[1], lines[2], "**(4)** Glued to its text"]
+    # Told which lines hold "**(", only those are looked at: the same lines come out.
+    assert part_run_on_marks(lines, [0, 1, 3]) == parted
+    assert part_run_on_marks(lines, [1]) is lines  # (nothing changed: the list itself)
+    parted_sections = [*lines[:4], "the owners' words", "", "**Signatures**", "", "/s/ Jane Doe", ""]
+    assert part_inline_sections(lines, [4]) == part_inline_sections(lines) == parted_sections
+    assert part_inline_sections(lines, []) is lines
+    # The page read whole: the lines found by one scan, parted as when every line is looked at.
+    text = "**(1)** A note cut at the edge of **(2)** Another.\n\nthe owners' words **Remarks:** none"
+    assert markdown_to_doc(text) == [
+        ["(1) A note cut at the edge of" + CLIPPED], ["(2) Another."], ["the owners' words"], ["Remarks:"], ["none"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("| Signatures<br>/s/ Jane Doe | x |", True),
+        ("| **Signatures** <br /> /s/ Jane Doe |", True),
+        ("| /s/ Jane Doe<br/>  **Signatures |", True),
+        ("| /s/ Jane Doe<br>Signatures |", True),
+        ("**Signatures**\n\n/s/ Jane Doe<br>", False),
+        ("| Signature<br>x |", False),
+    ],
+)
+def test_signatures_heading_in_a_cell(text: str, found: bool) -> None:
+    from section16.read.rendered.markdown_pdf import sig_heading_in_cell
+
+    assert sig_heading_in_cell(text) is found

@@ -79,12 +79,11 @@ _WALK_XSL = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/
 
 <xsl:template match="{_SKIP}" priority="2"/>
 
-<xsl:template match="*[@s:h]" priority="1">
-  <xsl:variable name="block" select="self::{_BLOCKS.replace("|", " or self::")}"/>
-  <xsl:if test="$block"><xsl:text>{{3}}</xsl:text></xsl:if>
-  <xsl:apply-templates/>
-  <xsl:if test="$block"><xsl:text>{{3}}</xsl:text></xsl:if>
-</xsl:template>
+<!-- A row or cell holding a table, met outside a table's rows: its text as lines, no cell's space
+  after it, no line break around it. (Any other element holding a table is read as the templates
+  below read it anyway, a block on lines of its own and an inline element as its text: only these
+  three are matched, as a wildcard's test would be tried on every element of the page.) -->
+<xsl:template match="tr[@s:h]|td[@s:h]|th[@s:h]" priority="1"><xsl:apply-templates/></xsl:template>
 
 <xsl:template match="br"><xsl:text>{{3}}</xsl:text></xsl:template>
 
@@ -134,39 +133,33 @@ def _marks(raw: bytes, root: etree._Element, utf8: bool, plain: bool) -> tuple[s
 
 
 _LITERAL_MARK_RE = re.compile(r"\((\d{1,3})\)")
-_NUMBER_MARK_RE = re.compile(rb"\(\d{1,3}\)")
+#: A "(2)" not straight after "<sup>". (It opens with its "(" and looks behind it after: a pattern
+#: opening with a look-behind is tried at every byte of the page, one opening with a literal only
+#: where the literal stands.)
+_BARE_MARK_RE = re.compile(rb"\((?<!<sup>\()\d{1,3}\)")
 
 
 def _bare_mark(raw: bytes) -> bool:
-    """Does the page print a "(2)" that is not straight after "<sup>"? (Searched for "(" first: a
-    pattern opening with a look-behind is tried at every byte of the page.)"""
-    return any(raw[max(0, m.start() - 5) : m.start()] != b"<sup>" for m in _NUMBER_MARK_RE.finditer(raw))
-
-
-_TABLE_HOLDERS = etree.XPath("//table/ancestor::*")
-_TABLE_COUNT = etree.XPath("count(//table)")
+    """Does the page print a "(2)" that is not straight after "<sup>"?"""
+    return _BARE_MARK_RE.search(raw) is not None
 
 
 def _mark_holders(root: etree._Element) -> None:
     """Mark each element that holds a table somewhere inside: the walk reads those as layout."""
-    holders: Any
-    tables: Any = _TABLE_COUNT(root)  # (a float: XPath's count)
-    if tables <= 256:
-        holders = _TABLE_HOLDERS(root)  # (one XPath: a loop over ancestors costs twice as much)
-    else:  # libxml2 merges each table's ancestors into the set pair by pair: a loop stays linear
-        holders, seen = [], set()
-        for table in root.iter("table"):
-            for anc in table.iterancestors():
-                if anc in seen:
-                    break
-                seen.add(anc)
-                holders.append(anc)
-    for el in holders:
-        el.set(_HOLDS_TABLE, "")
-        if el.tag in ("td", "th"):  # its row (or its table, for loose cells) is read as layout
-            parent = el.getparent()
-            if parent is not None:
-                parent.set(_ROW_HOLDS_TABLE, "")
+    # Each table's ancestors, up to the first already marked: one pass over the tree, linear however
+    # many tables a page nests. (Counting the tables first to pick an XPath for few of them costs a
+    # pass of its own, and ``//table/ancestor::*`` is no faster than this loop.)
+    seen: set[etree._Element] = set()
+    for table in root.iter("table"):
+        for el in table.iterancestors():
+            if el in seen:
+                break
+            seen.add(el)
+            el.set(_HOLDS_TABLE, "")
+            if el.tag in ("td", "th"):  # its row (or its table, for loose cells) is read as layout
+                parent = el.getparent()
+                if parent is not None:
+                    parent.set(_ROW_HOLDS_TABLE, "")
 
 
 def _protect_literal_marks(root: etree._Element) -> None:

@@ -17,13 +17,13 @@ from .cells import CHECKED, CLIPPED, MEMO, UNCHECKED, Doc, normalize, run_on
 from .html import _bare_mark, html_to_doc
 from .markdown_pdf import (
     CUT,
-    SIG_HEADING_IN_CELL_RE,
     drop_cut_issuer_box,
     drop_cut_owners_table,
     drop_unplaced_box1,
     join_footnote_heads,
     part_inline_sections,
     part_run_on_marks,
+    sig_heading_in_cell,
     signature_rows,
     title_row,
 )
@@ -51,6 +51,8 @@ _TASK_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+")
 _PIPE_RE = re.compile(r"(?<!\\)\|")
 _BULLET_PIPE_RE = re.compile(r"^[-*+] +\|")
 _TABLE_TAG_RE = re.compile(r"<(/?)table", re.IGNORECASE)
+#: A bold footnote number ("**(", group 1) or a bold section heading (what markdown_pdf parts).
+_BOLD_LEAD_RE = re.compile(r"\*\*(?:(\()|Signature|Explanation|Remarks)")
 _GLUED_NUMBER_RE = re.compile(r"(?<=\d)(?=\d\\\.\s)")
 # pandoc's simple and multiline tables: an indented rule of dash groups.
 _DASH_RULE_RE = re.compile(r"^ {1,3}-{2,}(?: +-+)*\s*$")
@@ -174,11 +176,25 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    bold_marks = "**(" in text
+    # The lines holding a bold footnote number ("**(") or a bold section heading, found by one scan of
+    # the page (four substring scans cost ten times as much): only those lines are looked at below.
+    marks_at: list[int] = []
+    sections_at: list[int] = []
+    line_no = last = 0
+    for bold in _BOLD_LEAD_RE.finditer(text):
+        line_no += text.count("\n", last, bold.start())
+        last = bold.start()
+        found = marks_at if bold.group(1) else sections_at
+        if not found or found[-1] != line_no:
+            found.append(line_no)
+    bold_marks = bool(marks_at)
     if bold_marks:
-        lines = part_run_on_marks(lines)
-    if "**Signature" in text or "**Explanation" in text or "**Remarks" in text:
-        lines = part_inline_sections(lines)
+        parted = part_run_on_marks(lines, marks_at)
+        if parted is not lines and sections_at:  # (the lines after a parted one moved: all looked at)
+            sections_at = list(range(len(parted)))
+        lines = parted
+    if sections_at:
+        lines = part_inline_sections(lines, sections_at)
     # How each line changes the depth of HTML tables (opened less closed), for the lines holding a
     # table tag, in order; found when the first HTML table is met, by one scan of the page (lowering
     # the page, or scanning it line by line, costs several times as much).
@@ -316,7 +332,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     if "Issuer Name" in text:
         doc = drop_cut_issuer_box(doc)
     if "ignature" in text:
-        doc = signature_rows(doc, "Signatures" in text and SIG_HEADING_IN_CELL_RE.search(text) is not None)
+        doc = signature_rows(doc, sig_heading_in_cell(text))
     if bold_marks:
         doc = join_footnote_heads([[c.replace(CUT, CLIPPED) if CUT in c else c for c in row] for row in doc])
     return doc
@@ -329,9 +345,18 @@ _BETWEEN = "\uf8e9"
 _BETWEEN_REF_RE = re.compile(r"&#(?:[xX]0*[fF]8[eE]9|0*63721)(?![0-9])")
 #: What could make blocks read together differ from blocks read alone: markup that hides or moves
 #: text (comments, CDATA, processing instructions, a document's own html/head/body). Looked for with
-#: str.find on the lower-cased blocks (a case-blind regex would scan them at a tenth of the speed).
-_UNSAFE_TO_JOIN = ("<!", "<?", "<html", "<head", "<body")
-_UNSAFE_TO_JOIN_LOW = tuple(u.encode() for u in _UNSAFE_TO_JOIN)
+#: bytes.find on the lower-cased blocks (a case-blind regex would scan them at a tenth of the speed).
+_UNSAFE_TAGS_LOW = (b"<html", b"<head", b"<body")
+
+
+def _unsafe_to_join(raw: bytes) -> bool:
+    """Does the blocks' markup hold any of :data:`_UNSAFE_TAGS_LOW`, "<!" or "<?"? (A search for two
+    characters, the first of them as common as "<", runs at a fifth of memchr's speed: "!" and "?" are
+    looked for alone first, which is memchr.)"""
+    if (b"!" in raw and b"<!" in raw) or (b"?" in raw and b"<?" in raw):
+        return True
+    low = raw.lower()
+    return any(u in low for u in _UNSAFE_TAGS_LOW)
 
 
 def _read_blocks(htmls: list[str], source: str | None) -> list[Doc]:
@@ -341,14 +366,13 @@ def _read_blocks(htmls: list[str], source: str | None) -> list[Doc]:
     if len(htmls) > 1:
         joined = f"\n<p>{_BETWEEN}</p>\n".join(htmls)
         raw = joined.encode("utf-8", "surrogatepass")
-        low = raw.lower()  # (bytes: see markdown_to_doc)
         # (A "(2)" outside <sup> changes how a block's marks are read when another block has <sup>;
         # looked for on the blocks joined: the 5 bytes before a block's start are the separator's
         # "</p>\n", never "<sup>", as before a block read alone there are none.)
         if (
             joined.count(_BETWEEN) == len(htmls) - 1  # no block holds the separator's character
             and not _BETWEEN_REF_RE.search(joined)
-            and not any(u in low for u in _UNSAFE_TO_JOIN_LOW)
+            and not _unsafe_to_join(raw)
             and not _bare_mark(raw)
         ):
             try:

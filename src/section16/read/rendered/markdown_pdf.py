@@ -12,6 +12,7 @@ guesses. The table rows themselves are placed by :mod:`.markdown_rows`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .cells import Doc
 
@@ -31,25 +32,45 @@ _FN_HEAD_RE = re.compile(r"^\((\d{1,3})\)\s+(?=[a-z])")
 _STAR_NOTE_RE = re.compile(r"^\W*(?:If the form is filed|Intentional misstatements)", re.IGNORECASE)
 
 
-def part_run_on_marks(lines: list[str]) -> list[str]:
+def part_run_on_marks(lines: list[str], at: Iterable[int] | None = None) -> list[str]:
     """Lines with a bold footnote number after other text split there, each footnote a paragraph of
     its own. A PDF-to-Markdown converter runs two footnotes into one line where the first one's last
     line was cut at the paper's edge: text before such a number that does not end a sentence is
-    marked cut (not whole), not read as the footnote's whole text."""
-    out: list[str] = []
-    for line in lines:
+    marked cut (not whole), not read as the footnote's whole text. ``at``: the lines holding "**(",
+    when the caller knows them (every line is looked at otherwise). The list itself is returned when
+    no line changes."""
+    changed: list[tuple[int, list[str]]] = []
+    for k in range(len(lines)) if at is None else at:
+        line = lines[k]
         if "**(" not in line or "|" in line:
-            out.append(line)
             continue
-        line = _GLUED_MARK_RE.sub(r"\1 ", line)
-        parts = _MID_MARK_RE.split(line)
+        glued = _GLUED_MARK_RE.sub(r"\1 ", line)
+        parts = _MID_MARK_RE.split(glued)
         if len(parts) == 1:
-            out.append(line)
+            if glued != line:
+                changed.append((k, [glued]))
             continue
-        for k, part in enumerate(parts):
-            if k + 1 < len(parts) and not _SENTENCE_END_RE.search(_TAG_RE.sub("", part).rstrip(" *_")):
+        new: list[str] = []
+        for j, part in enumerate(parts):
+            if j + 1 < len(parts) and not _SENTENCE_END_RE.search(_TAG_RE.sub("", part).rstrip(" *_")):
                 part += CUT
-            out.extend((part, ""))
+            new.extend((part, ""))
+        changed.append((k, new))
+    return _replaced(lines, changed)
+
+
+def _replaced(lines: list[str], changed: list[tuple[int, list[str]]]) -> list[str]:
+    """The lines with each line changed (its index, ascending) replaced by its new lines; the list
+    itself when none is."""
+    if not changed:
+        return lines
+    out: list[str] = []
+    last = 0
+    for k, new in changed:
+        out.extend(lines[last:k])
+        out.extend(new)
+        last = k + 1
+    out.extend(lines[last:])
     return out
 
 
@@ -59,22 +80,38 @@ _INLINE_SECTION_RE = re.compile(r"(?<=\S)\s*(\*\*(?:Signatures?|Explanation of R
 _CAPTION_LINE_RE = re.compile(r"^\W*Signature\s+of\s+Reporting\s+Person\W*$", re.IGNORECASE)
 _DATE_LINE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _SIG_HEAD_LINE_RE = re.compile(r"^\s*Signatures\s*$", re.MULTILINE)
-#: The "Signatures" heading in a cell with other lines, as the page's Markdown writes it.
-SIG_HEADING_IN_CELL_RE = re.compile(r"Signatures\**\s*<br|<br\s*/?>\s*\**Signatures")
+#: The "Signatures" heading in a cell with other lines, as the page's Markdown writes it: the heading
+#: before a line break, or after one. (Two patterns, each opening with its literal, which the regex
+#: engine finds at C speed; one alternation of both is tried at every position of the page.)
+_SIG_HEADING_BEFORE_BR_RE = re.compile(r"Signatures\**\s*<br")
+_SIG_HEADING_AFTER_BR_RE = re.compile(r"<br\s*/?>\s*\**Signatures")
+
+
+def sig_heading_in_cell(text: str) -> bool:
+    """Does the page's Markdown hold the "Signatures" heading in a cell with other lines?"""
+    return "Signatures" in text and (
+        _SIG_HEADING_BEFORE_BR_RE.search(text) is not None or _SIG_HEADING_AFTER_BR_RE.search(text) is not None
+    )
+
+
 _CAPTION_END_RE = re.compile(r"Signature\s+of\s+Reporting\s+Person\W*$", re.IGNORECASE)
 
 
-def part_inline_sections(lines: list[str]) -> list[str]:
-    out: list[str] = []
-    for line in lines:
+def part_inline_sections(lines: list[str], at: Iterable[int] | None = None) -> list[str]:
+    """Lines holding a section's bold heading after other text split there. ``at``: the lines holding
+    "**Signature", "**Explanation" or "**Remarks", when the caller knows them (every line is looked at
+    otherwise). The list itself is returned when no line changes."""
+    changed: list[tuple[int, list[str]]] = []
+    for k in range(len(lines)) if at is None else at:
+        line = lines[k]
         m = _INLINE_SECTION_RE.search(line) if "**" in line and "|" not in line else None
         if m and line[: m.start()].strip(" #*->"):  # (a Markdown heading's own "### " is not text)
+            new: list[str] = []
             for part in _INLINE_SECTION_RE.split(line):  # (the heading, kept by the split's group)
                 if part.strip():
-                    out.extend((part, ""))
-        else:
-            out.append(line)
-    return out
+                    new.extend((part, ""))
+            changed.append((k, new))
+    return _replaced(lines, changed)
 
 
 def _part_signature_heading(doc: Doc) -> Doc:
@@ -109,7 +146,7 @@ def signature_rows(doc: Doc, heading_in_cell: bool = True) -> Doc:
     caption as paragraphs after the name's caption."""
     out: Doc = []
     i = 0
-    if heading_in_cell:  # (the page holds "Signatures" beside a line break: see SIG_HEADING_IN_CELL_RE)
+    if heading_in_cell:  # (the page holds "Signatures" beside a line break: see sig_heading_in_cell)
         doc = _part_signature_heading(doc)
     # Only the rows next to a caption (the caption ends a row's first cell) are looked at.
     caps = [k for k, r in enumerate(doc) if r and "ignature" in r[0] and _CAPTION_END_RE.search(r[0])]
