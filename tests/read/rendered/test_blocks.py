@@ -46,6 +46,9 @@ def test_a_line_broken_after_a_words_hyphen_goes_on_without_a_space() -> None:
     assert run_on("Held by the", "trust") == "Held by the trust"
     assert run_on("pursuant to a -", "plan") == "pursuant to a - plan"  # a dash, not a word's hyphen
     assert run_on("", "alone") == "alone"
+    # A "?" between letters (a filer's curly apostrophe) is a break inside the word too.
+    assert run_on("Minor child?", "s trust") == "Minor child?s trust"
+    assert run_on("Is it held?", "Yes") == "Is it held? Yes"
     notes, _ = read_footnotes([["(1) The worst-"], ["performing stock."]])
     assert [n.text for n in notes] == ["The worst-performing stock."]
     # html2text wraps a note after "Coca-"; pdftotext -layout a remark after "10b5-".

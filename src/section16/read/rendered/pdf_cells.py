@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cells import HYPHEN_END_RE as _HYPHEN_END_RE
+from .cells import runs_on
 from .ruled import RULE_MERGE, Page, Word
 
 #: Words whose tops differ by less than this (points) stand on one line of a cell.
@@ -161,7 +161,7 @@ def _cell_phrases(words: list[Word]) -> list[str]:
             )  # fmt: skip
             if above is not None:
                 # A line ending in a word's hyphen ("98052-" over "6399") goes on without a space.
-                sep = "" if _HYPHEN_END_RE.search(above.text) else " "
+                sep = "" if runs_on(above.text, text) else " "
                 above.text, above.x1, above.last = f"{above.text}{sep}{text}", max(above.x1, x1), top
             else:
                 items.append(_Item(x0, x1, top, top, text))

@@ -15,8 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .cells import CLIPPED
-from .cells import HYPHEN_END_RE as _HYPHEN_END_RE
+from .cells import CLIPPED, runs_on
 from .pdf_cells import LINE_TOLERANCE
 from .ruled import Page, Word
 
@@ -79,7 +78,7 @@ def _joined(texts: list[str]) -> str:
     on without a space (a browser breaks a line after a hyphen the text holds; it does not hyphenate)."""
     out = ""
     for t in texts:
-        out = f"{out}{t}" if _HYPHEN_END_RE.search(out) else f"{out} {t}" if out else t
+        out = f"{out}{t}" if runs_on(out, t) else f"{out} {t}" if out else t
     return out
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import tables
-from .cells import HYPHEN_END_RE as _HYPHEN_END_RE
+from .cells import runs_on
 
 #: Rules closer than this (points) are one rule: a border drawn as a thin filled rectangle has two
 #: edges (chromium: under 1 point apart; weasyprint fills a cell's 1.5-pixel border between its outer
@@ -113,7 +113,7 @@ def _cell_text(words: list[Word]) -> str:
         text = " ".join(w.text for w in sorted(ln, key=lambda w: w.x0))
         if not out:
             out = text
-        elif _HYPHEN_END_RE.search(out):
+        elif runs_on(out, text):
             out += text
         else:
             out += "\n" + text
