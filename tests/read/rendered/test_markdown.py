@@ -204,7 +204,7 @@ def test_html_blocks_read_in_one_parse_as_one_by_one(second: str, parses: int, m
     blocks = ["<table><tr><td>a</td><td><sup>(1)</sup> x</td></tr></table>tail", f"<table>{second}</table>"]
     alone = [html_to_doc(b) for b in blocks]
     calls: list[str] = []
-    monkeypatch.setattr(md, "html_to_doc", lambda h, s=None: calls.append(h) or html_to_doc(h, s))
+    monkeypatch.setattr(md, "html_to_doc", lambda h, s=None, **kw: calls.append(h) or html_to_doc(h, s, **kw))
     assert md._read_blocks(blocks, None) == alone
     assert len(calls) == parses
     page = f"{blocks[0]}\n\n| m | n |\n|---|---|\n\n{blocks[1]}\n"

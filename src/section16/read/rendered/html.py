@@ -183,7 +183,9 @@ def _protect_literal_marks(root: etree._Element) -> None:
             parent.text = new
 
 
-def html_to_doc(data: bytes | str, source: str | None = None) -> Doc:
+def html_to_doc(data: bytes | str, source: str | None = None, bare_marks: bool | None = None) -> Doc:
+    """The page's rows of cells. ``bare_marks``: whether the page prints a "(2)" not straight after
+    "<sup>" (:func:`_bare_mark`), when the caller has looked already."""
     src = source or "<bytes>"
     try:
         raw = data.encode() if isinstance(data, str) else data
@@ -201,7 +203,7 @@ def html_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     if root is None:
         raise ParseError("empty HTML document", source=src)
     # (A "(2)" straight after "<sup>" is a mark; only pages with another one need the tree walk.)
-    if _bare_mark(raw) and root.find(".//sup") is not None:
+    if (_bare_mark(raw) if bare_marks is None else bare_marks) and root.find(".//sup") is not None:
         _protect_literal_marks(root)
     marks = _marks(raw, root, utf8, plain)
     flush, cell, end, br = marks

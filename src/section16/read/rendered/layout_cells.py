@@ -10,7 +10,9 @@ import bisect
 import functools
 import itertools
 import operator
+import os
 import re
+from typing import Any
 
 from . import tables
 from .cells import HYPHEN_END_RE as _HYPHEN_END_RE
@@ -32,6 +34,19 @@ _BARE_NUMBER_RE = re.compile(r"^\d+$")
 #: A word this many characters outside a column's range is not in that column.
 _FAR = 10.0
 
+# The row search by position compiled (``_layout_cells_c``, built from a .pyx at install when a C
+# compiler is there) gives exactly the cuts the Python search below gives. Without it, or with
+# SECTION16_PURE_PYTHON=1 in the environment, the Python search runs.
+_search_c: Any = None
+if not os.environ.get("SECTION16_PURE_PYTHON"):
+    try:
+        from . import _layout_cells_c
+    except ImportError:  # not built here
+        pass
+    else:
+        _search_c = _layout_cells_c
+COMPILED = _search_c is not None
+
 
 def _ranges(starts: list[float]) -> list[tuple[float, float]]:
     return [(s, e) for s, e in itertools.pairwise([*starts, 1e9])]
@@ -50,6 +65,8 @@ def _cell(toks: list[Tok]) -> str:
 
 
 def _join(toks: list[Tok]) -> str:
+    if len(toks) == 1:
+        return toks[0].text  # (most cells are one word)
     out = ""
     last_line = None
     for t in sorted(toks, key=_LINE_X):
@@ -272,6 +289,14 @@ def _prepared(
         else:
             first = max(0, bisect.bisect_left(starts, max(ms) - far_off - 2) - 2)
             near = range(first, min(c_n, bisect.bisect_right(starts, min(ms) + far_off + 2) + 1))
+        if len(ms) == 1:  # (most units are one word: its distance without the loop over words)
+            m = ms[0]
+            for c in near:
+                lo, hi = rngs[c]
+                e = lo - 1 - m if m < lo - 1 else (m - hi - 1 if m >= hi + 1 else 0.0)
+                dist[c][k] = 0.0 + e
+                far[c][k] = e > far_off
+            continue
         for c in near:
             lo, hi = rngs[c]
             a, b = lo - 1, hi + 1
@@ -304,20 +329,36 @@ def _prepared(
     # would be another cell's or row's value taken in (a nature of ownership may hold a date: "Trust
     # dtd 02/23/2016"). (Each unit's words are weighed once for all free-text columns.)
     free = [c for c, kind in enumerate(cols) if kind in _TEXT]
-    traits = [[_traits(t.text) for t in u] for u in units]
-    for k, ws in enumerate(traits):
+    weighed, dup = _unit_traits(units)
+    for k, (lone, grouped, dated) in enumerate(weighed):
         if not free:
             break
-        lone = all(w[0] or w[1] for w in ws) or (any(w[0] for w in ws) and all(w[0] or w[1] or w[2] for w in ws))
-        grouped = any(w[3] for w in ws)
-        dated = any(w[4] for w in ws)
         for c in free:
             if lone:
                 dist[c][k] += _LONE_VALUE_COST  # "$" starts a value; free text spells "$5"
             if grouped or (dated and cols[c] != "nature"):
                 far[c][k] = True
-    # dup[j][i]: units j..i hold some footnote mark twice.
+    return units, dist, far, dup if dup is not None else [[False] * n] * n
+
+
+def _unit_traits(units: list[list[Tok]]) -> tuple[list[tuple[bool, bool, bool]], list[list[bool]] | None]:
+    """Each unit's (a value standing alone, a number grouped in thousands, a date), as the free-text
+    columns weigh them; and ``dup[j][i]``: units j..i hold some footnote mark twice (None: no run
+    does, as in most rows, which hold no mark twice at all)."""
+    traits = [[_traits(t.text) for t in u] for u in units]
+    weighed: list[tuple[bool, bool, bool]] = []
+    for ws in traits:
+        if len(ws) == 1:  # (most units are one word: the tests below for one word)
+            w = ws[0]
+            weighed.append((w[0] or w[1], w[3], w[4]))
+        else:
+            lone = all(w[0] or w[1] for w in ws) or (any(w[0] for w in ws) and all(w[0] or w[1] or w[2] for w in ws))
+            weighed.append((lone, any(w[3] for w in ws), any(w[4] for w in ws)))
     marks = [[mark for w in ws for mark in w[5]] for ws in traits]
+    every = [mark for ms in marks for mark in ms]
+    if len(set(every)) == len(every):
+        return weighed, None
+    n = len(units)
     dup = [[False] * n for _ in range(n)]
     for j in range(n):
         seen: set[tuple[str, str]] = set()
@@ -327,12 +368,14 @@ def _prepared(
                 bad = bad or mark in seen
                 seen.add(mark)
             dup[j][i] = bad
-    return units, dist, far, dup
+    return weighed, dup
 
 
 def _assign(
     toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool, margin: float | None
 ) -> tuple[list[str] | None, list[list[Tok]] | None]:
+    if not by_order and _search_c is not None:
+        return _assign_compiled(toks, starts, cols)
     units, dist, far, dup = _prepared(toks, starts, cols, by_order)
     n, c_n = len(units), len(cols)
     inf = float("inf")
@@ -344,39 +387,126 @@ def _assign(
     best = [[inf] * (n + 1) for _ in range(c_n + 1)]
     back = [[0] * (n + 1) for _ in range(c_n + 1)]
     best[0][0] = 0.0
-    spans: dict[tuple[int, int], _Span] = {}  # the words j..i as one cell: the same for every column
+    # What is asked of the words j..i as one cell is the same for every column: each answer is
+    # worked out once, when first asked (the cell's text; whether its footnote marks and "$" stand
+    # where a cell's may; whether its lines are left-aligned). Only a unit holding a mark or "$"
+    # can put a mark or "$" out of place, so a run without one needs no look at its words.
+    flagged = [any(t.text == "$" or _MARK_RE.match(t.text) for t in u) for u in units]
+    texts: dict[tuple[int, int], str] = {}
+    marks_ok: dict[tuple[int, int], bool] = {}
+    aligned: dict[tuple[int, int], bool] = {}
     for c, kind in enumerate(cols):
         row, nxt, nback, d, f = best[c], best[c + 1], back[c + 1], dist[c], far[c]
-        longest = n if kind in _TEXT else _MAX_TYPED_WORDS
-        for j in range(n + 1):
+        text = kind in _TEXT
+        longest = n if text else _MAX_TYPED_WORDS
+        optional = kind not in _REQUIRED
+        for j in [j for j in range(n + 1) if row[j] != inf]:  # (the runs the columns so far can end at)
             base = row[j]
-            if base == inf:
-                continue
-            if kind not in _REQUIRED and base < nxt[j]:
+            if optional and base < nxt[j]:
                 nxt[j], nback[j] = base, j
             acc = base
-            text = kind in _TEXT
+            dup_j = dup[j] if j < n else ()
             for i in range(j + 1, min(n, j + longest) + 1):
                 if f[i - 1]:
                     break
                 acc += d[i - 1]
-                if acc >= nxt[i]:
+                if acc >= nxt[i] or dup_j[i - 1]:
+                    continue  # (a cell has each footnote mark once: j..i holds two cells' marks)
+                key = (j, i)
+                if not text:
+                    cell = texts.get(key)
+                    if cell is None:
+                        cell = texts[key] = _cell([t for u in units[j:i] for t in u])
+                    if not _check_cell(kind, cell):
+                        continue
+                ok = marks_ok.get(key)
+                if ok is None:
+                    ok = marks_ok[key] = not any(flagged[j:i]) or not _marks_astray([t for u in units[j:i] for t in u])
+                if not ok:
                     continue
-                if dup[j][i - 1]:
-                    continue  # a cell has each footnote mark once: these are two cells' marks
-                span = spans.get((j, i))
-                if span is None:
-                    span = spans[(j, i)] = _Span([t for u in units[j:i] for t in u])
-                if not text and not span.reads_as(kind):
-                    continue
-                if span.mark_before_value or span.mark_apart:
-                    continue
-                if text and not span.left_aligned:
-                    continue
+                if text:
+                    la = aligned.get(key)
+                    if la is None:
+                        la = aligned[key] = _left_aligned([t for u in units[j:i] for t in u])
+                    if not la:
+                        continue
                 nxt[i], nback[i] = acc, j
     if best[c_n][n] == inf:
         return None, None
     return _traced(back, units, c_n, n)
+
+
+#: What a column is to the compiled search: a typed column (0; 3: no row leaves it empty, D or I),
+#: free text (1; 2: no row leaves it empty, the title; 4: the nature of ownership).
+_KIND_CODES = {"title": 2, "nature": 4, "utitle": 1, "di": 3}
+
+
+def _assign_compiled(
+    toks: list[Tok], starts: list[float], cols: tuple[str, ...]
+) -> tuple[list[str] | None, list[list[Tok]] | None]:
+    """``_assign`` by position with its search compiled (``_layout_cells_c.search``): the same units,
+    traits and checks, the distances and the table of best cuts worked out in C."""
+    units = _units(toks)
+    weighed, dup = _unit_traits(units)
+    flagged = [any(t.text == "$" or _MARK_RE.match(t.text) for t in u) for u in units]
+    texts: dict[tuple[int, int], str] = {}
+    marks_ok: dict[tuple[int, int], bool] = {}
+    aligned: dict[tuple[int, int], bool] = {}
+
+    def check(c: int, j: int, i: int) -> bool:
+        # (the checks of the Python search's inner loop, each answer worked out once per run j..i)
+        key = (j, i)
+        kind = cols[c]
+        text = kind in _TEXT
+        if not text:
+            cell = texts.get(key)
+            if cell is None:
+                cell = texts[key] = _cell([t for u in units[j:i] for t in u])
+            if not _check_cell(kind, cell):
+                return False
+        ok = marks_ok.get(key)
+        if ok is None:
+            ok = marks_ok[key] = not any(flagged[j:i]) or not _marks_astray([t for u in units[j:i] for t in u])
+        if not ok:
+            return False
+        if text:
+            la = aligned.get(key)
+            if la is None:
+                la = aligned[key] = _left_aligned([t for u in units[j:i] for t in u])
+            return la
+        return True
+
+    got = _search_c.search(
+        [[(t.x0 + t.x1) / 2 for t in u] for u in units],
+        starts,
+        [_KIND_CODES.get(kind, 0) for kind in cols],
+        cols.index("di") if "di" in cols else -1,
+        [len(u) == 1 and _lone_di(u[0].text) for u in units],
+        [w[0] for w in weighed],
+        [1 if w[1] else 2 if w[2] else 0 for w in weighed],
+        dup,
+        _FAR,
+        _FAR * 1.5,
+        _LONE_VALUE_COST,
+        _MAX_TYPED_WORDS,
+        check,
+    )
+    if got is None:
+        return None, None
+    placed = [[t for u in units[j:i] for t in u] for j, i in got]
+    return [_join(p) for p in placed], placed
+
+
+@functools.lru_cache(maxsize=4096)
+def _lone_di(text: str) -> bool:
+    """A word that is a D or an I, its footnote marks aside."""
+    return ("D" in text or "I" in text) and _MARKS_RE.sub("", text) in ("D", "I")
+
+
+def _marks_astray(toks: list[Tok]) -> bool:
+    """A footnote mark or "$" that cannot be the cell's own where it stands (``_mark_before_value``,
+    ``_mark_apart``)."""
+    return _mark_before_value(toks) or _mark_apart(toks)
 
 
 def _traced(back: list[list[int]], units: list[list[Tok]], c_n: int, n: int) -> tuple[list[str], list[list[Tok]]]:
@@ -391,42 +521,6 @@ def _traced(back: list[list[int]], units: list[list[Tok]], c_n: int, n: int) -> 
         cells[c - 1] = _join(placed[c - 1])
         i = j
     return cells, placed
-
-
-class _Span:
-    """Words that may make one cell, with what is asked of them worked out once (lazily)."""
-
-    __slots__ = ("_apart", "_la", "_mbv", "_text", "toks")
-
-    def __init__(self, toks: list[Tok]) -> None:
-        self.toks = toks
-        self._text: str | None = None
-        self._mbv: bool | None = None
-        self._la: bool | None = None
-        self._apart: bool | None = None
-
-    @property
-    def mark_apart(self) -> bool:
-        if self._apart is None:
-            self._apart = _mark_apart(self.toks)
-        return self._apart
-
-    def reads_as(self, kind: str) -> bool:
-        if self._text is None:
-            self._text = _cell(self.toks)
-        return _check_cell(kind, self._text)
-
-    @property
-    def mark_before_value(self) -> bool:
-        if self._mbv is None:
-            self._mbv = _mark_before_value(self.toks)
-        return self._mbv
-
-    @property
-    def left_aligned(self) -> bool:
-        if self._la is None:
-            self._la = _left_aligned(self.toks)
-        return self._la
 
 
 #: Cells' texts recur (the same words tried against each column, the same values on every page).

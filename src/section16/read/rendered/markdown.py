@@ -212,7 +212,15 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     def flush() -> None:
         nonlocal item
         if para:
-            joined = _inline(functools.reduce(run_on, para, ""))
+            # (Lines run on after a word's hyphen without a space: only a line holding a "-" can end
+            # in one, and most paragraphs are one line.)
+            if len(para) == 1:
+                lines_run = para[0]
+            elif any("-" in p for p in para[:-1]):
+                lines_run = functools.reduce(run_on, para, "")
+            else:
+                lines_run = " ".join(para)
+            joined = _inline(lines_run)
             if joined:
                 doc.append([joined])
                 if item or len(para) == 1:
@@ -265,7 +273,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
                 stripped = stripped[2:].lstrip()
             cells = _split_pipes(stripped)
             kept = [c for c in cells if "--" not in c or not _DELIM_CELL_RE.match(c)] if "--" in stripped else cells
-            if not kept or (all(not c.strip() for c in kept) and len(kept) == len(cells) == 0):
+            if not kept:  # (a delimiter row)
                 continue
             if len(kept) == len(cells) or any(c.strip() for c in kept):
                 # (A table's many empty cells are not worth a call each.)
@@ -275,24 +283,27 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
                 cut_title = cut_title or (split is not None and sum(1 for c in row if c.strip()) - len(split[0]) > 1)
                 doc.extend(split if split is not None else [row])
             continue
-        if _RULE_RE.match(stripped):
+        # (Each pattern below opens with white space, then one of a few characters: the line's first
+        # one, looked at first, spares most lines the patterns.)
+        lead = stripped[0]
+        if lead in "-=_*" and _RULE_RE.match(stripped):
             flush()
             continue
-        m = _TASK_RE.match(line)
+        m = _TASK_RE.match(line) if lead in "-*+" else None
         if m:
             flush()
             box = CHECKED if m.group(1) in "xX" else UNCHECKED
             para.append(f"{box} {line[m.end() :]}")
             flush()
             continue
-        if _HEADING_RE.match(line):
+        if lead == "#" and _HEADING_RE.match(line):
             flush()
             # (Without a trailing attribute block: "## Explanation of Responses: {#explanation-...}",
             # as Markdown Extra, pandoc's Markdown and kramdown give a heading its id.)
             para.append(_HEADING_ATTRS_RE.sub("", _HEADING_RE.sub("", line)))
             flush()
             continue
-        if _BULLET_RE.match(line):
+        if lead in "-*+" and _BULLET_RE.match(line):
             # A list item opens a paragraph of its own; the lines right under it (no blank line
             # between: Markdown's lazy continuation) are its own too (html-to-markdown lists a
             # signature's lines as one item: "- AVENUE CAPITAL ..., L.P." / "By: ... 06/12/2020").
@@ -342,7 +353,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
 #: its own, tells where one block's rows end.
 #: (Not from the walk's own range, U+E0xx: a page holding one of those is checked the slow way.)
 _BETWEEN = "\uf8e9"
-_BETWEEN_REF_RE = re.compile(r"&#(?:[xX]0*[fF]8[eE]9|0*63721)(?![0-9])")
+_BETWEEN_REF_RE = re.compile(rb"&#(?:[xX]0*[fF]8[eE]9|0*63721)(?![0-9])")
 #: What could make blocks read together differ from blocks read alone: markup that hides or moves
 #: text (comments, CDATA, processing instructions, a document's own html/head/body). Looked for with
 #: bytes.find on the lower-cased blocks (a case-blind regex would scan them at a tenth of the speed).
@@ -363,20 +374,19 @@ def _read_blocks(htmls: list[str], source: str | None) -> list[Doc]:
     """The rows of each HTML block. A page of pandoc's (gfm, commonmark) holds several: they are read
     in one parse when that is sure to give each block's rows as reading it alone would (lxml and the
     walk cost about 0.06 ms a call before any of the page is read); otherwise one by one."""
-    if len(htmls) > 1:
+    # (The separator's character in no block: a block with it is read alone, as are all then.)
+    if len(htmls) > 1 and not any(_BETWEEN in h for h in htmls):
         joined = f"\n<p>{_BETWEEN}</p>\n".join(htmls)
-        raw = joined.encode("utf-8", "surrogatepass")
+        try:
+            raw = joined.encode()  # (read as bytes below: encoded once)
+        except UnicodeEncodeError:  # a lone surrogate: each block read alone says what is wrong
+            raw = b""
         # (A "(2)" outside <sup> changes how a block's marks are read when another block has <sup>;
         # looked for on the blocks joined: the 5 bytes before a block's start are the separator's
         # "</p>\n", never "<sup>", as before a block read alone there are none.)
-        if (
-            joined.count(_BETWEEN) == len(htmls) - 1  # no block holds the separator's character
-            and not _BETWEEN_REF_RE.search(joined)
-            and not _unsafe_to_join(raw)
-            and not _bare_mark(raw)
-        ):
+        if raw and not _BETWEEN_REF_RE.search(raw) and not _unsafe_to_join(raw) and not _bare_mark(raw):
             try:
-                rows = html_to_doc(joined, None)
+                rows = html_to_doc(raw, None, bare_marks=False)
             except ParseError:
                 rows = []
             parts: list[Doc] = [[]]

@@ -1,0 +1,18 @@
+# The compiled row search of layout_cells (built from _layout_cells_c.pyx when a C compiler is there).
+from collections.abc import Callable, Sequence
+
+def search(
+    mids: list[list[float]],
+    starts: list[float],
+    kinds: list[int],
+    di: int,
+    di_words: list[bool],
+    lone: list[bool],
+    banned: list[int],
+    dup: Sequence[Sequence[bool]] | None,
+    far_off: float,
+    di_far: float,
+    lone_cost: float,
+    max_typed: int,
+    check: Callable[[int, int, int], bool],
+) -> list[tuple[int, int]] | None: ...
