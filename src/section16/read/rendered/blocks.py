@@ -8,7 +8,7 @@ from datetime import date
 
 from ...model import Address, Footnote, Relationship, ReportingOwner, Signature
 from .boxes import _state_code, split_city_line
-from .cells import Row, flat, run_on
+from .cells import UNSETTLED, Row, flat, run_on
 from .values import BadValue, parse_date, strip_stars
 
 _FN_ID_RE = re.compile(r"^\s*(?:\((\d{1,3})\)|(\d{1,3})\s*[.):]|F(\d{1,3})[.:]?)(?=\s|$)\s*")
@@ -70,7 +70,7 @@ def unsure_breaks(footnotes: list[Footnote]) -> list[str]:
     began inside the one before (a flowing text that prints a note's number beside its middle line,
     as pdftotext without -layout does, runs the end of one note into the next). No footnote of the
     corpus's 3,044 that follow another starts in a small letter. Both notes are unsure."""
-    out: list[str] = []
+    out = [f.id for f in footnotes if UNSETTLED in f.text]  # (a front end saw the page not settle it)
     for before, note in itertools.pairwise(footnotes):
         if note.text[:1].islower():
             out.extend(f.id for f in (before, note) if f.id not in out)

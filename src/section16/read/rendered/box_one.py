@@ -54,9 +54,11 @@ def checked(owner: ReportingOwner, missing: list[str], notes: list[Note]) -> Rep
         owner = dataclasses.replace(owner, address=dataclasses.replace(a, city=None, state=None, zip_code=None))
         a = owner.address
     if a is not None and a.zip_code and not ZIP_RE.match(a.zip_code):
-        missing.append("reporting_owners[0].address.zip_code")
+        # Other text stands where the postal code does (a caption or a title run in): the state, read
+        # from the words before it on the same lines, is not sure either.
+        missing.extend(f"reporting_owners[0].address.{k}" for k in ("state", "zip_code"))
         notes.append(Note("reporting_owners[0].address.zip_code", "not a postal code; not read", a.zip_code))
-        owner = dataclasses.replace(owner, address=dataclasses.replace(a, zip_code=None))
+        owner = dataclasses.replace(owner, address=dataclasses.replace(a, state=None, zip_code=None))
     return owner
 
 

@@ -21,6 +21,9 @@ LITERAL = "\u2060"
 #: Written after a word that runs past the page's printable edge (a PDF clips the rest of its line):
 #: text holding it is not whole, and the reader says so instead of returning it.
 CLIPPED = "\ue0fe"
+#: Written after a footnote's text where the page does not settle where the note starts or ends (a
+#: number that may stand beside the middle of its note): the reader lists that note missing.
+UNSETTLED = "\uf8fd"
 #: A line ending in a word's hyphen: the word goes on at the start of the next line (no space between).
 HYPHEN_END_RE = re.compile(r"[A-Za-z0-9]-$")
 

@@ -298,7 +298,8 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         after_sig = back > 0 and items[back - 1][2] in ("siglabel", "sigs")
         if fmt in box_one_street.LAID_OUT and after_sig and rest and len(sigs) == 1 and sigs[0].name:
             # Laid-out text wraps a long signature: between two signature blocks every line is it.
-            sigs = [Signature(" ".join([*rest, sigs[0].name]), sigs[0].date)]
+            # (A "Date" there is the caption of the date above, printed on the line before the name.)
+            sigs = [Signature(" ".join([*(r for r in rest if r.lower() != "date"), sigs[0].name]), sigs[0].date)]
             rest = []
         signatures.extend(sigs)
         start = 0
@@ -343,9 +344,8 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         for fn in [fn for fn in footnotes if fn.id in unsure_ids]:
             footnotes.remove(fn)
             missing.append(f"footnotes[{fn.id}]")
-            notes.append(
-                Note(f"footnotes[{fn.id}]", "where it starts or ends is not settled (a note starts in a small letter)")
-            )
+            unsettled = "where it starts or ends is not settled (a note starts in a small letter, or its number"
+            notes.append(Note(f"footnotes[{fn.id}]", f"{unsettled} may stand beside its middle line)"))
 
     remarks_frags: list[str] = []
     rem_items = _region(ix, "rem")

@@ -15,6 +15,7 @@ import re
 from ...errors import ParseError
 from .cells import CHECKED, CLIPPED, MEMO, UNCHECKED, Doc, normalize, run_on
 from .html import _bare_mark, html_to_doc
+from .markdown_lines import part_sections, runs_together
 from .markdown_pdf import (
     CUT,
     drop_cut_issuer_box,
@@ -195,6 +196,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         lines = parted
     if sections_at:
         lines = part_inline_sections(lines, sections_at)
+    lines, pdf_cut = part_sections(lines) if runs_together(text) else (lines, False)
     # How each line changes the depth of HTML tables (opened less closed), for the lines holding a
     # table tag, in order; found when the first HTML table is met, by one scan of the page (lowering
     # the page, or scanning it line by line, costs several times as much).
@@ -344,7 +346,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         doc = drop_cut_issuer_box(doc)
     if "ignature" in text:
         doc = signature_rows(doc, sig_heading_in_cell(text))
-    if bold_marks:
+    if bold_marks or pdf_cut:
         doc = join_footnote_heads([[c.replace(CUT, CLIPPED) if CUT in c else c for c in row] for row in doc])
     return doc
 

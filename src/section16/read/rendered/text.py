@@ -27,7 +27,7 @@ from ...errors import ParseError
 from ...model import Filing, Note
 from . import layout, tables
 from .boxes import read_form_type
-from .cells import CLIPPED, Doc, normalize
+from .cells import CLIPPED, UNSETTLED, Doc, normalize
 from .layout_ties import AD_TIED, TIED, TITLE_TIED, read_both_ways
 from .text_guards import check_cut_remarks, check_owner_marks
 from .text_lines import _T1_RE, Chunk, box_labels, chunks, count_captions, table_one_title, table_two_title
@@ -180,6 +180,7 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     width = max((len(lines[i].rstrip()) for i in body), default=0)
     ends = {i for i in body if len(lines[i].rstrip()) < 0.8 * width and _ENDS_SENTENCE_RE.search(lines[i])}
     after = {a: next((i for i in sorted(texts) if i > a), None) for a in idx}
+    unsettled: set[int] = set()
     if all(texts[a] or (after[a] is not None and after[a] not in idx) for a in idx) and all(
         i >= idx[0] and (i in idx or xs[i] <= xs[idx[0]]) for i in body
     ):
@@ -187,11 +188,70 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
         # note's first line or stands on the line above it, and the note's further lines stand flush
         # with the number, not beside it: a note runs to the next.
         of_line = {i: max(k for k, a in enumerate(idx) if a <= i) for i in body}
+        # (Every number alone on its line, over its note's lines: no number stands beside a middle line.)
+        unsettled = _unsettled_notes(lines, body, idx) if any(texts[a] for a in idx) else set()
+    elif any(not texts[a] and (after[a] is None or after[a] in idx) for a in idx) and all(
+        xs[i] <= xs[idx[0]] for i in body
+    ):
+        of_line, unsettled = _notes_apart(body, idx, texts)
     else:
         of_line = _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}, ends)
     for i, k in of_line.items():
         rows[k].append(" ".join(texts[i]))
-    return lead + [[f"{r[0]} {_join_lines(r[1:])}"] for r in rows]
+    return lead + [[f"{r[0]} {_join_lines(r[1:])}{UNSETTLED if k in unsettled else ''}"] for k, r in enumerate(rows)]
+
+
+def _notes_apart(body: list[int], idx: list[int], texts: dict[int, list[str]]) -> tuple[dict[int, int], set[int]]:
+    """Flowing text whose numbers stand apart from their notes, two or more in a row with no text
+    between ("(2)" / "(3)" / "(4)" after or before the notes' paragraphs: a PDF library that gives the
+    numbers' column and the notes' column each as a block). A number opening a line of text keeps
+    that paragraph; the other numbers go to the other paragraphs (parted by blank lines) in order,
+    only where there are as many of each; otherwise no note is settled. Returns each text line's
+    note and the unsettled notes."""
+    k_of = {a: k for k, a in enumerate(idx)}
+    of_line: dict[int, int] = {}
+    paras: list[list[int]] = []
+    cur: int | None = None  # the note of the paragraph being read (None: a paragraph of no number)
+    last: int | None = None
+    for i in sorted({*body, *idx}):
+        if i in k_of:
+            cur = k_of[i] if texts[i] else None
+            if texts[i]:
+                of_line[i] = k_of[i]
+            last = i if texts[i] else None
+            continue
+        if last is not None and i == last + 1:  # (no blank line between: the same paragraph)
+            if cur is not None:
+                of_line[i] = cur
+            else:
+                paras[-1].append(i)
+        else:
+            cur = None
+            paras.append([i])
+        last = i
+    bare = [k for k, a in enumerate(idx) if not texts[a]]
+    if len(bare) != len(paras):
+        return of_line, set(range(len(idx)))
+    for k, para in zip(bare, paras, strict=True):
+        of_line.update((i, k) for i in para)
+    return of_line, set()
+
+
+def _unsettled_notes(lines: list[str], body: list[int], idx: list[int]) -> set[int]:
+    """In flowing text, the notes whose bounds the page does not settle: a number on its own line or
+    opening a line, right under a line that is no number's and stops mid-sentence, may be centred
+    beside its note (a PDF library keeps the lines in the page's order, the number beside the middle
+    line: "... Delivery of the shares ... to the" / "(3)" / "Board of Directors."), or that line ends
+    a note the paper's edge cut: where the note above ends and this one starts is not shown. Both
+    notes are listed missing, not read."""
+    out: set[int] = set()
+    for k in range(1, len(idx)):
+        prev = max((i for i in body if i < idx[k]), default=None)
+        if prev is None or prev in idx:
+            continue
+        if not _ENDS_SENTENCE_RE.search(lines[prev].replace(CLIPPED, "").rstrip()):
+            out.update((k - 1, k))
+    return out
 
 
 _BROKEN_AFTER_HYPHEN_RE = re.compile(r"[A-Za-z]-$")
@@ -420,8 +480,10 @@ def text_to_doc(
     pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines))
     text = normalize_layout(text)
     lines = [_grid_line(ln) if ln.lstrip()[:1] in _GRID_STARTS else ln for ln in text.split("\n")]
-    if "\f" in text_raw:  # printed page by page (pdftotext): the paper's edge may cut lines
-        lines = mark_clipped(lines)
+    # The paper's edge may cut a PDF's lines; text laid out page by page (pdftotext) tells the paper.
+    # (The PDF front end, which gives the notes from where their words stand, marks cut words itself.)
+    if footnote_rows is None or "\f" in text_raw:
+        lines = mark_clipped(lines, paged="\f" in text_raw)
     doc: Doc = []
     name_i = next((i for i, ln in enumerate(lines) if re.search(r"Name\s+and\s+Address\s+of", ln)), None)
     t1_i = next((i for i, ln in enumerate(lines) if table_one_title(ln)), None)
@@ -584,11 +646,31 @@ _ROW_LOCAL = ("a row's words do not fit", "'")
 PAPER_WIDTH = 260
 #: A line of free text longer than a page holds when printed at its own width.
 _FULL_LINE = 200
+#: Characters a line of the printed form's free text holds at most (a PDF's text of chromium's A4
+#: landscape print: about 300 across the paper).
+_PAPER_LINE = 360
 _ENDS_SENTENCE_RE = re.compile(r"[.)\]\"'”;:!?]\s*$")
+#: A footnote's number opening a line of its text: the line before it ended the note above. (A number
+#: alone on its line may stand beside its note's middle line: that line may go on into it.)
+_NOTE_START_RE = re.compile(r"^\s*\(\d{1,3}\)\s+\S")
 _FREE_TEXT_RE = re.compile(r"^\s*(?:Explanation\s+of\s+Responses|Remarks\s*:)", re.IGNORECASE)
 
 
-def mark_clipped(lines: list[str]) -> list[str]:
+def _numbers_lead(lines: list[str], start: int) -> bool:
+    """The footnotes from line ``start`` on open each with their number (the form's own "*" notes
+    aside): no note's text stands above its number, as it does where numbers are centred beside
+    their notes."""
+    first = next((ln for ln in lines[start:] if ln.strip() and not ln.lstrip().startswith("*")), "")
+    return _NOTE_START_RE.match(first) is not None
+
+
+def _starts_note(line: str, above: str) -> bool:
+    """The line opens the next footnote: its number first, not left of the line above (laid-out text
+    puts a number left of its note's lines)."""
+    return _NOTE_START_RE.match(line) is not None and len(line) - len(line.lstrip()) >= len(above) - len(above.lstrip())
+
+
+def mark_clipped(lines: list[str], paged: bool = True) -> list[str]:
     """On a page laid out wider than the paper, the footnotes and remarks run past the paper's edge
     and lose their ends. Such a line (longer than a page holds, not ending a sentence) is marked
     cut, so the form reader lists that footnote or the remarks as missing instead of reading a part
@@ -597,18 +679,21 @@ def mark_clipped(lines: list[str]) -> list[str]:
     # flowing text, its lines as the PDF drew them) only a paragraph's last line tells: one that runs
     # the paper's width and stops mid-sentence lost its end at the edge (the page wraps its text
     # only wider than the paper, so nothing follows it on the next line).
-    wide = max((len(ln.rstrip()) for ln in lines), default=0) >= PAPER_WIDTH
+    wide = paged and max((len(ln.rstrip()) for ln in lines), default=0) >= PAPER_WIDTH
     out = list(lines)
-    free = False
+    free = lead = False
     for i, ln in enumerate(lines):
         if _FREE_TEXT_RE.match(ln):
-            free = True
+            free, lead = True, _numbers_lead(lines, i + 1)
         elif free and _SECTION_RE.search(ln):
             free = bool(_FREE_TEXT_RE.match(ln))
+            lead = free and _numbers_lead(lines, i + 1)
         text = ln.rstrip()
-        if not free or len(text) <= _FULL_LINE or _ENDS_SENTENCE_RE.search(text):
+        if not free or len(text) <= _FULL_LINE or _ENDS_SENTENCE_RE.search(text) or _is_rule(text):
             continue
+        if not paged and len(" ".join(text.split())) > _PAPER_LINE:
+            continue  # longer than a printed line holds: text not printed on paper, not cut there
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if wide or not nxt.strip() or _SECTION_RE.search(nxt):
+        if wide or not nxt.strip() or _SECTION_RE.search(nxt) or (lead and _starts_note(nxt, text)):
             out[i] = text + CLIPPED
     return out

@@ -1,0 +1,36 @@
+"""Markdown holding a PDF's lines without blank lines between paragraphs (held out: MarkItDown on
+chromium's PDF): the signatures, footnotes and remarks are parted by their lines (markdown_lines.py)."""
+
+from __future__ import annotations
+
+from section16 import parse
+from section16.read.rendered.markdown_lines import runs_together
+
+from .conftest import PAGES, misses, reference
+
+
+def test_signatures_and_notes_run_together_are_parted_and_read() -> None:
+    # "Signatures" stood between the owners' last line and the first signature, the notes inside the
+    # form's own "*" note: three signatures were read as one (with "RINCON, PR 00677 ..."), two
+    # lost, and both footnotes silently absent.
+    name = "0000921895-25-001190"
+    got = parse(PAGES / f"{name}.markitdown-pdf.md")
+    expected = reference(name)
+    assert got.source.format == "markdown"
+    assert [(s.name, s.date) for s in got.signatures] == [(s.name, s.date) for s in expected.signatures]
+    assert [(f.id, f.text) for f in got.footnotes] == [(f.id, f.text) for f in expected.footnotes]
+    assert [m for m in misses(expected, got) if m[0].startswith(("signature", "footnote"))] == []
+
+
+def test_notes_whose_bounds_the_lines_do_not_settle_are_said_missing() -> None:
+    name = "0001062993-22-007516"
+    got = parse(PAGES / f"{name}.markitdown-pdf.md")
+    expected = reference(name)
+    assert [f.id for f in got.footnotes] == ["F1"]
+    assert {"footnotes[F2]", "footnotes[F3]"} <= set(got.missing)
+    assert [m for m in misses(expected, got) if m[0].startswith("footnote")] == []
+
+
+def test_markdown_with_blank_lines_between_sections_is_left_as_it_is() -> None:
+    assert runs_together((PAGES / "0000921895-25-001190.markitdown-pdf.md").read_text())
+    assert not runs_together((PAGES / "0000921895-25-001190.markdownify.md").read_text())

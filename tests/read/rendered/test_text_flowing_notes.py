@@ -1,0 +1,57 @@
+"""A PDF's flowing text (held out: pdfplumber, pypdf, pdfminer, MarkItDown on chromium's PDF): the
+footnotes the paper's edge cut, and the notes whose bounds the page does not settle, are listed
+missing, not read as whole (text.py: ``mark_clipped``, ``_footnote_rows``)."""
+
+from __future__ import annotations
+
+from section16 import parse
+from section16.model import Filing
+from section16.read.rendered.cells import CLIPPED
+from section16.read.rendered.text import mark_clipped
+
+from .conftest import PAGES, misses, reference
+
+
+def _why(filing: Filing, where: str) -> str:
+    return next(n.message for n in filing.notes if n.where == where)
+
+
+def test_notes_cut_at_the_paper_edge_in_flowing_text_are_said_missing() -> None:
+    # pdfplumber's plain text of chromium's print, pages joined without form feeds: each weighted-
+    # average note is one line the paper's edge cut ("... or the staff of the Securities and"), the
+    # next note's number opening the next line. Read before as whole notes (31 wrong values).
+    name = "0000899243-21-045947"
+    got = parse(PAGES / f"{name}.pdfplumber-text.txt")
+    expected = reference(name)
+    cut = [f"footnotes[F{k}]" for k in (1, 3, 4, 32)]
+    assert all(c in got.missing for c in cut)
+    assert _why(got, "footnotes[F3]") == "text runs past the page edge; not whole"
+    # The short note between them ends its sentence inside the paper: read, and read right.
+    assert "footnotes[F2]" not in got.missing
+    assert [f.text for f in got.footnotes if f.id == "F2"] == [f.text for f in expected.footnotes if f.id == "F2"]
+    assert [m for m in misses(expected, got) if m[0].startswith("footnote")] == []
+
+
+def test_a_number_beside_its_notes_middle_line_leaves_both_notes_unsettled() -> None:
+    # "(2) Dividend ... to which they relate." / "The restricted stock units ... to the" / "(3)" /
+    # "Board of Directors.": note 3's number stands beside the middle of its note, under a line that
+    # stops mid-sentence. Read as numbers opening their notes, note 3 was "Board of Directors."
+    name = "0001062993-22-007516"
+    got = parse(PAGES / f"{name}.pdfplumber-text.txt")
+    expected = reference(name)
+    assert {"footnotes[F2]", "footnotes[F3]"} <= set(got.missing)
+    assert "not settled" in _why(got, "footnotes[F3]")
+    assert [f.id for f in got.footnotes] == ["F1"]
+    assert [m for m in misses(expected, got) if m[0].startswith("footnote")] == []
+
+
+def test_only_a_line_a_printed_page_holds_is_taken_for_cut() -> None:
+    lines = ["Explanation of Responses:", "(1) " + "word " * 60 + "and", "(2) Short note.", ""]
+    assert mark_clipped(lines, paged=False)[1].endswith(CLIPPED)  # 300 characters, stops mid-sentence
+    assert not mark_clipped(lines, paged=False)[2].endswith(CLIPPED)
+    # Over 360 characters on one line (an HTML converter's unwrapped note): no paper cut it.
+    long = ["Explanation of Responses:", "(1) " + "word " * 90 + "and", "", "(2) Short note."]
+    assert mark_clipped(long, paged=False) == long
+    # A number alone on the next line may stand beside the middle of its own note: no cut is shown.
+    centred = ["Explanation of Responses:", "(1) " + "word " * 60 + "and", "(2)", "more words."]
+    assert mark_clipped(centred, paged=False) == centred
