@@ -287,25 +287,25 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             continue
         # (Each pattern below opens with white space, then one of a few characters: the line's first
         # one, looked at first, spares most lines the patterns.)
-        lead = stripped[0]
-        if lead in "-=_*" and _RULE_RE.match(stripped):
+        first = stripped[0]
+        if first in "-=_*" and _RULE_RE.match(stripped):
             flush()
             continue
-        m = _TASK_RE.match(line) if lead in "-*+" else None
+        m = _TASK_RE.match(line) if first in "-*+" else None
         if m:
             flush()
             box = CHECKED if m.group(1) in "xX" else UNCHECKED
             para.append(f"{box} {line[m.end() :]}")
             flush()
             continue
-        if lead == "#" and _HEADING_RE.match(line):
+        if first == "#" and _HEADING_RE.match(line):
             flush()
             # (Without a trailing attribute block: "## Explanation of Responses: {#explanation-...}",
             # as Markdown Extra, pandoc's Markdown and kramdown give a heading its id.)
             para.append(_HEADING_ATTRS_RE.sub("", _HEADING_RE.sub("", line)))
             flush()
             continue
-        if lead in "-*+" and _BULLET_RE.match(line):
+        if first in "-*+" and _BULLET_RE.match(line):
             # A list item opens a paragraph of its own; the lines right under it (no blank line
             # between: Markdown's lazy continuation) are its own too (html-to-markdown lists a
             # signature's lines as one item: "- AVENUE CAPITAL ..., L.P." / "By: ... 06/12/2020").
