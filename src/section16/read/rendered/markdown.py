@@ -189,8 +189,11 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         if not found or found[-1] != line_no:
             found.append(line_no)
     bold_marks = bool(marks_at)
+    # (CUT stands in the doc only where part_run_on_marks or part_sections put it, or the page has it.)
+    cut_marked = CUT in text
     if bold_marks:
         parted = part_run_on_marks(lines, marks_at)
+        cut_marked = cut_marked or parted is not lines
         if parted is not lines and sections_at:  # (the lines after a parted one moved: all looked at)
             sections_at = list(range(len(parted)))
         lines = parted
@@ -347,7 +350,9 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     if "ignature" in text:
         doc = signature_rows(doc, sig_heading_in_cell(text))
     if bold_marks or pdf_cut:
-        doc = join_footnote_heads([[c.replace(CUT, CLIPPED) if CUT in c else c for c in row] for row in doc])
+        if cut_marked or pdf_cut:
+            doc = [[c.replace(CUT, CLIPPED) if CUT in c else c for c in row] for row in doc]
+        doc = join_footnote_heads(doc)
     return doc
 
 
@@ -357,19 +362,18 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
 _BETWEEN = "\uf8e9"
 _BETWEEN_REF_RE = re.compile(rb"&#(?:[xX]0*[fF]8[eE]9|0*63721)(?![0-9])")
 #: What could make blocks read together differ from blocks read alone: markup that hides or moves
-#: text (comments, CDATA, processing instructions, a document's own html/head/body). Looked for with
-#: bytes.find on the lower-cased blocks (a case-blind regex would scan them at a tenth of the speed).
-_UNSAFE_TAGS_LOW = (b"<html", b"<head", b"<body")
+#: text (comments, CDATA, processing instructions: "<!", "<?"; a document's own html/head/body tags).
+#: The tags in any case, by one regex over the bytes (the page lower-cased and searched for each tag
+#: costs twice as much: a search for a few bytes is slow where "<" is as common as in HTML).
+_DOCUMENT_TAG_RE = re.compile(rb"<(?:[hH](?:[tT][mM][lL]|[eE][aA][dD])|[bB][oO][dD][yY])")
 
 
 def _unsafe_to_join(raw: bytes) -> bool:
-    """Does the blocks' markup hold any of :data:`_UNSAFE_TAGS_LOW`, "<!" or "<?"? (A search for two
-    characters, the first of them as common as "<", runs at a fifth of memchr's speed: "!" and "?" are
-    looked for alone first, which is memchr.)"""
+    """Does the blocks' markup hold "<!", "<?" or an html, head or body tag? ("!" and "?" are looked
+    for alone first: a search for one byte is memchr.)"""
     if (b"!" in raw and b"<!" in raw) or (b"?" in raw and b"<?" in raw):
         return True
-    low = raw.lower()
-    return any(u in low for u in _UNSAFE_TAGS_LOW)
+    return _DOCUMENT_TAG_RE.search(raw) is not None
 
 
 def _read_blocks(htmls: list[str], source: str | None) -> list[Doc]:

@@ -81,17 +81,41 @@ _CAPTION_LINE_RE = re.compile(r"^\W*Signature\s+of\s+Reporting\s+Person\W*$", re
 _DATE_LINE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _SIG_HEAD_LINE_RE = re.compile(r"^\s*Signatures\s*$", re.MULTILINE)
 #: The "Signatures" heading in a cell with other lines, as the page's Markdown writes it: the heading
-#: before a line break, or after one. (Two patterns, each opening with its literal, which the regex
-#: engine finds at C speed; one alternation of both is tried at every position of the page.)
+#: before a line break ("Signatures** <br"), or after one ("<br /> **Signatures"), looked for back
+#: from each "Signatures" (a pattern opening with "<br" would be tried at each of the page's many).
 _SIG_HEADING_BEFORE_BR_RE = re.compile(r"Signatures\**\s*<br")
-_SIG_HEADING_AFTER_BR_RE = re.compile(r"<br\s*/?>\s*\**Signatures")
 
 
 def sig_heading_in_cell(text: str) -> bool:
     """Does the page's Markdown hold the "Signatures" heading in a cell with other lines?"""
-    return "Signatures" in text and (
-        _SIG_HEADING_BEFORE_BR_RE.search(text) is not None or _SIG_HEADING_AFTER_BR_RE.search(text) is not None
-    )
+    at = text.find("Signatures")
+    if at < 0:
+        return False
+    if _SIG_HEADING_BEFORE_BR_RE.search(text, at) is not None:
+        return True
+    while at >= 0:
+        if _after_line_break(text, at):
+            return True
+        at = text.find("Signatures", at + 1)
+    return False
+
+
+def _after_line_break(text: str, at: int) -> bool:
+    r"""Does ``<br\s*/?>\s*\**`` end right before ``at``? (Read backwards: the stars, the white space,
+    then ">", maybe "/", white space and "<br".)"""
+    k = at
+    while k > 0 and text[k - 1] == "*":
+        k -= 1
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == 0 or text[k - 1] != ">":
+        return False
+    k -= 1
+    if k > 0 and text[k - 1] == "/":
+        k -= 1
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return text.endswith("<br", 0, k)
 
 
 _CAPTION_END_RE = re.compile(r"Signature\s+of\s+Reporting\s+Person\W*$", re.IGNORECASE)
