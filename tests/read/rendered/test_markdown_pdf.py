@@ -194,3 +194,18 @@ def test_signatures_heading_in_a_cell(text: str, found: bool) -> None:
     from section16.read.rendered.markdown_pdf import sig_heading_in_cell
 
     assert sig_heading_in_cell(text) is found
+
+
+def test_notes_whose_paragraphs_do_not_settle_their_bounds_are_said_missing() -> None:
+    # pymupdf4llm gives the PDF's note numbers beside the middle of their notes: "(2) Sacks disclaims
+    # ..." after a paragraph of no number ("Represents shares held by Craft Ventures I ... David O."),
+    # "(3) 16 of the Exchange Act ...". Read as printed, notes 2 to 4 each held another's lines.
+    name = "0001861449-22-000013"
+    got = parse(PAGES / f"{name}.pymupdf4llm.md")
+    expected = reference(name)
+    assert {f"footnotes[F{k}]" for k in (1, 2, 3, 4)} <= set(got.missing)
+    assert any(n.where == "footnotes[F3]" and "not settled" in n.message for n in got.notes)
+    assert [m for m in misses(expected, got) if m[0].startswith("footnote")] == []
+    # A note ending its sentence, with no paragraph of no number beside it, is still read.
+    whole = parse(HESS)
+    assert whole.footnotes and [m for m in misses(reference("0000093410-26-000117"), whole) if "footnote" in m[0]] == []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .cells import Doc
+from .cells import CLIPPED, UNSETTLED, Doc
 
 _TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
 
@@ -28,6 +28,12 @@ _GLUED_MARK_RE = re.compile(r"(\*\*\(\d{1,3}\)\*\*)(?=[^\s*])")
 _SENTENCE_END_RE = re.compile(r"[.!?;:)\"'\u201d]\W*$")
 #: Put after the text before a run-on mark when it does not end a sentence; becomes CLIPPED.
 CUT = "\uf8fe"
+_FN_NUMBER_RE = re.compile(r"^\(\d{1,3}\)\s")
+#: A note shorter than this fits a printed line (a PDF's are about 300 characters wide): not cut at the
+#: paper's edge, nor parted from its other lines, whether or not it ends a sentence ("(1) IRA").
+_SHORT_NOTE = 120
+#: Where the footnotes end: the remarks, the form's closing notes.
+_NOTES_END_RE = re.compile(r"^\W*(?:Remarks|Note\s*:\s*File|Reminder|Potential\s+persons|Persons\s+who)", re.IGNORECASE)
 _FN_HEAD_RE = re.compile(r"^\((\d{1,3})\)\s+(?=[a-z])")
 _STAR_NOTE_RE = re.compile(r"^\W*(?:If the form is filed|Intentional misstatements)", re.IGNORECASE)
 
@@ -254,7 +260,42 @@ def join_footnote_heads(doc: Doc) -> Doc:
         if notes_only and prev is not None and not (len(prev) == 1 and _STAR_NOTE_RE.match(prev[0])):
             notes_only = False
         out.append(row)
-    return out
+    return out[: start + 1] + _settle_notes(out[start + 1 :])
+
+
+def _settle_notes(rows: Doc) -> Doc:
+    """The footnotes' rows with UNSETTLED after each note whose end, or whose start, the paragraphs do
+    not settle: a note that does not end a sentence (``_NOTE_END_RE``), the one after it, and the two
+    notes around a paragraph of no number (a note's first lines printed above its centred number, not
+    joined to it by :func:`join_footnote_heads`: whose they are is not shown)."""
+    notes = list(rows)
+    heads = []  # the rows that open a note
+    for k, row in enumerate(notes):
+        if len(row) != 1 or _NOTES_END_RE.match(row[0]):
+            break
+        if _FN_NUMBER_RE.match(row[0]):
+            heads.append(k)
+        elif not _STAR_NOTE_RE.match(row[0]) and row[0].strip("* "):
+            heads.append(-k - 1)  # a paragraph of no number (not the form's own notes)
+    unsettled: set[int] = set()
+    for n, k in enumerate(heads):
+        if k < 0:
+            unsettled.update(h for h in heads[max(n - 1, 0) : n + 2] if h >= 0)
+            continue
+        last = notes[heads[n + 1] - 1 if n + 1 < len(heads) and heads[n + 1] >= 0 else k][0]
+        if CLIPPED not in last and not _NOTE_END_RE.search(last) and len(last) >= _SHORT_NOTE:
+            unsettled.update(h for h in heads[n : n + 2] if h >= 0)
+    for k in unsettled:
+        notes[k] = [notes[k][0] + UNSETTLED]
+    return notes
+
+
+#: How a footnote's text ends: a sentence's stop, and the quotes or brackets closing it. (53 of the
+#: corpus's 3,826 notes end otherwise: "... L.P. (STP XII),", "N/A", "Held in IRA".) A note written
+#: as a paragraph of a PDF's text that ends otherwise ran past the paper's edge, or the paragraph
+#: ends inside the note and the rest went to the next (a number centred beside its note's lines):
+#: where it ends, and where the next starts, are not settled (UNSETTLED).
+_NOTE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 
 
 #: Box 1's captions under its lines, as the printed form shows them.
