@@ -440,3 +440,27 @@ def test_titles_of_back_to_back_rows_that_may_run_on_are_said_missing(name: str,
     assert [m for m in got.missing if m.startswith("derivative_transactions[")] == titles
     assert [r.security_title.value for r in got.derivative_transactions] == [None] * rows
     assert all(r.shares.value for r in got.derivative_transactions)
+
+
+def test_an_amount_printed_one_space_after_a_long_title_is_the_amount_owned() -> None:
+    # Form 3, Table I: pdftotext prints the holding's "700" one space after its title ("... Series
+    # 2020-1 700"), 22 characters left of the amount's column. By position the title takes it and
+    # the row shows no amount owned, which no row of the form lacks: the row is cut by its words'
+    # types instead, and the amount is read, not silently dropped.
+    got = parse(PAGES / "0000899243-20-030949.pdftotext-layout.txt")
+    [holding] = got.non_derivative_holdings
+    assert holding.security_title.value == "Variable Rate MuniFund Term Preferred Shares, Series 2020-1"
+    assert holding.shares_owned_after.value == 700
+    assert misses(reference("0000899243-20-030949"), got) == []
+
+
+def test_a_transactions_date_under_the_deemed_dates_heading_is_cut_by_types() -> None:
+    # Table II's heading is cut by a page break, its labels laid out on another grid than its rows:
+    # by position the row's one date lands under "3A. Deemed", leaving a transaction (code "A")
+    # without its date, which the form never prints. Cut by its words' types, the lone date next
+    # to the transaction date's column is that date.
+    got = parse(PAGES / "0001179110-20-002278.pdftotext-layout.txt")
+    [row] = got.derivative_transactions
+    assert row.transaction_date.value == date(2020, 2, 21)
+    assert row.deemed_execution_date.value is None
+    assert [m for m in misses(reference("0001179110-20-002278"), got) if m[0].startswith("derivative")] == []

@@ -308,10 +308,14 @@ def _read_table(
     typed: dict[int, list[tuple[float, list[list[Tok]]]] | None] = {}  # rows' cuts by type, once
     for k, toks in enumerate(row_toks):
         got = _assigned(toks, starts, cols, False)
-        if got is not None and _no_transaction(cols, got[0]):
+        if got is not None and (
+            _no_transaction(cols, got[0]) or _nothing_owned(cols, got[0]) or _undated(cols, got[0])
+        ):
             # Cells by position that make no row the form prints (a holding's amount under the
             # price column, on a page moved to the heading's grid or printed a little right of its
-            # headings; the form would drop it): cut by their types instead.
+            # headings; the form would drop it; a row without the amount owned, taken into a long
+            # title printed one space before it; a transaction's date under the deemed date's
+            # heading of a heading the page break cut): cut by their types instead.
             got = None
         if got is None:
             # Cells printed far off their headings (a later page laid out on its own grid): read
@@ -343,7 +347,9 @@ def _read_table(
             fit = [
                 (cost, cut)
                 for cost, cut in typed[k] or []
-                if _on_grid(cut, known, cols) and not any(_mark_apart(c) for c in cut)
+                if _on_grid(cut, known, cols)
+                and not any(_mark_apart(c) for c in cut)
+                and not _nothing_owned(cols, [_join(c) for c in cut])
             ]
             if len(fit) == 1 or (len(fit) > 1 and margin is not None and fit[1][0] - fit[0][0] >= margin):
                 take(k, [_join(c) for c in fit[0][1]], fit[0][1])
@@ -442,6 +448,17 @@ def _no_transaction(cols: tuple[str, ...], cells: list[str]) -> bool:
     and code (a holding)? The form prints no such row."""
     has = {c for c, v in zip(cols, cells, strict=True) if v}
     return "date" in cols and not has & {"date", "code", "code5"} and bool(has & _TRANSACTION_ONLY)
+
+
+def _nothing_owned(cols: tuple[str, ...], cells: list[str]) -> bool:
+    """Is the amount owned (after the transactions) empty? Every row the form prints shows it."""
+    return "after" in cols and not cells[cols.index("after")]
+
+
+def _undated(cols: tuple[str, ...], cells: list[str]) -> bool:
+    """Does a Form 4 transaction (its code shown) lack its date? The form prints none without it.
+    (A Form 5 prints a holding's form type, "3", in its code column.)"""
+    return "code" in cols and bool(cells[cols.index("code")]) and not cells[cols.index("date")]
 
 
 def _run_on(toks: list[Tok], pages: Sequence[int], placed: set[int]) -> list[Tok]:
