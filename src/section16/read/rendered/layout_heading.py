@@ -5,6 +5,7 @@ be found is placed between its neighbours (see :mod:`.layout`, which cuts the ro
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -75,10 +76,14 @@ def _label_xs(head: list[str]) -> dict[str, int]:
     return found
 
 
+#: A heading line lower-cased (each is asked for each sub-heading's words).
+_lower = functools.lru_cache(maxsize=256)(str.lower)
+
+
 def _sub_span(head: list[str], kind: str, lo: float, hi: float) -> tuple[int, int] | None:
     rx, words = _SUB_RE[kind], _SUB_WORDS[kind]
     for ln in reversed(head):  # sub-headings sit on the lowest heading lines
-        low = ln.lower()
+        low = _lower(ln)
         if not any(w in low for w in words) and not any(c in ln for c in FOLDING):
             continue
         for m in rx.finditer(ln):

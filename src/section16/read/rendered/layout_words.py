@@ -47,8 +47,12 @@ def _line_tokens(line: str, number: int) -> tuple[Tok, ...]:
         w = m.group(0)
         if w.isspace() or (w[0] in "-=_" and _DASHES_RE.match(w)):
             continue
-        out.append(Tok(number, m.start(), m.end(), w))
+        x0, x1 = m.span()
+        out.append(_new(Tok, (number, x0, x1, w)))
     return tuple(out)
+
+
+_new = tuple.__new__  # (a named tuple made without its Python-level __new__)
 
 
 def _is_heading(text: str) -> bool:

@@ -43,6 +43,9 @@ _SECTION_RE = re.compile(
     r"Note:\s*File|Persons\s+who\s+respond|Potential\s+persons)",
     re.IGNORECASE,
 )
+_NAME_RE = re.compile(r"Name\s+and\s+Address\s+of")
+_OWNERS_RE = re.compile(r"^\s*Reporting\s+Owners\s*$", re.IGNORECASE)
+_NOTES_RE = re.compile(r"^\s*Explanation\s+of\s+Responses", re.IGNORECASE)
 _FN_ANCHOR_RE = re.compile(r"^\(?(\d{1,3})\)?[.:]?$|^\((\d{1,3})\)\s+\S")
 
 
@@ -477,15 +480,18 @@ def text_to_doc(
     # width of a character, so a table running on to the next page is placed page by page.
     text_raw = text
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines))
+    paged = "\f" in text_raw
+    pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines)) if paged else [0] * len(raw_lines)
     text = normalize_layout(text)
-    lines = [_grid_line(ln) if ln.lstrip()[:1] in _GRID_STARTS else ln for ln in text.split("\n")]
+    lines = text.split("\n")
+    if "|" in text or "+" in text:  # (a grid table's borders: a page without either has none)
+        lines = [_grid_line(ln) if ln.lstrip()[:1] in _GRID_STARTS else ln for ln in lines]
     # The paper's edge may cut a PDF's lines; text laid out page by page (pdftotext) tells the paper.
     # (The PDF front end, which gives the notes from where their words stand, marks cut words itself.)
     if footnote_rows is None or "\f" in text_raw:
         lines = mark_clipped(lines, paged="\f" in text_raw)
     doc: Doc = []
-    name_i = next((i for i, ln in enumerate(lines) if re.search(r"Name\s+and\s+Address\s+of", ln)), None)
+    name_i = next((i for i, ln in enumerate(lines) if "Name" in ln and _NAME_RE.search(ln)), None)
     t1_i = next((i for i, ln in enumerate(lines) if table_one_title(ln)), None)
     if name_i is None or t1_i is None:
         return [[normalize(ln)] for ln in lines if ln.strip()]
@@ -542,14 +548,14 @@ def text_to_doc(
             t2_line = i
             i += 1
             continue
-        if re.match(r"^\s*Reporting\s+Owners\s*$", ln, re.IGNORECASE):
+        if _OWNERS_RE.match(ln):
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])), len(lines))
             doc.append(["Reporting Owners"])
             got_owners = owner_rows(i + 1, end) if owner_rows else None
             doc.extend(got_owners if got_owners is not None else _owner_rows(lines, i + 1, end))
             i = end
             continue
-        if re.match(r"^\s*Explanation\s+of\s+Responses", ln, re.IGNORECASE):
+        if _NOTES_RE.match(ln):
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])), len(lines))
             doc.append(["Explanation of Responses:"])
             got_notes = footnote_rows(i + 1, end) if footnote_rows else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .boxes import _LABEL_RE
 
@@ -22,8 +22,10 @@ _LABEL_NUMBER_RE = re.compile(r"\d{1,2}\s*\.\s*$")
 _SIG_CAPTION_RE = re.compile(r"Signature\s+of\s+Reporting\s+Person", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
+class Chunk(NamedTuple):
+    """A run of text on a line: its line, where it starts, its text. (A named tuple: a page's lines
+    make hundreds, and a tuple is made in C.)"""
+
     line: int
     x: int
     text: str
@@ -31,6 +33,9 @@ class Chunk:
     @property
     def end(self) -> int:
         return self.x + len(self.text)
+
+
+_new = tuple.__new__  # (a named tuple made without its Python-level __new__)
 
 
 def chunks(line: str, number: int) -> list[Chunk]:
@@ -41,16 +46,19 @@ def chunks(line: str, number: int) -> list[Chunk]:
 @functools.lru_cache(maxsize=4096)
 def _line_chunks(line: str, number: int) -> tuple[Chunk, ...]:
     # A line is taken apart more than once (the boxes' strips, the owners' lines, the rows).
-    return tuple(
-        Chunk(number, m.start(), m.group(0))
-        for m in _CHUNK_RE.finditer(line)
-        if not (m.group(0)[0] in "-=_" and _DASHES_RE.match(m.group(0)))
-    )
+    out = []
+    for m in _CHUNK_RE.finditer(line):
+        text = m.group(0)
+        if not (text[0] in "-=_" and _DASHES_RE.match(text)):
+            out.append(_new(Chunk, (number, m.start(), text)))
+    return tuple(out)
 
 
+@functools.lru_cache(maxsize=4096)
 def table_one_title(line: str) -> re.Match[str] | None:
     """``_T1_RE.search(line)`` (Table I's title), tried only where "table" stands: the letters of
-    "Table" match no other characters ignoring case, so a line without it holds no match."""
+    "Table" match no other characters ignoring case, so a line without it holds no match. (Asked of
+    the top lines twice: where Table I's title stands, and which lines are the boxes'.)"""
     return _T1_RE.search(line) if "table" in line.lower() else None
 
 
