@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from section16.read.rendered import boxes
-from section16.read.rendered.boxes import _LABEL_RE, LABELS, _labels, segments
+from section16.read.rendered.boxes import _LABEL_RE, LABELS, _labels, read_form_type, segments
 
 #: Each label as the forms print it (SEC stylesheets, older EDGAR pages, pre-2003 text).
 PRINTED = {
@@ -56,3 +58,22 @@ def test_an_issuer_box_without_its_ticker_brackets_is_not_read() -> None:
     assert [w for w, _m, _t in h.notes] == ["issuer"]
     h = boxes.read_header("2. Issuer Name and Ticker or Trading Symbol\nADVANCED MICRO DEVICES INC [AMD]")
     assert (h.issuer_name, h.ticker) == ("ADVANCED MICRO DEVICES INC", "AMD")
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP", "5"),
+        ("Annual\x1cStatement of changes in\tbeneficial\n\nOWNERSHIP OF SECURITIES", "5"),
+        ("INITIAL STATEMENT OF\r\nBENEFICIAL OWNERSHIP", "3"),
+        ("STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES", "4"),
+        ("Statement of Changes in Beneficial Ownership \u2013 Form 4", "4"),  # (not ASCII: the slow path)
+        ("STATEMENT OF\u2003CHANGES IN BENEFICIAL OWNERSHIP", "4"),  # an em space is white space too
+        ("SEC FORM 5 / A", "5"),
+        ("form 3", "3"),
+        ("STATEMENTOF CHANGES IN BENEFICIAL OWNERSHIP", None),
+        ("no title here", None),
+    ],
+)
+def test_read_form_type_by_title_or_number(text: str, form: str | None) -> None:
+    assert read_form_type(text) == form

@@ -169,7 +169,25 @@ def _first_date(seg: str, where: str, h: Header) -> date | None:
 _FORM_NUMBER_RE = re.compile(r"(?:^|\s)(?:SEC\s+)?FORM\s+([345])(\s*/\s*A)?(?=\s|$)")
 
 
+# The form's titles, for ASCII text: each word in any case, apart by any white space (what the
+# words upper-cased and joined by single spaces below would hold). A search each spares building that
+# text, which costs several times as much; the form's number alone is read from it (rarely needed).
+_ASCII_SPACE = r"[ \t\n\x0b\x0c\r\x1c-\x1f]+"
+_TITLE_RES = tuple(
+    (form, re.compile(_ASCII_SPACE.join(title.split()), re.IGNORECASE | re.ASCII))
+    for form, title in (("5", "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP"),
+                        ("3", "INITIAL STATEMENT OF BENEFICIAL OWNERSHIP"),
+                        ("4", "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP"))
+)  # fmt: skip
+
+
 def read_form_type(text: str) -> str | None:
+    if text.isascii():
+        for form, title in _TITLE_RES:
+            if title.search(text):
+                return form
+        if "form" not in text.lower():
+            return None
     up = " ".join(text.upper().split())
     if "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP" in up:
         return "5"

@@ -227,7 +227,7 @@ def html_to_doc(data: bytes | str, source: str | None = None, bare_marks: bool |
             lead, *cells = row.split(cell)
             if lead:  # the walk writes a row's cells and nothing else between rows
                 raise ParseError("HTML walk out of step (text between table rows)", source=src)
-            doc.append([normalize(c) if c else "" for c in cells])
+            doc.append(list(map(normalize, cells)))  # (normalize("") is "": memoised, as any cell)
         if text and not text.isspace():
             doc.extend([line] for line in normalize(text).split("\n") if line.strip())
     return doc
