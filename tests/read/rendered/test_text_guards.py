@@ -146,3 +146,43 @@ def test_lynx_remarks_cut_inside_words_are_said_missing() -> None:
     assert misses(reference(name), got) == []
     w3m = parse(PAGES / f"{name}.w3m-dump.txt")
     assert w3m.remarks is not None and "remarks" not in w3m.missing
+
+
+def test_words_a_pdf_library_split_are_said_missing() -> None:
+    # pypdf's layout text parts words where the font kerns their glyphs: "/s/ Kate DeHof f", a state
+    # code "P A" on box 1's city line, a zip code "641 17". Those values are listed missing, not read.
+    got = parse(PAGES / "0000899243-21-032834.pypdf-layout.txt")
+    assert "signatures[0].name" in got.missing and got.signatures[0].name is None
+    assert got.signatures[0].date == reference("0000899243-21-032834").signatures[0].date  # the date stands
+    city = parse(PAGES / "0001174947-20-000102.pypdf-layout.txt")
+    assert {"reporting_owners[0].address.city", "reporting_owners[0].address.state"} <= set(city.missing)
+    zipped = parse(PAGES / "0001209191-20-003926.pypdf-layout.txt")
+    assert "reporting_owners[0].address.zip_code" in zipped.missing
+    for name, page in (
+        ("0000899243-21-032834", "pypdf-layout"),
+        ("0001174947-20-000102", "pypdf-layout"),
+        ("0001209191-20-003926", "pypdf-layout"),
+    ):
+        got = parse(PAGES / f"{name}.{page}.txt")
+        assert [m for m in misses(reference(name), got) if m[0].startswith(("signature", "reporting_owners[0]"))] == []
+
+
+def test_two_street_lines_on_one_line_of_the_page_are_said_missing() -> None:
+    # pdfplumber's layout text: "1 NORTH WAUKEGAN  ROAD" (one street line, a wide gap between words)
+    # was read as two street lines.
+    name = "0001179110-20-004036"
+    got = parse(PAGES / f"{name}.pdfplumber-layout.txt")
+    assert {"reporting_owners[0].address.street1", "reporting_owners[0].address.street2"} <= set(got.missing)
+    assert [m for m in misses(reference(name), got) if "street" in m[0]] == []
+
+
+def test_the_forms_own_words_in_a_signature_or_note_are_said_missing() -> None:
+    # pdfminer's text runs the owners table's headings into the signature ("Relationships Director 10%
+    # Owner Officer Other President, Global Affairs, CLO /s/ Kenneth Yi, ..."), and the signature
+    # block's dates into the notes ("Date 09/15/2021 Date The price reported ...").
+    sig = parse(PAGES / "0001193125-26-242634.pdfminer-text.txt")
+    assert "signatures[0].name" in sig.missing
+    assert [m for m in misses(reference("0001193125-26-242634"), sig) if m[0].startswith("signature")] == []
+    notes = parse(PAGES / "xml_2_2ad9cca1.pdfminer-text.txt")
+    assert any(n.where.startswith("footnotes[") and "form's own words" in n.message for n in notes.notes)
+    assert [m for m in misses(reference("xml_2_2ad9cca1"), notes) if m[0].startswith("footnote")] == []

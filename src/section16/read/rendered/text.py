@@ -29,7 +29,13 @@ from . import layout, tables
 from .boxes import read_form_type
 from .cells import CLIPPED, UNSETTLED, Doc, normalize
 from .layout_ties import AD_TIED, TIED, TITLE_TIED, read_both_ways
-from .text_guards import check_cut_remarks, check_owner_marks
+from .text_guards import (
+    check_cut_remarks,
+    check_form_words,
+    check_owner_marks,
+    check_split_words,
+    check_street_spacing,
+)
 from .text_lines import _T1_RE, Chunk, box_labels, chunks, count_captions, table_one_title, table_two_title
 from .text_normal import normalize_layout
 
@@ -611,6 +617,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
         else:
             filing, unsure = both
     filing = check_cut_remarks(check_owner_marks(filing, doc, text), text)
+    filing = check_form_words(check_street_spacing(check_split_words(filing), text))
     missing = [*filing.missing, *unsure]
     notes = [*filing.notes]
     drop: set[str] = set()

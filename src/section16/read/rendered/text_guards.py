@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ...model import Filing, Note, Relationship
 from . import blocks
+from .box_one import US_STATES
 from .cells import Doc
 
 #: A relationship in box 5 as a text page prints it: "__X__ Director", "_____ 10% Owner".
@@ -103,4 +104,121 @@ def check_cut_remarks(filing: Filing, text: str) -> Filing:
     note = Note("remarks", f"lines cut at {widest} characters, inside words: where a word was cut is not shown")
     return replace(
         filing, remarks=None, missing=tuple(dict.fromkeys([*filing.missing, "remarks"])), notes=(*filing.notes, note)
+    )
+
+
+#: A word a PDF library split where the font kerns or joins its letters: a space before a comma or a
+#: full stop ("Robert F . Probst", "Donna Hammer , Attorney"), a word parted at its "ff" ("Kate
+#: DeHof f", "Jef frey", "Of ficer"; not "of", "if" or "Chief" before a word in f). No signature of the
+#: corpus's is written so.
+_SPLIT_WORD_RE = re.compile(r"\w [,.](?=\s|$)|\b(?!(?:of|if|Chief|chief)\b)[A-Za-z]*f f[a-z]*\b")
+#: Box 1's city line ending in a state code parted into its letters ("WILLIAMSPORT, P A").
+_SPLIT_STATE_RE = re.compile(r",\s*[A-Z] [A-Z]$")
+#: A US postal code parted into two runs of digits ("641 17", "021 16").
+_SPLIT_ZIP_RE = re.compile(r"^\d+ \d+$")
+
+
+def check_split_words(filing: Filing) -> Filing:
+    """Values holding a word the converter split (a PDF library's text: its glyphs placed apart, the
+    parts read as two words) are listed missing, not read: where the word was parted, and whether it
+    was one word, the text does not show."""
+    missing = list(filing.missing)
+    notes = list(filing.notes)
+    changed = False
+    signatures = list(filing.signatures)
+    for i, s in enumerate(signatures):
+        if s.name and _SPLIT_WORD_RE.search(s.name):
+            missing.append(f"signatures[{i}].name")
+            notes.append(Note(f"signatures[{i}].name", "a word split apart in the name; not read", s.name))
+            signatures[i], changed = replace(s, name=None), True
+    owners = list(filing.reporting_owners)
+    a = owners[0].address if owners else None
+    if a is not None and a.city and a.state is None and _SPLIT_STATE_RE.search(a.city):
+        missing.extend(f"reporting_owners[0].address.{k}" for k in ("city", "state"))
+        notes.append(Note("reporting_owners[0].address", "a state code split apart on the city line; not read", a.city))
+        a = replace(a, city=None)
+        owners[0], changed = replace(owners[0], address=a), True
+    if a is not None and a.state in US_STATES and a.zip_code and _SPLIT_ZIP_RE.match(a.zip_code):
+        missing.append("reporting_owners[0].address.zip_code")
+        notes.append(Note("reporting_owners[0].address.zip_code", "a postal code split apart; not read", a.zip_code))
+        owners[0], changed = replace(owners[0], address=replace(a, zip_code=None)), True
+    if not changed:
+        return filing
+    return replace(
+        filing,
+        signatures=tuple(signatures),
+        reporting_owners=tuple(owners),
+        missing=tuple(dict.fromkeys(missing)),
+        notes=tuple(notes),
+    )
+
+
+def check_street_spacing(filing: Filing, text: str) -> Filing:
+    """Box 1's two street lines read from one line of the page, parted by a run of spaces ("1 NORTH
+    WAUKEGAN  ROAD": a PDF library's layout spaces words by where their glyphs stand): one street line
+    with a wide gap, or two lines side by side? The page does not show; the street is listed missing.
+    (A page printed from HTML puts each street line of box 1 on a line of its own.)"""
+    owners = filing.reporting_owners
+    a = owners[0].address if owners else None
+    if a is None or not a.street1 or not a.street2:
+        return filing
+    gap = re.compile(rf"{re.escape(a.street1)} {{2,}}{re.escape(a.street2)}(?: {{2,}}|$)", re.MULTILINE)
+    if gap.search(text) is None:
+        return filing
+    note = Note("reporting_owners[0].address", "the street's two lines stand on one line of the page; not read")
+    first = replace(owners[0], address=replace(a, street1=None, street2=None))
+    missing = [*filing.missing, "reporting_owners[0].address.street1", "reporting_owners[0].address.street2"]
+    return replace(
+        filing,
+        reporting_owners=(first, *owners[1:]),
+        missing=tuple(dict.fromkeys(missing)),
+        notes=(*filing.notes, note),
+    )
+
+
+#: The form's own words, which no filer's signature, note or remark holds (none of the corpus's):
+#: the owners table's headings, the signature block's captions and dates ("03/07/2025 Date").
+_FORM_WORDS_RE = re.compile(
+    r"\b(?:Relationships|Director\s+10\s*%\s*Owner|10\s*%\s*Owner\s+Officer|Reporting\s+Owner\s+Name|"
+    r"Explanation\s+of\s+Responses|Signature\s+of\s+Reporting)\b"
+)
+_CAPTION_DATE_RE = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{4}\s+Date\b|\bDate\s+\d{1,2}/\d{1,2}/\d{4}|^\W*(?:\d{1,2}/\d{1,2}/\d{4}|Date)\W*$"
+)
+
+
+def check_form_words(filing: Filing) -> Filing:
+    """A signature, footnote or the remarks holding the form's own words (a flowing text ran the owners
+    table's headings into the signature, or the signature block's dates into a note): not the filer's
+    text alone; listed missing, not read."""
+    missing = list(filing.missing)
+    notes = list(filing.notes)
+    why = "the form's own words run into it; not read"
+    signatures = list(filing.signatures)
+    for i, sig in enumerate(signatures):
+        if sig.name and _FORM_WORDS_RE.search(sig.name):
+            missing.append(f"signatures[{i}].name")
+            notes.append(Note(f"signatures[{i}].name", why, sig.name))
+            signatures[i] = replace(sig, name=None)
+    footnotes = []
+    for fn in filing.footnotes:
+        if _FORM_WORDS_RE.search(fn.text) or _CAPTION_DATE_RE.search(fn.text):
+            missing.append(f"footnotes[{fn.id}]")
+            notes.append(Note(f"footnotes[{fn.id}]", why, fn.text[:80]))
+        else:
+            footnotes.append(fn)
+    remarks = filing.remarks
+    if remarks and _FORM_WORDS_RE.search(remarks):
+        missing.append("remarks")
+        notes.append(Note("remarks", why, remarks[:80]))
+        remarks = None
+    if len(notes) == len(filing.notes):
+        return filing
+    return replace(
+        filing,
+        signatures=tuple(signatures),
+        footnotes=tuple(footnotes),
+        remarks=remarks,
+        missing=tuple(dict.fromkeys(missing)),
+        notes=tuple(notes),
     )
