@@ -464,3 +464,20 @@ def test_a_transactions_date_under_the_deemed_dates_heading_is_cut_by_types() ->
     assert row.transaction_date.value == date(2020, 2, 21)
     assert row.deemed_execution_date.value is None
     assert [m for m in misses(reference("0001179110-20-002278"), got) if m[0].startswith("derivative")] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "nature"),
+    [
+        ("0001104659-20-016112", "Shares owned of record by Gull Global Limited"),
+        ("0001193125-26-236842", "See Explanation of Responses"),
+    ],
+)
+def test_a_first_rows_nature_that_starts_above_its_values_is_not_heading(name: str, nature: str) -> None:
+    # The first row's nature of ownership, centred on its row, starts lines above the row's values,
+    # right under the heading; its words ("Shares", "owned", "of", "record"; "See", "Explanation",
+    # "of") read as heading words. Below the line that ends the nature column's heading ("(Instr.
+    # 4)"), lines with words in that column alone (a "$" at most left of it) are the row's.
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert got.non_derivative_transactions[0].nature_of_ownership.value == nature
+    assert [m for m in misses(reference(name), got) if m[0].startswith("non_derivative")] == []

@@ -82,7 +82,15 @@ def read_table(
     # cut either way only where the table is not read otherwise, so a page reads the same tables
     # whatever ``tie`` says.
     breaks = pages is not None and len(set(pages[start:end])) > 1
-    rows, why, error = _tried(lines, start, end, form, table, pages, None, False)
+    rows, why, error = _tried(lines, start, end, form, table, pages, None, False, breaks)
+    if why == _STRADDLES:
+        # Rows read as centred on their lines, one of them over a page break: chromium centres no
+        # row the break cuts (it starts at the row's top and runs on), so the rows are read with
+        # the break weighed; where that does not read, as centred, as before.
+        again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True)
+        if not why_again:
+            return again, None
+        rows, why, error = _tried(lines, start, end, form, table, pages, None, False)
     if why and breaks:
         again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True)
         if not why_again:
@@ -106,17 +114,29 @@ def _tried(
     pages: Sequence[int] | None,
     tie: str | None,
     breaks: bool,
+    straddle: bool = False,
 ) -> tuple[list[list[str]], str | None, tables.RowError | None]:
     """The table read plainly, and where that fails, each further way in turn: the rows, or why
     not (with the plain reading's error). A page with a tie is read three times over (plainly,
-    each tie cut early, late): the readings of its tables are kept for the next."""
+    each tie cut early, late): the readings of its tables are kept for the next. ``straddle``:
+    rows read as centred that stand over a page break are not taken (why: :data:`_STRADDLES`)."""
     segment = tuple(lines[max(0, start - 1) : end])
-    key = (segment, tuple(pages[start:end]) if pages else None, form, table, tie, breaks, _MAX_TYPED_ROWS, _CUT_MARGIN)
+    key = (
+        segment,
+        tuple(pages[start:end]) if pages else None,
+        form,
+        table,
+        tie,
+        breaks,
+        straddle,
+        _MAX_TYPED_ROWS,
+        _CUT_MARGIN,
+    )
     got = _TRIED.get(key)
     if got is None:
         if len(_TRIED) >= 16:
             _TRIED.clear()
-        got = _TRIED[key] = _tried_now(lines, start, end, form, table, pages, tie, breaks)
+        got = _TRIED[key] = _tried_now(lines, start, end, form, table, pages, tie, breaks, straddle)
     rows, why, error = got
     return [list(r) for r in rows], why, error
 
@@ -134,12 +154,15 @@ def _tried_now(
     pages: Sequence[int] | None,
     tie: str | None,
     breaks: bool,
+    straddle: bool = False,
 ) -> tuple[list[list[str]], str | None, tables.RowError | None]:
     error: tables.RowError | None = None
     try:
-        rows, why = _read_table(lines, start, end, form, table, pages, False, None, tie, breaks)
+        rows, why = _read_table(lines, start, end, form, table, pages, False, None, tie, breaks, straddle)
     except tables.RowError as e:
         rows, why, error = [], str(e), e
+    if why == _STRADDLES:
+        return [], why, None
     # The heading may run across a page break, its upper lines on another grid than the rows; and
     # a row whose cells stand far off their headings may still be cut by its words' types. Each is
     # tried only when the plainer reading fails (a heading laid out again, then cuts by types).
@@ -148,13 +171,15 @@ def _tried_now(
     tries += [(False, _CUT_MARGIN), *([(True, _CUT_MARGIN)] if broken else [])]
     for relay, margin in tries if why else []:
         try:
-            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, tie, breaks)
+            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, tie, breaks, straddle)
         except tables.RowError as e:
             if str(e).endswith((AD_TIED, TITLE_TIED)) and not (why or "").endswith((AD_TIED, TITLE_TIED)):
                 # A further way reads the rows but for what the page leaves untold: that is why
                 # (the caller reads the table both ways), not the plainer way's failure.
                 rows, why, error = [], str(e), e
             continue
+        if why_again == _STRADDLES:
+            return [], why_again, None
         if not why_again:
             return again, None, None
     return rows, why, error
@@ -169,6 +194,8 @@ def _heading_end(lines: list[str], start: int, end: int) -> int:
 
 
 _NO_ANCHOR = "values under the heading, but no row shows its Ownership Form"
+#: Why rows read as centred were not taken: one of them stands over a page break.
+_STRADDLES = "a row read as centred stands over a page break"
 
 
 def _read_table(
@@ -182,6 +209,7 @@ def _read_table(
     margin: float | None = None,
     tie: str | None = None,
     breaks: bool = False,
+    straddle: bool = False,
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and RULE_RE.match(lines[start - 1]) else []
@@ -235,10 +263,11 @@ def _read_table(
     # Heading lines: everything down to the last heading-looking line above the first anchor.
     head_end = start
     valued = None  # the first line above the first anchor holding a value, not heading words
+    natures = _natures_above(toks_by_line, start, anchors[0], starts[cols.index("nature")])
     for i in range(start, anchors[0]):
         if i not in toks_by_line:
             continue
-        if _is_heading_line(lines[i], i):
+        if _is_heading_line(lines[i], i) and i not in natures:
             if valued is not None:
                 # A row's words that read as heading words ("Shares" under "Common"), below a line
                 # of the row's values: taken as heading, the lines above them would be lost.
@@ -284,6 +313,8 @@ def _read_table(
         rows_of = plain if tie is None or (scales and "a" in cols) else early if tie == "early" else late
         if rows_of is None:
             raise tables.RowError(TIED)
+        if straddle and pages and page_of_line is None and _straddles(rows_of, pages):
+            return [], _STRADDLES
         for i, r in rows_of.items():
             row_toks[r].extend(toks_by_line[i])
         if breaks and pages:
@@ -448,6 +479,34 @@ def _no_transaction(cols: tuple[str, ...], cells: list[str]) -> bool:
     and code (a holding)? The form prints no such row."""
     has = {c for c, v in zip(cols, cells, strict=True) if v}
     return "date" in cols and not has & {"date", "code", "code5"} and bool(has & _TRANSACTION_ONLY)
+
+
+def _straddles(rows_of: dict[int, int], pages: Sequence[int]) -> bool:
+    """Does a row take lines of two pages?"""
+    seen: dict[int, int] = {}
+    return any(seen.setdefault(r, pages[i]) != pages[i] for i, r in rows_of.items())
+
+
+def _natures_above(toks_by_line: dict[int, list[Tok]], start: int, stop: int, nature: float) -> set[int]:
+    """The lines above the first row's values that hold words in the nature of ownership's column
+    and no word left of it (a "$" or a number at most), below the line that ends that column's
+    heading ("(Instr. 4)"): the first row's nature ("Shares" / "owned" / "of" / "record" / "by
+    ..."), centred on its row, starts above the row's values, and its words may read as heading
+    words."""
+    edge = nature - 2
+    ends = [
+        i
+        for i in range(start, stop)
+        if any(t.text.startswith("(Instr") and t.x0 >= edge for t in toks_by_line.get(i, ()))
+    ]
+    if not ends:
+        return set()
+    return {
+        i
+        for i in range(ends[-1] + 1, stop)
+        if any(t.x0 >= edge for t in toks_by_line.get(i, ()))
+        and not any(c.isalpha() for t in toks_by_line[i] if t.x0 < edge for c in t.text)
+    }
 
 
 def _nothing_owned(cols: tuple[str, ...], cells: list[str]) -> bool:
