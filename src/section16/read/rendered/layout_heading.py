@@ -81,15 +81,21 @@ _lower = functools.lru_cache(maxsize=256)(str.lower)
 
 
 def _sub_span(head: list[str], kind: str, lo: float, hi: float) -> tuple[int, int] | None:
-    rx, words = _SUB_RE[kind], _SUB_WORDS[kind]
     for ln in reversed(head):  # sub-headings sit on the lowest heading lines
-        low = _lower(ln)
-        if not any(w in low for w in words) and not any(c in ln for c in FOLDING):
-            continue
-        for m in rx.finditer(ln):
-            if lo <= m.start() < hi:
-                return m.start(), m.end()
+        for start, end in _line_subs(ln, kind):
+            if lo <= start < hi:
+                return start, end
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _line_subs(ln: str, kind: str) -> tuple[tuple[int, int], ...]:
+    """Where the sub-heading's pattern matches on a heading line (each line is asked for each
+    sub-heading, some twice: where a group's first one starts, where its columns start)."""
+    low = _lower(ln)
+    if not any(w in low for w in _SUB_WORDS[kind]) and not any(c in ln for c in FOLDING):
+        return ()
+    return tuple(m.span() for m in _SUB_RE[kind].finditer(ln))
 
 
 def _next_sub(

@@ -22,6 +22,7 @@ to, and nothing is chosen.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol
@@ -99,18 +100,25 @@ def half_line(middle: int, runs: Mapping[int, Sequence[Run]], others: Collection
 
 
 @functools.lru_cache(maxsize=4096)
-def _kind(text: str) -> tuple[bool, bool, bool, bool]:
-    """(a value, footnote marks only, ends with a footnote mark, starts "By")."""
+def _kind(text: str) -> tuple[bool, bool, bool, bool, int]:
+    """(a value, footnote marks only, ends with a footnote mark, starts "By", parentheses opened
+    less those closed)."""
     marks = bool(_MARKS_ONLY_RE.match(text))
     return (
         bool(_VALUE_RUN_RE.match(text)),
         marks,
         marks or bool(_ENDS_WITH_MARK_RE.search(text)),
         bool(_BY_RE.match(text)),
+        text.count("(") - text.count(")"),
     )
 
 
-def _pair_cost(ta: Run, ka: tuple[bool, bool, bool, bool], tb: Run, kb: tuple[bool, bool, bool, bool]) -> float:
+_X0 = operator.attrgetter("x0")  # (a sort key made in C)
+
+
+def _pair_cost(
+    ta: Run, ka: tuple[bool, bool, bool, bool, int], tb: Run, kb: tuple[bool, bool, bool, bool, int]
+) -> float:
     """What two runs of different lines standing one over the other say against one cell."""
     cost = 0.0
     # A value with its footnote mark under it is one cell; two values, or two marks, are two.
@@ -139,9 +147,10 @@ def band_cost(
         return STACKED
     if pages is not None and pages.get(band[0], 0) != pages.get(band[-1], 0):
         return _split_cost(band, middle, runs, pages, anchored)
-    items = sorted((t for i in band for t in runs[i]), key=lambda t: t.x0)
+    items = sorted((t for i in band for t in runs[i]), key=_X0)
     kinds = [_kind(t.text) for t in items]
-    parent = list(range(len(items)))
+    m = len(items)
+    parent = list(range(m))
 
     def root(k: int) -> int:
         while parent[k] != k:
@@ -150,22 +159,45 @@ def band_cost(
         return k
 
     cost = 0.0
+    joined = False
     for a, ta in enumerate(items):
         # Sorted by their left ends, the runs over or under this one follow it until one starts
         # past its right end.
-        for b in range(a + 1, len(items)):
+        right, line = ta.x1, ta.line
+        for b in range(a + 1, m):
             tb = items[b]
-            if tb.x0 > ta.x1:
+            if tb.x0 > right:
                 break
-            if ta.line == tb.line:
+            if line == tb.line:
                 continue
-            parent[root(b)] = root(a)
-            cost += _pair_cost(ta, kinds[a], tb, kinds[b])
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[rb] = ra
+            joined = True
+            # (_pair_cost, its terms added one by one: each a whole number, so the sum is the same)
+            ka, kb = kinds[a], kinds[b]
+            if (ka[0] and kb[0]) or (ka[1] and kb[1]):
+                cost += STACKED
+            ku, kl, gap = (ka, kb, tb.line - line) if line < tb.line else (kb, ka, line - tb.line)
+            if ku[2] and not kl[0] and not kl[1]:
+                cost += _AFTER_MARK
+            if kl[3] and not ku[0] and gap == 1:
+                cost += _BY_START
+    if not joined:
+        # (no run stands over another: each is a cell of its own, weighed in the same order)
+        for t, kt in zip(items, kinds, strict=True):
+            if kt[4]:
+                cost += _UNBALANCED
+            if kt[1]:
+                cost += _LONE_MARK + _MARK_WEIGHT * abs((t.line + t.line) / 2 - middle)
+            else:
+                cost += abs((t.line + t.line) / 2 - middle)
+        return cost + abs((band[0] + band[-1]) / 2 - middle)
     cells: dict[int, list[int]] = {}
-    for k in range(len(items)):
+    for k in range(m):
         cells.setdefault(root(k), []).append(k)
     for ks in cells.values():
-        if _balance(items[k].text for k in ks):
+        if sum(kinds[k][4] for k in ks):  # (parentheses a cell opens and does not close)
             cost += _UNBALANCED
         ls = [items[k].line for k in ks]
         if all(kinds[k][1] for k in ks):
@@ -358,12 +390,22 @@ def _cuts(
                 if prev == inf or s >= b:
                     continue
                 off = _OFF_BLANK if has_blank[k] and not blank_before(s) else 0.0
-                c = prev + off + band_cost(band(s, b), middles[k], runs, pages, anchored)
+                lines = band(s, b)
                 was = best[k].get(b, inf)
                 cut = crosses(s, b) or (k > 0 and split[k - 1].get(s, False))
                 # Where a row a page break cut is weighed, what runs on past the break is not
                 # centred, so its lines say less: cuts that close count as equal.
                 near = _SPLIT_TIE if cut or split[k].get(b, False) else 1e-9
+                if (
+                    lines
+                    and (pages is None or pages.get(lines[0], 0) == pages.get(lines[-1], 0))
+                    and prev + off + abs((lines[0] + lines[-1]) / 2 - middles[k]) - was > near
+                ):
+                    # A band on one page costs at least its distance from the middle line (its
+                    # last term; the others are not negative): one that far off the best so far
+                    # neither beats it nor ties it, and is not weighed.
+                    continue
+                c = prev + off + band_cost(lines, middles[k], runs, pages, anchored)
                 if c < was - near:
                     best[k][b], back[k][b], back_late[k][b] = c, s, s
                     tied[k][b] = k > 0 and tied[k - 1].get(s, False)
