@@ -186,3 +186,18 @@ def test_the_forms_own_words_in_a_signature_or_note_are_said_missing() -> None:
     notes = parse(PAGES / "xml_2_2ad9cca1.pdfminer-text.txt")
     assert any(n.where.startswith("footnotes[") and "form's own words" in n.message for n in notes.notes)
     assert [m for m in misses(reference("xml_2_2ad9cca1"), notes) if m[0].startswith("footnote")] == []
+
+
+def test_an_amendment_whose_box_4_date_ran_elsewhere_is_not_read_as_a_plain_form() -> None:
+    # pdfplumber's plain text runs box 4's date into box 6 ("03/20/2020 _X_ Form filed by One
+    # Reporting Person"): read as a Form 4 with no original filing date, it was a wrong "4" for "4/A".
+    name = "0001179110-20-004036"
+    got = parse(PAGES / f"{name}.pdfplumber-text.txt")
+    assert reference(name).document_type == "4/A"
+    assert {"document_type", "date_of_original_submission"} <= set(got.missing)
+    assert [m for m in misses(reference(name), got) if m[0] in ("document_type", "date_of_original_submission")] == []
+    # A plain Form 4 whose only date above Table I is box 3's keeps its form type.
+    plain = parse(PAGES / "0001209191-20-003926.pypdf-layout.txt")
+    assert (
+        "document_type" not in plain.missing and plain.document_type == reference("0001209191-20-003926").document_type
+    )

@@ -30,6 +30,7 @@ from .boxes import read_form_type
 from .cells import CLIPPED, UNSETTLED, Doc, normalize
 from .layout_ties import AD_TIED, TIED, TITLE_TIED, read_both_ways
 from .text_guards import (
+    check_amendment_date,
     check_cut_remarks,
     check_form_words,
     check_owner_marks,
@@ -618,6 +619,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
             filing, unsure = both
     filing = check_cut_remarks(check_owner_marks(filing, doc, text), text)
     filing = check_form_words(check_street_spacing(check_split_words(filing), text))
+    filing = check_amendment_date(filing, text)
     missing = [*filing.missing, *unsure]
     notes = [*filing.notes]
     drop: set[str] = set()

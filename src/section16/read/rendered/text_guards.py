@@ -222,3 +222,27 @@ def check_form_words(filing: Filing) -> Filing:
         missing=tuple(dict.fromkeys(missing)),
         notes=tuple(notes),
     )
+
+
+_DATE_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_TABLE_ONE_RE = re.compile(r"Table\s+I\s*-", re.IGNORECASE)
+
+
+def check_amendment_date(filing: Filing, text: str) -> Filing:
+    """Box 4's date (an amendment's original filing date) not read, though the boxes above Table I
+    print a date besides box 3's: a flowing text may have run it into another box ("03/20/2020 _X_
+    Form filed by One Reporting Person"). Whether the page is an amendment is then not settled: the
+    form type and box 4's date are listed missing. (Only boxes 3 and 4 print dates above Table I; with
+    box 3's date not read, any date there may be box 4's.)"""
+    if filing.date_of_original_submission is not None:
+        return filing
+    head = _TABLE_ONE_RE.split(text, maxsplit=1)[0]
+    period = filing.period_of_report
+    for m in _DATE_RE.finditer(head):
+        month, day, year = (int(g) for g in m.groups())
+        # (Box 3's date not read either: any date there may be box 4's.)
+        if period is None or (year, month, day) != (period.year, period.month, period.day):
+            missing = [*filing.missing, "document_type", "date_of_original_submission"]
+            note = Note("date_of_original_submission", "a date besides box 3's above Table I: box 4's?", m.group(0))
+            return replace(filing, missing=tuple(dict.fromkeys(missing)), notes=(*filing.notes, note))
+    return filing
