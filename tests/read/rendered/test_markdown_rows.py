@@ -72,3 +72,19 @@ def test_a_dollar_sign_without_its_number_is_no_price() -> None:
     # The same row with its price is placed.
     placed = place_row([*row[:4], "1,683\nD\n$ 58.81", *row[5:]], T1_F4, "T1")
     assert placed is not None and placed[T1_F4.index("price")] == "$ 58.81"
+
+
+def test_rows_saying_table_found_as_row_by_row() -> None:
+    from section16.read.rendered.markdown_rows import _TABLE_GATE_RE, _rows_saying_table
+
+    docs = [
+        [["Table I - Non-Derivative"], ["a", "b"], ["x", "TaBlE"], ["no"]],
+        [["\u0130 table"], ["İx"], ["tab", "le"]],  # "\u0130" lower-cases to two characters: row by row
+        [["a\x01b", "table"], ["c"]],  # a cell holding the rows' separator: row by row
+        [],
+        [[], ["table"]],
+    ]
+    for doc in docs:
+        expected = {i for i, row in enumerate(doc) if _TABLE_GATE_RE.search("\x00".join(row))}
+        assert _rows_saying_table(doc) == expected
+    assert _rows_saying_table(docs[0]) == {0, 2}

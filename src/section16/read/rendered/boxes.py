@@ -169,20 +169,29 @@ def _first_date(seg: str, where: str, h: Header) -> date | None:
 _FORM_NUMBER_RE = re.compile(r"(?:^|\s)(?:SEC\s+)?FORM\s+([345])(\s*/\s*A)?(?=\s|$)")
 
 
-# The form's titles, for ASCII text: each word in any case, apart by any white space (what the
+# The form's titles, for Latin-1 text: each word in any case, apart by any white space (what the
 # words upper-cased and joined by single spaces below would hold). A search each spares building that
 # text, which costs several times as much; the form's number alone is read from it (rarely needed).
-_ASCII_SPACE = r"[ \t\n\x0b\x0c\r\x1c-\x1f]+"
+# (Upper-casing gives ASCII letters from a Latin-1 one only for "ß", which becomes "SS".)
+_LATIN1_SPACE = r"[ \t\n\x0b\x0c\r\x1c-\x1f\x85\xa0]+"
 _TITLE_RES = tuple(
-    (form, re.compile(_ASCII_SPACE.join(title.split()), re.IGNORECASE | re.ASCII))
+    (form, re.compile(_LATIN1_SPACE.join(title.split()), re.IGNORECASE | re.ASCII))
     for form, title in (("5", "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP"),
                         ("3", "INITIAL STATEMENT OF BENEFICIAL OWNERSHIP"),
                         ("4", "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP"))
 )  # fmt: skip
 
 
+def _latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def read_form_type(text: str) -> str | None:
-    if text.isascii():
+    if text.isascii() or ("ß" not in text and _latin1(text)):
         for form, title in _TITLE_RES:
             if title.search(text):
                 return form

@@ -125,6 +125,22 @@ def place_row(row: Row, cols: tuple[str, ...], table: str) -> Row | None:
     return [found[0].get(k, "") for k in cols]
 
 
+# A row's markers and whether it is a stray line, memoised by the row: the tables' heading rows are
+# the same on page after page, and each cell's look-ups cost more than one. (A small memo: the
+# heading rows, met on every page, stay in it; a page's own rows are pushed out by the pages after.)
+_ROW_MEMO = 1 << 10
+
+
+@functools.lru_cache(maxsize=_ROW_MEMO)
+def _row_marks(cells: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(m for m in (_mark(c) for c in cells if c) if m)
+
+
+@functools.lru_cache(maxsize=_ROW_MEMO)
+def _stray(cells: tuple[str, ...]) -> bool:
+    return is_stray(list(cells))
+
+
 @functools.lru_cache(maxsize=MEMO)
 def _refused(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool | None:
     """Would the form reader refuse the row (True), read it by position (False), or pass it over as
@@ -172,13 +188,15 @@ def place_tables(doc: list[Row], in_order: Collection[int] = ()) -> list[Row]:
             out.append(slot)
         flow.clear()
 
+    titled = _rows_saying_table(doc)
     for i, row in enumerate(doc):
         if flow and (len(row) != 1 or region is None or not holds_row_values(row[0])):
             flush_flow()
-        if region is None and not _TABLE_GATE_RE.search("\x00".join(row)):
+        if region is None and i not in titled:
             out.append(row)  # outside the tables only a table's title matters
             continue
-        marks = [m for m in (_mark(c) for c in row if c) if m]
+        key = tuple(row)
+        marks = _row_marks(key)
         if marks:
             region = None
             rows_seen = False
@@ -191,13 +209,13 @@ def place_tables(doc: list[Row], in_order: Collection[int] = ()) -> list[Row]:
                 region = (columns(form, table), f"T{table}") if form else None
             out.append(row)
             continue
-        if region is not None and (is_stray(row) or (len(row) == 1 and id(row) not in in_order)):
+        if region is not None and (_stray(key) or (len(row) == 1 and id(row) not in in_order)):
             stray.add(table_no)
         if region is not None and len(row) == 1 and holds_row_values(row[0]):
             flow.append(row[0])  # a row's cells run together as text: placed with its run below
             continue
         flush_flow()
-        refused = _refused(tuple(row), region[0]) if region is not None and len(row) > 1 else None
+        refused = _refused(key, region[0]) if region is not None and len(row) > 1 else None
         if region is not None and refused:
             placed = place_row(row, *region)
             if placed is not None:
@@ -232,6 +250,27 @@ def place_tables(doc: list[Row], in_order: Collection[int] = ()) -> list[Row]:
 
 
 _TABLE_GATE_RE = re.compile("table", re.IGNORECASE)
+
+
+def _rows_saying_table(doc: list[Row]) -> set[int]:
+    """The rows holding "table" in any case (outside the tables only a table's title matters): found
+    in the rows joined and lower-cased, by one scan. (Row by row where lower-casing could move the
+    text, which "\u0130" alone does, or a cell holds the rows' separator.)"""
+    joined = "\x01".join(["\x00".join(row) for row in doc])
+    if "\u0130" in joined or joined.count("\x01") != len(doc) - 1:
+        return {i for i, row in enumerate(doc) if _TABLE_GATE_RE.search("\x00".join(row))}
+    low = joined.lower()
+    found: set[int] = set()
+    row = last = 0
+    at = low.find("table")
+    while at >= 0:
+        row += low.count("\x01", last, at)
+        last = at
+        found.add(row)
+        at = low.find("table", at + 5)
+    return found
+
+
 # The heading's own words and numbers: its notes ("(Instr. 3)", "(Month/Day/Year)"), its column
 # numbers opening a line ("2A."), and the sub-headings "Code" over "V".
 _HEADING_NOTES_RE = re.compile(

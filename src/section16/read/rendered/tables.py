@@ -98,7 +98,7 @@ def _has_label_cell(cells: Row) -> bool:
 def split_rows(row: Row, n: int, padded: list[str] | None = None) -> list[Row]:
     """One printed row, or several run together (a nested table flattened onto one line)."""
     cells = data_cells(row)
-    if not any(c.strip() for c in cells):
+    if not "".join(cells).strip():  # (every cell blank: one join and strip, not a strip a cell)
         return []
     if _has_label_cell(cells):
         return []  # a header line wrapped by the converter
@@ -191,10 +191,11 @@ RUN_TOGETHER = "\ue0fc"
 
 
 def _fit(cells: Row, cols: tuple[str, ...]) -> dict[str, Cell]:
-    if any(CLIPPED in c or UNPLACED in c or RUN_TOGETHER in c for c in cells):
-        if any(RUN_TOGETHER in c for c in cells):
+    joined = "".join(cells)  # (the marks looked for once in the row, not in each cell)
+    if CLIPPED in joined or UNPLACED in joined or RUN_TOGETHER in joined:
+        if RUN_TOGETHER in joined:
             raise RowError("a row's cells run together as text (a list item or paragraph): not placed on the columns")
-        if any(UNPLACED in c for c in cells):
+        if UNPLACED in joined:
             raise RowError("a row's values and the heading's words share its cells: not placed on the columns")
         raise RowError("a row runs past the page edge: its last cells are cut off")
     out: dict[str, Cell] = {}
