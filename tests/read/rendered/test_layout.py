@@ -481,3 +481,26 @@ def test_a_first_rows_nature_that_starts_above_its_values_is_not_heading(name: s
     got = parse(PAGES / f"{name}.pdftotext-layout.txt")
     assert got.non_derivative_transactions[0].nature_of_ownership.value == nature
     assert [m for m in misses(reference(name), got) if m[0].startswith("non_derivative")] == []
+
+
+def test_a_footnote_mark_ending_a_prices_stack_is_the_prices() -> None:
+    # The last row's price wraps as "$" / "941.25" / "(9)"; pdftotext sets the small "(9)" 15
+    # characters right of "941.25", nearer the amount owned ("15,657", two lines up) than the
+    # price. A mark alone on its line under a "$" stack's value, nothing right above it, ends that
+    # stack: it is the price's.
+    name = "0001850865-26-000012"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    last = got.non_derivative_transactions[8]
+    assert last.price_per_share.footnote_ids == ("F9",)
+    assert last.shares_owned_after.footnote_ids == ()
+    assert [m for m in misses(reference(name), got) if m[0].startswith("non_derivative")] == []
+
+
+def test_a_footnote_mark_under_a_one_line_price_stays_the_prices() -> None:
+    # "$ 69.35" over "(3)" (a price and its mark, one line apart), and "7,958" on the line between,
+    # left of the mark: the mark stands under the price, no "$" stack ends above it, so it is not
+    # moved to the amount.
+    name = "0001127602-19-019390"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert got.derivative_transactions[1].price_per_share.footnote_ids == ("F3",)
+    assert [m for m in misses(reference(name), got) if m[0].startswith("derivative")] == []

@@ -319,6 +319,7 @@ def _read_table(
             row_toks[r].extend(toks_by_line[i])
         if breaks and pages:
             row_toks = [_run_on(toks, pages, {pages[a] for a in anchors} | set(scales)) for toks in row_toks]
+    row_toks = [_wrapped_marks(toks) for toks in row_toks]
     moved = {i for i in toks_by_line if pages and scales.get(pages[i])}
     cells_of: dict[int, list[str]] = {}
     placed: dict[int, tuple[int, list[list[Tok]]]] = {}  # each row's page and cells' words
@@ -479,6 +480,38 @@ def _no_transaction(cols: tuple[str, ...], cells: list[str]) -> bool:
     and code (a holding)? The form prints no such row."""
     has = {c for c, v in zip(cols, cells, strict=True) if v}
     return "date" in cols and not has & {"date", "code", "code5"} and bool(has & _TRANSACTION_ONLY)
+
+
+#: How far right of the value on the line above a footnote mark wrapped under that value may stand
+#: (a layout program sets a superscript's small characters right of their place).
+_WRAP_SHIFT = 16
+
+
+def _wrapped_marks(toks: list[Tok]) -> list[Tok]:
+    """A price wraps as a stack, "$" over its value over its footnote mark ("$" / "941.25" / "(9)").
+    A row's footnote mark alone on its line, with nothing of the row right above it and such a
+    stack's value on the line right above, ending left of it, ends that stack: it is not the mark
+    of another cell's one-line value ("15,657", two lines up) that it may stand nearer (a layout
+    program sets a superscript's small characters right of their place). It is moved under the
+    price."""
+    by_line: dict[int, list[Tok]] = {}
+    for t in toks:
+        by_line.setdefault(t.line, []).append(t)
+    out = list(toks)
+    for k, m in enumerate(toks):
+        if len(by_line[m.line]) != 1 or not _MARK_RE.match(m.text):
+            continue
+        above = by_line.get(m.line - 1, [])
+        if any(t.x0 <= m.x1 + 1 and m.x0 <= t.x1 + 1 for t in above):
+            continue
+        left = [t for t in above if t.x1 <= m.x0]
+        if not left:
+            continue
+        v = max(left, key=lambda t: t.x1)
+        dollar = any(t.text == "$" and t.x0 <= v.x1 and v.x0 <= t.x1 + 1 for t in by_line.get(m.line - 2, []))
+        if dollar and _LONE_VALUE_RE.match(v.text) and m.x0 - v.x1 <= _WRAP_SHIFT:
+            out[k] = Tok(m.line, v.x0, v.x0 + (m.x1 - m.x0), m.text)
+    return out
 
 
 def _straddles(rows_of: dict[int, int], pages: Sequence[int]) -> bool:
