@@ -281,8 +281,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             if not kept:  # (a delimiter row)
                 continue
             if len(kept) == len(cells) or any(c.strip() for c in kept):
-                # (A table's many empty cells are not worth a call each.)
-                row = [_inline(c) if c and not c.isspace() else "" for c in kept]
+                row = list(map(_inline, kept))  # (an empty cell reads "": memoised, as any cell)
                 split = title_row(row) if len(row) > 1 and "Tab" in stripped else None
                 # (A title the cells cut: the converter's cells are not the form's, on the whole page.)
                 cut_title = cut_title or (split is not None and sum(1 for c in row if c.strip()) - len(split[0]) > 1)
@@ -323,8 +322,9 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
             # A converter escapes "3." only where it starts a line of its own: glued to the digits of
             # the line above ("PO BOX 89993\. Date of Earliest Transaction"), it is a box's number.
             # ("12\. x" opening the line is a number the converter escaped, not one glued on.)
-            lead = len(stripped) - len(stripped.lstrip("0123456789"))  # (the digits opening the line)
-            stripped = _GLUED_NUMBER_RE.sub(functools.partial(_break_after, lead), stripped)
+            if _GLUED_NUMBER_RE.search(stripped):
+                lead = len(stripped) - len(stripped.lstrip("0123456789"))  # (the digits opening the line)
+                stripped = _GLUED_NUMBER_RE.sub(functools.partial(_break_after, lead), stripped)
         if stripped:
             para.append(stripped)
         if hard_break or "<br" in line[-8:].lower():
