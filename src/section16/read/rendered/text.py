@@ -496,7 +496,7 @@ def text_to_doc(
     # The paper's edge may cut a PDF's lines; text laid out page by page (pdftotext) tells the paper.
     # (The PDF front end, which gives the notes from where their words stand, marks cut words itself.)
     if footnote_rows is None or "\f" in text_raw:
-        lines = mark_clipped(lines, paged="\f" in text_raw)
+        lines = mark_clipped(lines, paged="\f" in text_raw, page=text)
     doc: Doc = []
     name_i = next((i for i, ln in enumerate(lines) if "Name" in ln and _NAME_RE.search(ln)), None)
     t1_i = next((i for i, ln in enumerate(lines) if table_one_title(ln)), None)
@@ -669,6 +669,18 @@ _ENDS_SENTENCE_RE = re.compile(r"[.)\]\"'”;:!?]\s*$")
 #: alone on its line may stand beside its note's middle line: that line may go on into it.)
 _NOTE_START_RE = re.compile(r"^\s*\(\d{1,3}\)\s+\S")
 _FREE_TEXT_RE = re.compile(r"^\s*(?:Explanation\s+of\s+Responses|Remarks\s*:)", re.IGNORECASE)
+#: The first letters of the free text's headings and of any section's (looked at before the
+#: patterns, which most lines need not be tried on).
+_HEADING_FIRST = frozenset("ERer")
+_SECTION_FIRST = frozenset("RSENPrsenp")
+
+
+def _first_free_words(page: str, count: int) -> int:
+    """The first of the page's ``count`` lines that may be a heading of free text (found in the page's
+    text at C speed: most lines need no look), or ``count``."""
+    found = (page.find(w) for w in ("xplanation", "emarks", "XPLANATION", "EMARKS"))
+    at = min((k for k in found if k >= 0), default=-1)
+    return count if at < 0 else page.count("\n", 0, at)
 
 
 def _numbers_lead(lines: list[str], start: int) -> bool:
@@ -685,26 +697,35 @@ def _starts_note(line: str, above: str) -> bool:
     return _NOTE_START_RE.match(line) is not None and len(line) - len(line.lstrip()) >= len(above) - len(above.lstrip())
 
 
-def mark_clipped(lines: list[str], paged: bool = True) -> list[str]:
+def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) -> list[str]:
     """On a page laid out wider than the paper, the footnotes and remarks run past the paper's edge
     and lose their ends. Such a line (longer than a page holds, not ending a sentence) is marked
     cut, so the form reader lists that footnote or the remarks as missing instead of reading a part
-    as the whole."""
+    as the whole. ``page``: the lines joined by line breaks, where the caller has it."""
     # Laid out wider than the paper: every long line of free text may be cut. Otherwise (a PDF's
     # flowing text, its lines as the PDF drew them) only a paragraph's last line tells: one that runs
     # the paper's width and stops mid-sentence lost its end at the edge (the page wraps its text
     # only wider than the paper, so nothing follows it on the next line).
-    wide = paged and max((len(ln.rstrip()) for ln in lines), default=0) >= PAPER_WIDTH
     out = list(lines)
+    # (The free text starts at its heading: the lines above it are not looked at.)
+    top = _first_free_words(page if page is not None else "\n".join(lines), len(lines))
+    start = next((i for i in range(top, len(lines)) if _FREE_TEXT_RE.match(lines[i])), None)
+    if start is None:
+        return out
+    wide = paged and max((len(ln.rstrip()) for ln in lines), default=0) >= PAPER_WIDTH
     free = lead = False
-    for i, ln in enumerate(lines):
-        if _FREE_TEXT_RE.match(ln):
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        first = ln[:200].lstrip()[:1]  # (a heading is not indented further; the slice bounds the copy)
+        if first in _HEADING_FIRST and _FREE_TEXT_RE.match(ln):
             free, lead = True, _numbers_lead(lines, i + 1)
-        elif free and _SECTION_RE.search(ln):
+        elif free and first in _SECTION_FIRST and _SECTION_RE.search(ln):
             free = bool(_FREE_TEXT_RE.match(ln))
             lead = free and _numbers_lead(lines, i + 1)
+        if not free or len(ln) <= _FULL_LINE:
+            continue
         text = ln.rstrip()
-        if not free or len(text) <= _FULL_LINE or _ENDS_SENTENCE_RE.search(text) or _is_rule(text):
+        if len(text) <= _FULL_LINE or _ENDS_SENTENCE_RE.search(text) or _is_rule(text):
             continue
         if not paged and len(" ".join(text.split())) > _PAPER_LINE:
             continue  # longer than a printed line holds: text not printed on paper, not cut there
