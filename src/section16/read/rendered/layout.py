@@ -269,12 +269,10 @@ def _read_table(
             continue
         if _is_heading_line(lines[i], i) and i not in natures:
             if valued is not None:
-                # A row's words that read as heading words ("Shares" under "Common"), below a line
-                # of the row's values: taken as heading, the lines above them would be lost.
-                raise tables.RowError(
-                    f"{lines[i].strip()!r} reads as heading words below the row values on line {valued + 1}: "
-                    "where the heading ends cannot be told"
-                )
+                # A row's words that read as heading words ("Series A2 Preferred Shares"), below a
+                # line of the row's values (its raised footnote marks "(2) (2)" over "Common"): the
+                # heading ended above that line.
+                break
             head_end = i + 1
         elif valued is None and _VALUE_RE.search(lines[i]):
             valued = i
