@@ -243,12 +243,15 @@ def _dates(text: str) -> Iterator[re.Match[str]]:
     at every character of a wide page costs a tenth of a millisecond)."""
     i = text.find("/")
     while i >= 0:
-        m = _DATE_RE.search(text, max(0, i - 3), i + 9)
-        if m is not None:
-            yield m
-            i = text.find("/", m.end())
-        else:
-            i = text.find("/", i + 1)
+        # (Searched on to the text's end, not in a window: a window's end reads as the text's, and a
+        # date's closing boundary would hold there: "x/1/2/20205". A date starts at most two digits
+        # before its first slash, and none could start in the three characters searched before the
+        # last one's end: the search finds what finditer finds next.)
+        m = _DATE_RE.search(text, max(0, i - 3))
+        if m is None:
+            return
+        yield m
+        i = text.find("/", m.end())
 
 
 def check_amendment_date(filing: Filing, text: str) -> Filing:
