@@ -22,9 +22,9 @@ def normalize_layout(text: str) -> str:
         # the next line) is a space.
         text = _caret_marks(text)
         text = _LONE_CARET_RE.sub(" ", text)
-    if "[*]" in text:  # w3m's checked box: as the form reader spells one (the same width)
+    if _find(text, "[*]") >= 0:  # w3m's checked box: as the form reader spells one (the same width)
         text = _STAR_BOX_RE.sub("[X]", text)
-    if "\\." in text and _MD_ESCAPED_LABEL_RE.search(text):  # (the pattern's one literal, looked for first)
+    if _find(text, "\\.") >= 0 and _MD_ESCAPED_LABEL_RE.search(text):  # (the pattern's one literal, first)
         text = _MD_SPAN_RE.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
         text = _MD_ESCAPE_RE.sub(r"\1", text)
         text = _MD_BREAK_RE.sub(" ", text)
@@ -36,7 +36,7 @@ def _caret_marks(text: str) -> str:
     no literal opens, is not run over the whole page (none of its matches spans a line)."""
     out: list[str] = []
     done = 0
-    at = text.find("^(")
+    at = _find(text, "^(")
     while at >= 0:
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
@@ -44,9 +44,22 @@ def _caret_marks(text: str) -> str:
         out.append(text[done:start])
         out.append(_CARET_MARK_RE.sub(_caret_mark, text[start:end]))
         done = end
-        at = text.find("^(", end)
+        at = _find(text, "^(", end)
     out.append(text[done:])
     return "".join(out)
+
+
+def _find(text: str, needle: str, start: int = 0) -> int:
+    """``text.find(needle, start)``, by the needle's first character: a page holding one character past
+    Latin-1 (pandoc's superscript marks) is searched for a longer needle ten to fifty times slower than
+    for one character, and the needles here start with a character a page holds a few times at most."""
+    first, rest = needle[0], needle[1:]
+    at = text.find(first, start)
+    for _ in range(64):  # (a page holding the first character more often is searched as a whole)
+        if at < 0 or text.startswith(rest, at + 1):
+            return at
+        at = text.find(first, at + 1)
+    return text.find(needle, at)
 
 
 def _caret_mark(m: re.Match[str]) -> str:
