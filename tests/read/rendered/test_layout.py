@@ -506,3 +506,23 @@ def test_a_footnote_mark_under_a_one_line_price_stays_the_prices() -> None:
     got = parse(PAGES / f"{name}.pdftotext-layout.txt")
     assert got.derivative_transactions[1].price_per_share.footnote_ids == ("F3",)
     assert [m for m in misses(reference(name), got) if m[0].startswith("derivative")] == []
+
+
+def test_a_page_break_with_a_value_on_the_next_pages_first_line_parts_rows_as_a_blank_line() -> None:
+    # pdftotext parts each of Table I's 21 rows by a blank line, but prints none at a page break:
+    # there two rows' lines stood as one group with two D's, and the rows were cut as back to back
+    # (the next row's "$ 1,100.287" taken into the row above). A page whose first line holds a
+    # value (what a row the break cut runs on with holds none) starts a row there.
+    name = "0000899243-21-046681"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert len(got.non_derivative_transactions) == 21
+    assert [m for m in misses(reference(name), got) if m[0].startswith("non_derivative")] == []
+
+
+def test_a_nature_run_on_past_a_page_break_is_not_parted_from_its_row() -> None:
+    # "By Reprogrammed" ends a page and "Interchange LLC" starts the next, words and no value: the
+    # break does not part the rows there (the run-on words are the row's above).
+    name = "0001819848-23-000411"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert got.non_derivative_holdings[0].nature_of_ownership.value == "By Reprogrammed Interchange LLC"
+    assert [m for m in misses(reference(name), got) if m[0].startswith("non_derivative")] == []

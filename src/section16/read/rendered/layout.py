@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from . import layout_rows, tables
 from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _join, _mark_apart, _ranges, assign_placed, typed_cuts
@@ -44,11 +44,12 @@ def _nearest(i: int, anchors: list[int]) -> int:
     return best
 
 
-def _group_by_blank(data: list[int], anchors: list[int]) -> dict[int, int] | None:
-    """Row of each line when blank lines separate the rows (one anchor per group), else None."""
+def _group_by_blank(data: list[int], anchors: list[int], parted: Collection[int] = ()) -> dict[int, int] | None:
+    """Row of each line when blank lines separate the rows (one anchor per group), else None. A line
+    of ``parted`` starts a group as a blank line before it would."""
     groups: list[list[int]] = []
     for i in data:
-        if groups and i == groups[-1][-1] + 1:
+        if groups and i == groups[-1][-1] + 1 and i not in parted:
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -198,6 +199,21 @@ _NO_ANCHOR = "values under the heading, but no row shows its Ownership Form"
 _STRADDLES = "a row read as centred stands over a page break"
 
 
+def _valued_page_tops(data: list[int], toks_by_line: dict[int, list[Tok]], pages: Sequence[int] | None) -> set[int]:
+    """The first lines of pages (``pdftotext`` prints no blank line at a page break) that hold a
+    value (an amount, a price, a date): what a row the break cut runs on with holds none, so such
+    a line starts a row as a blank line before it would."""
+    if not pages:
+        return set()
+    return {
+        i
+        for i in data
+        if i > 0
+        and pages[i] != pages[i - 1]
+        and any(layout_rows._TYPED_VALUE_RE.match(t.text) for t in toks_by_line[i])
+    }
+
+
 def _read_table(
     lines: list[str],
     start: int,
@@ -278,7 +294,7 @@ def _read_table(
             valued = i
     anchors = [a for a in anchors if a >= head_end]
     data = [i for i in sorted(toks_by_line) if i >= head_end]
-    groups = _group_by_blank(data, anchors)
+    groups = _group_by_blank(data, anchors, _valued_page_tops(data, toks_by_line, pages))
     row_toks: list[list[Tok]] = [[] for _ in anchors]
     if groups is not None:
         for i in data:
