@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from .boxes import _LABEL_RE
@@ -87,11 +88,24 @@ def count_captions(text: str) -> int:
     whose lower case is longer, sends the page to the plain count)."""
     if "\u0130" in text:
         return len(_SIG_CAPTION_RE.findall(text))
-    low = text.lower()
-    count = 0
-    at = low.find("gnature", 2)
+    return sum(1 for at in _gnature(text) if _SIG_CAPTION_RE.match(text, at - 2))
+
+
+def _gnature(text: str) -> Iterator[int]:
+    """Where "gnature" stands in the text, ignoring case (from its third character on). A page holding
+    a character past ASCII (pandoc's superscript marks) is lower-cased as Latin-1 bytes, one byte a
+    character ("?" past Latin-1) and only ASCII letters lowered: the same places (no other character
+    lowers to one of these letters, and only İ, which the caller sends to the plain pattern, lowers to
+    two characters), four times faster than ``str.lower()`` of such a page."""
+    if text.isascii():
+        low = text.lower()
+        at = low.find("gnature", 2)
+        while at >= 0:
+            yield at
+            at = low.find("gnature", at + 1)
+        return
+    data = text.encode("latin-1", "replace").lower()
+    at = data.find(b"gnature", 2)
     while at >= 0:
-        if _SIG_CAPTION_RE.match(text, at - 2):
-            count += 1
-        at = low.find("gnature", at + 1)
-    return count
+        yield at
+        at = data.find(b"gnature", at + 1)
