@@ -77,3 +77,22 @@ def test_an_issuer_box_without_its_ticker_brackets_is_not_read() -> None:
 )
 def test_read_form_type_by_title_or_number(text: str, form: str | None) -> None:
     assert read_form_type(text) == form
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "ONE COCA-COLA PLAZA3.",
+        "NEW YORK\n4 .  ",
+        "Director 12a.\n",
+        "x 123.",
+        "(Street)\n5.",
+        "7.",
+        " 3.",
+        "MAIN ST.",
+        "a\u20032.",
+    ],
+)
+def test_next_box_number_cut_from_a_segments_end(chunk: str) -> None:
+    # The pattern tried only near the final dot cuts what it cuts tried from the start.
+    assert boxes._without_next_number(chunk) == boxes._NUMBER_PREFIX_RE.sub("", chunk)

@@ -135,8 +135,19 @@ def segments(text: str) -> dict[str, str]:
         if key not in out:
             chunk = text[e:nxt]
             # (The next box's number ends in "."; the pattern, anchored at the end, is tried only then.)
-            out[key] = _NUMBER_PREFIX_RE.sub("", chunk) if chunk.rstrip().endswith(".") else chunk
+            out[key] = _without_next_number(chunk) if chunk.rstrip().endswith(".") else chunk
     return out
+
+
+def _without_next_number(chunk: str) -> str:
+    """``_NUMBER_PREFIX_RE.sub("", chunk)`` for a chunk ending in "." (and white space): the pattern
+    tried only from where such a number can start, a few characters before the white space before
+    that dot (a search from the start tries its look-behind at every character)."""
+    k = len(chunk.rstrip()) - 1
+    while k > 0 and chunk[k - 1].isspace():
+        k -= 1
+    m = _NUMBER_PREFIX_RE.search(chunk, max(0, k - 4))
+    return chunk if m is None else chunk[: m.start()] + chunk[m.end() :]
 
 
 _PARTIAL_CAPTION_RE = re.compile(r"^\(?(?:Zip(?:/Postal)?(?:\s+Code)?|Code|Postal\s+Code)\)?$", re.IGNORECASE)
