@@ -526,3 +526,26 @@ def test_a_nature_run_on_past_a_page_break_is_not_parted_from_its_row() -> None:
     got = parse(PAGES / f"{name}.pdftotext-layout.txt")
     assert got.non_derivative_holdings[0].nature_of_ownership.value == "By Reprogrammed Interchange LLC"
     assert [m for m in misses(reference(name), got) if m[0].startswith("non_derivative")] == []
+
+
+def test_a_footnote_mark_raised_clear_left_of_a_titles_words_is_the_column_befores() -> None:
+    # Table II holdings: "(6)" and "(7)" (the exercise and expiration dates, shown by their marks)
+    # stand a line above "Common", the "(7)" ten characters left of it. A mark follows its text, so
+    # a mark on a line of its own clear left of every word of a title is not that title's: by
+    # position it went to the underlying title, now to the expiration date.
+    name = "0001209191-22-024552"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert [h.expiration_date.footnote_ids for h in got.derivative_holdings] == [("F7",)] * 3
+    assert [h.underlying_title.footnote_ids for h in got.derivative_holdings] == [()] * 3
+    assert [m for m in misses(reference(name), got) if m[0].startswith("derivative")] == []
+
+
+def test_a_row_whose_only_cut_gives_a_title_a_mark_clear_left_of_it_is_not_given() -> None:
+    # On a later page laid out on its own grid, the raised "(1)" of the expiration date stands clear
+    # left of "Class B" / "Common" / "Stock (2)": the only cut by position put it in the underlying
+    # title (a wrong footnote there and none on the date); no cut by type fits instead, so the
+    # table's rows are said missing rather than read wrong.
+    name = "0001209191-12-017317"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert {"derivative_transactions", "derivative_holdings"} <= set(got.missing)
+    assert [m for m in misses(reference(name), got) if m[0].startswith("derivative")] == []

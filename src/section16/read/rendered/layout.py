@@ -355,7 +355,10 @@ def _read_table(
     for k, toks in enumerate(row_toks):
         got = _assigned(toks, starts, cols, False)
         if got is not None and (
-            _no_transaction(cols, got[0]) or _nothing_owned(cols, got[0]) or _undated(cols, got[0])
+            _no_transaction(cols, got[0])
+            or _nothing_owned(cols, got[0])
+            or _undated(cols, got[0])
+            or _mark_leads(got[1], cols)
         ):
             # Cells by position that make no row the form prints (a holding's amount under the
             # price column, on a page moved to the heading's grid or printed a little right of its
@@ -395,6 +398,7 @@ def _read_table(
                 for cost, cut in typed[k] or []
                 if _on_grid(cut, known, cols)
                 and not any(_mark_apart(c) for c in cut)
+                and not _mark_leads(cut, cols)
                 and not _nothing_owned(cols, [_join(c) for c in cut])
             ]
             if len(fit) == 1 or (len(fit) > 1 and margin is not None and fit[1][0] - fit[0][0] >= margin):
@@ -554,6 +558,23 @@ def _natures_above(toks_by_line: dict[int, list[Tok]], start: int, stop: int, na
         if any(t.x0 >= edge for t in toks_by_line.get(i, ()))
         and not any(c.isalpha() for t in toks_by_line[i] if t.x0 < edge for c in t.text)
     }
+
+
+def _mark_leads(cut: list[list[Tok]], cols: tuple[str, ...]) -> bool:
+    """Does a free-text cell (a title, a nature) hold a footnote mark on a line of its own standing
+    clear left of every word of the cell? A mark follows its text: such a mark, raised over the
+    cell's words from the column before ("(7)" up-left of "Common"), is that column's."""
+    for c, kind in enumerate(cols):
+        if kind not in _TEXT:
+            continue
+        words = [t for t in cut[c] if not _MARK_RE.match(t.text)]
+        if not words:
+            continue
+        left = min(t.x0 for t in words)
+        lines = {t.line for t in words}
+        if any(_MARK_RE.match(t.text) and t.line not in lines and t.x1 < left - 2 for t in cut[c]):
+            return True
+    return False
 
 
 def _nothing_owned(cols: tuple[str, ...], cells: list[str]) -> bool:
