@@ -34,3 +34,16 @@ def test_notes_whose_bounds_the_lines_do_not_settle_are_said_missing() -> None:
 def test_markdown_with_blank_lines_between_sections_is_left_as_it_is() -> None:
     assert runs_together((PAGES / "0000921895-25-001190.markitdown-pdf.md").read_text())
     assert not runs_together((PAGES / "0000921895-25-001190.markdownify.md").read_text())
+
+
+def test_signatures_parted_by_a_page_break_and_a_note_ending_in_a_bracket() -> None:
+    # Eight signatures, a blank line (the page's end) among them: each is still the lines above its
+    # caption (before, the block was left as Markdown joined it: two names lost, one on the wrong
+    # owner). Note 3's number stands beside its middle line, under "... held by SVF II Beaver (DE)",
+    # which stops no sentence: notes 2 and 3 are not settled (before, note 3 read "LLC. SoftBank ...").
+    name = "0001493152-25-009612"
+    got = parse(PAGES / f"{name}.markitdown-pdf.md")
+    expected = reference(name)
+    assert [(s.name, s.date) for s in got.signatures] == [(s.name, s.date) for s in expected.signatures]
+    assert {"footnotes[F2]", "footnotes[F3]"} <= set(got.missing)
+    assert [m for m in misses(expected, got) if m[0].startswith(("signature", "footnote"))] == []

@@ -209,3 +209,15 @@ def test_notes_whose_paragraphs_do_not_settle_their_bounds_are_said_missing() ->
     # A note ending its sentence, with no paragraph of no number beside it, is still read.
     whole = parse(HESS)
     assert whole.footnotes and [m for m in misses(reference("0000093410-26-000117"), whole) if "footnote" in m[0]] == []
+
+
+def test_another_boxs_label_in_the_officer_title_is_said_missing() -> None:
+    # pymupdf4llm's cells run box 4's label into box 5's title: "CEO 4. If Amen dment, Date Original
+    # Filed 6 _ _ .". The title is listed missing; the marks of box 5 are still read.
+    name = "0000899243-21-045947"
+    got = parse(PAGES / f"{name}.pymupdf4llm.md")
+    expected = reference(name)
+    assert "reporting_owners[0].relationship.officer_title" in got.missing
+    assert got.reporting_owners[0].relationship.officer_title is None
+    assert got.reporting_owners[0].relationship.is_officer == expected.reporting_owners[0].relationship.is_officer
+    assert [m for m in misses(expected, got) if "relationship" in m[0]] == []

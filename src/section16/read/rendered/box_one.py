@@ -26,6 +26,9 @@ NOT_A_NAME_RE = re.compile(
 NOT_A_STREET_RE = re.compile(
     r"\bOMB\s+(?:APPROVAL|Number)|\(Street\)|\bIssuer\s+Name\b|Trading\s+Symbol|^\s*\d{1,2}/\d{1,2}/\d{4}\s*$", re.I
 )
+#: What box 5's officer title or other text never holds: another box's numbered label ("CEO 4. If
+#: Amendment, Date Original Filed", its words split by a PDF library: "Amen dment", "Origina l").
+NOT_A_TITLE_RE = re.compile(r"(?:^|\s)\d{1,2}[ab]?\.\s+[A-Z][a-z]|\bAmen\s*dment\b|\bOrigina\s*l\s+Filed\b")
 #: What box 1's city line never holds: box 5's check boxes and labels, the labels of the boxes beside it.
 NOT_A_CITY_RE = re.compile(
     r"__|_X_|\b(?:Director|10% Owner|Officer \(give|Other \(specify|Reporting Person)"
@@ -42,6 +45,15 @@ def checked(owner: ReportingOwner, missing: list[str], notes: list[Note]) -> Rep
         missing.append("reporting_owners[0].name")
         notes.append(Note("reporting_owners[0].name", "other boxes' words in the name; not read", owner.name))
         owner = dataclasses.replace(owner, name=None)
+    rel = owner.relationship
+    for key in ("officer_title", "other_text"):
+        title = getattr(rel, key) if rel is not None else None
+        if title and NOT_A_TITLE_RE.search(title):
+            missing.append(f"reporting_owners[0].relationship.{key}")
+            notes.append(Note(f"reporting_owners[0].relationship.{key}", "another box's label in it; not read", title))
+            cleared = dataclasses.replace(rel, officer_title=None) if key == "officer_title" else None
+            owner = dataclasses.replace(owner, relationship=cleared or dataclasses.replace(rel, other_text=None))
+            rel = owner.relationship
     a = owner.address
     if a is not None and a.street1 and NOT_A_STREET_RE.search(a.street1):
         missing.extend(f"reporting_owners[0].address.{k}" for k in ("street1", "street2"))

@@ -75,8 +75,8 @@ def part_sections(lines: list[str]) -> tuple[list[str], bool]:
             end += 1
         body = lines[i + 1 : end]
         head = m.group(1).lower() if m else ""
-        if not m or (any(not ln.strip() for ln in body) and not head.startswith("explanation")):
-            out.extend(body)  # a closing note, or a section already parted by blank lines: as it is
+        if not m or (any(not ln.strip() for ln in body) and head.startswith("remarks")):
+            out.extend(body)  # a closing note, or remarks already parted by blank lines: as they are
         elif head.startswith("signature"):
             out.extend(_signature_paragraphs(body))
         elif head.startswith("explanation"):

@@ -260,7 +260,26 @@ def join_footnote_heads(doc: Doc) -> Doc:
         if notes_only and prev is not None and not (len(prev) == 1 and _STAR_NOTE_RE.match(prev[0])):
             notes_only = False
         out.append(row)
-    return out[: start + 1] + _settle_notes(out[start + 1 :])
+    return out[: start + 1] + _settle_notes(_part_closing_note(out[start + 1 :]))
+
+
+#: The form's closing note run on after other text on its line ("... because the SEC Note: File three
+#: copies of this Form ...": a PDF converter joined the remarks' last line, cut at the paper's edge).
+_RUN_ON_CLOSING_RE = re.compile(r"(?<=\S)\s+(?=Note\s*:\s*File\s+three\s+copies)")
+
+
+def _part_closing_note(rows: Doc) -> Doc:
+    """Rows with the form's closing note parted from the text before it on its line; that text, where
+    it does not end a sentence, was cut (CLIPPED: the reader lists it missing)."""
+    out: Doc = []
+    for row in rows:
+        parts = _RUN_ON_CLOSING_RE.split(row[0], maxsplit=1) if len(row) == 1 and "Note" in row[0] else []
+        if len(parts) != 2:
+            out.append(row)
+            continue
+        before, note = parts
+        out.extend(([before if _NOTE_END_RE.search(before) else before + CLIPPED], [note]))
+    return out
 
 
 def _settle_notes(rows: Doc) -> Doc:

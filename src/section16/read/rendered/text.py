@@ -247,6 +247,10 @@ def _notes_apart(body: list[int], idx: list[int], texts: dict[int, list[str]]) -
     return of_line, set()
 
 
+#: A sentence's stop and the quotes or brackets closing it (a line ending in "(DE)" stops no sentence).
+_STOP_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
+
+
 def _unsettled_notes(lines: list[str], body: list[int], idx: list[int]) -> set[int]:
     """In flowing text, the notes whose bounds the page does not settle: a number on its own line or
     opening a line, right under a line that is no number's and stops mid-sentence, may be centred
@@ -259,7 +263,7 @@ def _unsettled_notes(lines: list[str], body: list[int], idx: list[int]) -> set[i
         prev = max((i for i in body if i < idx[k]), default=None)
         if prev is None or prev in idx:
             continue
-        if not _ENDS_SENTENCE_RE.search(lines[prev].replace(CLIPPED, "").rstrip()):
+        if not _STOP_RE.search(lines[prev].replace(CLIPPED, "").rstrip()):
             out.update((k - 1, k))
     return out
 
