@@ -84,13 +84,16 @@ def data_cells(row: Row) -> Row:
     return row[last + 1 :] if last >= 0 else row
 
 
-# LABEL_CELL_RE over a row's cells joined behind NULs (one search, not one per cell): a gate that
+# LABEL_CELL_RE over a row's cells each behind a NUL (one search, not one per cell): a gate that
 # finds every cell it matches (and maybe more, where a cell holds a NUL), each then checked alone.
-_LABEL_JOINED_RE = re.compile(r"(?:^|\x00)\s*\d{1,2}[A-Za-z]?\.\s*[A-Z]|\(Instr\.|Month/Day/Year")
+# (Its number opening a cell, searched from the NUL; the two notes by str.find: an alternation that
+# opens with no literal is tried at every character.)
+_LABEL_JOINED_RE = re.compile(r"\x00\s*\d{1,2}[A-Za-z]?\.\s*[A-Z]")
 
 
 def _has_label_cell(cells: Row) -> bool:
-    if not _LABEL_JOINED_RE.search("\x00".join(cells)):
+    joined = "\x00" + "\x00".join(cells)
+    if "(Instr." not in joined and "Month/Day/Year" not in joined and not _LABEL_JOINED_RE.search(joined):
         return False
     return any(LABEL_CELL_RE.search(flat(c)) for c in cells)
 
