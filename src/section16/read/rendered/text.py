@@ -496,7 +496,9 @@ def text_to_doc(
     text = normalize_layout(text)
     lines = text.split("\n")
     if "|" in text or "+" in text:  # (a grid table's borders: a page without either has none)
-        lines = [_grid_line(ln) if ln.lstrip()[:1] in _GRID_STARTS else ln for ln in lines]
+        lines = [
+            _grid_line(ln) if ("|" in ln or "+" in ln) and ln.lstrip()[:1] in _GRID_STARTS else ln for ln in lines
+        ]  # (a line is stripped, a copy, only where it holds a border's character)
     # The paper's edge may cut a PDF's lines; text laid out page by page (pdftotext) tells the paper.
     # (The PDF front end, which gives the notes from where their words stand, marks cut words itself.)
     if footnote_rows is None or "\f" in text_raw:
