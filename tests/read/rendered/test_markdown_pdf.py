@@ -221,3 +221,14 @@ def test_another_boxs_label_in_the_officer_title_is_said_missing() -> None:
     assert got.reporting_owners[0].relationship.officer_title is None
     assert got.reporting_owners[0].relationship.is_officer == expected.reporting_owners[0].relationship.is_officer
     assert [m for m in misses(expected, got) if "relationship" in m[0]] == []
+
+
+def test_remarks_the_paper_cut_on_a_page_whose_notes_show_cuts_are_said_missing() -> None:
+    # The remarks' line ran past the paper ("... on the same Transaction Date, because the SEC"), on a
+    # page whose notes show the same cuts: the remarks are listed missing, not read short.
+    name = "0000899243-21-049479"
+    got = parse(PAGES / f"{name}.pymupdf4llm.md")
+    assert "remarks" in got.missing and got.remarks is None
+    assert [m for m in misses(reference(name), got) if m[0] == "remarks"] == []
+    # A page whose notes are whole keeps its remarks (the Hess page prints none cut).
+    assert "remarks" not in parse(HESS).missing

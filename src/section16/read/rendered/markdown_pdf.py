@@ -34,6 +34,7 @@ _FN_NUMBER_RE = re.compile(r"^\(\d{1,3}\)\s")
 _SHORT_NOTE = 120
 #: Where the footnotes end: the remarks, the form's closing notes.
 _NOTES_END_RE = re.compile(r"^\W*(?:Remarks|Note\s*:\s*File|Reminder|Potential\s+persons|Persons\s+who)", re.IGNORECASE)
+_REMARKS_HEAD_RE = re.compile(r"^\W*Remarks\s*:?\W*$", re.IGNORECASE)
 _FN_HEAD_RE = re.compile(r"^\((\d{1,3})\)\s+(?=[a-z])")
 _STAR_NOTE_RE = re.compile(r"^\W*(?:If the form is filed|Intentional misstatements)", re.IGNORECASE)
 
@@ -306,7 +307,27 @@ def _settle_notes(rows: Doc) -> Doc:
             unsettled.update(h for h in heads[n : n + 2] if h >= 0)
     for k in unsettled:
         notes[k] = [notes[k][0] + UNSETTLED]
+    if unsettled or any(CLIPPED in notes[k][0] for k in heads if k >= 0):
+        _clip_remarks(notes)
     return notes
+
+
+def _clip_remarks(rows: Doc) -> None:
+    """On a page whose notes show the paper's cuts or unsettled bounds (a PDF's text), the remarks'
+    last paragraph, where it is longer than a printed line holds whole and stops mid-sentence, ran
+    past the paper's edge too: marked CLIPPED (the reader lists the remarks missing)."""
+    at = next((k for k, r in enumerate(rows) if len(r) == 1 and _REMARKS_HEAD_RE.match(r[0])), None)
+    if at is None:
+        return
+    last = None
+    for k in range(at + 1, len(rows)):
+        if len(rows[k]) != 1 or _NOTES_END_RE.match(rows[k][0]):
+            break
+        last = k
+    if last is not None:
+        text = rows[last][0]
+        if CLIPPED not in text and not _NOTE_END_RE.search(text) and len(text) >= _SHORT_NOTE:
+            rows[last] = [text + CLIPPED]
 
 
 #: How a footnote's text ends: a sentence's stop, and the quotes or brackets closing it. (53 of the
