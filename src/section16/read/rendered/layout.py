@@ -23,15 +23,26 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 
 from . import layout_rows, tables
-from .layout_cells import _FAR, _LONE_VALUE_RE, _TEXT, _dist, _join, _mark_apart, _ranges, assign_placed, typed_cuts
+from .layout_cells import _FAR, _LONE_VALUE_RE, _dist, _join, _mark_apart, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
+from .layout_fit import (
+    _check_one_grid,
+    _extents,
+    _mark_leads,
+    _no_transaction,
+    _nothing_owned,
+    _on_grid,
+    _undated,
+    _wrapped_marks,
+)
 from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
+from .layout_lines import _group_by_blank, _natures_above, _run_on, _straddles, _valued_page_tops
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
 from .layout_ties import AD_TIED, TIED, TITLE_TIED
-from .layout_words import _CHUNK_RE, _MARK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
+from .layout_words import _CHUNK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
 _VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
 
@@ -42,26 +53,6 @@ def _nearest(i: int, anchors: list[int]) -> int:
         if abs(a - i) < abs(anchors[best] - i):
             best = k
     return best
-
-
-def _group_by_blank(data: list[int], anchors: list[int], parted: Collection[int] = ()) -> dict[int, int] | None:
-    """Row of each line when blank lines separate the rows (one anchor per group), else None. A line
-    of ``parted`` starts a group as a blank line before it would."""
-    groups: list[list[int]] = []
-    for i in data:
-        if groups and i == groups[-1][-1] + 1 and i not in parted:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    out: dict[int, int] = {}
-    for g in groups:
-        inside = [a for a in anchors if g[0] <= a <= g[-1]]
-        if len(inside) != 1:
-            return None
-        k = anchors.index(inside[0])
-        for i in g:
-            out[i] = k
-    return out
 
 
 def read_table(
@@ -197,21 +188,6 @@ def _heading_end(lines: list[str], start: int, end: int) -> int:
 _NO_ANCHOR = "values under the heading, but no row shows its Ownership Form"
 #: Why rows read as centred were not taken: one of them stands over a page break.
 _STRADDLES = "a row read as centred stands over a page break"
-
-
-def _valued_page_tops(data: list[int], toks_by_line: dict[int, list[Tok]], pages: Sequence[int] | None) -> set[int]:
-    """The first lines of pages (``pdftotext`` prints no blank line at a page break) that hold a
-    value (an amount, a price, a date): what a row the break cut runs on with holds none, so such
-    a line starts a row as a blank line before it would."""
-    if not pages:
-        return set()
-    return {
-        i
-        for i in data
-        if i > 0
-        and pages[i] != pages[i - 1]
-        and any(layout_rows._TYPED_VALUE_RE.match(t.text) for t in toks_by_line[i])
-    }
 
 
 def _read_table(
@@ -491,126 +467,6 @@ def _acquired_or_disposed(
             cells_of[k] = cells
 
 
-#: A transaction's own cells: a row without a transaction date or code has none of them.
-_TRANSACTION_ONLY = frozenset(("deemed", "amount", "ad", "price", "a", "d"))
-
-
-def _no_transaction(cols: tuple[str, ...], cells: list[str]) -> bool:
-    """Do the cells hold a transaction's amount, price or deemed date on a row without its date
-    and code (a holding)? The form prints no such row."""
-    has = {c for c, v in zip(cols, cells, strict=True) if v}
-    return "date" in cols and not has & {"date", "code", "code5"} and bool(has & _TRANSACTION_ONLY)
-
-
-#: How far right of the value on the line above a footnote mark wrapped under that value may stand
-#: (a layout program sets a superscript's small characters right of their place).
-_WRAP_SHIFT = 16
-
-
-def _wrapped_marks(toks: list[Tok]) -> list[Tok]:
-    """A price wraps as a stack, "$" over its value over its footnote mark ("$" / "941.25" / "(9)").
-    A row's footnote mark alone on its line, with nothing of the row right above it and such a
-    stack's value on the line right above, ending left of it, ends that stack: it is not the mark
-    of another cell's one-line value ("15,657", two lines up) that it may stand nearer (a layout
-    program sets a superscript's small characters right of their place). It is moved under the
-    price."""
-    by_line: dict[int, list[Tok]] = {}
-    for t in toks:
-        by_line.setdefault(t.line, []).append(t)
-    out = list(toks)
-    for k, m in enumerate(toks):
-        if len(by_line[m.line]) != 1 or not _MARK_RE.match(m.text):
-            continue
-        above = by_line.get(m.line - 1, [])
-        if any(t.x0 <= m.x1 + 1 and m.x0 <= t.x1 + 1 for t in above):
-            continue
-        left = [t for t in above if t.x1 <= m.x0]
-        if not left:
-            continue
-        v = max(left, key=lambda t: t.x1)
-        dollar = any(t.text == "$" and t.x0 <= v.x1 and v.x0 <= t.x1 + 1 for t in by_line.get(m.line - 2, []))
-        if dollar and _LONE_VALUE_RE.match(v.text) and m.x0 - v.x1 <= _WRAP_SHIFT:
-            out[k] = Tok(m.line, v.x0, v.x0 + (m.x1 - m.x0), m.text)
-    return out
-
-
-def _straddles(rows_of: dict[int, int], pages: Sequence[int]) -> bool:
-    """Does a row take lines of two pages?"""
-    seen: dict[int, int] = {}
-    return any(seen.setdefault(r, pages[i]) != pages[i] for i, r in rows_of.items())
-
-
-def _natures_above(toks_by_line: dict[int, list[Tok]], start: int, stop: int, nature: float) -> set[int]:
-    """The lines above the first row's values that hold words in the nature of ownership's column
-    and no word left of it (a "$" or a number at most), below the line that ends that column's
-    heading ("(Instr. 4)"): the first row's nature ("Shares" / "owned" / "of" / "record" / "by
-    ..."), centred on its row, starts above the row's values, and its words may read as heading
-    words."""
-    edge = nature - 2
-    ends = [
-        i
-        for i in range(start, stop)
-        if any(t.text.startswith("(Instr") and t.x0 >= edge for t in toks_by_line.get(i, ()))
-    ]
-    if not ends:
-        return set()
-    return {
-        i
-        for i in range(ends[-1] + 1, stop)
-        if any(t.x0 >= edge for t in toks_by_line.get(i, ()))
-        and not any(c.isalpha() for t in toks_by_line[i] if t.x0 < edge for c in t.text)
-    }
-
-
-def _mark_leads(cut: list[list[Tok]], cols: tuple[str, ...]) -> bool:
-    """Does a free-text cell (a title, a nature) hold a footnote mark on a line of its own standing
-    clear left of every word of the cell? A mark follows its text: such a mark, raised over the
-    cell's words from the column before ("(7)" up-left of "Common"), is that column's."""
-    for c, kind in enumerate(cols):
-        if kind not in _TEXT:
-            continue
-        words = [t for t in cut[c] if not _MARK_RE.match(t.text)]
-        if not words:
-            continue
-        left = min(t.x0 for t in words)
-        lines = {t.line for t in words}
-        if any(_MARK_RE.match(t.text) and t.line not in lines and t.x1 < left - 2 for t in cut[c]):
-            return True
-    return False
-
-
-def _nothing_owned(cols: tuple[str, ...], cells: list[str]) -> bool:
-    """Is the amount owned (after the transactions) empty? Every row the form prints shows it."""
-    return "after" in cols and not cells[cols.index("after")]
-
-
-def _undated(cols: tuple[str, ...], cells: list[str]) -> bool:
-    """Does a Form 4 transaction (its code shown) lack its date? The form prints none without it.
-    (A Form 5 prints a holding's form type, "3", in its code column.)"""
-    return "code" in cols and bool(cells[cols.index("code")]) and not cells[cols.index("date")]
-
-
-def _run_on(toks: list[Tok], pages: Sequence[int], placed: set[int]) -> list[Tok]:
-    """A row's words past a page break on a page holding no row of its own: nothing there shows
-    where that page prints the columns. They continue the one cell that reaches the foot of the
-    row's own page (the break cut it), left-aligned as its lines above: moved under it. Where more
-    than one cell reaches the foot, or the words past the break are not one left-aligned run, they
-    stay where they are."""
-    if not toks:
-        return toks
-    own = pages[min(t.line for t in toks)]
-    later = [t for t in toks if pages[t.line] != own and pages[t.line] not in placed]
-    if not later:
-        return toks
-    foot = max(t.line for t in toks if pages[t.line] == own)
-    last = [t for t in toks if t.line == foot]
-    lefts = {t.line: t.x0 for t in sorted(later, key=lambda t: -t.x0)}  # each line's first word
-    if len(last) != 1 or max(lefts.values()) - min(lefts.values()) > 1:
-        return toks
-    shift = last[0].x0 - min(lefts.values())
-    return [Tok(t.line, t.x0 + shift, t.x1 + shift, t.text) if t in later else t for t in toks]
-
-
 #: Rows' cells as ``assign_placed`` cut them, by their words, columns and way (a table is read
 #: again for each way tried and each reading of a page with a tie).
 _ASSIGNED: dict[object, tuple[list[str], list[list[Tok]]] | None] = {}
@@ -640,40 +496,6 @@ def _unfit(toks: list[Tok]) -> str:
     return f"a row's words do not fit the table's columns in order: {text[:80]!r}"
 
 
-def _extent(cell: list[Tok]) -> tuple[int, int] | None:
-    """Where a cell's value stands (its footnote marks left aside, unless it holds nothing else)."""
-    ts = [t for t in cell if not _MARK_RE.match(t.text)] or cell
-    return (min(t.x0 for t in ts), max(t.x1 for t in ts)) if ts else None
-
-
-def _extents(cuts: list[list[list[Tok]]], cols: tuple[str, ...]) -> dict[int, tuple[int, int]]:
-    """Where rows print each typed column: from the leftmost to the rightmost of its cells."""
-    out: dict[int, tuple[int, int]] = {}
-    for c, kind in enumerate(cols):
-        xs = [e for cut in cuts if kind not in _TEXT and (e := _extent(cut[c])) is not None]
-        if xs:
-            out[c] = (min(a for a, _b in xs), max(b for _a, b in xs))
-    return out
-
-
-#: How far apart a column's cells may stand on one page (a short number beside a long one).
-_NEAR = 4
-
-
-def _on_grid(cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tuple[str, ...]) -> bool:
-    """Does each typed cell of the cut stand where the page prints its column (over or under that
-    column's cells of other rows, or within a few characters), right of the earlier columns' and
-    left of the later ones'?"""
-    for c, kind in enumerate(cols):
-        e = _extent(cut[c]) if kind not in _TEXT else None
-        if e is None:
-            continue
-        for d, (lo, hi) in known.items():
-            if (d < c and hi > e[0]) or (d > c and e[1] > lo) or (d == c and (e[0] > hi + _NEAR or lo > e[1] + _NEAR)):
-                return False
-    return True
-
-
 #: The rows' cuts of the tables read last (a page is read again: a heading laid out again, cuts by
 #: type, a tie cut both ways), by their anchors and words; the search is the costliest step.
 _CUTS: dict[object, tuple[dict[int, int] | None, dict[int, int] | None, dict[int, int] | None]] = {}
@@ -697,25 +519,6 @@ def _typed_cuts(
 _MAX_TYPED_ROWS = 40
 #: A cut by types is taken when every other lies this many characters farther off the columns.
 _CUT_MARGIN = 6.0
-
-
-def _check_one_grid(cuts: list[list[list[Tok]]], cols: tuple[str, ...], pages: Sequence[int] | None) -> None:
-    """All rows of a page stand on the page's one grid: a typed column's cells stand left of every
-    later typed column's cells, in every row of the page, none reaching under another column's cell
-    of another row. Rows cut by their words' types that break this were cut apart from the page's
-    grid (or the rows cut by positions beside them were), and are not given."""
-    right = float("-inf")  # where the typed columns so far end, in every row
-    for c, kind in enumerate(cols):
-        if kind in _TEXT:
-            continue
-        xs = [(t.x0, t.x1) for cut in cuts for t in ([u for u in cut[c] if not _MARK_RE.match(u.text)] or cut[c])]
-        if not xs:
-            continue
-        if min(a for a, _b in xs) < right:
-            raise tables.RowError(
-                f"rows of one page cut by their words' types stand on different grids ({cols[c]} column)"
-            )
-        right = max(right, max(b for _a, b in xs))
 
 
 #: A value on a moved page this near the line between the (A) and (D) columns could be either's.

@@ -1,0 +1,135 @@
+"""Whether a laid-out row's cut is one the form prints and the page shows (``layout.py`` asks): a
+row the form prints (a transaction shows its date and code, every row its amount owned; a holding
+no transaction's cells), footnote marks where a page sets them (a mark follows its text; a price's
+mark ends its "$" / value stack), and the rows of one page on one grid."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import tables
+from .layout_cells import _LONE_VALUE_RE, _TEXT
+from .layout_words import _MARK_RE, Tok
+
+#: A transaction's own cells: a row without a transaction date or code has none of them.
+_TRANSACTION_ONLY = frozenset(("deemed", "amount", "ad", "price", "a", "d"))
+
+
+def _no_transaction(cols: tuple[str, ...], cells: list[str]) -> bool:
+    """Do the cells hold a transaction's amount, price or deemed date on a row without its date
+    and code (a holding)? The form prints no such row."""
+    has = {c for c, v in zip(cols, cells, strict=True) if v}
+    return "date" in cols and not has & {"date", "code", "code5"} and bool(has & _TRANSACTION_ONLY)
+
+
+def _nothing_owned(cols: tuple[str, ...], cells: list[str]) -> bool:
+    """Is the amount owned (after the transactions) empty? Every row the form prints shows it."""
+    return "after" in cols and not cells[cols.index("after")]
+
+
+def _undated(cols: tuple[str, ...], cells: list[str]) -> bool:
+    """Does a Form 4 transaction (its code shown) lack its date? The form prints none without it.
+    (A Form 5 prints a holding's form type, "3", in its code column.)"""
+    return "code" in cols and bool(cells[cols.index("code")]) and not cells[cols.index("date")]
+
+
+def _mark_leads(cut: list[list[Tok]], cols: tuple[str, ...]) -> bool:
+    """Does a free-text cell (a title, a nature) hold a footnote mark on a line of its own standing
+    clear left of every word of the cell? A mark follows its text: such a mark, raised over the
+    cell's words from the column before ("(7)" up-left of "Common"), is that column's."""
+    for c, kind in enumerate(cols):
+        if kind not in _TEXT:
+            continue
+        words = [t for t in cut[c] if not _MARK_RE.match(t.text)]
+        if not words:
+            continue
+        left = min(t.x0 for t in words)
+        lines = {t.line for t in words}
+        if any(_MARK_RE.match(t.text) and t.line not in lines and t.x1 < left - 2 for t in cut[c]):
+            return True
+    return False
+
+
+#: How far right of the value on the line above a footnote mark wrapped under that value may stand
+#: (a layout program sets a superscript's small characters right of their place).
+_WRAP_SHIFT = 16
+
+
+def _wrapped_marks(toks: list[Tok]) -> list[Tok]:
+    """A price wraps as a stack, "$" over its value over its footnote mark ("$" / "941.25" / "(9)").
+    A row's footnote mark alone on its line, with nothing of the row right above it and such a
+    stack's value on the line right above, ending left of it, ends that stack: it is not the mark
+    of another cell's one-line value ("15,657", two lines up) that it may stand nearer (a layout
+    program sets a superscript's small characters right of their place). It is moved under the
+    price."""
+    by_line: dict[int, list[Tok]] = {}
+    for t in toks:
+        by_line.setdefault(t.line, []).append(t)
+    out = list(toks)
+    for k, m in enumerate(toks):
+        if len(by_line[m.line]) != 1 or not _MARK_RE.match(m.text):
+            continue
+        above = by_line.get(m.line - 1, [])
+        if any(t.x0 <= m.x1 + 1 and m.x0 <= t.x1 + 1 for t in above):
+            continue
+        left = [t for t in above if t.x1 <= m.x0]
+        if not left:
+            continue
+        v = max(left, key=lambda t: t.x1)
+        dollar = any(t.text == "$" and t.x0 <= v.x1 and v.x0 <= t.x1 + 1 for t in by_line.get(m.line - 2, []))
+        if dollar and _LONE_VALUE_RE.match(v.text) and m.x0 - v.x1 <= _WRAP_SHIFT:
+            out[k] = Tok(m.line, v.x0, v.x0 + (m.x1 - m.x0), m.text)
+    return out
+
+
+def _extent(cell: list[Tok]) -> tuple[int, int] | None:
+    """Where a cell's value stands (its footnote marks left aside, unless it holds nothing else)."""
+    ts = [t for t in cell if not _MARK_RE.match(t.text)] or cell
+    return (min(t.x0 for t in ts), max(t.x1 for t in ts)) if ts else None
+
+
+def _extents(cuts: list[list[list[Tok]]], cols: tuple[str, ...]) -> dict[int, tuple[int, int]]:
+    """Where rows print each typed column: from the leftmost to the rightmost of its cells."""
+    out: dict[int, tuple[int, int]] = {}
+    for c, kind in enumerate(cols):
+        xs = [e for cut in cuts if kind not in _TEXT and (e := _extent(cut[c])) is not None]
+        if xs:
+            out[c] = (min(a for a, _b in xs), max(b for _a, b in xs))
+    return out
+
+
+#: How far apart a column's cells may stand on one page (a short number beside a long one).
+_NEAR = 4
+
+
+def _on_grid(cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tuple[str, ...]) -> bool:
+    """Does each typed cell of the cut stand where the page prints its column (over or under that
+    column's cells of other rows, or within a few characters), right of the earlier columns' and
+    left of the later ones'?"""
+    for c, kind in enumerate(cols):
+        e = _extent(cut[c]) if kind not in _TEXT else None
+        if e is None:
+            continue
+        for d, (lo, hi) in known.items():
+            if (d < c and hi > e[0]) or (d > c and e[1] > lo) or (d == c and (e[0] > hi + _NEAR or lo > e[1] + _NEAR)):
+                return False
+    return True
+
+
+def _check_one_grid(cuts: list[list[list[Tok]]], cols: tuple[str, ...], pages: Sequence[int] | None) -> None:
+    """All rows of a page stand on the page's one grid: a typed column's cells stand left of every
+    later typed column's cells, in every row of the page, none reaching under another column's cell
+    of another row. Rows cut by their words' types that break this were cut apart from the page's
+    grid (or the rows cut by positions beside them were), and are not given."""
+    right = float("-inf")  # where the typed columns so far end, in every row
+    for c, kind in enumerate(cols):
+        if kind in _TEXT:
+            continue
+        xs = [(t.x0, t.x1) for cut in cuts for t in ([u for u in cut[c] if not _MARK_RE.match(u.text)] or cut[c])]
+        if not xs:
+            continue
+        if min(a for a, _b in xs) < right:
+            raise tables.RowError(
+                f"rows of one page cut by their words' types stand on different grids ({cols[c]} column)"
+            )
+        right = max(right, max(b for _a, b in xs))
