@@ -201,3 +201,12 @@ def test_an_amendment_whose_box_4_date_ran_elsewhere_is_not_read_as_a_plain_form
     assert (
         "document_type" not in plain.missing and plain.document_type == reference("0001209191-20-003926").document_type
     )
+
+
+def test_notes_whose_numbers_are_printed_but_not_read_are_said_missing() -> None:
+    # pdfminer prints the signature block's captions and dates under "Explanation of Responses:",
+    # before the notes: the notes "(1)" and "(2)" were not read, and were left out unsaid.
+    name = "0000921895-25-001190"
+    got = parse(PAGES / f"{name}.pdfminer-text.txt")
+    assert {"footnotes[F1]", "footnotes[F2]"} <= set(got.missing)
+    assert [m for m in misses(reference(name), got) if m[0].startswith("footnote")] == []

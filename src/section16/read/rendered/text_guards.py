@@ -273,3 +273,32 @@ def check_amendment_date(filing: Filing, text: str) -> Filing:
             note = Note("date_of_original_submission", "a date besides box 3's above Table I: box 4's?", m.group(0))
             return replace(filing, missing=tuple(dict.fromkeys(missing)), notes=(*filing.notes, note))
     return filing
+
+
+_NOTES_HEAD_RE = re.compile(r"^\s*Explanation\s+of\s+Responses", re.IGNORECASE | re.MULTILINE)
+_NOTES_STOP_RE = re.compile(r"^\s*(?:Remarks\s*:|Note\s*:\s*File|Reminder\s*:|Potential\s+persons)", re.I | re.M)
+_NOTE_NUMBER_RE = re.compile(r"^\s*\((\d{1,3})\)(?=\s|$)", re.MULTILINE)
+
+
+def check_unread_notes(filing: Filing, text: str) -> Filing:
+    """Footnotes whose number the page prints at a line's start under "Explanation of Responses" but
+    that were not read (their text run among the signature block's lines by a flowing text): listed
+    missing, not left out unsaid."""
+    head = _NOTES_HEAD_RE.search(text)
+    if head is None:
+        return filing
+    stop = _NOTES_STOP_RE.search(text, head.end())
+    region = text[head.end() : stop.start() if stop else len(text)]
+    read = {fn.id for fn in filing.footnotes}
+    lost = [
+        f"footnotes[F{n}]"
+        for n in dict.fromkeys(m.group(1) for m in _NOTE_NUMBER_RE.finditer(region))
+        if f"F{n}" not in read and f"footnotes[F{n}]" not in filing.missing and "footnotes" not in filing.missing
+    ]
+    if not lost:
+        return filing
+    notes = [
+        *filing.notes,
+        *(Note(w, "its number is printed under the notes' heading, its text was not read") for w in lost),
+    ]
+    return replace(filing, missing=tuple(dict.fromkeys([*filing.missing, *lost])), notes=tuple(notes))
