@@ -284,11 +284,22 @@ def check_unread_notes(filing: Filing, text: str) -> Filing:
     """Footnotes whose number the page prints at a line's start under "Explanation of Responses" but
     that were not read (their text run among the signature block's lines by a flowing text): listed
     missing, not left out unsaid."""
-    head = _NOTES_HEAD_RE.search(text)
-    if head is None:
-        return filing
-    stop = _NOTES_STOP_RE.search(text, head.end())
-    region = text[head.end() : stop.start() if stop else len(text)]
+    # (The headings as the form prints them, found at C speed; the patterns only for other spellings:
+    # a pattern opened by ^ is tried at every position of a wide page.)
+    at = text.find("Explanation of Responses")
+    if at < 0:
+        head = _NOTES_HEAD_RE.search(text) if "XPLANATION" in text or "xplanation of r" in text else None
+        if head is None:
+            return filing
+        at = head.start()
+    ends = [
+        k for k in (text.find(w, at) for w in ("Remarks:", "Note: File", "Reminder:", "Potential persons")) if k >= 0
+    ]
+    stop = min(ends, default=-1)
+    if stop < 0:
+        found = _NOTES_STOP_RE.search(text, at)
+        stop = found.start() if found else len(text)
+    region = text[at:stop]
     read = {fn.id for fn in filing.footnotes}
     lost = [
         f"footnotes[F{n}]"
