@@ -10,7 +10,7 @@ import pytest
 from section16 import parse
 from section16.errors import ParseError
 from section16.read.rendered import box_one_street, layout, layout_cells, layout_rows, tables
-from section16.read.rendered.text import _footnote_of_lines
+from section16.read.rendered.text_notes import _footnote_of_lines
 
 from .conftest import PAGES, at, misses, reference, shown, toks
 

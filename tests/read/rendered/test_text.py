@@ -8,7 +8,8 @@ import pytest
 from section16 import parse
 from section16.errors import ParseError
 from section16.read.rendered import layout, tables
-from section16.read.rendered.text import _footnote_of_lines, _join_lines, _owner_rows
+from section16.read.rendered.text import _owner_rows
+from section16.read.rendered.text_notes import _footnote_of_lines, _join_lines
 
 from .conftest import PAGES, at, misses, reference, shown, toks
 

@@ -109,3 +109,11 @@ def _gnature(text: str) -> Iterator[int]:
     while at >= 0:
         yield at
         at = data.find(b"gnature", at + 1)
+
+
+#: A line of dashes (a rule pandoc or a layout draws under a heading or between rows).
+_RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
+
+
+def _is_rule(line: str) -> bool:
+    return "---" in line and _RULE_RE.match(line) is not None  # (the literal it needs, looked for first)

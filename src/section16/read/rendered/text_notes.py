@@ -1,0 +1,228 @@
+"""Footnotes in laid-out text: each note's number "(1)" stands beside its text (on the note's first
+line, or alone, centred beside its lines), so a note is the run of lines centred on its number; where
+two numbers' runs cannot be told apart, or a note may go on past what the page shows, the notes are
+not settled and are said missing. Used by :mod:`.text`."""
+
+from __future__ import annotations
+
+import re
+
+from .cells import CLIPPED, UNSETTLED, Doc
+from .text_lines import _is_rule, chunks
+
+_FN_ANCHOR_RE = re.compile(r"^\(?(\d{1,3})\)?[.:]?$|^\((\d{1,3})\)\s+\S")
+_ENDS_SENTENCE_RE = re.compile(r"[.)\]\"'”;:!?]\s*$")
+_TRAILING_DATE_RE = re.compile(r"^(.*\S)\s(\d{1,2}/\d{1,2}/\d{4})$")
+
+
+def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
+    """Footnotes: "(1)" may stand on a line of its own, centred beside the lines of its text."""
+    anchors: list[tuple[int, str]] = []
+    texts: dict[int, list[str]] = {}
+    xs: dict[int, int] = {}
+    left = min((len(ln) - len(ln.lstrip()) for ln in lines[begin:end] if ln.strip()), default=0)
+    for i in range(begin, end):
+        if _is_rule(lines[i]):
+            continue
+        cs = chunks(lines[i], i)
+        if not cs or not lines[i].strip():  # (a line of no-break spaces is blank too)
+            continue
+        xs[i] = cs[0].x
+        m = _FN_ANCHOR_RE.match(cs[0].text)
+        if m and cs[0].x <= left + 3:
+            anchors.append((i, m.group(1) or m.group(2)))
+            rest = cs[0].text[m.end() - 1 :].strip() if m.group(2) else ""
+            texts[i] = ([rest] if rest else []) + [c.text for c in cs[1:]]
+        else:
+            texts[i] = [c.text for c in cs]
+    if not anchors:
+        return [[" ".join(t)] for _i, t in sorted(texts.items())]
+    rows: list[list[str]] = [[f"({fid})"] for _i, fid in anchors]
+    lead: list[list[str]] = []
+    idx = [a for a, _f in anchors]
+    body: list[int] = []
+    for i, t in sorted(texts.items()):
+        if i < idx[0] and re.match(r"^\*{1,2}(\s|$)|^(?:If the form is filed|Intentional misstatements)", " ".join(t)):
+            lead.append([" ".join(t)])
+            continue
+        if i < idx[0] and lead and _lead_goes_on(lead, " ".join(t)):
+            continue
+        if t:
+            body.append(i)
+    # A footnote's text fills its lines but the last: a short line ending a sentence ends it.
+    width = max((len(lines[i].rstrip()) for i in body), default=0)
+    ends = {i for i in body if len(lines[i].rstrip()) < 0.8 * width and _ENDS_SENTENCE_RE.search(lines[i])}
+    after = {a: next((i for i in sorted(texts) if i > a), None) for a in idx}
+    unsettled: set[int] = set()
+    if all(texts[a] or (after[a] is not None and after[a] not in idx) for a in idx) and all(
+        i >= idx[0] and (i in idx or xs[i] <= xs[idx[0]]) for i in body
+    ):
+        # Flowing text (a text browser's dump, a PDF library's plain text): each number starts its
+        # note's first line or stands on the line above it, and the note's further lines stand flush
+        # with the number, not beside it: a note runs to the next.
+        of_line = {i: max(k for k, a in enumerate(idx) if a <= i) for i in body}
+        # (Every number alone on its line, over its note's lines: no number stands beside a middle line.)
+        unsettled = _unsettled_notes(lines, body, idx) if any(texts[a] for a in idx) else set()
+    elif any(not texts[a] and (after[a] is None or after[a] in idx) for a in idx) and all(
+        xs[i] <= xs[idx[0]] for i in body
+    ):
+        of_line, unsettled = _notes_apart(body, idx, texts)
+    else:
+        of_line = _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}, ends)
+    for i, k in of_line.items():
+        rows[k].append(" ".join(texts[i]))
+    return lead + [[f"{r[0]} {_join_lines(r[1:])}{UNSETTLED if k in unsettled else ''}"] for k, r in enumerate(rows)]
+
+
+def _notes_apart(body: list[int], idx: list[int], texts: dict[int, list[str]]) -> tuple[dict[int, int], set[int]]:
+    """Flowing text whose numbers stand apart from their notes, two or more in a row with no text
+    between ("(2)" / "(3)" / "(4)" after or before the notes' paragraphs: a PDF library that gives the
+    numbers' column and the notes' column each as a block). A number opening a line of text keeps
+    that paragraph; the other numbers go to the other paragraphs (parted by blank lines) in order,
+    only where there are as many of each; otherwise no note is settled. Returns each text line's
+    note and the unsettled notes."""
+    k_of = {a: k for k, a in enumerate(idx)}
+    of_line: dict[int, int] = {}
+    paras: list[list[int]] = []
+    cur: int | None = None  # the note of the paragraph being read (None: a paragraph of no number)
+    last: int | None = None
+    for i in sorted({*body, *idx}):
+        if i in k_of:
+            cur = k_of[i] if texts[i] else None
+            if texts[i]:
+                of_line[i] = k_of[i]
+            last = i if texts[i] else None
+            continue
+        if last is not None and i == last + 1:  # (no blank line between: the same paragraph)
+            if cur is not None:
+                of_line[i] = cur
+            else:
+                paras[-1].append(i)
+        else:
+            cur = None
+            paras.append([i])
+        last = i
+    bare = [k for k, a in enumerate(idx) if not texts[a]]
+    if len(bare) != len(paras):
+        return of_line, set(range(len(idx)))
+    for k, para in zip(bare, paras, strict=True):
+        of_line.update((i, k) for i in para)
+    return of_line, set()
+
+
+#: A sentence's stop and the quotes or brackets closing it (a line ending in "(DE)" stops no sentence).
+_STOP_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
+
+
+def _unsettled_notes(lines: list[str], body: list[int], idx: list[int]) -> set[int]:
+    """In flowing text, the notes whose bounds the page does not settle: a number on its own line or
+    opening a line, right under a line that is no number's and stops mid-sentence, may be centred
+    beside its note (a PDF library keeps the lines in the page's order, the number beside the middle
+    line: "... Delivery of the shares ... to the" / "(3)" / "Board of Directors."), or that line ends
+    a note the paper's edge cut: where the note above ends and this one starts is not shown. Both
+    notes are listed missing, not read."""
+    out: set[int] = set()
+    for k in range(1, len(idx)):
+        prev = max((i for i in body if i < idx[k]), default=None)
+        if prev is None or prev in idx:
+            continue
+        if not _STOP_RE.search(lines[prev].replace(CLIPPED, "").rstrip()):
+            out.update((k - 1, k))
+    return out
+
+
+_BROKEN_AFTER_HYPHEN_RE = re.compile(r"[A-Za-z]-$")
+_BROKEN_AT_SLASH_RE = re.compile(r"\w/$")
+
+
+def _join_lines(parts: list[str]) -> str:
+    """A footnote's lines as one text: a word the page broke after its hyphen ("worst-" over
+    "performing") or at a slash is one word again."""
+    out = ""
+    for p in parts:
+        if out and _BROKEN_AFTER_HYPHEN_RE.search(out) and p[:1].isalnum():
+            out += p
+        elif out and (_BROKEN_AT_SLASH_RE.search(out) or (p[:1] == "/" and out[-1:].isalnum())):
+            out += p  # a browser breaks a line at a "/" ("12/31/" over "2019", "12" over "/31/2019")
+        else:
+            out = f"{out} {p}" if out else p
+    return out
+
+
+#: The form's own notes, printed before the filer's footnotes (after "*" and "**").
+_LEAD_NOTES = (
+    "If the form is filed by more than one reporting person, see Instruction 4(b)(v).",
+    "Intentional misstatements or omissions of facts constitute Federal Criminal Violations. See 18 U.S.C. 1001 "
+    "and 15 U.S.C. 78ff(a).",
+)
+
+
+def _lead_goes_on(lead: list[list[str]], line: str) -> bool:
+    """The line is the rest of one of the form's own notes, wrapped ("... and 15 U.S.C." over "78ff(a)."):
+    joined to it in ``lead`` (else it would be read as the first footnote's text)."""
+    k = next((k for k in range(len(lead) - 1, -1, -1) if not re.fullmatch(r"\*{1,2}", lead[k][0].strip())), None)
+    if k is None:
+        return False
+    joined = " ".join(f"{lead[k][0]} {line}".lstrip("* ").split())
+    if not any(n.startswith(joined) for n in _LEAD_NOTES):
+        return False
+    lead[k] = [f"{lead[k][0]} {line}"]
+    return True
+
+
+def _footnote_of_lines(
+    body: list[int], idx: list[int], alone: set[int], ends: set[int] | None = None
+) -> dict[int, int]:
+    """Which footnote each text line belongs to. Where blank lines part the footnotes (one number in
+    each run of lines), the runs are the footnotes; so where the short last lines of paragraphs do
+    (``ends``). Otherwise a page printed from HTML centres the number "(1)" beside its text, so each
+    footnote is the run of lines whose middle is its number."""
+    del alone  # a number on a line of its own is centred like any other
+    for cut in (set(), ends or set()):
+        runs: list[list[int]] = []
+        for i in sorted({*body, *idx}):
+            if runs and i == runs[-1][-1] + 1 and runs[-1][-1] not in cut:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        with_number = [[a for a in idx if r[0] <= a <= r[-1]] for r in runs]
+        if all(len(n) == 1 for n in with_number):
+            return {i: idx.index(n[0]) for r, n in zip(runs, with_number, strict=True) for i in r if i in body}
+        if cut and all(with_number):
+            # The short last lines of paragraphs part the footnotes but where one ends in a full
+            # line (a run holding two numbers): only such a run is parted by where its numbers stand.
+            out: dict[int, int] = {}
+            for r, n in zip(runs, with_number, strict=True):
+                inner = [i for i in r if i in body]
+                for i, k in _centred(inner, n).items():
+                    out[i] = idx.index(n[k])
+            return out
+    return _centred(body, idx)
+
+
+def _centred(body: list[int], idx: list[int]) -> dict[int, int]:
+    """A page printed from HTML centres the number "(1)" beside its text: each footnote (the k-th
+    number of ``idx``) is the run of lines whose middle is its number."""
+    out: dict[int, int] = {}
+    p = 0
+    for k, a in enumerate(idx):
+        if p >= len(body):
+            break
+        if k == len(idx) - 1:
+            end = len(body) - 1
+        else:
+            nxt, start = idx[k + 1], body[p]
+            end = p
+            best = None
+            for j in range(p, len(body)):
+                if body[j] >= nxt:
+                    break
+                if body[j] < a:
+                    continue
+                d = abs((start + body[j]) / 2 - a)
+                if best is None or d < best - 1e-9:
+                    best, end = d, j
+        for j in range(p, end + 1):
+            out[body[j]] = k
+        p = end + 1
+    return out
