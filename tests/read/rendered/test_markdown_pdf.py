@@ -175,7 +175,11 @@ def test_bold_marks_and_sections_parted_only_where_the_page_holds_them() -> None
     # The page read whole: the lines found by one scan, parted as when every line is looked at.
     text = "**(1)** A note cut at the edge of **(2)** Another.\n\nthe owners' words **Remarks:** none"
     assert markdown_to_doc(text) == [
-        ["(1) A note cut at the edge of" + CLIPPED], ["(2) Another."], ["the owners' words"], ["Remarks:"], ["none"]
+        ["(1) A note cut at the edge of" + CLIPPED],
+        ["(2) Another."],
+        ["the owners' words"],
+        ["Remarks:"],
+        ["none"],
     ]
 
 
