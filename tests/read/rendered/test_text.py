@@ -7,6 +7,7 @@ import pytest
 
 from section16 import parse
 from section16.errors import ParseError
+from section16.model import Filing
 from section16.read.rendered import layout, tables
 from section16.read.rendered.text import _owner_rows
 from section16.read.rendered.text_notes import _footnote_of_lines, _join_lines
@@ -140,3 +141,52 @@ def test_flowing_text_whose_note_number_stands_above_its_lines() -> None:
     got = parse(PAGES / f"{name}.pymupdf-text.txt")
     expected = reference(name)
     assert [(f.id, f.text) for f in got.footnotes] == [(f.id, f.text) for f in expected.footnotes]
+
+
+def _owners(got: Filing) -> list[tuple[object, ...]]:
+    """The table's owners' names and addresses as the page prints them (the first owner's address is
+    box 1's reading)."""
+    return [
+        (o.name, *((a.street1, a.street2, a.city, a.state, a.zip_code) if k and (a := o.address) else ()))
+        for k, o in enumerate(got.reporting_owners)
+    ]
+
+
+def test_joint_owners_abroad_are_parted_after_each_city_line_across_a_page_break() -> None:
+    # pdfplumber's laid-out text of eight owners with no blank line between them, most abroad ("LONDON,,
+    # X0 W1K 3JP", "CAPITAGREEN,, U0 048926"), a page break inside one owner's address and each owner's
+    # X on a line of its own: each owner ends with its city line, whatever its country's postcode.
+    got = parse(PAGES / "0001493152-25-009612.pdfplumber-layout.txt")
+    expected = reference("0001493152-25-009612")
+    assert len(got.reporting_owners) == len(expected.reporting_owners) == 8
+    assert _owners(got) == _owners(expected)
+    assert [o.relationship for o in got.reporting_owners[1:]] == [o.relationship for o in expected.reporting_owners[1:]]
+    assert [m for m in misses(expected, got) if m[0].startswith("reporting_owners")] == []
+
+
+def test_an_owners_widely_spaced_words_stay_one_line_of_its_cell() -> None:
+    # pdfplumber spaces words of one line apart ("STOCKHOLMSGADE   45", "COPENHAGEN  O, G7 2100"): the
+    # line is one line of the owner's cell, not a line per run of words (which moved "COPENHAGEN" to
+    # the next owner's name).
+    got = parse(PAGES / "xml_2_2ad9cca1.pdfplumber-layout.txt")
+    expected = reference("xml_2_2ad9cca1")
+    assert _owners(got) == _owners(expected)
+    assert got.reporting_owners[2].address is not None
+    assert got.reporting_owners[2].address.city == "COPENHAGEN O"
+    lines = ["Reporting Owners", at((30, "Director 10% Owner Officer Other")),
+             at((0, "MOUNTAIN  VIEW, CA 94043"), (33, "X"))]  # fmt: skip
+    assert _owner_rows(lines, 1, len(lines)) == [["MOUNTAIN VIEW, CA 94043", "X", "", "", ""]]
+
+
+def test_owners_marks_on_a_later_page_than_the_headings_are_listed_missing() -> None:
+    # pdftotext lays out each page on a grid of its own: the five owners after the page break have
+    # their X under "Director" on the page though they are 10% owners. Their names and addresses are
+    # read; their relationships are listed missing (with why), not read.
+    got = parse(PAGES / "0001493152-25-009612.pdftotext-layout.txt")
+    expected = reference("0001493152-25-009612")
+    assert _owners(got) == _owners(expected)
+    assert [o.relationship for o in got.reporting_owners[:3]] == [o.relationship for o in expected.reporting_owners[:3]]
+    for k in range(3, 8):
+        assert f"reporting_owners[{k}].relationship" in got.missing
+        assert any(n.where == f"reporting_owners[{k}].relationship" and "later page" in n.message for n in got.notes)
+    assert [m for m in misses(expected, got) if m[0].startswith("reporting_owners")] == []

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from ...codes import STATE_CODES
 from ...errors import ParseError
-from ...model import Filing, Note
+from ...model import Filing, Note, Relationship
 from . import layout, tables
 from .boxes import read_form_type
 from .cells import CLIPPED, Doc, normalize
@@ -149,9 +149,14 @@ _ZIP_TAIL_RE = re.compile(r"^\d{4}$")
 _REL_HEAD_RE = re.compile(r"Director\s+10\s*%\s*Owner\s+Officer\s+Other")
 
 
-def _owner_rows(lines: list[str], begin: int, end: int) -> Doc:
+def _owner_rows(
+    lines: list[str], begin: int, end: int, pages: list[int] | None = None, unplaced: list[int] | None = None
+) -> Doc:
     """The Reporting Owners table: name and address lines on the left, an X (or a title) under
-    Director, 10% Owner, Officer or Other; owners are separated by blank lines."""
+    Director, 10% Owner, Officer or Other; owners are separated by blank lines. ``pages``: each line's
+    page; an owner whose marks stand on another page than the first owner's, under a heading no mark
+    on that page stands under, has its number (in the table's order, as the form reader counts owners) put
+    in ``unplaced``."""
     head = next((i for i in range(begin, end) if _REL_HEAD_RE.search(lines[i])), None)
     if head is None:
         return [[c.text for c in chunks(lines[i], i)] for i in range(begin, end) if lines[i].strip()]
@@ -187,15 +192,21 @@ def _owner_rows(lines: list[str], begin: int, end: int) -> Doc:
             else:
                 groups.append([i])
     rows: list[list[list[str]]] = []
+    marks_pages: list[set[int]] = []  # the pages each row's marks stand on
     for g in groups:
         for part in _owner_parts(lines, g, bounds[0]):
             cur: list[list[str]] = [[] for _ in range(5)]
             rows.append(cur)
+            if pages is not None:
+                marks_pages.append({pages[i] for i in part if any(c.x >= bounds[0] for c in chunks(lines[i], i))})
             for i in part:
+                # A name or address line is one line of the cell however widely a layout program
+                # spaces its words ("MOUNTAIN  VIEW, CA"): its runs are joined, not each made a line.
+                left = " ".join(c.text for c in chunks(lines[i], i) if c.x < bounds[0])
+                if left:
+                    cur[0].append(left)
                 for c in chunks(lines[i], i):
-                    if c.x < bounds[0]:
-                        cur[0].append(c.text)
-                    else:
+                    if c.x >= bounds[0]:
                         mid = c.x + len(c.text) / 2
                         # The form prints a lone "X" under Director or 10% Owner only (Officer and
                         # Other print the title or the text): an "X" goes to the nearer of those two.
@@ -203,10 +214,26 @@ def _owner_rows(lines: list[str], begin: int, end: int) -> Doc:
                         fits = range(2) if c.text == "X" else range(4)
                         col = 1 + min(fits, key=lambda k: abs(centres[k] - mid))
                         cur[col].append(c.text)
+    first = next((p for p in marks_pages if p), set())
+    later = [bool(p - first) for p in marks_pages]
+    if unplaced is not None and any(later):
+        # A layout program may lay out each page on a grid of its own (pdftotext): marks on another
+        # page than the first owner's (which box 5 checks, text_guards.check_owner_marks) may stand
+        # elsewhere. Marks there under headings that marks on the first owner's page stand under read
+        # alike; others (a grid narrower or wider than that page's) are not known.
+        seen = {k for r, lt in zip(rows, later, strict=True) if not lt for k in range(1, 5) if r[k]}
+        named = itertools.accumulate(1 if r[0] else 0 for r in rows)
+        for r, lt, n in zip(rows, later, named, strict=True):
+            if lt and not {k for k in range(1, 5) if r[k]} <= seen:
+                unplaced.append(n - 1)  # (the owner's number: rows without a name are not owners)
     return [["\n".join(cell) if k == 0 else " ".join(cell) for k, cell in enumerate(row)] for row in rows]
 
 
 _CITY_LINE_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\s*$|\b\d{5}(?:-\d{4})?\s*$")
+#: A city line abroad: "CITY, CODE POSTCODE" with EDGAR's code of a country or province (a letter and a
+#: digit, "X0", "Y9", "1A") and the postcode as the country writes it ("W1K 3JP", "105-7537", "KY1-9008").
+_ABROAD_CODES = "|".join(sorted(c for c in STATE_CODES if not c.isalpha()))
+_ABROAD_CITY_LINE_RE = re.compile(r",\s+(?:" + _ABROAD_CODES + r")(?:\s+[A-Z0-9][A-Z0-9 -]{0,11})?\s*$")
 _ZIP_LINE_RE = re.compile(r"^\d{5}(?:-\d{4})?$")
 #: Country (and state) names as the later designs print them on a line of their own.
 _PLACE_NAMES = frozenset(STATE_CODES.values())
@@ -230,7 +257,8 @@ def _owner_parts(lines: list[str], group: list[int], left: int) -> list[list[int
         # The later designs print the country on a line of its own after the zip ("28255" /
         # "UNITED STATES"): the address ends after it.
         country_next = k + 1 < len(group) and left_text(group[k + 1]).strip() in _PLACE_NAMES
-        if (_CITY_LINE_RE.search(left_text(i)) and not country_next) or (
+        city = _CITY_LINE_RE.search(left_text(i)) or _ABROAD_CITY_LINE_RE.search(left_text(i))
+        if (city and not country_next) or (
             left_text(i).strip() in _PLACE_NAMES and k > 0 and _ZIP_LINE_RE.match(left_text(group[k - 1]).strip())
         ):
             parts.append([])
@@ -263,10 +291,12 @@ def text_to_doc(
     header_rows: HeaderRows | None = None,
     footnote_rows: OwnerRows | None = None,
     tie: str | None = None,
+    unplaced: list[int] | None = None,
 ) -> Doc:
     """The page's rows of cells. A table whose rows cannot be placed refuses the page, or, given
     ``unread``, is left out and listed there as (table number, its heading's line, why). ``tie``:
-    see :func:`.layout.read_table`."""
+    see :func:`.layout.read_table`. ``unplaced`` gets the owners whose marks cannot be placed (see
+    :func:`_owner_rows`)."""
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     # Each line's page (a form feed starts a page): a layout program may print each page to its own
     # width of a character, so a table running on to the next page is placed page by page.
@@ -346,7 +376,7 @@ def text_to_doc(
             end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])), len(lines))
             doc.append(["Reporting Owners"])
             got_owners = owner_rows(i + 1, end) if owner_rows else None
-            doc.extend(got_owners if got_owners is not None else _owner_rows(lines, i + 1, end))
+            doc.extend(got_owners if got_owners is not None else _owner_rows(lines, i + 1, end, pages, unplaced))
             i = end
             continue
         if _NOTES_RE.match(ln):
@@ -367,6 +397,22 @@ def text_to_doc(
     return [[normalize(c) for c in row] for row in doc]
 
 
+def _unplaced_marks(filing: Filing, unplaced: list[int]) -> Filing:
+    """The owners whose marks stand on another page than the first owner's, where the marks there do
+    not settle which headings they stand under: their relationships are listed missing, not read."""
+    # (The first owner's marks are box 5's, read apart from the table.)
+    which = [k for k in unplaced if 0 < k < len(filing.reporting_owners)]
+    if not which:
+        return filing
+    why = "the owner's marks stand on a later page than the first owner's, on another grid: not placed"
+    owners = list(filing.reporting_owners)
+    for k in which:
+        owners[k] = replace(owners[k], relationship=Relationship())
+    missing = [*filing.missing, *(f"reporting_owners[{k}].relationship" for k in which)]
+    notes = [*filing.notes, *(Note(f"reporting_owners[{k}].relationship", why) for k in which)]
+    return replace(filing, reporting_owners=tuple(owners), missing=tuple(dict.fromkeys(missing)), notes=tuple(notes))
+
+
 #: The Filing's fields that hold the rows of Table I and Table II.
 _TABLE_FIELDS = {
     1: ("non_derivative_transactions", "non_derivative_holdings"),
@@ -382,8 +428,9 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
 
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data  # (decoded once)
     unread: list[tuple[int, int, str]] = []
-    doc = text_to_doc(text, source, unread=unread)
-    filing = read_doc(doc, source, "text")
+    unplaced: list[int] = []
+    doc = text_to_doc(text, source, unread=unread, unplaced=unplaced)
+    filing = _unplaced_marks(read_doc(doc, source, "text"), unplaced)
     tied = {t for t, _l, why in unread if why == TIED or why.endswith((AD_TIED, TITLE_TIED))}
     unsure: list[str] = []
     if tied:
