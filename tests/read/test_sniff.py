@@ -51,3 +51,11 @@ def test_gfm_opening_with_the_html_it_keeps() -> None:
     assert sniff(rows) == "markdown"
     # HTML whose text merely holds a pipe or two asterisks mid-line stays HTML.
     assert sniff(b"<div><table><tr><td>a | b</td><td>**x**</td></tr></table></div>\n") == "html"
+
+
+def test_a_pipe_tables_delimiter_row_is_one_line() -> None:
+    # Each run of blanks and dashes is taken whole (a hostile head of long runs took seconds before):
+    # the delimiter row must stand on one line, as Markdown has it.
+    assert sniff(b"| a | b |\n|---|---|\n| 1 | 2 |\n") == "markdown"
+    assert sniff(b"a\n---\t\t| \n\n---:\n") == "text"
+    assert sniff(b" " * 6000 + b"(1)\n" + b"-" * 3000 + b"\n" + b"1. Name and Address\n") == "text"

@@ -183,3 +183,26 @@ def test_a_mark_raised_wholly_left_of_a_value_is_not_its_cells() -> None:
     assert misses(reference(name), got) == []
     for row in got.derivative_holdings:
         assert (row.exercise_date.footnote_ids, row.expiration_date.footnote_ids) == (("F12",), ())
+
+
+def test_a_row_longer_than_any_the_form_prints_is_not_cut() -> None:
+    # 150 values apart (the corpus's longest row: 348 words in 24 units): no cut is searched for, so
+    # a hostile page cannot keep the cubic searches busy, and its table is said missing.
+    row = at(*[(k * 12, f"{k + 1:,}") for k in range(150)])
+    assert len(layout_cells._units(toks(row))) > layout_cells.MAX_ROW_UNITS
+    assert layout_cells.assign(toks(row), STARTS, COLS_T1) is None
+    assert layout_cells.assign(toks(row), STARTS, COLS_T1, by_order=True) is None
+    assert layout_cells.typed_cuts(toks(row), STARTS, COLS_T1) is None
+    words = " ".join(["Stock"] * (layout_cells.MAX_ROW_WORDS + 1))
+    assert layout_cells.assign(toks(words), STARTS, COLS_T1) is None
+
+
+def test_a_page_with_a_hostile_row_says_its_table_missing_and_reads_the_rest() -> None:
+    name = "0000034088-26-000049"
+    page = (PAGES / f"{name}.pdftotext-layout.txt").read_text()
+    lines = page.split("\n")
+    first_row = next(k for k, ln in enumerate(lines) if "Common Stock" in ln and "/" in ln)
+    lines.insert(first_row, "Common Stock  D  " * 400)  # ran for minutes: its cuts were searched
+    got = parse("\n".join(lines).encode())
+    assert [m for m in misses(reference(name), got) if m[2] is not None] == []  # nothing read wrong
+    assert got.issuer.name == reference(name).issuer.name

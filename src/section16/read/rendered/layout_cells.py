@@ -31,6 +31,12 @@ _REQUIRED = frozenset(("title", "di"))
 #: A typed cell is a few words at most (a value, "$", footnote marks).
 _MAX_TYPED_WORDS = 6
 _LONE_VALUE_COST = 40.0
+#: A row of more words, or of more units (words that must share a cell), than these is no row the
+#: form prints (the corpus's longest: 348 words in 24 units, a long nature of ownership): it is not
+#: cut (left unplaced, so its table is said missing), and a hostile page cannot make the searches,
+#: quadratic and cubic in the units, run for minutes.
+MAX_ROW_WORDS = 1000
+MAX_ROW_UNITS = 100
 #: A word this many characters outside a column's range is not in that column.
 _FAR = 10.0
 
@@ -177,9 +183,13 @@ def _unit_traits(units: list[list[Tok]]) -> tuple[list[tuple[bool, bool, bool]],
 def _assign(
     toks: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool, margin: float | None
 ) -> tuple[list[str] | None, list[list[Tok]] | None]:
+    if len(toks) > MAX_ROW_WORDS:
+        return None, None
     if not by_order and _search_c is not None:
         return _assign_compiled(toks, starts, cols)
     units, dist, far, dup = _prepared(toks, starts, cols, by_order)
+    if len(units) > MAX_ROW_UNITS:
+        return None, None
     n, c_n = len(units), len(cols)
     inf = float("inf")
     if by_order:
@@ -250,6 +260,8 @@ def _assign_compiled(
     """``_assign`` by position with its search compiled (``_layout_cells_c.search``): the same units,
     traits and checks, the distances and the table of best cuts worked out in C."""
     units = _units(toks)
+    if len(units) > MAX_ROW_UNITS:
+        return None, None
     weighed, dup = _unit_traits(units)
     flagged = [any(t.text == "$" or _MARK_RE.match(t.text) for t in u) for u in units]
     texts: dict[tuple[int, int], str] = {}
@@ -374,8 +386,12 @@ def typed_cuts(
 ) -> list[tuple[float, list[list[Tok]]]] | None:
     """Every cut of the row's words (in order) whose cells read as the columns' types and make a
     row the form can print, with each cut's distance from the columns, nearest first; None when
-    there are too many to weigh."""
+    there are too many to weigh (or the row is longer than any the form prints)."""
+    if len(toks) > MAX_ROW_WORDS:
+        return None
     units, dist, far, dup = _prepared(toks, starts, cols, True)
+    if len(units) > MAX_ROW_UNITS:
+        return None
     return _typed_cuts(units, cols, dist, far, dup)
 
 
