@@ -202,9 +202,13 @@ def _owner_rows(
             for i in part:
                 # A name or address line is one line of the cell however widely a layout program
                 # spaces its words ("MOUNTAIN  VIEW, CA"): its runs are joined, not each made a line.
-                left = " ".join(c.text for c in chunks(lines[i], i) if c.x < bounds[0])
-                if left:
-                    cur[0].append(left)
+                # Not where a lone "X" stands among them: a mark the layout set left of its heading
+                # (lynx) is no word of the address; each run stays a line, and the cell reads unsure.
+                runs = [c.text for c in chunks(lines[i], i) if c.x < bounds[0]]
+                if "X" in runs[1:]:
+                    cur[0].extend(runs)
+                elif runs:
+                    cur[0].append(" ".join(runs))
                 for c in chunks(lines[i], i):
                     if c.x >= bounds[0]:
                         mid = c.x + len(c.text) / 2
@@ -239,12 +243,19 @@ _ZIP_LINE_RE = re.compile(r"^\d{5}(?:-\d{4})?$")
 _PLACE_NAMES = frozenset(STATE_CODES.values())
 
 
+def _marks_on(line: str, i: int, left: int) -> bool:
+    """Does the line hold an owner's marks: words under the relationship headings, or a lone "X" the
+    layout set left of them, after the name or address (lynx: "SAN FRANCISCO, CA 94103      X")?"""
+    cs = chunks(line, i)
+    return any(c.x >= left for c in cs) or any(c.text == "X" and c.x < left for c in cs[1:])
+
+
 def _owner_parts(lines: list[str], group: list[int], left: int) -> list[list[int]]:
     """The owners in a run of lines without a blank between them. Each owner's marks stand on one
     line beside its name and address, and each address ends with its city line ("CITY, ST 12345"):
     the run is cut after each city line when that gives one line of marks per owner; otherwise the
     run stays one owner, whose cell then does not read as a single name and address."""
-    marked = [i for i in group if any(c.x >= left for c in chunks(lines[i], i))]
+    marked = [i for i in group if _marks_on(lines[i], i, left)]
     if len(marked) <= 1:
         return [group]
 
