@@ -9,8 +9,7 @@ import itertools
 import operator
 import re
 
-from .cells import HYPHEN_END_RE as _HYPHEN_END_RE
-from .cells import normalize
+from .cells import normalize, runs_on
 from .layout_words import _MARK_RE, _NUMBER_TOKEN_RE, Tok
 
 _LONE_VALUE_RE = re.compile(r"^(?:\$?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|\$?-?\d+\.\d+|\$\d+|\d{1,2}/\d{1,2}/\d{4})$")
@@ -44,21 +43,14 @@ def _join(toks: list[Tok]) -> str:
     for t in sorted(toks, key=_LINE_X):
         if not out:
             out = t.text
-        elif last_line is not None and t.line != last_line and _HYPHEN_END_RE.search(out):
-            out += t.text  # a word broken after its hyphen at the end of a line
-        elif last_line is not None and t.line != last_line and (out[-2:-1].isalnum() and out[-1] == "/"):
-            out += t.text  # a browser breaks a line after a "/" ("08/26/" over "1998")
-        elif last_line is not None and t.line != last_line and t.text[:1] == "/" and out[-1:].isalnum():
-            out += t.text  # or before it ("08/26" over "/1998")
-        elif (
-            last_line is not None
-            and t.line != last_line
-            and out[-2:-1].isalpha()
-            and out[-1] == "?"
-            and t.text[:1].islower()
+        # A word goes on at the next line's start without a space where the page broke it: after its
+        # hyphen or after a "?" between letters (cells.runs_on), or at a "/" ("08/26/" over "1998",
+        # "08/26" over "/1998").
+        elif t.line != last_line and (
+            runs_on(out, t.text)
+            or (out[-2:-1].isalnum() and out[-1] == "/")
+            or (t.text[:1] == "/" and out[-1:].isalnum())
         ):
-            # A browser breaks a word after a "?" (an apostrophe the filer's text lost: "child?" over
-            # "s trust"); no filing's free text has a "?" before a lower-case word.
             out += t.text
         else:
             out += " " + t.text
