@@ -47,3 +47,15 @@ def test_signatures_parted_by_a_page_break_and_a_note_ending_in_a_bracket() -> N
     assert [(s.name, s.date) for s in got.signatures] == [(s.name, s.date) for s in expected.signatures]
     assert {"footnotes[F2]", "footnotes[F3]"} <= set(got.missing)
     assert [m for m in misses(expected, got) if m[0].startswith(("signature", "footnote"))] == []
+
+
+def test_box_four_date_set_apart_from_its_label_leaves_the_form_type_unsettled() -> None:
+    # MarkItDown set box 4's date ("12/15/2021") in a table of its own under the boxes' labels: it was
+    # not read, and the amendment read as an original Form 4. Another date above Table I than box 3's
+    # now says the form type and box 4's date are not known.
+    name = "form4a_1cebb669"
+    got = parse(PAGES / f"{name}.markitdown-pdf.md")
+    assert reference(name).document_type == "4/A"
+    assert got.source.format == "markdown"
+    assert {"document_type", "date_of_original_submission"} <= set(got.missing)
+    assert any(n.where == "date_of_original_submission" and "12/15/2021" in n.text for n in got.notes)

@@ -18,6 +18,7 @@ from .pandoc_grid import has_cut_table, looks_like_pandoc_markdown, pandoc_markd
 from .pdf import pdf_to_doc
 from .tabbed import is_tabbed, tabbed_to_doc
 from .text import read_text
+from .text_guards import check_amendment_date
 
 
 def parse_html(data: bytes, source: str | None = None) -> Filing:
@@ -29,7 +30,12 @@ def parse_markdown(data: bytes, source: str | None = None) -> Filing:
         text = data.decode("utf-8", errors="replace")
         if _LINK_MARK_RE.search(text):  # marks are links ([(1)](#F1), markdownify): a bare (2) is text
             data = _in_tables(text, _BARE_MARK_MD_RE, lambda m: f"({LITERAL}{m.group(1)})").encode()
-    return read_doc(markdown_to_doc(data, source), source, "markdown")
+    filing = read_doc(markdown_to_doc(data, source), source, "markdown")
+    if filing.date_of_original_submission is None:
+        # Box 4's date not read: a Markdown made from a PDF's text (MarkItDown) may set it in a table
+        # of its own, apart from its label; then whether the page amends a filing is not known.
+        filing = check_amendment_date(filing, data.decode("utf-8", errors="replace"))
+    return filing
 
 
 #: A footnote mark written as a link to its note, as markdownify writes the SEC page's.
