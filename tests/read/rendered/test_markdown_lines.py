@@ -59,3 +59,18 @@ def test_box_four_date_set_apart_from_its_label_leaves_the_form_type_unsettled()
     assert got.source.format == "markdown"
     assert {"document_type", "date_of_original_submission"} <= set(got.missing)
     assert any(n.where == "date_of_original_submission" and "12/15/2021" in n.text for n in got.notes)
+
+
+def test_a_note_a_page_break_cut_goes_on_after_the_break() -> None:
+    # Note 13's last line stands after the page break's blank line, alone (it ends a sentence): it
+    # was no number's run, so the notes were parted by where their numbers stand over them all and
+    # came out one off: note 13 cut short, note 14 opening with note 13's second line ("LLC ..."),
+    # notes 15 to 19 not settled. A numberless run after a note that stops mid-sentence goes on it.
+    name = "0001209191-20-053427"
+    got = parse(PAGES / f"{name}.markitdown-pdf.md")
+    expected = reference(name)
+    want = {f.id: f.text for f in expected.footnotes}
+    have = {f.id: f.text for f in got.footnotes}
+    for fid in ("F13", "F14", "F15", "F16", "F19"):
+        assert have[fid] == want[fid]
+    assert not [m for m in got.missing if m.startswith("footnotes")]

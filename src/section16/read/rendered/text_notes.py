@@ -68,7 +68,8 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     ):
         of_line, unsettled = _notes_apart(body, idx, texts)
     else:
-        of_line = _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}, ends)
+        open_ends = {i for i in body if not _ENDS_SENTENCE_RE.search(lines[i])}
+        of_line = _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}, ends, open_ends)
     for i, k in of_line.items():
         rows[k].append(" ".join(texts[i]))
     return lead + [[f"{r[0]} {_join_lines(r[1:])}{UNSETTLED if k in unsettled else ''}"] for k, r in enumerate(rows)]
@@ -149,6 +150,19 @@ def _join_lines(parts: list[str]) -> str:
     return out
 
 
+def _run_has_number(i: int, body: list[int], numbers: set[int], cut: set[int]) -> bool:
+    """Whether the run of consecutive lines starting at line ``i`` (ending at a line of ``cut``) holds
+    a footnote's number."""
+    lines = set(body) | numbers
+    while i in lines:
+        if i in numbers:
+            return True
+        if i in cut:
+            return False
+        i += 1
+    return False
+
+
 #: The form's own notes, printed before the filer's footnotes (after "*" and "**").
 _LEAD_NOTES = (
     "If the form is filed by more than one reporting person, see Instruction 4(b)(v).",
@@ -171,18 +185,34 @@ def _lead_goes_on(lead: list[list[str]], line: str) -> bool:
 
 
 def _footnote_of_lines(
-    body: list[int], idx: list[int], alone: set[int], ends: set[int] | None = None
+    body: list[int],
+    idx: list[int],
+    alone: set[int],
+    ends: set[int] | None = None,
+    open_ends: set[int] | None = None,
 ) -> dict[int, int]:
     """Which footnote each text line belongs to. Where blank lines part the footnotes (one number in
     each run of lines), the runs are the footnotes; so where the short last lines of paragraphs do
     (``ends``). Otherwise a page printed from HTML centres the number "(1)" beside its text, so each
-    footnote is the run of lines whose middle is its number."""
+    footnote is the run of lines whose middle is its number. A run of no number after blank lines
+    goes on the run before where that one stops mid-sentence (``open_ends``): a page break cut the
+    note (its number stands on the first page's part)."""
     del alone  # a number on a line of its own is centred like any other
+    numbers = set(idx)
     for cut in (set(), ends or set()):
         runs: list[list[int]] = []
         for i in sorted({*body, *idx}):
             if runs and i == runs[-1][-1] + 1 and runs[-1][-1] not in cut:
                 runs[-1].append(i)
+            elif (
+                runs
+                and open_ends
+                and runs[-1][-1] in open_ends
+                and runs[-1][-1] not in cut
+                and any(a in numbers for a in runs[-1])
+                and not _run_has_number(i, body, numbers, cut)
+            ):
+                runs[-1].append(i)  # (the note goes on past a page break)
             else:
                 runs.append([i])
         with_number = [[a for a in idx if r[0] <= a <= r[-1]] for r in runs]
