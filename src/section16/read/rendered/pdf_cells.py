@@ -13,6 +13,7 @@ another (box 1's cells; boxes 2, 3, 4; boxes 5, 6), each line of a cell cut wher
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -41,34 +42,55 @@ BORDER_SHARE = 0.8
 _Cell = tuple[float, float, float, float]  # left, right, top, bottom (points)
 
 
-def _enclosing(
-    page: Page,
-    w: Word,
-    open_top: bool = False,
-    open_bottom: bool = False,
-    spans: dict[tuple[float, float], list[float]] | None = None,
-) -> _Cell | None:
+class _Borders:
+    """The rules around a region's words, looked up fast: the upright rules beside each line of words
+    (sorted by x) and the borders across each column span (sorted by y), each found once (the words of
+    a line, of a box, share them; the tables below the boxes draw hundreds of rules)."""
+
+    __slots__ = ("across", "beside", "h", "v")
+
+    def __init__(self, h: list[tuple[float, float, float]], v: list[tuple[float, float, float]]) -> None:
+        self.h, self.v = h, v
+        self.beside: dict[float, list[float]] = {}
+        self.across: dict[tuple[float, float], list[float]] = {}
+
+    def beside_line(self, cy: float) -> list[float]:
+        xs = self.beside.get(cy)
+        if xs is None:
+            xs = self.beside[cy] = sorted(x for x, a, b in self.v if a - RULE_MERGE <= cy <= b + RULE_MERGE)
+        return xs
+
+    def across_span(self, left: float, right: float) -> list[float]:
+        ys = self.across.get((left, right))
+        if ys is None:
+            need = BORDER_SHARE * (right - left)
+            # (min(b, right) - max(a, left), written out: this runs over every rule of the page)
+            ys = self.across[(left, right)] = sorted(
+                y for y, a, b in self.h if (right if right < b else b) - (left if left > a else a) >= need
+            )
+        return ys
+
+
+def _enclosing(borders: _Borders, w: Word, open_top: bool = False, open_bottom: bool = False) -> _Cell | None:
     """The cell whose borders enclose the word: the nearest rules left, right, above and below it
     that reach past the word; None when a side has no rule (the word is not in a bordered box) or a
     rule runs through it. ``open_top``/``open_bottom``: the region runs on from the page before / on
-    to the next, so a box the page break cuts has no border there (the paper's edge closes it).
-    ``spans``: the borders across each (left, right) found so far (the words of a box share them)."""
-    cy = (w.top + w.bottom) / 2
-    crossing_v = [x for x, a, b in page.v if a - RULE_MERGE <= cy <= b + RULE_MERGE]  # rules beside the word
-    if any(w.x0 + EDGE_SLACK < x < w.x1 - EDGE_SLACK for x in crossing_v):
+    to the next, so a box the page break cuts has no border there (the paper's edge closes it)."""
+    xs = borders.beside_line((w.top + w.bottom) / 2)  # the rules beside the word, by x
+    lo, hi = w.x0 + EDGE_SLACK, w.x1 - EDGE_SLACK
+    i = bisect.bisect_right(xs, lo)  # the first rule right of the word's left edge
+    if i < len(xs) and xs[i] < hi:
         return None  # text running over a border (a long name overflowing its box): no cell holds it
-    left = max((x for x in crossing_v if x <= w.x0 + EDGE_SLACK), default=None)
-    right = min((x for x in crossing_v if x >= w.x1 - EDGE_SLACK), default=None)
-    if left is None or right is None:
+    j = bisect.bisect_left(xs, hi)
+    if i == 0 or j == len(xs):
         return None
+    left, right = xs[i - 1], xs[j]
     # A border above or below runs along the cell's width; a short rule is a link's underline.
-    across = spans.get((left, right)) if spans is not None else None
-    if across is None:
-        across = [y for y, a, b in page.h if min(b, right) - max(a, left) >= BORDER_SHARE * (right - left)]
-        if spans is not None:
-            spans[(left, right)] = across
-    top = max((y for y in across if y <= w.top + EDGE_SLACK), default=-1e9 if open_top else None)
-    bottom = min((y for y in across if y >= w.bottom - EDGE_SLACK), default=1e9 if open_bottom else None)
+    ys = borders.across_span(left, right)
+    k = bisect.bisect_right(ys, w.top + EDGE_SLACK)
+    m = bisect.bisect_left(ys, w.bottom - EDGE_SLACK)
+    top = ys[k - 1] if k else (-1e9 if open_top else None)
+    bottom = ys[m] if m < len(ys) else (1e9 if open_bottom else None)
     if top is None or bottom is None:
         return None
     return left, right, top, bottom
@@ -87,12 +109,14 @@ def _phrases(words: list[Word]) -> list[tuple[float, float, str]]:
     return out
 
 
-def _same_line(line: list[Word], w: Word) -> bool:
-    """The word stands on this line: its top is the line's, or near it for its height (a raised mark
-    such as the "*" after "Reporting Person" stands a little higher than its line, far less than the
-    distance to the next line)."""
-    height = max(w.bottom - w.top, *(x.bottom - x.top for x in line))
-    return abs(line[0].top - w.top) < max(LINE_TOLERANCE, RAISED_SHARE * height)
+def _same_line(top: float, tallest: float, w: Word) -> bool:
+    """The word stands on the line whose first word's top is ``top`` and whose tallest word is
+    ``tallest`` high: its top is the line's, or near it for its height (a raised mark such as the "*"
+    after "Reporting Person" stands a little higher than its line, far less than the distance to the
+    next line)."""
+    h = w.bottom - w.top
+    height = tallest if tallest > h else h
+    return abs(top - w.top) < max(LINE_TOLERANCE, RAISED_SHARE * height)
 
 
 #: The check boxes' labels of the relationship box, as printed whole.
@@ -140,11 +164,15 @@ def _cell_phrases(words: list[Word]) -> list[str]:
     goes on in the phrase below it, on the next line. Phrases standing less than a line apart are
     one row (a nested table's cells centred in a row: a one-line label beside a two-line one)."""
     lines: list[list[Word]] = []
+    tallest = 0.0  # the height of the last line's tallest word
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and _same_line(lines[-1], w):
+        h = w.bottom - w.top
+        if lines and _same_line(lines[-1][0].top, tallest, w):
             lines[-1].append(w)
+            tallest = h if h > tallest else tallest
         else:
             lines.append([w])
+            tallest = h
     height = max(w.bottom - w.top for w in words) if words else 0.0
     items: list[_Item] = []
     for ln in lines:
@@ -195,10 +223,9 @@ def header_rows(regions: list[tuple[Page, float, float]], stop: str) -> list[lis
         # Only the upright rules beside the boxes' words (each word is tested against every one: the
         # tables below draw hundreds); the borders above and below are found once per column span.
         lo, hi = min(w.top for w in words) - RULE_MERGE, max(w.bottom for w in words) + RULE_MERGE
-        near = Page([], page.h, [r for r in page.v if r[1] <= hi and r[2] >= lo])
-        spans: dict[tuple[float, float], list[float]] = {}
+        borders = _Borders(page.h, [r for r in page.v if r[1] <= hi and r[2] >= lo])
         for w in words:
-            cell = _enclosing(near, w, open_top=y0 < -1e8, open_bottom=y1 > 1e8, spans=spans)
+            cell = _enclosing(borders, w, open_top=y0 < -1e8, open_bottom=y1 > 1e8)
             if cell is None:
                 return None
             cells.setdefault((k, cell), []).append(w)

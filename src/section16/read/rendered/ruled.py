@@ -11,6 +11,7 @@ heading does not, the caller falls back to reading the table from word positions
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -80,13 +81,11 @@ def _union(spans: list[tuple[float, float]]) -> float:
 def _row_rules(page: Page, y0: float, y1: float) -> list[float]:
     """The y of each horizontal rule in [y0, y1] that runs across the table."""
     by_y: dict[float, list[tuple[float, float]]] = {}
-    keys: list[float] = []
-    for y, a, b in sorted(page.h):
-        if not y0 <= y <= y1:
-            continue
-        k = next((k for k in keys if abs(k - y) <= RULE_MERGE), None)
-        if k is None:
-            keys.append(y)
+    k: float | None = None
+    for y, a, b in sorted(r for r in page.h if y0 <= r[0] <= y1):
+        # A rule joins the group of the first rule within RULE_MERGE above it. The rules come by y, so
+        # the groups' first rules stand more than RULE_MERGE apart and only the last group can be near.
+        if k is None or abs(k - y) > RULE_MERGE:
             k = y
         by_y.setdefault(k, []).append((a, b))
     if not by_y:
@@ -120,6 +119,12 @@ def _cell_text(words: list[Word]) -> str:
     return out
 
 
+def _within(page: Page, y0: float, y1: float) -> Page:
+    """The page with only the words whose middle stands between y0 and y1 (a table's region: its
+    bands, and so their cells, lie inside it; each band then looks at the region's words only)."""
+    return Page([w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1], page.h, page.v, page.small)
+
+
 def _columns(page: Page, top: float, bottom: float) -> list[float]:
     mid = (top + bottom) / 2
     return _cluster([x for x, a, b in page.v if a <= mid <= b])
@@ -134,11 +139,9 @@ def _band_cells(
         cy = (w.top + w.bottom) / 2
         if not top < cy < bottom or (skip and round(w.bottom - w.top, 1) in skip):
             continue
-        cx = (w.x0 + w.x1) / 2
-        for k in range(len(xs) - 1):
-            if xs[k] <= cx < xs[k + 1]:
-                cells[k].append(w)
-                break
+        k = bisect.bisect_right(xs, (w.x0 + w.x1) / 2) - 1  # the column between rules xs[k] and xs[k + 1]
+        if 0 <= k < len(xs) - 1:
+            cells[k].append(w)
     texts = [_cell_text(c) for c in cells]
     widths = [b - a for a, b in itertools.pairwise(xs)]
     while texts and not texts[0] and widths[0] < FRAME_GAP:
@@ -237,7 +240,8 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
     region_words = heading_words = 0
     head_text = ""  # the last heading band's words
     head_sizes: set[float] = set()  # their heights
-    for page, y0, y1 in pages:
+    for whole, y0, y1 in pages:
+        page = _within(whole, y0, y1)
         bands = _bands(page, y0, y1)
         if bands is None:
             text = " ".join(w.text for w in page.words if y0 < (w.top + w.bottom) / 2 < y1)
@@ -310,7 +314,8 @@ def owner_rows(pages: list[tuple[Page, float, float]]) -> list[list[str]] | None
     from its cell borders; None when the rules do not part every row into those five cells."""
     rows: list[list[str]] = []
     cut: list[bool] = []
-    for page, y0, y1 in pages:
+    for whole, y0, y1 in pages:
+        page = _within(whole, y0, y1)
         kept = []
         for top, bottom, xs in _bands(page, y0, y1) or []:
             if len(xs) < 2:
