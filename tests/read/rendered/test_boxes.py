@@ -96,3 +96,18 @@ def test_read_form_type_by_title_or_number(text: str, form: str | None) -> None:
 def test_next_box_number_cut_from_a_segments_end(chunk: str) -> None:
     # The pattern tried only near the final dot cuts what it cuts tried from the start.
     assert boxes._without_next_number(chunk) == boxes._NUMBER_PREFIX_RE.sub("", chunk)
+
+
+def test_issuer_lines_that_may_start_with_box_one_name_are_not_read_as_the_issuer() -> None:
+    # pdftotext without -layout prints box 1's and box 2's captions, then "SOLOMON DAVID M", then
+    # "GOLDMAN SACHS GROUP INC" / "[GS]": the issuer read "SOLOMON DAVID M GOLDMAN SACHS GROUP INC".
+    # With box 1's name not under its caption, the issuer's lines may start with it: not read, said
+    # so; the ticker, which stands in its brackets, is.
+    from section16 import parse
+
+    from .conftest import PAGES
+
+    got = parse(PAGES / "0001693709-26-000009.pdftotext-raw.txt")
+    assert got.issuer.name is None and got.issuer.trading_symbol == "GS"
+    assert "issuer.name" in got.missing and "issuer.trading_symbol" not in got.missing
+    assert any(n.where == "issuer" and "box 1's name" in n.message for n in got.notes)

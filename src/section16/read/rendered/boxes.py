@@ -166,6 +166,14 @@ def _lines(seg: str) -> list[str]:
     return out
 
 
+def _lines_before_ticker(lines: list[str]) -> int:
+    """How many of box 2's lines hold words of the issuer's name before its "[TICKER]"."""
+    for k, ln in enumerate(lines):
+        if "[" in ln:
+            return k + (0 if ln.startswith("[") else 1)
+    return len(lines)
+
+
 def _first_date(seg: str, where: str, h: Header) -> date | None:
     m = _DATE_IN_RE.search(seg)
     if not m:
@@ -334,9 +342,15 @@ def read_header(text: str) -> Header:
     if "city" in seg:
         h.country = _lines(seg["city"])
     if "issuer" in seg:
-        raw = " ".join(_lines(seg["issuer"]))
+        issuer_lines = _lines(seg["issuer"])
+        raw = " ".join(issuer_lines)
         m = _ISSUER_RE.match(raw)
-        if m:
+        if m and h.name is None and "name" in seg and _lines_before_ticker(issuer_lines) > 1:
+            # Box 1's caption with no name after it, box 2's lines under both captions (a flowing text
+            # that prints both captions before either value): the first of them may be box 1's name.
+            h.notes.append(("issuer", "box 1's name not under its caption: the issuer's lines may start with it", raw))
+            h.ticker = m.group(2).strip() or None
+        elif m:
             h.issuer_name, h.ticker = m.group(1).strip() or None, m.group(2).strip() or None
         elif raw:
             # Every design prints "NAME [TICKER]" (an empty ticker as "[ ]"): without it, the box's

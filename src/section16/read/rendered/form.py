@@ -213,7 +213,9 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     notes: list[Note] = [Note(w, m, t) for w, m, t in h.notes]
     missing: list[str] = list(ALWAYS_MISSING)
     if any(w == "issuer" for w, _m, _t in h.notes):
-        missing.extend(("issuer.name", "issuer.trading_symbol"))
+        missing.append("issuer.name")
+        if h.ticker is None:
+            missing.append("issuer.trading_symbol")
     if form != "5":
         missing.append("rows[*].coding.form_type")
     if "rel" in h.found and h.rel is None:  # the box is there but its four labels could not all be read
@@ -227,7 +229,9 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     # Every filing names its issuer and period: a box found empty (its value laid out where the reader
     # did not look) is missing, not an empty value.
     if h.issuer_name is None:
-        missing.extend(("issuer.name", "issuer.trading_symbol"))  # (one box holds both)
+        missing.append("issuer.name")
+        if h.ticker is None:  # (one box holds both: its "[TICKER]" may be read where the name is not)
+            missing.append("issuer.trading_symbol")
     if h.period is None:
         missing.append("period_of_report")
 
