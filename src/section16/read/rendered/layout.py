@@ -37,6 +37,7 @@ from .layout_fit import (
     _on_grid,
     _undated,
     _wrapped_marks,
+    settle_where_unmoved_rows_print,
 )
 from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
 from .layout_lines import _group_by_blank, _natures_above, _run_on, _straddles, _valued_page_tops
@@ -388,6 +389,7 @@ def _read_table(
         pending = [k for k in pending if k not in done]
     for page in by_types:
         _check_one_grid([cut for p, cut in placed.values() if p == page], cols, pages)
+    settle_where_unmoved_rows_print(ad_moved, placed, cols)
     _acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie)
     _titles_run_on(placed, cells_of, cols, tie)
     return [cells_of[k] for k in range(len(row_toks))], None

@@ -133,3 +133,39 @@ def _check_one_grid(cuts: list[list[list[Tok]]], cols: tuple[str, ...], pages: S
                 f"rows of one page cut by their words' types stand on different grids ({cols[c]} column)"
             )
         right = max(right, max(b for _a, b in xs))
+
+
+#: How near a moved page's number must stand to an unmoved row's number to be printed in its place.
+_SAME_PLACE = 1.0
+#: Within this many characters, every unmoved row's number must be of the same column.
+_CLEAR = 3.0
+
+
+def settle_where_unmoved_rows_print(
+    ad_moved: dict[int, str | None], placed: dict[int, tuple[int, list[list[Tok]]]], cols: tuple[str, ...]
+) -> None:
+    """A Table II number on a page moved to the heading page's grid is unsure near the line between
+    (A) and (D) because the map places it only so well. Where it stands within
+    :data:`_SAME_PLACE` of a number an unmoved row (the heading page's, read with no map) prints in
+    the same column, and no unmoved row prints the other column's within :data:`_CLEAR`, the map
+    put it exactly where that page prints its column (its rows' values are the map's landmarks):
+    it is that column's, as theirs is. ``ad_moved``: the moved rows' unsure number (or None), made
+    None for those so settled; ``placed``: every row's page and cells' words."""
+    if not any(value is not None for value in ad_moved.values()):
+        return  # (no moved row stands unsure: Table I, or a table on one page)
+    a, d = cols.index("a"), cols.index("d")
+    spots: list[tuple[float, int]] = []  # (where an unmoved row prints its number, its column)
+    for k, (_page, cut) in placed.items():
+        if k not in ad_moved:
+            spots.extend((t.mid, c) for c in (a, d) for t in cut[c] if _LONE_VALUE_RE.match(t.text))
+    for k, value in ad_moved.items():
+        if value is None or k not in placed:
+            continue
+        cut = placed[k][1]
+        for c in (a, d):
+            here = [t.mid for t in cut[c] if t.text == value]
+            if not here:
+                continue
+            near = [col for x, col in spots if abs(x - here[0]) <= _CLEAR]
+            if near and set(near) == {c} and any(abs(x - here[0]) <= _SAME_PLACE for x, col in spots if col == c):
+                ad_moved[k] = None

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import tables
+from .layout_grid import with_row_landmarks
 from .layout_words import _MARK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, _WORD_RE, Tok, _is_heading_line, _tokens
 
 
@@ -197,6 +198,7 @@ def _page_scales(
         for a, b in knots[1:]:
             if a > kept[-1][0] and b > kept[-1][1]:
                 kept.append((a, b))
+        kept = with_row_landmarks(kept, lines, by_page.get(head_page, []), numbers)
         # The left edge and the D or I alone do not place the columns between them (a page's
         # title column may shrink more than the rest): a page without a date to go by is not moved.
         if len(kept) > 2 and any(abs(a - b) > 1 for a, b in kept):
