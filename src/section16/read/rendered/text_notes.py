@@ -41,11 +41,14 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     lead: list[list[str]] = []
     idx = [a for a, _f in anchors]
     body: list[int] = []
+    captions = _caption_lines(texts, idx[0])
     for i, t in sorted(texts.items()):
         if i < idx[0] and re.match(r"^\*{1,2}(\s|$)|^(?:If the form is filed|Intentional misstatements)", " ".join(t)):
             lead.append([" ".join(t)])
             continue
         if i < idx[0] and lead and _lead_goes_on(lead, " ".join(t)):
+            continue
+        if i in captions:
             continue
         if t:
             body.append(i)
@@ -73,6 +76,25 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     for i, k in of_line.items():
         rows[k].append(" ".join(texts[i]))
     return lead + [[f"{r[0]} {_join_lines(r[1:])}{UNSETTLED if k in unsettled else ''}"] for k, r in enumerate(rows)]
+
+
+def _caption_lines(texts: dict[int, list[str]], first: int) -> set[int]:
+    """The lines before the first note's number of a paragraph (lines parted from others by blank
+    lines) holding a column's caption "(Instr. 4)": the form's own words, set among the notes by a
+    PDF library that keeps the page's text in the order it was drawn (pdftotext without -layout
+    prints Table II's last captions there), not a note's."""
+    out: set[int] = set()
+    para: list[int] = []
+    for i in [*sorted(k for k in texts if k < first), first]:
+        if para and i != para[-1] + 1:
+            if any(_CAPTION_RE.search(" ".join(texts[k])) for k in para):
+                out.update(para)
+            para = []
+        para.append(i)
+    return out
+
+
+_CAPTION_RE = re.compile(r"\(Instr\. \d")
 
 
 def _notes_apart(body: list[int], idx: list[int], texts: dict[int, list[str]]) -> tuple[dict[int, int], set[int]]:
