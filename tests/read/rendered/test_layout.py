@@ -549,3 +549,16 @@ def test_a_row_whose_only_cut_gives_a_title_a_mark_clear_left_of_it_is_not_given
     got = parse(PAGES / f"{name}.pdftotext-layout.txt")
     assert {"derivative_transactions", "derivative_holdings"} <= set(got.missing)
     assert [m for m in misses(reference(name), got) if m[0].startswith("derivative")] == []
+
+
+def test_a_table_whose_rows_show_no_d_or_i_does_not_withhold_the_other() -> None:
+    # pdftotext, 0001209191-06-055343: Table II's rows stand on another grid than its heading and
+    # no D or I of theirs is found under its Ownership Form (said missing, with why); Table I's one
+    # row, read on its own lines and columns, is given.
+    name = "0001209191-06-055343"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    assert "derivative_transactions" in got.missing and got.derivative_transactions == ()
+    assert "non_derivative_transactions" not in got.missing
+    assert len(got.non_derivative_transactions) == len(reference(name).non_derivative_transactions) == 1
+    assert not any(n.where == "Table I" for n in got.notes)
+    assert misses(reference(name), got) == []

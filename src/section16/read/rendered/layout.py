@@ -40,7 +40,15 @@ from .layout_fit import (
     settle_where_unmoved_rows_print,
 )
 from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
-from .layout_lines import _group_by_blank, _natures_above, _run_on, _straddles, _valued_page_tops
+from .layout_lines import (
+    NATURES_JOINED,
+    _group_by_blank,
+    _natures_above,
+    _natures_joined,
+    _run_on,
+    _straddles,
+    _valued_page_tops,
+)
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
 from .layout_ties import AD_TIED, TIED, TITLE_TIED
 from .layout_words import _CHUNK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
@@ -390,6 +398,11 @@ def _read_table(
     for page in by_types:
         _check_one_grid([cut for p, cut in placed.values() if p == page], cols, pages)
     settle_where_unmoved_rows_print(ad_moved, placed, cols)
+    # (A tie's readings list the natures they differ in missing, and a cut of theirs may run two
+    # together: only a reading that stands on its own is weighed.)
+    joined = None if tie else _natures_joined([cut for _p, cut in placed.values()], cols.index("nature"))
+    if joined is not None:
+        raise tables.RowError(f"{joined[:60]!r} {NATURES_JOINED}")
     _acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie)
     _titles_run_on(placed, cells_of, cols, tie)
     return [cells_of[k] for k in range(len(row_toks))], None

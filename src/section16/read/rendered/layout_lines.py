@@ -93,3 +93,23 @@ def _run_on(toks: list[Tok], pages: Sequence[int], placed: set[int]) -> list[Tok
         return toks
     shift = last[0].x0 - min(lefts.values())
     return [Tok(t.line, t.x0 + shift, t.x1 + shift, t.text) if t in later else t for t in toks]
+
+
+#: Why a table was not read when a row's nature of ownership holds two that run together (after the
+#: nature, quoted: the row's own lines, so the other table stands).
+NATURES_JOINED = "holds two natures of ownership, each starting 'By': two rows' lines cut into one"
+
+
+def _natures_joined(placed: Sequence[list[list[Tok]]], nature: int) -> str | None:
+    """A row's nature of ownership whose first line starts "By" and a later line starts "By" again
+    ("By Philip" / ... / "24, 2015" / "By Philip" / "Singleton"): a nature is one phrase starting
+    so, and the second is the next row's first lines, cut into this row (back-to-back rows whose
+    natures are their tallest cells). The nature's words, or None."""
+    for cut in placed:
+        toks = cut[nature]
+        firsts = [
+            min((t for t in toks if t.line == i), key=lambda t: t.x0).text for i in sorted({t.line for t in toks})
+        ]
+        if len(firsts) > 1 and firsts[0] == "By" and "By" in firsts[1:]:
+            return " ".join(t.text for t in sorted(toks, key=lambda t: (t.line, t.x0)))
+    return None

@@ -499,7 +499,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
 #: Why a table was not read, when only one row's words could not be placed on its columns, or its
 #: rows were all found but back-to-back lines fit two of them alike (a tie among its own rows says
 #: nothing of the other table's lines).
-_ROW_LOCAL = ("a row's words do not fit", "'", TIED)
+_ROW_LOCAL = ("a row's words do not fit", "'", TIED, "values under the heading, but no row")
 
 
 #: Characters across the widest line a printed page of the form holds (``pdftotext -layout`` of the
