@@ -143,13 +143,23 @@ def _unsettled_notes(lines: list[str], body: list[int], idx: list[int]) -> set[i
     beside its note (a PDF library keeps the lines in the page's order, the number beside the middle
     line: "... Delivery of the shares ... to the" / "(3)" / "Board of Directors."), or that line ends
     a note the paper's edge cut: where the note above ends and this one starts is not shown. Both
-    notes are listed missing, not read."""
+    notes are listed missing, not read. So where the lines right above a number are a paragraph of
+    their own, after a blank line that parts them from the note above's text ("... Common Stock." /
+    "" / "Represents shares held by ... Mr." / "(2) Sacks disclaims ..."): they may be either
+    note's."""
     out: set[int] = set()
+    lines_of = set(body)
     for k in range(1, len(idx)):
         prev = max((i for i in body if i < idx[k]), default=None)
         if prev is None or prev in idx:
             continue
         if not _STOP_RE.search(lines[prev].replace(CLIPPED, "").rstrip()):
+            out.update((k - 1, k))
+            continue
+        start = prev
+        while start - 1 in lines_of:
+            start -= 1
+        if prev == idx[k] - 1 and start - 1 != idx[k - 1] and any(idx[k - 1] <= i < start - 1 for i in body):
             out.update((k - 1, k))
     return out
 
