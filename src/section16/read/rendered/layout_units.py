@@ -79,6 +79,7 @@ def _units(toks: list[Tok], one_value: bool = False) -> list[list[Tok]]:
     order = sorted(range(len(toks)), key=lambda k: toks[k].x0)
     kinds = [_word_kind(t.text) for t in toks]
     valued = [k == "v" for k in kinds]  # each group's: does it hold a value?
+    worded = _marks_after_words(toks, kinds)
     for p, a in enumerate(order):
         ta = toks[a]
         for b in order[p + 1 :]:
@@ -100,6 +101,11 @@ def _units(toks: list[Tok], one_value: bool = False) -> list[list[Tok]]:
                 # value to the words of the cell beside it.
                 ka, kb = kinds[a], kinds[b]
                 if ka != kb and "w" in (ka, kb):
+                    joined = False
+                # A footnote mark one space after a word of its line is that word's ("Stock (3)"):
+                # it does not also take a value over or under it (another cell's, "1,412,997"),
+                # which would run the two cells into one.
+                if (worded[a] and kb == "v") or (worded[b] and ka == "v"):
                     joined = False
             else:
                 left, right = (ta, tb) if ta.x0 < tb.x0 else (tb, ta)
@@ -126,6 +132,15 @@ def _units(toks: list[Tok], one_value: bool = False) -> list[list[Tok]]:
     for k, t in enumerate(toks):
         groups.setdefault(root(k), []).append(t)
     return sorted(groups.values(), key=lambda u: min(t.x0 for t in u))
+
+
+def _marks_after_words(toks: list[Tok], kinds: list[str]) -> list[bool]:
+    """Which words are footnote marks printed one space after a word of their line."""
+    out = [False] * len(toks)
+    for k, t in enumerate(toks):
+        if kinds[k] == "m" and t.text != "$":
+            out[k] = any(kinds[j] == "w" and u.line == t.line and 0 < t.x0 - u.x1 <= 1 for j, u in enumerate(toks))
+    return out
 
 
 _NUMBER_OR_DATE_RE = re.compile(r"^\$?\d[\d,]*(?:\.\d+)?$|^\d{1,2}/\d{1,2}/\d{4}")
@@ -157,13 +172,27 @@ _MARK_GAP = 4
 
 def _mark_apart(toks: list[Tok]) -> bool:
     """Does a footnote mark stand more than :data:`_MARK_GAP` characters right of the word before it
-    on its line ("1,429.00" ... "(1)": the mark is the next column's, a price shown by its mark)?"""
+    on its line ("1,429.00" ... "(1)": the mark is the next column's, a price shown by its mark)? Or,
+    alone on its line and under or over none of the cell's words, more than :data:`_RAISED_GAP`
+    right of every word of the cell (on the lines beside it): a mark a line off its value stands a
+    few characters right of it at most (the next column's "(2)" 10 characters right of the
+    underlying amount a line above)."""
     for m in toks:
         if _MARK_RE.match(m.text):
             before = [v.x1 for v in toks if v.line == m.line and v.x1 <= m.x0]
-            if before and m.x0 - max(before) > _MARK_GAP:
+            if before:
+                if m.x0 - max(before) > _MARK_GAP:
+                    return True
+                continue
+            words = [v for v in toks if v.line != m.line and not _MARK_RE.match(v.text)]
+            if words and all(abs(v.line - m.line) == 1 and m.x0 - v.x1 > _RAISED_GAP for v in words):
                 return True
     return False
+
+
+#: How far right of its value a footnote mark raised (or lowered) a line may stand (a layout sets a
+#: superscript a few characters off: pypdf up to six).
+_RAISED_GAP = 8
 
 
 def _left_aligned(toks: list[Tok]) -> bool:
