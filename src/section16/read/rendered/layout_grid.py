@@ -17,6 +17,7 @@ only knots that keep the order of the knots already found (a page's knots never 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ _LEAST = 2
 Knots = list[tuple[float, float]]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _kind(text: str) -> str | None:
     """The kind of value a word is (d: a date, $: a lone dollar sign, n: a number, L: a code or a D
     or I, m: footnote marks), or None for a word of text (titles, natures wrap differently on
@@ -51,13 +53,15 @@ def _kind(text: str) -> str | None:
     return None
 
 
-def _signature(ts: Sequence[Tok]) -> tuple[tuple[str, ...], list[float]]:
+@functools.lru_cache(maxsize=4096)
+def _signature(line: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """A line's values: their kinds in order and where each stands (its middle). A footnote mark
     one space after a word is that word's (a title's "Stock (2)"), not a cell of its own."""
+    # (A table's lines are weighed again for each way it is read: each line once, by its text.)
     kinds: list[str] = []
     xs: list[float] = []
     prev: Tok | None = None
-    for t in ts:
+    for t in _tokens(line, 0):
         k = _kind(t.text)
         after_word = prev is not None and t.x0 - prev.x1 <= 1
         prev = t
@@ -65,23 +69,20 @@ def _signature(ts: Sequence[Tok]) -> tuple[tuple[str, ...], list[float]]:
             continue
         kinds.append(k)
         xs.append(t.mid)
-    return tuple(kinds), xs
+    return tuple(kinds), tuple(xs)
 
 
-def _signatures(lines: list[str], numbers: Sequence[int]) -> dict[tuple[str, ...], list[list[float]]]:
+def _signatures(lines: list[str], numbers: Sequence[int]) -> dict[tuple[str, ...], list[tuple[float, ...]]]:
     """The lines' signatures, each with where each of its lines prints its values."""
-    out: dict[tuple[str, ...], list[list[float]]] = {}
+    out: dict[tuple[str, ...], list[tuple[float, ...]]] = {}
     for i in numbers:
-        ts = _tokens(lines[i], i)
-        if not ts or _is_heading_line(lines[i], i):
-            continue
-        kinds, xs = _signature(ts)
-        if len(kinds) >= _LEAST:
+        kinds, xs = _signature(lines[i])
+        if len(kinds) >= _LEAST and not _is_heading_line(lines[i], i):
             out.setdefault(kinds, []).append(xs)
     return out
 
 
-def _places(rows: list[list[float]]) -> list[float | None]:
+def _places(rows: list[tuple[float, ...]]) -> list[float | None]:
     """Where lines of one signature print each of its values (their middle place), or None for a
     value they print in different places (more than :data:`_SPREAD` characters apart)."""
     out: list[float | None] = []
