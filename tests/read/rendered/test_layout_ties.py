@@ -10,8 +10,9 @@ from decimal import Decimal
 
 from section16 import parse
 from section16.model import Filing, Value
-from section16.read.rendered import layout_rows
-from section16.read.rendered.layout_ties import read_both_ways
+from section16.read.rendered import layout_rows, tables
+from section16.read.rendered.layout_ties import marks_out_of_ad, read_both_ways
+from section16.read.rendered.layout_words import Tok
 
 from .conftest import PAGES, at, misses, reference
 from .test_layout_rows import runs
@@ -79,3 +80,67 @@ def test_a_tie_in_one_table_does_not_withhold_the_other() -> None:
     assert len(got.non_derivative_holdings) == len(expected.non_derivative_holdings) > 0
     assert not any(n.where == "Table I" for n in got.notes)
     assert misses(expected, got) == []
+
+
+def test_a_lone_mark_beside_a_moved_number_is_a_dates_and_the_rows_are_read_both_ways() -> None:
+    # pdftotext, 0000899243-18-025227: Table II's heading ends a page and every row stands on later
+    # pages laid out on other grids. Mapped to the heading's grid, a row's "2,052,147" lands in (A)
+    # and the exercise date's "(4)" (raised a line above it) in (D): the form prints neither column
+    # with a lone mark, so it is the first date's, and the dates' marks keep their order. Each
+    # number then stands unsure between (A) and (D): acquired or disposed is listed missing for
+    # the rows of those pages, and everything else the table shows is read.
+    name = "0000899243-18-025227"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert len(got.derivative_transactions) == len(expected.derivative_transactions) == 18
+    first = got.derivative_transactions[0]
+    assert (first.shares.value, first.exercise_date.footnote_ids, first.expiration_date.footnote_ids) == (
+        Decimal("2052147"),
+        ("F4",),
+        ("F4",),
+    )
+    assert first.acquired_disposed == Value()
+    assert {f"derivative_transactions[{i}].acquired_disposed" for i in range(18)} <= set(got.missing)
+    assert misses(expected, got) == []
+
+
+def test_a_tie_in_a_table_moved_from_a_later_page_is_read_both_ways() -> None:
+    # pdftotext, 0000899243-20-025994: Table II runs on to pages laid out on other grids, and two
+    # natures' lines ("Sequoia" / "Capital" / "Global" / "Growth" / "Fund, L.P.") fit two rows
+    # alike. Cut each way, the readings differ only in those natures and in the moved rows'
+    # acquired or disposed (their numbers unsure between (A) and (D)): those are listed missing,
+    # the rest of the table is read.
+    name = "0000899243-20-025994"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert len(got.derivative_transactions) == len(expected.derivative_transactions) == 12
+    unsure = {m for m in got.missing if m.startswith("derivative_transactions[")}
+    assert {
+        "derivative_transactions[3].nature_of_ownership",
+        "derivative_transactions[4].nature_of_ownership",
+    } <= unsure
+    assert all(m.endswith((".nature_of_ownership", ".acquired_disposed")) for m in unsure)
+    assert any(n.where == "Table II" and n.message.startswith("rows read") for n in got.notes)
+    assert misses(expected, got) == []
+
+
+def test_a_mark_one_space_after_its_number_stays_the_numbers() -> None:
+    cols = tables.columns("4", 2)
+    a, d, exer, exp = (cols.index(c) for c in ("a", "d", "exer", "exp"))
+
+    def row(number: Tok, mark: Tok, dates: tuple[str, str] = ("", "(4)")) -> tuple[list[str], list[list[Tok]]]:
+        cells: list[str] = [""] * len(cols)
+        cut: list[list[Tok]] = [[] for _ in cols]
+        cells[a], cells[d], (cells[exer], cells[exp]) = number.text, mark.text, dates
+        cut[a], cut[d] = [number], [mark]
+        return cells, cut
+
+    # The date's mark, raised a line above the number and right of it: moved to the first date.
+    cells, cut = row(Tok(5, 40, 49, "2,052,147"), Tok(4, 52, 55, "(4)"))
+    moved = marks_out_of_ad(cells, cut, cols)
+    assert moved is not None and (moved[a], moved[d], moved[exer], moved[exp]) == ("2,052,147", "", "(4)", "(4)")
+    # One space after the number on its line, or wrapped under it: the number's own mark.
+    assert marks_out_of_ad(*row(Tok(5, 40, 49, "2,052,147"), Tok(5, 50, 53, "(4)")), cols) is None
+    assert marks_out_of_ad(*row(Tok(5, 40, 49, "2,052,147"), Tok(6, 40, 43, "(4)")), cols) is None
+    # The dates already hold two marks: no room for a third.
+    assert marks_out_of_ad(*row(Tok(5, 40, 49, "2,052,147"), Tok(4, 52, 55, "(4)"), ("(4)", "(4)")), cols) is None

@@ -37,6 +37,7 @@ from .layout_fit import (
     _on_grid,
     _undated,
     _wrapped_marks,
+    nearest_printable_cut,
     settle_where_unmoved_rows_print,
 )
 from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
@@ -50,7 +51,7 @@ from .layout_lines import (
     _valued_page_tops,
 )
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
-from .layout_ties import AD_TIED, TIED, TITLE_TIED
+from .layout_ties import AD_TIED, TIED, TITLE_TIED, marks_out_of_ad
 from .layout_words import _CHUNK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
 _VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
@@ -306,10 +307,10 @@ def _read_table(
                 _CUTS.clear()
             three = _CUTS[key] = layout_rows.cuts(data, anchors, runs, page_of_line)
         plain, early, late = three
-        # Table II tells acquired from disposed by position alone, and rows moved from a later page
-        # stand only as near their columns as its landmarks place them: a tie in such a table is
-        # not cut either way.
-        rows_of = plain if tie is None or (scales and "a" in cols) else early if tie == "early" else late
+        # (A tie in a Table II moved from a later page is cut either way too: where its rows stand
+        # only as near their (A) and (D) columns as the page's landmarks place them, acquired or
+        # disposed is read both ways with the tie, and the caller lists it missing.)
+        rows_of = plain if tie is None else early if tie == "early" else late
         if rows_of is None:
             raise tables.RowError(TIED)
         if straddle and pages and page_of_line is None and _straddles(rows_of, pages):
@@ -357,6 +358,8 @@ def _read_table(
             got = _assigned(toks, starts, cols, True)
             if got is not None:
                 by_types.add(page_of(k))
+        if got is None:
+            got = nearest_printable_cut(toks, starts, cols)
         if got is None and margin is not None:
             if len(pending) >= _MAX_TYPED_ROWS:
                 # Each such row weighs many cuts: a table of them (no filing seen has more than 24)
@@ -403,6 +406,12 @@ def _read_table(
     joined = None if tie else _natures_joined([cut for _p, cut in placed.values()], cols.index("nature"))
     if joined is not None:
         raise tables.RowError(f"{joined[:60]!r} {NATURES_JOINED}")
+    # (A lone footnote mark beside a moved row's number in (A) or (D) is a date's, not theirs.)
+    for k in ad_moved if "a" in cols else ():
+        if cells_of[k][cols.index("a")] and cells_of[k][cols.index("d")]:
+            moved_marks = marks_out_of_ad(cells_of[k], placed[k][1], cols)
+            if moved_marks is not None:
+                cells_of[k] = moved_marks
     _acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie)
     _titles_run_on(placed, cells_of, cols, tie)
     return [cells_of[k] for k in range(len(row_toks))], None

@@ -6,17 +6,19 @@ vehicle" over "Sequoia Capital ..."), everything else the table shows is read, a
 given as unknown and listed missing. A row of a page laid out on another grid whose number stands
 between or outside the (A) and (D) columns is read the same way, acquired ("early") and disposed
 ("late"): only its acquired or disposed is then unknown. Any other difference (a value, a title, a footnote mark on a
-value, a row more or less) leaves the table unread, as before.
+value, a row more or less) leaves the table unread, as before. (:func:`marks_out_of_ad`: a lone footnote mark such a
+page's map moves into the (A) or (D) column beside the number is a date's, since the form prints neither so.)
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from ...model import Filing, Value
 from .compare import flatten
+from .layout_words import Tok
 
 #: Why a table was not read when its back-to-back rows fit two cuts alike.
 TIED = "rows printed without space between them, and their lines fit two rows alike"
@@ -76,3 +78,37 @@ def read_both_ways(
         cleared[kind] = tuple(replace(row, **{field: Value()}) if i in rows else row for i, row in enumerate(got))
     paths = [f"{kind}[{i}].{field}" for (kind, field), rows in sorted(unsure.items()) for i in sorted(rows)]
     return replace(early, **cleared), paths  # type: ignore[arg-type]
+
+
+def marks_out_of_ad(cells: list[str], cut: Sequence[Sequence[Tok]], cols: Sequence[str]) -> list[str] | None:
+    """A Table II row of a page moved to the heading's grid whose number stands in the (A) or (D)
+    column and a lone footnote mark in the other: the form prints the number (with its marks) in
+    one of the two and leaves the other empty, so the mark is not theirs. Standing on another line
+    than the number, or more than a space right of it (so not the number's own mark, printed one
+    space after it or wrapped under it), between the number and the dates, it is the first date's
+    (a date column shows only its mark where the date is not given): moved there, the dates' marks
+    after it keep their order. The row's cells with the mark moved, or None where it cannot go
+    (the dates hold more than one more word, or a value)."""
+    a, d = cols.index("a"), cols.index("d")
+    dates = [cols.index("exer"), cols.index("exp")]
+    one, other = (a, d) if _LONE_NUMBER_RE.match(cells[a]) else (d, a)
+    if not _LONE_NUMBER_RE.match(cells[one]) or not _MARKS_ONLY_RE.match(cells[other]):
+        return None
+    number = cut[one][0]
+    if any(t.line == number.line and t.x0 - number.x1 <= 2 for t in cut[other]):
+        return None  # (the number's own mark, one space after it)
+    if any(t.line != number.line and t.x0 <= number.x1 + 1 for t in cut[other]):
+        return None  # (wrapped under the number: its own)
+    marks = [cells[other], *(cells[c] for c in dates if cells[c])]
+    if len(marks) > len(dates) or not all(_MARKS_ONLY_RE.match(m) for m in marks):
+        return None
+    out = list(cells)
+    out[other] = ""
+    for c, m in zip(dates, marks, strict=False):
+        out[c] = m
+    return out
+
+
+#: A number alone in a cell (an amount), and a cell holding footnote marks only.
+_LONE_NUMBER_RE = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$")
+_MARKS_ONLY_RE = re.compile(r"^\(\d{1,3}\)(?:\s?\(\d{1,3}\))*$")

@@ -451,10 +451,11 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
             return read_doc(text_to_doc(text, source, unread=again, tie=tie), source, "text"), {t for t, *_ in again}
 
         # Each tied table's readings may differ only where its tie lies: natures between two rows,
-        # a moved row's acquired or disposed, or titles that may run on into the next row's.
+        # a moved row's acquired or disposed (also where the rows' lines tie: a tie's readings read
+        # a moved page's unsure rows either way), or titles that may run on into the next row's.
         fields = {
             t: ("acquired_disposed",) if why.endswith(AD_TIED) else ("security_title", "underlying_title")
-            if why.endswith(TITLE_TIED) else ("nature_of_ownership",)
+            if why.endswith(TITLE_TIED) else ("nature_of_ownership", "acquired_disposed")
             for t, _l, why in unread if t in tied
         }  # fmt: skip
         both = read_both_ways(read, tied, fields)
