@@ -25,3 +25,33 @@ from section16.read.rendered.cells import normalize
 )
 def test_normalize(cell: str, want: str) -> None:
     assert normalize(cell) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "joined"),
+    [
+        ("Newlight GP LLC (f/k/", "a Strategic", "Newlight GP LLC (f/k/a Strategic"),
+        ("as of 12/31/", "2019", "as of 12/31/2019"),
+        ("Rule 10b5-", "1 plan", "Rule 10b5-1 plan"),
+        # A token that opens with its "/" closes with it: the line breaks at the space after it.
+        ("Signed /s/", "Jane Doe", "Signed /s/ Jane Doe"),
+        ("BANK OF AMERICA CORP /DE/", "By: Its", "BANK OF AMERICA CORP /DE/ By: Its"),
+        ("and/", "or", "and/or"),
+    ],
+)
+def test_a_line_broken_inside_a_word_goes_on_without_a_space(text: str, line: str, joined: str) -> None:
+    from section16.read.rendered.cells import run_on
+
+    assert run_on(text, line) == joined
+
+
+def test_remarks_a_browser_broke_after_a_slash_read_whole() -> None:
+    # w3m broke the remarks' line inside "(f/k/a Strategic ...)": read "f/k/ a" before.
+    from section16 import parse
+
+    from .conftest import PAGES, misses, reference
+
+    name = "0000899243-20-021530"
+    got = parse(PAGES / f"{name}.w3m-dump.txt")
+    assert got.remarks is not None and "(f/k/a Strategic" in got.remarks
+    assert [m for m in misses(reference(name), got) if m[0] == "remarks"] == []
