@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from section16.read.rendered import layout_fit, tables
+from section16 import parse
+from section16.read import parse_bytes
+from section16.read.rendered import layout_cells, layout_fit, tables
 from section16.read.rendered.layout_words import Tok
+
+from .conftest import PAGES, html_of, misses, reference
 
 COLS = tables.columns("4", 2)
 
@@ -35,3 +39,42 @@ def test_a_moved_number_printed_where_the_unmoved_rows_print_theirs_is_settled()
     assert unsure == {1: "2,072", 2: None}
     # Nothing unsure, nothing asked (Table I has no (A) and (D) columns).
     layout_fit.settle_where_unmoved_rows_print({}, {}, tables.columns("4", 1))
+
+
+def test_a_holding_whose_nearest_cut_is_no_row_the_form_prints_takes_the_one_that_is() -> None:
+    # Form 5, Table II, a holding on the table's fifth page, mapped to the heading's grid: its
+    # exercise date's "(1)" lands half a character inside the (D) column. The nearest cut puts it
+    # there (a holding with a disposed amount, and no amount owned: no row the form prints); of the
+    # cuts within reach of their columns, one only makes a row the form prints.
+    cols = tables.columns("5", 2)
+    starts = [0.0, 15.0, 27.0, 44.0, 63.0, 81.0, 86.0, 91.0, 106.0, 117.0, 126.0, 141.0, 153.0, 163.0, 178.0]
+    words = [Tok(313, 0, 5, "Class"), Tok(313, 6, 7, "B"), Tok(314, 0, 6, "Common"), Tok(315, 0, 5, "Stock"),
+             Tok(314, 91, 94, "(1)"), Tok(314, 102, 105, "(1)"), Tok(313, 113, 118, "Class"), Tok(313, 124, 125, "A"),
+             Tok(314, 113, 119, "Common"), Tok(315, 113, 118, "Stock"), Tok(314, 132, 135, "563"),
+             Tok(314, 150, 153, "563"), Tok(314, 170, 171, "I"), Tok(313, 178, 182, "Held"), Tok(313, 183, 185, "by"),
+             Tok(315, 178, 184, "Spouse"), Tok(315, 185, 188, "(2)")]  # fmt: skip
+    nearest = layout_cells.assign(words, starts, cols)
+    assert nearest is not None
+    assert nearest[cols.index("d")] == "(1)" and not nearest[cols.index("after")]
+    got = layout_fit.nearest_printable_cut(words, starts, cols)
+    assert got is not None
+    cells = dict(zip(cols, got[0], strict=True))
+    assert (cells["d"], cells["exer"], cells["exp"]) == ("", "(1)", "(1)")
+    assert (cells["ushares"], cells["price"], cells["after"], cells["di"]) == ("563", "", "563", "I")
+    # A lone "(1)" on the line between the exercise and expiration dates' columns: two printable
+    # cuts as near as each other, none is chosen.
+    lone = [*words[:4], Tok(314, 104, 107, "(1)"), *words[6:]]
+    assert layout_fit.nearest_printable_cut(lone, starts, cols) is None
+
+
+def test_a_form_5_table_over_five_pages_reads() -> None:
+    # 0001127602-20-005231: Table II runs from page 4 to page 8, each page on its own grid; its
+    # holdings on page 8 were refused ("a row's words do not fit the table's columns in order").
+    # (The SEC's page itself does not show the conversion price's footnote of the 17 holdings.)
+    name = "0001127602-20-005231"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    on_the_page = parse_bytes(html_of(name).encode(), f"{name}.html")
+    assert misses(expected, got) == misses(expected, on_the_page)
+    assert not [m for m in got.missing if m.startswith("derivative")]
+    assert len(got.derivative_holdings) == len(expected.derivative_holdings) > 0

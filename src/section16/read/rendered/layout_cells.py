@@ -395,6 +395,19 @@ def typed_cuts(
     return _typed_cuts(units, cols, dist, far, dup)
 
 
+def position_cuts(
+    toks: list[Tok], starts: list[float], cols: tuple[str, ...]
+) -> list[tuple[float, list[list[Tok]]]] | None:
+    """As ``typed_cuts``, with every word within a cut by position's reach of its column (no word
+    too far off its heading): every such cut that makes a row the form can print, nearest first."""
+    if len(toks) > MAX_ROW_WORDS:
+        return None
+    units, dist, far, dup = _prepared(toks, starts, cols, False)
+    if len(units) > MAX_ROW_UNITS:
+        return None
+    return _typed_cuts(units, cols, dist, far, dup)
+
+
 def _nearest_cut(
     units: list[list[Tok]],
     cols: tuple[str, ...],

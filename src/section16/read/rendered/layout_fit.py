@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import tables
-from .layout_cells import _LONE_VALUE_RE, _TEXT
+from .layout_cells import _LONE_VALUE_RE, _TEXT, _join, _mark_apart, position_cuts
 from .layout_words import _MARK_RE, Tok
 
 #: A transaction's own cells: a row without a transaction date or code has none of them.
@@ -169,3 +169,39 @@ def settle_where_unmoved_rows_print(
             near = [col for x, col in spots if abs(x - here[0]) <= _CLEAR]
             if near and set(near) == {c} and any(abs(x - here[0]) <= _SAME_PLACE for x, col in spots if col == c):
                 ad_moved[k] = None
+
+
+#: A cut by position that makes a row the form prints is taken when every other lies this many
+#: characters farther off the columns.
+_PRINTABLE_MARGIN = 6.0
+
+
+def nearest_printable_cut(
+    toks: list[Tok], starts: list[float], cols: tuple[str, ...]
+) -> tuple[list[str], list[list[Tok]]] | None:
+    """The row cut by position where its nearest cut makes no row the form prints (a holding's
+    "(1)" a character inside the (D) column beside its exercise date's, on a page the map placed
+    a little off): of the cuts whose words all stand within a cut by position's reach of their
+    columns and that make a row the form prints (a holding no transaction's cells, every row its
+    amount owned, footnote marks where a page sets them), the only one, or the nearest when every
+    other lies :data:`_PRINTABLE_MARGIN` characters farther off; else None (never a guess)."""
+    cuts = position_cuts(toks, starts, cols)
+    fit = []
+    for cost, cut in cuts or []:
+        cells = [_join(c) for c in cut]
+        if (
+            _no_transaction(cols, cells)
+            or _nothing_owned(cols, cells)
+            or _undated(cols, cells)
+            or _mark_leads(cut, cols)
+            or any(_mark_apart(c) for c in cut)
+        ):
+            continue
+        fit.append((cost, cells, cut))
+        if len(fit) > 1:
+            if fit[1][0] - fit[0][0] < _PRINTABLE_MARGIN:
+                return None
+            break  # (nearest first: every later cut lies farther off still)
+    if not fit:
+        return None
+    return fit[0][1], fit[0][2]

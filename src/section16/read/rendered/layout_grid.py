@@ -72,11 +72,18 @@ def _signature(line: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
     return tuple(kinds), tuple(xs)
 
 
-def _signatures(lines: list[str], numbers: Sequence[int]) -> dict[tuple[str, ...], list[tuple[float, ...]]]:
-    """The lines' signatures, each with where each of its lines prints its values."""
+def _signatures(
+    lines: list[str], numbers: Sequence[int], marks: bool = True
+) -> dict[tuple[str, ...], list[tuple[float, ...]]]:
+    """The lines' signatures, each with where each of its lines prints its values. ``marks=False``:
+    their values only, footnote marks left out (a superscript rises to the line above on one page
+    and not on another: "(1)  (1)" over a row's values, or among them)."""
     out: dict[tuple[str, ...], list[tuple[float, ...]]] = {}
     for i in numbers:
         kinds, xs = _signature(lines[i])
+        if not marks and "m" in kinds:
+            kept = [(k, x) for k, x in zip(kinds, xs, strict=True) if k != "m"]
+            kinds, xs = tuple(k for k, _x in kept), tuple(x for _k, x in kept)
         if len(kinds) >= _LEAST and not _is_heading_line(lines[i], i):
             out.setdefault(kinds, []).append(xs)
     return out
@@ -104,18 +111,20 @@ def with_row_landmarks(knots: Knots, lines: list[str], ref_numbers: Sequence[int
     left aside."""
     if not ref_numbers:
         return knots
-    ref = _signatures(lines, ref_numbers)
-    if not ref:
-        return knots
-    here = _signatures(lines, numbers)
-    common = sorted((s for s in here if s in ref), key=lambda s: (-len(s), -(len(here[s]) + len(ref[s])), s))
     out = list(knots)
-    for s in common:
-        pairs: Knots = []
-        for a, b in zip(_places(here[s]), _places(ref[s]), strict=True):
-            if a is not None and b is not None:
-                pairs.append((a, b))
-        trial = sorted(set(out) | set(pairs))
-        if pairs and _in_order(trial):
-            out = trial
+    # Whole lines first, then their values alone (where marks moved to a line of their own).
+    for marks in (True, False):
+        ref = _signatures(lines, ref_numbers, marks)
+        if not ref:
+            return out
+        here = _signatures(lines, numbers, marks)
+        common = sorted((s for s in here if s in ref), key=lambda s: (-len(s), -(len(here[s]) + len(ref[s])), s))
+        for s in common:
+            pairs: Knots = []
+            for a, b in zip(_places(here[s]), _places(ref[s]), strict=True):
+                if a is not None and b is not None:
+                    pairs.append((a, b))
+            trial = sorted(set(out) | set(pairs))
+            if pairs and _in_order(trial):
+                out = trial
     return out
