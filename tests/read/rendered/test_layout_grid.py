@@ -68,3 +68,16 @@ def test_knots_that_would_cross_those_found_are_left_aside() -> None:
     lines = ["heading", *page1, *page2]
     found = [(0.0, 0.0), (80.0, 170.0)]
     assert layout_grid.with_row_landmarks(found, lines, [1], [2]) == found
+
+
+def test_lines_are_also_matched_by_their_values_alone() -> None:
+    # The heading page prints a holding's "(1)  (1)" among its values; the later page raises them to
+    # the line above. The whole lines differ, their values alone (the amounts, "$", the D or I) do
+    # not: those still place their columns.
+    page1 = _page([[(69, "G"), (81, "111"), (96, "(1)"), (108, "(1)"), (133, "111"), (142, "$"), (156, "2,045"),
+                    (171, "I")]])  # fmt: skip
+    page2 = _page([[(40, "(1)"), (46, "(1)")], [(23, "G"), (28, "111"), (55, "111"), (61, "$"), (70, "9,451"),
+                                                (77, "I")]])  # fmt: skip
+    lines = ["heading", *page1, *page2]
+    knots = layout_grid.with_row_landmarks([(0.0, 0.0)], lines, [1], [2, 3])
+    assert knots == [(0.0, 0.0), (23.5, 69.5), (29.5, 82.5), (56.5, 134.5), (61.5, 142.5), (72.5, 158.5), (77.5, 171.5)]
