@@ -10,9 +10,10 @@ backend (``section16.read.rendered.pdf_pdfium``), each timed on its own:
 
 * open         PDFium parses the file and loads each page (content streams, fonts)
 * textpage     PDFium's text page per page (FPDFText_LoadPage: characters and their boxes, in C)
-* chars        the page's text in one call and one box call per character, grouped into runs (ctypes)
-* words        runs -> lines -> pdfplumber's words (Python)
-* rules        path objects -> horizontal and vertical rules (ctypes)
+* words        the page's text in one call, one box per character, grouped into runs and runs into
+               pdfplumber's words (``_page_words``: compiled where ``_pdf_runs_c`` is built, else ctypes
+               and Python)
+* rules        path objects -> horizontal and vertical rules (compiled, else ctypes)
 * form         words and rules -> Filing: the layout, boxes and tables (the shared reader, Python)
 * pdfium       the whole reading, bytes -> Filing, with PDFium (parse_bytes)
 * pdfplumber   the whole reading, bytes -> Filing, with pdfplumber: the baseline
@@ -54,7 +55,6 @@ def _stages(data: bytes, repeat: int) -> dict[str, float]:
     pages = opened()
     tps = [p.get_textpage() for p in pages]
     heights = [p.get_height() for p in pages]
-    runs = [pdf_pdfium._runs(tp.raw, h) for tp, h in zip(tps, heights, strict=True)]
 
     def rules() -> None:
         for p, h in zip(pages, heights, strict=True):
@@ -73,8 +73,7 @@ def _stages(data: bytes, repeat: int) -> dict[str, float]:
     out = {
         "open": _best(opened, repeat),
         "textpage": _best(lambda: [p.get_textpage() for p in pages], repeat),
-        "chars": _best(lambda: [pdf_pdfium._runs(tp.raw, h) for tp, h in zip(tps, heights, strict=True)], repeat),
-        "words": _best(lambda: [pdf_pdfium._words(r) for r in runs], repeat),
+        "words": _best(lambda: [pdf_pdfium._page_words(tp.raw, h) for tp, h in zip(tps, heights, strict=True)], repeat),
         "rules": _best(rules, repeat),
         "pdfium": _best(read("pdfium"), repeat),
         "pdfplumber": _best(read("pdfplumber"), max(1, repeat // 3)),
@@ -91,7 +90,7 @@ def main() -> None:
     a = ap.parse_args()
     files = [p for p in sorted(a.folder.iterdir()) if p.read_bytes()[:5] == b"%PDF-"][:: a.step]
     rows = [_stages(p.read_bytes(), a.repeat) for p in files]
-    names = ["open", "textpage", "chars", "words", "rules", "form", "pdfium", "pdfplumber"]
+    names = ["open", "textpage", "words", "rules", "form", "pdfium", "pdfplumber"]
     base = statistics.median(r["pdfplumber"] for r in rows)
     print(f"{len(rows)} PDFs from {a.folder}; median CPU ms per PDF (fastest of {a.repeat} runs)")
     for n in names:

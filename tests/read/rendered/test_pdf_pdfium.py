@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +17,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as R
 import pytest
 
-from section16.read.rendered import pdf_pdfium
-from section16.read.rendered.ruled import Page
+from section16.read.rendered import pdf, pdf_pdfium
+from section16.read.rendered.ruled import Page, Word
 from tests.conftest import FIXTURES
 
 compiled = pytest.mark.skipif(not pdf_pdfium.COMPILED, reason="section16.read.rendered._pdf_runs_c is not built here")
@@ -74,6 +75,71 @@ def test_runs_are_the_same(path: Path) -> None:
         assert fast == slow
         total += len(fast)
     assert total > 300  # a real filing's pages, not empty readings
+
+
+@compiled
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_words_are_the_same(path: Path) -> None:
+    total = 0
+    for page, height in _pages(path):
+        tp = page.get_textpage()
+        try:
+            fast = pdf_pdfium._page_words(tp.raw, height)
+            slow = _python(lambda tp=tp, height=height: pdf_pdfium._page_words(tp.raw, height))
+        finally:
+            tp.close()
+        assert fast == slow
+        total += len(fast[0])
+    assert total > 200  # a real filing's words
+
+
+@compiled
+def test_words_are_the_same_on_runs_made_to_tie() -> None:
+    """Runs on few tops and x positions (so lines chain, runs touch, overlap and tie in their order),
+    with spaces before and after at random: the compiled words are the Python loop's."""
+    rng = random.Random(16)
+    for _ in range(300):
+        runs = []
+        for _ in range(rng.randrange(0, 40)):
+            x0 = rng.choice([0.0, 1.5, 3.0, 4.5, 6.0, 9.5, 12.0])
+            top = rng.choice([0.0, 0.0, 1.0, 2.5, 3.0, 6.5, 7.0, 20.0])
+            x1 = x0 + rng.choice([0.0, 1.0, 2.5])
+            last = rng.choice([x0, x1])
+            runs.append((rng.choice("aXy-"), x0, x1, top, top + rng.choice([5.0, 9.0]), last,
+                         rng.random() < 0.2, rng.random() < 0.2))  # fmt: skip
+        fast = pdf_pdfium._runs_c.words(runs, pdf_pdfium.Y_TOLERANCE, pdf_pdfium.X_TOLERANCE)
+        slow = pdf_pdfium._words([pdf_pdfium._Run(*r) for r in runs])
+        assert [Word(*w) for w in fast] == slow
+
+
+@compiled
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_layout_is_the_same(path: Path) -> None:
+    """The pages' words laid out on the grid (``pdf._layout``): the compiled lines, step and tops are
+    the Python loop's, on every page of the fixtures (clipped and check-box words included)."""
+    lines = 0
+    for page in pdf._read_pages(path.read_bytes()):
+        words = list(page.words)
+        fast = pdf._layout(words)
+        assert fast == _python(lambda words=words: pdf._layout(words))
+        lines += len(fast[0])
+    assert lines > 100
+
+
+@compiled
+def test_layout_is_the_same_on_words_made_to_tie() -> None:
+    """Words on tops a rounding apart, at the line tolerance, touching and far apart, tiny and tall,
+    in any order: the compiled layout is the Python loop's."""
+    rng = random.Random(3)
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randrange(0, 30)):
+            top = rng.choice([0.0, 0.04, 0.05, 0.06, 2.5, 2.49, 7.0, 30.25, 30.35, 100.0])
+            x0 = rng.choice([0.0, 1.0, 2.9, 3.0, 6.2, 40.0, 41.5, 300.0])
+            words.append(Word(rng.choice(["a", "Bc", "(1)", ""]), x0, x0 + rng.choice([0.0, 1.0, 5.0]),
+                              top, top + rng.choice([0.5, 2.0, 9.0, 12.0])))  # fmt: skip
+        fast = pdf._layout(words)
+        assert fast == _python(lambda words=words: pdf._layout(words))
 
 
 @compiled

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
+import operator
 import os
 import re
 from dataclasses import dataclass
@@ -48,35 +50,47 @@ class _Placed:
     tops: list[float]  # where each of the page's text lines stands (points from the top)
 
 
+_X0, _X1, _TOP = operator.attrgetter("x0"), operator.attrgetter("x1"), operator.attrgetter("top")
+
+
 def _layout(words: list[Word]) -> tuple[list[str], float, list[float]]:
     """The page's words as text lines, one grid column per :data:`POINTS_PER_COLUMN` points; with the
-    points per grid line and where each text line stands (its top, in points)."""
+    points per grid line and where each text line stands (its top, in points). (Compiled in
+    ``_pdf_runs_c.layout`` where that is built: the same steps.)"""
+    if pdf_pdfium._runs_c is not None:
+        return pdf_pdfium._runs_c.layout(words, LINE_TOLERANCE, POINTS_PER_COLUMN)  # type: ignore[no-any-return]
+    # Words by (top to 0.1 point, x0): the keys made and compared in C (a page has hundreds of words).
+    keys = list(zip(map(round, map(_TOP, words), itertools.repeat(1)), map(_X0, words), strict=True))
     lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
+    for i in sorted(range(len(words)), key=keys.__getitem__):
+        w = words[i]
         if lines and abs(lines[-1][0].top - w.top) < LINE_TOLERANCE:
             lines[-1].append(w)
         else:
             lines.append([w])
     # One text line per half line of height: a cell centred between two rows stays nearer its own row.
-    heights = sorted(w.bottom - w.top for w in words) or [10.0]
+    heights = sorted([w.bottom - w.top for w in words]) or [10.0]
     step = max(heights[len(heights) // 2] / 2, 1.0)
     out: list[str] = []
     tops: list[float] = []
     for ws in lines:
         row = round(ws[0].top / step)
-        while len(out) < row:
+        n = len(out)  # (as many tops as lines)
+        while n < row:
             out.append("")
-            tops.append(len(tops) * step if not tops else max(tops[-1], len(tops) * step))
+            at = n * step
+            tops.append(at if not n else max(tops[-1], at))
+            n += 1
         buf = ""
-        last_x1 = None
-        for w in sorted(ws, key=lambda w: w.x0):
-            gap = w.x0 - last_x1 if last_x1 is not None else 99.0
-            if buf and gap < 0.45 * max(w.bottom - w.top, 1.0):
-                buf += " " + w.text  # the next word of one phrase
+        last_x1 = 0.0
+        for text, x0, x1, top, bottom in sorted(ws, key=_X0):
+            height = bottom - top
+            if buf and x0 - last_x1 < 0.45 * (1.0 if height < 1.0 else height):
+                buf += " " + text  # the next word of one phrase
             else:
-                col = max(int(w.x0 / POINTS_PER_COLUMN), len(buf) + 2 if buf else 0)
-                buf = buf.ljust(col) + w.text
-            last_x1 = w.x1
+                col = max(int(x0 / POINTS_PER_COLUMN), len(buf) + 2 if buf else 0)
+                buf = buf.ljust(col) + text
+            last_x1 = x1
         out.append(buf)  # two word lines may fall on one grid line: both are kept, in order
         tops.append(ws[0].top)
     return out, step, tops
@@ -86,7 +100,7 @@ def _kept_past_edge(sheet: Sheet) -> bool:
     """A word stands wholly past the paper's right edge: the producer (weasyprint) wrote the lines laid
     out wider than the paper into the file whole, so nothing was cut (the paper hides their ends, the
     text keeps them)."""
-    return any(w.x0 >= sheet.width for w in sheet.page.words)
+    return any(map(operator.ge, map(_X0, sheet.page.words), itertools.repeat(sheet.width)))  # (x0 >= width, in C)
 
 
 def _edge(sheet: Sheet, left: float | None) -> float:
@@ -106,7 +120,7 @@ def _overflows(sheet: Sheet, left: float | None) -> bool:
     if not words or _kept_past_edge(sheet):
         return False
     edge = _edge(sheet, left)
-    return any(w.x1 > edge for w in words)
+    return any(map(operator.gt, map(_X1, words), itertools.repeat(edge)))  # (x1 > edge, in C)
 
 
 def _clip(sheet: Sheet, left: float | None, overflow: bool) -> Page:
@@ -176,7 +190,9 @@ def _read_pages(data: bytes, backend: str | None = None) -> list[Page]:
     lefts = [s.left for s in sheets if s.left is not None]
     left = min(lefts, default=None)  # the same margin on every page
     overflow = any(_overflows(s, left) for s in sheets)
-    return _literal_marks([_check_boxes(_clip(s, left, overflow)) for s in sheets])
+    # Where no page was cut at the edge, no word is marked clipped: the pages are as read.
+    pages = [_clip(s, left, overflow) for s in sheets] if overflow else [s.page for s in sheets]
+    return _literal_marks([_check_boxes(p) for p in pages])
 
 
 #: A check box is a square this many points wide at least, and at most :data:`~.pdf_pdfium.SMALL_SHAPE`
@@ -227,7 +243,11 @@ def _check_boxes(page: Page) -> Page:
             for w in page.words
             if box[2] <= w.x0 <= box[2] + 4 * side and abs((w.top + w.bottom) / 2 - mid) <= 6 * side
         ]
-        starts = [w for w in right[:CHECK_BOXES] if _BOX_LABEL_RE.match(_line_from(page.words, w))]
+        # (a label's line holds only words across its middle: those across the candidates' middles)
+        mids = [(w.top + w.bottom) / 2 for w in right[:CHECK_BOXES]]
+        lo, hi = min(mids, default=0.0), max(mids, default=0.0)
+        lines = [w for w in page.words if w.top <= hi and w.bottom >= lo] if mids else []
+        starts = [w for w in right[:CHECK_BOXES] if _BOX_LABEL_RE.match(_line_from(lines, w))]
         near = [w for w in right if abs((w.top + w.bottom) / 2 - mid) <= 2 * side]
         at = min(starts or near, key=lambda w: (abs((w.top + w.bottom) / 2 - mid), w.x0), default=None)
         top, bottom = (at.top, at.bottom) if at is not None else (box[1], box[3])
@@ -253,10 +273,12 @@ def _literal_marks(pages: list[Page]) -> list[Page]:
     are by sorted places, and bounded: a hostile page of marks costs no more than a real one.)"""
     found: list[tuple[Page, int]] = []
     for page in pages:
-        starts = sorted(a for _x, a, _b in page.v)
-        ends = sorted(b for _x, _a, b in page.v)
+        starts: list[float] | None = None
         for k, w in enumerate(page.words):
             if w.text[:1] == "(" and _NUMBER_RE.match(w.text):
+                if starts is None:  # (the rules' ends sorted once a page has a mark)
+                    starts = sorted([a for _x, a, _b in page.v])
+                    ends = sorted([b for _x, _a, b in page.v])
                 mid = (w.top + w.bottom) / 2  # inside a ruled table: more than two rules cross its line
                 if bisect.bisect_right(starts, mid) - bisect.bisect_left(ends, mid) > 2:
                     found.append((page, k))
@@ -301,7 +323,7 @@ def _part_marks(words: list[Word]) -> list[Word]:
     its share of the characters (the layout needs only where the text starts, roughly)."""
     out: list[Word] = []
     for w in words:
-        m = _MARK_GLUED_RE.match(w.text)
+        m = _MARK_GLUED_RE.match(w.text) if w.text[:1] == "(" else None
         if m is None:
             out.append(w)
             continue

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .cells import runs_on
-from .ruled import RULE_MERGE, Page, Word
+from .ruled import RULE_MERGE, TOP_X0, X0, Page, Word
 
 #: Words whose tops differ by less than this (points) stand on one line of a cell.
 LINE_TOLERANCE = 2.5
@@ -99,7 +99,7 @@ def _enclosing(borders: _Borders, w: Word, open_top: bool = False, open_bottom: 
 def _phrases(words: list[Word]) -> list[tuple[float, float, str]]:
     """One printed line's words as phrases (x0, x1, text): a wide gap parts two phrases."""
     out: list[tuple[float, float, str]] = []
-    for w in sorted(words, key=lambda w: w.x0):
+    for w in sorted(words, key=X0):
         # A check box drawn as underscores ("_____ Other") starts its label, however near the last.
         if out and w.x0 - out[-1][1] < PHRASE_GAP * max(w.bottom - w.top, 1.0) and not w.text.startswith("__"):
             x0, _x1, text = out[-1]
@@ -165,7 +165,7 @@ def _cell_phrases(words: list[Word]) -> list[str]:
     one row (a nested table's cells centred in a row: a one-line label beside a two-line one)."""
     lines: list[list[Word]] = []
     tallest = 0.0  # the height of the last line's tallest word
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+    for w in sorted(words, key=TOP_X0):
         h = w.bottom - w.top
         if lines and _same_line(lines[-1][0].top, tallest, w):
             lines[-1].append(w)

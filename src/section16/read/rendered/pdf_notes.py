@@ -12,12 +12,13 @@ break, text that is not the notes'), None: the laid-out text is read instead.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 
 from .cells import CLIPPED, runs_on
 from .pdf_cells import LINE_TOLERANCE
-from .ruled import Page, Word
+from .ruled import TOP_X0, X0, Page, Word
 
 _GLUED_RE = re.compile(r"^(\(\d{1,3}\))(\S.*)$")
 _NO_SECURITIES_RE = re.compile(r"^No securities are beneficially owned", re.IGNORECASE)
@@ -36,6 +37,9 @@ PAD_SHARE = 0.15
 TOP_REACH = 2.0
 
 
+_BOTTOM = operator.attrgetter("bottom")
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
     page: int
@@ -48,12 +52,12 @@ def word_lines(words: list[Word]) -> list[list[Word]]:
     """The words in printed lines (tops within :data:`LINE_TOLERANCE` of the line's first), each
     line left to right."""
     rows: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+    for w in sorted(words, key=TOP_X0):
         if rows and abs(rows[-1][0].top - w.top) < LINE_TOLERANCE:
             rows[-1].append(w)
         else:
             rows.append([w])
-    return [sorted(r, key=lambda w: w.x0) for r in rows]
+    return [sorted(r, key=X0) for r in rows]
 
 
 def _lines(words: list[Word], page: int) -> list[_Line]:
@@ -106,7 +110,8 @@ def footnote_rows(regions: list[tuple[Page, float, float]], pages: list[Page] | 
     if not marks or not lines:
         return None
     # The page's foot: no word stands lower on any page (a full page's last line is within a line of it).
-    foot = max(w.bottom for page in (pages or [pg for pg, _y0, _y1 in regions]) for w in page.words)
+    every = itertools.chain.from_iterable(page.words for page in (pages or [pg for pg, _y0, _y1 in regions]))
+    foot = max(map(_BOTTOM, every))
     ends = _deal(lines, marks, foot + FOOT_SHARE * (lines[0].bottom - lines[0].top))
     if ends is None:
         return None

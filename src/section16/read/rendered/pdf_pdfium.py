@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import operator
 import os
 import re
 from dataclasses import dataclass
@@ -76,20 +77,42 @@ class _Run:
 
 
 def _runs(tp: object, height: float) -> list[_Run]:
+    units = _units(tp)
+    if not units:
+        return []
+    if _runs_c is not None:
+        return [_Run(*r) for r in _runs_c.runs(_address(tp), *_fn_addresses(*_RUN_FNS), units, height, *_C_ARGS)]
+    return _runs_py(tp, units, height)
+
+
+def _units(tp: object) -> str:
+    """The text page's characters, one per PDFium character index."""
     import pypdfium2.raw as R
 
     n = R.FPDFText_CountChars(tp)
     if n <= 0:
-        return []
+        return ""
     buf = (ctypes.c_ushort * (n + 1))()
     got = R.FPDFText_GetText(tp, 0, n, buf)
     units = bytes(buf)[: 2 * max(got - 1, 0)].decode("utf-16-le", errors="surrogatepass")
     if len(units) != n or (not units.isascii() and _SURROGATE_RE.search(units)):
         # A character outside the BMP takes two UTF-16 units: fetch them one by one to keep indexes.
         units = "".join(chr(R.FPDFText_GetUnicode(tp, i)) for i in range(n))
-    if _runs_c is not None:
-        return [_Run(*r) for r in _runs_c.runs(_address(tp), *_fn_addresses(*_RUN_FNS), units, height, *_C_ARGS)]
-    return _runs_py(tp, units, height)
+    return units
+
+
+def _page_words(tp: object, height: float) -> tuple[list[Word], float | None]:
+    """The text page's words (:func:`_words` of :func:`_runs`) and its leftmost character's x0 (None:
+    no text). Compiled, the runs go from one loop to the next as tuples, without a :class:`_Run` each."""
+    if _runs_c is None:
+        runs = _runs(tp, height)
+        return _words(runs), min((r.x0 for r in runs), default=None)
+    units = _units(tp)
+    if not units:
+        return [], None
+    tuples = _runs_c.runs(_address(tp), *_fn_addresses(*_RUN_FNS), units, height, *_C_ARGS)
+    words = list(map(Word._make, _runs_c.words(tuples, Y_TOLERANCE, X_TOLERANCE)))
+    return words, min(map(_X0, tuples), default=None)
 
 
 def _address(obj: Any) -> int:
@@ -105,6 +128,7 @@ def _fn_addresses(*names: str) -> tuple[int, ...]:
     return tuple(_address(getattr(R, n)) for n in names)
 
 
+_X0 = operator.itemgetter(1)  # a run tuple's x0
 _RUN_FNS = ("FPDFText_GetLooseCharBox", "FPDFText_GetMatrix", "FPDFText_GetFontSize")
 _C_ARGS = (X_TOLERANCE, HIDDEN_SPACE)
 
@@ -224,8 +248,13 @@ def _rules(page_raw: Any, height: float, page: Page) -> None:
     outer and an inner rectangle in one path) from its points, each straight axis-parallel side an edge."""
     import pypdfium2.raw as R
 
-    compiled = _runs_c is not None
-    records = _runs_c.paths(_address(page_raw), _path_fns(R)) if compiled else _path_records(page_raw, R)
+    if _runs_c is not None:  # the same loop, compiled (below: with ctypes)
+        h, v, small = _runs_c.rules(_address(page_raw), _path_fns(R), _side_fns(), height, SMALL_SHAPE)
+        page.h.extend(h)
+        page.v.extend(v)
+        page.small.extend(small)
+        return
+    records = _path_records(page_raw, R)
     for addr, segments, stroke, bounded, left, bottom, right, top, is_rect in records:
         x0, x1, y0, y1 = left, right, height - top, height - bottom
         if bounded and x1 - x0 <= SMALL_SHAPE and y1 - y0 <= SMALL_SHAPE:  # a check box's parts, its tick
@@ -250,6 +279,11 @@ def _rules(page_raw: Any, height: float, page: Page) -> None:
 def _obj(address: int, R: Any) -> object:
     """The page object at this address, as pypdfium2's ctypes functions take it."""
     return ctypes.cast(address, R.FPDF_PAGEOBJECT)
+
+
+def _side_fns() -> tuple[int, ...]:
+    """The addresses of the further PDFium functions ``_pdf_runs_c.rules`` calls, in its order."""
+    return _fn_addresses("FPDFPageObj_GetMatrix", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetClose")
 
 
 _Record = tuple[int, int, bool, bool, float, float, float, float, bool]
@@ -355,12 +389,11 @@ def read_sheets(data: bytes) -> list[Sheet]:
             height = pg.get_height()
             tp = pg.get_textpage()
             try:
-                runs = _runs(tp.raw, height)
+                words, left = _page_words(tp.raw, height)
             finally:
                 tp.close()
-            page = Page(_words(runs))
+            page = Page(words)
             _rules(pg.raw, height, page)
-            left = min((r.x0 for r in runs), default=None)
             sheets.append(Sheet(page, pg.get_width(), left))
             pg.close()
         return sheets

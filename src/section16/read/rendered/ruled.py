@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import tables
 from .cells import runs_on
@@ -33,13 +35,20 @@ ROW_RULE_SHARE = 0.8
 FRAME_GAP = 10.0
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A printed word and its box (points from the page's top left). A named tuple, not a dataclass:
+    a PDF page has hundreds of words, and a tuple is made several times faster (a frozen dataclass
+    sets each field through ``object.__setattr__``)."""
+
     text: str
     x0: float
     x1: float
     top: float
     bottom: float
+
+
+#: A word's (top, x0) and its x0, as sort keys (made in C).
+TOP_X0, X0 = operator.attrgetter("top", "x0"), operator.attrgetter("x0")
 
 
 @dataclass(slots=True)
@@ -72,7 +81,7 @@ def _union(spans: list[tuple[float, float]]) -> float:
                 total += end - start
             start, end = a, b
         else:
-            end = max(end, b)
+            end = b if b > end else end  # (max(end, b))
     if end is not None:
         total += end - start
     return total
@@ -82,7 +91,7 @@ def _row_rules(page: Page, y0: float, y1: float) -> list[float]:
     """The y of each horizontal rule in [y0, y1] that runs across the table."""
     by_y: dict[float, list[tuple[float, float]]] = {}
     k: float | None = None
-    for y, a, b in sorted(r for r in page.h if y0 <= r[0] <= y1):
+    for y, a, b in sorted([r for r in page.h if y0 <= r[0] <= y1]):
         # A rule joins the group of the first rule within RULE_MERGE above it. The rules come by y, so
         # the groups' first rules stand more than RULE_MERGE apart and only the last group can be near.
         if k is None or abs(k - y) > RULE_MERGE:
@@ -102,14 +111,14 @@ _VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d,\d{3}|\d\.\d|\$\s*\d")
 def _cell_text(words: list[Word]) -> str:
     """Words of one cell as its printed lines; a word broken after its hyphen is joined again."""
     lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+    for w in sorted(words, key=TOP_X0):
         if lines and abs(lines[-1][0].top - w.top) < (w.bottom - w.top) / 2:
             lines[-1].append(w)
         else:
             lines.append([w])
     out = ""
     for ln in lines:
-        text = " ".join(w.text for w in sorted(ln, key=lambda w: w.x0))
+        text = " ".join([w.text for w in sorted(ln, key=X0)])
         if not out:
             out = text
         elif runs_on(out, text):
@@ -184,8 +193,10 @@ def _is_heading(cells: list[str]) -> bool:
 def _band_top(page: Page, y0: float, y1: float) -> float:
     """Where the printed row holding ``y0`` begins: the table's heading line may stand low in its band
     (weasyprint centres a tall heading cell's words), and a band read from its middle loses its top."""
+    if y0 < -1e8:
+        return y0
     ys = _row_rules(page, y0, y1)
-    if y0 < -1e8 or not ys:
+    if not ys:
         return y0
     if not any(y0 < (w.top + w.bottom) / 2 < ys[0] for w in page.words):
         return y0  # the heading's words stand below the first rule: the region starts at its band's top
@@ -194,10 +205,11 @@ def _band_top(page: Page, y0: float, y1: float) -> float:
         if y < ys[0] - RULE_MERGE:
             spans.setdefault(y, []).append((a, b))
     wide = max(_union(s) for s in [[(a, b) for y, a, b in page.h if abs(y - ys[0]) <= RULE_MERGE]])
-    above = [y for y, s in spans.items() if _union(s) >= ROW_RULE_SHARE * wide]
-    if not above:
+    # The lowest rule above running across the table (looked for from the bottom up: the first found).
+    need = ROW_RULE_SHARE * wide
+    top = next((y for y in sorted(spans, reverse=True) if _union(spans[y]) >= need), None)
+    if top is None:
         return y0
-    top = max(above)
     # Only a band with no rule across it between its top and y0: the heading's own band.
     return top - RULE_MERGE / 2 if top < y0 else y0
 
