@@ -51,7 +51,7 @@ from .layout_lines import (
     _valued_page_tops,
 )
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
-from .layout_ties import AD_TIED, TIED, TITLE_TIED, marks_out_of_ad
+from .layout_ties import AD_TIED, TIED, TITLE_TIED, mark_beside_ad, marks_out_of_ad
 from .layout_words import _CHUNK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
 _VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
@@ -331,6 +331,10 @@ def _read_table(
 
     def take(k: int, cells: list[str], cut: list[list[Tok]]) -> None:
         if "a" in cols and any(t.line in moved for t in row_toks[k]):
+            # (A lone footnote mark beside a moved row's number in (A) or (D) is a date's.)
+            shifted = marks_out_of_ad(cut, cols)
+            if shifted is not None:
+                cut, cells = shifted, [c if shifted[i] == cut[i] else _join(shifted[i]) for i, c in enumerate(cells)]
             ad_moved[k] = _unsure_acquired_or_disposed(cut, starts, cols)
         cells_of[k] = cells
         placed[k] = (page_of(k), cut)
@@ -380,7 +384,9 @@ def _read_table(
             if k not in typed:
                 typed[k] = _typed_cuts(row_toks[k], starts, cols)
             # (A cut with a footnote mark far right of the word before it in a cell is left aside,
-            # as cuts by position leave it: a mark follows its value one space after it.)
+            # as cuts by position leave it: a mark follows its value one space after it; and one
+            # with a lone mark in Table II's (A) or (D) beside the number in the other: the form
+            # prints neither so.)
             # (The cheaper tests first: a row weighs up to 2,000 cuts.)
             after = cols.index("after") if "after" in cols else None
             fit = [
@@ -390,6 +396,7 @@ def _read_table(
                 and _on_grid(cut, known, cols)
                 and not any(_mark_apart(c) for c in cut)
                 and not _mark_leads(cut, cols)
+                and not mark_beside_ad(cut, cols)
             ]
             if len(fit) == 1 or (len(fit) > 1 and margin is not None and fit[1][0] - fit[0][0] >= margin):
                 take(k, [_join(c) for c in fit[0][1]], fit[0][1])
@@ -406,12 +413,6 @@ def _read_table(
     joined = None if tie else _natures_joined([cut for _p, cut in placed.values()], cols.index("nature"))
     if joined is not None:
         raise tables.RowError(f"{joined[:60]!r} {NATURES_JOINED}")
-    # (A lone footnote mark beside a moved row's number in (A) or (D) is a date's, not theirs.)
-    for k in ad_moved if "a" in cols else ():
-        if cells_of[k][cols.index("a")] and cells_of[k][cols.index("d")]:
-            moved_marks = marks_out_of_ad(cells_of[k], placed[k][1], cols)
-            if moved_marks is not None:
-                cells_of[k] = moved_marks
     _acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie)
     _titles_run_on(placed, cells_of, cols, tie)
     return [cells_of[k] for k in range(len(row_toks))], None

@@ -80,33 +80,50 @@ def read_both_ways(
     return replace(early, **cleared), paths  # type: ignore[arg-type]
 
 
-def marks_out_of_ad(cells: list[str], cut: Sequence[Sequence[Tok]], cols: Sequence[str]) -> list[str] | None:
+def marks_out_of_ad(cut: Sequence[Sequence[Tok]], cols: Sequence[str]) -> list[list[Tok]] | None:
     """A Table II row of a page moved to the heading's grid whose number stands in the (A) or (D)
     column and a lone footnote mark in the other: the form prints the number (with its marks) in
     one of the two and leaves the other empty, so the mark is not theirs. Standing on another line
     than the number, or more than a space right of it (so not the number's own mark, printed one
     space after it or wrapped under it), between the number and the dates, it is the first date's
     (a date column shows only its mark where the date is not given): moved there, the dates' marks
-    after it keep their order. The row's cells with the mark moved, or None where it cannot go
-    (the dates hold more than one more word, or a value)."""
+    after it keep their order. The row's cells' words with the mark moved, or None where it cannot
+    go (the dates hold two marks already, or a value)."""
+    if not mark_beside_ad(cut, cols):
+        return None
     a, d = cols.index("a"), cols.index("d")
     dates = [cols.index("exer"), cols.index("exp")]
-    one, other = (a, d) if _LONE_NUMBER_RE.match(cells[a]) else (d, a)
-    if not _LONE_NUMBER_RE.match(cells[one]) or not _MARKS_ONLY_RE.match(cells[other]):
-        return None
+    one, other = (a, d) if _MARKS_ONLY_RE.match(_text(cut[d])) else (d, a)
     number = cut[one][0]
     if any(t.line == number.line and t.x0 - number.x1 <= 2 for t in cut[other]):
         return None  # (the number's own mark, one space after it)
     if any(t.line != number.line and t.x0 <= number.x1 + 1 for t in cut[other]):
         return None  # (wrapped under the number: its own)
-    marks = [cells[other], *(cells[c] for c in dates if cells[c])]
-    if len(marks) > len(dates) or not all(_MARKS_ONLY_RE.match(m) for m in marks):
+    marks = [cut[other], *(cut[c] for c in dates if cut[c])]
+    if len(marks) > len(dates) or not all(_MARKS_ONLY_RE.match(_text(m)) for m in marks):
         return None
-    out = list(cells)
-    out[other] = ""
+    out = [list(c) for c in cut]
+    for c in (other, *dates):
+        out[c] = []
     for c, m in zip(dates, marks, strict=False):
-        out[c] = m
+        out[c] = list(m)
     return out
+
+
+def _text(cell: Sequence[Tok]) -> str:
+    return " ".join(t.text for t in cell)
+
+
+def mark_beside_ad(cut: Sequence[Sequence[Tok]], cols: Sequence[str]) -> bool:
+    """A Table II row cut with a lone footnote mark in the (A) or (D) column and the number in the
+    other: the form prints neither so (the number with its marks in one, the other empty)."""
+    if "a" not in cols:
+        return False
+    a, d = (_text(cut[cols.index(c)]) for c in ("a", "d"))
+    return bool(a and d) and (
+        (_MARKS_ONLY_RE.match(a) is not None and _LONE_NUMBER_RE.match(d) is not None)
+        or (_MARKS_ONLY_RE.match(d) is not None and _LONE_NUMBER_RE.match(a) is not None)
+    )
 
 
 #: A number alone in a cell (an amount), and a cell holding footnote marks only.
