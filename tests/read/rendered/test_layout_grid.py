@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from section16 import parse
 from section16.read.rendered import layout_grid, layout_pages
 
@@ -81,3 +83,25 @@ def test_lines_are_also_matched_by_their_values_alone() -> None:
     lines = ["heading", *page1, *page2]
     knots = layout_grid.with_row_landmarks([(0.0, 0.0)], lines, [1], [2, 3])
     assert knots == [(0.0, 0.0), (23.5, 69.5), (29.5, 82.5), (56.5, 134.5), (61.5, 142.5), (72.5, 158.5), (77.5, 171.5)]
+
+
+def test_a_hostile_page_of_many_different_lines_weighs_few_signatures(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 3,000 lines on each page, each of its own signature: at most 64 signatures of each kind (whole
+    # lines, values alone) are weighed against the knots found, not thousands.
+    def line(k: int, number: str) -> str:  # (a number or a code for each bit of k: 3,000 signatures)
+        return "   ".join(number if k >> bit & 1 else "A" for bit in range(12))
+
+    page1 = [line(k, "1,000") for k in range(3000)]
+    page2 = [line(k, "2,000") for k in range(3000)]
+    lines = ["heading", *page1, *page2]
+    weighed = []
+    places = layout_grid._places
+
+    def counted(rows: list[tuple[float, ...]]) -> list[float | None]:
+        weighed.append(len(rows))
+        return places(rows)
+
+    monkeypatch.setattr(layout_grid, "_places", counted)
+    knots = layout_grid.with_row_landmarks([(0.0, 0.0)], lines, range(1, 3001), range(3001, 6001))
+    assert 0 < len(weighed) <= 2 * 2 * layout_grid._MOST
+    assert layout_grid._in_order(knots)

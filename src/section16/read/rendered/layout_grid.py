@@ -31,6 +31,9 @@ _LETTER_RE = re.compile(r"^[A-Z](?:\(\d{1,3}\))*$")
 _SPREAD = 4.0
 #: A line shows a signature of at least this many values (one value alone says nothing of its column).
 _LEAST = 2
+#: Signatures weighed at most, of each kind (a page prints a few dozen rows; a hostile page of
+#: thousands of different lines would weigh each against all the knots found).
+_MOST = 64
 
 Knots = list[tuple[float, float]]
 
@@ -119,7 +122,7 @@ def with_row_landmarks(knots: Knots, lines: list[str], ref_numbers: Sequence[int
             return out
         here = _signatures(lines, numbers, marks)
         common = sorted((s for s in here if s in ref), key=lambda s: (-len(s), -(len(here[s]) + len(ref[s])), s))
-        for s in common:
+        for s in common[:_MOST]:
             pairs: Knots = []
             for a, b in zip(_places(here[s]), _places(ref[s]), strict=True):
                 if a is not None and b is not None:
