@@ -28,6 +28,7 @@ from ...model import Filing, Note, Relationship
 from . import layout, tables
 from .boxes import read_form_type
 from .cells import CLIPPED, Doc, normalize
+from .dashed_rows import dashed_table_rows
 from .layout_ties import AD_TIED, TIED, TITLE_TIED, read_both_ways
 from .text_guards import (
     check_amendment_date,
@@ -357,7 +358,9 @@ def text_to_doc(
         if (table == 1 and h1 is not None and i == h1) or (table == 2 and _HEAD_RE.search(ln)):
             t2_head = t2_head or table == 2
             end = next((j for j in range(i + 1, len(lines)) if _ends_table(lines[j])), len(lines))
-            got = table_rows(i, end, tables.columns(form, table)) if table_rows else None
+            cols = tables.columns(form, table)
+            # (The cells a PDF's rules draw, else those a column rule of dashes marks, else a search.)
+            got = table_rows(i, end, cols) if table_rows else dashed_table_rows(lines, i, end, cols)
             if got is not None and table == 2:
                 # The rules gave the table from the top of its heading's band: heading words a page
                 # printed above the "1. Title of" line (a tall heading centred in its cells) are not rows.

@@ -12,6 +12,8 @@ from .text_lines import _is_rule, chunks
 
 _FN_ANCHOR_RE = re.compile(r"^\(?(\d{1,3})\)?[.:]?$|^\((\d{1,3})\)\s+\S")
 _ENDS_SENTENCE_RE = re.compile(r"[.)\]\"'”;:!?]\s*$")
+#: The letters a line that ends a sentence ends with (before blanks): what ``_ENDS_SENTENCE_RE`` finds.
+_SENTENCE_STOPS = frozenset(".)]\"'”;:!?")
 _TRAILING_DATE_RE = re.compile(r"^(.*\S)\s(\d{1,2}/\d{1,2}/\d{4})$")
 
 
@@ -53,8 +55,11 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
         if t:
             body.append(i)
     # A footnote's text fills its lines but the last: a short line ending a sentence ends it.
-    width = max((len(lines[i].rstrip()) for i in body), default=0)
-    ends = {i for i in body if len(lines[i].rstrip()) < 0.8 * width and _ENDS_SENTENCE_RE.search(lines[i])}
+    # (Each line stripped once, its last letter looked at: the pattern searched over a wide page's
+    # padded lines is tried at each of their positions.)
+    bare = {i: lines[i].rstrip() for i in body}
+    width = max((len(b) for b in bare.values()), default=0)
+    ends = {i for i, b in bare.items() if len(b) < 0.8 * width and b[-1:] in _SENTENCE_STOPS}
     after = {a: next((i for i in sorted(texts) if i > a), None) for a in idx}
     unsettled: set[int] = set()
     if all(texts[a] or (after[a] is not None and after[a] not in idx) for a in idx) and all(
@@ -71,7 +76,7 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     ):
         of_line, unsettled = _notes_apart(body, idx, texts)
     else:
-        open_ends = {i for i in body if not _ENDS_SENTENCE_RE.search(lines[i])}
+        open_ends = {i for i, b in bare.items() if b[-1:] not in _SENTENCE_STOPS}
         of_line = _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}, ends, open_ends)
     for i, k in of_line.items():
         rows[k].append(" ".join(texts[i]))
