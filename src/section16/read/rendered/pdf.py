@@ -50,7 +50,8 @@ class _Placed:
     tops: list[float]  # where each of the page's text lines stands (points from the top)
 
 
-_X0, _X1, _TOP = operator.attrgetter("x0"), operator.attrgetter("x1"), operator.attrgetter("top")
+_X = operator.itemgetter(0)  # a rule's x
+_X0, _X1, _TOP, _TEXT = (operator.attrgetter(a) for a in ("x0", "x1", "top", "text"))
 
 
 def _layout(words: list[Word]) -> tuple[list[str], float, list[float]]:
@@ -110,7 +111,7 @@ def _edge(sheet: Sheet, left: float | None) -> float:
     margin = left if left is not None else min(w.x0 for w in words)
     edge = sheet.width - margin
     if page.v:  # a frame drawn a little past the mirrored margin is on the page too
-        edge = max(edge, max(x for x, _a, _b in page.v))
+        edge = max(edge, max(map(_X, page.v)))
     return edge + CLIP_TOLERANCE
 
 
@@ -321,9 +322,13 @@ def _part_marks(words: list[Word]) -> list[Word]:
     """A footnote's number set right against its text ("(1)stock.": weasyprint prints the number's
     cell with no gap before the text's) as two words, the number and the text; the number's width is
     its share of the characters (the layout needs only where the text starts, roughly)."""
+    # (the words that may be one: those starting with "(", found in C; most pages have none glued)
+    opening = itertools.compress(words, map(operator.methodcaller("startswith", "("), map(_TEXT, words)))
+    if not any(_MARK_GLUED_RE.match(w.text) for w in opening):
+        return list(words)
     out: list[Word] = []
     for w in words:
-        m = _MARK_GLUED_RE.match(w.text) if w.text[:1] == "(" else None
+        m = _MARK_GLUED_RE.match(w.text)
         if m is None:
             out.append(w)
             continue

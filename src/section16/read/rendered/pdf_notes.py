@@ -37,7 +37,7 @@ PAD_SHARE = 0.15
 TOP_REACH = 2.0
 
 
-_BOTTOM = operator.attrgetter("bottom")
+_TOP, _BOTTOM, _TEXT = operator.attrgetter("top"), operator.attrgetter("bottom"), operator.attrgetter("text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +61,7 @@ def word_lines(words: list[Word]) -> list[list[Word]]:
 
 
 def _lines(words: list[Word], page: int) -> list[_Line]:
-    return [
-        _Line(page, min(w.top for w in r), max(w.bottom for w in r), " ".join(w.text for w in r))
-        for r in word_lines(words)
-    ]
+    return [_Line(page, min(map(_TOP, r)), max(map(_BOTTOM, r)), " ".join(map(_TEXT, r))) for r in word_lines(words)]
 
 
 def _part_glued(w: Word) -> tuple[Word, ...]:

@@ -87,8 +87,21 @@ def _union(spans: list[tuple[float, float]]) -> float:
     return total
 
 
-def _row_rules(page: Page, y0: float, y1: float) -> list[float]:
-    """The y of each horizontal rule in [y0, y1] that runs across the table."""
+def _row_rules(
+    page: Page, y0: float, y1: float, memo: dict[tuple[int, float, float], list[float]] | None = None
+) -> list[float]:
+    """The y of each horizontal rule in [y0, y1] that runs across the table. ``memo``: the rules found
+    so far by (the page's rules, y0, y1), for one table's reading (its regions' pages stay alive)."""
+    key = (id(page.h), y0, y1)
+    if memo is not None and key in memo:
+        return memo[key]
+    found = _find_row_rules(page, y0, y1)
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def _find_row_rules(page: Page, y0: float, y1: float) -> list[float]:
     by_y: dict[float, list[tuple[float, float]]] = {}
     k: float | None = None
     for y, a, b in sorted([r for r in page.h if y0 <= r[0] <= y1]):
@@ -162,11 +175,13 @@ def _band_cells(
     return [t for t, w in zip(texts, widths, strict=True) if t or w >= SPACING_GAP]
 
 
-def _bands(page: Page, y0: float, y1: float) -> list[tuple[float, float, list[float]]] | None:
+def _bands(
+    page: Page, y0: float, y1: float, memo: dict[tuple[int, float, float], list[float]] | None = None
+) -> list[tuple[float, float, list[float]]] | None:
     """(top, bottom, column rules) of each printed row in [y0, y1]. Where the region runs on from
     the page before (or on to the next), the words beyond the first (last) rule are a row cut by
     the page break: they form a band with the columns of the row beside them."""
-    ys = _row_rules(page, y0, y1)
+    ys = _row_rules(page, y0, y1, memo)
     inside = [w for w in page.words if y0 < (w.top + w.bottom) / 2 < y1]
     if len(ys) == 1 and y0 < -1e8 and inside and all((w.top + w.bottom) / 2 < ys[0] for w in inside):
         # The region's one row the page break cut: its top rule is on the page before.
@@ -190,12 +205,14 @@ def _is_heading(cells: list[str]) -> bool:
     )
 
 
-def _band_top(page: Page, y0: float, y1: float) -> float:
+def _band_top(
+    page: Page, y0: float, y1: float, memo: dict[tuple[int, float, float], list[float]] | None = None
+) -> float:
     """Where the printed row holding ``y0`` begins: the table's heading line may stand low in its band
     (weasyprint centres a tall heading cell's words), and a band read from its middle loses its top."""
     if y0 < -1e8:
         return y0
-    ys = _row_rules(page, y0, y1)
+    ys = _row_rules(page, y0, y1, memo)
     if not ys:
         return y0
     if not any(y0 < (w.top + w.bottom) / 2 < ys[0] for w in page.words):
@@ -243,9 +260,10 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
     """Rows of cells (one per column of ``cols``) for a table lying in the given (page, top, bottom)
     regions; None when the rules do not part every row with text into exactly those columns."""
     n, di = len(cols), cols.index("di")
+    memo: dict[tuple[int, float, float], list[float]] = {}  # (a region's rules are found once)
     if pages:
         first, y0, y1 = pages[0]
-        pages = [(first, _band_top(first, y0, y1), y1), *pages[1:]]
+        pages = [(first, _band_top(first, y0, y1, memo), y1), *pages[1:]]
     rows: list[list[str]] = []
     cut: list[bool] = []  # the row touches a page break
     seen_rule = saw_heading = head_at_break = False
@@ -254,7 +272,7 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
     head_sizes: set[float] = set()  # their heights
     for whole, y0, y1 in pages:
         page = _within(whole, y0, y1)
-        bands = _bands(page, y0, y1)
+        bands = _bands(page, y0, y1, memo)
         if bands is None:
             text = " ".join(w.text for w in page.words if y0 < (w.top + w.bottom) / 2 < y1)
             if _VALUE_RE.search(text):
