@@ -14,7 +14,6 @@ from libc.math cimport fabs, pow
 from libc.stdlib cimport free, malloc
 
 import builtins
-from itertools import repeat
 from operator import attrgetter, itemgetter
 
 _X_KEY = itemgetter(1, 2)  # a run's (x0, x1)
@@ -381,7 +380,9 @@ def layout(list words, double line_tolerance, double points_per_column):
     for v in words:  # (the loops below read the tuples unchecked)
         if not isinstance(v, tuple) or len(<tuple>v) != 5:
             raise TypeError(f"layout takes Word tuples, not {type(v).__name__}")
-    cdef list keys = list(zip(map(_pyround, map(_TOP, words), repeat(1)), map(_X0, words)))
+    # (each top rounded once: a line's words share it, and rounding to a decimal is slow)
+    cdef dict rounded = {t: _pyround(t, 1) for t in set(map(_TOP, words))}
+    cdef list keys = list(zip(map(rounded.__getitem__, map(_TOP, words)), map(_X0, words)))
     cdef list lines = [], line = None
     cdef tuple w
     cdef double first_top = 0, top

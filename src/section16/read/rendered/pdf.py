@@ -60,8 +60,10 @@ def _layout(words: list[Word]) -> tuple[list[str], float, list[float]]:
     ``_pdf_runs_c.layout`` where that is built: the same steps.)"""
     if pdf_pdfium._runs_c is not None:
         return pdf_pdfium._runs_c.layout(words, LINE_TOLERANCE, POINTS_PER_COLUMN)  # type: ignore[no-any-return]
-    # Words by (top to 0.1 point, x0): the keys made and compared in C (a page has hundreds of words).
-    keys = list(zip(map(round, map(_TOP, words), itertools.repeat(1)), map(_X0, words), strict=True))
+    # Words by (top to 0.1 point, x0): the keys made and compared in C (a page has hundreds of words),
+    # each top rounded once (a line's words share it; rounding to a decimal is slow).
+    rounded = {t: round(t, 1) for t in set(map(_TOP, words))}
+    keys = list(zip(map(rounded.__getitem__, map(_TOP, words)), map(_X0, words), strict=True))
     lines: list[list[Word]] = []
     for i in sorted(range(len(words)), key=keys.__getitem__):
         w = words[i]
@@ -316,15 +318,15 @@ def _literal_marks(pages: list[Page]) -> list[Page]:
 
 
 _MARK_GLUED_RE = re.compile(r"^(\(\d{1,3}\))([A-Za-z].*)$")
+_MAY_BE_GLUED_RE = re.compile(r"(?:^|\x00)\(\d{1,3}\)[A-Za-z]")  # (what a word _MARK_GLUED_RE takes starts with)
 
 
 def _part_marks(words: list[Word]) -> list[Word]:
     """A footnote's number set right against its text ("(1)stock.": weasyprint prints the number's
     cell with no gap before the text's) as two words, the number and the text; the number's width is
     its share of the characters (the layout needs only where the text starts, roughly)."""
-    # (the words that may be one: those starting with "(", found in C; most pages have none glued)
-    opening = itertools.compress(words, map(operator.methodcaller("startswith", "("), map(_TEXT, words)))
-    if not any(_MARK_GLUED_RE.match(w.text) for w in opening):
+    # (one search of the page's words, each after a NUL, finds any word that may be one: most pages have none)
+    if not _MAY_BE_GLUED_RE.search("\x00".join(map(_TEXT, words))):
         return list(words)
     out: list[Word] = []
     for w in words:
