@@ -188,6 +188,7 @@ def test_pandoc_commonmark_opening_with_kept_html_reads_box_1_street_lines_apart
     ("second", "parses"),
     [
         ("<tr><td>b&nbsp;c</td><td><sup>(2)</sup></td></tr>", 1),  # read in one parse
+        ("<tr><td>caf\u00e9\u00a0b \u2014 \U0001f600</td><td><sup>(2)</sup></td></tr>", 1),  # not ASCII
         ("<tr><td>b</td><td>(2)</td></tr>", 2),  # a bare "(2)" while the other block has <sup>
         ("<tr><td><!-- c -->b</td><td><sup>(2)</sup></td></tr>", 2),  # a comment
         ("<tr><td>b!<?pi x?></td><td><sup>(2)</sup></td></tr>", 2),  # a processing instruction

@@ -1,10 +1,12 @@
-"""Table I and Table II rows: the gate that finds a heading's label among a row's cells."""
+"""Table I and Table II rows: the gate that finds a heading's label among a row's cells; a row fitted
+to the columns."""
 
 from __future__ import annotations
 
 import pytest
 
-from section16.read.rendered.tables import _has_label_cell
+from section16.read.rendered.cells import CLIPPED
+from section16.read.rendered.tables import T1_F4, RowError, _has_label_cell, fit, fits
 
 
 @pytest.mark.parametrize(
@@ -22,3 +24,26 @@ from section16.read.rendered.tables import _has_label_cell
 )
 def test_label_cell_found_among_a_rows_cells(cells: list[str], label: bool) -> None:
     assert _has_label_cell(cells) is label
+
+
+_ROW = ["Common Stock", "11/28/2023", "", "S", "", "1,598 (1)", "D", "$180.4183", "20,516", "D", ""]
+
+
+@pytest.mark.parametrize(
+    ("row", "why"),
+    [
+        (_ROW, None),
+        (["Common Stock", "D", *_ROW[2:]], "does not read as column 'date'"),  # shifted: "D" under the date
+        ([*_ROW[:-1], f"By Trust{CLIPPED}"], "runs past the page edge"),
+    ],
+)
+def test_a_row_fits_its_columns_or_says_why_each_time_it_is_asked(row: list[str], why: str | None) -> None:
+    # (Asked twice: the second answer is the memo's, and must be the first's.)
+    for _ in range(2):
+        assert fits(row, T1_F4) is (why is None)
+        if why is None:
+            got = fit(row, T1_F4)
+            assert [got[k] for k in ("title", "amount", "di")] == ["Common Stock", "1,598 (1)", "D"]
+        else:
+            with pytest.raises(RowError, match=why):
+                fit(row, T1_F4)

@@ -222,11 +222,13 @@ def html_to_doc(data: bytes | str, source: str | None = None, bare_marks: bool |
     doc: Doc = []
     for block in out.split(flush):
         # A block is the rows of a table (each ended by the row-end mark), then text up to a flush.
-        *rows, text = block.split(end)
+        rows = block.split(end)
+        text = rows.pop()  # (popped and deleted in place: unpacking with * copies the list)
         for row in rows:
-            lead, *cells = row.split(cell)
-            if lead:  # the walk writes a row's cells and nothing else between rows
+            cells = row.split(cell)
+            if cells[0]:  # the walk writes a row's cells and nothing else between rows
                 raise ParseError("HTML walk out of step (text between table rows)", source=src)
+            del cells[0]
             doc.append(list(map(normalize, cells)))  # (normalize("") is "": memoised, as any cell)
         if text and not text.isspace():
             doc.extend([line] for line in normalize(text).split("\n") if line.strip())

@@ -23,7 +23,7 @@ from .boxes import read_form_type
 from .cells import MEMO, Row, flat
 from .flowing_rows import holds_row_values, is_stray, place_flowing
 from .form import _mark
-from .tables import RUN_TOGETHER, UNPLACED, LoneCell, RowError, check_cell, columns, data_cells, fit, split_rows
+from .tables import RUN_TOGETHER, UNPLACED, LoneCell, RowError, check_cell, columns, data_cells, fits, split_rows
 from .values import split_marks
 
 #: A line that is only footnote marks: it belongs to the value on the line above.
@@ -156,10 +156,7 @@ def _refused(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool | None:
         return True
     if not chunks:
         return None
-    try:
-        for c in chunks:
-            fit(c, cols)
-    except RowError:
+    if not all(fits(c, cols) for c in chunks):
         return True
     return len(chunks) == 1 and len(data_cells(row)) > len(cols)
 

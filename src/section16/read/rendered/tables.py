@@ -194,18 +194,31 @@ RUN_TOGETHER = "\ue0fc"
 
 
 def _fit(cells: Row, cols: tuple[str, ...]) -> dict[str, Cell]:
+    """The row's cells read, by column, when each reads as its column's type; else RowError. (The
+    mapping is shared with the memo below: read it, do not change it.)"""
+    got = _fitted(tuple(cells), cols)
+    if isinstance(got, str):
+        raise RowError(got)
+    return got
+
+
+# A row's fit memoised by its cells (a small memo: a Markdown page's rows are fitted twice, once to
+# tell whether the reader would refuse them and once when read; what other pages left is pushed out).
+@functools.lru_cache(maxsize=1 << 10)
+def _fitted(cells: tuple[str, ...], cols: tuple[str, ...]) -> dict[str, Cell] | str:
+    """:func:`_fit`'s mapping, or why the row does not fit (the RowError's message)."""
     joined = "".join(cells)  # (the marks looked for once in the row, not in each cell)
     if CLIPPED in joined or UNPLACED in joined or RUN_TOGETHER in joined:
         if RUN_TOGETHER in joined:
-            raise RowError("a row's cells run together as text (a list item or paragraph): not placed on the columns")
+            return "a row's cells run together as text (a list item or paragraph): not placed on the columns"
         if UNPLACED in joined:
-            raise RowError("a row's values and the heading's words share its cells: not placed on the columns")
-        raise RowError("a row runs past the page edge: its last cells are cut off")
+            return "a row's values and the heading's words share its cells: not placed on the columns"
+        return "a row runs past the page edge: its last cells are cut off"
     out: dict[str, Cell] = {}
     for k, c in zip(cols, cells, strict=True):
         p = _read(c)
         if p[0] and k not in _TEXT_KINDS and not _check(k, p[1]):  # (an empty cell fits every column)
-            raise RowError(f"cell {p[0]!r} does not read as column {k!r}: columns shifted or cells merged")
+            return f"cell {p[0]!r} does not read as column {k!r}: columns shifted or cells merged"
         out[k] = p
     return out
 
@@ -213,6 +226,11 @@ def _fit(cells: Row, cols: tuple[str, ...]) -> dict[str, Cell]:
 def fit(cells: Row, cols: tuple[str, ...]) -> dict[str, str]:
     """The row's cells (flat) by column, when each reads as its column's type; else RowError."""
     return {k: p[0] for k, p in _fit(cells, cols).items()}
+
+
+def fits(cells: Row, cols: tuple[str, ...]) -> bool:
+    """Does each of the row's cells read as its column's type (:func:`fit` would not raise)?"""
+    return not isinstance(_fitted(tuple(cells), cols), str)
 
 
 @dataclass(frozen=True)
