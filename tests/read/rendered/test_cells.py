@@ -55,3 +55,21 @@ def test_remarks_a_browser_broke_after_a_slash_read_whole() -> None:
     got = parse(PAGES / f"{name}.w3m-dump.txt")
     assert got.remarks is not None and "(f/k/a Strategic" in got.remarks
     assert [m for m in misses(reference(name), got) if m[0] == "remarks"] == []
+
+
+def test_a_cells_lines_broken_inside_a_word_are_one_word_again() -> None:
+    # pymupdf4llm writes the lines the paper wrapped a cell into as "<br>": "Venture 2010-" over
+    # "Seed Fund, L.P." was read "2010- Seed".
+    from section16 import parse
+    from section16.read.rendered.cells import flat
+
+    from .conftest import PAGES, reference
+
+    assert flat("Sequoia Capital U.S.\nVenture 2010-\nSeed Fund, L.P.") == (
+        "Sequoia Capital U.S. Venture 2010-Seed Fund, L.P."
+    )
+    assert flat("By\nTrust -\nsee note") == "By Trust - see note"
+    name = "0001209191-18-023842"
+    got = parse(PAGES / f"{name}.pymupdf4llm.md")
+    want = reference(name).non_derivative_holdings[0].nature_of_ownership
+    assert want is not None and got.non_derivative_holdings[0].nature_of_ownership == want

@@ -120,7 +120,15 @@ def normalize(text: str) -> str:
 
 
 def flat(text: str) -> str:
-    """A cell as one line."""
+    """A cell as one line: its lines apart by a space, or by nothing where a line ends inside a word
+    (:func:`runs_on`: a converter of a PDF writes the lines the paper wrapped a cell into, "Venture
+    2010-" over "Seed Fund")."""
+    if "\n" in text and ("-\n" in text or "/\n" in text or "?\n" in text):
+        out = ""
+        for line in text.split("\n"):
+            if line.strip():
+                out = run_on(out, " ".join(line.split()))
+        return out
     return " ".join(text.split())
 
 
