@@ -114,3 +114,29 @@ def test_a_cut_by_types_keeps_a_footnote_mark_far_from_the_word_before_it_out_of
         "derivative_transactions[4].acquired_disposed",
     ]
     assert [t.security_title.value for t in got.derivative_transactions] == ["Class B Common Stock"] * 5
+
+
+@pytest.mark.parametrize("name", ["0001062993-24-014684", "0001209191-20-009703"])
+def test_a_d_or_i_ending_a_natures_words_is_not_the_ownership_form_column(name: str) -> None:
+    # Table I runs on to a later page; a nature of ownership wraps its last words ("Fund I", "Trust
+    # I") on to a line of their own, whose "I" one space after the word is the nature's, not a D or I
+    # of the Ownership Form's column: taken as one, it spoilt the later page's map and the table
+    # went unread (64 and 55 fields).
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert len(got.non_derivative_transactions) == len(expected.non_derivative_transactions) > 0
+    assert [m for m in misses(expected, got) if m[0].startswith("non_derivative")] == []
+    assert not any(n.where == "Table I" for n in got.notes)
+
+
+def test_landmarks_take_only_a_d_or_i_standing_apart_from_the_word_before_it() -> None:
+    rows = [
+        at((0, "Class A Common Shares"), (24, "08/06/2024"), (37, "P"), (41, "313,139 A"), (63, "434,405"),
+           (75, "I"), (79, "Fund I")),
+        at((79, "Trust I")),
+        at((0, "Class A Common Shares"), (63, "120,000"), (75, "D")),
+    ]  # fmt: skip
+    marks = layout_pages._landmarks(rows, [0, 1, 2])
+    assert marks.di == 75.5
+    # (Before: the lone I of "Fund I" and "Trust I" at 86.5 made the rightmost column of lone D's and I's.)
+    assert layout_pages._rightmost_column([75.5, 75.5, 86.5, 86.5]) == 86.5

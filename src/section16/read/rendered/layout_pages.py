@@ -70,6 +70,8 @@ def _scaled(toks: list[Tok], scale: tuple[tuple[float, float], ...] | None) -> l
 
 _CODE_TOKEN_RE = re.compile(r"^[A-Z](?:\(\d{1,3}\))*$")
 _DATE_TOKEN_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}")
+#: A word of letters (a nature's or a title's, not a number or a footnote mark).
+_WORD_ONLY_RE = re.compile(r"^[A-Za-z][A-Za-z.,&'-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,13 @@ def _landmarks(lines: list[str], numbers: list[int]) -> _Marks:
         ts = _tokens(lines[i], i)
         if len(ts) < 2 or _is_heading_line(lines[i], i):
             continue
-        lone.extend(t.mid for t in ts[1:] if _MARKS_RE.sub("", t.text) in ("D", "I"))
+        # (A D or I one space after a word ends that word's cell, not the Ownership Form column:
+        # a nature's "Trust I" on a line of its own.)
+        lone.extend(
+            v.mid
+            for u, v in itertools.pairwise(ts)
+            if _MARKS_RE.sub("", v.text) in ("D", "I") and not (v.x0 - u.x1 < 2 and _WORD_ONLY_RE.match(u.text))
+        )
         plain = [t for t in ts if not _MARK_RE.match(t.text)]
         before.extend(
             (float(u.x0), v.mid)
