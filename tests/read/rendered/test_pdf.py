@@ -168,6 +168,39 @@ def test_a_hostile_pdf_is_a_parse_error_naming_the_file(
     assert name in str(e.value) and "PDF" in str(e.value)
 
 
+def _far_text(matrix: bytes) -> bytes:
+    """A one-page PDF with "Form 4" on the page and "far" set by this text matrix (Helvetica 12)."""
+    content = b"BT /F1 12 Tf 1 0 0 1 72 700 Tm (Form 4) Tj ET BT /F1 12 Tf " + matrix + b" Tm (far) Tj ET"
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>"
+        b"endobj\n4 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n5 0 obj<</Length "
+        + str(len(content)).encode()
+        + b">>stream\n"
+        + content
+        + b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF"
+    )
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("matrix", [b"1 0 0 1 72 -100000000", b"1 0 0 1 10000000 600", b"1 0 0 1 72 -150000"])
+def test_text_set_far_off_the_page_is_a_parse_error(
+    matrix: bytes, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word 100 million points below the page (or 10 million right of it) would be laid out on a grid
+    of millions of blank lines, or a line of gigabytes: the page is refused at once (it took 33 s with
+    PDFium, and pdfplumber's words ran out of time)."""
+    monkeypatch.setenv("SECTION16_PDF_BACKEND", backend)
+    with pytest.raises(ParseError, match=r"^far\.pdf: not a readable PDF: page 1 sets text more than 100,000 points"):
+        parse_bytes(_far_text(matrix), "far.pdf")
+
+
+def test_text_within_the_page_is_not_refused_for_its_place() -> None:
+    with pytest.raises(ParseError) as e:  # (not a form: no Table I)
+        parse_bytes(_far_text(b"1 0 0 1 72 100"), "near.pdf")
+    assert "Table I" in str(e.value)
+
+
 @pytest.mark.parametrize("pages", [1, 3])
 def test_a_pdf_without_text_is_a_parse_error(pages: int) -> None:
     with pytest.raises(ParseError) as e:

@@ -51,7 +51,7 @@ class _Placed:
 
 
 _X = operator.itemgetter(0)  # a rule's x
-_X0, _X1, _TOP, _TEXT = (operator.attrgetter(a) for a in ("x0", "x1", "top", "text"))
+_X0, _X1, _TOP, _BOTTOM, _TEXT = (operator.attrgetter(a) for a in ("x0", "x1", "top", "bottom", "text"))
 
 
 def _layout(words: list[Word]) -> tuple[list[str], float, list[float]]:
@@ -387,7 +387,24 @@ def _pages(data: bytes, source: str | None, backend: str | None) -> list[Page]:
         raise ParseError(f"not a readable PDF: {type(e).__name__}: {e}", source=source or "<bytes>") from None
     if not pages:
         raise ParseError("not a readable PDF: it has no pages", source=source or "<bytes>")
+    for k, page in enumerate(pages, 1):
+        if not _within_reach(page.words):
+            # The grid would take a line per half line of height and a column per 3 points down and
+            # across to it: millions of blank lines, a string of gigabytes (a hostile page).
+            why = f"not a readable PDF: page {k} sets text more than {FAR:,.0f} points from its corner"
+            raise ParseError(why, source=source or "<bytes>")
     return pages
+
+
+#: No page is this many points high or wide (PDF's own limit is 14,400: 200 inches).
+FAR = 100_000.0
+
+
+def _within_reach(words: list[Word]) -> bool:
+    """Every word's box lies within :data:`FAR` points of the page's corner (a NaN does not)."""
+    return all(
+        all(map(operator.le, map(abs, map(get, words)), itertools.repeat(FAR))) for get in (_X0, _X1, _TOP, _BOTTOM)
+    )
 
 
 def pdf_to_doc(data: bytes, source: str | None = None, backend: str | None = None) -> Doc:
