@@ -140,3 +140,19 @@ def test_landmarks_take_only_a_d_or_i_standing_apart_from_the_word_before_it() -
     assert marks.di == 75.5
     # (Before: the lone I of "Fund I" and "Trust I" at 86.5 made the rightmost column of lone D's and I's.)
     assert layout_pages._rightmost_column([75.5, 75.5, 86.5, 86.5]) == 86.5
+
+
+def test_a_heading_the_page_break_cut_keeps_its_upper_grid_and_the_rows_are_moved_to_it() -> None:
+    # Table II's numbered labels end page 1, its sub-headings and the row stand on page 2, laid out
+    # on a narrower grid: the heading laid out again by one stretch loses its (A) and (D) columns,
+    # so the heading stays on page 1's grid and the row is moved to it by its transaction's date
+    # and its D or I, as a later page's rows are. The number stands between the code and the (A)
+    # column there: acquired or disposed is listed missing, everything else is read.
+    name = "0001209191-21-021966"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert len(got.derivative_transactions) == len(expected.derivative_transactions) == 1
+    assert misses(expected, got) == []
+    assert got.derivative_transactions[0].acquired_disposed.value is None
+    assert [m for m in got.missing if m.startswith("derivative")] == ["derivative_transactions[0].acquired_disposed"]
+    assert any(n.where == "Table II" and n.message.startswith("rows read") for n in got.notes)

@@ -169,11 +169,13 @@ def _tried_now(
     # a row whose cells stand far off their headings may still be cut by its words' types. Each is
     # tried only when the plainer reading fails (a heading laid out again, then cuts by types).
     broken = pages is not None and len(pages) > 0 and pages[start] != pages[min(end, len(pages)) - 1]
-    tries: list[tuple[bool, float | None]] = [(True, None)] if broken else []
+    tries: list[tuple[bool | None, float | None]] = [(True, None)] if broken else []
     tries += [(False, _CUT_MARGIN), *([(True, _CUT_MARGIN)] if broken else [])]
     for relay, margin in tries if why else []:
         try:
-            again, why_again = _read_table(lines, start, end, form, table, pages, relay, margin, tie, breaks, straddle)
+            again, why_again = _read_table(
+                lines, start, end, form, table, pages, bool(relay), margin, tie, breaks, straddle, relay is None
+            )
         except tables.RowError as e:
             if str(e).endswith((AD_TIED, TITLE_TIED)) and not (why or "").endswith((AD_TIED, TITLE_TIED)):
                 # A further way reads the rows but for what the page leaves untold: that is why
@@ -184,6 +186,11 @@ def _tried_now(
             return [], why_again, None
         if not why_again:
             return again, None, None
+        if relay and why_again in (_RELAID_LOSES_AD, _NO_HEADINGS) and (None, None) not in tries:
+            # The heading laid out again by one stretch is of no use (the page's two parts are not
+            # one stretch apart): last, the heading stays on its upper page's grid, where its
+            # labels were found, and the rows are moved to it as a later page's are.
+            tries += [(None, None), (None, _CUT_MARGIN)]
     return rows, why, error
 
 
@@ -196,6 +203,8 @@ def _heading_end(lines: list[str], start: int, end: int) -> int:
 
 
 _NO_ANCHOR = "values under the heading, but no row shows its Ownership Form"
+_NO_HEADINGS = "the table's column headings were not found"
+_RELAID_LOSES_AD = "the heading laid out again loses its (A) and (D) columns"
 #: Why rows read as centred were not taken: one of them stands over a page break.
 _STRADDLES = "a row read as centred stands over a page break"
 
@@ -212,6 +221,7 @@ def _read_table(
     tie: str | None = None,
     breaks: bool = False,
     straddle: bool = False,
+    upper: bool = False,
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and RULE_RE.match(lines[start - 1]) else []
@@ -223,17 +233,17 @@ def _read_table(
             # The heading's (A) and (D) stand under their label as printed, and laid out again they
             # do not: the page's two parts are not one stretch apart, and Table II tells acquired
             # from disposed by those columns alone.
-            return [], "the heading laid out again loses its (A) and (D) columns"
+            return [], _RELAID_LOSES_AD
         head = laid
     starts = column_starts(rule + head, form, table)
     if starts is None:
-        return [], "the table's column headings were not found"
+        return [], _NO_HEADINGS
     rngs = _ranges(starts)
     di = cols.index("di")
     # Columns that could also hold a lone "D" or "I" (a code, the (A)/(D) mark, free text).
     rivals = [i for i, c in enumerate(cols) if tables.check_cell(c, "D") or tables.check_cell(c, "I")]
     rivals = [i for i in rivals if i != di]
-    scales = _page_scales(lines, head_stop, end, pages, table, starts) if pages else {}
+    scales = _page_scales(lines, head_stop, end, pages, table, starts, pages[start] if upper else None) if pages else {}
     anchors: list[int] = []
     toks_by_line: dict[int, list[Tok]] = {}
     for i in range(start, end):

@@ -162,7 +162,13 @@ Knots = tuple[tuple[float, float], ...]
 
 
 def _page_scales(
-    lines: list[str], first: int, end: int, pages: Sequence[int], table: int, starts: list[float]
+    lines: list[str],
+    first: int,
+    end: int,
+    pages: Sequence[int],
+    table: int,
+    starts: list[float],
+    head_page: int | None = None,
 ) -> dict[int, Knots]:
     """How to move the words of each later page of a table to where the heading's page prints them.
     A layout program places each page on its own grid of characters (``pdftotext -layout`` fits each
@@ -172,7 +178,9 @@ def _page_scales(
     by_page: dict[int, list[int]] = {}
     for i in range(first, end):
         by_page.setdefault(pages[i], []).append(i)
-    head_page = pages[first - 1]
+    # (``head_page``: the grid the heading's columns were found on, where a page break cut it and
+    # its upper lines were kept as printed; by default the page of its last line.)
+    head_page = pages[first - 1] if head_page is None else head_page
     if all(p == head_page for p in by_page):
         return {}  # the table does not run on to another page: nothing to move
     ref = _landmarks(lines, by_page.get(head_page, []))
