@@ -73,3 +73,18 @@ def test_a_cells_lines_broken_inside_a_word_are_one_word_again() -> None:
     got = parse(PAGES / f"{name}.pymupdf4llm.md")
     want = reference(name).non_derivative_holdings[0].nature_of_ownership
     assert want is not None and got.non_derivative_holdings[0].nature_of_ownership == want
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "joined"),
+    [
+        ("par value $.", "0001 per share", "par value $.0001 per share"),
+        ("FIRST COMMUNITY BANKSHARES INC /", "VA/", "FIRST COMMUNITY BANKSHARES INC /VA/"),
+        ("ratio 2 /", "3 of", "ratio 2 / 3 of"),  # (not a state's tail)
+        ("paid $", "5.00", "paid $ 5.00"),
+    ],
+)
+def test_a_price_or_a_names_state_broken_at_a_line_is_one_again(text: str, line: str, joined: str) -> None:
+    from section16.read.rendered.cells import run_on
+
+    assert run_on(text, line) == joined

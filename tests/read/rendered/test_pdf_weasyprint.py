@@ -14,7 +14,7 @@ import pytest
 from section16 import parse
 from section16.read.rendered.compare import compare
 
-from .conftest import PAGES, html_of, reference
+from .conftest import PAGES, html_of, misses, reference
 
 CASES = {
     "0001626431-20-000036": "Table I and a Table II row; the heading's words centred low in its band",
@@ -39,3 +39,17 @@ def test_weasyprint_pdf_reads_as_the_xml(name: str) -> None:
     assert len(got.derivative_transactions) + len(got.derivative_holdings) == len(
         expected.derivative_transactions
     ) + len(expected.derivative_holdings)
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        # "par value $." over "0001 per share": a price of cents broken after its point.
+        ("0000899866-20-000022", "non_derivative_transactions[0].security_title"),
+        # "BANKSHARES INC /" over "VA/": the state EDGAR appends to a name, broken after its first "/".
+        ("0001209191-20-007132", "issuer.name"),
+    ],
+)
+def test_lines_weasyprint_broke_inside_a_value_go_on_without_a_space(name: str, where: str) -> None:
+    got = parse(PAGES / f"{name}.weasyprint-pdf.pdf")
+    assert [m for m in misses(reference(name), got) if m[0] == where] == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...codes import STATE_BY_NAME, STATE_CODES
-from .cells import CHECKED
+from .cells import CHECKED, run_on
 from .values import BadValue, parse_date, strip_stars
 
 LABELS: dict[str, str] = {
@@ -343,7 +343,8 @@ def read_header(text: str) -> Header:
         h.country = _lines(seg["city"])
     if "issuer" in seg:
         issuer_lines = _lines(seg["issuer"])
-        raw = " ".join(issuer_lines)
+        # (Lines a page broke inside a word go on without a space: "INC /" over "VA/", "COCA-" over "COLA".)
+        raw = functools.reduce(run_on, issuer_lines, "")
         m = _ISSUER_RE.match(raw)
         if m and h.name is None and "name" in seg and _lines_before_ticker(issuer_lines) > 1:
             # Box 1's caption with no name after it, box 2's lines under both captions (a flowing text

@@ -38,9 +38,18 @@ def runs_on(text: str, line: str) -> bool:
     a token that opens with one ("/s/ Name", "CORP /DE/"), which a line may end with."""
     if HYPHEN_END_RE.search(text):
         return True
-    if text[-1:] == "/" and text[-2:-1].isalnum() and line[:1].isalnum():
-        return not text[text.rfind(" ") + 1 :].startswith("/")
+    if text[-1:] == "/" and line[:1].isalnum():
+        if text[-2:-1].isalnum():
+            return not text[text.rfind(" ") + 1 :].startswith("/")
+        # A line broken inside the state EDGAR appends to a name ("INC /" over "VA/": "/VA/").
+        return text[-2:-1] in ("", " ") and _STATE_TAIL_RE.match(line) is not None
+    if text[-2:] == "$." and line[:1].isdigit():
+        return True  # a price of cents broken after its point ("par value $." over "0001"; weasyprint)
     return text[-1:] == "?" and text[-2:-1].isalpha() and line[:1].islower()
+
+
+#: The rest of a name's "/ST/" suffix after its first "/" ("VA/", "NEW/", "DE/ By: ...").
+_STATE_TAIL_RE = re.compile(r"[A-Z]{2,4}/(?:\s|$)")
 
 
 def run_on(text: str, line: str) -> str:
