@@ -154,7 +154,40 @@ def test_a_row_a_page_break_cut_starts_its_cells_on_its_first_line() -> None:
     # ownership starts on its one-line cells' line and runs on past the break ("partnership" ...
     # on the next page). Centred, "James T." / "Rankin" would fit either row alike; cut by the
     # break, the row under them starts on its own line, so they end the row above.
-    lines = [
+    lines = _trustee_rows()
+    data, anchors = list(range(len(lines))), [4, 9]
+    assert layout_rows.bands(data, anchors, runs(lines)) is None  # one grid: the page does not say
+    plain, _early, _late = layout_rows.cuts(data, anchors, runs(lines), _pages(lines, 12))
+    assert plain == {i: int(i >= 9) for i in data}
+
+
+def test_a_tables_searches_share_their_bands_costs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same lines searched with and without their page break (and again by the layout reader
+    # with other anchors): a band on one page costs the same in every search, so it is weighed once
+    # for all of them, and the cuts are those each search finds on its own.
+    lines = _trustee_rows()
+    data, anchors, words, pages = list(range(len(lines))), [4, 9], runs(lines), _pages(lines, 12)
+    alone = [layout_rows.cuts(data, anchors, words, pages), layout_rows.cuts(data, anchors, words)]
+    weighed: list[tuple[int, int]] = []
+    band_cost = layout_rows.band_cost
+
+    def counted(band: list[int], middle: float, *rest: object) -> float:
+        weighed.append((band[0], band[-1]))
+        return band_cost(band, middle, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(layout_rows, "band_cost", counted)
+    memo: layout_rows.BandCosts = {}
+    assert layout_rows.cuts(data, anchors, words, pages, memo) == alone[0]
+    first = len(weighed)
+    assert memo and first > len(memo)  # (the bands over the break are weighed as cut, not kept)
+    for (s, b, middle), cost in memo.items():
+        assert cost == band_cost([i for i in data if s <= i < b], middle, words)
+    assert layout_rows.cuts(data, anchors, words, None, memo) == alone[1]
+    assert len(weighed) == first  # every band of the search on one grid was weighed before
+
+
+def _trustee_rows() -> list[str]:
+    return [
         at((69, "Reporting")),
         at((69, "Person")),
         at((69, "serves as")),
@@ -171,10 +204,6 @@ def test_a_row_a_page_break_cut_starts_its_cells_on_its_first_line() -> None:
         at((69, "interest in")),
         at((69, "L.P. (2)")),
     ]
-    data, anchors = list(range(len(lines))), [4, 9]
-    assert layout_rows.bands(data, anchors, runs(lines)) is None  # one grid: the page does not say
-    plain, _early, _late = layout_rows.cuts(data, anchors, runs(lines), _pages(lines, 12))
-    assert plain == {i: int(i >= 9) for i in data}
 
 
 def test_a_row_that_does_not_start_its_cells_on_its_first_line_was_not_cut_by_the_break() -> None:

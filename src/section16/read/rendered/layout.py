@@ -306,16 +306,14 @@ def _read_table(
         # columns as the page's landmarks place them, and the table is read only where the rows
         # are cut as on one page).
         page_of_line = {i: pages[i] for i in data} if breaks and pages and not (scales and "a" in cols) else None
-        key = (
-            tuple(anchors),
-            tuple((t.line, t.x0, t.x1, t.text) for i in data for t in runs[i]),
-            tuple(page_of_line.values()) if page_of_line else None,
-        )
+        words = tuple((t.line, t.x0, t.x1, t.text) for i in data for t in runs[i])
+        key = (tuple(anchors), words, tuple(page_of_line.values()) if page_of_line else None)
         three = _CUTS.get(key)
         if three is None:
             if len(_CUTS) >= 64:
                 _CUTS.clear()
-            three = _CUTS[key] = layout_rows.cuts(data, anchors, runs, page_of_line)
+            memo = _band_costs(tuple(data), words)
+            three = _CUTS[key] = layout_rows.cuts(data, anchors, runs, page_of_line, memo)
         plain, early, late = three
         # (A tie in a Table II moved from a later page is cut either way too: where its rows stand
         # only as near their (A) and (D) columns as the page's landmarks place them, acquired or
@@ -534,6 +532,13 @@ def _unfit(toks: list[Tok]) -> str:
 #: The rows' cuts of the tables read last (a page is read again: a heading laid out again, cuts by
 #: type, a tie cut both ways), by their anchors and words; the search is the costliest step.
 _CUTS: dict[object, tuple[dict[int, int] | None, dict[int, int] | None, dict[int, int] | None]] = {}
+@functools.lru_cache(maxsize=16)
+def _band_costs(data: tuple[int, ...], words: tuple[tuple[int, int, int, str], ...]) -> layout_rows.BandCosts:
+    """The costs of bands weighed in the row searches of a table of these lines and words, shared by
+    its searches with other anchors or with and without its page breaks (filled by the searches)."""
+    return {}
+
+
 #: The cuts by type of the rows read last, by their words and columns (a page is read again).
 _TYPED: dict[object, list[tuple[float, list[list[Tok]]]] | None] = {}
 

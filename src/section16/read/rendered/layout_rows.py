@@ -321,19 +321,33 @@ def bands(
 Cut = dict[int, int]
 
 
+#: The costs of bands that stand on one page, by (first line, line past the last, middle line): a
+#: band's cost is the same whatever the anchors and the page breaks, so the searches of one table's
+#: lines (with and without its breaks, with other anchors) weigh each such band once.
+BandCosts = dict[tuple[int, int, float], float]
+
+
 def cuts(
-    data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]], pages: Mapping[int, int] | None = None
+    data: list[int],
+    anchors: list[int],
+    runs: Mapping[int, Sequence[Run]],
+    pages: Mapping[int, int] | None = None,
+    memo: BandCosts | None = None,
 ) -> tuple[Cut | None, Cut | None, Cut | None]:
     """The rows' cut as ``bands`` gives it, and the earliest and the latest of the cuts that fit
     equally well (the same search: only which of equal starts is kept differs). ``pages``: each
     line's page, where the text was printed page by page (a row a page break cut runs on to the
-    top of the next page)."""
+    top of the next page). ``memo``: costs of bands of these same lines and words weighed before
+    (filled as bands are weighed; only ever shared between searches of the same ``data`` and
+    ``runs``)."""
+    if memo is None:
+        memo = {}
     if pages is None or len({pages.get(i, 0) for i in data}) < 2:
-        return _cuts(data, anchors, runs, None)
-    again = _cuts(data, anchors, runs, pages)
+        return _cuts(data, anchors, runs, None, memo)
+    again = _cuts(data, anchors, runs, pages, memo)
     if again[0] is None:
         return again
-    alone = _cuts(data, anchors, runs, None)
+    alone = _cuts(data, anchors, runs, None, memo)
     early, late = alone[1], alone[2]
     if alone[0] is not None or early is None or late is None:
         return again  # (read as centred rows, the table did not read: a row straddled a break)
@@ -352,7 +366,11 @@ def cuts(
 
 
 def _cuts(
-    data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]], pages: Mapping[int, int] | None
+    data: list[int],
+    anchors: list[int],
+    runs: Mapping[int, Sequence[Run]],
+    pages: Mapping[int, int] | None,
+    memo: BandCosts,
 ) -> tuple[Cut | None, Cut | None, Cut | None]:
     n = len(anchors)
     middles = [half_line(middle_line(a, runs, set(anchors)), runs, set(anchors)) for a in anchors]
@@ -396,16 +414,21 @@ def _cuts(
                 # Where a row a page break cut is weighed, what runs on past the break is not
                 # centred, so its lines say less: cuts that close count as equal.
                 near = _SPLIT_TIE if cut or split[k].get(b, False) else 1e-9
-                if (
-                    lines
-                    and (pages is None or pages.get(lines[0], 0) == pages.get(lines[-1], 0))
-                    and prev + off + abs((lines[0] + lines[-1]) / 2 - middles[k]) - was > near
-                ):
+                one_page = bool(lines) and (pages is None or pages.get(lines[0], 0) == pages.get(lines[-1], 0))
+                if one_page and prev + off + abs((lines[0] + lines[-1]) / 2 - middles[k]) - was > near:
                     # A band on one page costs at least its distance from the middle line (its
                     # last term; the others are not negative): one that far off the best so far
                     # neither beats it nor ties it, and is not weighed.
                     continue
-                c = prev + off + band_cost(lines, middles[k], runs, pages, anchored)
+                if one_page:
+                    # (weighed once for all the searches of these lines: see BandCosts)
+                    key = (s, b, middles[k])
+                    cost = memo.get(key)
+                    if cost is None:
+                        cost = memo[key] = band_cost(lines, middles[k], runs, None)
+                else:
+                    cost = band_cost(lines, middles[k], runs, pages, anchored)
+                c = prev + off + cost
                 if c < was - near:
                     best[k][b], back[k][b], back_late[k][b] = c, s, s
                     tied[k][b] = k > 0 and tied[k - 1].get(s, False)
@@ -434,4 +457,4 @@ def _cuts(
     return (None if tied[n - 1].get(last, False) else early), early, traced(back_late)
 
 
-__all__ = ["STACKED", "band_cost", "bands", "cuts", "half_line", "middle_line"]
+__all__ = ["STACKED", "BandCosts", "band_cost", "bands", "cuts", "half_line", "middle_line"]

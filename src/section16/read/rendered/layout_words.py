@@ -125,7 +125,7 @@ _HEADING_WORDS = frozenset(
         "11",
     ]
 )
-_NON_ALNUM_RE = re.compile(r"[^a-z0-9]")
+_NOT_WORD_RE = re.compile(r"[^a-z0-9\s]")
 
 
 def _is_heading_line(line: str, i: int) -> bool:
@@ -137,13 +137,14 @@ def _is_heading_line(line: str, i: int) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _heading_line(line: str) -> bool:
     # Asked of the same lines several times (where the heading stops, where the rows start).
-    cs = [m.group(0) for m in _CHUNK_RE.finditer(line)]
+    cs = _CHUNK_RE.findall(line)
     if not cs:
         return False
     if any(_NUM_LABEL_RE.match(c) for c in cs):
         return True
-    words = [_NON_ALNUM_RE.sub("", w.lower()) for w in line.split()]
-    words = [w for w in words if w]
+    # Each word's letters and digits: the line's other characters (but its spaces) taken out at
+    # once, then split (the same words as word by word: spaces stay, nothing else is one).
+    words = _NOT_WORD_RE.sub("", line.lower()).split()
     return (
-        bool(words) and all(w in _HEADING_WORDS for w in words) and any(len(w) > 1 and not w.isdigit() for w in words)
+        bool(words) and _HEADING_WORDS.issuperset(words) and any(len(w) > 1 and not w.isdigit() for w in words)
     ) or all(_is_heading(c) for c in cs)
