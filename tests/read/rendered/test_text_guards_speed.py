@@ -45,3 +45,28 @@ def test_on_every_committed_text_page() -> None:
         assert [(m.start(), m.end(), m.groups()) for m in text_guards._dates(text)] == got, page.name
         found += len(got)
     assert found > 500  # real pages' dates, not empty readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12/31/2020 and 1/2/2021",
+        "x/1/2/20205 1/2/2020",
+        "a1/2/2020 11/12/20201 011/12/2020 5/5/5/2020",
+        "//12/2020/ 3//4/2020 9/9/2020",
+    ],
+)
+def test_dates_found_from_their_slashes_are_the_patterns_own(text: str) -> None:
+    from section16.read.rendered.text_guards import _DATE_RE, _dates
+
+    assert [m.span() for m in _dates(text)] == [m.span() for m in _DATE_RE.finditer(text)]
+
+
+def test_dates_on_every_committed_text_page_are_the_patterns_own() -> None:
+    from section16.read.rendered.text_guards import _DATE_RE, _dates
+
+    from .conftest import PAGES
+
+    for page in sorted(PAGES.glob("*.txt")) + sorted(PAGES.glob("*.md")):
+        text = page.read_text(errors="replace")
+        assert [m.span() for m in _dates(text)] == [m.span() for m in _DATE_RE.finditer(text)], page.name
