@@ -36,7 +36,10 @@ def test_both_backends_give_the_same_words(name: str) -> None:
         # Words: the same but where PDFium sees a space pdfplumber does not (two footnote marks
         # "(6)(7)" drawn 3 points apart, "Number: 3235-0287").
         got, want = Counter(w.text for w in a.page.words), Counter(w.text for w in b.page.words)
-        assert sum((got & want).values()) >= 0.98 * sum(want.values())
+        # A pdfplumber word PDFium parts at such a space is the same words: each of its parts is one
+        # of ours on its line, within its span, and they spell it ("(1)Owned" as "(1)" and "Owned").
+        split = sum(1 for v in b.page.words if (want - got)[v.text] and _parted(v, a.page.words))
+        assert sum((got & want).values()) + split >= 0.98 * sum(want.values())
         # Placed within a point: the bottoms the same, the tops within the fonts' ascent rounding.
         at: dict[str, list[Word]] = {}
         for v in b.page.words:
@@ -47,9 +50,18 @@ def test_both_backends_give_the_same_words(name: str) -> None:
             if near:
                 placed += 1
                 assert abs(w.x1 - near[0].x1) < 1.0 and abs(w.top - near[0].top) < 1.5
-        assert placed >= 0.98 * len(b.page.words)
+        assert placed + split >= 0.98 * len(b.page.words)
         assert a.width == pytest.approx(b.width, abs=0.01)
         assert a.left == pytest.approx(b.left, abs=0.2)
+
+
+def _parted(v: Word, ours: list[Word]) -> bool:
+    """Does ``v`` (pdfplumber's) stand as two or more of ``ours`` on its line that spell it?"""
+    parts = sorted(
+        (w for w in ours if abs(w.bottom - v.bottom) < 0.1 and w.x0 >= v.x0 - 1 and w.x1 <= v.x1 + 1),
+        key=lambda w: w.x0,
+    )
+    return len(parts) > 1 and "".join(w.text for w in parts) == v.text
 
 
 def _near(rules: list[tuple[float, float, float]], others: list[tuple[float, float, float]]) -> list[object]:
