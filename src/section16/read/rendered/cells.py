@@ -133,11 +133,7 @@ def flat(text: str) -> str:
     (:func:`runs_on`: a converter of a PDF writes the lines the paper wrapped a cell into, "Venture
     2010-" over "Seed Fund")."""
     if "\n" in text and ("-\n" in text or "/\n" in text or "?\n" in text):
-        out = ""
-        for line in text.split("\n"):
-            if line.strip():
-                out = run_on(out, " ".join(line.split()))
-        return out
+        return functools.reduce(run_on, (" ".join(ln.split()) for ln in text.split("\n") if ln.strip()), "")
     return " ".join(text.split())
 
 

@@ -77,10 +77,7 @@ def dashed_table_rows(lines: list[str], start: int, end: int, cols: tuple[str, .
     heading = False
     for block in blocks:
         cells = ["\n".join(p for p in (ln[a:b].strip() for ln in block) if p) for a, b in spans]
-        filled = [c for c in cells if c]
-        if any(tables.LABEL_CELL_RE.search(" ".join(c.split())) for c in filled) or all(
-            tables.is_header_cell(c) for c in filled
-        ):
+        if tables.is_heading_row(cells):
             heading = True
             continue
         rows.append(cells)

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import layout_rows, tables
-from .layout_cells import _FAR, _LONE_VALUE_RE, _dist, _join, _mark_apart, _ranges, assign_placed, typed_cuts
+from .layout_cells import _FAR, _dist, _join, _mark_apart, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_fit import (
     _check_one_grid,
@@ -40,6 +40,7 @@ from .layout_fit import (
     nearest_printable_cut,
     settle_where_unmoved_rows_print,
 )
+from .layout_fit import unsure_acquired_or_disposed as _unsure_acquired_or_disposed
 from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
 from .layout_lines import (
     NATURES_JOINED,
@@ -532,6 +533,8 @@ def _unfit(toks: list[Tok]) -> str:
 #: The rows' cuts of the tables read last (a page is read again: a heading laid out again, cuts by
 #: type, a tie cut both ways), by their anchors and words; the search is the costliest step.
 _CUTS: dict[object, tuple[dict[int, int] | None, dict[int, int] | None, dict[int, int] | None]] = {}
+
+
 @functools.lru_cache(maxsize=16)
 def _band_costs(data: tuple[int, ...], words: tuple[tuple[int, int, int, str], ...]) -> layout_rows.BandCosts:
     """The costs of bands weighed in the row searches of a table of these lines and words, shared by
@@ -559,24 +562,6 @@ def _typed_cuts(
 _MAX_TYPED_ROWS = 40
 #: A cut by types is taken when every other lies this many characters farther off the columns.
 _CUT_MARGIN = 6.0
-
-
-#: A value on a moved page this near the line between the (A) and (D) columns could be either's.
-_AD_MARGIN = 4.0
-
-
-def _unsure_acquired_or_disposed(cut: list[list[Tok]], starts: list[float], cols: tuple[str, ...]) -> str | None:
-    """Table II tells acquired from disposed only by the column a number stands in. On a page moved
-    to the heading's grid the columns are placed only as well as the map goes: a number close to the
-    line between (A) and (D), or outside both columns (the page's own grid closes up the empty
-    columns between its landmarks, so a number between the code and the exercise date lands
-    wherever the map stretches it), could be either's. That number, or None."""
-    a, d = cols.index("a"), cols.index("d")
-    line, lo, hi = starts[d], starts[a], starts[d + 1]
-    for t in cut[a] or cut[d]:
-        if _LONE_VALUE_RE.match(t.text) and (abs(t.mid - line) <= _AD_MARGIN or not lo - 1 <= t.mid < hi + 1):
-            return t.text
-    return None
 
 
 def _ad_under_label(head: list[str], form: str) -> bool:

@@ -205,3 +205,21 @@ def nearest_printable_cut(
     if not fit:
         return None
     return fit[0][1], fit[0][2]
+
+
+#: A value on a moved page this near the line between the (A) and (D) columns could be either's.
+_AD_MARGIN = 4.0
+
+
+def unsure_acquired_or_disposed(cut: list[list[Tok]], starts: list[float], cols: tuple[str, ...]) -> str | None:
+    """Table II tells acquired from disposed only by the column a number stands in. On a page moved
+    to the heading's grid the columns are placed only as well as the map goes: a number close to the
+    line between (A) and (D), or outside both columns (the page's own grid closes up the empty
+    columns between its landmarks, so a number between the code and the exercise date lands
+    wherever the map stretches it), could be either's. That number, or None."""
+    a, d = cols.index("a"), cols.index("d")
+    line, lo, hi = starts[d], starts[a], starts[d + 1]
+    for t in cut[a] or cut[d]:
+        if _LONE_VALUE_RE.match(t.text) and (abs(t.mid - line) <= _AD_MARGIN or not lo - 1 <= t.mid < hi + 1):
+            return t.text
+    return None

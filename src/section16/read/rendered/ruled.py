@@ -197,14 +197,6 @@ def _bands(
     return bands
 
 
-def _is_heading(cells: list[str]) -> bool:
-    """A heading band: a numbered column label or an instruction in it, or only sub-headings."""
-    filled = [c for c in cells if c]
-    return any(tables.LABEL_CELL_RE.search(" ".join(c.split())) for c in filled) or all(
-        tables.is_header_cell(c) for c in filled
-    )
-
-
 def _band_top(
     page: Page, y0: float, y1: float, memo: dict[tuple[int, float, float], list[float]] | None = None
 ) -> float:
@@ -301,7 +293,7 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
                 if values and head_sizes - values:
                     cells = _band_cells(page, top, bottom, xs, frozenset(head_sizes - values))
                 cells = [_without_heading_lines(c, head_text) for c in cells]
-            if heading_tail or _is_heading(cells):
+            if heading_tail or tables.is_heading_row(cells):
                 if any(_VALUE_RE.search(c) for c in cells):
                     return None  # a row drawn inside the heading's band (no rule between them)
                 saw_heading = True

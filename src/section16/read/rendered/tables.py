@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -69,6 +70,13 @@ class LoneCell(ValueError):
 
 
 LABEL_CELL_RE = re.compile(r"^\d{1,2}[A-Za-z]?\.\s*[A-Z]|\(Instr\.|Month/Day/Year")
+
+
+def is_heading_row(cells: Sequence[str]) -> bool:
+    """A row of the table's heading: a numbered column label or an instruction in it, or only
+    sub-headings ("Code", "V", "(A)", "Date Exercisable"...)."""
+    filled = [c for c in cells if c]
+    return any(LABEL_CELL_RE.search(" ".join(c.split())) for c in filled) or all(is_header_cell(c) for c in filled)
 
 
 def data_cells(row: Row) -> Row:

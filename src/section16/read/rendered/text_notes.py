@@ -187,10 +187,9 @@ def _join_lines(parts: list[str]) -> str:
     return out
 
 
-def _run_has_number(i: int, body: list[int], numbers: set[int], cut: set[int]) -> bool:
-    """Whether the run of consecutive lines starting at line ``i`` (ending at a line of ``cut``) holds
-    a footnote's number."""
-    lines = set(body) | numbers
+def _run_has_number(i: int, lines: set[int], numbers: set[int], cut: set[int]) -> bool:
+    """Whether the run of consecutive ``lines`` starting at line ``i`` (ending at a line of ``cut``)
+    holds a footnote's number."""
     while i in lines:
         if i in numbers:
             return True
@@ -236,9 +235,10 @@ def _footnote_of_lines(
     note (its number stands on the first page's part)."""
     del alone  # a number on a line of its own is centred like any other
     numbers = set(idx)
+    note_lines = {*body, *idx}
     for cut in (set(), ends or set()):
         runs: list[list[int]] = []
-        for i in sorted({*body, *idx}):
+        for i in sorted(note_lines):
             if runs and i == runs[-1][-1] + 1 and runs[-1][-1] not in cut:
                 runs[-1].append(i)
             elif (
@@ -247,7 +247,7 @@ def _footnote_of_lines(
                 and runs[-1][-1] in open_ends
                 and runs[-1][-1] not in cut
                 and any(a in numbers for a in runs[-1])
-                and not _run_has_number(i, body, numbers, cut)
+                and not _run_has_number(i, note_lines, numbers, cut)
             ):
                 runs[-1].append(i)  # (the note goes on past a page break)
             else:
