@@ -306,6 +306,9 @@ CONVERTERS: dict[str, tuple[str, Callable[[str], str | bytes]]] = {
     "html-to-markdown": ("markdown", html_to_markdown_md),
     "trafilatura": ("markdown", trafilatura_md),
     "pandoc-markdown-phpextra": ("markdown", lambda h: pandoc_wrapped(h, "markdown_phpextra")),
+    # pdftotext -layout of the other prints: weasyprint's, and chromium's scaled to the paper's width.
+    "pdftotext-layout-weasyprint": ("text", lambda h: pdftotext_layout(weasyprint_pdf(h))),
+    "pdftotext-layout-fit": ("text", lambda h: pdftotext_layout(chromium_pdf_fit(h))),
 }
 
 #: The converters above that issue 3 does not name: measured like the others, reported apart.
@@ -315,7 +318,8 @@ HELD_OUT = frozenset(
      "pypdf-plain", "weasyprint-portrait", "chromium-pdf-fit",
      "chromium-pdf-portrait", "pymupdf4llm", "pymupdf-text", "w3m-dump", "lynx-dump", "browser-text",
      "markitdown", "markitdown-pdf", "pdfminer-text", "pypdf-layout", "pdfplumber-text", "pdfplumber-layout",
-     "html-to-markdown", "trafilatura", "pandoc-markdown-phpextra"}
+     "html-to-markdown", "trafilatura", "pandoc-markdown-phpextra", "pdftotext-layout-weasyprint",
+     "pdftotext-layout-fit"}
 )  # fmt: skip
 
 
@@ -333,6 +337,12 @@ _FROM_CHROMIUM_PDF: dict[str, Callable[[bytes], str]] = {
     "pdfplumber-layout": pdfplumber_layout,
 }
 
+#: Converters that read another cached print: (that print's converter, the reading of its PDF).
+_FROM_OTHER_PDF: dict[str, tuple[str, Callable[[bytes], str]]] = {
+    "pdftotext-layout-weasyprint": ("weasyprint-pdf", pdftotext_layout),
+    "pdftotext-layout-fit": ("chromium-pdf-fit", pdftotext_layout),
+}
+
 
 def cached(name: str, html: str, cache: Path | None) -> str | bytes:
     """The converter's output for this page, kept in ``cache/<converter>/<sha256 of the HTML>`` so a
@@ -348,6 +358,9 @@ def cached(name: str, html: str, cache: Path | None) -> str | bytes:
     if name in _FROM_CHROMIUM_PDF:
         read = _FROM_CHROMIUM_PDF[name]
         out: str | bytes = read(cached("chromium-pdf", html, cache))  # type: ignore[arg-type]
+    elif name in _FROM_OTHER_PDF:
+        source, read = _FROM_OTHER_PDF[name]
+        out = read(cached(source, html, cache))  # type: ignore[arg-type]
     else:
         out = fn(html)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -387,6 +400,8 @@ def available(name: str) -> bool:
         needs = "chromium" if name in _FROM_CHROMIUM_PDF else None
     if name == "pypdf-layout":
         needs = "chromium"
+    if name in _FROM_OTHER_PDF:
+        return shutil.which("pdftotext") is not None and available(_FROM_OTHER_PDF[name][0])
     if needs is None:
         return True
     if needs == "chromium":
