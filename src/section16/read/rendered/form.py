@@ -389,7 +389,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         missing.extend(("reporting_owners[0].address.street1", "reporting_owners[0].address.street2"))
         notes.append(Note("reporting_owners[0].address", unsure))
     owner = box_one.checked(box_one_street.first_owner(h), missing, notes)
-    if fmt != "html" and "name" in h.found:
+    if fmt != "html":  # (box 1's label not found too: what was not read of it is listed)
         box_one.list_unfound(owner, missing, notes)
     owners = [owner]
     if own_items is not None:
