@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from section16 import parse
 from section16.read.rendered import tables
-from section16.read.rendered.dashed_rows import dashed_table_rows
+from section16.read.rendered.dashed_rows import _Columns, _fits, _spans, dashed_table_rows
 
 from .conftest import PAGES, misses, reference
 
@@ -65,3 +66,39 @@ def test_a_word_across_two_columns_or_after_the_rule_leaves_the_table_to_the_sea
     assert dashed_table_rows(after, head, end + 1, tables.T2_F4) is None
     # With other columns than the form's (a Form 5's table read as a Form 4's): not this table's rule.
     assert dashed_table_rows(lines, head, end, tables.T2_F5) is None
+
+
+def _by_slices(line: str, spans: list[tuple[int, int]]) -> list[str] | None:
+    """A line's cells as the rule gives them, column by column (the plain way)."""
+    return [line[a:b].strip() for a, b in spans] if _fits(line, spans) else None
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_lines_cut_at_once_as_column_by_column_random(seed: int) -> None:
+    # Blanks, words, a grid cell's frame, dashes, no-break and em spaces, a superscript: every kind of
+    # character a gap or a column may hold, on rules starting at the margin or indented.
+    rng = random.Random(seed)
+    chars = [" "] * 8 + list("ab|-\u00a0\u2003⁽")
+    for _ in range(20000):
+        spans, pos = [], rng.randint(0, 3)
+        for _k in range(rng.randint(1, 5)):
+            width = rng.randint(2, 5)
+            spans.append((pos, pos + width))
+            pos += width + rng.randint(1, 3)
+        line = "".join(rng.choice(chars) for _ in range(rng.randint(0, pos + 3)))
+        assert _Columns(spans).cells(line) == _by_slices(line, spans), (line, spans)
+
+
+def test_lines_cut_at_once_as_column_by_column_on_committed_pages() -> None:
+    checked = 0
+    for page in sorted(PAGES.glob("*.txt")):
+        lines = page.read_text(errors="replace").split("\n")
+        for k, rule in enumerate(lines):
+            spans = _spans(rule)
+            if spans is None:
+                continue
+            columns = _Columns(spans)
+            for line in lines[k + 1 : k + 40]:
+                assert columns.cells(line) == _by_slices(line, spans), (page.name, line)
+                checked += 1
+    assert checked > 5000

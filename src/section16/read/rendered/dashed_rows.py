@@ -14,7 +14,9 @@ out without such a rule); where anything does not fit the rule, the laid-out rea
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Callable
 
 from . import tables
 
@@ -45,6 +47,41 @@ def _fits(line: str, spans: list[tuple[int, int]]) -> bool:
     return not line[last:].strip(" |")
 
 
+class _Columns:
+    """A rule's columns, each line of the table cut by them at C speed: the characters between the
+    columns taken all at once (they must be blanks) and each column's text likewise (``operator.
+    itemgetter`` of positions and of slices), the line padded with blanks to the rule's width first.
+    The same cells as slicing column by column; a line holding a "|" (a grid cell's frame, allowed
+    only outside the columns) is cut column by column by :func:`_fits`."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.width = spans[-1][1]
+        gaps = [x for (_a, b), (c, _d) in zip([(0, 0), *spans], spans, strict=False) for x in range(b, c)]
+        self.blanks = len(gaps)
+        self.gaps: Callable[[str], tuple[str, ...]] = _getter(gaps)
+        self.texts: Callable[[str], tuple[str, ...]] = _getter([slice(a, b) for a, b in spans])
+
+    def cells(self, line: str) -> list[str] | None:
+        """The line's text in each column, stripped; None where a character stands between columns."""
+        if "|" in line:
+            return [line[a:b].strip() for a, b in self.spans] if _fits(line, self.spans) else None
+        padded = line if len(line) >= self.width else line.ljust(self.width)
+        if self.gaps(padded).count(" ") != self.blanks or padded[self.width :].strip(" "):
+            return None
+        return list(map(str.strip, self.texts(padded)))
+
+
+def _getter(keys: list[int] | list[slice]) -> Callable[[str], tuple[str, ...]]:
+    """``operator.itemgetter`` of the keys, always giving a tuple (of one item or none, too)."""
+    if len(keys) > 1:
+        return operator.itemgetter(*keys)
+    if not keys:
+        return lambda _line: ()
+    one = operator.itemgetter(keys[0])
+    return lambda line: (one(line),)
+
+
 def dashed_table_rows(lines: list[str], start: int, end: int, cols: tuple[str, ...]) -> list[list[str]] | None:
     """Rows of cells (one per column of ``cols``) of the table whose heading starts at line ``start``
     and which ends before line ``end``, read off the column rule drawn above and below it; None where
@@ -60,23 +97,26 @@ def dashed_table_rows(lines: list[str], start: int, end: int, cols: tuple[str, .
     bottom = next((k for k in range(start, end) if "--" in lines[k] and _spans(lines[k]) == spans), None)
     if bottom is None or any(lines[k].strip(" |+-=") for k in range(bottom + 1, end)):
         return None  # (words after the rule, before the table's end: not all of it inside the rule)
-    blocks: list[list[str]] = []
+    columns = _Columns(spans)
+    blocks: list[list[list[str]]] = []  # each row's lines, each line's text in each column
     fresh = True
     for k in range(top + 1, bottom):
         line = lines[k]
         if not line.strip(" |"):
             fresh = True
             continue
-        if not _fits(line, spans):
+        texts = columns.cells(line)
+        if texts is None:
             return None
         if fresh:
             blocks.append([])
             fresh = False
-        blocks[-1].append(line)
+        blocks[-1].append(texts)
     rows: list[list[str]] = []
     heading = False
     for block in blocks:
-        cells = ["\n".join(p for p in (ln[a:b].strip() for ln in block) if p) for a, b in spans]
+        # (A row of one line, most rows: its texts are its cells.)
+        cells = block[0] if len(block) == 1 else ["\n".join(p for p in col if p) for col in zip(*block, strict=True)]
         if tables.is_heading_row(cells):
             heading = True
             continue
