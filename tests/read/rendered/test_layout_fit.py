@@ -78,3 +78,42 @@ def test_a_form_5_table_over_five_pages_reads() -> None:
     assert misses(expected, got) == misses(expected, on_the_page)
     assert not [m for m in got.missing if m.startswith("derivative")]
     assert len(got.derivative_holdings) == len(expected.derivative_holdings) > 0
+
+
+def test_a_moved_pages_two_columns_of_numbers_are_its_a_and_d() -> None:
+    # pdftotext, 0000899243-17-024633's third page of Table II, mapped to the heading's grid: the
+    # conversions' "572,704" (disposed) land at 88-95, a few characters inside (A) and so read
+    # there, the Class B rows' "2,977,085" (acquired) at 66-75, left of (A). The page prints them
+    # in two columns with blanks between: the left is (A), the right (D), whatever the map says.
+    placed = {
+        10: (3, _row(150, "572,704", 88, "a")),
+        11: (3, _row(151, "25,233", 88, "a")),
+        12: (3, _row(158, "2,977,085", 66, "a")),
+        13: (3, _row(170, "66,057", 68, "a")),
+        20: (4, _row(180, "3,387,282", 86, "a")),  # a page of one column: left as the map put it
+    }
+    cells = {k: [layout_cells._join(c) for c in cut] for k, (_p, cut) in placed.items()}
+    unsure: dict[int, str | None] = {10: None, 11: None, 12: "2,977,085", 13: "66,057", 20: "3,387,282"}
+    layout_fit.two_amount_columns(unsure, placed, cells, COLS)
+    a, d = COLS.index("a"), COLS.index("d")
+    assert [(cells[k][a], cells[k][d]) for k in (10, 11, 12, 13, 20)] == [
+        ("", "572,704"), ("", "25,233"), ("2,977,085", ""), ("66,057", ""), ("3,387,282", "")
+    ]  # fmt: skip
+    assert [t.text for t in placed[10][1][d]] == ["572,704"] and not placed[10][1][a]
+    assert unsure == {10: None, 11: None, 12: None, 13: None, 20: "3,387,282"}
+
+
+def test_numbers_that_touch_are_one_column_and_a_row_with_two_words_leaves_its_page_unsure() -> None:
+    # One column's numbers overlap or touch (a short number beside a long one): not two columns.
+    placed = {1: (1, _row(10, "1,000", 70, "a")), 2: (1, _row(12, "2,977,085", 75, "a"))}
+    cells = {k: [layout_cells._join(c) for c in cut] for k, (_p, cut) in placed.items()}
+    unsure: dict[int, str | None] = {1: "1,000", 2: "2,977,085"}
+    layout_fit.two_amount_columns(unsure, placed, cells, COLS)
+    assert unsure == {1: "1,000", 2: "2,977,085"}
+    # Two groups apart, but a row holds a mark in (D) beside its number in (A): the page is untold.
+    placed = {1: (1, _row(10, "1,000", 66, "a")), 2: (1, _row(12, "2,500", 88, "d"))}
+    placed[1][1][COLS.index("d")] = [Tok(10, 80, 83, "(4)")]
+    cells = {k: [layout_cells._join(c) for c in cut] for k, (_p, cut) in placed.items()}
+    unsure = {1: "1,000", 2: "2,500"}
+    layout_fit.two_amount_columns(unsure, placed, cells, COLS)
+    assert unsure == {1: "1,000", 2: "2,500"}

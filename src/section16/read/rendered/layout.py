@@ -39,6 +39,7 @@ from .layout_fit import (
     _wrapped_marks,
     nearest_printable_cut,
     settle_where_unmoved_rows_print,
+    two_amount_columns,
 )
 from .layout_fit import unsure_acquired_or_disposed as _unsure_acquired_or_disposed
 from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
@@ -398,11 +399,14 @@ def _read_table(
             # prints neither so.)
             # (The cheaper tests first: a row weighs up to 2,000 cuts.)
             after = cols.index("after") if "after" in cols else None
+            # (On a moved page, (A) and (D) are placed only between their neighbours here: the
+            # page's own rows tell them apart afterwards, else acquired or disposed stays unsure.)
+            ad_as_one = "a" in cols and any(t.line in moved for t in row_toks[k])
             fit = [
                 (cost, cut)
                 for cost, cut in typed[k] or []
                 if (after is None or cut[after])
-                and _on_grid(cut, known, cols)
+                and _on_grid(cut, known, cols, ad_as_one)
                 and not any(_mark_apart(c) for c in cut)
                 and not _mark_leads(cut, cols)
                 and not mark_beside_ad(cut, cols)
@@ -414,6 +418,7 @@ def _read_table(
         if not done:
             raise tables.RowError(_unfit(row_toks[pending[0]]))
         pending = [k for k in pending if k not in done]
+    two_amount_columns(ad_moved, placed, cells_of, cols)
     for page in by_types:
         _check_one_grid([cut for p, cut in placed.values() if p == page], cols, pages)
     settle_where_unmoved_rows_print(ad_moved, placed, cols)

@@ -102,10 +102,19 @@ def _extents(cuts: list[list[list[Tok]]], cols: tuple[str, ...]) -> dict[int, tu
 _NEAR = 4
 
 
-def _on_grid(cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tuple[str, ...]) -> bool:
+def _on_grid(
+    cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tuple[str, ...], ad_as_one: bool = False
+) -> bool:
     """Does each typed cell of the cut stand where the page prints its column (over or under that
     column's cells of other rows, or within a few characters), right of the earlier columns' and
-    left of the later ones'?"""
+    left of the later ones'? ``ad_as_one``: Table II's (A) and (D) are placed only between their
+    neighbours (a page moved to the heading's grid, whose map does not tell them apart:
+    :func:`two_amount_columns` does, from the page's own rows)."""
+    if ad_as_one and "a" in cols:
+        # (Only between the code's cells and the exercise dates': whether over the other rows'
+        # (A) or their (D), the page's two columns of numbers tell.)
+        a, d = cols.index("a"), cols.index("d")
+        known = {c: span for c, span in known.items() if c not in (a, d)}
     for c, kind in enumerate(cols):
         e = _extent(cut[c]) if kind not in _TEXT else None
         if e is None:
@@ -169,6 +178,62 @@ def settle_where_unmoved_rows_print(
             near = [col for x, col in spots if abs(x - here[0]) <= _CLEAR]
             if near and set(near) == {c} and any(abs(x - here[0]) <= _SAME_PLACE for x, col in spots if col == c):
                 ad_moved[k] = None
+
+
+def two_amount_columns(
+    ad_moved: dict[int, str | None],
+    placed: dict[int, tuple[int, list[list[Tok]]]],
+    cells_of: dict[int, list[str]],
+    cols: tuple[str, ...],
+) -> None:
+    """Table II's (A) and (D) on a page moved to the heading's grid, told apart by the page's own
+    rows. A column's numbers stand over one another whatever their length (a cell's text is aligned
+    in it), so where a page's numbers between the code and the exercise date stand in two groups
+    with a blank between them, they are two columns, and the form prints only (A) then (D) there:
+    the left group is acquired, the right disposed. The map moves the page by its dates and D or I
+    only, so it may set a number on either side of the line between the columns, even a few
+    characters clear of it (0000899243-17-024633's Series F rows, disposed, mapped into (A)); the
+    page's own two columns settle it. A page showing one group, or a row with a word in both
+    columns, is left as the map placed it (``ad_moved``: unsure numbers). ``placed`` and
+    ``cells_of`` get the settled rows' cells."""
+    if "a" not in cols:
+        return
+    a, d = cols.index("a"), cols.index("d")
+    by_page: dict[int, list[tuple[int, Tok]]] = {}
+    mixed: set[int] = set()  # pages with a row whose (A) or (D) holds more than its one number
+    for k in ad_moved:
+        if k not in placed:
+            continue
+        page, cut = placed[k]
+        words = [*cut[a], *cut[d]]
+        if not words:
+            continue
+        if len(words) != 1 or not _LONE_VALUE_RE.match(words[0].text) or not any(ch.isdigit() for ch in words[0].text):
+            mixed.add(page)
+            continue
+        by_page.setdefault(page, []).append((k, words[0]))
+    for page, numbers in by_page.items():
+        if page in mixed:
+            continue
+        groups: list[list[tuple[int, Tok]]] = []
+        hi = float("-inf")
+        for k, t in sorted(numbers, key=lambda kt: kt[1].x0):
+            if t.x0 <= hi:  # (overlapping or touching, no blank between: one column)
+                groups[-1].append((k, t))
+            else:
+                groups.append([(k, t)])
+            hi = max(hi, t.x1)
+        if len(groups) != 2:
+            continue
+        want = {k: c for c, group in zip((a, d), groups, strict=True) for k, _t in group}
+        for k, t in numbers:
+            cut = [list(cell) for cell in placed[k][1]]
+            cut[a], cut[d] = ([t], []) if want[k] == a else ([], [t])
+            cells = list(cells_of[k])
+            cells[a], cells[d] = (t.text, "") if want[k] == a else ("", t.text)
+            placed[k] = (page, cut)
+            cells_of[k] = cells
+            ad_moved[k] = None
 
 
 #: A cut by position that makes a row the form prints is taken when every other lies this many
