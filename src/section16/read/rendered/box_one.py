@@ -24,11 +24,16 @@ NOT_A_NAME_RE = re.compile(
 
 #: What box 1's street never holds: the labels of the boxes beside it, or a date alone (box 3's or 4's).
 NOT_A_STREET_RE = re.compile(
-    r"\bOMB\s+(?:APPROVAL|Number)|\(Street\)|\bIssuer\s+Name\b|Trading\s+Symbol|^\s*\d{1,2}/\d{1,2}/\d{4}\s*$", re.I
+    r"\bOMB\s+(?:APPROVAL|Number)|\(Street\)|\bIssuer\s+Name\b|Trading\s+Symbol|^\s*\d{1,2}/\d{1,2}/\d{4}\s*$"
+    r"|\(Month/|Day/Year\)",  # (a box label's wrapped end beside it: "Statement (Month/Day/Year)")
+    re.I,
 )
 #: What box 5's officer title or other text never holds: another box's numbered label ("CEO 4. If
 #: Amendment, Date Original Filed", its words split by a PDF library: "Amen dment", "Origina l").
-NOT_A_TITLE_RE = re.compile(r"(?:^|\s)\d{1,2}[ab]?\.\s+[A-Z][a-z]|\bAmen\s*dment\b|\bOrigina\s*l\s+Filed\b")
+NOT_A_TITLE_RE = re.compile(
+    r"(?:^|\s)\d{1,2}[ab]?\.\s+[A-Z][a-z]|\bAmen\s*dment\b|\bOrigina\s*l\s+Filed\b"
+    r"|_X_|\bForm\s+filed\s+by\b"  # (box 6's check lines)
+)
 #: What box 1's city line never holds: box 5's check boxes and labels, the labels of the boxes beside it.
 NOT_A_CITY_RE = re.compile(
     r"__|_X_|\b(?:Director|10% Owner|Officer \(give|Other \(specify|Reporting Person)"

@@ -26,7 +26,7 @@ from ...codes import STATE_CODES
 from ...errors import ParseError
 from ...model import Filing, Note, Relationship
 from . import layout, tables
-from .boxes import read_form_type
+from .boxes import LABELS, read_form_type
 from .cells import CLIPPED, Doc, normalize
 from .dashed_rows import dashed_table_rows
 from .layout_ties import AD_TIED, TIED, TITLE_TIED, read_both_ways
@@ -83,10 +83,15 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
     xs: list[int] = []
     period_xs: list[int] = []
     for ln in lines[begin:end]:
-        for x, box in box_labels(ln):
+        labels = box_labels(ln)
+        for x, box in labels:
             xs.append(x)
             if box == "period":
                 period_xs.append(x)
+        if "." in ln:
+            # A box narrower than its label wraps it ("1. Name and Address of Reporting" over
+            # "Person *"): its number and first words still tell where its strip starts.
+            xs.extend(m.start() for m in _LABEL_START_RE.finditer(ln))
     strips = sorted({x for x in xs})
     merged: list[int] = []
     for x in strips:
@@ -98,13 +103,16 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
     # The strip of box 3 (Date of Earliest Transaction) and box 4 below it.
     period = next((_column_of(x, merged) for x in period_xs), None)
     wrapped: dict[int, Chunk] = {}
+    by_line: dict[int, list[Chunk]] = {}
     for i in range(begin, end):
         t1 = table_one_title(lines[i])
         if _is_rule(lines[i]) or (t1 and not lines[i][: t1.start()].strip()):
             continue
-        for c in _split_at_labels(chunks(lines[i], i), merged):
-            if _T1_RE.match(c.text):
-                continue
+        by_line[i] = [c for c in _split_at_labels(chunks(lines[i], i), merged) if not _T1_RE.match(c.text)]
+    if len(merged) > 1:
+        _join_wrapped_state(by_line, merged[1])
+    for cs in by_line.values():
+        for c in cs:
             col = _column_of(c.x, merged)
             tail = _TRAILING_DATE_RE.match(c.text) if col == 0 and period else None
             if tail and period:
@@ -124,7 +132,54 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
             if _ZIP_HEAD_RE.match(c.text):
                 wrapped[col] = c
             out[col].append(c.text)
-    return [[t] for strip in out for t in strip]
+    return [[t] for strip in out for t in _join_wrapped_labels(strip)]
+
+
+#: A state's (or city's) name: words of letters only.
+_NAME_WORDS_RE = re.compile(r"^[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*$")
+
+
+def _join_wrapped_state(by_line: dict[int, list[Chunk]], edge: int) -> None:
+    """Box 1's city line with its state wrapped around it ("NEW" over "NEW YORK  10017" over
+    "YORK", centred on the line between, as a narrow box prints it): the two halves are one cell,
+    placed on the city line where they stand (``edge``: where the strip beside box 1 starts)."""
+    for i in sorted(by_line):
+        above, middle, below = by_line[i], by_line.get(i + 1), by_line.get(i + 2)
+        if middle is None or below is None or len([c for c in above if c.x < edge]) != 1:
+            continue
+        a = next(c for c in above if c.x < edge)
+        ours = [c for c in below if c.x < edge]
+        b = ours[0] if len(ours) == 1 else None
+        if b is None or abs(b.x - a.x) > 1 or not (_NAME_WORDS_RE.match(a.text) and _NAME_WORDS_RE.match(b.text)):
+            continue
+        left = [c for c in middle if c.x < edge]
+        if not any(c.end < a.x for c in left) or any(c.x <= max(a.end, b.end) and c.end >= a.x for c in left):
+            continue
+        if not any(c.text.startswith("(City)") for k in (i + 3, i + 4) for c in by_line.get(k, ())):
+            continue  # (only box 1's city line: the caption "(City)" stands right under it)
+        above.remove(a)
+        below.remove(b)
+        middle.append(Chunk(i + 1, a.x, f"{a.text} {b.text}"))
+        middle.sort(key=lambda c: c.x)
+
+
+def _join_wrapped_labels(cells: list[str]) -> list[str]:
+    """A box narrower than its label wraps it ("1. Name and Address of Reporting" over "Person *",
+    "... Ticker or Trading" over "Symbol"): the strip's cell holding the label's start and the next,
+    holding its end, are one cell, so the label is found whole and its last words are not a value."""
+    out: list[str] = []
+    i = 0
+    while i < len(cells):
+        a = cells[i]
+        if i + 1 < len(cells) and len(a) > 8:
+            joined = f"{a} {cells[i + 1]}"
+            if any((m := p.search(joined)) and m.start() < len(a) < m.end() - 1 for p in _LABEL_PATTERNS):
+                out.append(joined)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _split_at_labels(cs: list[Chunk], strips: list[int]) -> list[Chunk]:
@@ -144,6 +199,15 @@ def _split_at_labels(cs: list[Chunk], strips: list[int]) -> list[Chunk]:
 
 _INNER_LABEL_RE = re.compile(r" (\d{1,2}[ab]?\. [A-Z])")
 _ZIP_HEAD_RE = re.compile(r"^\d{5}-$")
+#: A box label's number and first words (the rest may be wrapped onto the lines below).
+_LABEL_START_RE = re.compile(
+    r"(?<!\S)[1-6][ab]?\.\s(?=Name\s+and\s+Address|Issuer\s+Name|Date\s+of\s+(?:Earliest|Event)|If\s+Amendment"
+    r"|Relationship\s+of|Individual\s+or|Statement\s+for|Foreign\s+Trading|I\.R\.S\.)"
+)
+#: The numbered boxes' labels a narrow box may wrap.
+_WRAPPED_LABELS = frozenset({"name", "issuer", "period", "amend", "rel", "joint"})
+#: Each of those labels alone (its words matched across the line its box wrapped it onto).
+_LABEL_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for k, p in LABELS.items() if k in _WRAPPED_LABELS)
 _ZIP_TAIL_RE = re.compile(r"^\d{4}$")
 
 
@@ -512,6 +576,8 @@ _ROW_LOCAL = ("a row's words do not fit", "'", TIED, "values under the heading, 
 PAPER_WIDTH = 260
 #: A line of free text longer than a page holds when printed at its own width.
 _FULL_LINE = 200
+#: Characters across the widest lines of any printed page of the form (its tables' rows and boxes).
+_FORM_LINE = 100
 #: Characters a line of the printed form's free text holds at most (a PDF's text of chromium's A4
 #: landscape print: about 300 across the paper).
 _PAPER_LINE = 360
@@ -547,6 +613,25 @@ def _starts_note(line: str, above: str) -> bool:
     return _NOTE_START_RE.match(line) is not None and len(line) - len(line.lstrip()) >= len(above) - len(above.lstrip())
 
 
+#: The form's own second footnote, printed on every page, and how it ends: laid out wider than the
+#: paper, the page shows it without its end.
+_FORM_NOTE_RE = re.compile(r"^\s*\*\*\s+Intentional\s+misstatements\b")
+_FORM_NOTE_END = "78ff(a)"
+
+
+def _form_note(lines: list[str], start: int) -> tuple[int, bool]:
+    """The characters across the form's own "**" note's first line, and whether the note reaches the
+    paper's edge: the edge cut it (it stops short of its known end, and no line of it goes on below),
+    or it stands whole on one line; (0, False) where not shown."""
+    for i in range(start, min(len(lines), start + 8)):
+        if _FORM_NOTE_RE.match(lines[i]):
+            text = lines[i].rstrip()
+            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            wrapped = nxt and not nxt.startswith(("(", "*")) and _FORM_NOTE_END in nxt
+            return len(text), not wrapped
+    return 0, False
+
+
 def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) -> list[str]:
     """On a page laid out wider than the paper, the footnotes and remarks run past the paper's edge
     and lose their ends. Such a line (longer than a page holds, not ending a sentence) is marked
@@ -562,7 +647,18 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
     start = next((i for i in range(top, len(lines)) if _FREE_TEXT_RE.match(lines[i])), None)
     if start is None:
         return out
-    wide = paged and max((len(ln.rstrip()) for ln in lines), default=0) >= PAPER_WIDTH
+    widest = max((len(ln.rstrip()) for ln in lines), default=0)
+    wide = paged and widest >= PAPER_WIDTH
+    full = _FULL_LINE
+    if paged and _FORM_LINE <= widest < _FULL_LINE:
+        # Laid out narrower (weasyprint's print): the form's own note tells the paper. Cut by the
+        # edge, or whole on one line as wide as the page's widest lines, the notes reach the edge:
+        # every long line of free text not ending a sentence ran past it (wrapped lines too: the
+        # notes wrap at least that wide; capitals set fewer characters to the edge than small
+        # letters).
+        across, at_edge = _form_note(lines, start + 1)
+        if at_edge and across >= widest - 12:
+            wide, full = True, across * 3 // 5
     free = lead = False
     for i in range(start, len(lines)):
         ln = lines[i]
@@ -572,10 +668,10 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
         elif free and first in _SECTION_FIRST and _SECTION_RE.search(ln):
             free = bool(_FREE_TEXT_RE.match(ln))
             lead = free and _numbers_lead(lines, i + 1)
-        if not free or len(ln) <= _FULL_LINE:
+        if not free or len(ln) <= full:
             continue
         text = ln.rstrip()
-        if len(text) <= _FULL_LINE or _ENDS_SENTENCE_RE.search(text) or _is_rule(text):
+        if len(text) <= full or _ENDS_SENTENCE_RE.search(text) or _is_rule(text):
             continue
         if not paged and len(" ".join(text.split())) > _PAPER_LINE:
             continue  # longer than a printed line holds: text not printed on paper, not cut there
