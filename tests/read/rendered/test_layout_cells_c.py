@@ -8,6 +8,7 @@ lynx) ask to be cut by position is cut both ways, and the cells and their words 
 from __future__ import annotations
 
 import os
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 
 from section16 import parse_bytes
 from section16.errors import ParseError
-from section16.read.rendered import layout, layout_cells, tables
+from section16.read.rendered import layout, layout_cells, layout_words, tables, text_lines
 from section16.read.rendered.layout_words import Tok
 
 from .conftest import PAGES
@@ -105,3 +106,65 @@ def _words(line: str) -> Iterator[tuple[int, str]]:
         if w:
             yield x, w
         x += len(w) + 1
+
+
+# The compiled scans of a line (layout_words._line_tokens, text_lines._line_chunks) and the compiled
+# search's refusal of a cell by its characters, held to the Python they stand for.
+
+ALL_PAGES = sorted(p for p in PAGES.iterdir() if p.suffix in (".txt", ".md"))
+
+
+def _page_lines() -> list[str]:
+    """Every line of every committed text and Markdown page."""
+    return [ln for p in ALL_PAGES for ln in p.read_text(encoding="utf-8", errors="replace").split("\n")]
+
+
+def _lines() -> list[str]:
+    """The pages' lines, and random lines made of what the scans tell apart (spaces, line breaks,
+    tabs, no-break and other spaces, rules' characters, letters past ASCII)."""
+    lines = _page_lines()
+    rng = random.Random(16)
+    alphabet = "  \n\t\u00a0\u2003\x0c\x1c-=_ab1(),.$/é¹\u0130"
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(20000)]
+    lines += ["", " ", "---", "-- ---", "--- ---", "a  b", "a b  c", "\t", "\u00a0 \u00a0", " ---x", "===\t==="]
+    return lines
+
+
+@compiled
+def test_a_line_is_taken_apart_as_the_patterns_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = _lines()
+    assert len(lines) > 30000
+    tokens, runs = layout_words._line_tokens.__wrapped__, text_lines._line_chunks.__wrapped__
+    fast = [(tokens(ln, k), runs(ln, k)) for k, ln in enumerate(lines)]
+    monkeypatch.setattr(layout_words, "_scan_c", None)
+    monkeypatch.setattr(text_lines, "_scan_c", None)
+    slow = [(tokens(ln, k), runs(ln, k)) for k, ln in enumerate(lines)]
+    assert sum(len(t) + len(r) for t, r in slow) > 100000  # real words, not empty readings
+    assert [k for k, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b] == []
+    # The same named tuples, not tuples that compare equal.
+    assert {type(t) for ts, _ in fast for t in ts} == {Tok}
+    assert {type(r) for _, rs in fast for r in rs} == {text_lines.Chunk}
+
+
+def test_a_cell_refused_by_its_characters_is_refused_by_its_column() -> None:
+    # Every cell text the committed pages' lines make of one to three words, and random strings of
+    # the characters the columns' rules weigh: a character banned from a typed column's cells
+    # (layout_cells._BANNED_CHARS, what lets the compiled search skip asking) is never in a cell
+    # tables.check_cell takes for that column.
+    words = sorted({w for ln in _page_lines() for w in ln.split()})
+    rng = random.Random(5)
+    texts = [" ".join(rng.sample(words, rng.randrange(1, 4))) for _ in range(30000)]
+    alphabet = "0123456789$-.,;:/+() \tZVADIKXa%#*'"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))) for _ in range(30000)]
+    texts += ["(1)", "$", "1,000;", "(2) ;", "J (1)", "02/03/2020", "A", "D (3)", "V", "I"]
+    refused = 0
+    for kind, banned in layout_cells._BANNED_CHARS.items():
+        for text in texts:
+            bits = layout_cells._char_bits(text)
+            if bits >= 0 and bits & banned:
+                refused += 1
+                assert not tables.check_cell(kind, text), (kind, text)
+    assert refused > 100000  # the bans do refuse cells
+    # Every typed column the tables print has its bans; the free-text columns have none.
+    kinds = {kind for form in ("3", "4", "5") for table in (1, 2) for kind in tables.columns(form, table)}
+    assert kinds - set(layout_cells._BANNED_CHARS) == layout_cells._TEXT & kinds

@@ -1,5 +1,6 @@
 # The compiled row search of layout_cells (built from _layout_cells_c.pyx when a C compiler is there).
 from collections.abc import Callable, Sequence
+from typing import Any
 
 def search(
     mids: list[list[float]],
@@ -15,4 +16,9 @@ def search(
     lone_cost: float,
     max_typed: int,
     check: Callable[[int, int, int], bool],
+    chars: list[int] | None = None,
+    banned_chars: list[int] | None = None,
 ) -> list[tuple[int, int]] | None: ...
+
+def line_tokens(line: str, number: int, tok: type[Any], dashes: Callable[[str], object]) -> tuple[Any, ...]: ...
+def line_chunks(line: str, number: int, chunk: type[Any], dashes: Callable[[str], object]) -> tuple[Any, ...]: ...

@@ -11,7 +11,28 @@ through ``check``, only where the search would take the cell. A test holds both 
 cuts on real pages.
 """
 
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 from libc.stdlib cimport free, malloc
+
+cdef extern from *:
+    """
+    /* tuple.__new__(cls, items) for a tuple subclass (a named tuple) as CPython's tuple_subtype_new
+       makes it: allocated by the class, the items copied in. */
+    static PyObject* s16_named(PyObject* cls, PyObject* items) {
+        PyTypeObject* t = (PyTypeObject*)cls;
+        Py_ssize_t i, n = PyTuple_GET_SIZE(items);
+        PyObject* o = t->tp_alloc(t, n);
+        if (o == NULL)
+            return NULL;
+        for (i = 0; i < n; i++) {
+            PyObject* item = PyTuple_GET_ITEM(items, i);
+            Py_INCREF(item);
+            PyTuple_SET_ITEM(o, i, item);
+        }
+        return o;
+    }
+    """
+    object s16_named(object cls, tuple items)
 
 
 cdef double INF = float("inf")
@@ -53,6 +74,8 @@ def search(
     double lone_cost,
     Py_ssize_t max_typed,
     object check,
+    object chars=None,
+    object banned_chars=None,
 ):
     """The cut of the row's units (``mids``: each unit's words' middles) into the columns: each
     column's (first unit, end unit), or None when no cut fits.
@@ -63,7 +86,12 @@ def search(
     ``lone[k]``: unit k is a value standing alone (``lone_cost`` farther from free text);
     ``banned[k]``: 1 unit k stands in no free-text column, 2 in none but the nature's. ``dup``: None
     (no run holds a footnote mark twice), or ``dup[j][i]``: units j..i do. ``check(c, j, i)``: may
-    units j..i-1 be column c's cell (asked only where the search would take it)."""
+    units j..i-1 be column c's cell (asked only where the search would take it).
+
+    ``chars[k]``: the ASCII characters unit k's words hold, one bit each (an int of 128 bits), and
+    ``banned_chars[c]``: those no cell of typed column c can hold (0: any); a run holding one is not
+    column c's cell, nor is any longer run from the same unit, without asking ``check`` (None: no
+    such test, as for a row holding a character past ASCII)."""
     cdef Py_ssize_t n = len(mids), c_n = len(kinds)
     cdef Py_ssize_t k, c, j, i, first, last, top, w, nw
     cdef double m, lo, hi, a, b, e, total, acc, base
@@ -75,11 +103,25 @@ def search(
     cdef Py_ssize_t* back = <Py_ssize_t*>malloc((c_n + 1) * (n + 1) * sizeof(Py_ssize_t))
     cdef char* dp = <char*>malloc(n * n + 1)
     cdef int* kind = <int*>malloc(c_n * sizeof(int) + 1)
+    cdef unsigned long long* ch_lo = <unsigned long long*>malloc((n + 1) * sizeof(unsigned long long))
+    cdef unsigned long long* ch_hi = <unsigned long long*>malloc((n + 1) * sizeof(unsigned long long))
+    cdef unsigned long long* ban_lo = <unsigned long long*>malloc((c_n + 1) * sizeof(unsigned long long))
+    cdef unsigned long long* ban_hi = <unsigned long long*>malloc((c_n + 1) * sizeof(unsigned long long))
+    cdef unsigned long long seen_lo, seen_hi
+    cdef bint by_chars = chars is not None and banned_chars is not None
     cdef list ms, row
-    if not st or not dist or not far or not best or not back or not dp or not kind:
+    if not st or not dist or not far or not best or not back or not dp or not kind or not ch_lo or not ch_hi or not ban_lo or not ban_hi:
         free(st); free(dist); free(far); free(best); free(back); free(dp); free(kind)
+        free(ch_lo); free(ch_hi); free(ban_lo); free(ban_hi)
         raise MemoryError()
     try:
+        if by_chars:
+            for k in range(n):
+                ch_lo[k] = chars[k] & 0xFFFFFFFFFFFFFFFF
+                ch_hi[k] = chars[k] >> 64
+            for c in range(c_n):
+                ban_lo[c] = banned_chars[c] & 0xFFFFFFFFFFFFFFFF
+                ban_hi[c] = banned_chars[c] >> 64
         for c in range(c_n):
             st[c] = starts[c]
             kind[c] = kinds[c]
@@ -174,10 +216,19 @@ def search(
                 last = j + top
                 if last > n:
                     last = n
+                seen_lo = 0
+                seen_hi = 0
                 for i in range(j + 1, last + 1):
                     if far[c * n + i - 1]:
                         break
                     acc += dist[c * n + i - 1]
+                    if by_chars:
+                        # A character no cell of the column holds: check() would refuse this run and
+                        # every longer one (their texts hold it too), so none is asked.
+                        seen_lo |= ch_lo[i - 1]
+                        seen_hi |= ch_hi[i - 1]
+                        if (seen_lo & ban_lo[c]) or (seen_hi & ban_hi[c]):
+                            break
                     if acc >= best[(c + 1) * (n + 1) + i] or dp[j * n + i - 1]:
                         continue
                     if not check(c, j, i):
@@ -195,3 +246,82 @@ def search(
         return out
     finally:
         free(st); free(dist); free(far); free(best); free(back); free(dp); free(kind)
+        free(ch_lo); free(ch_hi); free(ban_lo); free(ban_hi)
+
+
+# A laid-out line taken apart (layout_words._line_tokens, text_lines._line_chunks): the same words and
+# runs as their patterns ([^ \n]+ and [^ \n]+(?: [^ \n]+)*), found by one scan of the line's
+# characters instead of a match object a word; rules of dashes are still told by the caller's pattern.
+
+
+def line_tokens(str line not None, object number, type tok not None, object dashes):
+    """``layout_words._line_tokens``: each word (a run of characters but space and line break) as
+    ``tok(number, x0, x1, word)``, leaving out words of white space alone and those ``dashes`` (a
+    rule's pattern's ``match``) matches (only asked of a word opening with "-", "=" or "_")."""
+    cdef Py_ssize_t n = len(line), k = 0, s
+    cdef int kd = PyUnicode_KIND(line)
+    cdef void* data = PyUnicode_DATA(line)
+    cdef Py_UCS4 ch
+    cdef list out = []
+    cdef str w
+    if not issubclass(tok, tuple):
+        raise TypeError("tok must be a tuple class")
+    while k < n:
+        ch = PyUnicode_READ(kd, data, k)
+        if ch == 32 or ch == 10:
+            k += 1
+            continue
+        s = k
+        k += 1
+        while k < n:
+            ch = PyUnicode_READ(kd, data, k)
+            if ch == 32 or ch == 10:
+                break
+            k += 1
+        ch = PyUnicode_READ(kd, data, s)
+        w = line[s:k]
+        if ch.isspace() and w.isspace():
+            continue
+        if (ch == 45 or ch == 61 or ch == 95) and dashes(w) is not None:
+            continue
+        out.append(s16_named(tok, (number, s, k, w)))
+    return tuple(out)
+
+
+def line_chunks(str line not None, object number, type chunk not None, object dashes):
+    """``text_lines._line_chunks``: each run of words parted by one space, as ``chunk(number, x,
+    text)``, leaving out those ``dashes`` matches (only asked of a run opening with "-", "=" or "_")."""
+    cdef Py_ssize_t n = len(line), k = 0, s
+    cdef int kd = PyUnicode_KIND(line)
+    cdef void* data = PyUnicode_DATA(line)
+    cdef Py_UCS4 ch
+    cdef list out = []
+    cdef str text
+    if not issubclass(chunk, tuple):
+        raise TypeError("chunk must be a tuple class")
+    while k < n:
+        ch = PyUnicode_READ(kd, data, k)
+        if ch == 32 or ch == 10:
+            k += 1
+            continue
+        s = k
+        k += 1
+        while k < n:
+            ch = PyUnicode_READ(kd, data, k)
+            if ch == 10:
+                break
+            if ch == 32:
+                # One space and a word after it: the run goes on.
+                if k + 1 < n:
+                    ch = PyUnicode_READ(kd, data, k + 1)
+                    if ch != 32 and ch != 10:
+                        k += 2
+                        continue
+                break
+            k += 1
+        ch = PyUnicode_READ(kd, data, s)
+        text = line[s:k]
+        if (ch == 45 or ch == 61 or ch == 95) and dashes(text) is not None:
+            continue
+        out.append(s16_named(chunk, (number, s, text)))
+    return tuple(out)

@@ -305,11 +305,62 @@ def _assign_compiled(
         _LONE_VALUE_COST,
         _MAX_TYPED_WORDS,
         check,
+        *_char_bans(units, cols),
     )
     if got is None:
         return None, None
     placed = [[t for u in units[j:i] for t in u] for j, i in got]
     return [_join(p) for p in placed], placed
+
+
+def _char_bans(units: list[list[Tok]], cols: tuple[str, ...]) -> tuple[list[int] | None, list[int] | None]:
+    """For the compiled search: the ASCII characters each unit's words hold (one bit each), and those
+    no cell of each typed column holds (``_BANNED_CHARS``); (None, None) for a row holding a
+    character past ASCII (its cells' text is normalised, which may take characters out)."""
+    chars = []
+    for u in units:
+        bits = 0
+        for t in u:
+            b = _char_bits(t.text)
+            if b < 0:
+                return None, None
+            bits |= b
+        chars.append(bits)
+    return chars, [_BANNED_CHARS.get(kind, 0) for kind in cols]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _char_bits(text: str) -> int:
+    """The ASCII characters of a word, one bit each (bit n: the character n); -1 past ASCII."""
+    if not text.isascii():
+        return -1
+    bits = 0
+    for ch in set(text):
+        bits |= 1 << ord(ch)
+    return bits
+
+
+def _banned(allowed: str) -> int:
+    """The ASCII characters not in ``allowed``, one bit each."""
+    return ((1 << 128) - 1) & ~_char_bits(allowed)
+
+
+# What a typed column's cell can hold, read off tables.check_cell: the cell's text is its words
+# joined by spaces (an ASCII cell is not normalised); check_cell takes away its white space, its
+# footnote marks ("(", digits, ")") and the commas and semicolons at its ends, and reads the rest by
+# the column's pattern. A cell holding any other character is refused whatever its order: the
+# compiled search asks no check of it (a test holds this to check_cell on every committed page's
+# cells and on random strings).
+_AROUND = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,;()0123456789"
+_BANNED_CHARS: dict[str, int] = {
+    **{kind: _banned(_AROUND + "$-.") for kind in tables._NUMBER_KINDS},
+    **{kind: _banned(_AROUND + "/-+:Z") for kind in tables._DATE_KINDS},
+    "code": _banned(_AROUND + "ABCDEFGHIJKLMNOPQRSTUVWXYZ/"),
+    "code5": _banned(_AROUND + "ABCDEFGHIJKLMNOPQRSTUVWXYZ/"),
+    "v": _banned(_AROUND + "V"),
+    "ad": _banned(_AROUND + "AD"),
+    "di": _banned(_AROUND + "DI"),
+}
 
 
 @functools.lru_cache(maxsize=4096)
