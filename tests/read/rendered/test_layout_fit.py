@@ -117,3 +117,43 @@ def test_numbers_that_touch_are_one_column_and_a_row_with_two_words_leaves_its_p
     unsure = {1: "1,000", 2: "2,500"}
     layout_fit.two_amount_columns(unsure, placed, cells, COLS)
     assert unsure == {1: "1,000", 2: "2,500"}
+
+
+def test_cuts_differing_only_in_a_or_d_are_one_and_a_near_twin_leaves_that_unsure() -> None:
+    near = _row(10, "5,952", 85, "a")
+    far = _row(10, "5,952", 85, "d")
+    other = _row(10, "5,952", 85, "a")
+    other[COLS.index("code")] = [Tok(10, 60, 61, "M")]
+    fit, unsure = layout_fit.ad_twins([(40.0, near), (42.5, far), (80.0, other)], COLS, 6.0)
+    assert [cost for cost, _cut in fit] == [40.0, 80.0] and unsure == "5,952"
+    # The twin 6 characters farther off or more: the nearest is sure.
+    fit, unsure = layout_fit.ad_twins([(40.0, near), (46.0, far)], COLS, 6.0)
+    assert [cost for cost, _cut in fit] == [40.0] and unsure is None
+
+
+def test_a_mark_standing_where_the_page_prints_another_columns_values_is_that_columns() -> None:
+    # 0001209191-12-017317, Table II on the page after its heading: the row above printed its
+    # price as marks alone, "(2) (3)" at 166-173, and its conversion price's "(1)" at 18-21. In
+    # the next row a cut giving those marks to the underlying amount ("61,704" at 153-159) or to
+    # the title (whose words end at 11) stands off the page's grid; the one giving them to the
+    # price and the conversion price does not.
+    known = {COLS.index("conv"): (18, 21), COLS.index("ushares"): (146, 159), COLS.index("price"): (166, 173)}
+    marks = [Tok(55, 166, 169, "(2)"), Tok(55, 170, 173, "(3)")]
+    shares = Tok(56, 153, 159, "61,704")
+    title = [Tok(53, 0, 6, "Series"), Tok(54, 0, 11, "Convertible"), Tok(57, 0, 9, "Preferred")]
+    right: list[list[Tok]] = [[] for _ in COLS]
+    right[COLS.index("title")] = title
+    right[COLS.index("conv")] = [Tok(56, 18, 21, "(1)")]
+    right[COLS.index("ushares")] = [shares]
+    right[COLS.index("price")] = marks
+    assert layout_fit._on_grid(right, known, COLS)
+    to_shares = [list(c) for c in right]
+    to_shares[COLS.index("ushares")], to_shares[COLS.index("price")] = [*marks, shares], []
+    assert not layout_fit._on_grid(to_shares, known, COLS)
+    to_title = [list(c) for c in right]
+    to_title[COLS.index("title")], to_title[COLS.index("conv")] = [*title, Tok(56, 18, 21, "(1)")], []
+    assert not layout_fit._on_grid(to_title, known, COLS)
+    # A title's mark after its words (not where another column prints) stays the title's.
+    own = [list(c) for c in right]
+    own[COLS.index("title")] = [*title, Tok(57, 10, 13, "(4)")]
+    assert layout_fit._on_grid(own, known, COLS)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from . import layout_rows, tables
 from .layout_cells import _FAR, _dist, _join, _mark_apart, _ranges, assign_placed, typed_cuts
@@ -37,6 +37,8 @@ from .layout_fit import (
     _on_grid,
     _undated,
     _wrapped_marks,
+    acquired_or_disposed,
+    ad_twins,
     nearest_printable_cut,
     settle_where_unmoved_rows_print,
     two_amount_columns,
@@ -351,6 +353,7 @@ def _read_table(
 
     # Rows of moved pages in Table II: the number standing unsure between (A) and (D), or None.
     ad_moved: dict[int, str | None] = {}
+    ad_lone: dict[int, str] = {}  # rows of unmoved pages whose number fits (A) and (D) alike
     typed: dict[int, list[tuple[float, list[list[Tok]]]] | None] = {}  # rows' cuts by type, once
     for k, toks in enumerate(row_toks):
         got = _assigned(toks, starts, cols, False)
@@ -384,6 +387,7 @@ def _read_table(
         if got is None:
             raise tables.RowError(_unfit(toks))
         take(k, *got)
+    lenient = False
     while pending:
         # Several cuts by type: the page's other rows show where it prints its columns, so of the
         # row's cuts those whose cells stand there are weighed (all of them where no other row of
@@ -411,13 +415,23 @@ def _read_table(
                 and not _mark_leads(cut, cols)
                 and not mark_beside_ad(cut, cols)
             ]
+            twin = None
+            if lenient and "a" in cols and not ad_as_one and margin is not None:
+                # (Last: a row on the heading's page whose number fits (A) and (D) alike is read
+                # but for acquired or disposed, once the page's other rows settle nothing more.)
+                fit, twin = ad_twins(fit, cols, margin)
             if len(fit) == 1 or (len(fit) > 1 and margin is not None and fit[1][0] - fit[0][0] >= margin):
                 take(k, [_join(c) for c in fit[0][1]], fit[0][1])
+                if twin is not None:
+                    ad_lone[k] = twin
                 by_types.add(page_of(k))
                 done.append(k)
+        if not done and not lenient:
+            lenient = True
+            continue
         if not done:
             raise tables.RowError(_unfit(row_toks[pending[0]]))
-        pending = [k for k in pending if k not in done]
+        pending, lenient = [k for k in pending if k not in done], False
     two_amount_columns(ad_moved, placed, cells_of, cols)
     for page in by_types:
         _check_one_grid([cut for p, cut in placed.values() if p == page], cols, pages)
@@ -427,7 +441,7 @@ def _read_table(
     joined = None if tie else _natures_joined([cut for _p, cut in placed.values()], cols.index("nature"))
     if joined is not None:
         raise tables.RowError(f"{joined[:60]!r} {NATURES_JOINED}")
-    _acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie)
+    acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie, ad_lone)
     _titles_run_on(placed, cells_of, cols, tie)
     return [cells_of[k] for k in range(len(row_toks))], None
 
@@ -469,41 +483,6 @@ def _titles_run_on(
                 for r in (k, k + 1):
                     cells_of[r] = list(cells_of[r])
                     cells_of[r][c] = _join(cur[r])
-
-
-def _acquired_or_disposed(
-    ad_moved: dict[int, str | None],
-    cells_of: dict[int, list[str]],
-    page_of: Callable[[int], int],
-    cols: tuple[str, ...],
-    tie: str | None,
-) -> None:
-    """A moved page with one row whose number stands unsure between (A) and (D) has its map proved
-    wrong there: none of its rows' acquired or disposed is told (the other rows' numbers stand where
-    the same map put them). Untold, the table is refused with why (:data:`AD_TIED`); told ``tie``,
-    such rows are read as acquired ("early") or disposed ("late"), and the caller, comparing the
-    two readings, lists only acquired or disposed missing."""
-    unsure_pages = {page_of(k) for k, value in ad_moved.items() if value is not None}
-    if not unsure_pages:
-        return
-    a, d = cols.index("a"), cols.index("d")
-    for k in ad_moved:
-        if page_of(k) in unsure_pages and cells_of[k][a] and cells_of[k][d]:
-            # Both cells hold words (a footnote mark beside the number): the mark is another
-            # column's that this page's map moved there, and whose it is cannot be told either.
-            raise tables.RowError(
-                f"{cells_of[k][a]!r} and {cells_of[k][d]!r} stand in the (A) and (D) columns of a page laid out "
-                "on another grid: whose they are cannot be told"
-            )
-    if tie is None:
-        value = next(v for v in ad_moved.values() if v is not None)
-        raise tables.RowError(f"{value!r} {AD_TIED}")
-    for k in ad_moved:
-        cells = list(cells_of[k])  # (a copy: a row's cells are kept for the next reading)
-        value = cells[a] or cells[d]
-        if page_of(k) in unsure_pages and value:
-            cells[a], cells[d] = (value, "") if tie == "early" else ("", value)
-            cells_of[k] = cells
 
 
 #: Rows' cells as ``assign_placed`` cut them, by their words, columns and way (a table is read

@@ -5,10 +5,11 @@ mark ends its "$" / value stack), and the rows of one page on one grid."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import tables
 from .layout_cells import _LONE_VALUE_RE, _TEXT, _join, _mark_apart, position_cuts
+from .layout_ties import AD_TIED
 from .layout_words import _MARK_RE, Tok
 
 #: A transaction's own cells: a row without a transaction date or code has none of them.
@@ -122,7 +123,26 @@ def _on_grid(
         for d, (lo, hi) in known.items():
             if (d < c and hi > e[0]) or (d > c and e[1] > lo) or (d == c and (e[0] > hi + _NEAR or lo > e[1] + _NEAR)):
                 return False
-    return True
+    return not _marks_in_other_columns(cut, known, cols)
+
+
+def _marks_in_other_columns(cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tuple[str, ...]) -> bool:
+    """Does a cell hold a footnote mark standing within where the page prints another typed
+    column's values (the page's other rows), clear of its own column's (and, in a free-text cell,
+    right of all its words)? A mark stands beside its value: such a mark is that other column's
+    (a price shown by its marks alone, a conversion price's lone "(1)" on a title's blank line)."""
+    for c, kind in enumerate(cols):
+        words = [t for t in cut[c] if not _MARK_RE.match(t.text)]
+        right = max((t.x1 for t in words), default=None)
+        own = known.get(c)
+        for m in cut[c]:
+            if not _MARK_RE.match(m.text) or (kind in _TEXT and (right is None or m.x0 <= right)):
+                continue
+            if own is not None and own[0] - _NEAR <= m.x0 and m.x1 <= own[1] + _NEAR:
+                continue
+            if any(o != c and lo <= m.x0 and m.x1 <= hi for o, (lo, hi) in known.items()):
+                return True
+    return False
 
 
 def _check_one_grid(cuts: list[list[list[Tok]]], cols: tuple[str, ...], pages: Sequence[int] | None) -> None:
@@ -236,6 +256,33 @@ def two_amount_columns(
             ad_moved[k] = None
 
 
+def ad_twins(
+    fit: list[tuple[float, list[list[Tok]]]], cols: tuple[str, ...], margin: float
+) -> tuple[list[tuple[float, list[list[Tok]]]], str | None]:
+    """Table II's cuts by type of a row on its heading's page (nearest first): of the cuts that
+    differ only in whether a number stands in (A) or in (D), the nearest; and that number when its
+    twin lies less than ``margin`` farther off (the two columns are narrow and stand side by side:
+    a number under their line fits both alike, and the row is read but for acquired or disposed),
+    else None."""
+    a, d = cols.index("a"), cols.index("d")
+    out: list[tuple[float, list[list[Tok]]]] = []
+    best: dict[tuple[tuple[Tok, ...], ...], float] = {}
+    unsure = None
+    for cost, cut in fit:
+        key = _key_of(cut, a, d)
+        if key not in best:
+            best[key] = cost
+            out.append((cost, cut))
+        elif key == _key_of(out[0][1], a, d) and cost - best[key] < margin:
+            unsure = next((t.text for t in cut[a] + cut[d] if _LONE_VALUE_RE.match(t.text)), None)
+    return out, unsure
+
+
+def _key_of(cut: list[list[Tok]], a: int, d: int) -> tuple[tuple[Tok, ...], ...]:
+    """The cut with (A) and (D) taken as one cell."""
+    return (*(tuple(cell) for c, cell in enumerate(cut) if c not in (a, d)), (*cut[a], *cut[d]))
+
+
 #: A cut by position that makes a row the form prints is taken when every other lies this many
 #: characters farther off the columns.
 _PRINTABLE_MARGIN = 6.0
@@ -288,3 +335,41 @@ def unsure_acquired_or_disposed(cut: list[list[Tok]], starts: list[float], cols:
         if _LONE_VALUE_RE.match(t.text) and (abs(t.mid - line) <= _AD_MARGIN or not lo - 1 <= t.mid < hi + 1):
             return t.text
     return None
+
+
+def acquired_or_disposed(
+    ad_moved: dict[int, str | None],
+    cells_of: dict[int, list[str]],
+    page_of: Callable[[int], int],
+    cols: tuple[str, ...],
+    tie: str | None,
+    lone: dict[int, str],
+) -> None:
+    """A moved page with one row whose number stands unsure between (A) and (D) has its map proved
+    wrong there: none of its rows' acquired or disposed is told (the other rows' numbers stand where
+    the same map put them); ``lone``: rows unsure on their own (unmoved). Untold, the table is
+    refused with why (:data:`AD_TIED`); told ``tie``, such rows are read as acquired ("early") or
+    disposed ("late"), and the caller, comparing the two readings, lists only acquired or disposed
+    missing."""
+    unsure_pages = {page_of(k) for k, value in ad_moved.items() if value is not None}
+    rows = [k for k in ad_moved if page_of(k) in unsure_pages] + list(lone)
+    if not rows:
+        return
+    a, d = cols.index("a"), cols.index("d")
+    for k in rows:
+        if cells_of[k][a] and cells_of[k][d]:
+            # Both cells hold words (a footnote mark beside the number): the mark is another
+            # column's that this page's map moved there, and whose it is cannot be told either.
+            raise tables.RowError(
+                f"{cells_of[k][a]!r} and {cells_of[k][d]!r} stand in the (A) and (D) columns of a page laid out "
+                "on another grid: whose they are cannot be told"
+            )
+    if tie is None:
+        value = next((v for v in ad_moved.values() if v is not None), None) or next(iter(lone.values()))
+        raise tables.RowError(f"{value!r} {AD_TIED}")
+    for k in rows:
+        cells = list(cells_of[k])  # (a copy: a row's cells are kept for the next reading)
+        value = cells[a] or cells[d]
+        if value:
+            cells[a], cells[d] = (value, "") if tie == "early" else ("", value)
+            cells_of[k] = cells
