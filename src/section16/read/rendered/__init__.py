@@ -18,6 +18,7 @@ from .pandoc_grid import has_cut_table, looks_like_pandoc_markdown, pandoc_markd
 from .pdf import pdf_to_doc
 from .tabbed import is_tabbed, tabbed_to_doc
 from .text import read_text
+from .text_find import places_of
 from .text_guards import check_amendment_date
 
 
@@ -61,10 +62,13 @@ def _in_tables(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str
     line_end = text.find("\n", title.start())
     line_end = len(text) if line_end < 0 else line_end
     last = title  # the footnotes are looked for after the line's last title
-    for m in _TABLES_START_RE.finditer(text, title.end()):
-        if m.start() >= line_end:
-            break
+    for m in _TABLES_START_RE.finditer(text, title.end(), line_end):  # (the line alone is scanned)
         last = m
+    # A title opening on the line may go on past its end (its blanks a line break): then it is the
+    # line's last "Table" (no other fits inside its blanks), matched without the line's bound.
+    tail = text.rfind("Table", last.end(), line_end)
+    straddling = _TABLES_START_RE.match(text, tail) if tail >= 0 else None
+    last = straddling or last
     stop = _notes_start(text, last.end())
     return text[:begin] + pattern.sub(repl, text[begin:stop]) + text[stop:]
 
@@ -72,9 +76,13 @@ def _in_tables(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str
 def _notes_start(text: str, pos: int) -> int:
     """Where ``_TABLES_END_RE.search(text, pos)`` matches (the end of the text if nowhere). The pattern
     opens with "^\\W*": tried at every position of the tables it would scan them all, so it is tried
-    only from the run of non-word characters before each "Explanation" (found by its first letter,
-    which matches no other character ignoring case), which is where any match starts."""
-    for m in _EXPLANATION_RE.finditer(text, pos):
+    only from the run of non-word characters before each "Explanation" (found by its "x", which
+    matches no other character ignoring case and which a page holds a few times, at C speed: a
+    pattern opened by "[Ee]" is tried at every "e" of the tables), which is where any match starts."""
+    for at in places_of(text, "xX", pos + 1):
+        m = _EXPLANATION_RE.match(text, at - 1)
+        if m is None:
+            continue
         end = _TABLES_END_RE.search(text, _nonword_run_start(text, pos, m.start()), m.end())
         if end is not None:
             return end.start()

@@ -30,6 +30,7 @@ from .boxes import LABELS, read_form_type
 from .cells import CLIPPED, Doc, normalize
 from .dashed_rows import dashed_table_rows
 from .layout_ties import AD_TIED, TIED, TITLE_TIED, read_both_ways
+from .text_find import find_by
 from .text_guards import (
     check_amendment_date,
     check_cut_remarks,
@@ -91,7 +92,7 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
         if "." in ln:
             # A box narrower than its label wraps it ("1. Name and Address of Reporting" over
             # "Person *"): its number and first words still tell where its strip starts.
-            xs.extend(m.start() for m in _LABEL_START_RE.finditer(ln))
+            xs.extend(_label_starts(ln))
     strips = sorted({x for x in xs})
     merged: list[int] = []
     for x in strips:
@@ -173,13 +174,53 @@ def _join_wrapped_labels(cells: list[str]) -> list[str]:
         a = cells[i]
         if i + 1 < len(cells) and len(a) > 8:
             joined = f"{a} {cells[i + 1]}"
-            if any((m := p.search(joined)) and m.start() < len(a) < m.end() - 1 for p in _LABEL_PATTERNS):
+            if _may_open_label(a) and any(
+                (m := p.search(joined)) and m.start() < len(a) < m.end() - 1 for p in _LABEL_PATTERNS
+            ):
                 out.append(joined)
                 i += 2
                 continue
         out.append(a)
         i += 1
     return out
+
+
+def _may_open_label(cell: str) -> bool:
+    """Can a label that :func:`_join_wrapped_labels` joins start in the cell? Its first word (each
+    label opens with a word of letters, which the space put between two cells cannot be part of)
+    must stand in it, ignoring case; a cell holding a letter the patterns' case folding joins to an
+    ASCII one (İ ı ſ K) is always tried. (Six patterns searched over each cell were 3 % of a pandoc
+    plain page's reading.)"""
+    if not cell.isascii() and any(c in cell for c in _FOLDED):
+        return True
+    low = cell.lower()
+    return any(w in low for w in _LABEL_FIRST_WORDS)
+
+
+#: The first words of the labels a narrow box wraps (``_LABEL_PATTERNS``), lower-cased.
+_LABEL_FIRST_WORDS = ("name", "issuer", "date", "statement", "if", "relationship", "individual")
+#: The letters the regex engine's case folding joins to ASCII ones.
+_FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _label_starts(line: str) -> list[int]:
+    """Where ``_LABEL_START_RE`` matches in the line (``finditer``'s starts, in order), tried only at
+    the box numbers before each "." (its one literal, found at C speed: the pattern, opened by a
+    look-behind, was tried at every position of a wide line)."""
+    out: list[int] = []
+    at = line.find(".")
+    while at >= 0:
+        before = line[at - 1 : at] if at >= 1 else ""
+        start = at - 1 if before in _BOX_NUMBERS else at - 2 if before in ("a", "b") and at >= 2 else -1
+        if start >= 0 and line[start] in _BOX_NUMBERS:
+            m = _LABEL_START_RE.match(line, start)
+            if m is not None:
+                out.append(m.start())
+        at = line.find(".", at + 1)
+    return out
+
+
+_BOX_NUMBERS = frozenset("123456")
 
 
 def _split_at_labels(cs: list[Chunk], strips: list[int]) -> list[Chunk]:
@@ -377,11 +418,14 @@ def text_to_doc(
     # Each line's page (a form feed starts a page): a layout program may print each page to its own
     # width of a character, so a table running on to the next page is placed page by page.
     text_raw = text
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     paged = "\f" in text_raw
-    pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines)) if paged else [0] * len(raw_lines)
+    if paged:
+        raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines))
     text = normalize_layout(text)
     lines = text.split("\n")
+    if not paged:  # (normalize_layout keeps the lines: as many as the page's own)
+        pages = [0] * len(lines)
     if "|" in text or "+" in text:  # (a grid table's borders: a page without either has none)
         lines = [
             _grid_line(ln) if ("|" in ln or "+" in ln) and ln.lstrip()[:1] in _GRID_STARTS else ln for ln in lines
@@ -594,9 +638,16 @@ _SECTION_FIRST = frozenset("RSENPrsenp")
 def _first_free_words(page: str, count: int) -> int:
     """The first of the page's ``count`` lines that may be a heading of free text (found in the page's
     text at C speed: most lines need no look), or ``count``."""
-    found = (page.find(w) for w in ("xplanation", "emarks", "XPLANATION", "EMARKS"))
-    at = min((k for k in found if k >= 0), default=-1)
+    at = -1
+    for word, rare in _FREE_WORDS:  # (each looked for by a rare letter, only before the earliest found)
+        found = find_by(page, word, rare, 0, None if at < 0 else at + len(word))
+        at = found if found >= 0 and (at < 0 or found < at) else at
     return count if at < 0 else page.count("\n", 0, at)
+
+
+#: The free text's headings' words as :func:`_first_free_words` looks for them, each with where its
+#: rarest letter stands.
+_FREE_WORDS = (("xplanation", 0), ("emarks", 4), ("XPLANATION", 0), ("EMARKS", 4))
 
 
 def _numbers_lead(lines: list[str], start: int) -> bool:
@@ -647,7 +698,7 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
     start = next((i for i in range(top, len(lines)) if _FREE_TEXT_RE.match(lines[i])), None)
     if start is None:
         return out
-    widest = max((len(ln.rstrip()) for ln in lines), default=0)
+    widest = max((len(ln.rstrip()) for ln in lines), default=0) if paged else 0  # (told only of paged text)
     wide = paged and widest >= PAPER_WIDTH
     full = _FULL_LINE
     if paged and _FORM_LINE <= widest < _FULL_LINE:

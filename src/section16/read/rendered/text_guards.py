@@ -16,6 +16,7 @@ from ...model import Filing, Note, Relationship
 from . import blocks
 from .box_one import US_STATES
 from .cells import Doc
+from .text_find import find_by
 
 #: A relationship in box 5 as a text page prints it: "__X__ Director", "_____ 10% Owner".
 _BOX5_MARK_RE = re.compile(r"_{2}(X?)_{2,3}\s*(Director|10\s*%\s*Owner|Officer|Other)\b")
@@ -154,6 +155,28 @@ def check_split_words(filing: Filing) -> Filing:
     )
 
 
+def _side_by_side(text: str, first: str, second: str) -> bool:
+    """Does the page print ``first``, two or more spaces, ``second``, then two or more spaces or the
+    line's end? (What the pattern ``first {2,}second(?: {2,}|$)`` finds, without compiling a pattern for
+    each page's street: each place of ``first`` is looked at, the run of spaces after it taken whole,
+    since ``second`` opens with no space; a street with spaces at an end is left to the pattern.)"""
+    if first.strip(" ") != first or second.strip(" ") != second or not first or not second:
+        gap = re.compile(rf"{re.escape(first)} {{2,}}{re.escape(second)}(?: {{2,}}|$)", re.MULTILINE)
+        return gap.search(text) is not None
+    at = text.find(first)
+    while at >= 0:
+        spaces = _SPACES_RE.match(text, at + len(first))
+        if spaces is not None and text.startswith(second, spaces.end()):
+            end = spaces.end() + len(second)
+            if end == len(text) or text[end] == "\n" or text.startswith("  ", end):
+                return True
+        at = text.find(first, at + 1)
+    return False
+
+
+_SPACES_RE = re.compile(r" {2,}")
+
+
 def check_street_spacing(filing: Filing, text: str) -> Filing:
     """Box 1's two street lines read from one line of the page, parted by a run of spaces ("1 NORTH
     WAUKEGAN  ROAD": a PDF library's layout spaces words by where their glyphs stand): one street line
@@ -163,8 +186,7 @@ def check_street_spacing(filing: Filing, text: str) -> Filing:
     a = owners[0].address if owners else None
     if a is None or not a.street1 or not a.street2:
         return filing
-    gap = re.compile(rf"{re.escape(a.street1)} {{2,}}{re.escape(a.street2)}(?: {{2,}}|$)", re.MULTILINE)
-    if gap.search(text) is None:
+    if not _side_by_side(text, a.street1, a.street2):
         return filing
     note = Note("reporting_owners[0].address", "the street's two lines stand on one line of the page; not read")
     first = replace(owners[0], address=replace(a, street1=None, street2=None))
@@ -266,7 +288,7 @@ def check_amendment_date(filing: Filing, text: str) -> Filing:
     box 3's date not read, any date there may be box 4's.)"""
     if filing.date_of_original_submission is not None:
         return filing
-    at = text.find("Table I")  # (the title as every design prints it; else the pattern, case-blind)
+    at = find_by(text, "Table I", 0)  # (the title as every design prints it; else the pattern, case-blind)
     head = text[:at] if at >= 0 else _TABLE_ONE_RE.split(text, maxsplit=1)[0]
     period = filing.period_of_report
     for m in _dates(head):
@@ -284,22 +306,41 @@ _NOTES_STOP_RE = re.compile(r"^\s*(?:Remarks\s*:|Note\s*:\s*File|Reminder\s*:|Po
 _NOTE_NUMBER_RE = re.compile(r"^\s*\((\d{1,3})\)(?=\s|$)", re.MULTILINE)
 
 
+#: What ends the footnotes, as the form prints it, each with where its rarest letter stands.
+_NOTES_ENDS = (("Remarks:", 7), ("Note: File", 4), ("Reminder:", 8), ("Potential persons", 0))
+
+
+def _note_numbers(region: str) -> Iterator[str]:
+    """The numbers ``_NOTE_NUMBER_RE.finditer(region)`` finds, in order: each line's whose first
+    character but white space is "(" (where any match's "(" stands: the pattern, tried at each
+    position of the region, is tried at those lines alone; a match whose blanks run over blank lines
+    holds the number of the line it ends on)."""
+    for line in region.split("\n"):
+        bare = line.lstrip()
+        if bare[:1] == "(":
+            m = _NOTE_NUMBER_RE.match(bare)
+            if m is not None:
+                yield m.group(1)
+
+
 def check_unread_notes(filing: Filing, text: str) -> Filing:
     """Footnotes whose number the page prints at a line's start under "Explanation of Responses" but
     that were not read (their text run among the signature block's lines by a flowing text): listed
     missing, not left out unsaid."""
     # (The headings as the form prints them, found at C speed; the patterns only for other spellings:
     # a pattern opened by ^ is tried at every position of a wide page.)
-    at = text.find("Explanation of Responses")
+    # (Each word looked for by a rare letter of its own, text_find; the ends only before the earliest
+    # found so far: the same places as str.find.)
+    at = find_by(text, "Explanation of Responses", 1)
     if at < 0:
         head = _NOTES_HEAD_RE.search(text) if "XPLANATION" in text or "xplanation of r" in text else None
         if head is None:
             return filing
         at = head.start()
-    ends = [
-        k for k in (text.find(w, at) for w in ("Remarks:", "Note: File", "Reminder:", "Potential persons")) if k >= 0
-    ]
-    stop = min(ends, default=-1)
+    stop = -1
+    for word, rare in _NOTES_ENDS:
+        k = find_by(text, word, rare, at, None if stop < 0 else stop + len(word))
+        stop = k if k >= 0 and (stop < 0 or k < stop) else stop
     if stop < 0:
         found = _NOTES_STOP_RE.search(text, at)
         stop = found.start() if found else len(text)
@@ -307,7 +348,7 @@ def check_unread_notes(filing: Filing, text: str) -> Filing:
     read = {fn.id for fn in filing.footnotes}
     lost = [
         f"footnotes[F{n}]"
-        for n in dict.fromkeys(m.group(1) for m in _NOTE_NUMBER_RE.finditer(region))
+        for n in dict.fromkeys(_note_numbers(region))
         if f"F{n}" not in read and f"footnotes[F{n}]" not in filing.missing and "footnotes" not in filing.missing
     ]
     if not lost:

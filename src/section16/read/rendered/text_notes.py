@@ -5,6 +5,7 @@ not settled and are said missing. Used by :mod:`.text`."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .cells import CLIPPED, UNSETTLED, Doc
@@ -45,7 +46,7 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     body: list[int] = []
     captions = _caption_lines(texts, idx[0])
     for i, t in sorted(texts.items()):
-        if i < idx[0] and re.match(r"^\*{1,2}(\s|$)|^(?:If the form is filed|Intentional misstatements)", " ".join(t)):
+        if i < idx[0] and _LEAD_NOTE_RE.match(" ".join(t)):
             lead.append([" ".join(t)])
             continue
         if i < idx[0] and lead and _lead_goes_on(lead, " ".join(t)):
@@ -60,7 +61,8 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     bare = {i: lines[i].rstrip() for i in body}
     width = max((len(b) for b in bare.values()), default=0)
     ends = {i for i, b in bare.items() if len(b) < 0.8 * width and b[-1:] in _SENTENCE_STOPS}
-    after = {a: next((i for i in sorted(texts) if i > a), None) for a in idx}
+    order = sorted(texts)  # (the line after each number: the next line holding text, found by bisection)
+    after = {a: order[k] if (k := bisect.bisect_right(order, a)) < len(order) else None for a in idx}
     unsettled: set[int] = set()
     if all(texts[a] or (after[a] is not None and after[a] not in idx) for a in idx) and all(
         i >= idx[0] and (i in idx or xs[i] <= xs[idx[0]]) for i in body
@@ -68,7 +70,7 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
         # Flowing text (a text browser's dump, a PDF library's plain text): each number starts its
         # note's first line or stands on the line above it, and the note's further lines stand flush
         # with the number, not beside it: a note runs to the next.
-        of_line = {i: max(k for k, a in enumerate(idx) if a <= i) for i in body}
+        of_line = {i: bisect.bisect_right(idx, i) - 1 for i in body}  # (the last number at or above it)
         # (Every number alone on its line, over its note's lines: no number stands beside a middle line.)
         unsettled = _unsettled_notes(lines, body, idx) if any(texts[a] for a in idx) else set()
     elif any(not texts[a] and (after[a] is None or after[a] in idx) for a in idx) and all(
@@ -81,6 +83,10 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     for i, k in of_line.items():
         rows[k].append(" ".join(texts[i]))
     return lead + [[f"{r[0]} {_join_lines(r[1:])}{UNSETTLED if k in unsettled else ''}"] for k, r in enumerate(rows)]
+
+
+#: The form's own notes' first words ("*", "**", their text), before the filer's first number.
+_LEAD_NOTE_RE = re.compile(r"^\*{1,2}(\s|$)|^(?:If the form is filed|Intentional misstatements)")
 
 
 def _caption_lines(texts: dict[int, list[str]], first: int) -> set[int]:
@@ -155,7 +161,8 @@ def _unsettled_notes(lines: list[str], body: list[int], idx: list[int]) -> set[i
     out: set[int] = set()
     lines_of = set(body)
     for k in range(1, len(idx)):
-        prev = max((i for i in body if i < idx[k]), default=None)
+        below = bisect.bisect_left(body, idx[k])  # (body is in the page's order: the last line above)
+        prev = body[below - 1] if below else None
         if prev is None or prev in idx:
             continue
         if not _STOP_RE.search(lines[prev].replace(CLIPPED, "").rstrip()):
