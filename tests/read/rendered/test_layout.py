@@ -586,3 +586,22 @@ def test_a_number_that_fits_a_and_d_alike_on_the_headings_page_leaves_only_that_
     row = got.derivative_transactions[0]
     assert (row.shares.value, row.acquired_disposed.value) == (Decimal("5952"), None)
     assert misses(expected, got) == []
+
+
+def test_a_moved_rows_number_that_fits_a_and_d_alike_is_read_but_for_that() -> None:
+    # pdftotext, 0001065280-19-000262: Table II's heading ends a page and its one row, an option
+    # exercise, stands on the next, laid out on its own grid and moved to the heading's by its
+    # dates. Its "55,342" fits (A) and (D) alike there (the map does not place the line between
+    # them, and the page shows no other row): cut by type, the two cuts differ only in that, and
+    # the row is read with acquired or disposed said missing (before, the table was: 13 fields).
+    name = "0001065280-19-000262"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert [m for m in got.missing if m.startswith("derivative")] == ["derivative_transactions[0].acquired_disposed"]
+    row = got.derivative_transactions[0]
+    assert (row.shares.value, row.acquired_disposed.value, row.conversion_or_exercise_price.value) == (
+        Decimal("55342"),
+        None,
+        Decimal("6.0214"),
+    )
+    assert misses(expected, got) == []

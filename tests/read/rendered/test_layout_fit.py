@@ -157,3 +157,11 @@ def test_a_mark_standing_where_the_page_prints_another_columns_values_is_that_co
     own = [list(c) for c in right]
     own[COLS.index("title")] = [*title, Tok(57, 10, 13, "(4)")]
     assert layout_fit._on_grid(own, known, COLS)
+
+
+def test_a_price_in_a_title_is_told() -> None:
+    cut = _row(10, "2,960", 88, "a")
+    cut[COLS.index("title")] = [Tok(9, 0, 10, "RESTRICTED"), Tok(10, 0, 5, "STOCK"), Tok(10, 23, 25, "$0")]
+    assert layout_fit.price_in_text(cut, COLS)
+    cut[COLS.index("title")] = cut[COLS.index("title")][:2]
+    assert not layout_fit.price_in_text(cut, COLS)

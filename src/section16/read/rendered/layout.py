@@ -40,6 +40,7 @@ from .layout_fit import (
     acquired_or_disposed,
     ad_twins,
     nearest_printable_cut,
+    price_in_text,
     settle_where_unmoved_rows_print,
     two_amount_columns,
 )
@@ -416,10 +417,13 @@ def _read_table(
                 and not mark_beside_ad(cut, cols)
             ]
             twin = None
-            if lenient and "a" in cols and not ad_as_one and margin is not None:
-                # (Last: a row on the heading's page whose number fits (A) and (D) alike is read
-                # but for acquired or disposed, once the page's other rows settle nothing more.)
+            if lenient and "a" in cols and margin is not None:
+                # (Last, once the page's other rows settle nothing more: a row whose number fits
+                # (A) and (D) alike is read but for acquired or disposed, on the heading's page
+                # (``twin``) or a moved one (where a page's (A) and (D) are told as its rows are).)
                 fit, twin = ad_twins(fit, cols, margin)
+                if ad_as_one:
+                    fit, twin = ([] if fit and price_in_text(fit[0][1], cols) else fit), None
             if len(fit) == 1 or (len(fit) > 1 and margin is not None and fit[1][0] - fit[0][0] >= margin):
                 take(k, [_join(c) for c in fit[0][1]], fit[0][1])
                 if twin is not None:

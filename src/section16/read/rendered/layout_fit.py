@@ -278,6 +278,13 @@ def ad_twins(
     return out, unsure
 
 
+def price_in_text(cut: list[list[Tok]], cols: tuple[str, ...]) -> bool:
+    """Does a title or nature of the cut hold a price ("$0")? Some titles do ("par value $0.01"),
+    but a conversion price printed on a title's line off its column's grid reads so too: a cut
+    taken only because (A) and (D) were made one is not taken so."""
+    return any(t.text.startswith("$") for c, kind in enumerate(cols) if kind in _TEXT for t in cut[c])
+
+
 def _key_of(cut: list[list[Tok]], a: int, d: int) -> tuple[tuple[Tok, ...], ...]:
     """The cut with (A) and (D) taken as one cell."""
     return (*(tuple(cell) for c, cell in enumerate(cut) if c not in (a, d)), (*cut[a], *cut[d]))
