@@ -104,3 +104,18 @@ def test_a_date_run_onto_the_name_is_said_missing() -> None:
     assert got.name is None and "reporting_owners[0].name" in missing
     kept = box_one.checked(ReportingOwner(cik=None, name="Smith Family Trust 2012"), [], [])
     assert kept.name == "Smith Family Trust 2012"
+
+
+def test_city_line_of_no_letter_is_said_missing() -> None:
+    # pdfplumber's layout sets the 2026 design's postal code cell "10001-" over "2192" around the city
+    # line "NEW YORK  NEW YORK": the city was read as "10001-", the zip as "2192". A city line without
+    # a letter is no city: city, state and zip are listed missing.
+    name = "0001225208-26-004663"
+    got = parse(PAGES / f"{name}.pdfplumber-layout.txt")
+    a = got.reporting_owners[0].address
+    assert a is not None and (a.city, a.state, a.zip_code) == (None, None, None)
+    assert {f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code")} <= set(got.missing)
+    assert misses(reference(name), got) == []
+    missing: list[str] = []
+    kept = box_one.checked(_owner(city="NEW YORK", state="NY", zip_code="10001-2192"), missing, [])
+    assert kept.address is not None and kept.address.city == "NEW YORK" and missing == []

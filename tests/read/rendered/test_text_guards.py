@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from section16 import parse
 from section16.model import Relationship
-from section16.read.rendered.text import text_to_doc
+from section16.read.rendered.text import _owner_rows, text_to_doc
 from section16.read.rendered.text_guards import box5_marks, check_owner_marks, check_street_spacing
 
 from .conftest import PAGES, misses, reference
@@ -219,3 +219,47 @@ def test_notes_whose_numbers_are_printed_but_not_read_are_said_missing() -> None
     got = parse(PAGES / f"{name}.pdfminer-text.txt")
     assert {"footnotes[F1]", "footnotes[F2]"} <= set(got.missing)
     assert [m for m in misses(reference(name), got) if m[0].startswith("footnote")] == []
+
+
+def test_pdfplumber_x_between_packed_headings_is_said_missing() -> None:
+    # pdfplumber's layout gives each character a column while the heading's font is narrower:
+    # "Director 10% Owner" one space apart, "10% Owner" pushed right of where the paper prints it.
+    # Each 10% owner's X (centred under "10% Owner" on paper) stands inside "Director" right of its
+    # centre: which heading it is under is not shown. Those owners' relationships are listed
+    # missing (they were read as directors); box 5, garbled here, leaves the first owner's unread.
+    name = "0000899243-20-021530"
+    got = parse(PAGES / f"{name}.pdfplumber-layout.txt")
+    expected = reference(name)
+    assert len(got.reporting_owners) == len(expected.reporting_owners) == 5
+    for i in range(1, 5):
+        assert f"reporting_owners[{i}].relationship" in got.missing
+        assert got.reporting_owners[i].relationship == Relationship()
+    assert any("pushed right" in n.message for n in got.notes)
+    assert misses(expected, got) == []
+
+
+def test_an_x_past_the_packed_heading_start_is_read() -> None:
+    # The same headings packed, the X starting at "10%" or right of it: under 10% Owner whatever the
+    # push (a pushed word's start is never left of its place on paper), so it is read.
+    head = "Director 10% Owner Officer Other".rjust(52)
+    rows = [head, "Newlight Partners LP", "320 PARK AVENUE".ljust(41) + "X", "NEW YORK, NY 10022"]
+    rows += ["Other Owner LP", "1 MAIN STREET".ljust(41) + "X", "BOSTON, MA 02110"]
+    unsure: list[tuple[int, str]] = []
+    assert _owner_rows(rows, 0, len(rows), None, unsure) != [] and unsure == []
+    rows[5] = "1 MAIN STREET".ljust(25) + "X"  # (right of Director's centre, left of "10%")
+    _owner_rows(rows, 0, len(rows), None, unsure)
+    assert [k for k, _why in unsure] == [1]
+
+
+def test_pypdf_words_split_apart_in_remarks_and_signatures_are_said_missing() -> None:
+    # pypdf's layout text parts a kerned word: "Chief Operating Of ficer" in the remarks, "PTE. L TD."
+    # in a signature. Where the word was parted is not shown: listed missing, not read.
+    name = "0001209191-20-023848"
+    got = parse(PAGES / f"{name}.pypdf-layout.txt")
+    assert got.remarks is None and "remarks" in got.missing
+    assert misses(reference(name), got) == []
+    name = "0001493152-25-009612"
+    got = parse(PAGES / f"{name}.pypdf-layout.txt")
+    said = [n for n in got.notes if n.text and "L TD." in n.text]
+    assert said and said[0].where.startswith("signatures[")
+    assert misses(reference(name), got) == []

@@ -40,6 +40,7 @@ NOT_A_CITY_RE = re.compile(
     r"|\bOMB\s+(?:APPROVAL|Number)|\((?:Street|Zip)\)"
     r"|\bApplicable\s+Line\b|(?<!\w)below\)"  # box 6's label, the end of box 5's "(give title below)"
     r"|\b(?:Common|Preferred|Ordinary|Class\s+[A-Z])\s+(?:Stock|Shares)\b"  # Table I's titles
+    r"|^[^A-Za-z]*$"  # no letter: a postal code's part the layout set apart ("10001-" over "2192")
 )
 
 

@@ -27,7 +27,7 @@ from ...model import (
     Signature,
     Source,
 )
-from . import blocks, box_one, box_one_street, boxes, owners_joined, tables
+from . import blocks, box_one, box_one_street, boxes, owners_joined, tables, value_guards
 from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat, run_on
 from .flowing_rows import is_lone_value
 
@@ -243,12 +243,13 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     rows1, rows2 = [], []
     lone: list[str] = []
     shifted: list[str] = []  # plain text: a table's row that did not fit its columns, and why
+    lost_rows: list[object] = []  # rows a front end saw lose a cell's line (tables.LOST)
 
     def table_rows(items: list[Item], table: int) -> list[object]:
         where = f"Table {'I' * table}"
         start = len(lone)
         try:
-            rows = tables.read_table(_regroup(items), form, table, lone)
+            rows = tables.read_table(_regroup(items), form, table, lone, lost_rows)
         except tables.RowError as e:
             if fmt == "text":
                 # Plain text whose table rows do not fit their columns (a converter laying each
@@ -451,8 +452,12 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         missing=tuple(dict.fromkeys(missing)),
         source=Source(source, fmt),
     )
+    if lost_rows:  # (before _unprotect, which makes new rows: they are told by identity)
+        filing = value_guards.blank_lost_rows(filing, lost_rows)
     if ix.literal:
         filing = _unprotect(filing)
+    if fmt != "html":  # (a text cut short where a converter dropped its line: value_guards)
+        filing = value_guards.check_dangling(filing)
     return filing
 
 

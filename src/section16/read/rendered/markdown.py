@@ -125,6 +125,20 @@ def _split_pipes(line: str) -> list[str]:
     return cells
 
 
+#: A pipe table's cell ending in a line break, nothing after it ("by<br>|", "$ 1,162.888<br>|").
+_OPEN_CELL_RE = re.compile(r"<br\s*/?>\s*\|", re.IGNORECASE)
+
+
+def _left_table(lines: list[str], i: int) -> bool:
+    """Is the next line holding text after line ``i - 1`` no row of its table: not a pipe row, or
+    the form's "Reminder:" under Table I (a PDF-to-Markdown converter draws it as a row)?"""
+    for line in lines[i : i + 8]:
+        s = line.strip()
+        if s:
+            return not s.startswith("|") or s[1:].lstrip(" *").startswith("Reminder")
+    return True
+
+
 def _hard_break(text: str) -> str:
     """A line without the backslash that ends it (Markdown's line break)."""
     return text[:-1].rstrip() if text.endswith("\\") and not text.endswith("\\\\") else text
@@ -213,6 +227,9 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     # The rows of a list item or of a paragraph of one line: their words surely in the page's order
     # (a paragraph of several lines may be a PDF's text, a "$" or a mark stacked on a line apart).
     in_order: set[int] = set()
+    # The table rows with a cell ending in a line break whose next line is no row of the table (the
+    # text below it, or the form's "Reminder:" row): that line, a mark or words, went elsewhere.
+    lost: set[int] = set()
     item = False  # the paragraph being read is a list item
 
     def flush() -> None:
@@ -287,6 +304,8 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
                 # (A title the cells cut: the converter's cells are not the form's, on the whole page.)
                 cut_title = cut_title or (split is not None and sum(1 for c in row if c.strip()) - len(split[0]) > 1)
                 doc.extend(split if split is not None else [row])
+                if split is None and "<br" in stripped and _OPEN_CELL_RE.search(stripped) and _left_table(lines, i):
+                    lost.add(id(row))
             continue
         # (Each pattern below opens with white space, then one of a few characters: the line's first
         # one, looked at first, spares most lines the patterns.)
@@ -343,7 +362,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
         doc = out
     if cut_title or ("(Last)" in text and _CAPTION_THEN_VALUE_RE.search(text)):
         doc = drop_unplaced_box1(doc, cut_title)
-    doc = place_tables(doc, in_order)
+    doc = place_tables(doc, in_order, lost)
     if "Owner" in text:
         doc = drop_cut_owners_table(doc, cut_title)
     if "Issuer Name" in text:

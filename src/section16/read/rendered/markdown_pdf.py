@@ -29,6 +29,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?;:)\"'\u201d]\W*$")
 #: Put after the text before a run-on mark when it does not end a sentence; becomes CLIPPED.
 CUT = "\uf8fe"
 _FN_NUMBER_RE = re.compile(r"^\(\d{1,3}\)\s")
+_LONE_NUMBER_RE = re.compile(r"^\(\d{1,3}\)$")
 #: A note shorter than this fits a printed line (a PDF's are about 300 characters wide): not cut at the
 #: paper's edge, nor parted from its other lines, whether or not it ends a sentence ("(1) IRA").
 _SHORT_NOTE = 120
@@ -290,11 +291,19 @@ def _settle_notes(rows: Doc) -> Doc:
     joined to it by :func:`join_footnote_heads`: whose they are is not shown)."""
     notes = list(rows)
     heads = []  # the rows that open a note
+    text_of: dict[int, int] = {}  # a number alone on its row: the row of its text, the next one
     for k, row in enumerate(notes):
         if len(row) != 1 or _NOTES_END_RE.match(row[0]):
             break
+        if k - 1 in text_of:
+            continue  # (the text of the number alone above it)
         if _FN_NUMBER_RE.match(row[0]):
             heads.append(k)
+        elif _LONE_NUMBER_RE.match(row[0]) and k + 1 < len(notes) and len(notes[k + 1]) == 1:
+            # A number alone, its text the next paragraph (pymupdf4llm's "**(2)**" over its note):
+            # one note, so a paragraph of no number above it is not taken for its text.
+            heads.append(k)
+            text_of[k] = k + 1
         elif not _STAR_NOTE_RE.match(row[0]) and row[0].strip("* "):
             heads.append(-k - 1)  # a paragraph of no number (not the form's own notes)
     unsettled: set[int] = set()
@@ -306,6 +315,7 @@ def _settle_notes(rows: Doc) -> Doc:
         if CLIPPED not in last and not _NOTE_END_RE.search(last) and len(last) >= _SHORT_NOTE:
             unsettled.update(h for h in heads[n : n + 2] if h >= 0)
     for k in unsettled:
+        k = text_of.get(k, k)  # (a number alone: its text is marked, the number stays as printed)
         notes[k] = [notes[k][0] + UNSETTLED]
     if unsettled or any(CLIPPED in notes[k][0] for k in heads if k >= 0):
         _clip_remarks(notes)

@@ -23,7 +23,7 @@ from .boxes import read_form_type
 from .cells import MEMO, Row, flat
 from .flowing_rows import holds_row_values, is_stray, place_flowing
 from .form import _mark
-from .tables import RUN_TOGETHER, UNPLACED, LoneCell, RowError, check_cell, columns, data_cells, fits, split_rows
+from .tables import LOST, RUN_TOGETHER, UNPLACED, LoneCell, RowError, check_cell, columns, data_cells, fits, split_rows
 from .values import split_marks
 
 #: A line that is only footnote marks: it belongs to the value on the line above.
@@ -161,11 +161,13 @@ def _refused(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool | None:
     return len(chunks) == 1 and len(data_cells(row)) > len(cols)
 
 
-def place_tables(doc: list[Row], in_order: Collection[int] = ()) -> list[Row]:
+def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collection[int] = ()) -> list[Row]:
     """The rows of Table I and Table II that do not fit their table as drawn, placed by their values
     where that is sure; every other row as it was. ``in_order``: the ids of rows whose words are
     surely in the page's order (a list item, a line), the only rows written as text that are read
-    (lines joined as one paragraph may be a PDF's, a "$" or a mark stacked out of its place)."""
+    (lines joined as one paragraph may be a PDF's, a "$" or a mark stacked out of its place).
+    ``lost``: the ids of rows a cell of which lost its next line: inside a table, marked
+    :data:`~.tables.LOST` (read, then listed missing)."""
     region: tuple[tuple[str, ...], str] | None = None
     form: str | None = None
     rows_seen = False  # a row of the current table read (headings stand above them)
@@ -185,6 +187,20 @@ def place_tables(doc: list[Row], in_order: Collection[int] = ()) -> list[Row]:
             out.append(slot)
         flow.clear()
 
+    # A table's text a PDF-to-Markdown converter drew outside its rows: a paragraph after the table's
+    # last row ("FBO of Jennifer T Jerome." under the table, before "Reminder:"), or a title's piece
+    # alone atop the next page's table ("(right to buy)"). Whose line it is (the row above, or the
+    # row below) is not shown: those rows are marked LOST (read, then listed missing).
+    last_data: int | None = None  # where in ``out`` the current table's last row stands
+    orphan_after: int | None = None  # that row, with a paragraph of the table's text after it
+    lost_next = False  # the table's next row follows a title's piece alone
+
+    def settle_orphan() -> None:
+        nonlocal orphan_after
+        if orphan_after is not None:
+            out[orphan_after] = _marked_lost(out[orphan_after])
+        orphan_after = None
+
     titled = _rows_saying_table(doc)
     for i, row in enumerate(doc):
         if flow and (len(row) != 1 or region is None or not holds_row_values(row[0])):
@@ -195,6 +211,8 @@ def place_tables(doc: list[Row], in_order: Collection[int] = ()) -> list[Row]:
         key = tuple(row)
         marks = _row_marks(key)
         if marks:
+            settle_orphan()
+            last_data, lost_next = None, False
             region = None
             rows_seen = False
             table_no += 1
@@ -216,21 +234,34 @@ def place_tables(doc: list[Row], in_order: Collection[int] = ()) -> list[Row]:
         if region is not None and refused:
             placed = place_row(row, *region)
             if placed is not None:
-                out.append(placed)
-                rows_seen = True
+                out.append(_marked_lost(placed) if (lost and id(row) in lost) or lost_next else placed)
+                rows_seen, last_data, orphan_after, lost_next = True, len(out) - 1, None, False
                 continue
             if not rows_seen and _heading_words(row):
                 continue  # the heading's words the converter drew as a row of their own: not a row
         elif refused is False:
             rows_seen = True
+            if lost_next:
+                row, lost_next = _marked_lost(row), False
+            orphan_after = None
+            out.append(_marked_lost(row) if lost and id(row) in lost else row)
+            last_data = len(out) - 1
+            continue
+        elif region is not None and rows_seen and last_data is not None and _outside_text(row):
+            if len(row) > 1:
+                out[last_data] = _marked_lost(out[last_data])
+                lost_next = True
+            else:
+                orphan_after = last_data
         elif region is not None and refused is None and len(row) > 1 and not _heading_words(row):
             # Read as a heading (a cell holds "(Instr. 4)"...), but values stand in it too: the
             # converter drew the heading's last lines into the table's first row.
             title = next(c for c in row if c.strip())
             out.append([title, UNPLACED])
             continue
-        out.append(row)
+        out.append(_marked_lost(row) if region is not None and lost and id(row) in lost else row)
     flush_flow()
+    settle_orphan()
     if not slots:
         return out
     filled: list[Row] = []
@@ -244,6 +275,28 @@ def place_tables(doc: list[Row], in_order: Collection[int] = ()) -> list[Row]:
         # (A line not placed, or a line no row took: none of the run is read, each line said so.)
         filled.extend(cut if cut is not None else [[ln, RUN_TOGETHER] for ln in lines])
     return filled
+
+
+#: The form's own words between and under its tables (and the heading's): no row's text.
+_FORM_TEXT_RE = re.compile(
+    r"Reminder|Persons\s+who|SEC\s+\d|Table\s+I|\(e\.\s*g\.|Instr\.|Month/Day|Explanation|Reporting\s+Owner",
+    re.IGNORECASE,
+)
+
+
+def _outside_text(row: Row) -> bool:
+    """A row of a table's text alone: one cell of words (no value a row shows), not the form's own
+    words, as a paragraph, or as the only filled cell of a row of fewer cells than the table has."""
+    filled = [c for c in row if c.strip()]
+    if len(filled) != 1 or holds_row_values(filled[0]) or _FORM_TEXT_RE.search(filled[0]):
+        return False
+    return not _VALUE_RE.search(filled[0].replace("\n", " "))
+
+
+def _marked_lost(row: Row) -> Row:
+    """The row with :data:`~.tables.LOST` after its last filled cell (read_table takes it out)."""
+    k = max((j for j, c in enumerate(row) if c.strip()), default=len(row) - 1)
+    return [c + LOST if j == k else c for j, c in enumerate(row)]
 
 
 _TABLE_GATE_RE = re.compile("table", re.IGNORECASE)

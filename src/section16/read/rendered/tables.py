@@ -199,6 +199,10 @@ UNPLACED = "\ue0fd"
 #: Put in a row's cell by a front end that found a row's values run together as text (a list item, a
 #: paragraph): where one cell ends and the next begins is not shown, so the row is not read.
 RUN_TOGETHER = "\ue0fc"
+#: Put in a row's cell by a front end that saw a cell's next line go elsewhere (a PDF-to-Markdown
+#: converter's cell ending in a line break, the line drawn into the text below the table): the row
+#: is read, and :func:`read_table` hands it over as not whole (the form reader lists it missing).
+LOST = "\ue0fb"
 
 
 def _fit(cells: Row, cols: tuple[str, ...]) -> dict[str, Cell]:
@@ -385,7 +389,11 @@ def _derivative(c: dict[str, Cell], form: str) -> DerivativeTransaction | Deriva
     return DerivativeHolding(coding=coding, **common)  # type: ignore[arg-type]
 
 
-def read_table(rows: list[Row], form: str, table: int, skipped: list[str] | None = None) -> list[object]:
+def read_table(
+    rows: list[Row], form: str, table: int, skipped: list[str] | None = None, lost: list[object] | None = None
+) -> list[object]:
+    """The table's rows read. ``lost`` gets the rows a front end marked :data:`LOST` (read without
+    the mark; not whole)."""
     cols = columns(form, table)
     build = _non_derivative if table == 1 else _derivative
     out: list[object] = []
@@ -397,8 +405,13 @@ def read_table(rows: list[Row], form: str, table: int, skipped: list[str] | None
                 skipped.append(str(e))
             continue
         for cells in chunks:
+            cut = lost is not None and any(LOST in c for c in cells)
+            if cut:
+                cells = [c.replace(LOST, "") for c in cells]
             try:
                 out.append(build(_fit(cells, cols), form))
             except BadValue as e:
                 raise RowError(str(e)) from None
+            if cut and lost is not None:
+                lost.append(out[-1])
     return out

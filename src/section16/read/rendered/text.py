@@ -256,13 +256,17 @@ _REL_HEAD_RE = re.compile(r"Director\s+10\s*%\s*Owner\s+Officer\s+Other")
 
 
 def _owner_rows(
-    lines: list[str], begin: int, end: int, pages: list[int] | None = None, unplaced: list[int] | None = None
+    lines: list[str],
+    begin: int,
+    end: int,
+    pages: list[int] | None = None,
+    unplaced: list[tuple[int, str]] | None = None,
 ) -> Doc:
     """The Reporting Owners table: name and address lines on the left, an X (or a title) under
     Director, 10% Owner, Officer or Other; owners are separated by blank lines. ``pages``: each line's
     page; an owner whose marks stand on another page than the first owner's, under a heading no mark
-    on that page stands under, has its number (in the table's order, as the form reader counts owners) put
-    in ``unplaced``."""
+    on that page stands under, or whose "X" may stand under either of two packed headings, has its
+    number (in the table's order, as the form reader counts owners) put in ``unplaced``, with why."""
     head = next((i for i in range(begin, end) if _REL_HEAD_RE.search(lines[i])), None)
     if head is None:
         return [[c.text for c in chunks(lines[i], i)] for i in range(begin, end) if lines[i].strip()]
@@ -282,6 +286,14 @@ def _owner_rows(
         label.index(w, st) + len(w) for st, w in zip(starts, ("Director", "Owner", "Officer", "Other"), strict=True)
     ]
     centres = [(a + b) / 2 for a, b in zip(starts, ends, strict=True)]
+    # "Director 10% Owner" one space apart: a layout giving each character a column of its own while
+    # the heading's font is narrower pushes "10% Owner" right of where it stands on paper (pdfplumber:
+    # "Director" over 8 columns where the paper spends 5 on it). A word's start is never left of its
+    # place on paper, and a word is never wider there than in the text, so an "X" more than a column
+    # (rounding) right of Director's printed centre but left of the printed "10%" is not centred under
+    # Director, and may be under a pushed 10% Owner: which one is not shown.
+    packed = ends[0] + 1 == starts[1]
+    unsure_rows: set[int] = set()
     # Each owner's address ends with its city line, which parts the owners whether or not blank
     # lines stand between them (a PDF's line spacing leaves blank lines inside an owner too); where
     # that does not give one line of marks per owner, blank lines part them.
@@ -324,18 +336,23 @@ def _owner_rows(
                         fits = range(2) if c.text == "X" else range(4)
                         col = 1 + min(fits, key=lambda k: abs(centres[k] - mid))
                         cur[col].append(c.text)
+                        if c.text == "X" and packed and centres[0] + 1 < mid and c.x < starts[1]:
+                            unsure_rows.add(len(rows) - 1)
     first = next((p for p in marks_pages if p), set())
-    later = [bool(p - first) for p in marks_pages]
-    if unplaced is not None and any(later):
+    later = [bool(p - first) for p in marks_pages] if pages is not None else [False] * len(rows)
+    if unplaced is not None and (any(later) or unsure_rows):
         # A layout program may lay out each page on a grid of its own (pdftotext): marks on another
         # page than the first owner's (which box 5 checks, text_guards.check_owner_marks) may stand
         # elsewhere. Marks there under headings that marks on the first owner's page stand under read
         # alike; others (a grid narrower or wider than that page's) are not known.
         seen = {k for r, lt in zip(rows, later, strict=True) if not lt for k in range(1, 5) if r[k]}
         named = itertools.accumulate(1 if r[0] else 0 for r in rows)
-        for r, lt, n in zip(rows, later, named, strict=True):
-            if lt and not {k for k in range(1, 5) if r[k]} <= seen:
-                unplaced.append(n - 1)  # (the owner's number: rows without a name are not owners)
+        for j, (r, lt, n) in enumerate(zip(rows, later, named, strict=True)):
+            # (the owner's number: rows without a name are not owners)
+            if j in unsure_rows:
+                unplaced.append((n - 1, _PACKED_X))
+            elif lt and not {k for k in range(1, 5) if r[k]} <= seen:
+                unplaced.append((n - 1, _LATER_PAGE))
     return [["\n".join(cell) if k == 0 else " ".join(cell) for k, cell in enumerate(row)] for row in rows]
 
 
@@ -408,7 +425,7 @@ def text_to_doc(
     header_rows: HeaderRows | None = None,
     footnote_rows: OwnerRows | None = None,
     tie: str | None = None,
-    unplaced: list[int] | None = None,
+    unplaced: list[tuple[int, str]] | None = None,
 ) -> Doc:
     """The page's rows of cells. A table whose rows cannot be placed refuses the page, or, given
     ``unread``, is left out and listed there as (table number, its heading's line, why). ``tie``:
@@ -519,19 +536,22 @@ def text_to_doc(
     return [[normalize(c) for c in row] for row in doc]
 
 
-def _unplaced_marks(filing: Filing, unplaced: list[int]) -> Filing:
-    """The owners whose marks stand on another page than the first owner's, where the marks there do
-    not settle which headings they stand under: their relationships are listed missing, not read."""
+_LATER_PAGE = "the owner's marks stand on a later page than the first owner's, on another grid: not placed"
+_PACKED_X = "an 'X' between Director's centre and a '10% Owner' the layout may have pushed right: not placed"
+
+
+def _unplaced_marks(filing: Filing, unplaced: list[tuple[int, str]]) -> Filing:
+    """The owners whose marks do not settle which headings they stand under (on another page than the
+    first owner's, or beside packed headings): their relationships are listed missing, not read."""
     # (The first owner's marks are box 5's, read apart from the table.)
-    which = [k for k in unplaced if 0 < k < len(filing.reporting_owners)]
+    which = dict(kw for kw in unplaced if 0 < kw[0] < len(filing.reporting_owners))
     if not which:
         return filing
-    why = "the owner's marks stand on a later page than the first owner's, on another grid: not placed"
     owners = list(filing.reporting_owners)
     for k in which:
         owners[k] = replace(owners[k], relationship=Relationship())
     missing = [*filing.missing, *(f"reporting_owners[{k}].relationship" for k in which)]
-    notes = [*filing.notes, *(Note(f"reporting_owners[{k}].relationship", why) for k in which)]
+    notes = [*filing.notes, *(Note(f"reporting_owners[{k}].relationship", why) for k, why in which.items())]
     return replace(filing, reporting_owners=tuple(owners), missing=tuple(dict.fromkeys(missing)), notes=tuple(notes))
 
 
@@ -550,7 +570,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
 
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data  # (decoded once)
     unread: list[tuple[int, int, str]] = []
-    unplaced: list[int] = []
+    unplaced: list[tuple[int, str]] = []
     doc = text_to_doc(text, source, unread=unread, unplaced=unplaced)
     filing = _unplaced_marks(read_doc(doc, source, "text"), unplaced)
     tied = {t for t, _l, why in unread if why == TIED or why.endswith((AD_TIED, TITLE_TIED))}

@@ -111,9 +111,13 @@ def check_cut_remarks(filing: Filing, text: str) -> Filing:
 
 #: A word a PDF library split where the font kerns or joins its letters: a space before a comma or a
 #: full stop ("Robert F . Probst", "Donna Hammer , Attorney"), a word parted at its "ff" ("Kate
-#: DeHof f", "Jef frey", "Of ficer"; not "of", "if" or "Chief" before a word in f). No signature of the
-#: corpus's is written so.
-_SPLIT_WORD_RE = re.compile(r"\w [,.](?=\s|$)|\b(?!(?:of|if|Chief|chief)\b)[A-Za-z]*f f[a-z]*\b")
+#: DeHof f", "Jef frey", "Of ficer"; not "of", "if" or "Chief" before a word in f), a company's form
+#: parted after its kerned first letter ("PTE. L TD.", "L LC", "I NC"). No signature of the corpus's
+#: is written so.
+_SPLIT_WORD_RE = re.compile(
+    r"\w [,.](?=\s|$)|\b(?!(?:of|if|Chief|chief)\b)[A-Za-z]*f f[a-z]*\b"
+    r"|\b(?:L [Tt][Dd]|L [Ll][Cc]|L [Ll][Pp]|I [Nn][Cc]|C [Oo][Rr][Pp]|P [Ll][Cc])\b"
+)
 #: Box 1's city line ending in a state code parted into its letters ("WILLIAMSPORT, P A").
 _SPLIT_STATE_RE = re.compile(r",\s*[A-Z] [A-Z]$")
 #: A US postal code parted into two runs of digits ("641 17", "021 16").
@@ -134,6 +138,25 @@ def check_split_words(filing: Filing) -> Filing:
             notes.append(Note(f"signatures[{i}].name", "a word split apart in the name; not read", s.name))
             signatures[i], changed = replace(s, name=None), True
     owners = list(filing.reporting_owners)
+    for i, o in enumerate(owners):
+        # (Owners' names and box 5's titles: none of the corpus's holds such a split either.)
+        if o.name and _SPLIT_WORD_RE.search(o.name):
+            missing.append(f"reporting_owners[{i}].name")
+            notes.append(Note(f"reporting_owners[{i}].name", "a word split apart in the name; not read", o.name))
+            owners[i], changed = replace(o, name=None), True
+        rel = owners[i].relationship
+        for key in ("officer_title", "other_text"):
+            title = getattr(rel, key) if rel is not None else None
+            if rel is not None and title and _SPLIT_WORD_RE.search(title):
+                missing.append(f"reporting_owners[{i}].relationship.{key}")
+                notes.append(Note(f"reporting_owners[{i}].relationship.{key}", "a word split apart; not read", title))
+                rel = replace(rel, officer_title=None) if key == "officer_title" else replace(rel, other_text=None)
+                owners[i], changed = replace(owners[i], relationship=rel), True
+    remarks = filing.remarks
+    if remarks and _SPLIT_WORD_RE.search(remarks):
+        missing.append("remarks")
+        notes.append(Note("remarks", "a word split apart in the remarks; not read", remarks[:80]))
+        remarks, changed = None, True
     a = owners[0].address if owners else None
     if a is not None and a.city and a.state is None and _SPLIT_STATE_RE.search(a.city):
         missing.extend(f"reporting_owners[0].address.{k}" for k in ("city", "state"))
@@ -150,6 +173,7 @@ def check_split_words(filing: Filing) -> Filing:
         filing,
         signatures=tuple(signatures),
         reporting_owners=tuple(owners),
+        remarks=remarks,
         missing=tuple(dict.fromkeys(missing)),
         notes=tuple(notes),
     )

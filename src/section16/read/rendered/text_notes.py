@@ -176,7 +176,7 @@ def _unsettled_notes(lines: list[str], body: list[int], idx: list[int]) -> set[i
     return out
 
 
-_BROKEN_AFTER_HYPHEN_RE = re.compile(r"[A-Za-z]-$")
+_BROKEN_AFTER_HYPHEN_RE = re.compile(r"[A-Za-z0-9]-$")
 _BROKEN_AT_SLASH_RE = re.compile(r"\w/$")
 
 

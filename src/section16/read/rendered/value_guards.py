@@ -1,0 +1,113 @@
+"""Values a page shows cut short, checked after the form is read: a text ending in a word that never
+ends one ("by", "of", "an") lost its next words where the converter dropped a line (a PDF-to-Markdown
+converter's cell "by<br>" whose "ESOP" went to the row below, a remark cut at the paper's edge after
+"SPV ("SPV") an"). Such a value is listed missing, not read as the whole.
+
+No nature of ownership, title, footnote or remark of the corpus's (903 filings: 3,826 footnotes, 157
+remarks) ends in one of these words; an officer's title may ("Executive Officer of", box 5's cell cut
+by the SEC page itself), and a name may end in an initial ("BELL JAMES A"), so those are not looked
+at. Used for every page but the HTML one, which shows what was filed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TypeVar
+
+from ...model import Filing, Note, Value
+
+#: A text ending in a preposition, an article or a conjunction: its next words are not on the page.
+_DANGLING_RE = re.compile(
+    r"(?:^|\s)(?:by|of|for|through|and|or|the|an|to|in|via|with|FBO|f/b/o|at|from|under)\s*$", re.IGNORECASE
+)
+_ROWS = ("non_derivative_transactions", "non_derivative_holdings", "derivative_transactions", "derivative_holdings")
+_TEXTS = ("security_title", "underlying_title", "nature_of_ownership")
+_WHY = "ends in a word that ends no text ('by', 'of', 'an'...): its next words were lost; not read"
+
+_Row = TypeVar("_Row")
+
+
+def dangles(text: str | None) -> bool:
+    """Does the text end in a word that never ends one (its next words lost)?"""
+    return bool(text) and _DANGLING_RE.search(text or "") is not None
+
+
+def _row_checked(row: _Row, where: str, missing: list[str], notes: list[Note]) -> _Row:
+    changes: dict[str, Value[str]] = {}
+    for name in _TEXTS:
+        v = getattr(row, name, None)
+        if isinstance(v, Value) and isinstance(v.value, str) and dangles(v.value):
+            changes[name] = Value(None, v.footnote_ids)
+            missing.append(f"{where}.{name}")
+            notes.append(Note(f"{where}.{name}", _WHY, v.value))
+    return dataclasses.replace(row, **changes) if changes else row  # type: ignore[type-var]
+
+
+_LOST_WHY = "a line of the row's text stands apart from it (drawn outside the rows): the row is not whole; not read"
+
+
+def _blank(row: _Row) -> _Row:
+    """The row with every value emptied (its kind, transaction or holding, kept: the page shows it)."""
+    changes: dict[str, object] = {
+        f.name: Value() if isinstance(getattr(row, f.name), Value) else None
+        for f in dataclasses.fields(row)  # type: ignore[arg-type]
+    }
+    return dataclasses.replace(row, **changes)  # type: ignore[type-var]
+
+
+def blank_lost_rows(filing: Filing, lost: list[object]) -> Filing:
+    """The filing with each row of ``lost`` (a front end saw a cell of it lose its next line:
+    ``tables.LOST``) emptied and listed missing, row by row."""
+    if not lost:
+        return filing
+    ids = {id(r) for r in lost}
+    missing: list[str] = []
+    notes: list[Note] = []
+    rows = {}
+    for kind in _ROWS:
+        got = getattr(filing, kind)
+        rows[kind] = tuple(_blank(r) if id(r) in ids else r for r in got)
+        for i, r in enumerate(got):
+            if id(r) in ids:
+                missing.append(f"{kind}[{i}]")
+                notes.append(Note(f"{kind}[{i}]", _LOST_WHY))
+    return dataclasses.replace(
+        filing,
+        **rows,  # type: ignore[arg-type]
+        missing=tuple(dict.fromkeys([*filing.missing, *missing])),
+        notes=(*filing.notes, *notes),
+    )
+
+
+def check_dangling(filing: Filing) -> Filing:
+    """The filing with each table text, footnote or the remarks that ends in a dangling word listed
+    missing (and emptied) instead of read."""
+    missing: list[str] = []
+    notes: list[Note] = []
+    rows = {
+        kind: tuple(_row_checked(r, f"{kind}[{i}]", missing, notes) for i, r in enumerate(getattr(filing, kind)))
+        for kind in _ROWS
+    }
+    footnotes = []
+    for fn in filing.footnotes:
+        if dangles(fn.text):
+            missing.append(f"footnotes[{fn.id}]")
+            notes.append(Note(f"footnotes[{fn.id}]", _WHY, fn.text[-80:]))
+        else:
+            footnotes.append(fn)
+    remarks = filing.remarks
+    if dangles(remarks):
+        missing.append("remarks")
+        notes.append(Note("remarks", _WHY, (remarks or "")[-80:]))
+        remarks = None
+    if not missing:
+        return filing
+    return dataclasses.replace(
+        filing,
+        **rows,  # type: ignore[arg-type]
+        footnotes=tuple(footnotes),
+        remarks=remarks,
+        missing=tuple(dict.fromkeys([*filing.missing, *missing])),
+        notes=(*filing.notes, *notes),
+    )

@@ -1,0 +1,97 @@
+"""Values a page shows cut short (value_guards.py; tables.LOST, set by the Markdown front end): a
+converter that dropped a cell's next line, or a remark cut at the paper's edge, leaves a value that is
+listed missing, never read as the whole. Pages of PDF-to-Markdown converters (held out: pymupdf4llm)."""
+
+from __future__ import annotations
+
+from section16 import parse
+from section16.model import Filing, Footnote, NonDerivativeHolding, Value
+from section16.read.rendered.markdown import markdown_to_doc
+from section16.read.rendered.tables import LOST
+from section16.read.rendered.value_guards import blank_lost_rows, check_dangling, dangles
+
+from .conftest import PAGES, misses, reference
+
+
+def test_dangling_words() -> None:
+    for cut in ("by", "BY", "Newlight Harbour Point SPV (\"SPV\") an", "Due to a 30 line item limitation in", "FBO"):
+        assert dangles(cut), cut
+    # Texts the corpus holds that end otherwise: a name's initial, a class letter, a closing word.
+    for whole in ("by Trust", "BELL JAMES A", "Common Stock Class A", "Exhibit 24 - Power of Attorney", "", None):
+        assert not dangles(whole), whole
+
+
+def test_a_nature_whose_cell_lost_its_line_is_said_missing() -> None:
+    # pymupdf4llm draws the last row's nature as "by<br>" and puts its "ESOP" into the "Reminder:"
+    # row under the table: the row was read with the nature "by". The row is listed missing (its
+    # cell's next line stands apart); the rows above are read.
+    name = "0001123292-20-000425"
+    page = (PAGES / f"{name}.pymupdf4llm.md").read_text()
+    assert "|by<br>|" in page
+    got = parse(PAGES / f"{name}.pymupdf4llm.md")
+    expected = reference(name)
+    assert "non_derivative_holdings[0]" in got.missing
+    assert got.non_derivative_holdings[0].nature_of_ownership == Value()
+    assert any("stands apart" in n.message for n in got.notes)
+    shares = [r.shares for r in got.non_derivative_transactions]
+    assert shares == [r.shares for r in expected.non_derivative_transactions]
+    assert misses(expected, got) == []
+
+
+def test_a_price_whose_mark_went_below_the_table_is_said_missing() -> None:
+    # The 30th row's price "$ 1,162.888<br>" lost its "(32)" to the "Reminder:" row: its mark was read
+    # as none. That row is listed missing; the 29 rows above stay read, marks and all.
+    name = "0000899243-21-045947"
+    got = parse(PAGES / f"{name}.pymupdf4llm.md")
+    expected = reference(name)
+    assert "non_derivative_transactions[29]" in got.missing
+    assert got.non_derivative_transactions[29].price_per_share == Value()
+    prices = [r.price_per_share for r in got.non_derivative_transactions[:29]]
+    assert prices == [r.price_per_share for r in expected.non_derivative_transactions[:29]]
+    assert misses(expected, got) == []
+
+
+def test_a_cell_ending_in_a_break_inside_the_table_is_kept() -> None:
+    # A cell ending in a line break whose row is followed by another row of the table is not marked:
+    # only a line that left the table is lost.
+    page = (PAGES / "0001123292-20-000425.pymupdf4llm.md").read_text()
+    assert not any(LOST in c for row in markdown_to_doc(page.replace("|by<br>|", "|by<br>ESOP|")) for c in row)
+    marked = [c for row in markdown_to_doc(page) for c in row if LOST in c]
+    assert len(marked) == 1
+
+
+def test_remarks_cut_after_an_article_are_said_missing() -> None:
+    # The remarks' line runs past the paper and pymupdf4llm keeps what the paper shows: "... controls
+    # Newlight Harbour Point SPV ("SPV") an". No page note is cut here to tell the paper's edge, but no
+    # text ends in "an": the remarks are listed missing, not read.
+    name = "0000899243-20-021530"
+    got = parse(PAGES / f"{name}.pymupdf4llm.md")
+    assert got.remarks is None and "remarks" in got.missing
+    assert misses(reference(name), got) == []
+
+
+def test_check_dangling_lists_each_field() -> None:
+    row = NonDerivativeHolding(
+        security_title=Value("Common Stock"),
+        coding=None,
+        shares_owned_after=Value(None),
+        value_owned_after=Value(None),
+        direct_indirect=Value("I"),
+        nature_of_ownership=Value("by", ("F1",)),
+    )
+    filing = Filing(
+        document_type="3",
+        period_of_report=None,
+        issuer=reference("0001123292-20-000425").issuer,
+        reporting_owners=(),
+        non_derivative_holdings=(row,),
+        footnotes=(Footnote("F1", "Held in a trust for the benefit of"), Footnote("F2", "Held by the ESOP.")),
+        remarks="See Exhibit 24.",
+    )
+    got = check_dangling(filing)
+    assert got.non_derivative_holdings[0].nature_of_ownership == Value(None, ("F1",))
+    assert [f.id for f in got.footnotes] == ["F2"]
+    assert got.remarks == "See Exhibit 24."
+    assert set(got.missing) == {"non_derivative_holdings[0].nature_of_ownership", "footnotes[F1]"}
+    assert check_dangling(got) is got  # (nothing left to say: the same filing)
+    assert blank_lost_rows(filing, []) is filing
