@@ -16,7 +16,7 @@ import pytest
 
 from section16 import parse_bytes
 from section16.errors import ParseError
-from section16.read.rendered import layout, layout_cells, layout_words, tables, text_lines
+from section16.read.rendered import layout, layout_cells, layout_rows, layout_words, tables, text_lines
 from section16.read.rendered.layout_words import Tok
 
 from .conftest import PAGES
@@ -168,3 +168,52 @@ def test_a_cell_refused_by_its_characters_is_refused_by_its_column() -> None:
     # Every typed column the tables print has its bans; the free-text columns have none.
     kinds = {kind for form in ("3", "4", "5") for table in (1, 2) for kind in tables.columns(form, table)}
     assert kinds - set(layout_cells._BANNED_CHARS) == layout_cells._TEXT & kinds
+
+
+@compiled
+def test_every_band_of_the_fixture_pages_costs_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every band the row searches of the committed laid-out pages weigh (rows printed without blank
+    # lines between them), weighed by the compiled cost and by the Python one: the same float.
+    asked: list[tuple[list[int], float, object, object, object]] = []
+    weigh = layout_rows.band_cost
+
+    def recording(band: list[int], middle: float, runs: object, pages: object = None, anchored: object = ()) -> float:
+        asked.append((list(band), middle, runs, pages, anchored))
+        return weigh(band, middle, runs, pages, anchored)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(layout_rows, "band_cost", recording)
+    layout._ASSIGNED.clear()
+    layout._TRIED.clear()
+    layout._CUTS.clear()
+    layout._band_costs.cache_clear()
+    for page in TEXT_PAGES:
+        try:
+            parse_bytes(page.read_bytes(), page.name)
+        except ParseError:
+            pass
+    monkeypatch.undo()
+    assert len(asked) > 1000
+    fast = [layout_rows.band_cost(*a) for a in asked]  # type: ignore[arg-type]
+    monkeypatch.setattr(layout_rows, "_band_c", None)
+    slow = [layout_rows.band_cost(*a) for a in asked]  # type: ignore[arg-type]
+    assert len({c for c in slow if c < layout_rows.STACKED}) > 100  # costs of every kind, not one
+    assert [k for k, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b] == []
+
+
+@compiled
+def test_a_heading_line_is_told_as_the_patterns_tell_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # layout_words._heading_line of every committed page's line, and of random lines of heading
+    # words, numbered labels, marks and other words and characters, compiled and by the patterns.
+    rng = random.Random(7)
+    pieces = [*sorted(layout_words._HEADING_WORDS), "Title", "(Instr.", "3.", "2A.", "10.5", "1.", "12.x", "9A.4",
+              "(1)", "D", "Stock", "Month/Day/Year)", "-", "$", "\t", "\x1c", "1,000", "Owned", "é", "?"]  # fmt: skip
+    lines = _page_lines()
+    for _ in range(20000):
+        seps = [rng.choice((" ", "  ", "   ", "\n", "")) for _ in range(8)]
+        lines.append("".join(rng.choice(pieces) + sep for sep in seps[: rng.randrange(0, 8)]))
+    told = layout_words._heading_line.__wrapped__
+    fast = [told(ln) for ln in lines]
+    monkeypatch.setattr(layout_words, "_scan_c", None)
+    slow = [told(ln) for ln in lines]
+    assert 1000 < sum(slow) < len(lines) - 1000  # heading lines and others
+    assert [k for k, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b] == []

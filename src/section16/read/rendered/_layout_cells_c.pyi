@@ -22,3 +22,17 @@ def search(
 
 def line_tokens(line: str, number: int, tok: type[Any], dashes: Callable[[str], object]) -> tuple[Any, ...]: ...
 def line_chunks(line: str, number: int, chunk: type[Any], dashes: Callable[[str], object]) -> tuple[Any, ...]: ...
+def band_cost(
+    band: list[int],
+    middle: float,
+    runs: Any,
+    kind: Callable[[str], tuple[bool, bool, bool, bool, int]],
+    x0: Callable[[Any], int],
+    stacked: float,
+    after_mark: float,
+    by_start: float,
+    unbalanced: float,
+    lone_mark: float,
+    mark_weight: float,
+) -> float: ...
+def heading_line(line: str, words_ok: frozenset[str], is_heading: Callable[[str], bool]) -> bool | None: ...

@@ -325,3 +325,216 @@ def line_chunks(str line not None, object number, type chunk not None, object da
             continue
         out.append(s16_named(chunk, (number, s, text)))
     return tuple(out)
+
+
+def band_cost(
+    object band,
+    double middle,
+    object runs,
+    object kind,
+    object x0,
+    double stacked,
+    double after_mark,
+    double by_start,
+    double unbalanced,
+    double lone_mark,
+    double mark_weight,
+):
+    """``layout_rows.band_cost`` of a band standing on one page (not empty), compiled: the same runs
+    in the same order (sorted by ``x0``), the same ``kind`` of each, the same double operations in
+    the same order, so the same cost. (No negative index here: the module is compiled without
+    wraparound.)"""
+    cdef list items = sorted([t for i in band for t in runs[i]], key=x0)
+    cdef Py_ssize_t m = len(items), a, b, k, r, ra, rb
+    cdef long* xa = <long*>malloc((m + 1) * sizeof(long))
+    cdef long* xb = <long*>malloc((m + 1) * sizeof(long))
+    cdef long* ln = <long*>malloc((m + 1) * sizeof(long))
+    cdef long* bal = <long*>malloc((m + 1) * sizeof(long))
+    cdef char* kv = <char*>malloc(m + 1)
+    cdef char* km = <char*>malloc(m + 1)
+    cdef char* ke = <char*>malloc(m + 1)
+    cdef char* kb = <char*>malloc(m + 1)
+    cdef Py_ssize_t* parent = <Py_ssize_t*>malloc((m + 1) * sizeof(Py_ssize_t))
+    # Each cell's (by its root) sum of parentheses, lines' range, all marks; and whether it is seen.
+    cdef long* c_bal = <long*>malloc((m + 1) * sizeof(long))
+    cdef long* c_lo = <long*>malloc((m + 1) * sizeof(long))
+    cdef long* c_hi = <long*>malloc((m + 1) * sizeof(long))
+    cdef char* c_marks = <char*>malloc(m + 1)
+    cdef char* c_done = <char*>malloc(m + 1)
+    cdef double cost = 0.0
+    cdef bint joined = False
+    cdef long right, line, gap
+    cdef char u0, u2, l0, l1, l3
+    if (not xa or not xb or not ln or not bal or not kv or not km or not ke or not kb or not parent
+            or not c_bal or not c_lo or not c_hi or not c_marks or not c_done):
+        free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(parent)
+        free(c_bal); free(c_lo); free(c_hi); free(c_marks); free(c_done)
+        raise MemoryError()
+    try:
+        for k in range(m):
+            t = items[k]
+            xa[k] = t.x0
+            xb[k] = t.x1
+            ln[k] = t.line
+            got = kind(t.text)
+            kv[k] = 1 if got[0] else 0
+            km[k] = 1 if got[1] else 0
+            ke[k] = 1 if got[2] else 0
+            kb[k] = 1 if got[3] else 0
+            bal[k] = got[4]
+            parent[k] = k
+        for a in range(m):
+            # Sorted by their left ends, the runs over or under this one follow it until one
+            # starts past its right end.
+            right = xb[a]
+            line = ln[a]
+            for b in range(a + 1, m):
+                if xa[b] > right:
+                    break
+                if line == ln[b]:
+                    continue
+                ra = _root(parent, a)
+                rb = _root(parent, b)
+                if ra != rb:
+                    parent[rb] = ra
+                joined = True
+                if (kv[a] and kv[b]) or (km[a] and km[b]):
+                    cost += stacked
+                if line < ln[b]:
+                    u2, l0, l1, l3, gap = ke[a], kv[b], km[b], kb[b], ln[b] - line
+                    u0 = kv[a]
+                else:
+                    u2, l0, l1, l3, gap = ke[b], kv[a], km[a], kb[a], line - ln[b]
+                    u0 = kv[b]
+                if u2 and not l0 and not l1:
+                    cost += after_mark
+                if l3 and not u0 and gap == 1:
+                    cost += by_start
+        if not joined:
+            for k in range(m):
+                if bal[k]:
+                    cost += unbalanced
+                if km[k]:
+                    cost += lone_mark + mark_weight * abs(<double>(ln[k] + ln[k]) / 2 - middle)
+                else:
+                    cost += abs(<double>(ln[k] + ln[k]) / 2 - middle)
+            return cost + abs(<double>(<long>band[0] + <long>band[len(band) - 1]) / 2 - middle)
+        for k in range(m):
+            c_done[k] = 0
+            c_bal[k] = 0
+            c_marks[k] = 1
+        for k in range(m):
+            r = _root(parent, k)
+            if c_done[r] == 0:
+                c_done[r] = 1
+                c_lo[r] = ln[k]
+                c_hi[r] = ln[k]
+            c_bal[r] += bal[k]
+            if ln[k] < c_lo[r]:
+                c_lo[r] = ln[k]
+            if ln[k] > c_hi[r]:
+                c_hi[r] = ln[k]
+            if not km[k]:
+                c_marks[r] = 0
+        # The cells in the order their first runs come (as a dict of roots fills).
+        for k in range(m):
+            r = _root(parent, k)
+            if c_done[r] != 1:
+                continue
+            c_done[r] = 2
+            if c_bal[r]:
+                cost += unbalanced
+            if c_marks[r]:
+                cost += lone_mark + mark_weight * abs(<double>(c_lo[r] + c_hi[r]) / 2 - middle)
+            else:
+                cost += abs(<double>(c_lo[r] + c_hi[r]) / 2 - middle)
+        cost += abs(<double>(<long>band[0] + <long>band[len(band) - 1]) / 2 - middle)
+        return cost
+    finally:
+        free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(parent)
+        free(c_bal); free(c_lo); free(c_hi); free(c_marks); free(c_done)
+
+
+cdef inline Py_ssize_t _root(Py_ssize_t* parent, Py_ssize_t k) noexcept:
+    while parent[k] != k:
+        parent[k] = parent[parent[k]]
+        k = parent[k]
+    return k
+
+
+def heading_line(str line not None, frozenset words_ok not None, object is_heading):
+    """``layout_words._heading_line`` of an ASCII line (None for any other: the caller reads it by
+    its patterns): False without a run of text; True when a run opens with a numbered label
+    (``^\\d{1,2}[A-Z]?\\.\\s*\\D``); else whether the line's words, lower-cased and stripped of
+    what is not a letter or a digit, are all heading words (``words_ok``), one of them a real word;
+    else whether ``is_heading`` takes every run."""
+    if not line.isascii():
+        return None
+    cdef Py_ssize_t n = len(line), k = 0, s, p
+    cdef int kd = PyUnicode_KIND(line)
+    cdef void* data = PyUnicode_DATA(line)
+    cdef Py_UCS4 ch
+    cdef list runs = []
+    cdef list words = []
+    cdef list word = []
+    cdef bint real = False
+    cdef str run, w
+    # The runs of text (as layout_words._CHUNK_RE finds them), each asked for a numbered label.
+    while k < n:
+        ch = PyUnicode_READ(kd, data, k)
+        if ch == 32 or ch == 10:
+            k += 1
+            continue
+        s = k
+        k += 1
+        while k < n:
+            ch = PyUnicode_READ(kd, data, k)
+            if ch == 10:
+                break
+            if ch == 32:
+                if k + 1 < n:
+                    ch = PyUnicode_READ(kd, data, k + 1)
+                    if ch != 32 and ch != 10:
+                        k += 2
+                        continue
+                break
+            k += 1
+        runs.append(line[s:k])
+        # ^\d{1,2}[A-Z]?\. and then a character that is not a digit (\s*\D: a space is not one).
+        p = s
+        ch = PyUnicode_READ(kd, data, p)
+        if 48 <= ch <= 57:
+            p += 1
+            if p < k and 48 <= PyUnicode_READ(kd, data, p) <= 57:
+                p += 1
+            if p < k and 65 <= PyUnicode_READ(kd, data, p) <= 90:
+                p += 1
+            if p + 1 < k and PyUnicode_READ(kd, data, p) == 46 and not (48 <= PyUnicode_READ(kd, data, p + 1) <= 57):
+                return True
+    if not runs:
+        return False
+    # The words: letters lower-cased and digits, parted by white space; any other character left out
+    # (it joins what stands either side of it, as the substitution does).
+    s = -1
+    for k in range(n + 1):
+        ch = PyUnicode_READ(kd, data, k) if k < n else 32
+        if ch.isspace():
+            if word:
+                w = "".join(word)
+                if w not in words_ok:
+                    break
+                if len(w) > 1 and not w.isdigit():
+                    real = True
+                words.append(w)
+                word = []
+        elif 65 <= ch <= 90:
+            word.append(<Py_UCS4>(<int>ch + 32))
+        elif 97 <= ch <= 122 or 48 <= ch <= 57:
+            word.append(ch)
+    else:
+        if words and real:
+            return True
+    for run in runs:
+        if not is_heading(run):
+            return False
+    return True

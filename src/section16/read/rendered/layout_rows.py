@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import functools
 import operator
+import os
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 #: A value that fills a cell on its own: a number, a date, a dollar amount, a lone footnote mark.
 _VALUE_RUN_RE = re.compile(
@@ -115,6 +116,16 @@ def _kind(text: str) -> tuple[bool, bool, bool, bool, int]:
 
 _X0 = operator.attrgetter("x0")  # (a sort key made in C)
 
+# A band's cost on one page worked out in C (``_layout_cells_c.band_cost``, where it is built; not
+# with SECTION16_PURE_PYTHON=1): the same runs, kinds and double operations in the same order as the
+# Python below, so the same cost (a test weighs every band of the committed pages both ways).
+_band_c: Any = None
+if not os.environ.get("SECTION16_PURE_PYTHON"):
+    try:
+        from . import _layout_cells_c as _band_c
+    except ImportError:  # not built here
+        pass
+
 
 def _pair_cost(
     ta: Run, ka: tuple[bool, bool, bool, bool, int], tb: Run, kb: tuple[bool, bool, bool, bool, int]
@@ -147,6 +158,10 @@ def band_cost(
         return STACKED
     if pages is not None and pages.get(band[0], 0) != pages.get(band[-1], 0):
         return _split_cost(band, middle, runs, pages, anchored)
+    if _band_c is not None:
+        return _band_c.band_cost(  # type: ignore[no-any-return]
+            band, middle, runs, _kind, _X0, STACKED, _AFTER_MARK, _BY_START, _UNBALANCED, _LONE_MARK, _MARK_WEIGHT
+        )
     items = sorted((t for i in band for t in runs[i]), key=_X0)
     kinds = [_kind(t.text) for t in items]
     m = len(items)

@@ -149,6 +149,11 @@ def _is_heading_line(line: str, i: int) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _heading_line(line: str) -> bool:
     # Asked of the same lines several times (where the heading stops, where the rows start).
+    if _scan_c is not None:
+        # (an ASCII line read by one compiled scan: the same answer, a third of the time)
+        got: bool | None = _scan_c.heading_line(line, _HEADING_WORDS, _is_heading)
+        if got is not None:
+            return got
     cs = _CHUNK_RE.findall(line)
     if not cs:
         return False
