@@ -166,3 +166,13 @@ def test_walk_tables_nested_and_side_by_side() -> None:
 )
 def test_bare_mark(raw: bytes, bare: bool) -> None:
     assert _bare_mark(raw) is bare
+
+
+def test_walk_of_text_or_bytes_known_utf8_reads_as_bytes_checked() -> None:
+    # Text, or bytes the caller says are UTF-8 (the Markdown front end's joined blocks), are not
+    # decoded again to find out; they read as the same bytes checked do, marks spelled by the page too.
+    page = "<table><tr><td>Zoë &#xE0E1; ½</td><td>\u00a0x\ue0e2</td></tr></table><p>Ünder</p>"
+    checked = html_to_doc(page.encode())
+    assert checked == [["Zoë \ue0e1 ½", "x\ue0e2"], ["Ünder"]]
+    assert html_to_doc(page) == checked
+    assert html_to_doc(page.encode(), utf8_known=True) == checked

@@ -115,16 +115,16 @@ def _walker(marks: tuple[str, str, str, str]) -> etree.XSLT:
 #: The walk's marks (private-use characters): flush, cell, row end, line break.
 _MARKS = ("\ue0e0", "\ue0e1", "\ue0e2", "\ue0e3")
 # The marks' first UTF-8 byte (U+E000..EFFF), and a character reference that could spell one of them
-# (U+E0E0..E0E3): a superset, checked exactly when found. (A reference to one starts "&#x", "&#X",
-# "&#0" or "&#5": found by bytes.find before any regex scans the page.)
+# (U+E0E0..E0E3): a superset, checked exactly when found.
 _MARK_LEAD = _MARKS[0].encode()[:1]
 _MARK_REF_RE = re.compile(rb"&#(?:[xX]0*[eE]0[eE]|0*575[67])")
-_MARK_REF_STARTS = (b"&#x", b"&#X", b"&#0", b"&#5")
 
 
 def _marks(raw: bytes, root: etree._Element, utf8: bool, plain: bool) -> tuple[str, str, str, str]:
     """Four characters the page's text does not hold (the usual ones unless the page has them)."""
-    refs = b"&#" in raw and any(s in raw for s in _MARK_REF_STARTS) and _MARK_REF_RE.search(raw)
+    # (The pattern straight away: it opens with "&#", which the regex engine finds faster than
+    # ``b"&#" in raw`` does on a page with many "&" or "#".)
+    refs = _MARK_REF_RE.search(raw)
     if utf8 and (plain or _MARK_LEAD not in raw) and not refs:
         return _MARKS
     used = set(etree.tostring(root, method="text", encoding=str))
@@ -183,15 +183,22 @@ def _protect_literal_marks(root: etree._Element) -> None:
             parent.text = new
 
 
-def html_to_doc(data: bytes | str, source: str | None = None, bare_marks: bool | None = None) -> Doc:
+def html_to_doc(
+    data: bytes | str, source: str | None = None, bare_marks: bool | None = None, utf8_known: bool = False
+) -> Doc:
     """The page's rows of cells. ``bare_marks``: whether the page prints a "(2)" not straight after
-    "<sup>" (:func:`_bare_mark`), when the caller has looked already."""
+    "<sup>" (:func:`_bare_mark`), when the caller has looked already; ``utf8_known``: the bytes are
+    UTF-8 for sure (the caller encoded them), so they are not decoded once more to find out."""
     src = source or "<bytes>"
     try:
+        # (Text encoded here is UTF-8 for sure; a lone surrogate raises, a ValueError.)
+        utf8_known = utf8_known or isinstance(data, str)
         raw = data.encode() if isinstance(data, str) else data
         # Most pages are UTF-8; libxml2 would guess Latin-1 for one without a charset.
         utf8 = plain = raw.isascii()  # (ASCII is UTF-8: no need to decode it to know)
-        if not plain:
+        if not plain and utf8_known:
+            utf8 = True
+        elif not plain:
             utf8 = True
             try:
                 raw.decode("utf-8")

@@ -414,7 +414,7 @@ def _read_blocks(htmls: list[str], source: str | None) -> list[Doc]:
         # "</p>\n", never "<sup>", as before a block read alone there are none.)
         if raw and not _BETWEEN_REF_RE.search(raw) and not _unsafe_to_join(raw) and not _bare_mark(raw):
             try:
-                rows = html_to_doc(raw, None, bare_marks=False)
+                rows = html_to_doc(raw, None, bare_marks=False, utf8_known=True)
             except ParseError:
                 rows = []
             parts: list[Doc] = [[]]
