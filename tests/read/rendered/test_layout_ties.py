@@ -55,6 +55,56 @@ def test_readings_that_differ_in_anything_else_leave_the_table_unread() -> None:
     assert read_both_ways(reading(other_nature), {2}) is None  # the nature is not the tied table's
 
 
+def test_a_tied_table_neither_cut_reads_stays_unread_and_the_other_is_read_both_ways() -> None:
+    ref = reference("0001475115-21-000008")
+    holding = ref.non_derivative_holdings[0]
+    other_nature = replace(ref, non_derivative_holdings=(replace(holding, nature_of_ownership=Value("X")),
+                                                         *ref.non_derivative_holdings[1:]))  # fmt: skip
+
+    def reading(unread_early: set[int], unread_late: set[int]) -> Callable[[str], tuple[Filing, set[int]]]:
+        return lambda tie: (ref, unread_early) if tie == "early" else (other_nature, unread_late)
+
+    both = read_both_ways(reading({2}, {2}), {1, 2})
+    assert both is not None
+    paths = ["non_derivative_holdings[0].nature_of_ownership", "derivative_transactions", "derivative_holdings"]
+    assert both[1] == paths
+    assert both[0].derivative_transactions == () and both[0].derivative_holdings == ()
+    assert both[0].non_derivative_holdings[1] == ref.non_derivative_holdings[1]
+    assert read_both_ways(reading({2}, set()), {1, 2}) is None  # read one way only
+    assert read_both_ways(reading({1, 2}, {1, 2}), {1, 2}) is None  # neither tied table read
+
+
+def test_natures_of_many_lines_over_page_breaks_are_read_where_both_cuts_agree() -> None:
+    # pdftotext, 0001127602-20-004550: Table I's natures run 5 to 9 lines in one column ("Child's" /
+    # "proportionate" / ... / "shares held" / "by Rankin" / "Associates VI"), back to back, and two
+    # rows are cut by page breaks (their natures start on the values' line and run on at the top of
+    # the next page). A "by" under "shares held" goes on that phrase (it does not start a nature as
+    # "By Trust" does), so the cuts that fit best are those whose natures are centred on their rows;
+    # they still fit two ways
+    # where a nature's line ("child's") could end one row or start the next. Table II's rows fit no
+    # columns either way: it stays unread, and Table I is read, the natures the two cuts differ in
+    # listed missing, every other field right.
+    name = "0001127602-20-004550"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert len(got.non_derivative_transactions) == len(expected.non_derivative_transactions) == 13
+    assert [t.shares.value for t in got.non_derivative_transactions][:3] == [Decimal(378), Decimal(377), Decimal(377)]
+    unsure = {m for m in got.missing if m.startswith("non_derivative")}
+    assert unsure and all(m.endswith(".nature_of_ownership") for m in unsure)
+    assert "non_derivative_transactions[0].nature_of_ownership" not in unsure
+    first = got.non_derivative_transactions[0].nature_of_ownership
+    assert first == expected.non_derivative_transactions[0].nature_of_ownership
+    assert {"derivative_transactions", "derivative_holdings"} <= set(got.missing) and got.derivative_holdings == ()
+    assert any(n.where == "Table I" and n.message.startswith("rows read") for n in got.notes)
+    assert any(n.where == "Table II" and n.message.startswith("rows not read") for n in got.notes)
+    assert misses(expected, got) == []
+    # ("by" under a line ending "held" or "owned" goes on its phrase; under another, it starts a
+    # nature: "by Pension" over "by Spouse" are two)
+    held = [at((90, "shares held")), at((90, "by Rankin"))]
+    other = [at((90, "Pension")), at((90, "by Spouse"))]
+    assert layout_rows.band_cost([0, 1], 0.5, runs(held)) < layout_rows.band_cost([0, 1], 0.5, runs(other))
+
+
 def test_rows_that_fit_two_cuts_alike_are_cut_the_earliest_or_the_latest_way_when_asked() -> None:
     # Two one-line rows and, between them, one nature line as near the one as the other.
     lines = [

@@ -364,7 +364,7 @@ def band_cost(
     cdef double cost = 0.0
     cdef bint joined = False
     cdef long right, line, gap
-    cdef char u0, u2, l0, l1, l3
+    cdef char u0, u2, l0, l1, l3, uh
     if (not xa or not xb or not ln or not bal or not kv or not km or not ke or not kb or not parent
             or not c_bal or not c_lo or not c_hi or not c_marks or not c_done):
         free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(parent)
@@ -380,7 +380,8 @@ def band_cost(
             kv[k] = 1 if got[0] else 0
             km[k] = 1 if got[1] else 0
             ke[k] = 1 if got[2] else 0
-            kb[k] = 1 if got[3] else 0
+            # (bit 1: starts "By"; bit 2: ends "held" or "owned", whose phrase a "by" under it goes on)
+            kb[k] = (1 if got[3] else 0) | (2 if got[5] else 0)
             bal[k] = got[4]
             parent[k] = k
         for a in range(m):
@@ -401,14 +402,14 @@ def band_cost(
                 if (kv[a] and kv[b]) or (km[a] and km[b]):
                     cost += stacked
                 if line < ln[b]:
-                    u2, l0, l1, l3, gap = ke[a], kv[b], km[b], kb[b], ln[b] - line
-                    u0 = kv[a]
+                    u2, l0, l1, l3, gap = ke[a], kv[b], km[b], kb[b] & 1, ln[b] - line
+                    u0, uh = kv[a], kb[a] >> 1
                 else:
-                    u2, l0, l1, l3, gap = ke[b], kv[a], km[a], kb[a], line - ln[b]
-                    u0 = kv[b]
+                    u2, l0, l1, l3, gap = ke[b], kv[a], km[a], kb[a] & 1, line - ln[b]
+                    u0, uh = kv[b], kb[b] >> 1
                 if u2 and not l0 and not l1:
                     cost += after_mark
-                if l3 and not u0 and gap == 1:
+                if l3 and not u0 and not uh and gap == 1:
                     cost += by_start
         if not joined:
             for k in range(m):

@@ -43,9 +43,11 @@ _MARK_WEIGHT = 0.25
 _LONE_MARK = 0.5
 #: Text under a line that ends with a footnote mark: a mark ends its cell's text.
 _AFTER_MARK = 3.0
-#: Text starting "By ..." under other text: a nature of ownership ("By Trust") starts its cell.
+#: Text starting "By ..." under other text: a nature of ownership ("By Trust") starts its cell; but
+#: not under a line ending "held" or "owned", whose phrase it goes on ("shares held" / "by Rankin").
 _BY_START = 2.0
 _BY_RE = re.compile(r"^[Bb]y(?:\s|$)")
+_HELD_RE = re.compile(r"(?:^|\s)(?:held|owned)$", re.IGNORECASE)
 #: A cell whose words open a parenthesis they do not close, or close one they did not open ("(Right
 #: to" / "buy)" parted between two rows): a cut that parts a cell's lines between two rows.
 _UNBALANCED = 2.0
@@ -101,9 +103,9 @@ def half_line(middle: int, runs: Mapping[int, Sequence[Run]], others: Collection
 
 
 @functools.lru_cache(maxsize=4096)
-def _kind(text: str) -> tuple[bool, bool, bool, bool, int]:
+def _kind(text: str) -> tuple[bool, bool, bool, bool, int, bool]:
     """(a value, footnote marks only, ends with a footnote mark, starts "By", parentheses opened
-    less those closed)."""
+    less those closed, ends "held" or "owned")."""
     marks = bool(_MARKS_ONLY_RE.match(text))
     return (
         bool(_VALUE_RUN_RE.match(text)),
@@ -111,6 +113,7 @@ def _kind(text: str) -> tuple[bool, bool, bool, bool, int]:
         marks or bool(_ENDS_WITH_MARK_RE.search(text)),
         bool(_BY_RE.match(text)),
         text.count("(") - text.count(")"),
+        bool(_HELD_RE.search(text)),
     )
 
 
@@ -128,7 +131,7 @@ if not os.environ.get("SECTION16_PURE_PYTHON"):
 
 
 def _pair_cost(
-    ta: Run, ka: tuple[bool, bool, bool, bool, int], tb: Run, kb: tuple[bool, bool, bool, bool, int]
+    ta: Run, ka: tuple[bool, bool, bool, bool, int, bool], tb: Run, kb: tuple[bool, bool, bool, bool, int, bool]
 ) -> float:
     """What two runs of different lines standing one over the other say against one cell."""
     cost = 0.0
@@ -138,7 +141,7 @@ def _pair_cost(
     (upper, ku), (lower, kl) = ((ta, ka), (tb, kb)) if ta.line < tb.line else ((tb, kb), (ta, ka))
     if ku[2] and not kl[0] and not kl[1]:
         cost += _AFTER_MARK
-    if kl[3] and not ku[0] and lower.line - upper.line == 1:
+    if kl[3] and not ku[0] and not ku[5] and lower.line - upper.line == 1:
         cost += _BY_START
     return cost
 
@@ -196,7 +199,7 @@ def band_cost(
             ku, kl, gap = (ka, kb, tb.line - line) if line < tb.line else (kb, ka, line - tb.line)
             if ku[2] and not kl[0] and not kl[1]:
                 cost += _AFTER_MARK
-            if kl[3] and not ku[0] and gap == 1:
+            if kl[3] and not ku[0] and not ku[5] and gap == 1:
                 cost += _BY_START
     if not joined:
         # (no run stands over another: each is a cell of its own, weighed in the same order)

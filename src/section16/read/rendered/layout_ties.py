@@ -51,19 +51,24 @@ def read_both_ways(
 ) -> tuple[Filing, list[str]] | None:
     """The page read with the tied tables' rows cut both ways, when the readings differ only in
     natures of ownership of those tables: the earliest cut's reading with those natures unknown,
-    and the natures' paths (for ``Filing.missing``). None when the two readings differ otherwise,
-    agree entirely (a tie that changes nothing read says nothing of the rest), or a tied table is
-    still not read."""
+    and the natures' paths (for ``Filing.missing``). A tied table that neither cut reads (its
+    words fit no columns either way) stays unread: its fields are cleared and given whole among
+    the paths ("derivative_transactions"), and the other tied table is read all the same (its own
+    rows' tie says nothing of the other's words). None when the two readings differ otherwise,
+    agree entirely (a tie that changes nothing read says nothing of the rest), or no tied table
+    is read either way, or one is read one way only."""
     early, unread_early = read("early")
-    if unread_early & tied:
+    if unread_early & tied == tied:
         return None  # (the latest cut is not read: the page is read once more at most)
     late, unread_late = read("late")
-    if unread_late & tied:
+    still = unread_early & tied  # (tied tables neither cut reads)
+    if unread_late & tied != still:
         return None
     a, b = flatten(early), flatten(late)
     differ = {p for p in a.keys() | b.keys() if a.get(p) != b.get(p)}
     if not differ:
         return None
+    tied = tied - still
     # The fields each tied table's two readings may differ in (``fields``; natures by default).
     allowed = {k: set((fields or {}).get(t, ("nature_of_ownership",))) for t in tied for k in _KINDS[t]}
     unsure: dict[tuple[str, str], set[int]] = {}
@@ -77,6 +82,10 @@ def read_both_ways(
         got = cleared.get(kind, getattr(early, kind))
         cleared[kind] = tuple(replace(row, **{field: Value()}) if i in rows else row for i, row in enumerate(got))
     paths = [f"{kind}[{i}].{field}" for (kind, field), rows in sorted(unsure.items()) for i in sorted(rows)]
+    for t in sorted(still):
+        for kind in _KINDS[t]:
+            cleared[kind] = ()
+            paths.append(kind)
     return replace(early, **cleared), paths  # type: ignore[arg-type]
 
 

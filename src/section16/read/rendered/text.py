@@ -594,6 +594,9 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
             tied = set()
         else:
             filing, unsure = both
+            # (a tied table neither cut reads is given whole among the paths: not read, as before)
+            tied -= {t for t in tied if _TABLE_FIELDS[t][0] in unsure}
+            unsure = [p for p in unsure if "[" in p]
     filing = check_cut_remarks(check_owner_marks(filing, doc, text), text)
     filing = check_form_words(check_street_spacing(check_split_words(filing), text))
     filing = check_unread_notes(check_amendment_date(filing, text), text)
