@@ -95,3 +95,19 @@ def test_check_dangling_lists_each_field() -> None:
     assert set(got.missing) == {"non_derivative_holdings[0].nature_of_ownership", "footnotes[F1]"}
     assert check_dangling(got) is got  # (nothing left to say: the same filing)
     assert blank_lost_rows(filing, []) is filing
+
+
+def test_dangles_is_the_pattern_searched_at_the_end() -> None:
+    # dangles matches the last word whole (not the pattern searched for at every white space of a
+    # long footnote): the same answer as that search, Unicode white space and case folds included.
+    import random
+    import re
+
+    searched = re.compile(
+        r"(?:^|\s)(?:by|of|for|through|and|or|the|an|to|in|via|with|FBO|f/b/o|at|from|under)\s*$", re.IGNORECASE
+    )
+    pieces = [*"abyofrthinwvFBOND/ .,x\t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u3000İıſK", "by", "Of", "FBO", "f/b/o", "under"]
+    rng = random.Random(16)
+    for _ in range(50_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert dangles(text) == (searched.search(text) is not None), repr(text)
