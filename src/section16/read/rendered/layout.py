@@ -389,11 +389,12 @@ def _read_table(
             raise tables.RowError(_unfit(toks))
         take(k, *got)
     lenient = False
+    fits: dict[int, list[tuple[float, list[list[Tok]]]]] = {}  # each pending row's cuts on the grid
     while pending:
         # Several cuts by type: the page's other rows show where it prints its columns, so of the
         # row's cuts those whose cells stand there are weighed (all of them where no other row of
         # the page is placed yet): the only one, or one far nearer the columns than any other.
-        done = []
+        done: list[int] = []
         for k in pending:
             known = _extents([cut for p, cut in placed.values() if p == page_of(k)], cols)
             if k not in typed:
@@ -407,15 +408,19 @@ def _read_table(
             # (On a moved page, (A) and (D) are placed only between their neighbours here: the
             # page's own rows tell them apart afterwards, else acquired or disposed stays unsure.)
             ad_as_one = "a" in cols and any(t.line in moved for t in row_toks[k])
-            fit = [
+            if ad_as_one:  # (taken out once per row, not per cut: see _on_grid's ``ad_as_one``)
+                known = {c: span for c, span in known.items() if cols[c] not in ("a", "d")}
+            # (The last step's first rows stand as in the round before, which placed nothing.)
+            fit = fits[k] if lenient and not done and k in fits else [
                 (cost, cut)
                 for cost, cut in typed[k] or []
                 if (after is None or cut[after])
-                and _on_grid(cut, known, cols, ad_as_one)
+                and _on_grid(cut, known, cols)
                 and not any(_mark_apart(c) for c in cut)
                 and not _mark_leads(cut, cols)
                 and not mark_beside_ad(cut, cols)
-            ]
+            ]  # fmt: skip
+            fits[k] = fit
             twin = None
             if lenient and "a" in cols and margin is not None:
                 # (Last, once the page's other rows settle nothing more: a row whose number fits

@@ -126,17 +126,25 @@ def _on_grid(
     return not _marks_in_other_columns(cut, known, cols)
 
 
+#: The characters a footnote mark starts with.
+_MARK_STARTS = frozenset("(⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def _marks_in_other_columns(cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tuple[str, ...]) -> bool:
     """Does a cell hold a footnote mark standing within where the page prints another typed
     column's values (the page's other rows), clear of its own column's (and, in a free-text cell,
     right of all its words)? A mark stands beside its value: such a mark is that other column's
     (a price shown by its marks alone, a conversion price's lone "(1)" on a title's blank line)."""
+    if not known:
+        return False  # (no other row placed on the page yet: nothing to go by)
     for c, kind in enumerate(cols):
-        words = [t for t in cut[c] if not _MARK_RE.match(t.text)]
-        right = max((t.x1 for t in words), default=None)
+        marks = [t for t in cut[c] if t.text[:1] in _MARK_STARTS and _MARK_RE.match(t.text)]
+        if not marks:
+            continue
+        right = max((t.x1 for t in cut[c] if t not in marks), default=None)
         own = known.get(c)
-        for m in cut[c]:
-            if not _MARK_RE.match(m.text) or (kind in _TEXT and (right is None or m.x0 <= right)):
+        for m in marks:
+            if kind in _TEXT and (right is None or m.x0 <= right):
                 continue
             if own is not None and own[0] - _NEAR <= m.x0 and m.x1 <= own[1] + _NEAR:
                 continue
