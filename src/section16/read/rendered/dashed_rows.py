@@ -94,7 +94,11 @@ def dashed_table_rows(lines: list[str], start: int, end: int, cols: tuple[str, .
         return None
     if any(lines[k].strip(" |") for k in range(top + 1, start)):
         return None  # (text between the rule and the heading line: not a table the rule bounds)
-    bottom = next((k for k in range(start, end) if "--" in lines[k] and _spans(lines[k]) == spans), None)
+    # (A bottom rule the same as the top one has dashes where the first column starts: looked at there.)
+    first = spans[0][0]
+    bottom = next(
+        (k for k in range(start, end) if lines[k].startswith("--", first) and _spans(lines[k]) == spans), None
+    )
     if bottom is None or any(lines[k].strip(" |+-=") for k in range(bottom + 1, end)):
         return None  # (words after the rule, before the table's end: not all of it inside the rule)
     columns = _Columns(spans)

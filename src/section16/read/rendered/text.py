@@ -109,7 +109,11 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
         t1 = table_one_title(lines[i])
         if _is_rule(lines[i]) or (t1 and not lines[i][: t1.start()].strip()):
             continue
-        by_line[i] = [c for c in _split_at_labels(chunks(lines[i], i), merged) if not _T1_RE.match(c.text)]
+        by_line[i] = [
+            c
+            for c in _split_at_labels(chunks(lines[i], i), merged)
+            if c.text[0] not in "Tt" or not _T1_RE.match(c.text)
+        ]  # (Table I's title opens with its "T", which matches no other letter ignoring case)
     if len(merged) > 1:
         _join_wrapped_state(by_line, merged[1])
     for cs in by_line.values():
@@ -228,6 +232,9 @@ def _split_at_labels(cs: list[Chunk], strips: list[int]) -> list[Chunk]:
     Symbol 5. Relationship of"), where a strip starts, starts that strip: the run is parted there."""
     out: list[Chunk] = []
     for c in cs:
+        if ". " not in c.text:  # (what the pattern needs: most runs hold no label)
+            out.append(c)
+            continue
         start = c.x
         for m in _INNER_LABEL_RE.finditer(c.text):
             x = c.x + m.start(1)
