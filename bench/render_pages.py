@@ -182,6 +182,35 @@ def lynx_dump(html: str) -> str:
     return _run(cmd, html.encode()).decode()
 
 
+def elinks_dump(html: str) -> str:
+    """ELinks' text rendering of the page (``elinks -dump``), 200 wide, without its link numbers."""
+    cmd = ["elinks", "-dump", "-dump-width", "200", "-force-html", "-no-references", "-no-numbering",
+           "-dump-charset", "utf-8"]  # fmt: skip
+    return _run(cmd, html.encode()).decode()
+
+
+def links_dump(html: str) -> str:
+    """Links 2's text rendering of the page (``links2 -dump``), 200 wide (it reads a file, not stdin)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "page.html"
+        src.write_text(html)
+        return _run(["links2", "-dump", "-width", "200", "-codepage", "utf-8", str(src)], b"").decode()
+
+
+#: Where ``turndown.js`` finds its Node modules (``npm install turndown turndown-plugin-gfm`` there).
+TURNDOWN_MODULES = Path(os.environ.get("SECTION16_NODE_MODULES", Path(__file__).with_name("node_modules")))
+
+
+def turndown_md(html: str) -> str:
+    """Turndown, the JavaScript HTML-to-Markdown converter, with its GitHub tables plugin (run by Node)."""
+    env = {**os.environ, "NODE_PATH": str(TURNDOWN_MODULES)}
+    out = subprocess.run(
+        ["node", str(Path(__file__).with_name("turndown.js"))], input=html.encode(), capture_output=True,
+        check=True, env=env, timeout=120,
+    )  # fmt: skip
+    return out.stdout.decode()
+
+
 def browser_text(html: str) -> str:
     """What a browser gives for "select all, copy" (chromium's ``innerText``: a table's cells apart by
     tabs, its rows by line breaks), through Playwright."""
@@ -306,6 +335,9 @@ CONVERTERS: dict[str, tuple[str, Callable[[str], str | bytes]]] = {
     "html-to-markdown": ("markdown", html_to_markdown_md),
     "trafilatura": ("markdown", trafilatura_md),
     "pandoc-markdown-phpextra": ("markdown", lambda h: pandoc_wrapped(h, "markdown_phpextra")),
+    "elinks-dump": ("text", elinks_dump),
+    "links-dump": ("text", links_dump),
+    "turndown": ("markdown", turndown_md),
     # pdftotext -layout of the other prints: weasyprint's, and chromium's scaled to the paper's width.
     "pdftotext-layout-weasyprint": ("text", lambda h: pdftotext_layout(weasyprint_pdf(h))),
     "pdftotext-layout-fit": ("text", lambda h: pdftotext_layout(chromium_pdf_fit(h))),
@@ -319,7 +351,7 @@ HELD_OUT = frozenset(
      "chromium-pdf-portrait", "pymupdf4llm", "pymupdf-text", "w3m-dump", "lynx-dump", "browser-text",
      "markitdown", "markitdown-pdf", "pdfminer-text", "pypdf-layout", "pdfplumber-text", "pdfplumber-layout",
      "html-to-markdown", "trafilatura", "pandoc-markdown-phpextra", "pdftotext-layout-weasyprint",
-     "pdftotext-layout-fit"}
+     "pdftotext-layout-fit", "elinks-dump", "links-dump", "turndown"}
 )  # fmt: skip
 
 
@@ -400,6 +432,10 @@ def available(name: str) -> bool:
         needs = "chromium" if name in _FROM_CHROMIUM_PDF else None
     if name == "pypdf-layout":
         needs = "chromium"
+    if name in ("elinks-dump", "links-dump"):
+        return shutil.which({"elinks-dump": "elinks", "links-dump": "links2"}[name]) is not None
+    if name == "turndown":
+        return shutil.which("node") is not None and (TURNDOWN_MODULES / "turndown").is_dir()
     if name in _FROM_OTHER_PDF:
         return shutil.which("pdftotext") is not None and available(_FROM_OTHER_PDF[name][0])
     if needs is None:
