@@ -408,7 +408,7 @@ def _read_table(
             # (On a moved page, (A) and (D) are placed only between their neighbours here: the
             # page's own rows tell them apart afterwards, else acquired or disposed stays unsure.)
             ad_as_one = "a" in cols and any(t.line in moved for t in row_toks[k])
-            if ad_as_one:  # (taken out once per row, not per cut: see _on_grid's ``ad_as_one``)
+            if ad_as_one:  # (left out once per row, not per cut: see _on_grid)
                 known = {c: span for c, span in known.items() if cols[c] not in ("a", "d")}
             # (The last step's first rows stand as in the round before, which placed nothing.)
             fit = fits[k] if lenient and not done and k in fits else [

@@ -103,19 +103,13 @@ def _extents(cuts: list[list[list[Tok]]], cols: tuple[str, ...]) -> dict[int, tu
 _NEAR = 4
 
 
-def _on_grid(
-    cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tuple[str, ...], ad_as_one: bool = False
-) -> bool:
+def _on_grid(cut: list[list[Tok]], known: dict[int, tuple[int, int]], cols: tuple[str, ...]) -> bool:
     """Does each typed cell of the cut stand where the page prints its column (over or under that
     column's cells of other rows, or within a few characters), right of the earlier columns' and
-    left of the later ones'? ``ad_as_one``: Table II's (A) and (D) are placed only between their
-    neighbours (a page moved to the heading's grid, whose map does not tell them apart:
-    :func:`two_amount_columns` does, from the page's own rows)."""
-    if ad_as_one and "a" in cols:
-        # (Only between the code's cells and the exercise dates': whether over the other rows'
-        # (A) or their (D), the page's two columns of numbers tell.)
-        a, d = cols.index("a"), cols.index("d")
-        known = {c: span for c, span in known.items() if c not in (a, d)}
+    left of the later ones'? (On a page moved to the heading's grid, whose map does not tell Table
+    II's (A) and (D) apart, the caller leaves those two out of ``known``: the number is placed only
+    between its neighbours, and :func:`two_amount_columns` tells the columns from the page's own
+    rows.)"""
     for c, kind in enumerate(cols):
         e = _extent(cut[c]) if kind not in _TEXT else None
         if e is None:
