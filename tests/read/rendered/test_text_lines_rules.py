@@ -1,6 +1,7 @@
 """text_lines._is_rule (a line of dashes, told without searching for "---") answers as the pattern
 ``_RULE_RE`` does: on random lines of dashes, blanks of every kind and other characters, and on every
-line of the committed pages."""
+line of the committed pages; holds_table answers as ``"table" in line.lower()``, looking at a line
+past ASCII only around its "b"s."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import random
 
 import pytest
 
-from section16.read.rendered.text_lines import _RULE_RE, _is_rule
+from section16.read.rendered.text_lines import _RULE_RE, _is_rule, holds_table
 
 from .conftest import PAGES
 
@@ -30,3 +31,24 @@ def test_committed_pages() -> None:
             assert _is_rule(line) == want, (page.name, line)
             rules += want
     assert rules > 100
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_holds_table_random_lines(seed: int) -> None:
+    # The title's letters in every case, superscripts, the letters case folding or lower-casing treat
+    # apart (İ lowers to two characters, ı and Σ to letters of their own), around and inside "table".
+    rng = random.Random(seed)
+    parts = ["t", "a", "b", "l", "e", "T", "A", "B", "L", "E", "⁽", "İ", "ı", "Σ", " ", "Table", "TABLE", "tAbLe", "x"]
+    for _ in range(30000):
+        line = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
+        assert holds_table(line) == ("table" in line.lower()), repr(line)
+
+
+def test_holds_table_committed_pages() -> None:
+    held = 0
+    for page in sorted(PAGES.glob("*.txt")):
+        for line in page.read_text(errors="replace").split("\n"):
+            want = "table" in line.lower()
+            assert holds_table(line) == want, (page.name, line)
+            held += want
+    assert held > 100

@@ -389,8 +389,13 @@ def _owner_parts(lines: list[str], group: list[int], left: int) -> list[list[int
     if len(marked) <= 1:
         return [group]
 
+    lefts: dict[int, str] = {}  # (each line's left text, joined once: asked of a line up to five times)
+
     def left_text(i: int) -> str:
-        return " ".join(c.text for c in chunks(lines[i], i) if c.x < left)
+        text = lefts.get(i)
+        if text is None:
+            text = lefts[i] = " ".join(c.text for c in chunks(lines[i], i) if c.x < left)
+        return text
 
     parts: list[list[int]] = [[]]
     for k, i in enumerate(group):
