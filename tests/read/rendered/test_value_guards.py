@@ -111,3 +111,32 @@ def test_dangles_is_the_pattern_searched_at_the_end() -> None:
     for _ in range(50_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert dangles(text) == (searched.search(text) is not None), repr(text)
+
+
+def test_a_footnote_number_without_brackets_after_a_nature_is_said_missing() -> None:
+    # pymupdf4llm prints one row's nature "Trust<br>15": the mark's brackets dropped, "15" read as
+    # the nature's words ("Trust 15") and its mark lost. A title or nature ending in a footnote's
+    # number alone is listed missing; a number that is no footnote's stays text.
+    def holding(nature: str) -> NonDerivativeHolding:
+        return NonDerivativeHolding(
+            security_title=Value("Class A Common Stock"),
+            coding=None,
+            shares_owned_after=Value(None),
+            value_owned_after=Value(None),
+            direct_indirect=Value("I"),
+            nature_of_ownership=Value(nature),
+        )
+
+    notes = tuple(Footnote(f"F{k}", "The shares are held by a trust.") for k in range(1, 16))
+    filing = Filing(
+        document_type="4",
+        period_of_report=None,
+        issuer=reference("0001123292-20-000425").issuer,
+        reporting_owners=(),
+        non_derivative_holdings=(holding("Trust 15"), holding("Trust 16"), holding("Trust")),
+        footnotes=notes,
+    )
+    got = check_dangling(filing)
+    assert [h.nature_of_ownership.value for h in got.non_derivative_holdings] == [None, "Trust 16", "Trust"]
+    assert got.missing == ("non_derivative_holdings[0].nature_of_ownership",)
+    assert "brackets" in got.notes[0].message

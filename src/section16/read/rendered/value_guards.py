@@ -40,14 +40,28 @@ def dangles(text: str | None) -> bool:
     return bool(words) and _DANGLING_WORD_RE.fullmatch(words[-1]) is not None
 
 
-def _row_checked(row: _Row, where: str, missing: list[str], notes: list[Note]) -> _Row:
+_BARE_WHY = "ends in a footnote's number without its brackets: the mark's, or the text's? Not read"
+
+
+def _bare_mark(text: str, numbers: frozenset[str]) -> bool:
+    """Does the text end in a word that is a footnote's number alone ("Trust 15": a converter dropped
+    the mark's brackets)? No title or nature of the corpus's ends in a number of 1 to 3 digits."""
+    words = text.rsplit(None, 1)
+    return len(words) == 2 and words[1] in numbers
+
+
+def _row_checked(
+    row: _Row, where: str, missing: list[str], notes: list[Note], numbers: frozenset[str] = frozenset()
+) -> _Row:
     changes: dict[str, Value[str]] = {}
     for name in _TEXTS:
         v = getattr(row, name, None)
-        if isinstance(v, Value) and isinstance(v.value, str) and dangles(v.value):
-            changes[name] = Value(None, v.footnote_ids)
-            missing.append(f"{where}.{name}")
-            notes.append(Note(f"{where}.{name}", _WHY, v.value))
+        if isinstance(v, Value) and isinstance(v.value, str):
+            bare = bool(numbers) and _bare_mark(v.value, numbers)
+            if bare or dangles(v.value):
+                changes[name] = Value(None, v.footnote_ids)
+                missing.append(f"{where}.{name}")
+                notes.append(Note(f"{where}.{name}", _BARE_WHY if bare else _WHY, v.value))
     return dataclasses.replace(row, **changes) if changes else row  # type: ignore[type-var]
 
 
@@ -88,12 +102,16 @@ def blank_lost_rows(filing: Filing, lost: list[object]) -> Filing:
 
 
 def check_dangling(filing: Filing) -> Filing:
-    """The filing with each table text, footnote or the remarks that ends in a dangling word listed
-    missing (and emptied) instead of read."""
+    """The filing with each table text, footnote or the remarks that ends in a dangling word, and
+    each table text ending in a footnote's number alone, listed missing (and emptied) instead of
+    read."""
     missing: list[str] = []
     notes: list[Note] = []
+    numbers = frozenset(fn.id[1:] for fn in filing.footnotes if fn.id[:1] == "F" and fn.id[1:].isdigit())
     rows = {
-        kind: tuple(_row_checked(r, f"{kind}[{i}]", missing, notes) for i, r in enumerate(getattr(filing, kind)))
+        kind: tuple(
+            _row_checked(r, f"{kind}[{i}]", missing, notes, numbers) for i, r in enumerate(getattr(filing, kind))
+        )
         for kind in _ROWS
     }
     footnotes = []
