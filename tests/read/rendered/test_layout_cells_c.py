@@ -16,7 +16,7 @@ import pytest
 
 from section16 import parse_bytes
 from section16.errors import ParseError
-from section16.read.rendered import layout, layout_cells, layout_rows, layout_words, tables, text_lines
+from section16.read.rendered import layout, layout_cells, layout_rows, layout_units, layout_words, tables, text_lines
 from section16.read.rendered.layout_words import Tok
 
 from .conftest import PAGES
@@ -217,3 +217,26 @@ def test_a_heading_line_is_told_as_the_patterns_tell_it(monkeypatch: pytest.Monk
     slow = [told(ln) for ln in lines]
     assert 1000 < sum(slow) < len(lines) - 1000  # heading lines and others
     assert [k for k, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b] == []
+
+
+@compiled
+def test_a_rows_words_are_grouped_into_the_same_units(monkeypatch: pytest.MonkeyPatch) -> None:
+    # layout_units._units of every row the committed pages ask to be cut, and of random rows of
+    # values, marks, "$" and words on four lines (touching, a space apart, over and under each other),
+    # with and without one_value, compiled and in Python: the same units in the same order.
+    rows = [toks for toks, _, _ in _rows(TEXT_PAGES, monkeypatch)]
+    rng = random.Random(3)
+    texts = ["1,000", "10.50", "$", "(1)", "(2)(3)", "¹", "D", "I", "Common", "Stock", "By", "500", "02/03/2020"]
+    for _ in range(5000):
+        row, x = [], 0
+        for _ in range(rng.randrange(1, 14)):
+            text = rng.choice(texts)
+            x = max(0, x + rng.randrange(-6, 5))
+            row.append(Tok(rng.randrange(0, 4), x, x + len(text), text))
+            x += len(text)
+        rows.append(row)
+    grouped = [(layout_units._units(r), layout_units._units(r, one_value=True)) for r in rows]
+    monkeypatch.setattr(layout_units, "_units_c", None)
+    plain = [(layout_units._units(r), layout_units._units(r, one_value=True)) for r in rows]
+    assert sum(len(r) - len(u) for r, (u, _) in zip(rows, plain, strict=True)) > 1000  # words joined
+    assert [k for k, (a, b) in enumerate(zip(grouped, plain, strict=True)) if a != b] == []

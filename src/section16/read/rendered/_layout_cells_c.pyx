@@ -539,3 +539,99 @@ def heading_line(str line not None, frozenset words_ok not None, object is_headi
         if not is_heading(run):
             return False
     return True
+
+
+def units(list toks not None, bint one_value, object word_kind, object mark):
+    """``layout_units._units``, compiled: the row's words grouped into units (words that must share
+    a cell) by the same rules in the same order, each unit's words in the row's order, the units
+    ordered by their leftmost word (ties in the order their first words come). ``word_kind(text)``:
+    "v", "m" or "w" (a value, marks or "$", a word); ``mark(text)``: a match where the word is
+    footnote marks alone."""
+    cdef Py_ssize_t n = len(toks), p, q, a, b, k, j, r, ra, rb
+    cdef double* x0 = <double*>malloc((n + 1) * sizeof(double))
+    cdef double* x1 = <double*>malloc((n + 1) * sizeof(double))
+    cdef long* ln = <long*>malloc((n + 1) * sizeof(long))
+    cdef char* kind = <char*>malloc(n + 1)  # 0 a value, 1 marks or "$", 2 a word
+    cdef char* is_mark = <char*>malloc(n + 1)
+    cdef char* valued = <char*>malloc(n + 1)
+    cdef char* worded = <char*>malloc(n + 1)
+    cdef Py_ssize_t* parent = <Py_ssize_t*>malloc((n + 1) * sizeof(Py_ssize_t))
+    cdef bint joined, over
+    cdef list order, out
+    cdef dict groups
+    if not x0 or not x1 or not ln or not kind or not is_mark or not valued or not worded or not parent:
+        free(x0); free(x1); free(ln); free(kind); free(is_mark); free(valued); free(worded); free(parent)
+        raise MemoryError()
+    try:
+        for k in range(n):
+            t = toks[k]
+            x0[k] = t.x0
+            x1[k] = t.x1
+            ln[k] = t.line
+            text = t.text
+            wk = word_kind(text)
+            kind[k] = 0 if wk == "v" else (1 if wk == "m" else 2)
+            is_mark[k] = mark(text) is not None
+            valued[k] = kind[k] == 0
+            parent[k] = k
+        # Footnote marks printed one space after a word of their line (layout_units._marks_after_words).
+        for k in range(n):
+            worded[k] = 0
+            if kind[k] == 1 and toks[k].text != "$":
+                for j in range(n):
+                    if kind[j] == 2 and ln[j] == ln[k] and 0 < x0[k] - x1[j] <= 1:
+                        worded[k] = 1
+                        break
+        order = sorted(range(n), key=lambda i: toks[i].x0)
+        for p in range(n):
+            a = order[p]
+            for q in range(p + 1, n):
+                b = order[q]
+                if x0[b] > x1[a] + 1:
+                    break
+                if ln[a] != ln[b]:
+                    joined = x0[b] <= x1[a]
+                    if not joined and (ln[a] - ln[b] == 1 or ln[b] - ln[a] == 1) and kind[a] == 0 and is_mark[b]:
+                        # A footnote mark a line off, one space after its value, unless it stands
+                        # over or under another word.
+                        joined = x0[b] - x1[a] <= 1
+                        if joined:
+                            over = False
+                            for j in range(n):
+                                if ln[j] != ln[b] and x0[j] <= x1[b] and x0[b] <= x1[j]:
+                                    over = True
+                                    break
+                            joined = not over
+                    if kind[a] != kind[b] and (kind[a] == 2 or kind[b] == 2):
+                        joined = False
+                    if (worded[a] and kind[b] == 0) or (worded[b] and kind[a] == 0):
+                        joined = False
+                else:
+                    if x0[a] < x0[b]:
+                        joined = x0[b] - x1[a] <= 1 and is_mark[b]
+                    else:
+                        joined = x0[a] - x1[b] <= 1 and is_mark[a]
+                ra = _root(parent, a)
+                rb = _root(parent, b)
+                if (one_value and joined and ra != rb and valued[ra] and valued[rb]
+                        and not (kind[a] == 0 and kind[b] == 0) and ln[a] != ln[b]):
+                    joined = False
+                if joined:
+                    parent[rb] = ra
+                    valued[ra] = valued[ra] or valued[rb]
+        groups = {}
+        for k in range(n):
+            r = _root(parent, k)
+            got = groups.get(r)
+            if got is None:
+                groups[r] = [toks[k]]
+            else:
+                (<list>got).append(toks[k])
+        out = list(groups.values())
+        return sorted(out, key=_leftmost)
+    finally:
+        free(x0); free(x1); free(ln); free(kind); free(is_mark); free(valued); free(worded); free(parent)
+
+
+def _leftmost(list u):
+    return min([t.x0 for t in u])

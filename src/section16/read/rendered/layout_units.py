@@ -7,7 +7,9 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+import os
 import re
+from typing import Any
 
 from .cells import normalize, runs_on
 from .layout_words import _MARK_RE, _NUMBER_TOKEN_RE, Tok
@@ -60,12 +62,24 @@ def _join(toks: list[Tok]) -> str:
 
 _LINE_X = operator.attrgetter("line", "x0")  # (a sort key made in C)
 
+# The units worked out in C (``_layout_cells_c.units``, where it is built; not with
+# SECTION16_PURE_PYTHON=1): the same rules in the same order, so the same units (a test groups every
+# committed page's rows and random rows both ways).
+_units_c: Any = None
+if not os.environ.get("SECTION16_PURE_PYTHON"):
+    try:
+        from . import _layout_cells_c as _units_c
+    except ImportError:  # not built here
+        pass
+
 
 def _units(toks: list[Tok], one_value: bool = False) -> list[list[Tok]]:
     """Words that must share a cell: words of different lines standing one over the other (a cell's
     wrapped lines, a footnote mark under its value), and a footnote mark printed one space after a
     word. Ordered left to right. ``one_value``: a footnote mark or "$" touching two values goes with
     the first only (for rows cut by their words' types, off their headings' grid)."""
+    if _units_c is not None:
+        return _units_c.units(toks, one_value, _word_kind, _MARK_RE.match)  # type: ignore[no-any-return]
     parent = list(range(len(toks)))
 
     def root(k: int) -> int:
