@@ -12,7 +12,13 @@ import random
 
 import pytest
 
-from section16.read.rendered.text import _LABEL_PATTERNS, _LABEL_START_RE, _label_starts, _may_open_label
+from section16.read.rendered.text import (
+    _LABEL_PATTERNS,
+    _LABEL_START_RE,
+    _label_starts,
+    _may_open_label,
+    _patterns_opening_in,
+)
 
 from .conftest import PAGES
 
@@ -26,8 +32,12 @@ LABELS = ["1. Name and Address of Reporting Person", "2. Issuer Name and Ticker 
 
 
 def _joins(a: str, b: str) -> bool:
+    """Do the patterns join the two cells (each pattern's first match starting in ``a``, ending in ``b``)?
+    Each pattern that does is one of those said to open in ``a``."""
     joined = f"{a} {b}"
-    return any((m := p.search(joined)) and m.start() < len(a) < m.end() - 1 for p in _LABEL_PATTERNS)
+    joining = [p for p in _LABEL_PATTERNS if (m := p.search(joined)) and m.start() < len(a) < m.end() - 1]
+    assert all(p in _patterns_opening_in(a) for p in joining), (a, b)
+    return bool(joining)
 
 
 @pytest.mark.parametrize("seed", range(3))

@@ -9,7 +9,15 @@ import random
 
 import pytest
 
-from section16.read.rendered.text_lines import _RULE_RE, _is_rule, holds_table
+from section16.read.rendered.boxes import _LABEL_RE
+from section16.read.rendered.text_lines import (
+    _BOX_LABELS,
+    _LABEL_NUMBER_RE,
+    _RULE_RE,
+    _is_rule,
+    box_labels,
+    holds_table,
+)
 
 from .conftest import PAGES
 
@@ -52,3 +60,18 @@ def test_holds_table_committed_pages() -> None:
             assert holds_table(line) == want, (page.name, line)
             held += want
     assert held > 100
+
+
+def test_box_labels_as_the_pattern_on_committed_pages() -> None:
+    # (box_labels skips an ASCII line holding none of the words a label opens with.)
+    found = 0
+    for page in sorted(PAGES.glob("*.txt")):
+        for line in page.read_text(errors="replace").split("\n")[:200]:
+            want = []
+            for m in _LABEL_RE.finditer(line):
+                if m.lastgroup in _BOX_LABELS:
+                    pre = _LABEL_NUMBER_RE.search(line[: m.start()])
+                    want.append((pre.start() if pre else m.start(), m.lastgroup))
+            assert box_labels(line) == tuple(want), (page.name, line)
+            found += len(want)
+    assert found > 500

@@ -178,9 +178,7 @@ def _join_wrapped_labels(cells: list[str]) -> list[str]:
         a = cells[i]
         if i + 1 < len(cells) and len(a) > 8:
             joined = f"{a} {cells[i + 1]}"
-            if _may_open_label(a) and any(
-                (m := p.search(joined)) and m.start() < len(a) < m.end() - 1 for p in _LABEL_PATTERNS
-            ):
+            if any((m := p.search(joined)) and m.start() < len(a) < m.end() - 1 for p in _patterns_opening_in(a)):
                 out.append(joined)
                 i += 2
                 continue
@@ -195,14 +193,19 @@ def _may_open_label(cell: str) -> bool:
     must stand in it, ignoring case; a cell holding a letter the patterns' case folding joins to an
     ASCII one (İ ı ſ K) is always tried. (Six patterns searched over each cell were 3 % of a pandoc
     plain page's reading.)"""
+    return bool(_patterns_opening_in(cell))
+
+
+def _patterns_opening_in(cell: str) -> tuple[re.Pattern[str], ...]:
+    """The wrapped labels' patterns whose first word stands in the cell, ignoring case (each pattern's
+    first match can start in the cell only so): all where the cell holds a letter case folding joins
+    to an ASCII one."""
     if not cell.isascii() and any(c in cell for c in _FOLDED):
-        return True
+        return _LABEL_PATTERNS
     low = cell.lower()
-    return any(w in low for w in _LABEL_FIRST_WORDS)
+    return tuple(p for p, words in _PATTERNS_BY_WORDS if any(w in low for w in words))
 
 
-#: The first words of the labels a narrow box wraps (``_LABEL_PATTERNS``), lower-cased.
-_LABEL_FIRST_WORDS = ("name", "issuer", "date", "statement", "if", "relationship", "individual")
 #: The letters the regex engine's case folding joins to ASCII ones.
 _FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
 
@@ -256,6 +259,12 @@ _LABEL_START_RE = re.compile(
 _WRAPPED_LABELS = frozenset({"name", "issuer", "period", "amend", "rel", "joint"})
 #: Each of those labels alone (its words matched across the line its box wrapped it onto).
 _LABEL_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for k, p in LABELS.items() if k in _WRAPPED_LABELS)
+#: Each of those labels' first words (lower-cased): its pattern's matches open with one of them.
+_OPENING_WORDS = {"name": ("name",), "issuer": ("issuer",), "period": ("date", "statement"), "amend": ("if",),
+                  "rel": ("relationship",), "joint": ("individual",)}  # fmt: skip
+_PATTERNS_BY_WORDS = tuple(
+    zip(_LABEL_PATTERNS, (_OPENING_WORDS[k] for k in LABELS if k in _WRAPPED_LABELS), strict=True)
+)
 _ZIP_TAIL_RE = re.compile(r"^\d{4}$")
 
 

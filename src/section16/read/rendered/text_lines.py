@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from .boxes import _LABEL_RE
+from .boxes import _LABEL_RE, _LABEL_STARTS
 from .text_find import places_of
 
 # Only ASCII spaces part cells: a no-break space belongs to the text it stands in.
@@ -102,7 +102,11 @@ def holds_table(line: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def box_labels(line: str) -> tuple[tuple[int, str], ...]:
     """Where each box label of the line starts (at its number, "2.", standing just before it), and
-    whose it is. Asked of the top lines twice (where the boxes start, where their strips stand)."""
+    whose it is. Asked of the top lines twice (where the boxes start, where their strips stand).
+    An ASCII line holding none of the words a label opens with (``boxes._LABEL_STARTS``, lower-cased)
+    holds none: the pattern is not tried at each of its positions."""
+    if line.isascii() and not any(w in line.lower() for w in _LABEL_STARTS):
+        return ()
     out = []
     for m in _LABEL_RE.finditer(line):
         if m.lastgroup in _BOX_LABELS:
