@@ -263,3 +263,15 @@ def test_pypdf_words_split_apart_in_remarks_and_signatures_are_said_missing() ->
     said = [n for n in got.notes if n.text and "L TD." in n.text]
     assert said and said[0].where.startswith("signatures[")
     assert misses(reference(name), got) == []
+
+
+def test_a_row_under_table_one_no_row_took_lists_the_table_missing() -> None:
+    # pdfplumber's plain text runs the boxes' labels around Table I's title; its one row "Common
+    # Stock 0 D" went with them and Table I was read with no row, unsaid. A line under the title
+    # holding a row's values, none read: Table I's rows are listed missing.
+    name = "0001811148-20-000001"
+    got = parse(PAGES / f"{name}.pdfplumber-text.txt")
+    assert got.non_derivative_holdings == ()
+    assert {"non_derivative_transactions", "non_derivative_holdings"} <= set(got.missing)
+    assert any(n.where == "Table I" and n.text == "Common Stock 0 D" for n in got.notes)
+    assert misses(reference(name), got) == []

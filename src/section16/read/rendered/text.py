@@ -39,6 +39,7 @@ from .text_guards import (
     check_split_words,
     check_street_spacing,
     check_unread_notes,
+    check_unread_rows,
 )
 from .text_lines import _T1_RE, Chunk, _is_rule, box_labels, chunks, count_captions, table_one_title, table_two_title
 from .text_normal import normalize_layout
@@ -620,7 +621,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
             unsure = [p for p in unsure if "[" in p]
     filing = check_cut_remarks(check_owner_marks(filing, doc, text), text)
     filing = check_form_words(check_street_spacing(check_split_words(filing), text))
-    filing = check_unread_notes(check_amendment_date(filing, text), text)
+    filing = check_unread_rows(check_unread_notes(check_amendment_date(filing, text), text), text)
     missing = [*filing.missing, *unsure]
     notes = [*filing.notes]
     drop: set[str] = set()

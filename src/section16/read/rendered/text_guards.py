@@ -16,6 +16,7 @@ from ...model import Filing, Note, Relationship
 from . import blocks
 from .box_one import US_STATES
 from .cells import Doc
+from .flowing_rows import holds_row_values
 from .text_find import find_by
 
 #: A relationship in box 5 as a text page prints it: "__X__ Director", "_____ 10% Owner".
@@ -382,3 +383,32 @@ def check_unread_notes(filing: Filing, text: str) -> Filing:
         *(Note(w, "its number is printed under the notes' heading, its text was not read") for w in lost),
     ]
     return replace(filing, missing=tuple(dict.fromkeys([*filing.missing, *lost])), notes=tuple(notes))
+
+
+_T1_TITLE_RE = re.compile(r"Table\s+I\s*-\s*Non-Derivative")
+_T1_END_RE = re.compile(r"^\W*(?:Reminder\s*:|Table\s+II\b|Persons\s+who\s+respond|Explanation\s+of)", re.MULTILINE)
+_T1_FIELDS = ("non_derivative_transactions", "non_derivative_holdings")
+
+
+def check_unread_rows(filing: Filing, text: str) -> Filing:
+    """Table I read with no row, and not listed missing, though a line under its title holds a row's
+    values ("Common Stock 0 D": a flowing text's line the boxes' strips took in): its rows are listed
+    missing, not left out unsaid."""
+    if filing.non_derivative_transactions or filing.non_derivative_holdings:
+        return filing
+    if any(m.startswith(_T1_FIELDS) for m in filing.missing):
+        return filing
+    titles = list(_T1_TITLE_RE.finditer(text))
+    if not titles:
+        return filing
+    start = text.find("\n", titles[-1].end())
+    if start < 0:
+        return filing
+    end = _T1_END_RE.search(text, start)
+    shown = next((ln.strip() for ln in text[start : end.start() if end else len(text)].split("\n")
+                  if holds_row_values(ln.strip())), None)  # fmt: skip
+    if shown is None:
+        return filing
+    note = Note("Table I", "a line under the title holds a row's values, but no row was read", shown[:80])
+    missing = tuple(dict.fromkeys([*filing.missing, *_T1_FIELDS]))
+    return replace(filing, missing=missing, notes=(*filing.notes, note))
