@@ -43,7 +43,7 @@ from .text_guards import (
 )
 from .text_lines import _T1_RE, Chunk, _is_rule, box_labels, chunks, count_captions, table_one_title, table_two_title
 from .text_normal import normalize_layout
-from .text_notes import _ENDS_SENTENCE_RE, _TRAILING_DATE_RE
+from .text_notes import _SENTENCE_STOPS, _TRAILING_DATE_RE
 from .text_notes import _footnote_rows as _footnote_rows  # (also read by .markdown_lines)
 
 # Grid tables (pandoc draws them with + - | borders): the borders are not text.
@@ -767,9 +767,11 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
         if not free or len(ln) <= full:
             continue
         text = ln.rstrip()
-        if len(text) <= full or _ENDS_SENTENCE_RE.search(text) or _is_rule(text):
+        # (``text`` is stripped: it ends a sentence where its last letter is a stop, _ENDS_SENTENCE_RE's
+        # answer without trying the pattern at each stop of the line; and its blanks joined are no longer.)
+        if len(text) <= full or text[-1] in _SENTENCE_STOPS or _is_rule(text):
             continue
-        if not paged and len(" ".join(text.split())) > _PAPER_LINE:
+        if not paged and len(text) > _PAPER_LINE and len(" ".join(text.split())) > _PAPER_LINE:
             continue  # longer than a printed line holds: text not printed on paper, not cut there
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if wide or not nxt.strip() or _SECTION_RE.search(nxt) or (lead and _starts_note(nxt, text)):
