@@ -377,6 +377,9 @@ def band_cost(
             xb[k] = t.x1
             ln[k] = t.line
             got = kind(t.text)
+            if not isinstance(got, tuple) or len(<tuple>got) < 6:
+                # (read by index without bounds checks below: a shorter kind would read past it)
+                raise TypeError(f"band_cost: kind({t.text!r}) is not a tuple of 6")
             kv[k] = 1 if got[0] else 0
             km[k] = 1 if got[1] else 0
             ke[k] = 1 if got[2] else 0
