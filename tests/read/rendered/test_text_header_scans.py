@@ -15,6 +15,8 @@ import pytest
 from section16.read.rendered.text import (
     _LABEL_PATTERNS,
     _LABEL_START_RE,
+    _SECTION_RE,
+    _is_section,
     _label_starts,
     _may_open_label,
     _patterns_opening_in,
@@ -70,3 +72,25 @@ def test_committed_pages() -> None:
                 joins += 1
                 assert _may_open_label(a), (page.name, a, b)
     assert starts > 100 and joins > 5
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_section_headings_random_lines(seed: int) -> None:
+    # Each heading, blanks of every kind before it, the long s the engine folds to "s", other words.
+    rng = random.Random(seed)
+    parts = ["Reporting Owners", "Signatures", "Explanation of Responses", "Remarks:", "Reminder:", "Note: File",
+             "Persons who respond", "Potential persons", " ", "\t", "\u00a0", "ſignature", "SIGNATURES", "x",
+             "\n"]  # fmt: skip
+    for _ in range(20000):
+        line = "".join(rng.choice(parts) for _ in range(rng.randint(0, 4)))
+        assert _is_section(line) == (_SECTION_RE.search(line) is not None), repr(line)
+
+
+def test_section_headings_on_committed_pages() -> None:
+    found = 0
+    for page in sorted(PAGES.glob("*.txt")):
+        for line in page.read_text(errors="replace").split("\n"):
+            want = _SECTION_RE.search(line) is not None
+            assert _is_section(line) == want, (page.name, line)
+            found += want
+    assert found > 300

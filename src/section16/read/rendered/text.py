@@ -69,7 +69,18 @@ def _grid_line(line: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _ends_table(line: str) -> bool:
     """A section's heading or Table II's title: where a table's lines end (asked of a line once)."""
-    return _SECTION_RE.search(line) is not None or table_two_title(line)
+    return _is_section(line) or table_two_title(line)
+
+
+def _is_section(line: str) -> bool:
+    """``_SECTION_RE.search(line)`` matches: tried only where the line's first letter but blanks is one a
+    section's heading opens with, ignoring case ("ſ" the one other letter the engine folds to one of
+    them; ``str.lstrip`` strips what the pattern's blanks take). (The pattern costs a microsecond a
+    line, and each table's and section's lines are scanned for their end.)"""
+    return line.lstrip()[:1] in _SECTION_OPENERS and _SECTION_RE.search(line) is not None
+
+
+_SECTION_OPENERS = frozenset("RSENPrsenp\u017f")
 
 
 def _column_of(x: int, starts: list[int]) -> int:
@@ -534,14 +545,14 @@ def text_to_doc(
             i += 1
             continue
         if _OWNERS_RE.match(ln):
-            end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])), len(lines))
+            end = next((j for j in range(i + 1, len(lines)) if _is_section(lines[j])), len(lines))
             doc.append(["Reporting Owners"])
             got_owners = owner_rows(i + 1, end) if owner_rows else None
             doc.extend(got_owners if got_owners is not None else _owner_rows(lines, i + 1, end, pages, unplaced))
             i = end
             continue
         if _NOTES_RE.match(ln):
-            end = next((j for j in range(i + 1, len(lines)) if _SECTION_RE.search(lines[j])), len(lines))
+            end = next((j for j in range(i + 1, len(lines)) if _is_section(lines[j])), len(lines))
             doc.append(["Explanation of Responses:"])
             got_notes = footnote_rows(i + 1, end) if footnote_rows else None
             doc.extend(got_notes if got_notes is not None else _footnote_rows(lines, i + 1, end))
