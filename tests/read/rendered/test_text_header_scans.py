@@ -13,12 +13,16 @@ import random
 import pytest
 
 from section16.read.rendered.text import (
+    _HEAD_RE,
     _LABEL_PATTERNS,
     _LABEL_START_RE,
+    _NOTES_RE,
+    _OWNERS_RE,
     _SECTION_RE,
     _is_section,
     _label_starts,
     _may_open_label,
+    _opens_with,
     _patterns_opening_in,
 )
 
@@ -93,4 +97,17 @@ def test_section_headings_on_committed_pages() -> None:
             want = _SECTION_RE.search(line) is not None
             assert _is_section(line) == want, (page.name, line)
             found += want
+    assert found > 300
+
+
+def test_headings_open_with_their_letter_on_committed_pages() -> None:
+    # The table heading's, owners' and notes' patterns match only where the line's first letter but
+    # blanks is their own: text_to_doc tries them there alone.
+    found = 0
+    for page in sorted(PAGES.glob("*.txt")):
+        for line in page.read_text(errors="replace").split("\n"):
+            for pattern, letters in ((_HEAD_RE, "1"), (_OWNERS_RE, "Rr"), (_NOTES_RE, "Ee")):
+                if pattern.search(line):
+                    found += 1
+                    assert any(_opens_with(line, c) for c in letters), (page.name, line)
     assert found > 300

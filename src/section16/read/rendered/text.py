@@ -72,6 +72,12 @@ def _ends_table(line: str) -> bool:
     return _is_section(line) or table_two_title(line)
 
 
+def _opens_with(line: str, letter: str) -> bool:
+    """The line's first character but blanks is ``letter`` (where a heading pattern opened by
+    ``^\\s*`` and that letter can match; ``str.lstrip`` strips what ``\\s`` takes)."""
+    return line.lstrip()[:1] == letter
+
+
 def _is_section(line: str) -> bool:
     """``_SECTION_RE.search(line)`` matches: tried only where the line's first letter but blanks is one a
     section's heading opens with, ignoring case ("ſ" the one other letter the engine folds to one of
@@ -491,7 +497,7 @@ def text_to_doc(
         return [[normalize(ln)] for ln in lines if ln.strip()]
     # Table I's heading stands before Table II's title: a "1. Title of" further on is Table II's.
     t2_i = next((i for i in range(t1_i + 1, len(lines)) if table_two_title(lines[i])), len(lines))
-    h1 = next((i for i in range(t1_i, t2_i) if _HEAD_RE.search(lines[i])), None)
+    h1 = next((i for i in range(t1_i, t2_i) if _opens_with(lines[i], "1") and _HEAD_RE.search(lines[i])), None)
     no_head = "the table's column headings were not found"
     if h1 is None:  # the page prints Table I's heading, rows or none: unfound, its rows are unread
         if unread is None:
@@ -513,7 +519,9 @@ def text_to_doc(
     t2_line = 0
     while i < len(lines):
         ln = lines[i]
-        if (table == 1 and h1 is not None and i == h1) or (table == 2 and _HEAD_RE.search(ln)):
+        # (Each heading's pattern is tried only where the line's first letter but blanks is its own.)
+        first = ln.lstrip()[:1]
+        if (table == 1 and h1 is not None and i == h1) or (table == 2 and first == "1" and _HEAD_RE.search(ln)):
             t2_head = t2_head or table == 2
             end = next((j for j in range(i + 1, len(lines)) if _ends_table(lines[j])), len(lines))
             cols = tables.columns(form, table)
@@ -544,14 +552,14 @@ def text_to_doc(
             t2_line = i
             i += 1
             continue
-        if _OWNERS_RE.match(ln):
+        if first in "Rr" and first and _OWNERS_RE.match(ln):
             end = next((j for j in range(i + 1, len(lines)) if _is_section(lines[j])), len(lines))
             doc.append(["Reporting Owners"])
             got_owners = owner_rows(i + 1, end) if owner_rows else None
             doc.extend(got_owners if got_owners is not None else _owner_rows(lines, i + 1, end, pages, unplaced))
             i = end
             continue
-        if _NOTES_RE.match(ln):
+        if first in "Ee" and first and _NOTES_RE.match(ln):
             end = next((j for j in range(i + 1, len(lines)) if _is_section(lines[j])), len(lines))
             doc.append(["Explanation of Responses:"])
             got_notes = footnote_rows(i + 1, end) if footnote_rows else None
