@@ -119,3 +119,15 @@ def test_city_line_of_no_letter_is_said_missing() -> None:
     missing: list[str] = []
     kept = box_one.checked(_owner(city="NEW YORK", state="NY", zip_code="10001-2192"), missing, [])
     assert kept.address is not None and kept.address.city == "NEW YORK" and missing == []
+
+
+def test_street_holding_box_5_check_lines_is_said_missing() -> None:
+    # MarkItDown's text of the PDF puts box 5's "_____ Officer (give title below) _____ Other (specify
+    # below)" where box 1's street stands: read as street 1 (and the real street 1 as street 2). Box 5's
+    # check lines are no street: both street lines are listed missing.
+    name = "0001209191-21-035822"
+    got = parse(PAGES / f"{name}.markitdown-pdf.md")
+    a = got.reporting_owners[0].address
+    assert a is not None and a.street1 is None and a.street2 is None
+    assert {"reporting_owners[0].address.street1", "reporting_owners[0].address.street2"} <= set(got.missing)
+    assert misses(reference(name), got) == []

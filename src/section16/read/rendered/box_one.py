@@ -25,7 +25,8 @@ NOT_A_NAME_RE = re.compile(
 #: What box 1's street never holds: the labels of the boxes beside it, or a date alone (box 3's or 4's).
 NOT_A_STREET_RE = re.compile(
     r"\bOMB\s+(?:APPROVAL|Number)|\(Street\)|\bIssuer\s+Name\b|Trading\s+Symbol|^\s*\d{1,2}/\d{1,2}/\d{4}\s*$"
-    r"|\(Month/|Day/Year\)",  # (a box label's wrapped end beside it: "Statement (Month/Day/Year)")
+    r"|\(Month/|Day/Year\)"  # (a box label's wrapped end beside it: "Statement (Month/Day/Year)")
+    r"|__|\(give\s+title|\(specify\s+below",  # (box 5's check lines: "_____ Officer (give title below)")
     re.I,
 )
 #: What box 5's officer title or other text never holds: another box's numbered label ("CEO 4. If
