@@ -605,3 +605,18 @@ def test_a_moved_rows_number_that_fits_a_and_d_alike_is_read_but_for_that() -> N
         Decimal("6.0214"),
     )
     assert misses(expected, got) == []
+
+
+def test_a_last_rows_title_that_starts_as_it_ends_is_tied_with_the_row_before() -> None:
+    # ELinks puts each row's one-line values on the first of its two lines ("Restricted Stock $ 0
+    # ... Common 77,547" / "Units ... Stock", twice). Centred, the second row takes the first's
+    # "Units" / "Stock" ("Units Restricted Stock Units"); the page fits both cuts alike, so the
+    # titles the two readings differ in are said missing, never given to the wrong row.
+    name = "0001209191-20-003926"
+    got = parse((PAGES / f"{name}.elinks-dump.txt").read_bytes())
+    expected = reference(name)
+    for k in (1, 2):
+        for field in ("security_title", "underlying_title"):
+            assert f"derivative_holdings[{k}].{field}" in got.missing
+    assert [m for m in misses(expected, got) if m[2] is not None and m[0] not in got.missing] == []
+    assert [h.shares_owned_after.value for h in got.derivative_holdings[1:]] == [Decimal("77547"), Decimal("40292")]

@@ -466,24 +466,38 @@ def _titles_run_on(
     the first line of the next row's title, cut between the rows a line late. The page does not
     tell: untold, the table is refused with why (:data:`TITLE_TIED`); told ``tie``, such titles are
     read as cut ("early") and with that line given to the next row ("late"), and the caller,
-    comparing the two readings, lists only those titles missing."""
+    comparing the two readings, lists only those titles missing. The table's last row, mirrored:
+    a title of three lines or more whose first line is as its last ("Units" / "Restricted Stock" /
+    "Units", a text browser putting each row's one-line values on the first of its two lines) may
+    start with the end of the row before's title, cut a line early."""
     for c, kind in enumerate(cols):
         if kind not in ("title", "utitle"):
             continue
         cur = {k: list(cut[c]) for k, (_p, cut) in placed.items()}
         for k in sorted(cur):
             toks = cur[k]
-            if k + 1 not in cur or not cur[k + 1]:
+            # (the table's last row has no next row: its first line may instead end the row
+            # before's title, the rows cut a line early; mirrored, the same tie)
+            after = bool(cur.get(k + 1))
+            if not after and not cur.get(k - 1):
                 continue
             lines = sorted({t.line for t in toks})
             if len(lines) < 3:
                 continue
-            first = min((t for t in toks if t.line == lines[0]), key=lambda t: t.x0).text
+            head = [t for t in toks if t.line == lines[0]]
             last = [t for t in toks if t.line == lines[-1]]
-            if min(last, key=lambda t: t.x0).text != first:
+            if min(last, key=lambda t: t.x0).text != min(head, key=lambda t: t.x0).text:
                 continue
             if tie is None:
-                raise tables.RowError(f"{_join(last)!r} {TITLE_TIED}")
+                raise tables.RowError(f"{_join(last if after else head)!r} {TITLE_TIED}")
+            if not after:
+                if tie == "early":
+                    cur[k] = [t for t in toks if t.line != lines[0]]
+                    cur[k - 1] = [*cur[k - 1], *head]
+                    for r in (k - 1, k):
+                        cells_of[r] = list(cells_of[r])
+                        cells_of[r][c] = _join(cur[r])
+                continue
             if tie == "late":
                 # (the next row's title, given that line, is weighed in turn: the cut may run late
                 # down the table)
