@@ -288,6 +288,25 @@ def line_tokens(str line not None, object number, type tok not None, object dash
     return tuple(out)
 
 
+cdef inline Py_ssize_t _run_end(int kd, void* data, Py_ssize_t k, Py_ssize_t n) noexcept:
+    """Where a run of text that goes on at ``k`` ends: at a line break, or at a space not followed by
+    a word (one space and a word after it: the run goes on)."""
+    cdef Py_UCS4 ch
+    while k < n:
+        ch = PyUnicode_READ(kd, data, k)
+        if ch == 10:
+            break
+        if ch == 32:
+            if k + 1 < n:
+                ch = PyUnicode_READ(kd, data, k + 1)
+                if ch != 32 and ch != 10:
+                    k += 2
+                    continue
+            break
+        k += 1
+    return k
+
+
 def line_chunks(str line not None, object number, type chunk not None, object dashes):
     """``text_lines._line_chunks``: each run of words parted by one space, as ``chunk(number, x,
     text)``, leaving out those ``dashes`` matches (only asked of a run opening with "-", "=" or "_")."""
@@ -305,20 +324,7 @@ def line_chunks(str line not None, object number, type chunk not None, object da
             k += 1
             continue
         s = k
-        k += 1
-        while k < n:
-            ch = PyUnicode_READ(kd, data, k)
-            if ch == 10:
-                break
-            if ch == 32:
-                # One space and a word after it: the run goes on.
-                if k + 1 < n:
-                    ch = PyUnicode_READ(kd, data, k + 1)
-                    if ch != 32 and ch != 10:
-                        k += 2
-                        continue
-                break
-            k += 1
+        k = _run_end(kd, data, k + 1, n)
         ch = PyUnicode_READ(kd, data, s)
         text = line[s:k]
         if (ch == 45 or ch == 61 or ch == 95) and dashes(text) is not None:
@@ -490,19 +496,7 @@ def heading_line(str line not None, frozenset words_ok not None, object is_headi
             k += 1
             continue
         s = k
-        k += 1
-        while k < n:
-            ch = PyUnicode_READ(kd, data, k)
-            if ch == 10:
-                break
-            if ch == 32:
-                if k + 1 < n:
-                    ch = PyUnicode_READ(kd, data, k + 1)
-                    if ch != 32 and ch != 10:
-                        k += 2
-                        continue
-                break
-            k += 1
+        k = _run_end(kd, data, k + 1, n)
         runs.append(line[s:k])
         # ^\d{1,2}[A-Z]?\. and then a character that is not a digit (\s*\D: a space is not one).
         p = s
