@@ -1,7 +1,7 @@
-"""The boxes' strips (text._header_rows) found without trying patterns at every position: a wrapped
-label's start is looked for only at the box numbers before a "." (text._label_starts gives what
+"""The boxes' strips (text_boxes._header_rows) found without trying patterns at every position: a wrapped
+label's start is looked for only at the box numbers before a "." (text_boxes._label_starts gives what
 ``_LABEL_START_RE.finditer`` gives), and two cells are joined as one wrapped label only where a label's
-first word stands in the first (text._may_open_label never says no where the patterns would join),
+first word stands in the first (text_boxes._may_open_label never says no where the patterns would join),
 on random lines made of the labels' words (with the letters case folding joins to ASCII ones) and on
 every committed page."""
 
@@ -12,17 +12,12 @@ import random
 
 import pytest
 
-from section16.read.rendered.text import (
-    _HEAD_RE,
+from section16.read.rendered.text import _HEAD_RE, _NOTES_RE, _OWNERS_RE, _SECTION_RE, _is_section, _opens_with
+from section16.read.rendered.text_boxes import (
     _LABEL_PATTERNS,
     _LABEL_START_RE,
-    _NOTES_RE,
-    _OWNERS_RE,
-    _SECTION_RE,
-    _is_section,
     _label_starts,
     _may_open_label,
-    _opens_with,
     _patterns_opening_in,
 )
 

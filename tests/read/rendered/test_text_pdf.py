@@ -166,7 +166,7 @@ def test_mark_clipped_on_a_page_wider_than_the_paper_or_at_a_paragraphs_end() ->
 
 
 def test_a_date_run_on_to_the_box_one_street_goes_to_box_three() -> None:
-    from section16.read.rendered.text import _header_rows
+    from section16.read.rendered.text_boxes import _header_rows
 
     lines = [
         "1. Name and Address of Reporting Person *            2. Issuer Name and Ticker or Trading Symbol",
@@ -182,7 +182,7 @@ def test_a_date_run_on_to_the_box_one_street_goes_to_box_three() -> None:
 
 
 def test_a_zip_wrapped_after_its_hyphen_is_one_zip_after_city_and_state() -> None:
-    from section16.read.rendered.text import _header_rows
+    from section16.read.rendered.text_boxes import _header_rows
 
     lines = [
         " 1. Name and Address of Reporting Person *               2. Issuer Name and Ticker or Trading",
