@@ -67,26 +67,33 @@ def place_flowing(lines: list[str], cols: tuple[str, ...]) -> list[list[str]] | 
     return out
 
 
-@functools.lru_cache(maxsize=MEMO)
 def _one_cut(text: str, cols: tuple[str, ...]) -> list[str] | None:
+    found = cut_flowing(text, cols)
+    return list(found[0]) if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=MEMO)
+def cut_flowing(text: str, cols: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Every cut of a row's words run together (``text``) into the table's cells that reads as the
+    columns' types and makes a row the form can print (none where there are too many to weigh)."""
     from .layout_cells import _cell, typed_cuts  # (layout_cells imports the table rules: import late)
     from .layout_words import _tokens
 
     # A footnote mark one space after a value is that value's where positions tell (laid-out text);
     # run together, it may as well be the next cell's only text (a price shown by its mark alone:
     # "A (1) 30,010"). Set a space farther off, it is a word of its own, weighed both ways.
-    toks = _tokens(_MARK_APART_RE.sub(r"  \1", text), 0)
+    toks = _tokens(_MARK_APART_RE.sub(r"  \1", " ".join(text.split())), 0)
     if not toks:
-        return None
+        return ()
     # One line of words, positions left aside: every column is as near as any other.
     cuts = typed_cuts(toks, [float(k) for k in range(len(cols))], cols)
     if cuts is None:
-        return None
-    found = [cells for cells in ([_cell(cell) for cell in cut] for _cost, cut in cuts) if _printable(cells, cols)]
-    return found[0] if len(found) == 1 else None
+        return ()
+    found = (tuple(_cell(cell) for cell in cut) for _cost, cut in cuts)
+    return tuple(dict.fromkeys(cells for cells in found if _printable(cells, cols)))
 
 
-def _printable(cells: list[str], cols: tuple[str, ...]) -> bool:
+def _printable(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool:
     """What the form prints on every row, beyond the cell types: its D or I in the Ownership Form
     column (not a footnote mark alone); its amount owned after, where the table has the column
     ("Common Stock 100 I" is 100 shares, not a title "Common Stock 100" owning nothing). And a
@@ -95,6 +102,10 @@ def _printable(cells: list[str], cols: tuple[str, ...]) -> bool:
     if "di" in cols and not _DI_CELL_RE.match(cells[cols.index("di")]):
         return False
     if "after" in cols and not cells[cols.index("after")]:
+        return False
+    # A transaction's date is never a footnote mark alone (the form requires its value): "Common
+    # Stock (1) 05/04/2022" is a title's mark, not a date column holding "(1)" before a deemed date.
+    if "date" in cols and cells[cols.index("date")] and not _DATE_RE.search(cells[cols.index("date")]):
         return False
     return not any(k in cols and _ENDS_IN_NUMBER_RE.search(cells[cols.index(k)]) for k in ("title", "utitle"))
 

@@ -30,6 +30,8 @@ from . import layout, tables
 from .boxes import read_form_type
 from .cells import CLIPPED, Doc, normalize
 from .dashed_rows import dashed_table_rows
+from .flowing_boxes import flowing_boxes
+from .flowing_table import page_lines, read_flowing_table
 from .layout_ties import AD_TIED, TIED, TITLE_TIED, read_both_ways
 from .text_boxes import _header_rows
 from .text_find import find_by
@@ -313,7 +315,7 @@ def text_to_doc(
     top_end = min(name_i, t1_i, first_label)
     doc.extend([c.text] for i in range(top_end) for c in chunks(lines[i], i))
     box_end = h1 if h1 is not None else t1_i
-    got_boxes = header_rows(top_end, box_end) if header_rows else None
+    got_boxes = header_rows(top_end, box_end) if header_rows else flowing_boxes(lines, top_end, box_end)
     doc.extend(got_boxes if got_boxes is not None else _header_rows(lines, top_end, box_end))
     form = read_form_type("\n".join(r[0] for r in doc)) or "4"
     doc.append([_T1_RE.search(lines[t1_i]).group(0) + " Non-Derivative Securities"])  # type: ignore[union-attr]
@@ -342,6 +344,10 @@ def text_to_doc(
                 )
             except tables.RowError as e:
                 rows, why = [], str(e)
+            if why and got is None:  # (a heading run together as a paragraph: rows cut by their words' types)
+                flowing = read_flowing_table(lines, page_lines(text_raw, len(lines)), i, end, form, table)
+                if flowing is not None:
+                    rows, why = ([], flowing) if isinstance(flowing, str) else (flowing, None)
             if why and unread is None:
                 raise ParseError(why, source=source or "<bytes>", line=i + 1, where=f"Table {'I' * table}")
             if why and unread is not None:

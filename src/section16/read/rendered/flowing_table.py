@@ -1,0 +1,105 @@
+"""A table of a text page that a converter did not lay out (``lynx -dump``): its heading's labels run
+together as a paragraph ("(Instr. 3) 2. Transaction Date (Month/Day/Year) 2A. Deemed ..."), and each
+row is one line of its cells' words run together with spaces
+(``Class A Common Stock 08/25/2022   A   57,755 ^(1) A $ 0 76,176 D``).
+
+No column stands at a position, so the layout reader finds no heading to place the words under. Each
+row is cut into cells by its words' types alone (:func:`.flowing_rows.cut_flowing`: a date, a code
+letter, an amount with its marks, (A)/(D), a "$" price, the amount owned after, D/I, the nature). A
+row that several cuts read alike (an empty cell that could be either of two columns, a mark that
+could be a value's or the next cell's) is given once, marked :data:`~.tables.LOST`: the form reader
+lists its fields missing instead of guessing; a line of the table that is no row at all, or
+ambiguous rows of different kinds (a transaction or a holding), leave the whole table unread.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import tables
+from .flowing_rows import cut_flowing, holds_row_values
+from .layout_words import _heading_line
+from .values import BadValue
+
+#: A heading's last words, then the next column's numbered label, one space apart on one line: the
+#: heading run together as a paragraph, not laid out in columns (which stack each label's words).
+_RUN_HEADING_RE = re.compile(r"(?:\(Month/Day/Year\)|\(Instr\.[^)\n]*\)) \d{1,2}[A-Z]?\. [A-Z]")
+#: A line going on from the row above: it opens with a footnote mark (a nature's mark wrapped).
+_GOES_ON_RE = re.compile(r"^\s*(?:\^?\(\d{1,3}\)\s*)+$")
+#: A text browser's raised footnote mark: touching the word before it, it is that word's
+#: ("S^(1)": the code's own mark), else it stands apart ("189 ^(1)", the amount's or the next cell's).
+_TOUCHING_MARK_RE = re.compile(r"(?<=\S)\^\((\d{1,3})\)")
+_CARET_MARK_RE = re.compile(r"\^\((\d{1,3})\)")
+_LONE_DI_RE = re.compile(r"^[DI](?:\s*\^?\(\d{1,3}\))*$")
+
+
+def runs_together(heading: list[str]) -> bool:
+    """Is this table heading's text run together as a paragraph (labels following each other's words
+    on one line), not laid out in columns?"""
+    return any(_RUN_HEADING_RE.search(ln) for ln in heading)
+
+
+#: Why a flowing table's rows are not read: one row's words, not the table's lines (its other rows,
+#: and the other table, are not in doubt; the words "a row's words do not fit" say so to text.py).
+NOT_CUT = "a row's words do not fit the columns one way alone (its cells run together as text): not placed"
+#: Why, when a line inside the table is no row and goes on from none.
+STRAY_LINE = "a row's words do not fit: a line inside the table is no row (its cells run together as text)"
+
+
+def read_flowing_table(
+    lines: list[str], raw: list[str], start: int, end: int, form: str, table: int
+) -> list[list[str]] | str | None:
+    """The rows of the table whose heading starts at line ``start`` (lines up to ``end``), each cut into
+    the table's cells, when the heading runs together and every line after it is a row (or a
+    footnote mark going on from the row above); why not, where the heading runs together but a row
+    cannot be placed; None where the heading does not run together. ``raw``: the page's lines as
+    the converter wrote them (marks not yet respelt), one for each of ``lines``."""
+    cols = tables.columns(form, table)
+    # The heading: its lines all of the heading's words; the first other line opens the rows.
+    first = next((i for i in range(start, end) if lines[i].strip() and not _heading_line(lines[i])), end)
+    if not runs_together(lines[start:first]):
+        return None
+    rows: list[str] = []
+    whole: list[bool] = []  # each row's: does its text hold what only a row holds (a date, a D or I)?
+    for i in range(first, end):
+        text = raw[i].strip()
+        if not text:
+            continue
+        # A line of footnote marks goes on from the row above (a nature's marks wrapped), and so does
+        # a D or I alone under a row that has none yet (a holding's Ownership Form set on a line apart).
+        if rows and (_GOES_ON_RE.match(text) or (not whole[-1] and _LONE_DI_RE.match(text))):
+            rows[-1] += " " + text
+            whole[-1] = holds_row_values(rows[-1])
+        else:
+            rows.append(text)
+            whole.append(holds_row_values(lines[i].strip()))
+    if not all(whole):
+        return STRAY_LINE  # a line of the table's that no row holds: which row's it is is not shown
+    out: list[list[str]] = []
+    for text in rows:
+        cuts = cut_flowing(_CARET_MARK_RE.sub(r"(\1)", _TOUCHING_MARK_RE.sub(r"(\1)", text)), cols)
+        if not cuts or (len(cuts) > 1 and len({_kind(c, cols, form, table) for c in cuts}) > 1):
+            return NOT_CUT  # (read one way a transaction, the other a holding: even the row's place is unsure)
+        row = list(cuts[0])
+        if len(cuts) > 1:
+            k = max((j for j, c in enumerate(row) if c.strip()), default=len(row) - 1)
+            row[k] += tables.LOST  # read, then listed missing (its cells are not settled)
+        out.append(row)
+    return out
+
+
+def _kind(cells: tuple[str, ...], cols: tuple[str, ...], form: str, table: int) -> str:
+    """What the row reads as (its model class's name): a transaction or a holding."""
+    by_col = dict(zip(cols, cells, strict=True))
+    try:
+        row = tables.non_derivative(by_col, form) if table == 1 else tables.derivative(by_col, form)
+    except (tables.RowError, BadValue) as e:
+        return f"error: {e}"
+    return type(row).__name__
+
+
+def page_lines(text: str, count: int) -> list[str]:
+    """The page's lines as the converter wrote them, one for each of the ``count`` lines the text
+    front end reads (its line breaks as it counts them; form feeds out); else blank lines."""
+    got = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").split("\n")
+    return got if len(got) == count else [""] * count

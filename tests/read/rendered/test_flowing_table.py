@@ -1,0 +1,123 @@
+"""Text pages whose tables and boxes a converter did not lay out (``lynx -dump``, held out): the tables'
+headings run together as paragraphs and each row is one line of its cells' words (flowing_table);
+the boxes' cells follow each other as flowing text (flowing_boxes). Rows are cut by their values'
+types where one cut alone fits, a row that two cuts fit is said missing (never guessed), and the
+boxes' pieces go to the box whose label or caption they follow."""
+
+from __future__ import annotations
+
+from section16 import parse
+from section16.read.rendered import tables
+from section16.read.rendered.flowing_boxes import flowing_boxes, runs_together
+from section16.read.rendered.flowing_table import NOT_CUT, read_flowing_table
+from section16.read.rendered.text_normal import normalize_layout
+
+from .conftest import PAGES, misses, reference
+
+_HEADING = [
+    "   1.Title of Security",
+    "   (Instr. 3) 2. Transaction Date (Month/Day/Year) 2A. Deemed Execution Date, if any (Month/Day/Year) "
+    "3. Transaction Code",
+    "   (Instr. 8) 4. Securities Acquired (A) or Disposed of (D)",
+    "   Code V Amount (A) or (D) Price",
+]
+
+
+def _read(rows: list[str], form: str = "4", table: int = 1) -> list[list[str]] | str | None:
+    raw = [*_HEADING, *rows]
+    lines = normalize_layout("\n".join(raw)).split("\n")
+    return read_flowing_table(lines, raw, 0, len(lines), form, table)
+
+
+def test_lynx_page_reads_as_its_xml() -> None:
+    # 0000002488-24-000005: Table I's two rows cut by their values; box 2's issuer run into box 5's
+    # label, box 1's street and city lines run into boxes 3's and 4's labels.
+    name = "0000002488-24-000005"
+    got = parse(PAGES / f"{name}.lynx-dump.txt")
+    ref = reference(name)
+    assert misses(ref, got) == []
+    assert got.issuer.name == "ADVANCED MICRO DEVICES INC" and got.issuer.trading_symbol == "AMD"
+    assert str(got.period_of_report) == "2024-01-15"
+    address = got.reporting_owners[0].address
+    assert address is not None and (address.street1, address.city, address.zip_code) == (
+        "2485 AUGUSTINE DRIVE",
+        "SANTA CLARA",
+        "95054",
+    )
+    assert len(got.non_derivative_transactions) == 2
+    assert got.non_derivative_transactions[1].shares.footnote_ids == ("F1",)
+    # Table II's row "... M     472   ^(3)   ^(3) ...": 472 under (A) or under (D) is not shown by the
+    # words alone: the row is kept in its place and said missing, not guessed.
+    assert len(got.derivative_transactions) == 1
+    assert "derivative_transactions[0]" in got.missing
+    assert got.derivative_transactions[0].shares.value is None
+
+
+def test_form_three_holding_with_its_ownership_form_on_a_line_apart() -> None:
+    # 0000898432-20-000437 (Form 3): "Common Stock 0 ^(1)" then, lines below, "D": one holding.
+    name = "0000898432-20-000437"
+    got = parse(PAGES / f"{name}.lynx-dump.txt")
+    assert misses(reference(name), got) == []
+    [holding] = got.non_derivative_holdings
+    assert holding.direct_indirect.value == "D"
+    assert holding.shares_owned_after.footnote_ids == ("F1",)
+
+
+def test_a_mark_touching_a_code_is_the_codes() -> None:
+    # "S^(1)" touching: the code's mark; set apart ("S ^(1)") it could be the V column's (a late
+    # filing's footnote): the row is then said missing.
+    [row] = _read(["   Common Stock 10/12/2020   S^(1)   24,233 D $ 42 108,370 D"])  # type: ignore[misc]
+    assert row[:6] == ["Common Stock", "10/12/2020", "", "S(1)", "", "24,233"]
+    [apart] = _read(["   Common Stock 10/12/2020   S ^(1)   24,233 D $ 42 108,370 D"])  # type: ignore[misc]
+    assert tables.LOST in "".join(apart)
+
+
+def test_a_title_mark_before_the_date_is_not_a_date_cell() -> None:
+    # A transaction's date is never a mark alone: "(1)" is the title's, not a date before a deemed date.
+    [row] = _read(["   Common Stock ^(1) 05/04/2022   S   9,136 D $ 159.94 ^(2) 468,198 D"])  # type: ignore[misc]
+    assert row[:3] == ["Common Stock (1)", "05/04/2022", ""]
+    assert tables.LOST not in "".join(row)
+
+
+def test_a_line_that_is_no_row_leaves_the_table_unread() -> None:
+    got = _read(["   Common Stock 01/15/2024   M   472 A $ 0 6,076 D", "   By Trust"])
+    assert isinstance(got, str) and "a row's words do not fit" in got
+    # A row whose words fit no cut ("Q" is no (A) or (D)): the table is not read, with why.
+    assert _read(["   Common Stock 01/15/2024   M   472 Q $ 5 6,076 D"]) == NOT_CUT
+
+
+def test_an_empty_table_under_a_run_together_heading_has_no_rows() -> None:
+    assert _read([]) == []
+
+
+def test_a_laid_out_heading_is_left_to_the_layout_reader() -> None:
+    raw = [
+        "1.Title of Security    2. Transaction    2A. Deemed",
+        "(Instr. 3)             Date              Execution Date",
+        "Common Stock           01/15/2024        M   472 A $ 0 6,076 D",
+    ]
+    assert read_flowing_table(raw, raw, 0, len(raw), "4", 1) is None
+
+
+def test_boxes_run_together_go_to_the_label_or_caption_they_follow() -> None:
+    lines = normalize_layout((PAGES / "0000898432-20-000437.lynx-dump.txt").read_text()).split("\n")
+    start = next(i for i, ln in enumerate(lines) if "1. Name and Address" in ln)
+    end = next(i for i, ln in enumerate(lines) if "Table I -" in ln) + 1
+    rows = [r[0] for r in flowing_boxes(lines, start, end) or []]
+    # Form 3: box 2's date before box 3's label, box 1's street before box 4's, its city before box 6's.
+    assert rows[rows.index("2. Date of Event Requiring Statement (Month/Day/Year)") + 1] == "03/26/2020"
+    street = rows.index("(Middle)") + 1
+    assert rows[street] == "C/O MACKAY SHIELDS LLC, 1345 AVENUE OF THE AMERICAS"
+    assert rows[rows.index("(Street)") + 1] == "NEW YORK, NY 10105"
+    assert rows[rows.index("3. Issuer Name and Ticker or Trading Symbol") + 1].endswith("[RFM]")
+
+
+def test_laid_out_labels_one_space_apart_are_not_boxes_run_together() -> None:
+    # pdfplumber's layout sets labels, and a caption and a label, a space apart: not flowing text.
+    lines = [
+        "    1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol",
+        "         (Last)      (First)    (Middle) 3. Date of Earliest Transaction (Month/Day/Year)",
+        "                    (Street)            4. If Amendment, Date Original Filed(Month/Day/Year)",
+    ]
+    assert not runs_together(lines)
+    assert flowing_boxes(lines, 0, len(lines)) is None
