@@ -9,7 +9,7 @@ from __future__ import annotations
 from section16 import parse
 from section16.read.rendered import tables
 from section16.read.rendered.flowing_boxes import flowing_boxes, runs_together
-from section16.read.rendered.flowing_table import NOT_CUT, read_flowing_table
+from section16.read.rendered.flowing_table import NOT_CUT, Unsettled, read_flowing_table
 from section16.read.rendered.text_normal import normalize_layout
 
 from .conftest import PAGES, misses, reference
@@ -23,10 +23,10 @@ _HEADING = [
 ]
 
 
-def _read(rows: list[str], form: str = "4", table: int = 1) -> list[list[str]] | str | None:
+def _read(rows: list[str], unsettled: Unsettled | None = None) -> list[list[str]] | str | None:
     raw = [*_HEADING, *rows]
     lines = normalize_layout("\n".join(raw)).split("\n")
-    return read_flowing_table(lines, raw, 0, len(lines), form, table)
+    return read_flowing_table(lines, raw, 0, len(lines), "4", 1, unsettled)
 
 
 def test_lynx_page_reads_as_its_xml() -> None:
@@ -47,10 +47,18 @@ def test_lynx_page_reads_as_its_xml() -> None:
     assert len(got.non_derivative_transactions) == 2
     assert got.non_derivative_transactions[1].shares.footnote_ids == ("F1",)
     # Table II's row "... M     472   ^(3)   ^(3) ...": 472 under (A) or under (D) is not shown by the
-    # words alone: the row is kept in its place and said missing, not guessed.
-    assert len(got.derivative_transactions) == 1
-    assert "derivative_transactions[0]" in got.missing
-    assert got.derivative_transactions[0].shares.value is None
+    # words alone, nor whose "(2)" is the title's or the price's: those cells are left empty and
+    # their fields said missing, not guessed; the cells every cut agrees on are read.
+    [row] = got.derivative_transactions
+    for path in ("shares", "acquired_disposed", "security_title", "conversion_or_exercise_price"):
+        assert f"derivative_transactions[0].{path}" in got.missing
+    assert row.shares.value is None and row.acquired_disposed.value is None
+    assert (str(row.transaction_date.value), row.underlying_shares.value, row.shares_owned_after.value) == (
+        "2024-01-15",
+        472,
+        473,
+    )
+    assert row.coding is not None and row.coding.code == "M" and row.direct_indirect.value == "D"
 
 
 def test_form_three_holding_with_its_ownership_form_on_a_line_apart() -> None:
@@ -69,7 +77,11 @@ def test_a_mark_touching_a_code_is_the_codes() -> None:
     [row] = _read(["   Common Stock 10/12/2020   S^(1)   24,233 D $ 42 108,370 D"])  # type: ignore[misc]
     assert row[:6] == ["Common Stock", "10/12/2020", "", "S(1)", "", "24,233"]
     [apart] = _read(["   Common Stock 10/12/2020   S ^(1)   24,233 D $ 42 108,370 D"])  # type: ignore[misc]
-    assert tables.LOST in "".join(apart)
+    assert tables.LOST in "".join(apart)  # (no page to list its fields in: the row is marked not whole)
+    unsettled = Unsettled()
+    [kept] = _read(["   Common Stock 10/12/2020   S ^(1)   24,233 D $ 42 108,370 D"], unsettled=unsettled)  # type: ignore[misc]
+    assert kept[3:5] == ["", ""] and kept[5] == "24,233"
+    assert unsettled.paths == ["non_derivative_transactions[0].coding", "non_derivative_transactions[0].timeliness"]
 
 
 def test_a_title_mark_before_the_date_is_not_a_date_cell() -> None:

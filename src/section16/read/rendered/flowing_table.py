@@ -15,7 +15,9 @@ ambiguous rows of different kinds (a transaction or a holding), leave the whole 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, fields, replace
 
+from ...model import Filing, Note
 from . import tables
 from .flowing_rows import cut_flowing, holds_row_values
 from .layout_words import _heading_line
@@ -46,14 +48,50 @@ NOT_CUT = "a row's words do not fit the columns one way alone (its cells run tog
 STRAY_LINE = "a row's words do not fit: a line inside the table is no row (its cells run together as text)"
 
 
+@dataclass
+class Unsettled:
+    """A page's flowing rows whose cut is not settled: how many rows of each kind its flowing tables
+    gave (their rows' places in the Filing), and the fields whose cells the cuts do not agree on."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    paths: list[str] = field(default_factory=list)
+
+    def declared(self, filing: Filing) -> Filing:
+        """The filing with those fields listed missing (their cells were left empty), with why."""
+        if not self.paths:
+            return filing
+        missing = tuple(dict.fromkeys([*filing.missing, *self.paths]))
+        notes = (*filing.notes, *(Note(p, _UNSETTLED_WHY) for p in self.paths))
+        return replace(filing, missing=missing, notes=notes)
+
+
+_UNSETTLED_WHY = "a row's words run together fit two cuts into cells: the cells they do not agree on are not read"
+#: Each kind of row (its model class's name) and the Filing's field holding it.
+_LISTS = {
+    "NonDerivativeTransaction": "non_derivative_transactions",
+    "NonDerivativeHolding": "non_derivative_holdings",
+    "DerivativeTransaction": "derivative_transactions",
+    "DerivativeHolding": "derivative_holdings",
+}
+
+
 def read_flowing_table(
-    lines: list[str], raw: list[str], start: int, end: int, form: str, table: int
+    lines: list[str],
+    raw: list[str],
+    start: int,
+    end: int,
+    form: str,
+    table: int,
+    unsettled: Unsettled | None = None,
 ) -> list[list[str]] | str | None:
     """The rows of the table whose heading starts at line ``start`` (lines up to ``end``), each cut into
     the table's cells, when the heading runs together and every line after it is a row (or a
     footnote mark going on from the row above); why not, where the heading runs together but a row
     cannot be placed; None where the heading does not run together. ``raw``: the page's lines as
-    the converter wrote them (marks not yet respelt), one for each of ``lines``."""
+    the converter wrote them (marks not yet respelt), one for each of ``lines``. A row that several
+    cuts fit: given ``unsettled``, its cells the cuts agree on are read, the others left empty and
+    their fields put in ``unsettled``; else the row is marked :data:`~.tables.LOST` (read, then
+    listed missing whole)."""
     cols = tables.columns(form, table)
     # The heading: its lines all of the heading's words; the first other line opens the rows.
     first = next((i for i in range(start, end) if lines[i].strip() and not _heading_line(lines[i])), end)
@@ -76,26 +114,50 @@ def read_flowing_table(
     if not all(whole):
         return STRAY_LINE  # a line of the table's that no row holds: which row's it is is not shown
     out: list[list[str]] = []
+    counts: dict[str, int] = dict(unsettled.counts) if unsettled is not None else {}
+    paths: list[str] = []
     for text in rows:
         cuts = cut_flowing(_CARET_MARK_RE.sub(r"(\1)", _TOUCHING_MARK_RE.sub(r"(\1)", text)), cols)
-        if not cuts or (len(cuts) > 1 and len({_kind(c, cols, form, table) for c in cuts}) > 1):
+        built = [_built(c, cols, form, table) for c in cuts]
+        kinds = {type(b).__name__ for b in built}
+        if not cuts or len(kinds) > 1 or None in built:
             return NOT_CUT  # (read one way a transaction, the other a holding: even the row's place is unsure)
+        kind = kinds.pop()
+        at = counts.get(kind, 0)
+        counts[kind] = at + 1
         row = list(cuts[0])
         if len(cuts) > 1:
-            k = max((j for j, c in enumerate(row) if c.strip()), default=len(row) - 1)
-            row[k] += tables.LOST  # read, then listed missing (its cells are not settled)
+            # The cells every cut agrees on are read; the others are left empty, their fields said missing.
+            agreed = [c if all(cut[j] == c for cut in cuts) else "" for j, c in enumerate(row)]
+            blank = _built(tuple(agreed), cols, form, table)
+            if unsettled is not None and blank is not None and type(blank).__name__ == kind:
+                row = agreed
+                unsure = _differing([*built, blank])
+                paths.extend(f"{_LISTS[kind]}[{at}].{f}" for f in unsure)
+            else:
+                k = max((j for j, c in enumerate(row) if c.strip()), default=len(row) - 1)
+                row[k] += tables.LOST  # read, then listed missing (its cells are not settled)
         out.append(row)
+    if unsettled is not None:
+        unsettled.counts.update(counts)
+        unsettled.paths.extend(paths)
     return out
 
 
-def _kind(cells: tuple[str, ...], cols: tuple[str, ...], form: str, table: int) -> str:
-    """What the row reads as (its model class's name): a transaction or a holding."""
+def _differing(rows: list[object]) -> list[str]:
+    """The fields (model attributes) whose values are not the same in all of ``rows``."""
+    names = [f.name for f in fields(rows[0])]  # type: ignore[arg-type]
+    return [n for n in names if any(getattr(r, n) != getattr(rows[0], n) for r in rows[1:])]
+
+
+def _built(cells: tuple[str, ...], cols: tuple[str, ...], form: str, table: int) -> object | None:
+    """The row its cells make (a transaction or a holding of the table's model), or None where a
+    cell does not read."""
     by_col = dict(zip(cols, cells, strict=True))
     try:
-        row = tables.non_derivative(by_col, form) if table == 1 else tables.derivative(by_col, form)
-    except (tables.RowError, BadValue) as e:
-        return f"error: {e}"
-    return type(row).__name__
+        return tables.non_derivative(by_col, form) if table == 1 else tables.derivative(by_col, form)
+    except (tables.RowError, BadValue):
+        return None
 
 
 def page_lines(text: str, count: int) -> list[str]:

@@ -31,7 +31,7 @@ from .boxes import read_form_type
 from .cells import CLIPPED, Doc, normalize
 from .dashed_rows import dashed_table_rows
 from .flowing_boxes import flowing_boxes
-from .flowing_table import page_lines, read_flowing_table
+from .flowing_table import Unsettled, page_lines, read_flowing_table
 from .layout_ties import AD_TIED, TIED, TITLE_TIED, read_both_ways
 from .text_boxes import _header_rows
 from .text_find import find_by
@@ -272,6 +272,7 @@ def text_to_doc(
     footnote_rows: OwnerRows | None = None,
     tie: str | None = None,
     unplaced: list[tuple[int, str]] | None = None,
+    unsettled: Unsettled | None = None,
 ) -> Doc:
     """The page's rows of cells. A table whose rows cannot be placed refuses the page, or, given
     ``unread``, is left out and listed there as (table number, its heading's line, why). ``tie``:
@@ -345,7 +346,7 @@ def text_to_doc(
             except tables.RowError as e:
                 rows, why = [], str(e)
             if why and got is None:  # (a heading run together as a paragraph: rows cut by their words' types)
-                flowing = read_flowing_table(lines, page_lines(text_raw, len(lines)), i, end, form, table)
+                flowing = read_flowing_table(lines, page_lines(text_raw, len(lines)), i, end, form, table, unsettled)
                 if flowing is not None:
                     rows, why = ([], flowing) if isinstance(flowing, str) else (flowing, None)
             if why and unread is None:
@@ -423,8 +424,9 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data  # (decoded once)
     unread: list[tuple[int, int, str]] = []
     unplaced: list[tuple[int, str]] = []
-    doc = text_to_doc(text, source, unread=unread, unplaced=unplaced)
-    filing = _unplaced_marks(read_doc(doc, source, "text"), unplaced)
+    unsettled = Unsettled()  # (flowing rows' cells that two cuts read apart)
+    doc = text_to_doc(text, source, unread=unread, unplaced=unplaced, unsettled=unsettled)
+    filing = unsettled.declared(_unplaced_marks(read_doc(doc, source, "text"), unplaced))
     tied = {t for t, _l, why in unread if why == TIED or why.endswith((AD_TIED, TITLE_TIED))}
     unsure: list[str] = []
     if tied:
