@@ -26,7 +26,8 @@ NOT_A_NAME_RE = re.compile(
 NOT_A_STREET_RE = re.compile(
     r"\bOMB\s+(?:APPROVAL|Number)|\(Street\)|\bIssuer\s+Name\b|Trading\s+Symbol|^\s*\d{1,2}/\d{1,2}/\d{4}\s*$"
     r"|\(Month/|Day/Year\)"  # (a box label's wrapped end beside it: "Statement (Month/Day/Year)")
-    r"|__|\(give\s+title|\(specify\s+below",  # (box 5's check lines: "_____ Officer (give title below)")
+    r"|__|\(give\s+title|\(specify\s+below"  # (box 5's check lines: "_____ Officer (give title below)")
+    r"|\s\d{1,2}/\d{1,2}/\d{4}$",  # box 3's date run onto it ("1400 SMITH STREET 05/06/2026")
     re.I,
 )
 #: What box 5's officer title or other text never holds: another box's numbered label ("CEO 4. If

@@ -166,6 +166,10 @@ def _lines(seg: str) -> list[str]:
     return out
 
 
+#: A date as the boxes print one (box 3's, box 4's): never part of an issuer's name.
+_BOX_DATE_RE = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{4}(?![\w/])")
+
+
 def _lines_before_ticker(lines: list[str]) -> int:
     """How many of box 2's lines hold words of the issuer's name before its "[TICKER]"."""
     for k, ln in enumerate(lines):
@@ -350,6 +354,11 @@ def read_header(text: str) -> Header:
             # Box 1's caption with no name after it, box 2's lines under both captions (a flowing text
             # that prints both captions before either value): the first of them may be box 1's name.
             h.notes.append(("issuer", "box 1's name not under its caption: the issuer's lines may start with it", raw))
+            h.ticker = m.group(2).strip() or None
+        elif m and _BOX_DATE_RE.search(m.group(1)):
+            # A date among the name's words ("Newlight Partners LP 08/05/2020 Oak Street Health, Inc."):
+            # box 1's and box 3's lines ran into box 2's (a PDF's text); where the name starts is unsure.
+            h.notes.append(("issuer", "another box's date in the issuer's name; not read", raw))
             h.ticker = m.group(2).strip() or None
         elif m:
             h.issuer_name, h.ticker = m.group(1).strip() or None, m.group(2).strip() or None

@@ -24,6 +24,7 @@ from .markdown_pdf import (
     join_footnote_heads,
     part_inline_sections,
     part_run_on_marks,
+    part_table_titles,
     sig_heading_in_cell,
     signature_rows,
     title_row,
@@ -215,6 +216,7 @@ def markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     if sections_at:
         lines = part_inline_sections(lines, sections_at)
     lines, pdf_cut = part_sections(lines) if runs_together(text) else (lines, False)
+    lines = part_table_titles(text, lines)
     # How each line changes the depth of HTML tables (opened less closed), for the lines holding a
     # table tag, in order; found when the first HTML table is met, by one scan of the page (lowering
     # the page, or scanning it line by line, costs several times as much).

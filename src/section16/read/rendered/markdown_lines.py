@@ -99,13 +99,21 @@ def _signature_paragraphs(body: list[str]) -> list[str]:
     """Each signature's lines joined (up to its caption), and each caption, as paragraphs."""
     out: list[str] = []
     group: list[str] = []
+    after_caption = False
     for ln in body:
         if _CAPTION_RE.search(ln):
             if group:
                 out.extend((" ".join(group), ""))
             out.extend((ln.strip(), ""))
             group = []
+            after_caption = True
+        elif after_caption and ln.strip() == "Date":
+            # The date's caption on the line under the name's ("**Signature of Reporting Person" /
+            # "Date"): the caption's, not the next signature's first word.
+            out[-2] += " Date"
+            after_caption = False
         elif ln.strip():
+            after_caption = False
             group.append(ln.strip())
     if group:
         out.extend((" ".join(group), ""))

@@ -468,3 +468,59 @@ def drop_cut_issuer_box(doc: Doc) -> Doc:
         out.append([*row[:k], "", *row[k + 1 :]])
         return [*out, *doc[len(out) :]]
     return doc
+
+
+#: A table's title as the form prints it, its words apart by white space or Markdown's bold and
+#: emphasis marks, standing at the end of a line (or of one of its ``<br>`` lines, or before Table
+#: II's "(e.g., puts, ...)").
+_TITLE_IN_LINE_RE = re.compile(
+    r"(?:\*\*|__)?Table\s+II?\s*-\s*(?:Non-)?Derivative\s+Securities\s+(?:Acquired,\s+Disposed\s+of,\s+or\s+)?"
+    r"Beneficially\s+Owned(?=[\s*_]*(?:$|<br|\(\s*e\.g\.))"
+)
+_WORD_RE = re.compile(r"\w")
+
+
+def part_table_titles(text: str, lines: list[str]) -> list[str]:
+    """Lines with each table's title set at the start of a paragraph of its own, where a PDF's text
+    ran it on after other text: after box 1's captions on its line ("(City) (State) (Zip) Table I -
+    Non-Derivative Securities ..."), or right under a line of text with no blank line between
+    (MarkItDown writes a PDF's lines one under another). The title is the form's marker of its table:
+    inside a paragraph it is not found, and the page was refused. The list itself is returned when no
+    line changes (as on every page whose titles open paragraphs of their own)."""
+    if not _title_run_on(text):
+        return lines
+    changed: list[tuple[int, list[str]]] = []
+    for k, line in enumerate(lines):
+        if "Table I" not in line or "|" in line:
+            continue
+        m = _TITLE_IN_LINE_RE.search(line)
+        if m is None:
+            continue
+        before = line[: m.start()]
+        # (The title a paragraph of its own where it ends its line: the lines under it are the
+        # table's headings, not the title's.)
+        after = [""] if "<br" not in line[m.end() :] else []
+        if _WORD_RE.search(before.rsplit("<br", 1)[-1]):
+            # Text before the title on its own line: that text, then the title opening a paragraph.
+            changed.append((k, [before.rstrip(), "", line[m.start() :], *after]))
+        elif k and lines[k - 1].strip() and "|" not in lines[k - 1] and not _WORD_RE.search(before):
+            changed.append((k, ["", line, *after]))
+    return _replaced(lines, changed)
+
+
+def _title_run_on(text: str) -> bool:
+    """Does a table's title stand after text on its line, or right under a line of text? (Looked for
+    by the page's few "Table I" alone: most pages need no line scan.)"""
+    at = text.find("Table I")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        line = text[start : end if end >= 0 else len(text)]
+        if "|" not in line and _TITLE_IN_LINE_RE.search(line):
+            if _WORD_RE.search(text[start:at].rsplit("<br", 1)[-1]):
+                return True
+            above = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)] if start else ""
+            if above.strip() and "|" not in above:
+                return True
+        at = text.find("Table I", at + 7)
+    return False

@@ -29,6 +29,7 @@ from .values import split_marks
 #: A line that is only footnote marks: it belongs to the value on the line above.
 _LEAD_MARKS_RE = re.compile(r"^(?:\(\d{1,3}\)\s*)+")
 _LETTER_RE = re.compile(r"[A-Za-z]")
+_NOT_LETTERS_RE = re.compile("[^a-z]")
 _DIGIT_RE = re.compile(r"\d")
 #: Columns holding a number (a price, an amount): a value there shows its digits.
 _NUMBERS = frozenset(("amount", "price", "after", "conv", "ushares", "a", "d"))
@@ -158,7 +159,65 @@ def _refused(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool | None:
         return None
     if not all(fits(c, cols) for c in chunks):
         return True
+    if len(chunks) > 1 and "di" in cols:
+        # Rows run together each show their title (words) and their Ownership Form (D or I): a
+        # chunk without ("22,076 (1)" | "" | "D") is the same row's next cells, past empty cells
+        # a PDF's table drew.
+        di = cols.index("di")
+        if not all(_LETTER_RE.search(c[0]) and c[di].strip() for c in chunks):
+            return True
     return len(chunks) == 1 and len(data_cells(row)) > len(cols)
+
+
+#: The form's line under Table I, and the notes printed beside and under it, letters only.
+_REMINDER = "reminderreportonaseparatelineforeachclassofsecuritiesbeneficiallyowneddirectlyorindirectly"
+_PERSONS = (
+    "personswhorespondtothecollectionofinformationcontainedinthisformarenotrequiredtorespondunlesstheform"
+    "displaysacurrentlyvalidombcontrolnumber"
+)
+_FORM_NUMBER_RE = re.compile(r"^(?:SEC)?\s*(?:\d{4}\s*\(\d{1,2}-\d{2}\))?$")
+
+
+def _words_after_reminder(cells: tuple[str, ...]) -> bool:
+    """Is the row the form's "Reminder:" line, drawn over several cells, with text after it that is
+    not the form's own (its "Persons who respond ..." note, its number "SEC 1474 (9-02)")?"""
+    if sum(1 for c in cells if c.strip()) < 2:
+        return False
+    seen = ""
+    for cell in cells:
+        for line in cell.split("\n"):
+            letters = _NOT_LETTERS_RE.sub("", line.lower())
+            if len(seen) < len(_REMINDER):
+                seen += letters
+                if not _REMINDER.startswith(seen[: len(_REMINDER)]):
+                    return False
+                continue
+            if not _FORM_NUMBER_RE.match(line.strip()) and not (letters and letters in _PERSONS):
+                return True
+    return False
+
+
+#: A column's note in the heading: its instructions or its date's form.
+_COLUMN_NOTE_RE = re.compile(r"\(Instr\.|Month/Day/Year")
+
+
+def _labelled(cells: tuple[str, ...]) -> bool:
+    """Does a cell of the row hold a column's note ("(Instr. 4)", "(Month/Day/Year)")?"""
+    return any(_COLUMN_NOTE_RE.search(c) for c in cells if c)
+
+
+@functools.lru_cache(maxsize=_ROW_MEMO)
+def _untitled(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool:
+    """Does a row read by position show neither its title (words, not only marks) nor its Ownership
+    Form (D or I)?"""
+    if "di" not in cols:
+        return False
+    di = cols.index("di")
+    try:
+        chunks = split_rows(list(cells), len(cols), [])
+    except (LoneCell, RowError):
+        return False  # (not read by position: the form reader says so)
+    return any(not _LETTER_RE.search(split_marks(flat(c[0]))[0]) and not c[di].strip() for c in chunks)
 
 
 def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collection[int] = ()) -> list[Row]:
@@ -212,6 +271,10 @@ def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collectio
         marks = _row_marks(key)
         if marks:
             settle_orphan()
+            if marks[0] == "end" and last_data is not None and _words_after_reminder(key):
+                # The form's "Reminder:" line drawn as a table row holding other words too ("... |
+                # indir | ectly. | | Trust"): a cell's last line of the row above went into it.
+                out[last_data] = _marked_lost(out[last_data])
             last_data, lost_next = None, False
             region = None
             rows_seen = False
@@ -230,6 +293,10 @@ def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collectio
             flow.append(row[0])  # a row's cells run together as text: placed with its run below
             continue
         flush_flow()
+        if region is not None and not rows_seen and len(row) > 1 and _heading_words(row) and _labelled(key):
+            # The heading's words with a column's note ("(Instr. 4)" | "or Indirect (I)"), above the
+            # table's first row: read by position, the words after the note would be a row's title.
+            continue
         refused = _refused(key, region[0]) if region is not None and len(row) > 1 else None
         if region is not None and refused:
             placed = place_row(row, *region)
@@ -239,6 +306,15 @@ def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collectio
                 continue
             if not rows_seen and _heading_words(row):
                 continue  # the heading's words the converter drew as a row of their own: not a row
+            if _untitled(key, region[0]):
+                out.append([next(c for c in row if c.strip()), UNPLACED])  # (as below)
+                continue
+        elif refused is False and region is not None and _untitled(key, region[0]):
+            # Neither a title nor an Ownership Form, which every row shows ("" | "(1)" | "(1)"): the
+            # marks of a row's cells a PDF's table drew on a line of their own. Whose they are is
+            # not shown: the table's rows are not read.
+            out.append([next(c for c in row if c.strip()), UNPLACED])
+            continue
         elif refused is False:
             rows_seen = True
             if lost_next:

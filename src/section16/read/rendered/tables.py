@@ -401,6 +401,10 @@ def read_table(
         try:
             chunks = split_rows(row, len(cols), skipped)
         except LoneCell as e:
+            if RUN_TOGETHER in str(e):
+                # A front end's mark left alone, the row's text taken for the heading's (a paragraph
+                # opening with the column labels, the rows run on after them): the rows are not shown.
+                raise RowError(_fitted((str(e),), ("title",))) from None  # (the mark's message)
             if skipped is not None:
                 skipped.append(str(e))
             continue
