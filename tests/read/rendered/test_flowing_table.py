@@ -133,3 +133,26 @@ def test_laid_out_labels_one_space_apart_are_not_boxes_run_together() -> None:
     ]
     assert not runs_together(lines)
     assert flowing_boxes(lines, 0, len(lines)) is None
+
+
+def test_form_three_holdings_set_cell_by_cell_on_lines_apart() -> None:
+    # 0001062993-21-010767 (Form 3): each holding's title and amount on one line, its "I" on the next,
+    # its nature on the one after ("Sequoia Grove II, LLC ^(3)"): one row each, nature included.
+    name = "0001062993-21-010767"
+    got = parse(PAGES / f"{name}.lynx-dump.txt")
+    assert misses(reference(name), got) == []
+    assert len(got.non_derivative_holdings) == 5
+    assert got.non_derivative_holdings[3].nature_of_ownership.value == "Sequoia Grove II, LLC"
+    assert got.non_derivative_holdings[3].nature_of_ownership.footnote_ids == ("F3",)
+
+
+def test_the_2026_designs_box_one_and_its_country_caption_past_table_ones_title() -> None:
+    # 0000070858-26-000321 (the 2026 design): two street lines, the second run into box 3's label,
+    # "(City) (State) (Zip/Postal Code)" on one line and "(Country)" printed after Table I's title.
+    name = "0000070858-26-000321"
+    got = parse(PAGES / f"{name}.lynx-dump.txt")
+    ref = reference(name)
+    assert [m for m in misses(ref, got) if m[0].startswith(("reporting_owners[0]", "issuer", "period"))] == []
+    address = got.reporting_owners[0].address
+    assert address is not None
+    assert (address.street1, address.street2) == ("BANK OF AMERICA CORPORATE CENTER", "100 N TRYON ST")

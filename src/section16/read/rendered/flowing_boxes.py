@@ -19,7 +19,7 @@ import re
 from .text_lines import box_labels, chunks, table_one_title
 
 #: Box 1's captions under its name and address lines: each says the text around it is box 1's.
-_CAPTION_RE = re.compile(r"^\((?:Last|First|Middle|Street|City|State|Zip)\)$")
+_CAPTION_RE = re.compile(r"^(?:\((?:Last|First|Middle|Street|City|State|Zip|Zip/Postal Code|Country)\)\s*)+$")
 
 
 def runs_together(lines: list[str]) -> bool:
@@ -35,11 +35,11 @@ def runs_together(lines: list[str]) -> bool:
         value = before.strip()
         if value and before.endswith(" ") and not before.endswith("  ") and not _CAPTIONS_RE.search(value):
             found += 1
-    return found >= 2
+    return found >= 1
 
 
 #: A caption of box 1 anywhere in a text.
-_CAPTIONS_RE = re.compile(r"\((?:Last|First|Middle|Street|City|State|Zip)\)")
+_CAPTIONS_RE = re.compile(r"\((?:Last|First|Middle|Street|City|State|Zip|Zip/Postal Code|Country)\)")
 
 
 def flowing_boxes(lines: list[str], start: int, end: int) -> list[list[str]] | None:
@@ -52,9 +52,12 @@ def flowing_boxes(lines: list[str], start: int, end: int) -> list[list[str]] | N
     for i in range(start, end):
         ln = lines[i]
         if table_one_title(ln):
-            # Table I's title ends the boxes; below it only its heading stands.
-            if any(lines[j].strip() for j in range(i + 1, end)):
+            # Table I's title ends the boxes; below it only its heading stands, and box 1's last
+            # caption a page may run past the title ("(Country)").
+            rest = [lines[j].strip() for j in range(i + 1, end) if lines[j].strip()]
+            if not all(_CAPTION_RE.match(text) for text in rest) or (rest and "name" not in boxes):
                 return None
+            boxes.get("name", []).extend(rest)
             break
         cuts = [*box_labels(ln), (len(ln), "")]
         at = 0

@@ -99,16 +99,24 @@ def read_flowing_table(
         return None
     rows: list[str] = []
     whole: list[bool] = []  # each row's: does its text hold what only a row holds (a date, a D or I)?
+    apart = False  # the last row's D or I came on a line apart, and nothing after it yet
     for i in range(first, end):
         text = raw[i].strip()
         if not text:
             continue
         # A line of footnote marks goes on from the row above (a nature's marks wrapped), and so does
-        # a D or I alone under a row that has none yet (a holding's Ownership Form set on a line apart).
+        # a D or I alone under a row that has none yet (a holding's Ownership Form set on a line apart)
+        # and, after such a D or I, a line of words holding no row's values (its nature, the next
+        # cell, set apart the same way: "Class A Common Stock 5,685,761" / "I" / "Sequoia Grove II, LLC").
         if rows and (_GOES_ON_RE.match(text) or (not whole[-1] and _LONE_DI_RE.match(text))):
+            apart = not whole[-1] and _LONE_DI_RE.match(text) is not None
             rows[-1] += " " + text
             whole[-1] = holds_row_values(rows[-1])
+        elif rows and apart and not holds_row_values(lines[i].strip()):
+            apart = False
+            rows[-1] += " " + text
         else:
+            apart = False
             rows.append(text)
             whole.append(holds_row_values(lines[i].strip()))
     if not all(whole):
@@ -118,6 +126,7 @@ def read_flowing_table(
     paths: list[str] = []
     for text in rows:
         cuts = cut_flowing(_CARET_MARK_RE.sub(r"(\1)", _TOUCHING_MARK_RE.sub(r"(\1)", text)), cols)
+        cuts = tuple(c for c in cuts if c[0])  # (every row prints its security's title)
         built = [_built(c, cols, form, table) for c in cuts]
         kinds = {type(b).__name__ for b in built}
         if not cuts or len(kinds) > 1 or None in built:
