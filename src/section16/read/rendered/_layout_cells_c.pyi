@@ -33,6 +33,7 @@ def band_cost(
     unbalanced: float,
     lone_mark: float,
     mark_weight: float,
+    gapped: float,
 ) -> float: ...
 def heading_line(line: str, words_ok: frozenset[str], is_heading: Callable[[str], bool]) -> bool | None: ...
 def units(

@@ -345,6 +345,7 @@ def band_cost(
     double unbalanced,
     double lone_mark,
     double mark_weight,
+    double gapped,
 ):
     """``layout_rows.band_cost`` of a band standing on one page (not empty), compiled: the same runs
     in the same order (sorted by ``x0``), the same ``kind`` of each, the same double operations in
@@ -352,6 +353,8 @@ def band_cost(
     wraparound.)"""
     cdef list items = sorted([t for i in band for t in runs[i]], key=x0)
     cdef Py_ssize_t m = len(items), a, b, k, r, ra, rb
+    cdef Py_ssize_t nb = len(band), lo_at, hi_at
+    cdef long* bl = <long*>malloc((nb + 1) * sizeof(long))
     cdef long* xa = <long*>malloc((m + 1) * sizeof(long))
     cdef long* xb = <long*>malloc((m + 1) * sizeof(long))
     cdef long* ln = <long*>malloc((m + 1) * sizeof(long))
@@ -371,12 +374,14 @@ def band_cost(
     cdef bint joined = False
     cdef long right, line, gap
     cdef char u0, u2, l0, l1, l3, uh
-    if (not xa or not xb or not ln or not bal or not kv or not km or not ke or not kb or not parent
+    if (not bl or not xa or not xb or not ln or not bal or not kv or not km or not ke or not kb or not parent
             or not c_bal or not c_lo or not c_hi or not c_marks or not c_done):
-        free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(parent)
+        free(bl); free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(parent)
         free(c_bal); free(c_lo); free(c_hi); free(c_marks); free(c_done)
         raise MemoryError()
     try:
+        for k in range(nb):
+            bl[k] = <long>band[k]
         for k in range(m):
             t = items[k]
             xa[k] = t.x0
@@ -454,6 +459,12 @@ def band_cost(
             c_done[r] = 2
             if c_bal[r]:
                 cost += unbalanced
+            # (the band's lines are sorted: fewer of them from the cell's first line to its last
+            # than lines there means a blank line between them)
+            lo_at = _first_at_least(bl, nb, c_lo[r])
+            hi_at = _first_at_least(bl, nb, c_hi[r] + 1)
+            if hi_at - lo_at < c_hi[r] - c_lo[r] + 1:
+                cost += gapped
             if c_marks[r]:
                 cost += lone_mark + mark_weight * abs(<double>(c_lo[r] + c_hi[r]) / 2 - middle)
             else:
@@ -461,8 +472,20 @@ def band_cost(
         cost += abs(<double>(<long>band[0] + <long>band[len(band) - 1]) / 2 - middle)
         return cost
     finally:
-        free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(parent)
+        free(bl); free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(parent)
         free(c_bal); free(c_lo); free(c_hi); free(c_marks); free(c_done)
+
+
+cdef inline Py_ssize_t _first_at_least(long* a, Py_ssize_t n, long x) noexcept:
+    """The index of the first of the sorted ``a[:n]`` not less than ``x`` (``n`` where none is)."""
+    cdef Py_ssize_t lo = 0, hi = n, mid
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 cdef inline Py_ssize_t _root(Py_ssize_t* parent, Py_ssize_t k) noexcept:

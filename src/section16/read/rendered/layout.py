@@ -56,7 +56,7 @@ from .layout_lines import (
     _valued_page_tops,
 )
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
-from .layout_ties import AD_TIED, TIED, TITLE_TIED, mark_beside_ad, marks_out_of_ad
+from .layout_ties import AD_TIED, TIED, TITLE_TIED, mark_beside_ad, marks_out_of_ad, marks_past_date
 from .layout_words import _CHUNK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
 _VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
@@ -451,6 +451,7 @@ def _read_table(
     if joined is not None:
         raise tables.RowError(f"{joined[:60]!r} {NATURES_JOINED}")
     acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie, ad_lone)
+    marks_past_date(cells_of, cols, tie)
     _titles_run_on(placed, cells_of, cols, tie)
     return [cells_of[k] for k in range(len(row_toks))], None
 

@@ -11,7 +11,8 @@ chosen so that
 * no cell holds two values stacked one over the other (a cell has one value: those are two rows);
 * the band of lines a row takes is itself centred on that middle line (the tallest cell fills it);
 * a blank line between two anchors is where the rows part, when there is one;
-* a parenthesis a cell opens closes in that cell ("(Right to" / "buy)" are one title's lines).
+* a parenthesis a cell opens closes in that cell ("(Right to" / "buy)" are one title's lines);
+* no cell's lines stand on both sides of a blank line (a cell's lines follow each other).
 
 A layout program does not keep every line of a row in place (a superscript footnote mark rises to
 a line of its own, a short cell may sit a line off), so these are costs, and the cut with the least
@@ -21,6 +22,7 @@ to, and nothing is chosen.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import operator
 import os
@@ -52,6 +54,10 @@ _HELD_RE = re.compile(r"(?:^|\s)(?:held|owned)$", re.IGNORECASE)
 #: to" / "buy)" parted between two rows): a cut that parts a cell's lines between two rows.
 _UNBALANCED = 2.0
 _ENDS_WITH_MARK_RE = re.compile(r"\S\s?\(\d{1,3}\)$")
+#: A cell whose lines stand on both sides of a blank line is two rows' cells: a cell's lines follow
+#: each other one line apart (other cells' lines may come between them, as ``pdftotext`` interleaves
+#: a row's baselines), and a blank line is a gap no line of the row fills.
+_GAPPED = STACKED
 
 
 class Run(Protocol):
@@ -163,7 +169,18 @@ def band_cost(
         return _split_cost(band, middle, runs, pages, anchored)
     if _band_c is not None:
         return _band_c.band_cost(  # type: ignore[no-any-return]
-            band, middle, runs, _kind, _X0, STACKED, _AFTER_MARK, _BY_START, _UNBALANCED, _LONE_MARK, _MARK_WEIGHT
+            band,
+            middle,
+            runs,
+            _kind,
+            _X0,
+            STACKED,
+            _AFTER_MARK,
+            _BY_START,
+            _UNBALANCED,
+            _LONE_MARK,
+            _MARK_WEIGHT,
+            _GAPPED,
         )
     items = sorted((t for i in band for t in runs[i]), key=_X0)
     kinds = [_kind(t.text) for t in items]
@@ -218,6 +235,9 @@ def band_cost(
         if sum(kinds[k][4] for k in ks):  # (parentheses a cell opens and does not close)
             cost += _UNBALANCED
         ls = [items[k].line for k in ks]
+        lo, hi = min(ls), max(ls)
+        if bisect.bisect_right(band, hi) - bisect.bisect_left(band, lo) < hi - lo + 1:
+            cost += _GAPPED  # (a line between its first and last that holds no word: a blank line)
         if all(kinds[k][1] for k in ks):
             cost += _LONE_MARK + _MARK_WEIGHT * abs((min(ls) + max(ls)) / 2 - middle)
         else:

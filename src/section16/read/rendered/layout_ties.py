@@ -8,6 +8,10 @@ between or outside the (A) and (D) columns is read the same way, acquired ("earl
 ("late"): only its acquired or disposed is then unknown. Any other difference (a value, a title, a footnote mark on a
 value, a row more or less) leaves the table unread, as before. (:func:`marks_out_of_ad`: a lone footnote mark such a
 page's map moves into the (A) or (D) column beside the number is a date's, since the form prints neither so.)
+(:func:`marks_past_date`: a Table II date printed with its footnote mark and then, a space on, another
+mark, beside an empty expiration date, is read with that last mark the exercise date's ("early") and the
+expiration date's ("late"): only the two dates' footnotes are then unknown.) Where the readings differ
+in a field's footnotes only, only those are unknown: the value both read stands.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from ...model import Filing, Value
+from . import tables
 from .compare import flatten
 from .layout_words import Tok
 
@@ -32,13 +37,18 @@ AD_TIED = (
 #: Why a table was read both ways when a title of three lines or more ends as it starts (after that
 #: last line, quoted: the row's own words, so the other table stands).
 TITLE_TIED = "ends a title that starts with it: its line may begin the next row's title"
+#: Why a table was read both ways when a date cell ends with a footnote mark a space after the one
+#: printed with it and the next date's cell is empty (after the date cell, quoted: the row's own words,
+#: so the other table stands).
+MARK_TIED = "ends with a footnote mark beside an empty expiration date: whose mark it is cannot be told"
 #: The fields of Table I (1) and Table II (2).
 _KINDS = {1: ("non_derivative_transactions", "non_derivative_holdings"),
           2: ("derivative_transactions", "derivative_holdings")}  # fmt: skip
 #: The fields a tie may leave unknown: a nature of ownership between two rows; a moved row's
 #: acquired or disposed (its number between or outside the (A) and (D) columns).
 _UNSURE_RE = re.compile(
-    r"^(\w+)\[(\d+)\]\.(nature_of_ownership|acquired_disposed|security_title|underlying_title)(?:\.footnotes)?$"
+    r"^(\w+)\[(\d+)\]\.(nature_of_ownership|acquired_disposed|security_title|underlying_title|exercise_date"
+    r"|expiration_date)(\.footnotes)?$"
 )
 
 #: A reading of the page with ties cut one way ("early" or "late"): the Filing and the tables that
@@ -72,21 +82,60 @@ def read_both_ways(
     # The fields each tied table's two readings may differ in (``fields``; natures by default).
     allowed = {k: set((fields or {}).get(t, ("nature_of_ownership",))) for t in tied for k in _KINDS[t]}
     unsure: dict[tuple[str, str], set[int]] = {}
+    valued: set[tuple[str, int, str]] = set()  # (the fields whose values differ, not only their marks)
     for p in differ:
         m = _UNSURE_RE.match(p)
         if m is None or m.group(3) not in allowed.get(m.group(1), ()):
             return None
         unsure.setdefault((m.group(1), m.group(3)), set()).add(int(m.group(2)))
+        if m.group(4) is None:
+            valued.add((m.group(1), int(m.group(2)), m.group(3)))
     cleared: dict[str, tuple[object, ...]] = {}
     for (kind, field), rows in unsure.items():
         got = cleared.get(kind, getattr(early, kind))
-        cleared[kind] = tuple(replace(row, **{field: Value()}) if i in rows else row for i, row in enumerate(got))
-    paths = [f"{kind}[{i}].{field}" for (kind, field), rows in sorted(unsure.items()) for i in sorted(rows)]
+        cleared[kind] = tuple(
+            replace(row, **{field: Value() if (kind, i, field) in valued else Value(getattr(row, field).value)})
+            if i in rows
+            else row
+            for i, row in enumerate(got)
+        )
+    paths = [
+        f"{kind}[{i}].{field}" + ("" if (kind, i, field) in valued else ".footnotes")
+        for (kind, field), rows in sorted(unsure.items())
+        for i in sorted(rows)
+    ]
     for t in sorted(still):
         for kind in _KINDS[t]:
             cleared[kind] = ()
             paths.append(kind)
     return replace(early, **cleared), paths  # type: ignore[arg-type]
+
+
+#: A date printed with its footnote mark, then a space and one more mark (the last, quoted apart).
+_DATE_MARKS_RE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{2,4}\(\d{1,3}\)(?:\s?\(\d{1,3}\))*) (\(\d{1,3}\))$")
+
+
+def marks_past_date(cells_of: dict[int, list[str]], cols: Sequence[str], tie: str | None) -> None:
+    """Table II rows whose exercise date ends with a footnote mark a space after the one printed
+    with it ("05/06/2020(2) (6)") and whose expiration date's cell is empty: the form prints an
+    expiration date it does not give as its mark alone, and a layout program may set that mark a
+    space after the cell before it, so the last mark is either date's. Untold, the table is refused
+    with why (:data:`MARK_TIED`); told ``tie``, the mark is read as the exercise date's ("early") or
+    the expiration date's ("late"), and the caller, comparing the two readings, lists only the two
+    dates' footnotes missing. (A date with two marks of its own prints them together.)"""
+    if "exer" not in cols or "exp" not in cols:
+        return
+    exer, exp = cols.index("exer"), cols.index("exp")
+    for k, cells in cells_of.items():
+        m = _DATE_MARKS_RE.match(cells[exer]) if not cells[exp] else None
+        if m is None:
+            continue
+        if tie is None:
+            raise tables.RowError(f"{cells[exer]!r} {MARK_TIED}")
+        if tie == "late":
+            cells = list(cells)  # (a copy: a row's cells are kept for the next reading)
+            cells[exer], cells[exp] = m.group(1), m.group(2)
+            cells_of[k] = cells
 
 
 def marks_out_of_ad(cut: Sequence[Sequence[Tok]], cols: Sequence[str]) -> list[list[Tok]] | None:

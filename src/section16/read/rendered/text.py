@@ -32,7 +32,7 @@ from .cells import CLIPPED, Doc, normalize
 from .dashed_rows import dashed_table_rows
 from .flowing_boxes import flowing_boxes
 from .flowing_table import Unsettled, page_lines, read_flowing_table
-from .layout_ties import AD_TIED, TIED, TITLE_TIED, read_both_ways
+from .layout_ties import AD_TIED, MARK_TIED, TIED, TITLE_TIED, read_both_ways
 from .text_boxes import _header_rows
 from .text_find import find_by
 from .text_guards import (
@@ -427,7 +427,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     unsettled = Unsettled()  # (flowing rows' cells that two cuts read apart)
     doc = text_to_doc(text, source, unread=unread, unplaced=unplaced, unsettled=unsettled)
     filing = unsettled.declared(_unplaced_marks(read_doc(doc, source, "text"), unplaced))
-    tied = {t for t, _l, why in unread if why == TIED or why.endswith((AD_TIED, TITLE_TIED))}
+    tied = {t for t, _l, why in unread if why == TIED or why.endswith((AD_TIED, TITLE_TIED, MARK_TIED))}
     unsure: list[str] = []
     if tied:
 
@@ -440,7 +440,8 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
         # a moved page's unsure rows either way), or titles that may run on into the next row's.
         fields = {
             t: ("acquired_disposed",) if why.endswith(AD_TIED) else ("security_title", "underlying_title")
-            if why.endswith(TITLE_TIED) else ("nature_of_ownership", "acquired_disposed")
+            if why.endswith(TITLE_TIED) else ("exercise_date", "expiration_date") if why.endswith(MARK_TIED)
+            else ("nature_of_ownership", "acquired_disposed")
             for t, _l, why in unread if t in tied
         }  # fmt: skip
         both = read_both_ways(read, tied, fields)
