@@ -117,14 +117,15 @@ def test_a_digit_between_a_signatures_name_and_its_date_leaves_both_unread() -> 
 
 def test_plain_text_whose_table_rows_do_not_fit_costs_the_tables_not_the_page() -> None:
     # inscriptis (held out), 0000002488-24-000005: each table laid out on a grid of its own, Table II's
-    # code "M" under "3A. Deemed Execution Date". Was refused; now both tables are listed missing and
-    # the boxes, footnotes and signature are read.
+    # code "M" under "3A. Deemed Execution Date". Was refused; then both tables were listed missing.
+    # Now Table I's rows are read line by line (spaced_rows); Table II's one row ("472" under (A) or
+    # under (D)) is listed missing with why, and the boxes, footnotes and signature are read.
     name = "0000002488-24-000005"
     got = parse(PAGES / f"{name}.inscriptis.txt")
-    assert got.non_derivative_transactions == () and got.derivative_transactions == ()
-    for field in ("non_derivative_transactions", "derivative_transactions", "derivative_holdings"):
+    assert len(got.non_derivative_transactions) == 2 and got.derivative_transactions == ()
+    for field in ("derivative_transactions", "derivative_holdings"):
         assert field in got.missing
-    assert any(n.where == "tables" and "Table II" in n.message for n in got.notes)
+    assert any(n.where == "Table II" and "grid of their own" in n.message for n in got.notes)
     ref = reference(name)
     assert got.period_of_report == ref.period_of_report and len(got.footnotes) == len(ref.footnotes) == 3
     assert got.signatures == ref.signatures

@@ -33,6 +33,9 @@ from .dashed_rows import dashed_table_rows
 from .flowing_boxes import flowing_boxes
 from .flowing_table import Unsettled, page_lines, read_flowing_table
 from .layout_ties import AD_TIED, MARK_TIED, TIED, TITLE_TIED, read_both_ways
+from .spaced_boxes import read_off_grid_boxes
+from .spaced_owners import off_grid_owner_rows
+from .spaced_rows import settle, unglue_heading
 from .text_boxes import _header_rows
 from .text_find import find_by
 from .text_guards import (
@@ -113,6 +116,9 @@ def _owner_rows(
         return [[c.text for c in chunks(lines[i], i)] for i in range(begin, end) if lines[i].strip()]
     m = _REL_HEAD_RE.search(lines[head])
     assert m is not None
+    off_grid = off_grid_owner_rows(lines, head, end, m.start(), _owner_parts, unplaced)  # (headings over names)
+    if off_grid is not None:
+        return off_grid
     label = lines[head]
     starts = [
         m.start(),
@@ -288,6 +294,8 @@ def text_to_doc(
         pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines))
     text = normalize_layout(text)
     lines = text.split("\n")
+    if "(e.g" in text:  # (Table II's title run into its heading: blanked, so the heading opens its line)
+        lines = [unglue_heading(ln) for ln in lines]
     if not paged:  # (normalize_layout keeps the lines: as many as the page's own)
         pages = [0] * len(lines)
     if "|" in text or "+" in text:  # (a grid table's borders: a page without either has none)
@@ -345,6 +353,8 @@ def text_to_doc(
                 )
             except tables.RowError as e:
                 rows, why = [], str(e)
+            if got is None:  # (each line a row of its own grid, cells two blanks apart)
+                rows, why = settle(lines, i, end, cols, pages, rows, why)
             if why and got is None:  # (a heading run together as a paragraph: rows cut by their words' types)
                 flowing = read_flowing_table(lines, page_lines(text_raw, len(lines)), i, end, form, table, unsettled)
                 if flowing is not None:
@@ -452,6 +462,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
             # (a tied table neither cut reads is given whole among the paths: not read, as before)
             tied -= {t for t in tied if _TABLE_FIELDS[t][0] in unsure}
             unsure = [p for p in unsure if "[" in p]
+    filing = read_off_grid_boxes(filing, text)  # (boxes 2 and 5 on grids of their own, where unread)
     filing = check_cut_remarks(check_owner_marks(filing, doc, text), text)
     filing = check_form_words(check_street_spacing(check_split_words(filing), text))
     filing = check_unread_rows(check_unread_notes(check_amendment_date(filing, text), text), text)
