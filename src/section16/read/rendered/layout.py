@@ -25,7 +25,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from . import layout_rows, tables
+from . import layout_heading, layout_rows, tables
 from .layout_cells import _FAR, _dist, _join, _mark_apart, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_fit import (
@@ -55,7 +55,7 @@ from .layout_lines import (
     _straddles,
     _valued_page_tops,
 )
-from .layout_pages import _heading_on_one_grid, _page_scales, _scaled
+from .layout_pages import _heading_on_one_grid, _page_scales, _scaled, before_form_number
 from .layout_ties import AD_TIED, TIED, TITLE_TIED, mark_beside_ad, marks_out_of_ad, marks_past_date
 from .layout_words import _CHUNK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
@@ -88,6 +88,7 @@ def read_table(
     # where the rows were not read as centred on their pages (most rows are not cut); and a tie is
     # cut either way only where the table is not read otherwise, so a page reads the same tables
     # whatever ``tie`` says.
+    end = before_form_number(lines, start, end)
     breaks = pages is not None and len(set(pages[start:end])) > 1
     rows, why, error = _tried(lines, start, end, form, table, pages, None, False, breaks)
     if why == _STRADDLES:
@@ -109,6 +110,9 @@ def read_table(
                 return rows, None
     if error is not None:
         raise error
+    if why == _NO_HEADINGS and layout_heading.cut_at_edge(lines, start, end, form, table):
+        # (a heading the paper's edge cut, over no row: the table is empty, whatever its columns)
+        return ([], None) if layout_heading.no_rows(lines, start, end) else ([], layout_heading.CUT_AT_EDGE)
     return rows, why
 
 
@@ -296,6 +300,9 @@ def _read_table(
     anchors = [a for a in anchors if a >= head_end]
     data = [i for i in sorted(toks_by_line) if i >= head_end]
     groups = _group_by_blank(data, anchors, _valued_page_tops(data, toks_by_line, pages))
+    if len(anchors) > 1 and layout_heading.wrapped_above(lines[start]):
+        if groups is None or _group_by_blank(data, anchors) is None:  # (blank lines part the rows, and
+            return [], layout_heading.PACKED  # the page breaks part none but a row's own lines)
     row_toks: list[list[Tok]] = [[] for _ in anchors]
     if groups is not None:
         for i in data:

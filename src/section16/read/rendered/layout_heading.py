@@ -11,6 +11,7 @@ import re
 
 from . import tables
 from .boxes import FOLDING
+from .layout_words import _is_heading_line
 
 #: A line of dashes (pandoc's table rules): no heading word stands on it.
 RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-+)*\s*$")
@@ -191,3 +192,61 @@ def column_starts(head: list[str], form: str, table: int, loose: bool = True) ->
     if all(b > a for a, b in itertools.pairwise(starts)):
         return starts
     return column_starts(head, form, table, loose=False) if loose else None
+
+
+def heading_top(lines: list[str], title: int, head: int) -> int:
+    """Where a table's heading starts, given its title's line and its "1. Title of" line: a page laid
+    out narrow (weasyprint's print) wraps its short columns' labels onto lines above "1. Title of"
+    ("3." over "Transaction" beside "2A. Deemed", the heading's cells centred on their row), each a
+    line of heading words holding a numbered label or more heading words, up to the title."""
+    top = head
+    for j in range(head - 1, title, -1):
+        ln = lines[j]
+        if not ln.strip():
+            continue
+        if RULE_RE.match(ln) or not _is_heading_line(ln, j):
+            break
+        top = j
+    return top
+
+
+#: Why a table's rows are not read where the paper's edge cut off its last columns.
+CUT_AT_EDGE = "the table's column headings were not found: it runs past the paper's edge, its last columns cut off"
+
+
+def cut_at_edge(lines: list[str], start: int, end: int, form: str, table: int) -> bool:
+    """The table's heading (from line ``start``) shows its first numbered label but not its last, and
+    reaches out as far as the page's widest line: the paper's edge cut off its last columns (a print
+    wider than its paper). Its rows cannot be read whole; that says nothing of the other table's."""
+    head = lines[start : min(end, start + 40)]
+    found = _label_xs(head)
+    numbered = [num for _c, num, _g in labels(form, table) if num]
+    if "1" not in found or numbered[-1] in found:
+        return False
+    widest = max((len(ln.rstrip()) for ln in lines), default=0)
+    return max((len(ln.rstrip()) for ln in head), default=0) >= widest - 3
+
+
+_TITLE_LABEL_RE = re.compile(r"^\s*1\s*\.\s*Title\s+of", re.IGNORECASE)
+#: Why a table is not read whose heading wraps above "1. Title of" and whose rows stand back to back.
+PACKED = (
+    "rows printed without space between them under a heading wrapped above its first label: "
+    "their wrapped cells' lines cannot be told apart"
+)
+
+
+def wrapped_above(first: str) -> bool:
+    """Does the heading's first line come before its "1. Title of" (:func:`heading_top`)? A page laid
+    out that narrow wraps its rows' cells as much: the lines of rows printed back to back (no blank
+    line between them, a title of five lines centred beside values of one) are not told apart by
+    their places."""
+    return _TITLE_LABEL_RE.match(first) is None
+
+
+def no_rows(lines: list[str], start: int, end: int) -> bool:
+    """Does the table from line ``start`` print no row? Every row has a title in the first column (left
+    of label "2."), which the paper's edge never cuts: no word there but the heading's own."""
+    two = _label_xs(lines[start : min(end, start + 40)]).get("2")
+    if two is None:
+        return False
+    return all(not ln[:two].strip() or _is_heading_line(ln[:two], i) for i, ln in enumerate(lines[start:end], start))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from . import layout_rows
+from .layout_units import _word_kind
 from .layout_words import Tok
 
 
@@ -91,6 +92,8 @@ def _run_on(toks: list[Tok], pages: Sequence[int], placed: set[int]) -> list[Tok
     lefts = {t.line: t.x0 for t in sorted(later, key=lambda t: -t.x0)}  # each line's first word
     if len(last) != 1 or max(lefts.values()) - min(lefts.values()) > 1:
         return toks
+    if _word_kind(last[0].text) == "w" and {_word_kind(t.text) for t in later} == {"v", "m"}:
+        return toks  # (a value with its "$" or marks, "$" / "305.62" / "(1)", goes on no title or nature)
     shift = last[0].x0 - min(lefts.values())
     return [Tok(t.line, t.x0 + shift, t.x1 + shift, t.text) if t in later else t for t in toks]
 

@@ -225,3 +225,20 @@ def _page_scales(
                 kept.append((nature[0], nature[1]))
             out[p] = tuple(kept)
     return out
+
+
+#: The form's number ending the line that ends Table I ("Reminder: ...  1474"), printed at the foot of
+#: the form's first page as "SEC" over "1474" over "(9-02)".
+_FORM_NUMBER_RE = re.compile(r"\b14\d\d\s*$")
+
+
+def before_form_number(lines: Sequence[str], start: int, end: int) -> int:
+    """Where the table from line ``start`` ends: at ``end`` (the line of the next section), or, where
+    that line ends with the form's number and the table's last line holds only "SEC" (the number
+    centred on the section's line, its "SEC" a line above it), at that "SEC", which no row holds."""
+    if end >= len(lines) or not _FORM_NUMBER_RE.search(lines[end]):
+        return end
+    j = end - 1
+    while j > start and not lines[j].strip():
+        j -= 1
+    return j if j > start and lines[j].strip() == "SEC" else end

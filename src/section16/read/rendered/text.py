@@ -32,6 +32,7 @@ from .cells import CLIPPED, Doc, normalize
 from .dashed_rows import dashed_table_rows
 from .flowing_boxes import flowing_boxes
 from .flowing_table import Unsettled, page_lines, read_flowing_table
+from .layout_heading import heading_top
 from .layout_ties import AD_TIED, MARK_TIED, TIED, TITLE_TIED, read_both_ways
 from .spaced_boxes import read_off_grid_boxes
 from .spaced_owners import off_grid_owner_rows
@@ -314,6 +315,8 @@ def text_to_doc(
     # Table I's heading stands before Table II's title: a "1. Title of" further on is Table II's.
     t2_i = next((i for i in range(t1_i + 1, len(lines)) if table_two_title(lines[i])), len(lines))
     h1 = next((i for i in range(t1_i, t2_i) if _opens_with(lines[i], "1") and _HEAD_RE.search(lines[i])), None)
+    if h1 is not None and table_rows is None:  # (labels wrapped above "1. Title of"; a PDF's own text
+        h1 = heading_top(lines, t1_i, h1)  # sets its heading's words by where they stand)
     no_head = "the table's column headings were not found"
     if h1 is None:  # the page prints Table I's heading, rows or none: unfound, its rows are unread
         if unread is None:
@@ -333,11 +336,14 @@ def text_to_doc(
     t2_row = len(doc)
     t2_head = False
     t2_line = 0
+    h2 = -1  # Table II's heading's top
     while i < len(lines):
         ln = lines[i]
         # (Each heading's pattern is tried only where the line's first letter but blanks is its own.)
         first = ln.lstrip()[:1]
-        if (table == 1 and h1 is not None and i == h1) or (table == 2 and first == "1" and _HEAD_RE.search(ln)):
+        if (table == 1 and h1 is not None and i == h1) or (
+            table == 2 and (i == h2 or (first == "1" and _HEAD_RE.search(ln)))
+        ):
             t2_head = t2_head or table == 2
             end = next((j for j in range(i + 1, len(lines)) if _ends_table(lines[j])), len(lines))
             cols = tables.columns(form, table)
@@ -363,6 +369,8 @@ def text_to_doc(
                 raise ParseError(why, source=source or "<bytes>", line=i + 1, where=f"Table {'I' * table}")
             if why and unread is not None:
                 unread.append((table, i + 1, why))
+                if table == 2:  # (what stands between its title and "1. Title of" is its heading's)
+                    del doc[t2_row:]
             else:
                 doc.extend(rows)
             i = end
@@ -372,6 +380,8 @@ def text_to_doc(
             doc.append(["Table II - Derivative Securities"])
             t2_row = len(doc)
             t2_line = i
+            h2 = next((j for j in range(i + 1, len(lines)) if _HEAD_RE.search(lines[j]) or _ends_table(lines[j])), -1)
+            h2 = heading_top(lines, i, h2) if h2 >= 0 and _HEAD_RE.search(lines[h2]) and table_rows is None else -1
             i += 1
             continue
         if first in "Rr" and first and _OWNERS_RE.match(ln):
