@@ -49,7 +49,8 @@ def street_lines(
             # design joins them with a comma, and there is none.
             if comma_joined and "," not in street[0]:
                 return street, None
-            return [], "cell lines run together; street lines not split"
+            ran = split_run_together(street[0], first_lines, comma_joined)
+            return (ran, None) if ran is not None else ([], "cell lines run together; street lines not split")
         if ", " in street[0]:
             split = split_street(street[0], first_lines)
             return (split, None) if split is not None else ([], "one street line or two joined by a comma?")
@@ -81,6 +82,27 @@ def split_street(line: str, owner_lines: list[str]) -> list[str] | None:
         if f"{a}, {b}" == want:
             return [a, b]
     return [line] if want in lines else None
+
+
+def split_run_together(line: str, owner_lines: list[str], comma_joined: bool) -> list[str] | None:
+    """Box 1's street "street1, street2" (the page's design joins its two lines with ", ") where the
+    owners table ran its cell's lines together with spaces ("Talley Darrin L C/O EXXON MOBIL
+    CORPORATION 22777 SPRINGWOODS ..."): the table keeps a filer's own commas and loses the join's, so
+    the one ", " of box 1 the table prints as a space, every other comma kept, is where the street
+    splits; where the table prints the whole line, commas and all, each comma is the filer's and the
+    line is one (``comma_joined``: where the design joins by ", "; else a space may have joined the
+    lines). None where that does not settle it."""
+    table = f" {' '.join(' '.join(owner_lines).split())} "
+    want = " ".join(line.split())
+    parts = want.split(", ")
+    cuts = [
+        [", ".join(parts[:k]), ", ".join(parts[k:])]
+        for k in range(1, len(parts))
+        if f" {', '.join(parts[:k])} {', '.join(parts[k:])} " in table
+    ]
+    if f" {want} " in table:
+        return [want] if comma_joined and not cuts else None
+    return cuts[0] if len(cuts) == 1 else None
 
 
 #: Formats whose line breaks may be the layout's (a line too long for its box wraps), not the filer's.
