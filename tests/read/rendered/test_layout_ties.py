@@ -108,11 +108,32 @@ def test_a_mark_a_space_after_a_dates_own_beside_an_empty_date_is_either_dates()
     assert (early[0][exer], early[0][exp]) == ("05/06/2020(2) (6)", "")
     assert (late[0][exer], late[0][exp]) == ("05/06/2020(2)", "(6)")
     assert unsure[0][exer] == "05/06/2020(2) (6)"  # (the row's cells are not changed in place)
-    for cells in (row("05/06/2020(2) (6)", "05/06/2030"), row("05/06/2020(2)", ""), row("05/06/2020 (2)", ""),
+    lone = {0: row("06/03/2013 (3)", "")}
+    marks_past_date(lone, cols, "late")
+    assert (lone[0][exer], lone[0][exp]) == ("06/03/2013", "(3)")
+    for cells in (row("05/06/2020(2) (6)", "05/06/2030"), row("05/06/2020(2)", ""), row("05/06/2020", ""),
                   row("(2) (6)", "")):  # fmt: skip
         told = {0: cells}
         marks_past_date(told, cols, None)  # (settled: the next date printed, one mark, or no date)
         assert told[0] is cells
+
+
+def test_an_expiration_dates_lone_mark_a_space_after_the_exercise_date_is_said_missing() -> None:
+    # pdftotext, 0001720088-20-000003 (its Table II heading cut by a page break): "06/03/2013 (3)"
+    # beside an empty expiration date. The "(3)" is the expiration date's (given by its mark alone)
+    # or the exercise date's: both dates' footnotes are said missing, the rest is read right.
+    name = "0001720088-20-000003"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert len(got.derivative_holdings) == len(expected.derivative_holdings) == 2
+    assert {
+        "derivative_holdings[0].exercise_date.footnotes",
+        "derivative_holdings[0].expiration_date.footnotes",
+    } <= set(got.missing)
+    assert got.derivative_holdings[0].exercise_date == Value(expected.derivative_holdings[0].exercise_date.value)
+    # (the first row's price is given by its mark alone, which this printed page does not show)
+    price_mark = "derivative_holdings[0].conversion_or_exercise_price.footnotes"
+    assert [p for p, _e, _g in misses(expected, got)] == [price_mark]
 
 
 def test_a_tied_table_neither_cut_reads_stays_unread_and_the_other_is_read_both_ways() -> None:

@@ -25,7 +25,7 @@ def band_cost(
     band: list[int],
     middle: float,
     runs: Any,
-    kind: Callable[[str], tuple[bool, bool, bool, bool, int]],
+    kind: Callable[[str], tuple[bool, bool, bool, bool, int, bool, bool]],
     x0: Callable[[Any], int],
     stacked: float,
     after_mark: float,
@@ -34,6 +34,7 @@ def band_cost(
     lone_mark: float,
     mark_weight: float,
     gapped: float,
+    wrapped_marks: int,
 ) -> float: ...
 def heading_line(line: str, words_ok: frozenset[str], is_heading: Callable[[str], bool]) -> bool | None: ...
 def units(

@@ -12,7 +12,7 @@ cuts on real pages.
 """
 
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
-from libc.stdlib cimport free, malloc
+from libc.stdlib cimport free, labs, malloc
 
 cdef extern from *:
     """
@@ -346,6 +346,7 @@ def band_cost(
     double lone_mark,
     double mark_weight,
     double gapped,
+    long wrapped_marks,
 ):
     """``layout_rows.band_cost`` of a band standing on one page (not empty), compiled: the same runs
     in the same order (sorted by ``x0``), the same ``kind`` of each, the same double operations in
@@ -363,6 +364,7 @@ def band_cost(
     cdef char* km = <char*>malloc(m + 1)
     cdef char* ke = <char*>malloc(m + 1)
     cdef char* kb = <char*>malloc(m + 1)
+    cdef char* kw = <char*>malloc(m + 1)
     cdef Py_ssize_t* parent = <Py_ssize_t*>malloc((m + 1) * sizeof(Py_ssize_t))
     # Each cell's (by its root) sum of parentheses, lines' range, all marks; and whether it is seen.
     cdef long* c_bal = <long*>malloc((m + 1) * sizeof(long))
@@ -373,10 +375,10 @@ def band_cost(
     cdef double cost = 0.0
     cdef bint joined = False
     cdef long right, line, gap
-    cdef char u0, u2, l0, l1, l3, uh
-    if (not bl or not xa or not xb or not ln or not bal or not kv or not km or not ke or not kb or not parent
-            or not c_bal or not c_lo or not c_hi or not c_marks or not c_done):
-        free(bl); free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(parent)
+    cdef char u0, u2, l0, l1, l3, uh, uw
+    if (not bl or not xa or not xb or not ln or not bal or not kv or not km or not ke or not kb or not kw
+            or not parent or not c_bal or not c_lo or not c_hi or not c_marks or not c_done):
+        free(bl); free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(kw); free(parent)
         free(c_bal); free(c_lo); free(c_hi); free(c_marks); free(c_done)
         raise MemoryError()
     try:
@@ -388,15 +390,16 @@ def band_cost(
             xb[k] = t.x1
             ln[k] = t.line
             got = kind(t.text)
-            if not isinstance(got, tuple) or len(<tuple>got) < 6:
+            if not isinstance(got, tuple) or len(<tuple>got) < 7:
                 # (read by index without bounds checks below: a shorter kind would read past it)
-                raise TypeError(f"band_cost: kind({t.text!r}) is not a tuple of 6")
+                raise TypeError(f"band_cost: kind({t.text!r}) is not a tuple of 7")
             kv[k] = 1 if got[0] else 0
             km[k] = 1 if got[1] else 0
             ke[k] = 1 if got[2] else 0
             # (bit 1: starts "By"; bit 2: ends "held" or "owned", whose phrase a "by" under it goes on)
             kb[k] = (1 if got[3] else 0) | (2 if got[5] else 0)
             bal[k] = got[4]
+            kw[k] = 1 if got[6] else 0
             parent[k] = k
         for a in range(m):
             # Sorted by their left ends, the runs over or under this one follow it until one
@@ -413,14 +416,16 @@ def band_cost(
                 if ra != rb:
                     parent[rb] = ra
                 joined = True
-                if (kv[a] and kv[b]) or (km[a] and km[b]):
-                    cost += stacked
                 if line < ln[b]:
                     u2, l0, l1, l3, gap = ke[a], kv[b], km[b], kb[b] & 1, ln[b] - line
-                    u0, uh = kv[a], kb[a] >> 1
+                    u0, uh, uw = kv[a], kb[a] >> 1, kw[a]
                 else:
                     u2, l0, l1, l3, gap = ke[b], kv[a], km[a], kb[a] & 1, line - ln[b]
-                    u0, uh = kv[b], kb[b] >> 1
+                    u0, uh, uw = kv[b], kb[b] >> 1, kw[b]
+                # (two marks stacked are two cells' but where the upper line lists two or more and
+                # the lower starts where it starts: one cell's list of marks wrapped)
+                if (kv[a] and kv[b]) or (km[a] and km[b] and not (uw and labs(xa[a] - xa[b]) <= wrapped_marks)):
+                    cost += stacked
                 if u2 and not l0 and not l1:
                     cost += after_mark
                 if l3 and not u0 and not uh and gap == 1:
@@ -472,7 +477,7 @@ def band_cost(
         cost += abs(<double>(<long>band[0] + <long>band[len(band) - 1]) / 2 - middle)
         return cost
     finally:
-        free(bl); free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(parent)
+        free(bl); free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(kw); free(parent)
         free(c_bal); free(c_lo); free(c_hi); free(c_marks); free(c_done)
 
 

@@ -54,6 +54,10 @@ _HELD_RE = re.compile(r"(?:^|\s)(?:held|owned)$", re.IGNORECASE)
 #: to" / "buy)" parted between two rows): a cut that parts a cell's lines between two rows.
 _UNBALANCED = 2.0
 _ENDS_WITH_MARK_RE = re.compile(r"\S\s?\(\d{1,3}\)$")
+#: Footnote marks under a line of two marks or more that starts where they start (within this
+#: many characters) go on that cell's list of marks ("See Footnotes" / "(4) (5) (6)" / "(7) (9)
+#: (10)" / "(13)"): not two cells' marks stacked, as a lone mark over another is.
+_WRAPPED_MARKS = 1
 #: A cell whose lines stand on both sides of a blank line is two rows' cells: a cell's lines follow
 #: each other one line apart (other cells' lines may come between them, as ``pdftotext`` interleaves
 #: a row's baselines), and a blank line is a gap no line of the row fills.
@@ -93,15 +97,20 @@ def half_line(middle: int, runs: Mapping[int, Sequence[Run]], others: Collection
     the middle line and the one below (or above), the middle is half a line down (or up)."""
     offsets: set[int] = set()
     for a in runs.get(middle, ()):
+        x0 = a.x0
         if not (_kind(a.text)[0] or a.text == "$"):
-            continue
+            # (a run's last word a value: one space after the cell before it, "V 1,309")
+            last = a.text.rsplit(" ", 1)[-1]
+            if last == a.text or not _kind(last)[0]:
+                continue
+            x0 = a.x1 - len(last)
         for off in (-1, 1):
             if middle + off in others:
                 continue
             for b in runs.get(middle + off, ()):
                 # A cell wraps down: its mark under its value, its "$" over it (a mark over a
                 # value is the row above's, wrapped under its own value).
-                if b.x0 <= a.x1 and a.x0 <= b.x1 and ((off > 0 and _kind(b.text)[1]) or (off < 0 and b.text == "$")):
+                if b.x0 <= a.x1 and x0 <= b.x1 and ((off > 0 and _kind(b.text)[1]) or (off < 0 and b.text == "$")):
                     offsets.add(off)
     if len(offsets) == 1:
         return middle + 0.5 * offsets.pop()
@@ -109,9 +118,9 @@ def half_line(middle: int, runs: Mapping[int, Sequence[Run]], others: Collection
 
 
 @functools.lru_cache(maxsize=4096)
-def _kind(text: str) -> tuple[bool, bool, bool, bool, int, bool]:
+def _kind(text: str) -> tuple[bool, bool, bool, bool, int, bool, bool]:
     """(a value, footnote marks only, ends with a footnote mark, starts "By", parentheses opened
-    less those closed, ends "held" or "owned")."""
+    less those closed, ends "held" or "owned", two footnote marks or more only)."""
     marks = bool(_MARKS_ONLY_RE.match(text))
     return (
         bool(_VALUE_RUN_RE.match(text)),
@@ -120,6 +129,7 @@ def _kind(text: str) -> tuple[bool, bool, bool, bool, int, bool]:
         bool(_BY_RE.match(text)),
         text.count("(") - text.count(")"),
         bool(_HELD_RE.search(text)),
+        marks and text.count("(") > 1,
     )
 
 
@@ -137,14 +147,18 @@ if not os.environ.get("SECTION16_PURE_PYTHON"):
 
 
 def _pair_cost(
-    ta: Run, ka: tuple[bool, bool, bool, bool, int, bool], tb: Run, kb: tuple[bool, bool, bool, bool, int, bool]
+    ta: Run,
+    ka: tuple[bool, bool, bool, bool, int, bool, bool],
+    tb: Run,
+    kb: tuple[bool, bool, bool, bool, int, bool, bool],
 ) -> float:
     """What two runs of different lines standing one over the other say against one cell."""
     cost = 0.0
-    # A value with its footnote mark under it is one cell; two values, or two marks, are two.
-    if (ka[0] and kb[0]) or (ka[1] and kb[1]):
-        cost += STACKED
     (upper, ku), (lower, kl) = ((ta, ka), (tb, kb)) if ta.line < tb.line else ((tb, kb), (ta, ka))
+    # A value with its footnote mark under it is one cell; two values, or two marks, are two (but
+    # a cell's list of marks wraps on under its own first line: see _WRAPPED_MARKS).
+    if (ka[0] and kb[0]) or (ka[1] and kb[1] and not (ku[6] and abs(upper.x0 - lower.x0) <= _WRAPPED_MARKS)):
+        cost += STACKED
     if ku[2] and not kl[0] and not kl[1]:
         cost += _AFTER_MARK
     if kl[3] and not ku[0] and not ku[5] and lower.line - upper.line == 1:
@@ -181,6 +195,7 @@ def band_cost(
             _LONE_MARK,
             _MARK_WEIGHT,
             _GAPPED,
+            _WRAPPED_MARKS,
         )
     items = sorted((t for i in band for t in runs[i]), key=_X0)
     kinds = [_kind(t.text) for t in items]
@@ -211,9 +226,9 @@ def band_cost(
             joined = True
             # (_pair_cost, its terms added one by one: each a whole number, so the sum is the same)
             ka, kb = kinds[a], kinds[b]
-            if (ka[0] and kb[0]) or (ka[1] and kb[1]):
-                cost += STACKED
             ku, kl, gap = (ka, kb, tb.line - line) if line < tb.line else (kb, ka, line - tb.line)
+            if (ka[0] and kb[0]) or (ka[1] and kb[1] and not (ku[6] and abs(ta.x0 - tb.x0) <= _WRAPPED_MARKS)):
+                cost += STACKED
             if ku[2] and not kl[0] and not kl[1]:
                 cost += _AFTER_MARK
             if kl[3] and not ku[0] and not ku[5] and gap == 1:

@@ -8,8 +8,8 @@ between or outside the (A) and (D) columns is read the same way, acquired ("earl
 ("late"): only its acquired or disposed is then unknown. Any other difference (a value, a title, a footnote mark on a
 value, a row more or less) leaves the table unread, as before. (:func:`marks_out_of_ad`: a lone footnote mark such a
 page's map moves into the (A) or (D) column beside the number is a date's, since the form prints neither so.)
-(:func:`marks_past_date`: a Table II date printed with its footnote mark and then, a space on, another
-mark, beside an empty expiration date, is read with that last mark the exercise date's ("early") and the
+(:func:`marks_past_date`: a Table II date followed, a space on, by a footnote mark beside an empty
+expiration date, is read with that last mark the exercise date's ("early") and the
 expiration date's ("late"): only the two dates' footnotes are then unknown.) Where the readings differ
 in a field's footnotes only, only those are unknown: the value both read stands.
 """
@@ -111,15 +111,16 @@ def read_both_ways(
     return replace(early, **cleared), paths  # type: ignore[arg-type]
 
 
-#: A date printed with its footnote mark, then a space and one more mark (the last, quoted apart).
-_DATE_MARKS_RE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{2,4}\(\d{1,3}\)(?:\s?\(\d{1,3}\))*) (\(\d{1,3}\))$")
+#: A date (with the marks printed with it), then a space and one more mark (the last, quoted apart).
+_DATE_MARKS_RE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{2,4}(?:\(\d{1,3}\))*(?:\s\(\d{1,3}\))*) (\(\d{1,3}\))$")
 
 
 def marks_past_date(cells_of: dict[int, list[str]], cols: Sequence[str], tie: str | None) -> None:
-    """Table II rows whose exercise date ends with a footnote mark a space after the one printed
-    with it ("05/06/2020(2) (6)") and whose expiration date's cell is empty: the form prints an
-    expiration date it does not give as its mark alone, and a layout program may set that mark a
-    space after the cell before it, so the last mark is either date's. Untold, the table is refused
+    """Table II rows whose exercise date ends with a footnote mark a space after the date or after
+    the mark printed with it ("06/03/2013 (3)", "05/06/2020(2) (6)") and whose expiration date's
+    cell is empty: the form prints an expiration date it does not give as its mark alone, and a
+    layout program may set that mark a space after the cell before it, so the last mark is either
+    date's. Untold, the table is refused
     with why (:data:`MARK_TIED`); told ``tie``, the mark is read as the exercise date's ("early") or
     the expiration date's ("late"), and the caller, comparing the two readings, lists only the two
     dates' footnotes missing. (A date with two marks of its own prints them together.)"""
