@@ -5,10 +5,12 @@ after its hyphen each made one cell again). Used by :mod:`.text`."""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from .boxes import LABELS
-from .cells import Doc
+from .cells import MEMO, Doc
 from .text_lines import _T1_RE, Chunk, _is_rule, box_labels, chunks, table_one_title
 from .text_notes import _TRAILING_DATE_RE
 
@@ -58,9 +60,12 @@ def _header_rows(lines: list[str], begin: int, end: int) -> Doc:
         ]  # (Table I's title opens with its "T", which matches no other letter ignoring case)
     if len(merged) > 1:
         _join_wrapped_state(by_line, merged[1])
+    # Each run's strip: the last whose start (less one) it is at or past, found by bisection
+    # (the strips' starts ascend, the first is 0). What _column_of gives, without its loop a run.
+    edges = [s - 1 for s in merged]
     for cs in by_line.values():
         for c in cs:
-            col = _column_of(c.x, merged)
+            col = bisect.bisect_right(edges, c.x) - 1
             tail = _TRAILING_DATE_RE.match(c.text) if col == 0 and period else None
             if tail and period:
                 # A long street line runs up to the date beside it with one space between: box 1
@@ -118,15 +123,21 @@ def _join_wrapped_labels(cells: list[str]) -> list[str]:
     i = 0
     while i < len(cells):
         a = cells[i]
-        if i + 1 < len(cells) and len(a) > 8:
-            joined = f"{a} {cells[i + 1]}"
-            if any((m := p.search(joined)) and m.start() < len(a) < m.end() - 1 for p in _patterns_opening_in(a)):
-                out.append(joined)
-                i += 2
-                continue
+        if i + 1 < len(cells) and len(a) > 8 and _wraps(a, cells[i + 1]):
+            out.append(f"{a} {cells[i + 1]}")
+            i += 2
+            continue
         out.append(a)
         i += 1
     return out
+
+
+@functools.lru_cache(maxsize=MEMO)
+def _wraps(a: str, b: str) -> bool:
+    """Does a wrapped label start in cell ``a`` and end in the next cell ``b``? (Memoised: the
+    boxes' labels and captions and the lines under them recur from page to page.)"""
+    joined = f"{a} {b}"
+    return any((m := p.search(joined)) and m.start() < len(a) < m.end() - 1 for p in _patterns_opening_in(a))
 
 
 def _may_open_label(cell: str) -> bool:
