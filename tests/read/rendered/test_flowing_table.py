@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from section16 import parse
 from section16.read.rendered import tables
+from section16.read.rendered.cells import LITERAL
 from section16.read.rendered.flowing_boxes import flowing_boxes, runs_together
+from section16.read.rendered.flowing_rows import cut_flowing
 from section16.read.rendered.flowing_table import NOT_CUT, Unsettled, read_flowing_table
 from section16.read.rendered.text_normal import normalize_layout
 
@@ -156,3 +158,20 @@ def test_the_2026_designs_box_one_and_its_country_caption_past_table_ones_title(
     address = got.reporting_owners[0].address
     assert address is not None
     assert (address.street1, address.street2) == ("BANK OF AMERICA CORPORATE CENTER", "100 N TRYON ST")
+
+
+def test_a_bare_number_in_parentheses_on_a_page_of_raised_marks_is_the_filers_text() -> None:
+    # lynx prints every footnote mark raised ("^(2)"): a bare "(2)" is the filer's own text
+    # ("Class B Common Stock (2)", 0000899243-21-019441), not a mark.
+    raw = [*_HEADING, "   Class B Common Stock (2) 05/01/2021   C   100 ^(1) D $ 0 900 D"]
+    lines = normalize_layout("\n".join(raw)).split("\n")
+    [row] = read_flowing_table(lines, raw, 0, len(lines), "4", 1)  # type: ignore[misc]
+    assert row[0] == f"Class B Common Stock ({LITERAL}2)" and row[5] == "100 (1)"
+
+
+def test_runs_of_words_joined_for_the_search_give_the_same_cuts() -> None:
+    # A title's or a nature's words are weighed as one (no value column takes them): same cells.
+    row = "Class A Common Stock 06/20/2019 J(3) 744,271 D $ 0 0 I By Sequoia Capital U.S. Venture 2010 Fund, LP (2)"
+    [cut] = cut_flowing(row, tables.T1_F4)
+    assert cut[0] == "Class A Common Stock" and cut[-1] == "By Sequoia Capital U.S. Venture 2010 Fund, LP (2)"
+    assert cut[1:10] == ("06/20/2019", "", "J(3)", "", "744,271", "D", "$ 0", "0", "I")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from .cells import MEMO
 
@@ -82,15 +83,65 @@ def cut_flowing(text: str, cols: tuple[str, ...]) -> tuple[tuple[str, ...], ...]
     # A footnote mark one space after a value is that value's where positions tell (laid-out text);
     # run together, it may as well be the next cell's only text (a price shown by its mark alone:
     # "A (1) 30,010"). Set a space farther off, it is a word of its own, weighed both ways.
-    toks = _tokens(_MARK_APART_RE.sub(r"  \1", " ".join(text.split())), 0)
+    text = " ".join(text.split())
+    if _TEXT_ONLY_IN_ONE.issuperset(k for k in cols if k in _TEXT_KINDS) and "after" in cols and "di" in cols:
+        text = _words_joined(text, cols)
+    toks = _tokens(_MARK_APART_RE.sub(r"  \1", text), 0)
     if not toks:
         return ()
     # One line of words, positions left aside: every column is as near as any other.
     cuts = typed_cuts(toks, [float(k) for k in range(len(cols))], cols)
     if cuts is None:
         return ()
-    found = (tuple(_cell(cell) for cell in cut) for _cost, cut in cuts)
+    found = (tuple(_cell([_unjoined(t) for t in cell]) for cell in cut) for _cost, cut in cuts)
     return tuple(dict.fromkeys(cells for cells in found if _printable(cells, cols)))
+
+
+#: The text columns of Table I (any form): a title and a nature, with the amount owned after and the
+#: D or I, which every row prints (``_printable``), between them.
+_TEXT_ONLY_IN_ONE = frozenset(("title", "nature"))
+_TEXT_KINDS = frozenset(("title", "nature", "utitle"))
+
+
+def _words_joined(text: str, cols: tuple[str, ...]) -> str:
+    """The row's words with each run of words that fit no value column (they go in a title or a
+    nature, and a run cannot be parted between the two: the amount owned after and the D or I stand
+    between them) joined into one word (by ``_JOINER``, a space again in the cells): the same cuts,
+    far fewer to weigh."""
+    out: list[str] = []
+    last = False
+    for word in text.split(" "):
+        only = _text_word(word, cols)
+        if only and last:
+            out[-1] += _JOINER + word
+        else:
+            out.append(word)
+        last = only
+    return " ".join(out)
+
+
+#: What joins a run of words into one for the search (no page's text holds it: a private-use character).
+_JOINER = "\ue0f1"
+
+
+def _unjoined(tok: Any) -> Any:
+    """The word as the page spells it (a joined run's words parted by spaces again)."""
+    return tok._replace(text=tok.text.replace(_JOINER, " ")) if _JOINER in tok.text else tok
+
+
+@functools.lru_cache(maxsize=MEMO)
+def _text_word(word: str, cols: tuple[str, ...]) -> bool:
+    """A word no value column of ``cols`` takes (only a title or a nature can hold it)."""
+    from .tables import check_cell
+
+    return not any(check_cell(k, word) for k in cols if k not in _TEXT_KINDS)
+
+
+_AD_RE = re.compile(r"(?<![\w(])[AD](?![\w)])")
+
+
+def _given(cells: tuple[str, ...], cols: tuple[str, ...], kind: str) -> bool:
+    return kind in cols and bool(cells[cols.index(kind)].strip())
 
 
 def _printable(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool:
@@ -103,6 +154,11 @@ def _printable(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool:
         return False
     if "after" in cols and not cells[cols.index("after")]:
         return False
+    # A transaction of Table I (its date or its code given) always prints its (A) or (D): a row
+    # whose amount, (A)/(D) and price run into a nature ("$ 0 0 I By Trust") is not a cut.
+    if "ad" in cols and (_given(cells, cols, "date") or _given(cells, cols, "code")):
+        if not _AD_RE.search(cells[cols.index("ad")]):
+            return False
     # A transaction's date is never a footnote mark alone (the form requires its value): "Common
     # Stock (1) 05/04/2022" is a title's mark, not a date column holding "(1)" before a deemed date.
     if "date" in cols and cells[cols.index("date")] and not _DATE_RE.search(cells[cols.index("date")]):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from ...model import Filing, Note
 from . import tables
+from .cells import LITERAL
 from .flowing_rows import cut_flowing, holds_row_values
 from .layout_words import _heading_line
 from .values import BadValue
@@ -32,6 +33,7 @@ _GOES_ON_RE = re.compile(r"^\s*(?:\^?\(\d{1,3}\)\s*)+$")
 #: ("S^(1)": the code's own mark), else it stands apart ("189 ^(1)", the amount's or the next cell's).
 _TOUCHING_MARK_RE = re.compile(r"(?<=\S)\^\((\d{1,3})\)")
 _CARET_MARK_RE = re.compile(r"\^\((\d{1,3})\)")
+_BARE_MARK_RE = re.compile(r"(?<!\^)\((\d{1,3})\)")
 _LONE_DI_RE = re.compile(r"^[DI](?:\s*\^?\(\d{1,3}\))*$")
 
 
@@ -124,7 +126,12 @@ def read_flowing_table(
     out: list[list[str]] = []
     counts: dict[str, int] = dict(unsettled.counts) if unsettled is not None else {}
     paths: list[str] = []
+    # A page printing its footnote marks raised ("^(1)") prints a bare "(2)" as the filer's text
+    # ("Class B Common Stock (2)"): kept as text, not read as a mark.
+    carets = any("^(" in ln for ln in raw)
     for text in rows:
+        if carets and "(" in text:
+            text = _BARE_MARK_RE.sub(f"({LITERAL}\\1)", text)
         cuts = cut_flowing(_CARET_MARK_RE.sub(r"(\1)", _TOUCHING_MARK_RE.sub(r"(\1)", text)), cols)
         cuts = tuple(c for c in cuts if c[0])  # (every row prints its security's title)
         built = [_built(c, cols, form, table) for c in cuts]

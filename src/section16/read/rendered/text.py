@@ -34,6 +34,7 @@ from .flowing_boxes import flowing_boxes
 from .flowing_table import Unsettled, page_lines, read_flowing_table
 from .layout_heading import heading_top
 from .layout_ties import AD_TIED, MARK_TIED, TIED, TITLE_TIED, read_both_ways
+from .owners_by_first import place_by_first
 from .spaced_boxes import read_off_grid_boxes
 from .spaced_owners import off_grid_owner_rows
 from .spaced_rows import settle, unglue_heading
@@ -473,7 +474,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
             tied -= {t for t in tied if _TABLE_FIELDS[t][0] in unsure}
             unsure = [p for p in unsure if "[" in p]
     filing = read_off_grid_boxes(filing, text)  # (boxes 2 and 5 on grids of their own, where unread)
-    filing = check_cut_remarks(check_owner_marks(filing, doc, text), text)
+    filing = check_cut_remarks(place_by_first(check_owner_marks(filing, doc, text), text), text)
     filing = check_form_words(check_street_spacing(check_split_words(filing), text))
     filing = check_unread_rows(check_unread_notes(check_amendment_date(filing, text), text), text)
     missing = [*filing.missing, *unsure]
