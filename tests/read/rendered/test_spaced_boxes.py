@@ -44,3 +44,11 @@ def test_a_title_not_beside_its_box_is_listed_missing_not_guessed() -> None:
     assert rel.is_officer and not rel.is_director and rel.officer_title is None
     assert "reporting_owners[0].relationship.officer_title" in got.missing
     assert _wrong(name, "pdfminer-text") == []
+
+
+def test_form_threes_date_of_event_is_read_by_its_place_among_the_cells() -> None:
+    # "2. Date of Event Requiring Statement" over "08/05/2020", the second cell of the line under it.
+    name = "0000899243-20-021530"
+    got, ref = parse(PAGES / f"{name}.inscriptis.txt"), reference(name)
+    assert got.period_of_report == ref.period_of_report is not None
+    assert "period_of_report" not in got.missing

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from section16 import parse
 from section16.read.rendered.compare import _is_missing
-from section16.read.rendered.spaced_rows import line_cells, read_spaced, row_ways, settle, unglue_heading
+from section16.read.rendered.spaced_rows import (
+    line_cells,
+    read_spaced,
+    row_ways,
+    settle,
+    unglue_heading,
+    unglue_headings,
+)
 from section16.read.rendered.tables import T1_F4, T2_F4
 
 from .conftest import PAGES, at, misses, reference
@@ -106,3 +113,15 @@ def test_an_inscriptis_page_reads_its_rows_and_nothing_wrong() -> None:
     assert len(got.non_derivative_transactions) == len(ref.non_derivative_transactions)
     assert [m for m in misses(ref, got) if m[0].startswith(("derivative", "non_derivative"))] == []
     assert [m for m in misses(ref, got) if not _is_missing(m[0], got.missing)] == []  # nothing read wrong
+
+
+def test_table_twos_whole_title_run_into_its_heading_gets_a_line_of_its_own() -> None:
+    # Form 3 (0001057352-20-000121, inscriptis): the title, its note and the heading's first label
+    # on one line; each word keeps its place, the title above the heading.
+    title = "Table II - Derivative Securities Beneficially Owned (e.g., puts, calls, warrants, options)"
+    line = title + "1. Title of Derivative Security  2. Date Exercisable"
+    got = unglue_headings(["x", line], paged=False)
+    assert got[0] == "x" and got[1] == title
+    assert got[2] == " " * len(title) + "1. Title of Derivative Security  2. Date Exercisable"
+    # A page laid out page by page keeps its lines (their pages are counted before).
+    assert unglue_headings([line], paged=True) == [line]

@@ -12,7 +12,8 @@ the page does show, read here where the reading found neither:
 
 * box 2 (Form 3's box 3): the line right under the line of labels opens with box 1's name (as read),
   and its cell in the place of the issuer's label among the labels (a row's cells) is one cell
-  "NAME [TICKER]" (the form prints no other bracketed ticker): the issuer's name and ticker;
+  "NAME [TICKER]" (the form prints no other bracketed ticker): the issuer's name and ticker; so is
+  Form 3's box 2 date, a date alone in the place of its label;
 * box 5: each of its four labels once in the boxes, each in one cell with its mark of underscores
   ("__X__ Director", "_____ 10% Owner"); the title on the lines right under them, in box 5's column
   where it stands right of other boxes' text, up to a blank line (a checked Officer or Other box whose
@@ -29,9 +30,12 @@ from . import boxes
 from .box_one_street import first_owner
 from .spaced_rows import line_cells
 from .text_lines import box_labels
+from .values import parse_date
 
 _ISSUER_LABEL_RE = re.compile(r"\d\.\s*Issuer\s+Name\s+and\s+Ticker", re.IGNORECASE)
 _NAME_LABEL_RE = re.compile(r"1\.\s*Name\s+and\s+Address\s+of\s+Reporting", re.IGNORECASE)
+_EVENT_LABEL_RE = re.compile(r"\d\.\s*Date\s+of\s+Event\s+Requiring", re.IGNORECASE)
+_LONE_DATE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 _ISSUER_CELL_RE = re.compile(r"^([^\[\]]*?\S)\s*\[\s*([^\[\]]*?)\s*\]$")
 _TABLE_ONE_RE = re.compile(r"^\s*Table\s+I\s*-", re.IGNORECASE)
 #: A box-5 label in a cell of its own with its mark before it (underscores, an X among them).
@@ -56,34 +60,50 @@ def _box_lines(text: str) -> list[str] | None:
 
 
 def read_off_grid_boxes(filing: Filing, text: str) -> Filing:
-    """The filing with box 2 and box 5 read where the reading listed them missing and the page shows
-    them as the module's doc says; else as it was."""
+    """The filing with box 2 (Form 3: its date and box 3) and box 5 read where the reading listed them
+    missing and the page shows them as the module's doc says; else as it was."""
     want_issuer = "issuer.name" in filing.missing and filing.issuer.name is None
+    want_period = "period_of_report" in filing.missing and filing.period_of_report is None
     want_rel = "reporting_owners[0].relationship" in filing.missing and bool(filing.reporting_owners)
-    if not (want_issuer or want_rel):
+    if not (want_issuer or want_period or want_rel):
         return filing
     lines = _box_lines(text)
     if lines is None:
         return filing
-    if want_issuer:
-        filing = _issuer(filing, lines)
+    if want_issuer or want_period:
+        filing = _under_labels(filing, lines, want_issuer, want_period)
     if want_rel:
         filing = _relationship(filing, lines)
     return filing
 
 
-def _issuer(filing: Filing, lines: list[str]) -> Filing:
+def _under_labels(filing: Filing, lines: list[str], want_issuer: bool, want_period: bool) -> Filing:
+    """Box 2's issuer, and Form 3's box 2 date, from the cells under the line of labels."""
     owner = filing.reporting_owners[0].name if filing.reporting_owners else None
     at = [i for i, ln in enumerate(lines) if _ISSUER_LABEL_RE.search(ln)]
     if not owner or len(at) != 1:
         return filing
-    # The label's place among its line's cells is the value's among the next line's (a row's cells).
-    k = next((j for j, c in enumerate(line_cells(lines[at[0]])) if _ISSUER_LABEL_RE.search(c[2])), 0)
     below = next((ln for ln in lines[at[0] + 1 :] if ln.strip()), "")
     cells = [c[2] for c in line_cells(below)]
-    if not 0 < k < len(cells) or " ".join(cells[0].split()) != owner:
+    if not cells or " ".join(cells[0].split()) != owner:
         return filing
-    m = _ISSUER_CELL_RE.match(cells[k])
+    # A label's place among its line's cells is its value's among the next line's (a row's cells).
+    for k, (_x0, _x1, label) in enumerate(line_cells(lines[at[0]])):
+        if not 0 < k < len(cells):
+            continue
+        if want_issuer and _ISSUER_LABEL_RE.search(label):
+            filing = _issuer(filing, cells[k])
+        elif want_period and _EVENT_LABEL_RE.search(label) and _LONE_DATE_RE.match(cells[k]):
+            filing = replace(
+                filing,
+                period_of_report=parse_date(cells[k]),
+                missing=tuple(p for p in filing.missing if p != "period_of_report"),
+            )
+    return filing
+
+
+def _issuer(filing: Filing, cell: str) -> Filing:
+    m = _ISSUER_CELL_RE.match(cell)
     if m is None:
         return filing
     name, ticker = m.group(1).strip(), m.group(2).strip() or None

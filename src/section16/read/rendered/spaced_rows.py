@@ -221,6 +221,9 @@ def _settled(rows: list[tuple[list[Cell], list[tuple[int, ...]]]], n: int) -> li
 #: Table II's title's second line run into its heading's first ("(e.g., puts, calls, warrants,
 #: options, convertible securities)1. Title of Derivative Security  2. Conversion ...").
 _GLUED_RE = re.compile(r"^(\s*\(e\.\s*g\.[^)]*\))(?=\s*1\s*\.\s*Title\s+of)", re.IGNORECASE)
+#: Table II's whole title run into its heading's first line ("Table II - Derivative Securities
+#: Beneficially Owned (e.g., ... securities)1. Title of Derivative Security  2. Date ...").
+_TITLED_RE = re.compile(r"^(\s*Table\s+II\b[^\n]*?\))(?=\s*1\s*\.\s*Title\s+of)", re.IGNORECASE)
 
 
 def unglue_heading(line: str) -> str:
@@ -228,3 +231,18 @@ def unglue_heading(line: str) -> str:
     every word keeps its place), so the heading opens the line as a heading does."""
     m = _GLUED_RE.match(line)
     return line if m is None else " " * m.end(1) + line[m.end(1) :]
+
+
+def unglue_headings(lines: list[str], paged: bool) -> list[str]:
+    """The lines with Table II's title run into its heading parted from it: its second line's words
+    blanked (``unglue_heading``), or, where the whole title runs into the heading, the title on a
+    line of its own above the heading's (each word in its place). Not on a page laid out page by
+    page (``paged``: each line's page is counted before), where the title keeps its line."""
+    out: list[str] = []
+    for ln in lines:
+        m = _TITLED_RE.match(ln) if not paged and "Table" in ln else None
+        if m is not None:
+            out.extend((ln[: m.end(1)], " " * m.end(1) + ln[m.end(1) :]))
+        else:
+            out.append(unglue_heading(ln))
+    return out

@@ -37,7 +37,7 @@ from .layout_ties import AD_TIED, MARK_TIED, TIED, TITLE_TIED, read_both_ways
 from .owners_by_first import place_by_first
 from .spaced_boxes import read_off_grid_boxes
 from .spaced_owners import off_grid_owner_rows
-from .spaced_rows import settle, unglue_heading
+from .spaced_rows import settle, unglue_headings
 from .text_boxes import _header_rows
 from .text_find import find_by
 from .text_guards import (
@@ -297,7 +297,7 @@ def text_to_doc(
     text = normalize_layout(text)
     lines = text.split("\n")
     if "(e.g" in text:  # (Table II's title run into its heading: blanked, so the heading opens its line)
-        lines = [unglue_heading(ln) for ln in lines]
+        lines = unglue_headings(lines, paged)
     if not paged:  # (normalize_layout keeps the lines: as many as the page's own)
         pages = [0] * len(lines)
     if "|" in text or "+" in text:  # (a grid table's borders: a page without either has none)
