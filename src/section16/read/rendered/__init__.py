@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from ...model import Filing
+from . import _compiled  # noqa: F401  (first: the compiled modules below are imported where fresh)
 from .cells import LITERAL
 from .form import read_doc
 from .html import html_to_doc
