@@ -7,6 +7,7 @@ from __future__ import annotations
 from section16 import parse
 from section16.read.rendered import layout_heading
 from section16.read.rendered.compare import _is_missing
+from section16.read.rendered.layout_fit import ends_pushed
 from section16.read.rendered.layout_lines import _run_on
 from section16.read.rendered.layout_pages import before_form_number
 from section16.read.rendered.layout_words import Tok
@@ -136,3 +137,44 @@ def test_labels_run_together_are_found_in_order() -> None:
     head = [at((1, "1.Title of"), (20, "2. Amount of"), (40, "3. Ownership"), (60, "4. Nature of"))]
     starts = layout_heading.column_starts(head, "3", 1)
     assert starts == [1.0, 20.0, 40.0, 60.0]
+
+
+def test_labels_a_squeezed_line_pushed_right_start_where_their_columns_do() -> None:
+    # pdfplumber's layout squeezes the heading's first line: every label from "2A." on stands one
+    # space after the words before it, pushed right ("6. 7. Nature"); the columns' lower lines of
+    # heading words ("Form:", "Direct (D)", "(I)") stand where the columns start. Table I's rows are
+    # read (the Ownership Form's "D" under "Form:"), and nothing is read wrong.
+    name = "0001493152-25-009612"
+    page = PAGES / f"{name}.pdfplumber-layout.txt"
+    lines = page.read_text().split("\n")
+    head = _line(lines, 0, "1.Title of Security")
+    assert layout_heading.squeezed(lines[head])
+    starts = layout_heading.column_starts(lines[head : head + 7], "4", 1)
+    assert starts is not None
+    label_six = lines[head].index(" 6. ") + 1
+    assert starts[-2] < label_six - 20  # (the Ownership Form column starts far left of its label)
+    got = parse(page)
+    ref = reference(name)
+    assert len(got.non_derivative_transactions) == len(ref.non_derivative_transactions) >= 1
+    assert "non_derivative_transactions" not in got.missing
+    assert [m for m in misses(ref, got) if not _is_missing(m[0], got.missing)] == []
+
+
+def test_a_heading_set_at_its_places_is_not_squeezed() -> None:
+    # chromium's Table II heading under pdftotext -layout: labels one space apart in places, but
+    # set two spaces apart elsewhere on the line: its labels stand where their columns start.
+    line = at((0, "1. Title of"), (18, "2."), (29, "3. Transaction"), (48, "3A. Deemed"), (67, "4."),
+              (79, "5. Number of 6. Date Exercisable and"), (118, "7. Title and Amount of 8. Price of 9. Number of"),
+              (167, "10."), (177, "11. Nature"))  # fmt: skip
+    assert not layout_heading.squeezed(line)
+    assert layout_heading.squeezed(
+        "1.Title of Security  2. Transaction 2A. Deemed 3. Transaction 4. Amount 5. Own 6. 7. Nature"
+    )
+
+
+def test_a_squeezed_title_ending_with_a_number_or_a_mark_is_not_read() -> None:
+    # A Form 5's form type "3" set against the title, a conversion price shown by its mark "(1)":
+    # on a squeezed line nothing tells them from the title's own words.
+    assert ends_pushed([Tok(0, 4, 10, "Common"), Tok(0, 11, 16, "Stock"), Tok(0, 49, 50, "3")])
+    assert ends_pushed([Tok(0, 4, 10, "Common"), Tok(0, 11, 16, "Stock"), Tok(0, 17, 20, "(1)")])
+    assert not ends_pushed([Tok(0, 4, 10, "Common"), Tok(0, 11, 16, "Stock"), Tok(1, 4, 9, "Units")])

@@ -29,6 +29,7 @@ from . import layout_heading, layout_rows, tables
 from .layout_cells import _FAR, _dist, _join, _mark_apart, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_fit import (
+    SQUEEZED_TITLE,
     _check_one_grid,
     _extents,
     _mark_leads,
@@ -39,6 +40,7 @@ from .layout_fit import (
     _wrapped_marks,
     acquired_or_disposed,
     ad_twins,
+    ends_pushed,
     nearest_printable_cut,
     price_in_text,
     settle_where_unmoved_rows_print,
@@ -302,7 +304,7 @@ def _read_table(
     anchors = [a for a in anchors if a >= head_end]
     data = [i for i in sorted(toks_by_line) if i >= head_end]
     groups = _group_by_blank(data, anchors, _valued_page_tops(data, toks_by_line, pages))
-    if len(anchors) > 1 and layout_heading.wrapped_above(lines[start]):
+    if len(anchors) > 1 and (layout_heading.wrapped_above(lines[start]) or layout_heading.squeezed(lines[start])):
         if groups is None or _group_by_blank(data, anchors) is None:  # (blank lines part the rows, and
             return [], layout_heading.PACKED  # the page breaks part none but a row's own lines)
     row_toks: list[list[Tok]] = [[] for _ in anchors]
@@ -450,6 +452,8 @@ def _read_table(
         if not done:
             raise tables.RowError(_unfit(row_toks[pending[0]]))
         pending, lenient = [k for k in pending if k not in done], False
+    if layout_heading.squeezed(lines[start]) and any(ends_pushed(cut[0]) for _p, cut in placed.values()):
+        return [], SQUEEZED_TITLE
     two_amount_columns(ad_moved, placed, cells_of, cols)
     for page in by_types:
         _check_one_grid([cut for p, cut in placed.values() if p == page], cols, pages)

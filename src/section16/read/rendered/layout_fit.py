@@ -5,6 +5,8 @@ mark ends its "$" / value stack), and the rows of one page on one grid."""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable, Sequence
 
 from . import tables
@@ -382,3 +384,26 @@ def acquired_or_disposed(
         if value:
             cells[a], cells[d] = (value, "") if tie == "early" else ("", value)
             cells_of[k] = cells
+
+
+#: Why a table is not read whose squeezed rows' titles may hold the next column's value.
+SQUEEZED_TITLE = "a squeezed row's title ends with a number or a mark set against it: its own or the next column's"
+#: A number or a footnote mark alone (the word a squeezed title may end with).
+_NUMBER_OR_MARK_RE = re.compile(r"^(?:\(\d{1,3}\)|\d[\d,.]*)$")
+
+
+def ends_pushed(title: list[Tok]) -> bool:
+    """On a line squeezed narrower than its words (:func:`.layout_heading.squeezed`), does a title
+    end, on one of its lines, with a number or a footnote mark, or stand two spaces or more apart?
+    The layout sets the next column's value against the title (a Form 5's form type "3", a
+    conversion price shown by its mark "(1)"), where nothing tells it from the title's own."""
+    by_line: dict[int, list[Tok]] = {}
+    for t in title:
+        by_line.setdefault(t.line, []).append(t)
+    for ts in by_line.values():
+        ts.sort(key=lambda t: t.x0)
+        if len(ts) > 1 and _NUMBER_OR_MARK_RE.match(ts[-1].text):
+            return True
+        if any(b.x0 - a.x1 > 1 for a, b in itertools.pairwise(ts)):  # (a squeezed cell's words: one space apart)
+            return True
+    return False

@@ -133,6 +133,8 @@ def column_starts(head: list[str], form: str, table: int, loose: bool = True) ->
     order = list(dict.fromkeys(num or group or "" for _c, num, group in cols))
     xs_of = _label_xs(head)
     found = {g: xs_of.get(g) for g in order}
+    if table == 1 and head and squeezed(head[0]):
+        found = _unpushed(head, found, order)
     # Keep only labels in increasing order; the others are placed between their neighbours.
     xs: list[float | None] = []
     last = -1.0
@@ -230,7 +232,7 @@ def cut_at_edge(lines: list[str], start: int, end: int, form: str, table: int) -
 _TITLE_LABEL_RE = re.compile(r"^\s*1\s*\.\s*Title\s+of", re.IGNORECASE)
 #: Why a table is not read whose heading wraps above "1. Title of" and whose rows stand back to back.
 PACKED = (
-    "rows printed without space between them under a heading wrapped above its first label: "
+    "rows printed without space between them under a heading wrapped above its first label or squeezed: "
     "their wrapped cells' lines cannot be told apart"
 )
 
@@ -250,3 +252,49 @@ def no_rows(lines: list[str], start: int, end: int) -> bool:
     if two is None:
         return False
     return all(not ln[:two].strip() or _is_heading_line(ln[:two], i) for i, ln in enumerate(lines[start:end], start))
+
+
+#: A numbered label one space after the word before it ("Deemed 3. Transaction").
+_PUSHED_LABEL_RE = re.compile(r"(?<=\S )\d{1,2}A?\.(?=\s)")
+#: A word that starts where a layout program set it: at the line's start or two spaces or more after
+#: the word before it.
+_SET_RE = re.compile(r"(?:^|(?<=\s\s))(\S+)")
+
+
+def _unpushed(head: list[str], found: dict[str, int | None], order: list[str]) -> dict[str, int | None]:
+    """Labels of a line squeezed narrower than its words: each word set one space after the one
+    before it stands right of its place (the layout pushed it), so a label there says only where
+    its column starts at the latest. Its column's further words, on the heading's lower lines, start
+    where the column does, each two spaces or more after the words before it: the first such start
+    (but a sub-heading's) past the label before and up to the label is the column's."""
+    starts = sorted({m.start() for ln in head[1:] for m in _SET_RE.finditer(ln) if not _is_sub_word(m.group(1))})
+    line = head[0]
+    out = dict(found)
+    last = -1
+    for g in order:
+        x = found[g]
+        if x is None:
+            continue
+        if x >= 2 and line[x - 1] == " " and line[x - 2] != " ":  # (one space after a word: pushed)
+            x = next((t for t in starts if last < t <= x), x)
+        out[g] = x
+        last = x
+    return out
+
+
+def _is_sub_word(word: str) -> bool:
+    return any(rx.match(word) for rx in _SUB_RE.values())
+
+
+@functools.lru_cache(maxsize=256)
+def squeezed(first: str) -> bool:
+    """Is the heading's first line squeezed narrower than its words: from one numbered label to the
+    line's end, four labels or more each one space after the words before it and never two spaces
+    ("2A. Deemed 3. Transaction 4. Securities Acquired (A) 5. Amount ... 6. 7. Nature", pdfplumber's
+    layout)? Its rows are squeezed as much: a cell's wrapped lines stand against the next column's,
+    and back-to-back rows' lines are not told apart."""
+    run, last = 0, -1
+    for m in _PUSHED_LABEL_RE.finditer(first):
+        run = run + 1 if last >= 0 and "  " not in first[last : m.start()] else 1
+        last = m.end()
+    return run >= 4 and "  " not in first[last:].rstrip()
