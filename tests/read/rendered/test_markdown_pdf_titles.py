@@ -105,3 +105,33 @@ def test_cell_line_lost_into_the_reminder_row_leaves_the_row_unsure() -> None:
     assert "non_derivative_holdings" in " ".join(got.missing)
     assert all(h.nature_of_ownership.value != "By Living" for h in got.non_derivative_holdings)
     assert _wrong(name, got) == []
+
+
+def test_rows_run_on_after_the_heading_labels_are_said_missing() -> None:
+    # MarkItDown: Table II's heading labels, then its rows, in one paragraph (the PDF's lines with no
+    # blank line between). Its first words are the heading's: the rows were left out unsaid.
+    name = "0001209191-12-017322"
+    got = _page(name)
+    assert set(TABLE_FIELDS[2]) <= set(got.missing)
+    assert got.derivative_transactions == ()
+    assert _wrong(name, got) == []
+
+
+def test_a_cell_cut_around_its_row_leaves_the_table_unread() -> None:
+    # "Common" over the row and "Stock" under it (the underlying title the PDF's table cut), the row
+    # drawn over more cells than the table has columns: read by position its "Common Stock" was lost.
+    name = "aapl_form3_newstead_f57e7d29"
+    got = _page(name)
+    assert all(h.underlying_title.value is None for h in got.derivative_holdings)
+    assert set(TABLE_FIELDS[2]) & set(got.missing) or any("derivative_holdings[" in m for m in got.missing)
+    assert _wrong(name, got) == []
+
+
+def test_box_four_label_is_no_city() -> None:
+    # "Filed(Month/Day/Year)" (box 4's label's end) where box 1's city line was looked for.
+    name = "0001046179-26-000285"
+    got = _page(name)
+    address = got.reporting_owners[0].address
+    assert address is None or address.city != "Filed"
+    assert "reporting_owners[0].address.city" in got.missing
+    assert _wrong(name, got) == []

@@ -40,7 +40,7 @@ NOT_A_TITLE_RE = re.compile(
 NOT_A_CITY_RE = re.compile(
     r"__|_X_|\b(?:Director|10% Owner|Officer \(give|Other \(specify|Reporting Person)"
     r"|\bOMB\s+(?:APPROVAL|Number)|\((?:Street|Zip)\)"
-    r"|\bApplicable\s+Line\b|(?<!\w)below\)"  # box 6's label, the end of box 5's "(give title below)"
+    r"|\bApplicable\s+Line\b|(?<!\w)below\)|\bFiled\b"  # box 6's label, box 5's "(give title below)", box 4's
     r"|\b(?:Common|Preferred|Ordinary|Class\s+[A-Z])\s+(?:Stock|Shares)\b"  # Table I's titles
     r"|^[^A-Za-z]*$"  # no letter: a postal code's part the layout set apart ("10001-" over "2192")
 )

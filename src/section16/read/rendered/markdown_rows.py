@@ -169,6 +169,30 @@ def _refused(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool | None:
     return len(chunks) == 1 and len(data_cells(row)) > len(cols)
 
 
+#: A caption in brackets alone ("(Country)", "(Zip/Postal Code)"): the 2026 design prints box 1's last
+#: captions past Table I's title.
+_CAPTION_RE = re.compile(r"^\([^()]*\)$")
+#: Table II's title's note, as a converter may mark it up ("( _e.g._ , puts, calls, ...)").
+_TITLE_NOTE_RE = re.compile(r"e\.\s*g\.|puts,\s*calls")
+
+
+def _piece_of_row(text: str) -> bool:
+    """Is a paragraph above a table's first row words of a row's cell ("Common" over a row whose
+    underlying title "Common Stock" a PDF's table cut): words, none the heading's or the form's?"""
+    from .column_blocks import is_heading  # (the heading's words, as a PDF's text boxes give them)
+
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return (
+        bool(lines)
+        and not all(_CAPTION_RE.match(ln.strip()) for ln in lines)  # (box 1's "(Country)" past the title)
+        and _LETTER_RE.search(text) is not None
+        and not _FORM_TEXT_RE.search(text)
+        and not _TITLE_NOTE_RE.search(text)
+        and not holds_row_values(text)
+        and not is_heading(lines)
+    )
+
+
 #: The form's line under Table I, and the notes printed beside and under it, letters only.
 _REMINDER = "reminderreportonaseparatelineforeachclassofsecuritiesbeneficiallyowneddirectlyorindirectly"
 _PERSONS = (
@@ -297,10 +321,15 @@ def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collectio
             # The heading's words with a column's note ("(Instr. 4)" | "or Indirect (I)"), above the
             # table's first row: read by position, the words after the note would be a row's title.
             continue
+        if region is not None and not rows_seen and len(row) == 1 and _piece_of_row(row[0]):
+            lost_next = True  # (words over the first row, not the heading's: a piece of its cell)
         refused = _refused(key, region[0]) if region is not None and len(row) > 1 else None
         if region is not None and refused:
             placed = place_row(row, *region)
             if placed is not None:
+                if orphan_after is not None:  # (text between the row above and this one: whose?)
+                    settle_orphan()
+                    lost_next = True
                 out.append(_marked_lost(placed) if (lost and id(row) in lost) or lost_next else placed)
                 rows_seen, last_data, orphan_after, lost_next = True, len(out) - 1, None, False
                 continue
@@ -309,6 +338,17 @@ def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collectio
             if _untitled(key, region[0]):
                 out.append([next(c for c in row if c.strip()), UNPLACED])  # (as below)
                 continue
+            # Left as drawn, the form reader reads it by position: a row of the table all the same
+            # (the pieces of text around it are weighed as around any row, below).
+            rows_seen = True
+            if orphan_after is not None:
+                settle_orphan()
+                lost_next = True
+            if lost_next:
+                row, lost_next = _marked_lost(row), False
+            out.append(_marked_lost(row) if lost and id(row) in lost else row)
+            last_data = len(out) - 1
+            continue
         elif refused is False and region is not None and _untitled(key, region[0]):
             # Neither a title nor an Ownership Form, which every row shows ("" | "(1)" | "(1)"): the
             # marks of a row's cells a PDF's table drew on a line of their own. Whose they are is
@@ -317,9 +357,13 @@ def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collectio
             continue
         elif refused is False:
             rows_seen = True
+            if orphan_after is not None:
+                # A piece of the table's text between the row above and this one ("Stock" under a
+                # row, "Common" over the next): whose it is is not shown, both rows are marked.
+                settle_orphan()
+                lost_next = True
             if lost_next:
                 row, lost_next = _marked_lost(row), False
-            orphan_after = None
             out.append(_marked_lost(row) if lost and id(row) in lost else row)
             last_data = len(out) - 1
             continue

@@ -398,13 +398,13 @@ def read_table(
     build = _non_derivative if table == 1 else _derivative
     out: list[object] = []
     for row in rows:
+        if any(RUN_TOGETHER in c for c in row):
+            # A front end's mark: the row's values run together as text, maybe after the heading's
+            # words (a paragraph opening with the column labels, the rows run on after them).
+            raise RowError(_fitted((RUN_TOGETHER,), ("title",)))  # (the mark's message)
         try:
             chunks = split_rows(row, len(cols), skipped)
         except LoneCell as e:
-            if RUN_TOGETHER in str(e):
-                # A front end's mark left alone, the row's text taken for the heading's (a paragraph
-                # opening with the column labels, the rows run on after them): the rows are not shown.
-                raise RowError(_fitted((str(e),), ("title",))) from None  # (the mark's message)
             if skipped is not None:
                 skipped.append(str(e))
             continue

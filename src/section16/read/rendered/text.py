@@ -29,6 +29,7 @@ from ...model import Filing, Note, Relationship
 from . import layout, tables
 from .boxes import read_form_type
 from .cells import CLIPPED, Doc, normalize
+from .column_blocks import fill_unread, signature_dates
 from .dashed_rows import dashed_table_rows
 from .flowing_boxes import flowing_boxes
 from .flowing_table import Unsettled, page_lines, read_flowing_table
@@ -443,6 +444,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     from .form import read_doc  # (form reads every front end's rows; imported here, where it is used)
 
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data  # (decoded once)
+    text = signature_dates(text)  # (a PDF's text box by box: each date back beside its signature)
     unread: list[tuple[int, int, str]] = []
     unplaced: list[tuple[int, str]] = []
     unsettled = Unsettled()  # (flowing rows' cells that two cuts read apart)
@@ -473,6 +475,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
             # (a tied table neither cut reads is given whole among the paths: not read, as before)
             tied -= {t for t in tied if _TABLE_FIELDS[t][0] in unsure}
             unsure = [p for p in unsure if "[" in p]
+    filing, by_blocks = fill_unread(filing, text, unread, tied) if unread else (filing, set())
     filing = read_off_grid_boxes(filing, text)  # (boxes 2 and 5 on grids of their own, where unread)
     filing = check_cut_remarks(place_by_first(check_owner_marks(filing, doc, text), text), text)
     filing = check_form_words(check_street_spacing(check_split_words(filing), text))
@@ -498,7 +501,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
     if any(not why.startswith(_ROW_LOCAL) for _t, _l, why in unread):
         # Not one row's words but the table's lines (rows that fit two cuts, no row's D or I): the
         # layout moved whole rows, and the other table's lines were placed by the same layout.
-        for table in {1, 2} - failed:
+        for table in {1, 2} - failed - by_blocks:  # (a table read from its cells' boxes stands alone)
             drop.update(_TABLE_FIELDS[table])
             notes.append(Note(f"Table {'I' * table}", "rows not given: the page's other table could not be read"))
     if not drop:
