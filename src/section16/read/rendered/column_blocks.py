@@ -28,7 +28,7 @@ _DATE_CAPTION_RE = re.compile(r"^\s*Date\s*$")
 def signature_dates(text: str) -> str:
     """The page's text with each signature's date put beside its name (see the module's doc); the
     text itself where no caption stands so."""
-    if _CAPTION not in text:
+    if not _caption_alone(text):
         return text
     lines = text.split("\n")
     at = [k for k, ln in enumerate(lines) if _CAPTION in ln and _CAPTION_LINE_RE.match(ln)]
@@ -45,6 +45,19 @@ def signature_dates(text: str) -> str:
                 lines[j] = ""
             changed = True
     return "\n".join(lines) if changed else text
+
+
+def _caption_alone(text: str) -> bool:
+    """Does a caption stand alone on its line? (Looked for at the page's few captions: a laid-out
+    page prints "Date" beside each, and is not split into lines for nothing.)"""
+    at = text.find(_CAPTION)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if _CAPTION_LINE_RE.match(text[start : end if end >= 0 else len(text)]):
+            return True
+        at = text.find(_CAPTION, at + len(_CAPTION))
+    return False
 
 
 _SIGNATURES_RE = re.compile(r"^\W*Signatures\W*$")
