@@ -21,10 +21,12 @@ its headings wrongly, and a page laid out under its headings (pdftotext) reads a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from . import tables
+from .cells import MEMO
 from .flowing_rows import is_lone_value
 from .values import split_marks
 
@@ -64,8 +66,10 @@ def line_cells(line: str) -> list[Cell]:
     return [(m.start(), m.end(), m.group(0)) for m in _CELL_RE.finditer(line)]
 
 
+@functools.lru_cache(maxsize=MEMO)
 def _fits(kind: str, text: str) -> bool:
-    """Can this whole cell stand in a column of this kind?"""
+    """Can this whole cell stand in a column of this kind? (Memoised: a table's lines are weighed
+    against every column, and titles, codes and dates recur line after line.)"""
     bare = split_marks(text)[0]
     if not bare:  # footnote marks alone
         return kind in _MARK_ALONE
