@@ -402,3 +402,20 @@ def test_a_page_of_many_small_squares_is_not_read_as_check_boxes() -> None:
     squares = [(30.0 + 12 * k, 60.0, 40.0 + 12 * k, 70.0) for k in range(pdf.CHECK_BOXES + 5)]
     page = pdf._check_boxes(Page([], small=squares))
     assert page.words == []
+
+
+def test_a_cells_lines_apart_on_the_pdfs_finer_grid_still_make_one_row() -> None:
+    # The PDF front end lays its words out on a grid finer than a row's lines, so a title's two lines
+    # ("American Depositary Shares" / "(TSM)") stand with a blank line between them. On
+    # pdftotext's grid of one line a baseline that would part two rows; here it must not (the page
+    # was refused: "'American Depositary Shares' ends a title that starts with it").
+    name = "0001046179-26-000288"
+    got = parse_bytes((PAGES / f"{name}.chromium-pdf.pdf").read_bytes(), f"{name}.pdf")
+    expected = reference(name)
+    assert [t.security_title.value for t in got.non_derivative_transactions] == [
+        "American Depositary Shares (TSM)",
+        "American Depositary Shares (TSM)",
+    ]
+    assert shown(expected, got) > 40
+    # (the page prints box 1's "TAIWAN" under "(State)"; the XML holds it as the country)
+    assert [p for p, _e, _g in misses(expected, got)] == ["reporting_owners[0].address.state"]

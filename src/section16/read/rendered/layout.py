@@ -80,11 +80,14 @@ def read_table(
     table: int,
     pages: Sequence[int] | None = None,
     tie: str | None = None,
+    gaps: bool = True,
 ) -> tuple[list[list[str]], str | None]:
     """Rows of cells for the table whose heading starts at line ``start``; or an explanation why not.
     ``pages`` gives each line's page, where the text was printed page by page (``pdftotext``).
     ``tie``: back-to-back rows whose lines fit two cuts alike are cut the earliest ("early") or the
-    latest ("late") way instead of not read (the caller compares the two readings)."""
+    latest ("late") way instead of not read (the caller compares the two readings). ``gaps``: a blank
+    line parts a cell's lines (true of a layout program's grid of one line a baseline, as
+    ``pdftotext``'s; not of the PDF front end's own text, whose grid is finer than a cell's lines)."""
     # Rows printed back to back over a page break: the row the break cut stands at its page's foot,
     # its cells at its top and their rest at the top of the next page (not centred). Weighed only
     # where the rows were not read as centred on their pages (most rows are not cut); and a tie is
@@ -92,22 +95,22 @@ def read_table(
     # whatever ``tie`` says.
     end = before_form_number(lines, start, end)
     breaks = pages is not None and len(set(pages[start:end])) > 1
-    rows, why, error = _tried(lines, start, end, form, table, pages, None, False, breaks)
+    rows, why, error = _tried(lines, start, end, form, table, pages, None, False, breaks, gaps=gaps)
     if why == _STRADDLES:
         # Rows read as centred on their lines, one of them over a page break: chromium centres no
         # row the break cuts (it starts at the row's top and runs on), so the rows are read with
         # the break weighed; where that does not read, as centred, as before.
-        again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True)
+        again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True, gaps=gaps)
         if not why_again:
             return again, None
-        rows, why, error = _tried(lines, start, end, form, table, pages, None, False)
+        rows, why, error = _tried(lines, start, end, form, table, pages, None, False, gaps=gaps)
     if why and breaks:
-        again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True)
+        again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True, gaps=gaps)
         if not why_again:
             return again, None
     if why and tie is not None:
         for cut in (True, False) if breaks else (False,):
-            rows, why, error = _tried(lines, start, end, form, table, pages, tie, cut)
+            rows, why, error = _tried(lines, start, end, form, table, pages, tie, cut, gaps=gaps)
             if not why:
                 return rows, None
     if error is not None:
@@ -128,6 +131,7 @@ def _tried(
     tie: str | None,
     breaks: bool,
     straddle: bool = False,
+    gaps: bool = True,
 ) -> tuple[list[list[str]], str | None, tables.RowError | None]:
     """The table read plainly, and where that fails, each further way in turn: the rows, or why
     not (with the plain reading's error). A page with a tie is read three times over (plainly,
@@ -142,6 +146,7 @@ def _tried(
         tie,
         breaks,
         straddle,
+        gaps,
         _MAX_TYPED_ROWS,
         _CUT_MARGIN,
     )
@@ -149,7 +154,7 @@ def _tried(
     if got is None:
         if len(_TRIED) >= 16:
             _TRIED.clear()
-        got = _TRIED[key] = _tried_now(lines, start, end, form, table, pages, tie, breaks, straddle)
+        got = _TRIED[key] = _tried_now(lines, start, end, form, table, pages, tie, breaks, straddle, gaps)
     rows, why, error = got
     return [list(r) for r in rows], why, error
 
@@ -170,10 +175,11 @@ def _tried_now(
     tie: str | None,
     breaks: bool,
     straddle: bool = False,
+    gaps: bool = True,
 ) -> tuple[list[list[str]], str | None, tables.RowError | None]:
     error: tables.RowError | None = None
     try:
-        rows, why = _read_table(lines, start, end, form, table, pages, False, None, tie, breaks, straddle)
+        rows, why = _read_table(lines, start, end, form, table, pages, False, None, tie, breaks, straddle, gaps=gaps)
     except tables.RowError as e:
         rows, why, error = [], str(e), e
     if why == _STRADDLES:
@@ -187,7 +193,7 @@ def _tried_now(
     for relay, margin in tries if why else []:
         try:
             again, why_again = _read_table(
-                lines, start, end, form, table, pages, bool(relay), margin, tie, breaks, straddle, relay is None
+                lines, start, end, form, table, pages, bool(relay), margin, tie, breaks, straddle, relay is None, gaps
             )
         except tables.RowError as e:
             if str(e).endswith(_UNTOLD) and not (why or "").endswith(_UNTOLD):
@@ -235,6 +241,7 @@ def _read_table(
     breaks: bool = False,
     straddle: bool = False,
     upper: bool = False,
+    gaps: bool = True,
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and RULE_RE.match(lines[start - 1]) else []
@@ -323,13 +330,14 @@ def _read_table(
         # are cut as on one page).
         page_of_line = {i: pages[i] for i in data} if breaks and pages and not (scales and "a" in cols) else None
         words = tuple((t.line, t.x0, t.x1, t.text) for i in data for t in runs[i])
-        key = (tuple(anchors), words, tuple(page_of_line.values()) if page_of_line else None)
+        key = (tuple(anchors), words, tuple(page_of_line.values()) if page_of_line else None, gaps)
         three = _CUTS.get(key)
         if three is None:
             if len(_CUTS) >= 64:
                 _CUTS.clear()
-            memo = _band_costs(tuple(data), words)
-            three = _CUTS[key] = layout_rows.cuts(data, anchors, runs, page_of_line, memo)
+            gapped = layout_rows.GAPPED if gaps else 0.0
+            memo = _band_costs(tuple(data), words, gapped)
+            three = _CUTS[key] = layout_rows.cuts(data, anchors, runs, page_of_line, memo, gapped)
         plain, early, late = three
         # (A tie in a Table II moved from a later page is cut either way too: where its rows stand
         # only as near their (A) and (D) columns as the page's landmarks place them, acquired or
@@ -557,7 +565,9 @@ _CUTS: dict[object, tuple[dict[int, int] | None, dict[int, int] | None, dict[int
 
 
 @functools.lru_cache(maxsize=16)
-def _band_costs(data: tuple[int, ...], words: tuple[tuple[int, int, int, str], ...]) -> layout_rows.BandCosts:
+def _band_costs(
+    data: tuple[int, ...], words: tuple[tuple[int, int, int, str], ...], gapped: float
+) -> layout_rows.BandCosts:
     """The costs of bands weighed in the row searches of a table of these lines and words, shared by
     its searches with other anchors or with and without its page breaks (filled by the searches)."""
     return {}

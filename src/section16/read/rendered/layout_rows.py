@@ -61,7 +61,7 @@ _WRAPPED_MARKS = 1
 #: A cell whose lines stand on both sides of a blank line is two rows' cells: a cell's lines follow
 #: each other one line apart (other cells' lines may come between them, as ``pdftotext`` interleaves
 #: a row's baselines), and a blank line is a gap no line of the row fills.
-_GAPPED = STACKED
+GAPPED = STACKED
 
 
 class Run(Protocol):
@@ -172,6 +172,7 @@ def band_cost(
     runs: Mapping[int, Sequence[Run]],
     pages: Mapping[int, int] | None = None,
     anchored: Collection[int] = (),
+    gapped: float = GAPPED,
 ) -> float:
     """How far the band's cells and the band itself are from being centred on the middle line,
     plus a prohibitive cost for two values stacked in one spot. A band that runs on past a page
@@ -194,7 +195,7 @@ def band_cost(
             _UNBALANCED,
             _LONE_MARK,
             _MARK_WEIGHT,
-            _GAPPED,
+            gapped,
             _WRAPPED_MARKS,
         )
     items = sorted((t for i in band for t in runs[i]), key=_X0)
@@ -252,7 +253,7 @@ def band_cost(
         ls = [items[k].line for k in ks]
         lo, hi = min(ls), max(ls)
         if bisect.bisect_right(band, hi) - bisect.bisect_left(band, lo) < hi - lo + 1:
-            cost += _GAPPED  # (a line between its first and last that holds no word: a blank line)
+            cost += gapped  # (a line between its first and last that holds no word: a blank line)
         if all(kinds[k][1] for k in ks):
             cost += _LONE_MARK + _MARK_WEIGHT * abs((min(ls) + max(ls)) / 2 - middle)
         else:
@@ -386,21 +387,23 @@ def cuts(
     runs: Mapping[int, Sequence[Run]],
     pages: Mapping[int, int] | None = None,
     memo: BandCosts | None = None,
+    gapped: float = GAPPED,
 ) -> tuple[Cut | None, Cut | None, Cut | None]:
     """The rows' cut as ``bands`` gives it, and the earliest and the latest of the cuts that fit
     equally well (the same search: only which of equal starts is kept differs). ``pages``: each
     line's page, where the text was printed page by page (a row a page break cut runs on to the
     top of the next page). ``memo``: costs of bands of these same lines and words weighed before
     (filled as bands are weighed; only ever shared between searches of the same ``data`` and
-    ``runs``)."""
+    ``runs``). ``gapped``: the cost of a cell whose lines stand on both sides of a blank line (nothing
+    where the text's grid is finer than its lines, as the PDF front end's own text is)."""
     if memo is None:
         memo = {}
     if pages is None or len({pages.get(i, 0) for i in data}) < 2:
-        return _cuts(data, anchors, runs, None, memo)
-    again = _cuts(data, anchors, runs, pages, memo)
+        return _cuts(data, anchors, runs, None, memo, gapped)
+    again = _cuts(data, anchors, runs, pages, memo, gapped)
     if again[0] is None:
         return again
-    alone = _cuts(data, anchors, runs, None, memo)
+    alone = _cuts(data, anchors, runs, None, memo, gapped)
     early, late = alone[1], alone[2]
     if alone[0] is not None or early is None or late is None:
         return again  # (read as centred rows, the table did not read: a row straddled a break)
@@ -424,6 +427,7 @@ def _cuts(
     runs: Mapping[int, Sequence[Run]],
     pages: Mapping[int, int] | None,
     memo: BandCosts,
+    gapped: float = GAPPED,
 ) -> tuple[Cut | None, Cut | None, Cut | None]:
     n = len(anchors)
     middles = [half_line(middle_line(a, runs, set(anchors)), runs, set(anchors)) for a in anchors]
@@ -478,9 +482,9 @@ def _cuts(
                     key = (s, b, middles[k])
                     cost = memo.get(key)
                     if cost is None:
-                        cost = memo[key] = band_cost(lines, middles[k], runs, None)
+                        cost = memo[key] = band_cost(lines, middles[k], runs, None, (), gapped)
                 else:
-                    cost = band_cost(lines, middles[k], runs, pages, anchored)
+                    cost = band_cost(lines, middles[k], runs, pages, anchored, gapped)
                 c = prev + off + cost
                 if c < was - near:
                     best[k][b], back[k][b], back_late[k][b] = c, s, s
@@ -510,4 +514,4 @@ def _cuts(
     return (None if tied[n - 1].get(last, False) else early), early, traced(back_late)
 
 
-__all__ = ["STACKED", "BandCosts", "band_cost", "bands", "cuts", "half_line", "middle_line"]
+__all__ = ["GAPPED", "STACKED", "BandCosts", "band_cost", "bands", "cuts", "half_line", "middle_line"]

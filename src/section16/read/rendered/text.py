@@ -357,7 +357,9 @@ def text_to_doc(
                 del doc[t2_row:]
             try:
                 rows, why = (
-                    (got, None) if got is not None else layout.read_table(lines, i, end, form, table, pages, tie)
+                    (got, None)
+                    if got is not None
+                    else layout.read_table(lines, i, end, form, table, pages, tie, gaps=table_rows is None)
                 )
             except tables.RowError as e:
                 rows, why = [], str(e)
