@@ -130,3 +130,15 @@ def test_plain_text_whose_table_rows_do_not_fit_costs_the_tables_not_the_page() 
     assert got.period_of_report == ref.period_of_report and len(got.footnotes) == len(ref.footnotes) == 3
     assert got.signatures == ref.signatures
     assert [m for m in misses(ref, got) if not _is_missing(m[0], got.missing)] == []  # nothing read wrong
+
+
+def test_rows_run_on_in_a_tables_title_are_said_missing_not_dropped() -> None:
+    # MarkItDown's text of the PDF joins Table II's title, heading and both rows into one paragraph:
+    # the rows stand in no cell of their own. They are listed missing, not left out as if the table
+    # were empty.
+    name = "0001557979-26-000006"
+    got = parse(PAGES / f"{name}.markitdown-pdf.md")
+    assert got.derivative_transactions == ()
+    assert "derivative_transactions" in got.missing
+    assert any(n.where == "Table II" and "title" in n.message for n in got.notes)
+    assert [m for m in misses(reference(name), got) if not _is_missing(m[0], got.missing)] == []

@@ -178,3 +178,14 @@ def test_a_squeezed_title_ending_with_a_number_or_a_mark_is_not_read() -> None:
     assert ends_pushed([Tok(0, 4, 10, "Common"), Tok(0, 11, 16, "Stock"), Tok(0, 49, 50, "3")])
     assert ends_pushed([Tok(0, 4, 10, "Common"), Tok(0, 11, 16, "Stock"), Tok(0, 17, 20, "(1)")])
     assert not ends_pushed([Tok(0, 4, 10, "Common"), Tok(0, 11, 16, "Stock"), Tok(1, 4, 9, "Units")])
+
+
+def test_a_transaction_placed_without_its_a_or_d_is_not_read() -> None:
+    # pdfplumber squeezes this heading narrower than its words; the row's amount, (D) and price were
+    # placed a column to the right (16,600,000 as owned after, "$ 0 I" in the nature). A Table I
+    # transaction always prints its (A) or (D): placed without one, the table is said missing.
+    name = "0001193125-26-236842"
+    got = parse(PAGES / f"{name}.pdfplumber-layout.txt")
+    assert got.non_derivative_transactions == ()
+    assert "non_derivative_transactions" in got.missing
+    assert [m for m in misses(reference(name), got) if not _is_missing(m[0], got.missing)] == []

@@ -179,6 +179,21 @@ def _region(ix: _Index, key: str) -> list[Item] | None:
     return head + ix.items[start + 1 : end]
 
 
+#: A transaction's or an exercise's date: a value of a table's row, never of its title or heading.
+_ROW_DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def _rows_in_title(ix: _Index, key: str) -> bool:
+    """The table's title cell runs on into its rows (a converter joined the title, the heading and
+    the rows into one paragraph): the rows are in no cell of their own, and are not read."""
+    start = ix.first.get(key)
+    if start is None:
+        return False
+    text = flat(ix.items[start][1])
+    m = _MARKERS[key].search(text)
+    return m is not None and _ROW_DATE_RE.search(text, m.end()) is not None
+
+
 def _frags(items: list[Item]) -> list[str]:
     """Every non-blank line of the cells, in reading order."""
     return [ln for ln in "\n".join(map(_CELL_OF, items)).split("\n") if ln.strip()]
@@ -280,6 +295,14 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             missing.extend(TABLE_FIELDS[2])
     else:
         rows2 = table_rows(t2_items, 2)
+    for table, key in ((1, "t1"), (2, "t2")):
+        if _rows_in_title(ix, key):
+            if table == 1:
+                rows1 = []
+            else:
+                rows2 = []
+            missing.extend(TABLE_FIELDS[table])
+            notes.append(Note(f"Table {'I' * table}", "rows not read: they run on in the table's title, not in cells"))
     if shifted:
         rows1, rows2 = [], []
         missing.extend((*TABLE_FIELDS[1], *TABLE_FIELDS[2]))

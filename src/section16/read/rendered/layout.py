@@ -222,6 +222,8 @@ def _heading_end(lines: list[str], start: int, end: int) -> int:
 
 
 _NO_ANCHOR = "values under the heading, but no row shows its Ownership Form"
+#: Why a Table I transaction row is not read: it shows no (A) or (D).
+_NO_AD = "a transaction row shows no (A) or (D): its cells may stand under other columns"
 _NO_HEADINGS = "the table's column headings were not found"
 _RELAID_LOSES_AD = "the heading laid out again loses its (A) and (D) columns"
 #: Why rows read as centred were not taken: one of them stands over a page break.
@@ -474,7 +476,13 @@ def _read_table(
     acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie, ad_lone)
     marks_past_date(cells_of, cols, tie)
     _titles_run_on(placed, cells_of, cols, tie)
-    return [cells_of[k] for k in range(len(row_toks))], None
+    rows = [cells_of[k] for k in range(len(row_toks))]
+    ad, on = (cols.index("ad"), cols.index("date")) if "ad" in cols else (-1, -1)
+    if ad >= 0 and any(r[on].strip() and not r[ad].strip() for r in rows):
+        # A Table I transaction always prints its (A) or (D) (the form requires it): a row placed
+        # without one has its cells under other columns (a heading squeezed narrower than its words).
+        raise tables.RowError(_NO_AD)
+    return rows, None
 
 
 def _titles_run_on(
