@@ -189,3 +189,14 @@ def test_a_transaction_placed_without_its_a_or_d_is_not_read() -> None:
     assert got.non_derivative_transactions == ()
     assert "non_derivative_transactions" in got.missing
     assert [m for m in misses(reference(name), got) if not _is_missing(m[0], got.missing)] == []
+
+
+def test_an_amount_set_one_space_after_the_underlying_title_is_not_read_into_it() -> None:
+    # w3m sets a short amount one space after its underlying title, short of the amount's column
+    # ("Common Stock 938"): read as a title "Common Stock 938" with no amount, it would be two wrong
+    # values. An underlying title ending in a number over an empty amount: the rows are said missing.
+    name = "0001140361-20-013188"
+    got = parse(PAGES / f"{name}.w3m-dump.txt")
+    assert got.derivative_holdings == ()
+    assert "derivative_holdings" in got.missing
+    assert [m for m in misses(reference(name), got) if not _is_missing(m[0], got.missing)] == []

@@ -222,6 +222,9 @@ def _heading_end(lines: list[str], start: int, end: int) -> int:
 
 
 _NO_ANCHOR = "values under the heading, but no row shows its Ownership Form"
+#: Why a Table II row is not read: its underlying title ends in a number and its amount is empty.
+_TITLE_AMOUNT = "an underlying title ends in a number where the amount's column is empty"
+_ENDS_IN_AMOUNT_RE = re.compile(r"\s\d{1,3}(?:,\d{3})*(?:\.\d+)?$")
 #: Why a Table I transaction row is not read: it shows no (A) or (D).
 _NO_AD = "a transaction row shows no (A) or (D): its cells may stand under other columns"
 _NO_HEADINGS = "the table's column headings were not found"
@@ -482,6 +485,11 @@ def _read_table(
         # A Table I transaction always prints its (A) or (D) (the form requires it): a row placed
         # without one has its cells under other columns (a heading squeezed narrower than its words).
         raise tables.RowError(_NO_AD)
+    us, ut = (cols.index("ushares"), cols.index("utitle")) if "ushares" in cols else (-1, -1)
+    if us >= 0 and any(not r[us].strip() and _ENDS_IN_AMOUNT_RE.search(r[ut]) for r in rows):
+        # An underlying title ending in a number where the amount's column is empty: the amount set
+        # one space after the title ("Common Stock 938"), short of its column; whose it is is unsure.
+        raise tables.RowError(_TITLE_AMOUNT)
     return rows, None
 
 
