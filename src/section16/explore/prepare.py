@@ -21,8 +21,8 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, Literal, Protocol, TypeVar
 
 import pyarrow as pa
 
@@ -48,9 +48,10 @@ DERIVATIVE_CODES = ("M", "X", "O", "C", "E", "H")
 class QueryRunner(Protocol):
     """What explore needs from a store: ``query(sql, params) -> pyarrow.Table`` with ``?`` placeholders."""
 
-    dialect: str
+    @property
+    def dialect(self) -> str: ...  # (read only: a store's is a Literal of its dialects)
 
-    def query(self, sql: str, params: Any = ..., **kw: Any) -> Any: ...
+    def query(self, sql: str, params: Sequence[Any] = ..., *, as_: Literal["arrow"] = ...) -> Any: ...
 
 
 _NY = "'America/New_York'"

@@ -174,12 +174,19 @@ def test_a_cell_refused_by_its_characters_is_refused_by_its_column() -> None:
 def test_every_band_of_the_fixture_pages_costs_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     # Every band the row searches of the committed laid-out pages weigh (rows printed without blank
     # lines between them), weighed by the compiled cost and by the Python one: the same float.
-    asked: list[tuple[list[int], float, object, object, object]] = []
+    asked: list[tuple[list[int], float, object, object, object, float]] = []
     weigh = layout_rows.band_cost
 
-    def recording(band: list[int], middle: float, runs: object, pages: object = None, anchored: object = ()) -> float:
-        asked.append((list(band), middle, runs, pages, anchored))
-        return weigh(band, middle, runs, pages, anchored)  # type: ignore[arg-type]
+    def recording(
+        band: list[int],
+        middle: float,
+        runs: object,
+        pages: object = None,
+        anchored: object = (),
+        gapped: float = layout_rows.GAPPED,
+    ) -> float:
+        asked.append((list(band), middle, runs, pages, anchored, gapped))
+        return weigh(band, middle, runs, pages, anchored, gapped)  # type: ignore[arg-type]
 
     monkeypatch.setattr(layout_rows, "band_cost", recording)
     layout._ASSIGNED.clear()
@@ -193,6 +200,8 @@ def test_every_band_of_the_fixture_pages_costs_the_same(monkeypatch: pytest.Monk
             pass
     monkeypatch.undo()
     assert len(asked) > 1000
+    # (and each band weighed as on the PDF front end's own text, where a blank line parts no cell)
+    asked += [(*a[:5], 0.0) for a in asked]
     fast = [layout_rows.band_cost(*a) for a in asked]  # type: ignore[arg-type]
     monkeypatch.setattr(layout_rows, "_band_c", None)
     slow = [layout_rows.band_cost(*a) for a in asked]  # type: ignore[arg-type]
