@@ -164,6 +164,9 @@ def main() -> None:
         default=",".join(c for c in CONVERTERS if c not in HELD_OUT),
         help=f"comma-separated; also the held-out ones the issue does not name: {','.join(sorted(HELD_OUT))}",
     )
+    ap.add_argument(
+        "--offset", type=int, default=0, help="sample every n-th filing from this one (another slice: held out)"
+    )
     ap.add_argument("--worst", type=int, default=15)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument(
@@ -179,7 +182,8 @@ def main() -> None:
     if skipped:
         print(f"skipped (not installed or unknown): {', '.join(skipped)}")
     step = max(1, len(files) // a.sample) if a.sample else 1
-    work = [(p, [c for c in convs if c not in SLOW or i % step == 0], a.cache) for i, p in enumerate(files)]
+    picked = [i % step == a.offset % step for i in range(len(files))]
+    work = [(p, [c for c in convs if c not in SLOW or picked[i]], a.cache) for i, p in enumerate(files)]
 
     # Baseline: reading the XML itself, same files, same process.
     xml_ms = []
