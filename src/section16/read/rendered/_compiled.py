@@ -42,6 +42,7 @@ COMPILED = (
     "owners_joined",
     "tables",
     "text",
+    "text_clipped",
     "text_boxes",
     "text_guards",
     "text_lines",

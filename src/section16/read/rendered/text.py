@@ -28,7 +28,7 @@ from ...errors import ParseError
 from ...model import Filing, Note, Relationship
 from . import layout, tables
 from .boxes import read_form_type
-from .cells import CLIPPED, Doc, normalize
+from .cells import Doc, normalize
 from .column_blocks import fill_unread, signature_dates
 from .dashed_rows import dashed_table_rows
 from .flowing_boxes import flowing_boxes
@@ -40,7 +40,10 @@ from .spaced_boxes import read_off_grid_boxes
 from .spaced_owners import off_grid_owner_rows
 from .spaced_rows import settle, unglue_headings
 from .text_boxes import _header_rows
-from .text_find import find_by
+from .text_clipped import _FREE_WORDS as _FREE_WORDS  # (also read by the tests of text_find)
+from .text_clipped import _SECTION_RE
+from .text_clipped import PAPER_WIDTH as PAPER_WIDTH
+from .text_clipped import mark_clipped as mark_clipped  # (also read by .markdown_lines)
 from .text_guards import (
     check_amendment_date,
     check_cut_remarks,
@@ -51,20 +54,14 @@ from .text_guards import (
     check_unread_notes,
     check_unread_rows,
 )
-from .text_lines import _T1_RE, _is_rule, box_labels, chunks, count_captions, table_one_title, table_two_title
+from .text_lines import _T1_RE, box_labels, chunks, count_captions, table_one_title, table_two_title
 from .text_normal import normalize_layout
-from .text_notes import _SENTENCE_STOPS
 from .text_notes import _footnote_rows as _footnote_rows  # (also read by .markdown_lines)
 
 # Grid tables (pandoc draws them with + - | borders): the borders are not text.
 _GRID_STARTS = ("|", "+")  # what a grid table's line opens with, after blanks
 _GRID_BORDER_RE = re.compile(r"\+[-=+:]*\+?|\|")
 _HEAD_RE = re.compile(r"^\s*1\s*\.\s*Title\s+of", re.IGNORECASE)
-_SECTION_RE = re.compile(
-    r"^\s*(?:Reporting\s+Owners\s*$|Signatures?\s*$|Explanation\s+of\s+Responses|Remarks\s*:|Reminder:|"
-    r"Note:\s*File|Persons\s+who\s+respond|Potential\s+persons)",
-    re.IGNORECASE,
-)
 _NAME_RE = re.compile(r"Name\s+and\s+Address\s+of")
 _OWNERS_RE = re.compile(r"^\s*Reporting\s+Owners\s*$", re.IGNORECASE)
 _NOTES_RE = re.compile(r"^\s*Explanation\s+of\s+Responses", re.IGNORECASE)
@@ -517,123 +514,3 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
 #: rows were all found but back-to-back lines fit two of them alike (a tie among its own rows says
 #: nothing of the other table's lines).
 _ROW_LOCAL = ("a row's words do not fit", "'", TIED, "values under the heading, but no row")
-
-
-#: Characters across the widest line a printed page of the form holds (``pdftotext -layout`` of the
-#: page printed on A4 landscape: the tables and boxes reach about 230). Text laid out wider than that
-#: was wider than the paper, and the printer cut it at the edge.
-PAPER_WIDTH = 260
-#: A line of free text longer than a page holds when printed at its own width.
-_FULL_LINE = 200
-#: Characters across the widest lines of any printed page of the form (its tables' rows and boxes).
-_FORM_LINE = 100
-#: Characters a line of the printed form's free text holds at most (a PDF's text of chromium's A4
-#: landscape print: about 300 across the paper).
-_PAPER_LINE = 360
-#: A footnote's number opening a line of its text: the line before it ended the note above. (A number
-#: alone on its line may stand beside its note's middle line: that line may go on into it.)
-_NOTE_START_RE = re.compile(r"^\s*\(\d{1,3}\)\s+\S")
-_FREE_TEXT_RE = re.compile(r"^\s*(?:Explanation\s+of\s+Responses|Remarks\s*:)", re.IGNORECASE)
-#: The first letters of the free text's headings and of any section's (looked at before the
-#: patterns, which most lines need not be tried on).
-_HEADING_FIRST = frozenset("ERer")
-_SECTION_FIRST = frozenset("RSENPrsenp")
-
-
-def _first_free_words(page: str, count: int) -> int:
-    """The first of the page's ``count`` lines that may be a heading of free text (found in the page's
-    text at C speed: most lines need no look), or ``count``."""
-    at = -1
-    for word, rare in _FREE_WORDS:  # (each looked for by a rare letter, only before the earliest found)
-        found = find_by(page, word, rare, 0, None if at < 0 else at + len(word))
-        at = found if found >= 0 and (at < 0 or found < at) else at
-    return count if at < 0 else page.count("\n", 0, at)
-
-
-#: The free text's headings' words as :func:`_first_free_words` looks for them, each with where its
-#: rarest letter stands.
-_FREE_WORDS = (("xplanation", 0), ("emarks", 4), ("XPLANATION", 0), ("EMARKS", 4))
-
-
-def _numbers_lead(lines: list[str], start: int) -> bool:
-    """The footnotes from line ``start`` on open each with their number (the form's own "*" notes
-    aside): no note's text stands above its number, as it does where numbers are centred beside
-    their notes."""
-    first = next((ln for ln in lines[start:] if ln.strip() and not ln.lstrip().startswith("*")), "")
-    return _NOTE_START_RE.match(first) is not None
-
-
-def _starts_note(line: str, above: str) -> bool:
-    """The line opens the next footnote: its number first, not left of the line above (laid-out text
-    puts a number left of its note's lines)."""
-    return _NOTE_START_RE.match(line) is not None and len(line) - len(line.lstrip()) >= len(above) - len(above.lstrip())
-
-
-#: The form's own second footnote, printed on every page, and how it ends: laid out wider than the
-#: paper, the page shows it without its end.
-_FORM_NOTE_RE = re.compile(r"^\s*\*\*\s+Intentional\s+misstatements\b")
-_FORM_NOTE_END = "78ff(a)"
-
-
-def _form_note(lines: list[str], start: int) -> tuple[int, bool]:
-    """The characters across the form's own "**" note's first line, and whether the note reaches the
-    paper's edge: the edge cut it (it stops short of its known end, and no line of it goes on below),
-    or it stands whole on one line; (0, False) where not shown."""
-    for i in range(start, min(len(lines), start + 8)):
-        if _FORM_NOTE_RE.match(lines[i]):
-            text = lines[i].rstrip()
-            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-            wrapped = nxt and not nxt.startswith(("(", "*")) and _FORM_NOTE_END in nxt
-            return len(text), not wrapped
-    return 0, False
-
-
-def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) -> list[str]:
-    """On a page laid out wider than the paper, the footnotes and remarks run past the paper's edge
-    and lose their ends. Such a line (longer than a page holds, not ending a sentence) is marked
-    cut, so the form reader lists that footnote or the remarks as missing instead of reading a part
-    as the whole. ``page``: the lines joined by line breaks, where the caller has it."""
-    # Laid out wider than the paper: every long line of free text may be cut. Otherwise (a PDF's
-    # flowing text, its lines as the PDF drew them) only a paragraph's last line tells: one that runs
-    # the paper's width and stops mid-sentence lost its end at the edge (the page wraps its text
-    # only wider than the paper, so nothing follows it on the next line).
-    out = list(lines)
-    # (The free text starts at its heading: the lines above it are not looked at.)
-    top = _first_free_words(page if page is not None else "\n".join(lines), len(lines))
-    start = next((i for i in range(top, len(lines)) if _FREE_TEXT_RE.match(lines[i])), None)
-    if start is None:
-        return out
-    widest = max((len(ln.rstrip()) for ln in lines), default=0) if paged else 0  # (told only of paged text)
-    wide = paged and widest >= PAPER_WIDTH
-    full = _FULL_LINE
-    if paged and _FORM_LINE <= widest < _FULL_LINE:
-        # Laid out narrower (weasyprint's print): the form's own note tells the paper. Cut by the
-        # edge, or whole on one line as wide as the page's widest lines, the notes reach the edge:
-        # every long line of free text not ending a sentence ran past it (wrapped lines too: the
-        # notes wrap at least that wide; capitals set fewer characters to the edge than small
-        # letters).
-        across, at_edge = _form_note(lines, start + 1)
-        if at_edge and across >= widest - 12:
-            wide, full = True, across * 3 // 5
-    free = lead = False
-    for i in range(start, len(lines)):
-        ln = lines[i]
-        first = ln[:200].lstrip()[:1]  # (a heading is not indented further; the slice bounds the copy)
-        if first in _HEADING_FIRST and _FREE_TEXT_RE.match(ln):
-            free, lead = True, _numbers_lead(lines, i + 1)
-        elif free and first in _SECTION_FIRST and _SECTION_RE.search(ln):
-            free = bool(_FREE_TEXT_RE.match(ln))
-            lead = free and _numbers_lead(lines, i + 1)
-        if not free or len(ln) <= full:
-            continue
-        text = ln.rstrip()
-        # (``text`` is stripped: it ends a sentence where its last letter is a stop, _ENDS_SENTENCE_RE's
-        # answer without trying the pattern at each stop of the line; and its blanks joined are no longer.)
-        if len(text) <= full or text[-1] in _SENTENCE_STOPS or _is_rule(text):
-            continue
-        if not paged and len(text) > _PAPER_LINE and len(" ".join(text.split())) > _PAPER_LINE:
-            continue  # longer than a printed line holds: text not printed on paper, not cut there
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if wide or not nxt.strip() or _SECTION_RE.search(nxt) or (lead and _starts_note(nxt, text)):
-            out[i] = text + CLIPPED
-    return out
