@@ -6,7 +6,7 @@
 #
 # It makes a virtual environment in .venv (unless one is active), installs the package with the
 # [dev] extra, installs the Debian packages some tests drive for real (PostgreSQL, Chromium, pandoc,
-# poppler-utils) when they are missing and we may (root with apt-get), then runs pytest.
+# poppler-utils, the Liberation fonts) when they are missing and we may (root with apt-get), then runs pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +26,9 @@ command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/n
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pandoc >/dev/null 2>&1 || need+=(pandoc)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# The fixture PDFs were printed with the Liberation fonts (what Debian's chromium recommends but a
+# --no-install-recommends install leaves out): a print in another font lays the text out differently.
+fc-list 2>/dev/null | grep -q "Liberation Sans" || need+=(fonts-liberation)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing Debian packages: ${need[*]}"
