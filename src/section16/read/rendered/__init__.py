@@ -14,6 +14,7 @@ from . import _compiled  # noqa: F401  (first: the compiled modules below are im
 from .cells import LITERAL
 from .form import read_doc
 from .html import html_to_doc
+from .ligatures import fold_ligatures
 from .markdown import markdown_to_doc
 from .pandoc_grid import has_cut_table, looks_like_pandoc_markdown, pandoc_markdown_to_doc
 from .pdf import pdf_to_doc
@@ -28,6 +29,7 @@ def parse_html(data: bytes, source: str | None = None) -> Filing:
 
 
 def parse_markdown(data: bytes, source: str | None = None) -> Filing:
+    data = fold_ligatures(data)  # (a PDF's text: "ﬁled" is "filed")
     if b"](#F" in data:
         text = data.decode("utf-8", errors="replace")
         if _LINK_MARK_RE.search(text):  # marks are links ([(1)](#F1), markdownify): a bare (2) is text
@@ -112,6 +114,7 @@ def parse_text(data: bytes, source: str | None = None) -> Filing:
     # Grid tables (+---+) are sniffed as laid-out text; written by pandoc's own Markdown (escapes,
     # links, bold around them) they are Markdown, whose cells the grid front end takes apart.
     text: str | None = None  # (the page decoded once, when a test below needs its text)
+    data = fold_ligatures(data)  # (a PDF's text: "ﬁled" is "filed")
     if b"+---" in data[:8192]:
         text = data.decode("utf-8", errors="replace")
         if looks_like_pandoc_markdown(text):
