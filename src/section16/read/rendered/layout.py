@@ -25,7 +25,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from . import layout_heading, layout_rows, tables
+from . import layout_browser_rows, layout_heading, layout_rows, tables
 from .layout_cells import _FAR, _dist, _join, _mark_apart, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_fit import (
@@ -58,7 +58,16 @@ from .layout_lines import (
     _valued_page_tops,
 )
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled, before_form_number
-from .layout_ties import AD_TIED, MARK_TIED, TIED, TITLE_TIED, mark_beside_ad, marks_out_of_ad, marks_past_date
+from .layout_ties import (
+    AD_TIED,
+    GRID_TIED,
+    MARK_TIED,
+    TIED,
+    TITLE_TIED,
+    mark_beside_ad,
+    marks_out_of_ad,
+    marks_past_date,
+)
 from .layout_words import _CHUNK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
 
 _VALUE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,3}(?:,\d{3})+|\$\s*\d|[⁽(]\d{1,3}[⁾)]|[¹²³⁴⁵⁶⁷⁸⁹]")
@@ -81,13 +90,15 @@ def read_table(
     pages: Sequence[int] | None = None,
     tie: str | None = None,
     gaps: bool = True,
+    grid: bool = False,
 ) -> tuple[list[list[str]], str | None]:
     """Rows of cells for the table whose heading starts at line ``start``; or an explanation why not.
     ``pages`` gives each line's page, where the text was printed page by page (``pdftotext``).
     ``tie``: back-to-back rows whose lines fit two cuts alike are cut the earliest ("early") or the
     latest ("late") way instead of not read (the caller compares the two readings). ``gaps``: a blank
     line parts a cell's lines (true of a layout program's grid of one line a baseline, as
-    ``pdftotext``'s; not of the PDF front end's own text, whose grid is finer than a cell's lines)."""
+    ``pdftotext``'s; not of the PDF front end's own text, whose grid is finer than a cell's lines).
+    ``grid``: a text browser laid the page on its grid of characters (:mod:`.layout_browser_rows`)."""
     # Rows printed back to back over a page break: the row the break cut stands at its page's foot,
     # its cells at its top and their rest at the top of the next page (not centred). Weighed only
     # where the rows were not read as centred on their pages (most rows are not cut); and a tie is
@@ -95,22 +106,22 @@ def read_table(
     # whatever ``tie`` says.
     end = before_form_number(lines, start, end)
     breaks = pages is not None and len(set(pages[start:end])) > 1
-    rows, why, error = _tried(lines, start, end, form, table, pages, None, False, breaks, gaps=gaps)
+    rows, why, error = _tried(lines, start, end, form, table, pages, None, False, breaks, gaps=gaps, grid=grid)
     if why == _STRADDLES:
         # Rows read as centred on their lines, one of them over a page break: chromium centres no
         # row the break cuts (it starts at the row's top and runs on), so the rows are read with
         # the break weighed; where that does not read, as centred, as before.
-        again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True, gaps=gaps)
+        again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True, gaps=gaps, grid=grid)
         if not why_again:
             return again, None
-        rows, why, error = _tried(lines, start, end, form, table, pages, None, False, gaps=gaps)
+        rows, why, error = _tried(lines, start, end, form, table, pages, None, False, gaps=gaps, grid=grid)
     if why and breaks:
-        again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True, gaps=gaps)
+        again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True, gaps=gaps, grid=grid)
         if not why_again:
             return again, None
     if why and tie is not None:
         for cut in (True, False) if breaks else (False,):
-            rows, why, error = _tried(lines, start, end, form, table, pages, tie, cut, gaps=gaps)
+            rows, why, error = _tried(lines, start, end, form, table, pages, tie, cut, gaps=gaps, grid=grid)
             if not why:
                 return rows, None
     if error is not None:
@@ -132,6 +143,7 @@ def _tried(
     breaks: bool,
     straddle: bool = False,
     gaps: bool = True,
+    grid: bool = False,
 ) -> tuple[list[list[str]], str | None, tables.RowError | None]:
     """The table read plainly, and where that fails, each further way in turn: the rows, or why
     not (with the plain reading's error). A page with a tie is read three times over (plainly,
@@ -147,6 +159,7 @@ def _tried(
         breaks,
         straddle,
         gaps,
+        grid,
         _MAX_TYPED_ROWS,
         _CUT_MARGIN,
     )
@@ -154,7 +167,7 @@ def _tried(
     if got is None:
         if len(_TRIED) >= 16:
             _TRIED.clear()
-        got = _TRIED[key] = _tried_now(lines, start, end, form, table, pages, tie, breaks, straddle, gaps)
+        got = _TRIED[key] = _tried_now(lines, start, end, form, table, pages, tie, breaks, straddle, gaps, grid)
     rows, why, error = got
     return [list(r) for r in rows], why, error
 
@@ -176,10 +189,13 @@ def _tried_now(
     breaks: bool,
     straddle: bool = False,
     gaps: bool = True,
+    grid: bool = False,
 ) -> tuple[list[list[str]], str | None, tables.RowError | None]:
     error: tables.RowError | None = None
     try:
-        rows, why = _read_table(lines, start, end, form, table, pages, False, None, tie, breaks, straddle, gaps=gaps)
+        rows, why = _read_table(
+            lines, start, end, form, table, pages, False, None, tie, breaks, straddle, gaps=gaps, grid=grid
+        )
     except tables.RowError as e:
         rows, why, error = [], str(e), e
     if why == _STRADDLES:
@@ -193,7 +209,20 @@ def _tried_now(
     for relay, margin in tries if why else []:
         try:
             again, why_again = _read_table(
-                lines, start, end, form, table, pages, bool(relay), margin, tie, breaks, straddle, relay is None, gaps
+                lines,
+                start,
+                end,
+                form,
+                table,
+                pages,
+                bool(relay),
+                margin,
+                tie,
+                breaks,
+                straddle,
+                relay is None,
+                gaps,
+                grid,
             )
         except tables.RowError as e:
             if str(e).endswith(_UNTOLD) and not (why or "").endswith(_UNTOLD):
@@ -247,6 +276,7 @@ def _read_table(
     straddle: bool = False,
     upper: bool = False,
     gaps: bool = True,
+    grid: bool = False,
 ) -> tuple[list[list[str]], str | None]:
     cols = tables.columns(form, table)
     rule = [lines[start - 1]] if start > 0 and RULE_RE.match(lines[start - 1]) else []
@@ -335,21 +365,25 @@ def _read_table(
         # are cut as on one page).
         page_of_line = {i: pages[i] for i in data} if breaks and pages and not (scales and "a" in cols) else None
         words = tuple((t.line, t.x0, t.x1, t.text) for i in data for t in runs[i])
-        key = (tuple(anchors), words, tuple(page_of_line.values()) if page_of_line else None, gaps)
+        key = (tuple(anchors), words, tuple(page_of_line.values()) if page_of_line else None, gaps, grid)
         three = _CUTS.get(key)
         if three is None:
             if len(_CUTS) >= 64:
                 _CUTS.clear()
             gapped = layout_rows.GAPPED if gaps else 0.0
             memo = _band_costs(tuple(data), words, gapped)
-            three = _CUTS[key] = layout_rows.cuts(data, anchors, runs, page_of_line, memo, gapped)
+            three = _CUTS[key] = (
+                layout_browser_rows.grid_cuts(data, anchors, runs, gapped)
+                if grid
+                else layout_rows.cuts(data, anchors, runs, page_of_line, memo, gapped)
+            )
         plain, early, late = three
         # (A tie in a Table II moved from a later page is cut either way too: where its rows stand
         # only as near their (A) and (D) columns as the page's landmarks place them, acquired or
         # disposed is read both ways with the tie, and the caller lists it missing.)
         rows_of = plain if tie is None else early if tie == "early" else late
         if rows_of is None:
-            raise tables.RowError(TIED)
+            raise tables.RowError(GRID_TIED if grid and early is not None else TIED)
         if straddle and pages and page_of_line is None and _straddles(rows_of, pages):
             return [], _STRADDLES
         for i, r in rows_of.items():
@@ -478,7 +512,8 @@ def _read_table(
         raise tables.RowError(f"{joined[:60]!r} {NATURES_JOINED}")
     acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie, ad_lone)
     marks_past_date(cells_of, cols, tie)
-    _titles_run_on(placed, cells_of, cols, tie)
+    if not grid:  # (on a browser's grid every cut that fits is weighed: a tie is told by the cut)
+        _titles_run_on(placed, cells_of, cols, tie)
     rows = [cells_of[k] for k in range(len(row_toks))]
     ad, on = (cols.index("ad"), cols.index("date")) if "ad" in cols else (-1, -1)
     if ad >= 0 and any(r[on].strip() and not r[ad].strip() for r in rows):

@@ -27,6 +27,9 @@ from .layout_words import Tok
 
 #: Why a table was not read when its back-to-back rows fit two cuts alike.
 TIED = "rows printed without space between them, and their lines fit two rows alike"
+#: Why a table was read both ways when a text browser laid it on its grid of characters and its lines
+#: fit two cuts alike (:mod:`.layout_browser_rows`): a title's or a nature's line may be either row's.
+GRID_TIED = "rows a text browser laid on its grid fit two cuts alike: a title's line may be either row's"
 #: Why a table was read both ways when a row of a page laid out on another grid stands between or
 #: outside its (A) and (D) columns (after the row's number, quoted: a row's own words, so the other
 #: table stands).

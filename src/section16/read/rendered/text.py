@@ -28,13 +28,15 @@ from ...errors import ParseError
 from ...model import Filing, Note, Relationship
 from . import layout, tables
 from .boxes import read_form_type
+from .browser_boxes import boxes_stateless, clear_boxes
 from .cells import Doc, normalize
 from .column_blocks import fill_unread, signature_dates
 from .dashed_rows import dashed_table_rows
 from .flowing_boxes import flowing_boxes
 from .flowing_table import Unsettled, page_lines, read_flowing_table
+from .layout_browser_rows import laid_by_browser
 from .layout_heading import heading_top
-from .layout_ties import AD_TIED, MARK_TIED, TIED, TITLE_TIED, read_both_ways
+from .layout_ties import AD_TIED, GRID_TIED, MARK_TIED, TIED, TITLE_TIED, read_both_ways
 from .owners_by_first import place_by_first
 from .spaced_boxes import read_off_grid_boxes
 from .spaced_owners import off_grid_owner_rows
@@ -289,6 +291,7 @@ def text_to_doc(
     # width of a character, so a table running on to the next page is placed page by page.
     text_raw = text
     paged = "\f" in text_raw
+    grid = laid_by_browser(text_raw)  # (a text browser's dump: rows centred on whole lines)
     if paged:
         raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         pages = list(itertools.accumulate(ln.count("\f") for ln in raw_lines))
@@ -356,7 +359,7 @@ def text_to_doc(
                 rows, why = (
                     (got, None)
                     if got is not None
-                    else layout.read_table(lines, i, end, form, table, pages, tie, gaps=table_rows is None)
+                    else layout.read_table(lines, i, end, form, table, pages, tie, gaps=table_rows is None, grid=grid)
                 )
             except tables.RowError as e:
                 rows, why = [], str(e)
@@ -396,7 +399,7 @@ def text_to_doc(
             end = next((j for j in range(i + 1, len(lines)) if _is_section(lines[j])), len(lines))
             doc.append(["Explanation of Responses:"])
             got_notes = footnote_rows(i + 1, end) if footnote_rows else None
-            doc.extend(got_notes if got_notes is not None else _footnote_rows(lines, i + 1, end))
+            doc.extend(got_notes if got_notes is not None else _footnote_rows(lines, i + 1, end, grid))
             i = end
             continue
         cs = chunks(ln, i)
@@ -439,17 +442,23 @@ _TABLE_FIELDS = {
 def read_text(data: bytes | str, source: str | None = None) -> Filing:
     """A laid-out page read into a Filing. A table whose rows cannot be placed on its columns (words
     that fit no column, lines that fit two rows alike) does not cost the rest of the page: its rows
-    are listed missing, with why, and everything else the page shows is read."""
+    are listed missing, with why, and everything else the page shows is read. Check boxes a text
+    browser printed without their state are listed missing (:mod:`.browser_boxes`)."""
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data  # (decoded once)
+    filing = _read_text(text, source)
+    return clear_boxes(filing) if boxes_stateless(text) else filing
+
+
+def _read_text(text: str, source: str | None) -> Filing:
     from .form import read_doc  # (form reads every front end's rows; imported here, where it is used)
 
-    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data  # (decoded once)
     text = signature_dates(text)  # (a PDF's text box by box: each date back beside its signature)
     unread: list[tuple[int, int, str]] = []
     unplaced: list[tuple[int, str]] = []
     unsettled = Unsettled()  # (flowing rows' cells that two cuts read apart)
     doc = text_to_doc(text, source, unread=unread, unplaced=unplaced, unsettled=unsettled)
     filing = unsettled.declared(_unplaced_marks(read_doc(doc, source, "text"), unplaced))
-    tied = {t for t, _l, why in unread if why == TIED or why.endswith((AD_TIED, TITLE_TIED, MARK_TIED))}
+    tied = {t for t, _l, why in unread if why in (TIED, GRID_TIED) or why.endswith((AD_TIED, TITLE_TIED, MARK_TIED))}
     unsure: list[str] = []
     if tied:
 
@@ -463,6 +472,7 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
         fields = {
             t: ("acquired_disposed",) if why.endswith(AD_TIED) else ("security_title", "underlying_title")
             if why.endswith(TITLE_TIED) else ("exercise_date", "expiration_date") if why.endswith(MARK_TIED)
+            else ("nature_of_ownership", "security_title", "underlying_title") if why == GRID_TIED
             else ("nature_of_ownership", "acquired_disposed")
             for t, _l, why in unread if t in tied
         }  # fmt: skip
@@ -513,4 +523,4 @@ def read_text(data: bytes | str, source: str | None = None) -> Filing:
 #: Why a table was not read, when only one row's words could not be placed on its columns, or its
 #: rows were all found but back-to-back lines fit two of them alike (a tie among its own rows says
 #: nothing of the other table's lines).
-_ROW_LOCAL = ("a row's words do not fit", "'", TIED, "values under the heading, but no row")
+_ROW_LOCAL = ("a row's words do not fit", "'", TIED, GRID_TIED, "values under the heading, but no row")

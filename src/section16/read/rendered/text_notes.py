@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .browser_notes import grid_notes
 from .cells import CLIPPED, UNSETTLED, Doc
 from .text_lines import _is_rule, chunks
 
@@ -18,8 +19,9 @@ _SENTENCE_STOPS = frozenset(".)]\"'”;:!?")
 _TRAILING_DATE_RE = re.compile(r"^(.*\S)\s(\d{1,2}/\d{1,2}/\d{4})$")
 
 
-def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
-    """Footnotes: "(1)" may stand on a line of its own, centred beside the lines of its text."""
+def _footnote_rows(lines: list[str], begin: int, end: int, grid: bool = False) -> Doc:
+    """Footnotes: "(1)" may stand on a line of its own, centred beside the lines of its text. ``grid``:
+    a text browser laid them on its grid of characters (:mod:`.browser_notes`)."""
     anchors: list[tuple[int, str]] = []
     texts: dict[int, list[str]] = {}
     xs: dict[int, int] = {}
@@ -64,7 +66,10 @@ def _footnote_rows(lines: list[str], begin: int, end: int) -> Doc:
     order = sorted(texts)  # (the line after each number: the next line holding text, found by bisection)
     after = {a: order[k] if (k := bisect.bisect_right(order, a)) < len(order) else None for a in idx}
     unsettled: set[int] = set()
-    if all(texts[a] or (after[a] is not None and after[a] not in idx) for a in idx) and all(
+    laid = grid_notes(lines, body, idx) if grid else None
+    if laid is not None:
+        of_line, unsettled = laid
+    elif all(texts[a] or (after[a] is not None and after[a] not in idx) for a in idx) and all(
         i >= idx[0] and (i in idx or xs[i] <= xs[idx[0]]) for i in body
     ):
         # Flowing text (a text browser's dump, a PDF library's plain text): each number starts its

@@ -1,0 +1,109 @@
+"""Rows of a table a text browser laid on its grid of characters (ELinks, Links 2): each cell centred
+in its row rounding down, so a band of lines is a row only where every cell stands so."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from section16 import parse
+from section16.read.rendered import layout_browser_rows
+from section16.read.rendered.layout_browser_rows import grid_band_cost, grid_cuts, laid_by_browser
+from section16.read.rendered.layout_rows import STACKED
+from section16.read.rendered.layout_words import _CHUNK_RE, Tok
+
+from .conftest import PAGES, at, misses, reference
+
+
+def runs_of(lines: list[str]) -> dict[int, list[Tok]]:
+    return {i: [Tok(i, m.start(), m.end(), m.group(0)) for m in _CHUNK_RE.finditer(ln)] for i, ln in enumerate(lines)}
+
+
+def test_a_two_line_row_prints_its_one_line_cells_on_its_first_line() -> None:
+    lines = [at((3, "Series C-1"), (30, "4,025,764"), (50, "D")), at((3, "Preferred Stock"))]
+    runs = runs_of(lines)
+    assert grid_band_cost([0, 1], runs, STACKED) == 0.0
+    # (on its second line, the row is not one the browser prints: a cell of one line stands on the
+    # first of two)
+    lower = [at((3, "Preferred Stock")), at((3, "Series C-1"), (30, "4,025,764"), (50, "D"))]
+    assert grid_band_cost([0, 1], runs_of(lower), STACKED) >= STACKED
+
+
+def test_a_line_whose_next_lines_first_word_would_have_fitted_ends_its_cell() -> None:
+    # "Common" / "Stock" cannot be one cell's lines where the column is as wide as "Option to
+    # Purchase": the browser would have set "Stock" on "Common"'s line.
+    lines = [
+        at((3, "Option to Purchase"), (30, "8,646"), (50, "D")),
+        at((3, "Common")),
+        at((3, "Stock"), (30, "2,436"), (50, "D")),
+    ]
+    runs = runs_of(lines)
+    words = layout_browser_rows.text_runs(runs)
+    assert grid_band_cost([1, 2], runs, STACKED, words) >= STACKED
+    assert grid_band_cost([0, 1], runs, STACKED, words) == 0.0
+
+
+def test_lines_that_fit_two_cuts_alike_leave_the_cut_unsettled() -> None:
+    # A row of one line over one of three prints as two rows of two lines: the line between may
+    # be either row's, and the earliest and latest cuts say so.
+    lines = [
+        at((3, "Series C-1"), (30, "4,025,764"), (50, "D")),
+        at((3, "Preferred Stock")),
+        at((3, "Series C-2"), (30, "6,502,796"), (50, "D")),
+        at((3, "Preferred Stock")),
+    ]
+    plain, early, late = grid_cuts([0, 1, 2, 3], [0, 2], runs_of(lines), STACKED)
+    assert plain is None
+    assert early is not None and late is not None
+    assert (early[1], late[1]) == (0, 1)
+
+
+def test_only_a_text_browsers_dump_is_read_on_its_grid() -> None:
+    assert laid_by_browser((PAGES / "0000950170-24-012830.elinks-dump.txt").read_text())
+    assert not laid_by_browser((PAGES / "0001065280-19-000262.pdftotext-layout.txt").read_text())
+
+
+def test_two_line_titles_are_never_read_by_their_first_line() -> None:
+    # ELinks: "Series C-1 ... 4,025,764 ... D" over "Preferred Stock", five such rows back to back.
+    # Read as centred rows, the first row's title was "Series C-1" (wrong) and the others missing;
+    # on the grid the last two rows are settled by their natures' marks ("See footnote" over
+    # "(3)"), the first three are said missing, every value read.
+    name = "0000950170-24-012830"
+    got = parse((PAGES / f"{name}.elinks-dump.txt").read_bytes())
+    expected = reference(name)
+    assert [r.security_title.value for r in got.derivative_transactions] == [
+        None,
+        None,
+        None,
+        "Series E Preferred Stock",
+        "Series F Preferred Stock",
+    ]
+    assert "derivative_transactions[0].security_title" in got.missing
+    assert [r.shares.value for r in got.derivative_transactions] == [
+        Decimal("4025764"),
+        Decimal("6502796"),
+        Decimal("545450"),
+        Decimal("373021"),
+        Decimal("1598225"),
+    ]
+    assert [m for m in misses(expected, got) if m[0] not in got.missing] == []
+
+
+def test_three_line_titles_are_settled_by_how_the_browser_fills_a_line() -> None:
+    name = "doc4_ec3115af"
+    got = parse((PAGES / f"{name}.elinks-dump.txt").read_bytes())
+    expected = reference(name)
+    assert [h.security_title.value for h in got.derivative_holdings][:2] == [
+        "Option to Purchase Class A Common Stock",
+        "Option to Purchase Class A Common Stock",
+    ]
+    assert misses(expected, got) == [m for m in misses(expected, got) if m[0] in got.missing]
+
+
+def test_a_values_marks_wrapped_under_it_stay_in_its_row() -> None:
+    # Links: "2,728" / "^(1)" / "^(2)" in a narrow column, the row's other cells on its middle line;
+    # centred, the "(2)" went to the next row's amount.
+    name = "0001819848-22-000105"
+    got = parse((PAGES / f"{name}.links-dump.txt").read_bytes())
+    rows = got.non_derivative_transactions
+    assert (rows[0].shares.footnote_ids, rows[1].shares.footnote_ids) == (("F1", "F2"), ())
+    assert [m for m in misses(reference(name), got) if m[0] not in got.missing] == []
