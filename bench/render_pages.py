@@ -62,7 +62,17 @@ def pandoc(html: str, to: str) -> str:
     return _run(["pandoc", "-f", "html", "-t", to, "--wrap=none"], html.encode()).decode()
 
 
-def chromium_pdf(html: str, landscape: bool = True) -> bytes:
+#: The face a machine without Liberation prints every font of the page in: the SEC page asks Arial
+#: and the browser's default (Times New Roman), for which fontconfig has only metric-compatible
+#: Liberation Sans/Serif as stand-ins; a fresh Debian (chromium installed --no-install-recommends)
+#: has only DejaVu, and chromium then prints all of the page in DejaVu Sans (pdffonts of such prints),
+#: wider than Liberation: cells wrap and columns fall elsewhere.
+DEJAVU = "DejaVu Sans"
+
+
+def chromium_pdf(html: str, landscape: bool = True, font: str | None = None) -> bytes:
+    """The page printed by headless chromium; ``font``: every text in that face (bold and italics
+    kept), as a machine whose only fonts are that family prints it whatever fonts are installed."""
     exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if exe is None:
         raise RuntimeError("chromium is not installed")
@@ -70,8 +80,10 @@ def chromium_pdf(html: str, landscape: bool = True) -> bytes:
         src, out = Path(d) / "page.html", Path(d) / "page.pdf"
         # Landscape so the 16 columns of Table II fit the page, as a reader printing it would choose;
         # or chromium's own default (Letter, portrait) for the held-out print.
-        style = "<head><style>@page { size: A4 landscape; margin: 8mm }</style>"
-        src.write_text(html.replace("<head>", style, 1) if landscape else html)
+        style = "<style>@page { size: A4 landscape; margin: 8mm }</style>" if landscape else ""
+        if font is not None:
+            style += f'<style>* {{ font-family: "{font}" !important }}</style>'
+        src.write_text(html.replace("<head>", "<head>" + style, 1) if style else html)
         subprocess.run(
             [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
              f"--print-to-pdf={out}", src.as_uri()],
@@ -341,6 +353,10 @@ CONVERTERS: dict[str, tuple[str, Callable[[str], str | bytes]]] = {
     # pdftotext -layout of the other prints: weasyprint's, and chromium's scaled to the paper's width.
     "pdftotext-layout-weasyprint": ("text", lambda h: pdftotext_layout(weasyprint_pdf(h))),
     "pdftotext-layout-fit": ("text", lambda h: pdftotext_layout(chromium_pdf_fit(h))),
+    # The chromium print on a machine without Liberation fonts (all of the page in DejaVu Sans), and
+    # pdftotext -layout of it: the same page laid out in wider letters.
+    "chromium-pdf-dejavu": ("pdf", lambda h: chromium_pdf(h, font=DEJAVU)),
+    "pdftotext-layout-dejavu": ("text", lambda h: pdftotext_layout(chromium_pdf(h, font=DEJAVU))),
 }
 
 #: The converters above that issue 3 does not name: measured like the others, reported apart.
@@ -351,7 +367,8 @@ HELD_OUT = frozenset(
      "chromium-pdf-portrait", "pymupdf4llm", "pymupdf-text", "w3m-dump", "lynx-dump", "browser-text",
      "markitdown", "markitdown-pdf", "pdfminer-text", "pypdf-layout", "pdfplumber-text", "pdfplumber-layout",
      "html-to-markdown", "trafilatura", "pandoc-markdown-phpextra", "pdftotext-layout-weasyprint",
-     "pdftotext-layout-fit", "elinks-dump", "links-dump", "turndown"}
+     "pdftotext-layout-fit", "elinks-dump", "links-dump", "turndown", "chromium-pdf-dejavu",
+     "pdftotext-layout-dejavu"}
 )  # fmt: skip
 
 
@@ -373,6 +390,7 @@ _FROM_CHROMIUM_PDF: dict[str, Callable[[bytes], str]] = {
 _FROM_OTHER_PDF: dict[str, tuple[str, Callable[[bytes], str]]] = {
     "pdftotext-layout-weasyprint": ("weasyprint-pdf", pdftotext_layout),
     "pdftotext-layout-fit": ("chromium-pdf-fit", pdftotext_layout),
+    "pdftotext-layout-dejavu": ("chromium-pdf-dejavu", pdftotext_layout),
 }
 
 
@@ -408,7 +426,7 @@ def available(name: str) -> bool:
              "pypdf-plain": "chromium", "chromium-pdf-fit": "chromium",
              "chromium-pdf-portrait": "chromium", "pymupdf4llm": "chromium",
              "pymupdf-text": "chromium", "w3m-dump": "w3m", "lynx-dump": "lynx",
-             "browser-text": "chromium"}.get(name)  # fmt: skip
+             "browser-text": "chromium", "chromium-pdf-dejavu": "chromium"}.get(name)  # fmt: skip
     if name.startswith("pandoc-"):
         needs = "pandoc"
     if name in ("inscriptis", "weasyprint-pdf", "weasyprint-portrait"):

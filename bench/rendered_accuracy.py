@@ -117,7 +117,12 @@ def one(args: tuple[Path, list[str], Path | None]) -> list[Row]:
 
 
 #: Converters whose page is a PDF, or text taken from one: the PDF the fields are looked for in.
-_PDF_OF = {"pdftotext-layout": "chromium-pdf", "pdftotext-raw": "chromium-pdf", "pypdf-plain": "chromium-pdf"}
+_PDF_OF = {
+    "pdftotext-layout": "chromium-pdf",
+    "pdftotext-raw": "chromium-pdf",
+    "pypdf-plain": "chromium-pdf",
+    "pdftotext-layout-dejavu": "chromium-pdf-dejavu",
+}
 #: A text is printed when at most this many of its pieces (of this many characters, spaces left out)
 #: are not found in the PDF's text: one piece may straddle a page break (the foot and head between).
 _PIECE, _PIECES_MISSED = 30, 1

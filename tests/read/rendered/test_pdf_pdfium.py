@@ -12,11 +12,14 @@ import os
 import random
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
 import pytest
 
+from section16.model import Filing
+from section16.read import parse_bytes
 from section16.read.rendered import pdf, pdf_pdfium
 from section16.read.rendered.ruled import Page, Word
 from tests.conftest import FIXTURES
@@ -169,3 +172,45 @@ def test_a_page_without_text_gives_no_runs() -> None:
         tp.close()
         page.close()
         doc.close()
+
+
+# Pages chromium printed on a machine without Liberation fonts: all of the page in DejaVu Sans, whose
+# ligatures ("ffi", "fi", "ff") PDFium gives as their letters with the glyph's drawn box cut in parts.
+DEJAVU = FIXTURES / "rendered" / "pages"
+
+
+def _read(name: str) -> Filing:
+    return parse_bytes((DEJAVU / f"{name}.chromium-pdf-dejavu.pdf").read_bytes(), name)
+
+
+@pytest.mark.parametrize("pure", [False, True], ids=["compiled", "python"])
+def test_a_ligature_stays_in_its_word(pure: bool) -> None:
+    # "Principal Accounting Officer": the "ffi" letters stood a descent higher than "O" and "cer" and
+    # were read "Offi cer"; "No securities are beneficially owned" lost its "fi" to another line.
+    def read() -> tuple[Filing, Filing]:
+        return _read("0000320193-19-000080"), _read("0000899243-20-021515")
+
+    officer, none_owned = cast(tuple[Filing, Filing], _python(read)) if pure else read()
+    assert officer.reporting_owners[0].relationship.officer_title == "Principal Accounting Officer"
+    assert officer.signatures[0].name == "/s/ Sam Whittington, Attorney-in-Fact for Chris Kondo"
+    assert none_owned.no_securities_owned is True
+    assert not none_owned.footnotes
+
+
+def test_join_ligatures_joins_only_letters_beside_their_word() -> None:
+    # (text, x0, x1, top, bottom, last_x0, space_before, space_after); size 8, descent 2.
+    word = [("O", 10.0, 15.0, 2.0, 10.0, 10.0, True, False), ("ffi", 15.2, 21.0, 0.0, 8.0, 19.0, False, False),
+            ("cer", 21.7, 30.0, 2.0, 10.0, 27.0, False, True)]  # fmt: skip
+    assert pdf_pdfium.join_ligatures(word) == [("Officer", 10.0, 30.0, 2.0, 10.0, 27.0, True, True)]
+    # A space between them, a font of another size or letters on their own baseline are not joined.
+    spaced = [word[0], (*word[1][:6], True, False), word[2]]
+    assert pdf_pdfium.join_ligatures(spaced)[1:] == [("ffi" + "cer", 15.2, 30.0, 2.0, 10.0, 27.0, True, True)]
+    assert pdf_pdfium.join_ligatures([word[0], ("fi", 15.2, 20.0, 4.0, 8.0, 18.0, False, False)])[1][0] == "fi"
+    assert pdf_pdfium.join_ligatures([word[0], ("fi", 15.2, 20.0, 2.0, 10.0, 18.0, False, False)])[1][0] == "fi"
+
+
+def test_letters_a_little_apart_in_a_small_font_are_one_word() -> None:
+    # DejaVu at 7 points sets "r" and "e" of "thereof" 0.65 points apart: not a space PDFium left out.
+    note = _read("0001062993-22-021877").footnotes[0].text
+    assert "integral multiple thereof)" in note
+    assert "ther eof" not in note

@@ -10,6 +10,7 @@ def runs(
     height: float,
     x_tolerance: float,
     hidden_space: float,
+    hidden_share: float,
 ) -> list[tuple[str, float, float, float, float, float, bool, bool]]: ...
 def paths(page: int, fns: tuple[int, ...]) -> list[tuple[int, int, bool, bool, float, float, float, float, bool]]: ...
 def words(

@@ -49,6 +49,7 @@ def runs(
     double height,
     double x_tolerance,
     double hidden_space,
+    double hidden_share,
 ):
     """Runs as tuples ``(text, x0, x1, top, bottom, last_x0, space_before, space_after)``.
 
@@ -90,7 +91,8 @@ def runs(
             bottom = height - <double>rect.bottom
             loose = rect.top
             if cur and bottom == cbottom and loose == cur_loose and clast <= x0 <= cx1 + x_tolerance:
-                if x0 <= cx1 + hidden_space:
+                if x0 <= cx1 + (hidden_space if hidden_space >= hidden_share * (cbottom - ctop)
+                                else hidden_share * (cbottom - ctop)):
                     text[length] = u"-" if ch == 0xFFFE else ch
                     length += 1
                     if x1 > cx1:

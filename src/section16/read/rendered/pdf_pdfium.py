@@ -35,6 +35,10 @@ X_TOLERANCE = 3.0
 #: Letters drawn one after the other touch (within rounding); a gap wider than this (points) between
 #: two of them on one top is a space PDFium left out of its text (drawn spaces are >= 1 point wide).
 HIDDEN_SPACE = 0.5
+#: ... or this share of the font's size where that is more: DejaVu (chromium's face where the page's
+#: Liberation fonts are missing) sets some letters of a word 0.65 points apart at 7 points ("ther eof");
+#: a space is a quarter of the size or more.
+HIDDEN_SPACE_SHARE = 0.12
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _PATH, _TEXT, _FORM = 2, 1, 5  # FPDF_PAGEOBJ_*
 _SEG_LINETO, _SEG_MOVETO = 0, 2
@@ -106,13 +110,80 @@ def _page_words(tp: object, height: float) -> tuple[list[Word], float | None]:
     no text). Compiled, the runs go from one loop to the next as tuples, without a :class:`_Run` each."""
     if _runs_c is None:
         runs = _runs(tp, height)
+        if any(r.text in _LIGATURE_LETTERS for r in runs):
+            runs = [_Run(*t) for t in join_ligatures([_astuple(r) for r in runs])]
         return _words(runs), min((r.x0 for r in runs), default=None)
     units = _units(tp)
     if not units:
         return [], None
-    tuples = _runs_c.runs(_address(tp), *_fn_addresses(*_RUN_FNS), units, height, *_C_ARGS)
+    tuples = join_ligatures(_runs_c.runs(_address(tp), *_fn_addresses(*_RUN_FNS), units, height, *_C_ARGS))
     words = list(map(Word._make, _runs_c.words(tuples, Y_TOLERANCE, X_TOLERANCE)))
     return words, min(map(_X0, tuples), default=None)
+
+
+#: The letters PDFium gives for one ligature glyph (the font's "ff", "fi", "fl", "ffi", "ffl", "st").
+_LIGATURE_LETTERS = frozenset({"ff", "fi", "fl", "ffi", "ffl", "ft", "st"})
+#: A ligature's baseline stands above its neighbours' run bottoms (the font's descent line) by more
+#: than none and less than this share of the size; the gap to a neighbour is its side bearing, less
+#: than this share of the size (a space is a quarter of the size or more in the fonts printers use).
+_DESCENT_SHARE, _BEARING_SHARE = 0.4, 0.2
+
+_RunTuple = tuple[str, float, float, float, float, float, bool, bool]
+
+
+def _astuple(r: _Run) -> _RunTuple:
+    return (r.text, r.x0, r.x1, r.top, r.bottom, r.last_x0, r.space_before, r.space_after)
+
+
+def _beside(lig: _RunTuple, other: _RunTuple) -> bool:
+    """Whether ``other`` (a neighbour in the text's order) is the word a ligature's letters were cut
+    from: the same size, its bottom (the descent line) below the ligature's (the baseline) by less
+    than the descent, and no wider apart than a side bearing."""
+    size = other[4] - other[3]
+    if abs((lig[4] - lig[3]) - size) > 0.01 or not 0 < other[4] - lig[4] < _DESCENT_SHARE * size:
+        return False
+    gap = other[1] - lig[2] if other[1] >= lig[1] else lig[1] - other[2]
+    return gap <= _BEARING_SHARE * size
+
+
+def join_ligatures(runs: list[_RunTuple]) -> list[_RunTuple]:
+    """The runs with each ligature's letters joined to the word they stand in.
+
+    A font that joins letters into one glyph (DejaVu's "ffi" in "Officer", "fi" in "beneficially")
+    comes out of PDFium as its letters, each with a third of the glyph's drawn box: from the baseline
+    up, not the font's box every other character gets, and narrower than the glyph's advance. The
+    letters then made a run of their own, a descent higher than the word's, and the words broke there
+    ("Offi cer") or the letters went to another line ("beneficially" read as "bene", "fi", "cially").
+    Chromium prints in such a font on a machine without the page's Arial and Times (Liberation)."""
+    if not any(r[0] in _LIGATURE_LETTERS for r in runs):
+        return runs
+    out: list[_RunTuple] = []
+    k, n = 0, len(runs)
+    while k < n:
+        r = runs[k]
+        if r[0] not in _LIGATURE_LETTERS:
+            out.append(r)
+            k += 1
+            continue
+        prev = out[-1] if out and not out[-1][7] and not r[6] and _beside(r, out[-1]) else None
+        nxt = runs[k + 1] if k + 1 < n and not r[7] and not runs[k + 1][6] and _beside(r, runs[k + 1]) else None
+        if prev is None and nxt is None:
+            out.append(r)
+            k += 1
+            continue
+        base = prev if prev is not None else nxt
+        assert base is not None
+        text, x0, x1 = r[0], r[1], r[2]
+        space_before, space_after, last_x0 = r[6], r[7], r[5]
+        if prev is not None:
+            out.pop()
+            text, x0, x1, space_before = prev[0] + text, prev[1], max(prev[2], x1), prev[6]
+        if nxt is not None:
+            text, x1, last_x0, space_after = text + nxt[0], max(x1, nxt[2]), nxt[5], nxt[7]
+            k += 1
+        out.append((text, x0, x1, base[3], base[4], last_x0, space_before, space_after))
+        k += 1
+    return out
 
 
 def _address(obj: Any) -> int:
@@ -130,7 +201,7 @@ def _fn_addresses(*names: str) -> tuple[int, ...]:
 
 _X0 = operator.itemgetter(1)  # a run tuple's x0
 _RUN_FNS = ("FPDFText_GetLooseCharBox", "FPDFText_GetMatrix", "FPDFText_GetFontSize")
-_C_ARGS = (X_TOLERANCE, HIDDEN_SPACE)
+_C_ARGS = (X_TOLERANCE, HIDDEN_SPACE, HIDDEN_SPACE_SHARE)
 
 
 def _runs_py(tp: object, units: str, height: float) -> list[_Run]:
@@ -163,7 +234,7 @@ def _runs_py(tp: object, units: str, height: float) -> list[_Run]:
         x0, x1, bottom, loose = rect.left, rect.right, height - rect.bottom, rect.top
         same_font = cur is not None and bottom == cur.bottom and loose == cur_loose
         if cur is not None and same_font and cur.last_x0 <= x0 <= cur.x1 + X_TOLERANCE:
-            if x0 <= cur.x1 + HIDDEN_SPACE:
+            if x0 <= cur.x1 + max(HIDDEN_SPACE, HIDDEN_SPACE_SHARE * (cur.bottom - cur.top)):
                 cur.text += "-" if ch == "\ufffe" else ch
                 cur.x1 = x1 if x1 > cur.x1 else cur.x1
                 cur.last_x0 = x0
