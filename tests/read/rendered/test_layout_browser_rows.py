@@ -107,3 +107,32 @@ def test_a_values_marks_wrapped_under_it_stay_in_its_row() -> None:
     rows = got.non_derivative_transactions
     assert (rows[0].shares.footnote_ids, rows[1].shares.footnote_ids) == (("F1", "F2"), ())
     assert [m for m in misses(reference(name), got) if m[0] not in got.missing] == []
+
+
+def test_marks_a_space_after_an_amount_beside_an_empty_exercise_date_are_either_cells() -> None:
+    # ELinks: "2,105,171 ^(31)^(32)  08/13/2022": the exercise date is given by its marks alone,
+    # centred in its column one space after the amount. Read as the amount's before; now both
+    # cells' footnotes are said missing, the amount and the dates read.
+    name = "0000899243-21-049477"
+    got = parse((PAGES / f"{name}.elinks-dump.txt").read_bytes())
+    row = got.derivative_transactions[0]
+    assert reference(name).derivative_transactions[0].exercise_date.footnote_ids == ("F31", "F32")
+    assert row.shares.value == Decimal("2105171") and row.shares.footnote_ids == ()
+    assert {"derivative_transactions[0].shares.footnotes", "derivative_transactions[0].exercise_date.footnotes"} <= set(
+        got.missing
+    )
+    assert [m for m in misses(reference(name), got) if m[0] not in got.missing] == []
+
+
+def test_a_mark_left_of_every_word_of_its_cell_is_the_cell_befores() -> None:
+    # "Class B Common" / "Stock (3)  (4)" beside "12,681,798": on the grid a cell's lines stand under
+    # its value, so the "(4)" a line below the amount and left of it is the title's.
+    upper = [Tok(0, 80, 94, "Class B Common"), Tok(0, 97, 107, "12,681,798")]
+    lower = [Tok(1, 80, 85, "Stock"), Tok(1, 86, 89, "(3)"), Tok(1, 91, 94, "(4)")]
+    cut = [[upper[0], *lower[:2]], [upper[1], lower[2]]]
+    moved = layout_browser_rows.marks_to_their_line(cut)
+    assert moved is not None
+    assert [t.text for t in moved[0]] == ["Class B Common", "Stock", "(3)", "(4)"]
+    assert [t.text for t in moved[1]] == ["12,681,798"]
+    # (a mark under its value stays)
+    assert layout_browser_rows.marks_to_their_line([[upper[0]], [upper[1], Tok(1, 100, 103, "(4)")]]) is None

@@ -285,3 +285,15 @@ def test_a_row_under_table_one_no_row_took_lists_the_table_missing() -> None:
     assert {"non_derivative_transactions", "non_derivative_holdings"} <= set(got.missing)
     assert any(n.where == "Table I" and n.text == "Common Stock 0 D" for n in got.notes)
     assert misses(reference(name), got) == []
+
+
+def test_a_box_5_title_holding_the_boxes_labels_is_said_missing() -> None:
+    # Links sets box 6's wrapped label "Applicable Line)" one space after box 5's "Other (specify
+    # below)" (its own label wrapped too: "(give title" / "below)"): the run was read as the
+    # officer's title. No title holds the boxes' labels.
+    name = "0001415889-20-001288"
+    got = parse((PAGES / f"{name}.links-dump.txt").read_bytes())
+    assert reference(name).reporting_owners[0].relationship.officer_title is None
+    assert got.reporting_owners[0].relationship.officer_title is None
+    assert "reporting_owners[0].relationship.officer_title" in got.missing
+    assert got.reporting_owners[0].relationship.is_director is True

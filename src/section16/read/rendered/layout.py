@@ -66,6 +66,7 @@ from .layout_ties import (
     TITLE_TIED,
     mark_beside_ad,
     marks_out_of_ad,
+    marks_past_amount,
     marks_past_date,
 )
 from .layout_words import _CHUNK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
@@ -401,6 +402,8 @@ def _read_table(
         return pages[anchors[k]] if pages else 0
 
     def take(k: int, cells: list[str], cut: list[list[Tok]]) -> None:
+        if grid and (marked := layout_browser_rows.marks_to_their_line(cut)) is not None:
+            cut, cells = marked, [c if marked[i] == cut[i] else _join(marked[i]) for i, c in enumerate(cells)]
         if "a" in cols and any(t.line in moved for t in row_toks[k]):
             # (A lone footnote mark beside a moved row's number in (A) or (D) is a date's.)
             shifted = marks_out_of_ad(cut, cols)
@@ -512,6 +515,8 @@ def _read_table(
         raise tables.RowError(f"{joined[:60]!r} {NATURES_JOINED}")
     acquired_or_disposed(ad_moved, cells_of, page_of, cols, tie, ad_lone)
     marks_past_date(cells_of, cols, tie)
+    if grid:  # (a browser sets a cell one space after the one before it)
+        marks_past_amount(cells_of, cols, tie)
     if not grid:  # (on a browser's grid every cut that fits is weighed: a tie is told by the cut)
         _titles_run_on(placed, cells_of, cols, tie)
     rows = [cells_of[k] for k in range(len(row_toks))]

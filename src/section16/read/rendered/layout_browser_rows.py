@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import TypeVar
 
 from .layout_rows import _AFTER_MARK, _BY_START, _UNBALANCED, STACKED, Cut, Run, _kind
 
@@ -211,4 +212,33 @@ def grid_cuts(
     return (early if early == late else None), early, late
 
 
-__all__ = ["BROWSER_MARKS", "grid_band_cost", "grid_cuts", "laid_by_browser"]
+_R = TypeVar("_R", bound=Run)
+#: A footnote mark, as the layout reader spells it.
+_MARK_RE = re.compile(r"^\(\d{1,3}\)$")
+
+
+def marks_to_their_line(cut: Sequence[Sequence[_R]]) -> list[list[_R]] | None:
+    """A row's cells (words, column by column) with each footnote mark a cell took from a line its
+    value is not on, standing under none of its words, given to the cell before, whose words it
+    follows on that line ("Class B Common" / "Stock ^(3) ^(4)" beside "12,681,798": the "(4)" is
+    the title's, not the amount's). On the grid a cell's lines stand within its column, under its
+    value; a mark left of every word of the cell is not that cell's. None where no mark moves."""
+    out = [list(cell) for cell in cut]
+    moved = False
+    for c in range(1, len(out)):
+        words = [t for t in out[c] if not _MARK_RE.match(t.text)]
+        if not words:
+            continue
+        lines = {t.line for t in words}
+        for t in [t for t in out[c] if _MARK_RE.match(t.text) and t.line not in lines]:
+            if any(u.x0 < t.x1 and t.x0 < u.x1 for u in words) or t.x0 >= min(u.x0 for u in words):
+                continue
+            if not any(u.line == t.line and u.x1 < t.x0 for u in out[c - 1]):
+                continue
+            out[c].remove(t)
+            out[c - 1].append(t)
+            moved = True
+    return out if moved else None
+
+
+__all__ = ["BROWSER_MARKS", "grid_band_cost", "grid_cuts", "laid_by_browser", "marks_to_their_line"]

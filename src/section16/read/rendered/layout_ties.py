@@ -51,7 +51,7 @@ _KINDS = {1: ("non_derivative_transactions", "non_derivative_holdings"),
 #: acquired or disposed (its number between or outside the (A) and (D) columns).
 _UNSURE_RE = re.compile(
     r"^(\w+)\[(\d+)\]\.(nature_of_ownership|acquired_disposed|security_title|underlying_title|exercise_date"
-    r"|expiration_date)(\.footnotes)?$"
+    r"|expiration_date|shares)(\.footnotes)?$"
 )
 
 #: A reading of the page with ties cut one way ("early" or "late"): the Filing and the tables that
@@ -140,6 +140,35 @@ def marks_past_date(cells_of: dict[int, list[str]], cols: Sequence[str], tie: st
             cells = list(cells)  # (a copy: a row's cells are kept for the next reading)
             cells[exer], cells[exp] = m.group(1), m.group(2)
             cells_of[k] = cells
+
+
+#: An amount, then a space and footnote marks (quoted apart).
+_AMOUNT_MARKS_RE = re.compile(r"^(\d{1,3}(?:,\d{3})*(?:\.\d+)?) (\(\d{1,3}\)(?:\s?\(\d{1,3}\))*)$")
+
+
+def marks_past_amount(cells_of: dict[int, list[str]], cols: Sequence[str], tie: str | None) -> None:
+    """Table II rows whose (A) or (D) amount is followed, a space on, by footnote marks and whose
+    exercise date's cell is empty, on a text browser's grid: the form prints an exercise date it does
+    not give as its marks alone, centred in its column, and a browser sets a cell one space after the
+    one before it ("2,105,171 ^(31)^(32)  08/13/2022"), so the marks are either cell's. Untold, the
+    table is refused with why (:data:`MARK_TIED`); told ``tie``, the marks are read as the amount's
+    ("early") or the exercise date's ("late"), and the caller lists only their footnotes missing."""
+    if "exer" not in cols or "a" not in cols:
+        return
+    exer = cols.index("exer")
+    for k, cells in cells_of.items():
+        if cells[exer]:
+            continue
+        for c in (cols.index("a"), cols.index("d")):
+            m = _AMOUNT_MARKS_RE.match(cells[c])
+            if m is None:
+                continue
+            if tie is None:
+                raise tables.RowError(f"{cells[c]!r} {MARK_TIED}")
+            if tie == "late":
+                cells = list(cells)  # (a copy: a row's cells are kept for the next reading)
+                cells[c], cells[exer] = m.group(1), m.group(2)
+                cells_of[k] = cells
 
 
 def marks_out_of_ad(cut: Sequence[Sequence[Tok]], cols: Sequence[str]) -> list[list[Tok]] | None:

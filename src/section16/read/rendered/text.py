@@ -471,7 +471,7 @@ def _read_text(text: str, source: str | None) -> Filing:
         # a moved page's unsure rows either way), or titles that may run on into the next row's.
         fields = {
             t: ("acquired_disposed",) if why.endswith(AD_TIED) else ("security_title", "underlying_title")
-            if why.endswith(TITLE_TIED) else ("exercise_date", "expiration_date") if why.endswith(MARK_TIED)
+            if why.endswith(TITLE_TIED) else ("exercise_date", "expiration_date", "shares") if why.endswith(MARK_TIED)
             else ("nature_of_ownership", "security_title", "underlying_title") if why == GRID_TIED
             else ("nature_of_ownership", "acquired_disposed")
             for t, _l, why in unread if t in tied

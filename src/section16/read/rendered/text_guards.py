@@ -230,6 +230,12 @@ _FORM_WORDS_RE = re.compile(
     r"\b(?:Relationships|Director\s+10\s*%\s*Owner|10\s*%\s*Owner\s+Officer|Reporting\s+Owner\s+Name|"
     r"Explanation\s+of\s+Responses|Signature\s+of\s+Reporting)\b"
 )
+#: The boxes' own labels, which no officer's title or other relationship holds: box 6's "(Check
+#: Applicable Line)", box 5's "(give title below)", "(specify below)", "(Check all applicable)".
+_BOX_LABEL_WORDS_RE = re.compile(
+    r"\bApplicable\s+Line\)|(?<![\w(])below\)|\(give\s+title|\(specify\s+below|\bCheck\s+all\s+applicable",
+    re.IGNORECASE,
+)
 _CAPTION_DATE_RE = re.compile(
     r"\d{1,2}/\d{1,2}/\d{4}\s+Date\b|\bDate\s+\d{1,2}/\d{1,2}/\d{4}|^\W*(?:\d{1,2}/\d{1,2}/\d{4}|Date)\W*$"
 )
@@ -244,8 +250,8 @@ def _has_form_words(text: str) -> bool:
 
 def check_form_words(filing: Filing) -> Filing:
     """A signature, footnote or the remarks holding the form's own words (a flowing text ran the owners
-    table's headings into the signature, or the signature block's dates into a note): not the filer's
-    text alone; listed missing, not read."""
+    table's headings into the signature, or the signature block's dates into a note), or a box 5 title
+    holding the boxes' labels: not the filer's text alone; listed missing, not read."""
     missing = list(filing.missing)
     notes = list(filing.notes)
     why = "the form's own words run into it; not read"
@@ -262,6 +268,18 @@ def check_form_words(filing: Filing) -> Filing:
             notes.append(Note(f"footnotes[{fn.id}]", why, fn.text[:80]))
         else:
             footnotes.append(fn)
+    owners = list(filing.reporting_owners)
+    for i, o in enumerate(owners):
+        rel = o.relationship
+        for key in ("officer_title", "other_text"):
+            title = getattr(rel, key) if rel is not None else None
+            if rel is not None and title and _BOX_LABEL_WORDS_RE.search(title):
+                # (a text browser set box 6's label one space after box 5's "Other (specify below)":
+                # the run is read as the title's)
+                missing.append(f"reporting_owners[{i}].relationship.{key}")
+                notes.append(Note(f"reporting_owners[{i}].relationship.{key}", why, title))
+                rel = replace(rel, officer_title=None) if key == "officer_title" else replace(rel, other_text=None)
+                owners[i] = replace(o, relationship=rel)
     remarks = filing.remarks
     if remarks and _has_form_words(remarks):
         missing.append("remarks")
@@ -273,6 +291,7 @@ def check_form_words(filing: Filing) -> Filing:
         filing,
         signatures=tuple(signatures),
         footnotes=tuple(footnotes),
+        reporting_owners=tuple(owners),
         remarks=remarks,
         missing=tuple(dict.fromkeys(missing)),
         notes=tuple(notes),
