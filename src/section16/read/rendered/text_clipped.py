@@ -116,6 +116,11 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
         if at_edge and across >= widest - 12:
             wide, full = True, across * 3 // 5
     free = lead = False
+    # Lines that end their paragraph mid-sentence, longer than the form's own lines but within a
+    # page's width: cut too where the page's other free text shows it ran past the paper's edge (a
+    # remark set in another size reaches the edge at fewer characters than the footnotes do).
+    short: list[int] = []
+    least = min(full, _FORM_LINE)
     for i in range(start, len(lines)):
         ln = lines[i]
         first = ln[:200].lstrip()[:1]  # (a heading is not indented further; the slice bounds the copy)
@@ -124,16 +129,23 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
         elif free and first in _SECTION_FIRST and _SECTION_RE.search(ln):
             free = bool(_FREE_TEXT_RE.match(ln))
             lead = free and _numbers_lead(lines, i + 1)
-        if not free or len(ln) <= full:
+        if not free or len(ln) <= least:
             continue
         text = ln.rstrip()
         # (``text`` is stripped: it ends a sentence where its last letter is a stop, _ENDS_SENTENCE_RE's
         # answer without trying the pattern at each stop of the line; and its blanks joined are no longer.)
-        if len(text) <= full or text[-1] in _SENTENCE_STOPS or _is_rule(text):
+        if len(text) <= least or text[-1] in _SENTENCE_STOPS or _is_rule(text):
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if len(text) <= full:
+            if paged and (not nxt.strip() or _SECTION_RE.search(nxt)):
+                short.append(i)
             continue
         if not paged and len(text) > _PAPER_LINE and len(" ".join(text.split())) > _PAPER_LINE:
             continue  # longer than a printed line holds: text not printed on paper, not cut there
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if wide or not nxt.strip() or _SECTION_RE.search(nxt) or (lead and _starts_note(nxt, text)):
             out[i] = text + CLIPPED
+    if short and any(ln.endswith(CLIPPED) for ln in out[start:]):
+        for i in short:
+            out[i] = lines[i].rstrip() + CLIPPED
     return out

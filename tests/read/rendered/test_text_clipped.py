@@ -1,0 +1,40 @@
+"""Free text cut at the paper's edge (text_clipped.py's ``mark_clipped``): a line the printer cut is
+marked, so its footnote or the remarks are said missing, never read short as if whole."""
+
+from __future__ import annotations
+
+from section16 import parse
+from section16.read.rendered.cells import CLIPPED
+from section16.read.rendered.text_clipped import mark_clipped
+
+from .conftest import PAGES, reference
+
+# chromium's print of a page with DejaVu fonts (a machine without Liberation): the footnotes run
+# past the paper's edge at about 241 characters, the remarks (set larger) at 200.
+DEJAVU = PAGES / "0000899243-21-044689.pdftotext-layout-dejavu.txt"
+
+
+def _remarks_line(lines: list[str]) -> int:
+    return next(i for i, ln in enumerate(lines) if ln.strip() == "Remarks:") + 1
+
+
+def test_a_remark_cut_at_fewer_characters_than_the_notes_is_said_missing() -> None:
+    got = parse(DEJAVU)
+    assert reference("0000899243-21-044689").remarks is not None
+    assert got.remarks is None and "remarks" in got.missing
+    lines = DEJAVU.read_text().split("\n")
+    at = _remarks_line(lines)
+    assert len(lines[at].rstrip()) == 200 and lines[at].rstrip().endswith("occurre")
+    assert mark_clipped(lines, paged=True)[at].endswith(CLIPPED)
+
+
+def test_a_short_line_is_cut_only_where_the_page_shows_its_edge() -> None:
+    # The same page without its footnotes (whose lines show text cut at the edge): a remark's line
+    # of 200 characters that stops mid-sentence may be whole, and is left as it is.
+    lines = DEJAVU.read_text().split("\n")
+    head = next(i for i, ln in enumerate(lines) if ln.startswith("Explanation of Responses"))
+    at = _remarks_line(lines)
+    kept = lines[: head + 1] + lines[at - 1 :]
+    assert not any(ln.endswith(CLIPPED) for ln in mark_clipped(kept, paged=True))
+    # And not on a page of flowing text (no paper's width to tell).
+    assert not mark_clipped(lines, paged=False)[at].endswith(CLIPPED)
