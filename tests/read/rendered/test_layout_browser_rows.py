@@ -21,11 +21,11 @@ def runs_of(lines: list[str]) -> dict[int, list[Tok]]:
 def test_a_two_line_row_prints_its_one_line_cells_on_its_first_line() -> None:
     lines = [at((3, "Series C-1"), (30, "4,025,764"), (50, "D")), at((3, "Preferred Stock"))]
     runs = runs_of(lines)
-    assert grid_band_cost([0, 1], runs, STACKED) == 0.0
+    assert grid_band_cost([0, 1], runs) == 0.0
     # (on its second line, the row is not one the browser prints: a cell of one line stands on the
     # first of two)
     lower = [at((3, "Preferred Stock")), at((3, "Series C-1"), (30, "4,025,764"), (50, "D"))]
-    assert grid_band_cost([0, 1], runs_of(lower), STACKED) >= STACKED
+    assert grid_band_cost([0, 1], runs_of(lower)) >= STACKED
 
 
 def test_a_line_whose_next_lines_first_word_would_have_fitted_ends_its_cell() -> None:
@@ -38,8 +38,8 @@ def test_a_line_whose_next_lines_first_word_would_have_fitted_ends_its_cell() ->
     ]
     runs = runs_of(lines)
     words = layout_browser_rows.text_runs(runs)
-    assert grid_band_cost([1, 2], runs, STACKED, words) >= STACKED
-    assert grid_band_cost([0, 1], runs, STACKED, words) == 0.0
+    assert grid_band_cost([1, 2], runs, words) >= STACKED
+    assert grid_band_cost([0, 1], runs, words) == 0.0
 
 
 def test_lines_that_fit_two_cuts_alike_leave_the_cut_unsettled() -> None:
@@ -51,7 +51,7 @@ def test_lines_that_fit_two_cuts_alike_leave_the_cut_unsettled() -> None:
         at((3, "Series C-2"), (30, "6,502,796"), (50, "D")),
         at((3, "Preferred Stock")),
     ]
-    plain, early, late = grid_cuts([0, 1, 2, 3], [0, 2], runs_of(lines), STACKED)
+    plain, early, late = grid_cuts([0, 1, 2, 3], [0, 2], runs_of(lines))
     assert plain is None
     assert early is not None and late is not None
     assert (early[1], late[1]) == (0, 1)
@@ -136,3 +136,17 @@ def test_a_mark_left_of_every_word_of_its_cell_is_the_cell_befores() -> None:
     assert [t.text for t in moved[1]] == ["12,681,798"]
     # (a mark under its value stays)
     assert layout_browser_rows.marks_to_their_line([[upper[0]], [upper[1], Tok(1, 100, 103, "(4)")]]) is None
+
+
+def test_a_cell_whose_lines_skip_one_is_two_cells() -> None:
+    # "Employee Stock" / "Option (right ... Stock" / "to buy)" / "Employee Stock": a fourth line would
+    # give the row's underlying title "Common" / "Stock" / (nothing) / "Common", two rows' words.
+    lines = [
+        at((3, "Employee Stock"), (40, "Common")),
+        at((3, "Option (right"), (20, "$ 59.77"), (40, "Stock"), (50, "1,700"), (60, "D")),
+        at((3, "to buy)")),
+        at((3, "Employee Stock"), (40, "Common")),
+    ]
+    runs = runs_of(lines)
+    assert grid_band_cost([0, 1, 2, 3], runs) >= STACKED
+    assert grid_band_cost([0, 1, 2], runs) == 0.0

@@ -374,7 +374,7 @@ def _read_table(
             gapped = layout_rows.GAPPED if gaps else 0.0
             memo = _band_costs(tuple(data), words, gapped)
             three = _CUTS[key] = (
-                layout_browser_rows.grid_cuts(data, anchors, runs, gapped)
+                layout_browser_rows.grid_cuts(data, anchors, runs)
                 if grid
                 else layout_rows.cuts(data, anchors, runs, page_of_line, memo, gapped)
             )

@@ -36,15 +36,14 @@ def laid_by_browser(text: str) -> bool:
     return "^" in text and "\f" not in text and any(m in text for m in BROWSER_MARKS)
 
 
-def grid_band_cost(
-    band: Sequence[int], runs: Mapping[int, Sequence[Run]], gapped: float, words: Sequence[Run] = ()
-) -> float:
+def grid_band_cost(band: Sequence[int], runs: Mapping[int, Sequence[Run]], words: Sequence[Run] = ()) -> float:
     """What the band's words say against one row laid on the grid: ``STACKED`` where a cell does not
     start where the browser centres it or no cell fills the band, or a cell's line is followed by one
     whose first word would have fitted on it (``words``: the table's runs of words alone, whose
     lengths show how wide their columns are at least); else what its cells' words say against each
     being one cell (two values stacked, text under a footnote mark that ends its cell, a nature's
-    "By" under other words, a parenthesis opened and not closed, a blank line inside)."""
+    "By" under other words, a parenthesis opened and not closed). A cell whose lines skip one (a
+    blank line, or a line it leaves empty) is two cells' words: ``STACKED``."""
     if not band:
         return STACKED
     lo, hi = band[0], band[-1]
@@ -85,7 +84,6 @@ def grid_band_cost(
     for k in range(len(items)):
         cells.setdefault(root(k), []).append(k)
     tallest = 0
-    on_lines = set(band)
     for ks in cells.values():
         ls = [items[k].line for k in ks]
         top, bottom = min(ls), max(ls)
@@ -101,8 +99,10 @@ def grid_band_cost(
             return STACKED
         if any(items[k].text == "$" and items[k].line == bottom for k in ks):
             return STACKED
-        if any(i not in on_lines for i in range(top, bottom + 1)):
-            cost += gapped
+        if len(set(ls)) != h:
+            # A cell's text fills its lines one after another: words over and under a line the
+            # cell leaves empty are two cells' (two rows' titles), or a blank line parts them.
+            return STACKED
     if tallest != height:
         return STACKED
     return cost
@@ -146,7 +146,7 @@ def _wraps_short(upper: Run, lower: Run, words: Sequence[Run]) -> bool:
 
 
 def grid_cuts(
-    data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]], gapped: float
+    data: list[int], anchors: list[int], runs: Mapping[int, Sequence[Run]]
 ) -> tuple[Cut | None, Cut | None, Cut | None]:
     """The rows' cut (None when the lines fit two cuts alike), the cut giving each line to the
     earliest row it may belong to, and to the latest; (None, None, None) when no cut lays every row
@@ -165,7 +165,7 @@ def grid_cuts(
         got = memo.get((s, b))
         if got is None:
             band = data[pos[s] : pos[b] if b in pos else len(data)]
-            got = memo[(s, b)] = grid_band_cost(band, runs, gapped, words)
+            got = memo[(s, b)] = grid_band_cost(band, runs, words)
         return got
 
     inf = float("inf")
