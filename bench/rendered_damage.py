@@ -26,6 +26,8 @@ away is an omission, not every later row read wrong). Each field is then:
 * right; said missing (``Filing.missing`` names it); refused (the page raised ``ParseError``);
 * omitted: the reading gives nothing (no value, a flag not set, a row not there) and does not say so;
   a damage that took the field off the page leaves exactly this, so it is not counted wrong;
+* damaged: a text read as the damaged page shows it, where the damage broke that text itself (it is
+  on the page whole, and no longer on the damaged one: a footnote's line dropped): the page's own;
 * **wrong**: a value present that is not the XML's (a row or owner paired with none of the XML's counts
   all its values wrong). This is the count that must be 0.
 
@@ -35,6 +37,7 @@ A crash (any other exception) is a bug and is listed apart.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import random
 import re
@@ -166,8 +169,16 @@ def _laid_cells(line: str) -> list[re.Match[str]]:
     return list(_CELL.finditer(line))
 
 
+_TABLES_FROM = re.compile(r"Table I\b")
+_TABLES_TO = re.compile(r"Explanation of Responses", re.IGNORECASE)
+
+
 def _laid_rows(lines: list[str]) -> list[int]:
-    return [i for i, ln in enumerate(lines) if len(_laid_cells(ln)) >= 4 and "|" not in ln]
+    """Lines of at least 4 cells from Table I's title to the footnotes: the tables' rows (a line of
+    running text, a remark, may hold two spaces too; dropping a word of it is no table's damage)."""
+    start = next((i for i, ln in enumerate(lines) if _TABLES_FROM.search(ln)), len(lines))
+    end = next((i for i in range(start, len(lines)) if _TABLES_TO.search(lines[i])), len(lines))
+    return [i for i in range(start, end) if len(_laid_cells(lines[i])) >= 4 and "|" not in lines[i]]
 
 
 def _laid_cell(page: str, rng: random.Random, how: str) -> str | None:
@@ -335,10 +346,23 @@ def _is_flag(path: str) -> bool:
     return name in _BOOL_FIELDS or name.startswith("is_") or name == "equity_swap"
 
 
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def plain(page: str) -> str:
+    """A page's words, for finding a text in it: tags, escapes and emphasis left out, white space one."""
+    return " ".join(html.unescape(_TAG_RE.sub(" ", page)).replace("\\", "").replace("*", "").split())
+
+
 def classify(
-    ref: section16.Filing, got: section16.Filing, page_missing: tuple[str, ...]
+    ref: section16.Filing,
+    got: section16.Filing,
+    page_missing: tuple[str, ...],
+    damaged: Callable[[str], bool] = lambda text: False,
 ) -> tuple[Counter[str], list[tuple[str, object, object]]]:
-    """Counts of right / missing / omitted / wrong fields, and the wrong ones as (path, expected, got)."""
+    """Counts of right / missing / omitted / wrong / damaged fields, and the wrong ones as (path,
+    expected, got). ``damaged(text)``: the damage broke this text on the page itself (it was there
+    whole and is no longer): a text read as the damaged page shows it is the page's own, not wrong."""
     e, g = flatten(ref), flatten(got)
     eg, gg = _group(e), _group(g)
     renamed: dict[str, object] = {}  # got's values under the XML's paths
@@ -379,6 +403,8 @@ def classify(
             counts["right"] += 1
         elif gv in (None, False):
             counts["omitted"] += 1
+        elif isinstance(ev, str) and damaged(ev):
+            counts["damaged"] += 1
         else:
             counts["wrong"] += 1
             wrong.append((path, ev, gv))
@@ -399,14 +425,14 @@ def one(args: tuple[Path, list[str], Path | None, int, list[str] | None]) -> lis
     path, convs, cache, variants, kinds = args
     data = path.read_bytes()
     ref = section16.parse(data)
-    html = render_html(data, ref.document_type, ref.schema_version)
+    page_html = render_html(data, ref.document_type, ref.schema_version)
     ref = shown(ref)
-    page_missing = parse_bytes(html.encode(), path.name).missing
+    page_missing = parse_bytes(page_html.encode(), path.name).missing
     out: list[Result] = []
     for conv in convs:
         fmt = CONVERTERS[conv][0]
         try:
-            page = cached(conv, html, cache)
+            page = cached(conv, page_html, cache)
         except Exception:
             continue
         if isinstance(page, bytes):
@@ -428,7 +454,13 @@ def one(args: tuple[Path, list[str], Path | None, int, list[str] | None]) -> lis
                 except Exception as exc:  # a crash is a bug
                     out.append((conv, kind, path.name, v, f"CRASH {type(exc).__name__}: {exc}"[:200], {}, []))
                     continue
-                counts, wrong = classify(ref, got, page_missing)
+                before, after = plain(page), plain(broken)
+
+                def damaged(text: str, before: str = before, after: str = after) -> bool:
+                    t = plain(text)
+                    return len(t) >= 8 and t in before and t not in after
+
+                counts, wrong = classify(ref, got, page_missing, damaged)
                 out.append((conv, kind, path.name, v, "read", dict(counts), wrong))
     return out
 
@@ -467,7 +499,7 @@ def main() -> None:
             t.update(counts)
             t["pages wrong"] += bool(wrong)
     print(f"{len(files)} filings, {len(results)} damaged pages read in {time.time() - t0:.0f} s\n")
-    cols = ("pages", "refused", "crash", "right", "missing", "omitted", "wrong", "pages wrong")
+    cols = ("pages", "refused", "crash", "right", "missing", "omitted", "damaged", "wrong", "pages wrong")
     print(f"{'converter':18s} {'damage':11s} " + " ".join(f"{c:>11s}" for c in cols))
     for conv in convs:
         total: Counter[str] = Counter()

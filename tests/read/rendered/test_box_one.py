@@ -131,3 +131,21 @@ def test_street_holding_box_5_check_lines_is_said_missing() -> None:
     assert a is not None and a.street1 is None and a.street2 is None
     assert {"reporting_owners[0].address.street1", "reporting_owners[0].address.street2"} <= set(got.missing)
     assert misses(reference(name), got) == []
+
+
+def test_a_date_anywhere_in_the_name_is_another_box_s() -> None:
+    # A broken page (box 3's label line gone) ran box 3's date in before box 1's name.
+    assert box_one.NOT_A_NAME_RE.search("04/01/2020 Lewis Catherine J")
+    assert box_one.NOT_A_NAME_RE.search("Futch Clarke 11/17/2020")
+    assert not box_one.NOT_A_NAME_RE.search("Fund 1 Investments, LLC")
+
+
+def test_a_city_line_without_state_or_zip_is_said_missing() -> None:
+    # pymupdf4llm ran the boxes' lines together: box 5's title stood after the "(Street)" caption.
+    got = parse(PAGES / "0001140361-20-013188.pymupdf4llm.md")
+    a = got.reporting_owners[0].address
+    assert a is not None and a.city is None
+    assert {f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code")} <= set(got.missing)
+    missing: list[str] = []
+    owner = box_one.list_unfound(_owner(street1="1 MAIN ST", city="VP, Store Operations"), missing, [])
+    assert owner.address is not None and owner.address.city is None and "reporting_owners[0].address.city" in missing

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from section16 import parse
 from section16.read.rendered import boxes
 from section16.read.rendered.boxes import _LABEL_RE, LABELS, _labels, read_form_type, segments
+
+from .conftest import PAGES
 
 #: Each label as the forms print it (SEC stylesheets, older EDGAR pages, pre-2003 text).
 PRINTED = {
@@ -103,11 +106,56 @@ def test_issuer_lines_that_may_start_with_box_one_name_are_not_read_as_the_issue
     # "GOLDMAN SACHS GROUP INC" / "[GS]": the issuer read "SOLOMON DAVID M GOLDMAN SACHS GROUP INC".
     # With box 1's name not under its caption, the issuer's lines may start with it: not read, said
     # so; the ticker, which stands in its brackets, is.
-    from section16 import parse
-
-    from .conftest import PAGES
-
     got = parse(PAGES / "0001693709-26-000009.pdftotext-raw.txt")
     assert got.issuer.name is None and got.issuer.trading_symbol == "GS"
     assert "issuer.name" in got.missing and "issuer.trading_symbol" not in got.missing
     assert any(n.where == "issuer" and "box 1's name" in n.message for n in got.notes)
+
+
+# Broken pages (bench/rendered_damage.py): a box whose text is not ended by what ends it is not read.
+
+
+def test_box_fives_title_with_no_last_caption_after_it_is_not_read() -> None:
+    # html2text with box 1's "(Last) (First) (Middle)" caption row gone: box 5's title would run on
+    # into the street ("Executive Vice President 100 ABBOTT PARK ROAD").
+    page = (PAGES / "0001179110-20-002915.html2text.md").read_text()
+    caption = "| (Last) | (First) | (Middle)  \n---|---|---  \n"
+    assert parse(page.encode()).reporting_owners[0].relationship.officer_title == "Executive Vice President"
+    got = parse(page.replace(caption, "").encode())
+    assert got.reporting_owners[0].relationship.officer_title is None
+    assert "reporting_owners[0].relationship.officer_title" in got.missing
+
+
+def test_box_ones_name_with_no_last_caption_under_it_is_not_read() -> None:
+    # w3m: the caption line under the name gone, the name's lines run on into the street's.
+    page = (PAGES / "0000080424-26-000034.w3m-dump.txt").read_text()
+    lines = page.split("\n")
+    k = next(i for i, ln in enumerate(lines) if "(Last)" in ln)
+    assert parse(page.encode()).reporting_owners[0].name == "Portman Robert Jones"
+    got = parse("\n".join(lines[:k] + lines[k + 1 :]).encode())
+    assert got.reporting_owners[0].name is None and "reporting_owners[0].name" in got.missing
+
+
+def test_box_fives_marks_in_the_issuers_name_leave_it_unread() -> None:
+    # html2text with box 5's first line of marks moved above the issuer's line (two lines swapped).
+    page = (PAGES / "0000002488-24-000005.html2text.md").read_text()
+    lines = page.split("\n")
+    k = next(i for i, ln in enumerate(lines) if ln.startswith("ADVANCED MICRO DEVICES INC [AMD]"))
+    assert lines[k + 1].startswith("(Check all applicable)")
+    lines[k], lines[k + 1] = lines[k + 1], lines[k]
+    assert parse(page.encode()).issuer.name == "ADVANCED MICRO DEVICES INC"
+    got = parse("\n".join(lines).encode())
+    assert got.issuer.name is None and "issuer.name" in got.missing and got.issuer.trading_symbol == "AMD"
+
+
+def test_a_title_holding_officer_moved_above_box_fives_marks_leaves_them_unread() -> None:
+    # "Officer" in a title moved above the marks' line (two lines swapped) would be taken for box 5's
+    # label, and the Officer's mark for Other's: the box is said unreadable instead.
+    page = (PAGES / "0001179110-20-002915.html2text.md").read_text()
+    page = page.replace("Executive Vice President", "Chief Officer")
+    marks, title = "__X__ Officer (give title below) | _____ Other (specify below)  \n", "Chief Officer  \n"
+    assert boxes.read_relationship("_____ Director _____ 10% Owner Chief Officer " + marks) == (None, None)
+    assert parse(page.encode()).reporting_owners[0].relationship.is_officer is True
+    got = parse(page.replace(marks + title, title + marks).encode())
+    assert got.reporting_owners[0].relationship.is_other is False
+    assert "reporting_owners[0].relationship" in got.missing

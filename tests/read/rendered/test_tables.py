@@ -3,10 +3,16 @@ to the columns."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from section16 import parse
+from section16.errors import ParseError
 from section16.read.rendered.cells import CLIPPED
-from section16.read.rendered.tables import T1_F4, RowError, _has_label_cell, fit, fits
+from section16.read.rendered.tables import T1_F4, RowError, _has_label_cell, fit, fits, split_rows
+
+from .conftest import html_of
 
 
 @pytest.mark.parametrize(
@@ -47,3 +53,28 @@ def test_a_row_fits_its_columns_or_says_why_each_time_it_is_asked(row: list[str]
         else:
             with pytest.raises(RowError, match=why):
                 fit(row, T1_F4)
+
+
+# Broken pages (bench/rendered_damage.py): an empty cell inserted in a row.
+
+
+def test_rows_run_together_split_but_one_text_past_the_columns_is_no_row() -> None:
+    assert split_rows(["Common Stock", "100", "D", "", "Common Stock", "200", "I", "By Trust"], 4) == [
+        ["Common Stock", "100", "D", ""],
+        ["Common Stock", "200", "I", "By Trust"],
+    ]
+    with pytest.raises(RowError, match="5 cells where the table has 4"):
+        split_rows(["Common Stock", "100", "I", "", "By Trust"], 4)
+
+
+def test_an_empty_cell_inserted_before_a_nature_is_an_error_on_the_html_page() -> None:
+    html = html_of("0000899243-21-019441")
+    leaf = re.compile(r"<td\b[^>]*>((?:(?!<td\b|<table\b|<tr\b).)*?)</td>", re.S)
+    cell = next(
+        m
+        for m in leaf.finditer(html, html.index("Table I -"))
+        if re.sub(r"<[^>]+>", "", m.group(1)).strip().startswith("See Footnote")
+    )
+    parse(html.encode())
+    with pytest.raises(ParseError, match="Table I"):
+        parse((html[: cell.start()] + "<td></td>" + html[cell.start() :]).encode())

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from ...model import Filing
 from . import _compiled  # noqa: F401  (first: the compiled modules below are imported where fresh)
+from .broken_guards import check_broken
 from .cells import LITERAL
 from .form import read_doc
 from .html import html_to_doc
@@ -135,15 +136,26 @@ def parse_pdf(data: bytes, source: str | None = None) -> Filing:
     return read_doc(pdf_to_doc(data, source), source, "pdf")
 
 
+def _guarded(read: Callable[[bytes, str | None], Filing]) -> Callable[[bytes, str | None], Filing]:
+    """The reader with the checks for what a broken page leaves behind (:mod:`.broken_guards`)."""
+
+    def guarded(data: bytes, source: str | None = None) -> Filing:
+        return check_broken(read(data, source))
+
+    guarded.__name__ = guarded.__qualname__ = read.__name__
+    guarded.__doc__ = read.__doc__
+    return guarded
+
+
 def _register() -> None:
     from .. import register_reader
     from ..submission import register_legacy_reader
     from .legacy import parse_legacy
 
-    register_reader("html", parse_html)
-    register_reader("markdown", parse_markdown)
-    register_reader("text", parse_text)
-    register_reader("pdf", parse_pdf)
+    register_reader("html", _guarded(parse_html))
+    register_reader("markdown", _guarded(parse_markdown))
+    register_reader("text", _guarded(parse_text))
+    register_reader("pdf", _guarded(parse_pdf))
     register_legacy_reader(parse_legacy)
 
 

@@ -18,7 +18,8 @@ ZIP_RE = re.compile(r"^(?=.*\d)[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)?$")
 NOT_A_NAME_RE = re.compile(
     r"[\[\]]|___|\b(?:Director|10% Owner|Ticker|Trading Symbol)\b"
     r"|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$"  # the city line run onto it ("Musk Elon PALO ALTO, CA 94304")
-    r"|\s\d{1,2}/\d{1,2}/\d{4}$"  # box 2's or 3's date run onto it ("Futch Clarke 11/17/2020")
+    r"|(?:^|\s)\d{1,2}/\d{1,2}/\d{4}(?:\s|$)"  # box 2's or 3's date run onto it ("Futch Clarke 11/17/2020")
+    r"|\bP\.?\s?O\.?\s+BOX\b"  # the street's post office box run onto it ("Zapolsky David P.O. BOX 81226")
 )
 
 
@@ -85,10 +86,11 @@ def checked(owner: ReportingOwner, missing: list[str], notes: list[Note]) -> Rep
 _STREETS = ("street1", "street2")
 
 
-def list_unfound(owner: ReportingOwner, missing: list[str], notes: list[Note]) -> None:
+def list_unfound(owner: ReportingOwner, missing: list[str], notes: list[Note]) -> ReportingOwner:
     """On a page that is not the HTML one, box 1 printed without its street, its city line or its
     name: a converter moved those lines elsewhere (an owner's address on the SEC page always has its
-    first street line and its city), so they are listed missing."""
+    first street line and its city), so they are listed missing. The owner is returned without what
+    was read but cannot be box 1's (a city line without state or zip)."""
     a = owner.address
     if a is None or a.street1 is None:
         lost = (
@@ -104,5 +106,13 @@ def list_unfound(owner: ReportingOwner, missing: list[str], notes: list[Note]) -
         # (a PDF's flowing text puts the 2026 design's zip cell after Table I's title).
         missing.append("reporting_owners[0].address.zip_code")
         notes.append(Note("reporting_owners[0].address.zip_code", "no postal code read with the state"))
+    if a is not None and a.city and a.state is None and a.zip_code is None:
+        # A city line without state or postal code (none of the corpus's 903 first owners' is so): the
+        # line read is another box's text (box 5's title "VP, Store Operations" after the "(Street)"
+        # caption, where a PDF converter ran the boxes' lines together), or the line lost its end.
+        missing.extend(f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code"))
+        notes.append(Note("reporting_owners[0].address", "city line read without state or zip; not read", a.city))
+        owner = dataclasses.replace(owner, address=dataclasses.replace(a, city=None))
     if owner.name is None:
         missing.append("reporting_owners[0].name")
+    return owner

@@ -8,7 +8,7 @@ import itertools
 import re
 
 from ...model import Address, Relationship, ReportingOwner
-from . import boxes, owners_joined
+from . import box_one, boxes, owners_joined
 from .cells import Row
 
 _OWNER_HEAD_RE = re.compile(r"^\W*(?:Reporting Owner Name|Director|Relationships)", re.IGNORECASE)
@@ -27,6 +27,12 @@ def street_lines(
         if got is None and len(street) == 1:
             got = split_street(street[0], lines)
         return (got, None) if got is not None else ([], "street lines may be wrapped by the layout; not split")
+    if own_rows is not None and len(street) > 1:
+        # Box 1's street lines are the owners table's too: a line that table does not print is some
+        # other box's text moved under box 1's captions (a broken page), not a street.
+        table = " ".join(" ".join(owner_cell_lines(own_rows)).split())
+        if table and any(" ".join(s.split()) not in table for s in street):
+            return [], "a street line of box 1 is not in the Reporting Owners table"
     if own_rows is not None and len(street) == 1:
         first_lines = owner_cell_lines(own_rows)
         if street[0].endswith(","):
@@ -54,6 +60,15 @@ def street_lines(
         if ", " in street[0]:
             split = split_street(street[0], first_lines)
             return (split, None) if split is not None else ([], "one street line or two joined by a comma?")
+    if own_rows is None and len(street) == 1:
+        # No owners table (cut off the page, or lost; every design prints one): nothing tells
+        # "street1, street2" from one line holding a comma, nor (but in HTML, which keeps the line
+        # breaks) two lines a converter ran together from one, nor the join's comma before an empty
+        # second line from the filer's, so the line is no street1.
+        joined = not nbsp_kept and (fmt != "html" or (comma_joined and ", " in street[0]))
+        # (Another box's label is no street at all: box_one.checked says so.)
+        if (joined or street[0].endswith(",")) and not box_one.NOT_A_STREET_RE.search(street[0]):
+            return [], "one street line or two run together? (no Reporting Owners table to tell)"
     return street, None
 
 

@@ -122,6 +122,7 @@ class Header:
     amend_date: date | None = None
     rel: dict[str, bool] | None = None
     title_text: str | None = None
+    unsure: list[str] = field(default_factory=list)  # fields not read: where their text ends is not settled
     found: set[str] = field(default_factory=set)
     notes: list[tuple[str, str, str | None]] = field(default_factory=list)
 
@@ -168,6 +169,8 @@ def _lines(seg: str) -> list[str]:
 
 #: A date as the boxes print one (box 3's, box 4's): never part of an issuer's name.
 _BOX_DATE_RE = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{4}(?![\w/])")
+#: Box 5's check marks and labels: never in an issuer's name (a broken page moved them into box 2).
+_BOX5_WORDS_RE = re.compile(r"__|\b10% Owner\b|\(give title|\(specify below|\(Check all", re.IGNORECASE)
 
 
 def _lines_before_ticker(lines: list[str]) -> int:
@@ -265,6 +268,7 @@ def checkbox(text: str, label: str) -> bool | None:
 _REL_RES = [(key, re.compile(pat, re.IGNORECASE)) for key, pat in _REL_LABELS]
 _CHECK_ALL_RE = re.compile(r"\(Check all applicable\)", re.IGNORECASE)
 _BELOW_RE = re.compile(r"^\s*below\)")
+_LABEL_IN_GAP_RE = re.compile(r"Officer\s*\(give|Other\s*\(specify|10%\s*Owner", re.IGNORECASE)
 
 
 def read_relationship(seg: str) -> tuple[dict[str, bool] | None, str | None]:
@@ -282,6 +286,10 @@ def read_relationship(seg: str) -> tuple[dict[str, bool] | None, str | None]:
     for key, s, e in pos:
         gap = flat[prev:s]
         gap = _CHECK_ALL_RE.sub(" ", gap)
+        if prev and _LABEL_IN_GAP_RE.search(gap):
+            # A label's full words between two labels found: a label was found too early (box 5's
+            # title "Chief Credit Officer" moved above the marks, a broken page): no mark is settled.
+            return None, None
         flags[key] = bool(_MARK_RE.search(gap)) or CHECKED in gap or "_X_" in gap
         prev = e
     rest = _BELOW_RE.sub("", flat[prev:])  # "(give title" / "below)" wrapped round "Other"
@@ -339,6 +347,12 @@ def read_header(text: str) -> Header:
     if "name" in seg:
         lines = _lines(seg["name"])
         h.name = strip_stars(" ".join(lines)) or None
+        if len(lines) > 1 and "last" not in seg:
+            # The "(Last) (First) (Middle)" caption under the name is not on the page (a broken page):
+            # the name's lines run on into the street's, and where the name ends is not settled.
+            h.notes.append(("reporting_owners[0].name", "no (Last) caption under box 1's name", h.name))
+            h.name = None
+            h.unsure.append("reporting_owners[0].name")
     if "last" in seg:
         h.street = _lines(seg["last"])
     if "street" in seg:
@@ -360,6 +374,9 @@ def read_header(text: str) -> Header:
             # box 1's and box 3's lines ran into box 2's (a PDF's text); where the name starts is unsure.
             h.notes.append(("issuer", "another box's date in the issuer's name; not read", raw))
             h.ticker = m.group(2).strip() or None
+        elif m and _BOX5_WORDS_RE.search(m.group(1)):
+            h.notes.append(("issuer", "box 5's marks or labels in the issuer's name; not read", raw))
+            h.ticker = m.group(2).strip() or None
         elif m:
             h.issuer_name, h.ticker = m.group(1).strip() or None, m.group(2).strip() or None
         elif raw:
@@ -372,4 +389,12 @@ def read_header(text: str) -> Header:
         h.amend_date = _first_date(seg["amend"], "date_of_original_submission", h)
     if "rel" in seg:
         h.rel, h.title_text = read_relationship(seg["rel"])
+        if h.title_text and "last" not in seg:
+            # Box 1's "(Last) (First) (Middle)" caption, which ends the title's text, is not on the page
+            # (a broken page): the text runs on into the next box (box 1's street), so it is no title.
+            h.notes.append(("reporting_owners[0].relationship", "no (Last) caption to end box 5's title", h.title_text))
+            officer, other = (h.rel["officer"], h.rel["other"]) if h.rel is not None else (True, True)
+            keys = ("officer_title",) * (officer or not other) + ("other_text",) * other
+            h.title_text = None
+            h.unsure.extend(f"reporting_owners[0].relationship.{k}" for k in keys)
     return h

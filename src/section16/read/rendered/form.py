@@ -213,6 +213,8 @@ TABLE_FIELDS = {
 _SPLIT_DATE_RE = re.compile(r"(?<![\w,.#-])\d$")
 _SIG_LABEL_RE = re.compile(r"\**\s*Signature\s+of\s+Reporting\s+Person", re.IGNORECASE)
 _NON_WORD_RE = re.compile(r"\W")
+#: A line of check box marks alone ("X", "X X"), as the owners table prints them.
+_MARK_LINE_RE = re.compile(r"^X(?:\s+X)*$")
 
 
 def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
@@ -239,6 +241,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     if "rel" in h.found and h.rel is None:  # the box is there but its four labels could not all be read
         missing.append("reporting_owners[0].relationship")
         notes.append(Note("reporting_owners[0].relationship", "relationship box not readable"))
+    missing.extend(h.unsure)
     for key, path in (("name", "reporting_owners[0].name"), ("issuer", "issuer.name"),
                       ("period", "period_of_report"), ("rel", "reporting_owners[0].relationship"),
                       ("street", "reporting_owners[0].address")):  # fmt: skip
@@ -323,14 +326,36 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         lead = _frags(lead_items)
         label_rest = flat(items[idx][1])
         pre = _SIG_LABEL_RE.split(label_rest)[0]
-        if _NON_WORD_RE.sub("", pre):
+        in_caption = bool(_NON_WORD_RE.sub("", pre))  # (the name, or its date, stands in the caption's cell)
+        if in_caption:
             lead.append(pre.strip(" *\\"))
         rest, sigs = blocks.split_signatures(lead)
         after_sig = back > 0 and items[back - 1][2] in ("siglabel", "sigs")
         if fmt in box_one_street.LAID_OUT and after_sig and rest and len(sigs) == 1 and sigs[0].name:
             # Laid-out text wraps a long signature: between two signature blocks every line is it.
             # (A "Date" there is the caption of the date above, printed on the line before the name.)
-            sigs = [Signature(" ".join([*(r for r in rest if r.lower() != "date"), sigs[0].name]), sigs[0].date)]
+            wrapped = [r for r in rest if r.lower() != "date"]
+            title = " ".join(h.title_text.split()).casefold() if h.title_text else None
+            if any(_MARK_LINE_RE.match(r) or " ".join(r.split()).casefold() == title for r in wrapped):
+                # A check box's mark ("X") or box 5's title is no signature's line: text given box
+                # by box (pdfminer) put the owners table's marks and officer's title after the
+                # heading. The signature's own line stands under them; any other line may be its
+                # first line or another box's, so the name is then not read.
+                if not all(_MARK_LINE_RE.match(r) for r in wrapped):
+                    missing.append(f"signatures[{len(signatures)}].name")
+                    notes.append(Note("signatures", "other boxes' lines above the signature's; not read"))
+                    sigs = [Signature(None, sigs[0].date)]
+                wrapped = []
+            if sigs[0].name is not None:
+                sigs = [Signature(" ".join([*wrapped, sigs[0].name]), sigs[0].date)]
+            rest = []
+        elif (
+            fmt in _TABLE_BY_TABLE and after_sig and rest and len(sigs) == 1 and sigs[0].name
+            and len(lead_items) == 1 and not in_caption
+        ):  # fmt: skip
+            # One cell holds the name, wrapped over its lines, and the date under it (a PDF-made
+            # Markdown's cell over its caption's): every line of the cell but the date is the name.
+            sigs = [Signature(" ".join([*rest, sigs[0].name]), sigs[0].date)]
             rest = []
         signatures.extend(sigs)
         start = 0
@@ -414,7 +439,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         notes.append(Note("reporting_owners[0].address", unsure))
     owner = box_one.checked(box_one_street.first_owner(h), missing, notes)
     if fmt != "html":  # (box 1's label not found too: what was not read of it is listed)
-        box_one.list_unfound(owner, missing, notes)
+        owner = box_one.list_unfound(owner, missing, notes)
     owners = [owner]
     if own_items is not None:
         cells: list[str] = []

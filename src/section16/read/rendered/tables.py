@@ -134,6 +134,10 @@ def split_rows(row: Row, n: int, padded: list[str] | None = None) -> list[Row]:
         chunk = cells[i : i + n]
         if len(chunk) < n and not chunk[0].strip():
             break
+        if out and sum(1 for c in chunk if c.strip()) == 1:
+            # One text past a row's columns is no row of its own (every row shows at least its title,
+            # an amount and its D or I): a cell was inserted, the row's columns shifted (a broken page).
+            raise RowError(f"a row has {len(cells)} cells where the table has {n} columns")
         out.append(chunk + [""] * (n - len(chunk)))
         i += n
     return out

@@ -1,0 +1,171 @@
+"""Checks on a whole reading for what a broken page (a line, a box or a number lost) leaves behind,
+applied to every rendered format's reading (``bench/rendered_damage.py`` damages pages so).
+
+A footnote mark whose footnote was not read: EDGAR takes no filing whose marks name a footnote it does
+not hold, so the page lost that footnote's number (or its lines). Its text may then have run on into
+the footnote printed before it (a footnote's lines are read up to the next number), so that one is
+not read either, nor the remarks (where the page's lines moved the footnote after them): all are
+listed missing rather than one given with the other's words.
+
+A text holding a table's rule (runs of dashes parted by spaces, as pandoc's plain text rules its
+tables): a line that ended the text (a caption, a heading) was lost and the text ran on into the
+rule. No filer's text in the corpus holds a run of six dashes; the text is listed missing.
+
+A row whose nature of ownership is a lone "D" or "I" and whose ownership form (D or I) is empty: an
+empty cell came in before the ownership form's column and moved the row's last cells one column
+right (no nature in the corpus is so short). The table's rows are not given, and said missing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ...model import Filing, Note, Value
+
+#: A table's rule: runs of dashes parted by spaces ("------- ---- -----"), or one long run.
+_RULE_RE = re.compile(r"-{5,}\s+-{2,}|-{20,}")
+
+
+def _marks(obj: object, out: set[str]) -> None:
+    """Every footnote id the reading's values and codings carry."""
+    if isinstance(obj, tuple):
+        for x in obj:
+            _marks(x, out)
+        return
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        return
+    ids = getattr(obj, "footnote_ids", None)
+    if isinstance(ids, tuple):
+        out.update(ids)
+    for f in dataclasses.fields(obj):
+        if f.name not in ("footnotes", "notes", "missing", "source", "footnote_ids"):
+            _marks(getattr(obj, f.name), out)
+
+
+def _number(fid: str) -> int | None:
+    return int(fid[1:]) if fid[:1] == "F" and fid[1:].isdigit() else None
+
+
+def check_lost_notes(filing: Filing) -> Filing:
+    """The reading with each footnote a mark names but that was not read (nor said missing) listed
+    missing, and the footnote read just before it (which may hold its text) emptied and listed too."""
+    if "footnotes" in filing.missing:
+        return filing
+    used: set[str] = set()
+    _marks(filing, used)
+    read = {fn.id for fn in filing.footnotes}
+    lost = sorted(
+        (f for f in used - read if f"footnotes[{f}]" not in filing.missing and _number(f) is not None),
+        key=lambda f: _number(f) or 0,
+    )
+    if not lost:
+        return filing
+    missing = [f"footnotes[{f}]" for f in lost]
+    notes = [Note(f"footnotes[{f}]", "a mark names it but the page's footnotes do not hold it") for f in lost]
+    before: set[str] = set()
+    for f in lost:
+        n = _number(f) or 0
+        earlier = [fn.id for fn in filing.footnotes if (_number(fn.id) or n) < n]
+        if earlier:
+            before.add(max(earlier, key=lambda g: _number(g) or 0))
+    for f in sorted(before):
+        missing.append(f"footnotes[{f}]")
+        notes.append(Note(f"footnotes[{f}]", "the footnote after it is lost: its text may run on into this one"))
+    remarks = filing.remarks
+    if remarks is not None:  # (or into the remarks, where the page's lines moved it after them)
+        missing.append("remarks")
+        notes.append(Note("remarks", "a footnote is lost: its text may run on into the remarks"))
+        remarks = None
+    return dataclasses.replace(
+        filing,
+        remarks=remarks,
+        footnotes=tuple(fn for fn in filing.footnotes if fn.id not in before),
+        missing=tuple(dict.fromkeys([*filing.missing, *missing])),
+        notes=(*filing.notes, *notes),
+    )
+
+
+def _ruled(obj: object, path: str, missing: list[str]) -> object:
+    """``obj`` with every text holding a table's rule emptied, its path added to ``missing``."""
+    if isinstance(obj, str):
+        if _RULE_RE.search(obj):
+            missing.append(path)
+            return None
+        return obj
+    if isinstance(obj, tuple):
+        return tuple(_ruled(x, f"{path}[{i}]", missing) for i, x in enumerate(obj))
+    if isinstance(obj, Value):
+        if isinstance(obj.value, str) and _RULE_RE.search(obj.value):
+            missing.append(path)
+            return dataclasses.replace(obj, value=None, footnote_ids=())
+        return obj
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {}
+        for f in dataclasses.fields(obj):
+            old = getattr(obj, f.name)
+            new = _ruled(old, f"{path}.{f.name}" if path else f.name, missing)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(obj, **changes) if changes else obj
+    return obj
+
+
+_RULE_WHY = "a table's rule in the text: it ran on past its end; not read"
+_NOT_WALKED = ("footnotes", "notes", "missing", "source", "unknown")
+
+
+def check_ruled_texts(filing: Filing) -> Filing:
+    """The reading with each text that holds a table's rule listed missing and emptied."""
+    missing: list[str] = []
+    changes = {
+        f.name: _ruled(getattr(filing, f.name), f.name, missing)
+        for f in dataclasses.fields(filing)
+        if f.name not in _NOT_WALKED
+    }
+    lost = [fn.id for fn in filing.footnotes if _RULE_RE.search(fn.text)]
+    missing.extend(f"footnotes[{f}]" for f in lost)
+    if not missing:
+        return filing
+    return dataclasses.replace(
+        filing,
+        **{k: v for k, v in changes.items() if v is not getattr(filing, k)},  # type: ignore[arg-type]
+        footnotes=tuple(fn for fn in filing.footnotes if fn.id not in lost),
+        missing=tuple(dict.fromkeys([*filing.missing, *missing])),
+        notes=(*filing.notes, *(Note(m, _RULE_WHY) for m in missing)),
+    )
+
+
+_TABLES = (
+    ("Table I", ("non_derivative_transactions", "non_derivative_holdings")),
+    ("Table II", ("derivative_transactions", "derivative_holdings")),
+)
+
+
+def check_shifted_rows(filing: Filing) -> Filing:
+    """The reading with a table left unread where a row's D or I stands in its nature column."""
+    changes: dict[str, tuple[object, ...]] = {}
+    missing: list[str] = []
+    notes: list[Note] = []
+    for where, kinds in _TABLES:
+        rows = [r for k in kinds for r in getattr(filing, k)]
+        if any(r.nature_of_ownership.value in ("D", "I") and r.direct_indirect.value is None for r in rows):
+            changes.update({k: () for k in kinds})
+            missing.extend(kinds)
+            notes.append(Note(where, "rows not read: a row's D or I stands in its nature column (columns shifted)"))
+    if not changes:
+        return filing
+    return dataclasses.replace(
+        filing,
+        **changes,  # type: ignore[arg-type]
+        missing=tuple(dict.fromkeys([*filing.missing, *missing])),
+        notes=(*filing.notes, *notes),
+    )
+
+
+def check_broken(filing: Filing) -> Filing:
+    """Every check of this module."""
+    return check_lost_notes(check_shifted_rows(check_ruled_texts(filing)))
+
+
+__all__ = ["check_broken", "check_lost_notes", "check_ruled_texts", "check_shifted_rows"]

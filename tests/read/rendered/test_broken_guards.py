@@ -1,0 +1,87 @@
+"""Checks on a whole reading for what a broken page leaves behind (broken_guards), on real pages
+damaged as bench/rendered_damage.py damages them."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from section16 import parse
+from section16.model import Footnote
+from section16.read.rendered.broken_guards import check_lost_notes, check_ruled_texts, check_shifted_rows
+
+from .conftest import PAGES, html_of
+
+
+def test_a_footnote_whose_number_is_lost_takes_the_one_before_it_along() -> None:
+    # The HTML page with footnote (3)'s number gone: its text reads as the end of footnote 2's, so the
+    # mark (3) names a footnote the page no longer holds; both are said missing.
+    html = html_of("0000002488-24-000005")
+    number = '<b>(<a name="#F3"></a>3)</b>'
+    assert number in html
+    whole = parse(html.encode())
+    assert {fn.id for fn in whole.footnotes} >= {"F2", "F3"}
+    got = parse(html.replace(number, "").encode())
+    assert {"footnotes[F2]", "footnotes[F3]"} <= set(got.missing)
+    assert not {fn.id for fn in got.footnotes} & {"F2", "F3"}
+    assert {fn.id: fn.text for fn in got.footnotes}["F1"] == {fn.id: fn.text for fn in whole.footnotes}["F1"]
+
+
+def test_footnotes_all_read_are_left_alone() -> None:
+    got = parse((PAGES / "0000002488-24-000005.html2text.md").read_bytes())
+    assert check_lost_notes(got) is got
+    # One taken away by hand: it and the one before are listed.
+    fewer = dataclasses.replace(got, footnotes=tuple(fn for fn in got.footnotes if fn.id != "F2"))
+    checked = check_lost_notes(fewer)
+    assert {"footnotes[F1]", "footnotes[F2]"} <= set(checked.missing)
+    assert [fn.id for fn in checked.footnotes] == [fn.id for fn in got.footnotes if fn.id not in ("F1", "F2")]
+
+
+def test_a_text_run_on_into_a_tables_rule_is_not_read() -> None:
+    # pandoc plain with box 1's label line gone: the signature and box 5's title ran on into the rules
+    # of pandoc's tables ("------- -- ------ /s/ ..."); they are said missing, not read with the rule.
+    page = (PAGES / "0000080424-26-000034.pandoc-plain.txt").read_text()
+    lines = page.split("\n")
+    k = next(i for i, ln in enumerate(lines) if "1. Name and Address of Reporting" in ln)
+    got = parse("\n".join(lines[:k] + lines[k + 1 :]).encode())
+    assert got.signatures[0].name is None and "signatures[0].name" in got.missing
+    assert got.reporting_owners[0].relationship.officer_title is None
+    assert "reporting_owners[0].relationship.officer_title" in got.missing
+    assert parse(page.encode()).signatures[0].name == "/s/ Wednesday Shipp, attorney-in-fact for Robert Portman"
+
+
+def test_a_rule_in_a_footnote_empties_it() -> None:
+    got = parse((PAGES / "0000002488-24-000005.html2text.md").read_bytes())
+    assert check_ruled_texts(got) is got
+    ruled = dataclasses.replace(got, footnotes=(Footnote("F1", "Each RSU ------ ---- -----"), *got.footnotes[1:]))
+    checked = check_ruled_texts(ruled)
+    assert "footnotes[F1]" in checked.missing and "F1" not in {fn.id for fn in checked.footnotes}
+
+
+def _td_before_first_d(html: str) -> str:
+    """The HTML page with an empty cell inserted before Table I's first D (of the ownership form)."""
+    t1 = html.index("Table I -")
+    leaf = re.compile(r"<td\b[^>]*>((?:(?!<td\b|<table\b|<tr\b).)*?)</td>", re.S)
+    cell = next(m for m in leaf.finditer(html, t1) if re.sub(r"<[^>]+>", "", m.group(1)).strip() == "D")
+    return html[: cell.start()] + "<td></td>" + html[cell.start() :]
+
+
+def test_a_row_whose_d_stands_in_its_nature_column_leaves_its_table_unread() -> None:
+    # An empty cell before the ownership form moves the D into the nature column: every cell still
+    # reads as its column's type, but no nature is a lone D, and the form column is empty.
+    html = html_of("0000002488-24-000005")
+    whole = parse(html.encode())
+    assert whole.non_derivative_transactions[0].direct_indirect.value == "D"
+    got = parse(_td_before_first_d(html).encode())
+    assert got.non_derivative_transactions == () and got.non_derivative_holdings == ()
+    assert {"non_derivative_transactions", "non_derivative_holdings"} <= set(got.missing)
+    assert got.derivative_transactions == whole.derivative_transactions  # Table II is read as before
+    assert check_shifted_rows(whole) is whole
+
+
+def test_a_lost_footnote_takes_the_remarks_along() -> None:
+    # The remarks follow the footnotes: a footnote's line moved after "Remarks:" runs on into them.
+    got = parse((PAGES / "0000002488-24-000005.html2text.md").read_bytes())
+    fewer = dataclasses.replace(got, remarks="Exhibit 24", footnotes=got.footnotes[:-1])
+    checked = check_lost_notes(fewer)
+    assert checked.remarks is None and "remarks" in checked.missing
