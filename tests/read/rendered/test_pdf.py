@@ -419,3 +419,19 @@ def test_a_cells_lines_apart_on_the_pdfs_finer_grid_still_make_one_row() -> None
     assert shown(expected, got) > 40
     # (the page prints box 1's "TAIWAN" under "(State)"; the XML holds it as the country)
     assert [p for p, _e, _g in misses(expected, got)] == ["reporting_owners[0].address.state"]
+
+
+def test_notes_stopping_a_space_short_of_the_papers_edge_were_cut_there() -> None:
+    # Printed in DejaVu (a machine without Liberation), the notes' lines run past the paper, and the
+    # edge fell between two words on every page: no word reaches past it, each note's line stops a
+    # space short of it ("... provide Tesla, Inc., any security") and the next line opens the next
+    # note. They were read as whole notes (31 wrong values); now listed missing.
+    name = "0000899243-21-044225"
+    got = parse_bytes((PAGES / f"{name}.chromium-pdf-dejavu.pdf").read_bytes(), f"{name}.pdf")
+    expected = reference(name)
+    assert {"footnotes[F1]", "footnotes[F3]", "footnotes[F31]"} <= set(got.missing)
+    assert [(n.id, n.text) for n in got.footnotes] == [
+        ("F2", "The Elon Musk Revocable Trust dated July 22, 2003, for which the reporting person is trustee.")
+    ]
+    assert not [p for p, _e, _g in misses(expected, got)]  # nothing else differs unsaid
+    assert shown(expected, got) > 300

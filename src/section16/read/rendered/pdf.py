@@ -24,6 +24,7 @@ from .cells import CLIPPED, LITERAL, Doc
 from .pdf_pdfium import Sheet
 from .ruled import Page, Word
 from .text import text_to_doc
+from .text_notes import _SENTENCE_STOPS
 
 #: Width of one grid column: small enough that neighbouring words never collide.
 POINTS_PER_COLUMN = 3.0
@@ -36,6 +37,9 @@ LINE_TOLERANCE = 2.5
 CLIP_TOLERANCE = 0.3
 #: On a page with clipped text, a line ending this close to the edge (points) counts as clipped too.
 OVERFLOW_REACH = 30.0
+#: A line of free text ending closer to the edge than this share of its font's size (a space, in the
+#: fonts printers use: a quarter to a third of the size) and not ending a sentence was cut there.
+EDGE_SPACE_SHARE = 0.4
 #: A rule is at most this thick (points); thicker shapes are fills, not borders.
 RULE_WIDTH = 2.0
 
@@ -126,6 +130,51 @@ def _overflows(sheet: Sheet, left: float | None) -> bool:
     return any(map(operator.gt, map(_X1, words), itertools.repeat(edge)))  # (x1 > edge, in C)
 
 
+def _outside_tables(page: Page, w: Word) -> bool:
+    """The word stands outside the ruled tables (two rules at most cross its line's middle)."""
+    mid = (w.top + w.bottom) / 2
+    return sum(1 for _x, a, b in page.v if a <= mid <= b) <= 2
+
+
+def _stops_at_edge(page: Page, edge: float, w: Word) -> bool:
+    """The word ends a footnote of one line a space or less short of the paper's edge, mid-sentence:
+    the next word started past the edge, and chromium drew none of it (a letter starting inside the
+    frame is drawn, one starting outside is not). A page laid out in wider letters (DejaVu, where
+    Liberation is missing) may cut its notes so on every page, no word reaching past the edge."""
+    return (
+        w.x1 > edge - EDGE_SPACE_SHARE * (w.bottom - w.top)
+        and w.text[-1] not in _SENTENCE_STOPS
+        and _outside_tables(page, w)
+        and _note_on_one_line(page, w)
+    )
+
+
+#: A footnote's number, as it opens a note's first line.
+_NOTE_NUMBER_RE = re.compile(r"^\(\d{1,3}\)")
+
+
+def _note_on_one_line(page: Page, w: Word) -> bool:
+    """``w`` ends a footnote of one line: its line opens with the note's number and the line below
+    (within a line's height) with the next note's, or there is none. A note the page wrapped would
+    go on below; where numbers stand beside their notes' middle lines (a note of many lines), a
+    line may end a note or go on into the next line's: neither is told, so neither is taken."""
+    size = w.bottom - w.top
+    line = [u for u in page.words if abs(u.top - w.top) < size / 2 and u.x1 <= w.x1]
+    if _NOTE_NUMBER_RE.match(min(line, key=_X0).text) is None:
+        return False
+    below = [u for u in page.words if w.bottom < u.top + size / 2 and u.top < w.bottom + size]
+    return not below or _NOTE_NUMBER_RE.match(min(below, key=_X0).text) is not None
+
+
+def _stopped_at_edge(sheet: Sheet, left: float | None) -> bool:
+    """Some line of the sheet's free text stops at the paper's edge (:func:`_stops_at_edge`)."""
+    words = sheet.page.words
+    if not words or _kept_past_edge(sheet):
+        return False
+    edge = _edge(sheet, left)
+    return any(_stops_at_edge(sheet.page, edge, w) for w in words if w.x1 > edge - 20)
+
+
 def _clip(sheet: Sheet, left: float | None, overflow: bool) -> Page:
     """The sheet's page with each word the printer cut at the paper's right edge marked :data:`CLIPPED`.
     ``overflow``: some page of the document was laid out wider than the paper (one layout is cut
@@ -137,14 +186,13 @@ def _clip(sheet: Sheet, left: float | None, overflow: bool) -> Page:
     edge = _edge(sheet, left)
 
     def clipped(w: Word) -> bool:
-        if w.x1 > edge:
+        if w.x1 > edge or _stops_at_edge(page, edge, w):
             return True
         # The document is laid out wider than the paper: a line of text outside the ruled tables
         # that ends near the edge may have lost the words past it, cut whole.
         if not overflow or w.x1 <= edge - OVERFLOW_REACH:
             return False
-        mid = (w.top + w.bottom) / 2
-        return sum(1 for _x, a, b in page.v if a <= mid <= b) <= 2  # not inside a ruled table
+        return _outside_tables(page, w)
 
     page.words = [Word(w.text + CLIPPED, w.x0, w.x1, w.top, w.bottom) if clipped(w) else w for w in words]
     return page
@@ -192,7 +240,7 @@ def _read_pages(data: bytes, backend: str | None = None) -> list[Page]:
     sheets = BACKENDS[name](data)
     lefts = [s.left for s in sheets if s.left is not None]
     left = min(lefts, default=None)  # the same margin on every page
-    overflow = any(_overflows(s, left) for s in sheets)
+    overflow = any(_overflows(s, left) for s in sheets) or any(_stopped_at_edge(s, left) for s in sheets)
     # Where no page was cut at the edge, no word is marked clipped: the pages are as read.
     pages = [_clip(s, left, overflow) for s in sheets] if overflow else [s.page for s in sheets]
     return _literal_marks([_check_boxes(p) for p in pages])
