@@ -149,3 +149,12 @@ def test_a_city_line_without_state_or_zip_is_said_missing() -> None:
     missing: list[str] = []
     owner = box_one.list_unfound(_owner(street1="1 MAIN ST", city="VP, Store Operations"), missing, [])
     assert owner.address is not None and owner.address.city is None and "reporting_owners[0].address.city" in missing
+
+
+def test_a_date_or_a_captions_end_is_no_city() -> None:
+    # Broken pages: box 3's date line moved before the city line; box 6's "(Check Applicable Line)"
+    # caption's end read where the city line was lost.
+    assert box_one.NOT_A_CITY_RE.search("12/31/2019 MILL VALLEY")
+    assert box_one.NOT_A_CITY_RE.search("Line)")
+    assert not box_one.NOT_A_CITY_RE.search("MILL VALLEY")
+    assert not box_one.NOT_A_CITY_RE.search("GEORGE TOWN, GRAND CAYMAN")

@@ -8,7 +8,12 @@ import re
 
 from section16 import parse
 from section16.model import Footnote
-from section16.read.rendered.broken_guards import check_lost_notes, check_ruled_texts, check_shifted_rows
+from section16.read.rendered.broken_guards import (
+    check_lost_notes,
+    check_ruled_texts,
+    check_shifted_rows,
+    check_signature_cities,
+)
 
 from .conftest import PAGES, html_of
 
@@ -85,3 +90,15 @@ def test_a_lost_footnote_takes_the_remarks_along() -> None:
     fewer = dataclasses.replace(got, remarks="Exhibit 24", footnotes=got.footnotes[:-1])
     checked = check_lost_notes(fewer)
     assert checked.remarks is None and "remarks" in checked.missing
+
+
+def test_a_signature_holding_a_city_line_is_not_read() -> None:
+    # w3m with the owners table's last line moved under "Signatures" (two lines swapped):
+    # "WILLIAMSPORT PA 17701 /s/ Kimberly R. Yale, Attorney in Fact".
+    got = parse((PAGES / "0000080424-26-000034.w3m-dump.txt").read_bytes())
+    assert check_signature_cities(got) is got
+    sig = got.signatures[0]
+    moved = dataclasses.replace(got, signatures=(dataclasses.replace(sig, name=f"CINCINNATI OH 45202 {sig.name}"),))
+    checked = check_signature_cities(moved)
+    assert checked.signatures[0].name is None and checked.signatures[0].date == sig.date
+    assert "signatures[0].name" in checked.missing

@@ -44,6 +44,8 @@ NOT_A_CITY_RE = re.compile(
     r"|\bApplicable\s+Line\b|(?<!\w)below\)|\bFiled\b"  # box 6's label, box 5's "(give title below)", box 4's
     r"|\b(?:Common|Preferred|Ordinary|Class\s+[A-Z])\s+(?:Stock|Shares)\b"  # Table I's titles
     r"|^[^A-Za-z]*$"  # no letter: a postal code's part the layout set apart ("10001-" over "2192")
+    r"|(?<![\w/])\d{1,2}/\d{1,2}/\d{4}(?![\w/])"  # box 3's date, a line moved before the city's
+    r"|^\w+\)$"  # a caption's last word ("Line)": box 6's label, the city line lost)
 )
 
 

@@ -11,6 +11,9 @@ A text holding a table's rule (runs of dashes parted by spaces, as pandoc's plai
 tables): a line that ended the text (a caption, a heading) was lost and the text ran on into the
 rule. No filer's text in the corpus holds a run of six dashes; the text is listed missing.
 
+A signature holding a city line's "ST 12345" (no signature of the corpus does): the owners table's
+last line ran into it where a line moved; the name is listed missing.
+
 A row whose nature of ownership is a lone "D" or "I" and whose ownership form (D or I) is empty: an
 empty cell came in before the ownership form's column and moved the row's last cells one column
 right (no nature in the corpus is so short). The table's rows are not given, and said missing.
@@ -163,9 +166,29 @@ def check_shifted_rows(filing: Filing) -> Filing:
     )
 
 
+#: A state code and a postal code, as a city line ends: "WILLIAMSPORT PA 17701".
+_CITY_END_RE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+
+
+def check_signature_cities(filing: Filing) -> Filing:
+    """The reading with each signature name that holds a city line's state and zip listed missing."""
+    bad = [i for i, s in enumerate(filing.signatures) if s.name and _CITY_END_RE.search(s.name)]
+    if not bad:
+        return filing
+    return dataclasses.replace(
+        filing,
+        signatures=tuple(dataclasses.replace(s, name=None) if i in bad else s for i, s in enumerate(filing.signatures)),
+        missing=tuple(dict.fromkeys([*filing.missing, *(f"signatures[{i}].name" for i in bad)])),
+        notes=(
+            *filing.notes,
+            *(Note(f"signatures[{i}].name", "a city line's state and zip in it; not read") for i in bad),
+        ),
+    )
+
+
 def check_broken(filing: Filing) -> Filing:
     """Every check of this module."""
-    return check_lost_notes(check_shifted_rows(check_ruled_texts(filing)))
+    return check_lost_notes(check_shifted_rows(check_signature_cities(check_ruled_texts(filing))))
 
 
-__all__ = ["check_broken", "check_lost_notes", "check_ruled_texts", "check_shifted_rows"]
+__all__ = ["check_broken", "check_lost_notes", "check_ruled_texts", "check_shifted_rows", "check_signature_cities"]
