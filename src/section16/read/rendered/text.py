@@ -29,6 +29,7 @@ from ...model import Filing, Note, Relationship
 from . import layout, tables
 from .boxes import read_form_type
 from .browser_boxes import boxes_stateless, clear_boxes
+from .browser_signatures import join_wrapped_signatures
 from .cells import Doc, normalize
 from .column_blocks import fill_unread, signature_dates
 from .dashed_rows import dashed_table_rows
@@ -410,6 +411,8 @@ def text_to_doc(
         if unread is None:
             raise ParseError(no_head, source=source or "<bytes>", line=t2_line + 1, where="Table II")
         unread.append((2, t2_line + 1, no_head))
+    if grid:  # (a signature wrapped in its cell: its further lines stand alone under its date)
+        doc = join_wrapped_signatures(doc)
     return [[normalize(c) for c in row] for row in doc]
 
 
