@@ -142,3 +142,41 @@ def test_rows_run_on_in_a_tables_title_are_said_missing_not_dropped() -> None:
     assert "derivative_transactions" in got.missing
     assert any(n.where == "Table II" and "title" in n.message for n in got.notes)
     assert [m for m in misses(reference(name), got) if not _is_missing(m[0], got.missing)] == []
+
+
+def test_check_marks_after_the_signatures_heading_are_no_part_of_the_name() -> None:
+    # pdfminer gives the owners table's mark box ("X") after the "Signatures" heading, above the name.
+    got = parse(PAGES / "0000093410-26-000117.pdfminer-text.txt")
+    assert [(s.name, str(s.date)) for s in got.signatures] == [
+        ("/s/ Rose Z. Pierson, Attorney-In-Fact for John B. Hess", "2026-05-08")
+    ]
+    # A mark and an officer's title ("Chair and CEO") there: the title may be the name's first line.
+    got = parse(PAGES / "0000796343-26-000105.pdfminer-text.txt")
+    assert [(s.name, str(s.date)) for s in got.signatures] == [(None, "2026-04-30")]
+    assert "signatures[0].name" in got.missing
+
+
+def test_a_name_wrapped_in_its_cell_over_its_date_is_read_whole() -> None:
+    # pymupdf4llm: "| ... By: /s/ Mark N.<br>Lampert, President<br>06/22/2020 |" over the caption's row.
+    got = parse(PAGES / "0000921895-20-001838.pymupdf4llm.md")
+    names = [s.name for s in got.signatures]
+    assert len(names) == 10 and "signatures" not in got.missing
+    assert names[1] == (
+        "Biotechnology Value Fund, L.P., By: BVF Partners L.P., its investment manager, By: BVF Inc., its general "
+        "partner, By: /s/ Mark N. Lampert, President"
+    )
+    assert names[6] is not None and names[6].endswith("By: /s/ Mark N. Lampert, President")
+    # A name in a paragraph above the caption's cell, which holds the name again with its date: the
+    # caption's cell alone is the signature (the paragraph is not joined to it).
+    got = parse(PAGES / "0000899243-20-030949.pymupdf4llm.md")
+    assert [s.name for s in got.signatures] == ["JPMORGAN CHASE BANK, NATIONAL ASSOCIATION, by: /s/ Sean Saroya"]
+
+
+def test_box_5_s_title_after_the_signatures_heading_leaves_the_name_unread() -> None:
+    # pdfminer: the owners table's officer title "Senior Vice President" stands between the heading and
+    # the signature (no mark beside it): the signature's first line, or the table's? Not read.
+    got = parse(PAGES / "0001557979-26-000006.pdfminer-text.txt")
+    assert [(s.name, str(s.date)) for s in got.signatures] == [(None, "2026-05-26")]
+    assert "signatures[0].name" in got.missing
+    # Box 1's street box set above the name's captions: "Zapolsky David P.O. BOX 81226" is no name.
+    assert got.reporting_owners[0].name is None and "reporting_owners[0].name" in got.missing

@@ -236,3 +236,10 @@ def test_remarks_the_paper_cut_on_a_page_whose_notes_show_cuts_are_said_missing(
     assert [m for m in misses(reference(name), got) if m[0] == "remarks"] == []
     # A page whose notes are whole keeps its remarks (the Hess page prints none cut).
     assert "remarks" not in parse(HESS).missing
+
+
+def test_a_name_cut_across_cells_over_a_caption_cut_too_is_not_read() -> None:
+    # "| /s/ by Susan K. Jong as attorney-in-fac | t for David | Zapolsky, Senior Vice Pr | esident, ... |
+    # 05/26/2026 |" over "| | * | *~~S~~ignature of Reporting Person | | Date |": not the last piece alone.
+    got = parse(PAGES / "0001557979-26-000006.pymupdf4llm.md")
+    assert got.signatures == () and "signatures" in got.missing

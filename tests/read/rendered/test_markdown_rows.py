@@ -88,3 +88,10 @@ def test_rows_saying_table_found_as_row_by_row() -> None:
         expected = {i for i, row in enumerate(doc) if _TABLE_GATE_RE.search("\x00".join(row))}
         assert _rows_saying_table(doc) == expected
     assert _rows_saying_table(docs[0]) == {0, 2}
+
+
+def test_a_nature_s_last_line_under_the_table_with_its_mark_empties_the_row() -> None:
+    # "Maria<br>Cristina<br>Alban<br>2007" in the row, "Declaration of Trust (5)" a paragraph under it.
+    got = parse(PAGES / "0001179110-20-002137.pymupdf4llm.md")
+    assert "non_derivative_holdings[0]" in got.missing
+    assert got.non_derivative_holdings[0].nature_of_ownership.value is None

@@ -80,3 +80,24 @@ def test_a_paragraph_right_above_a_number_after_a_blank_line_may_be_either_notes
     want = {f.id: f.text for f in reference(name).footnotes}
     assert all(f.text == want[f.id] for f in got.footnotes)
     assert {"footnotes[F1]", "footnotes[F2]"} <= set(got.missing)
+
+
+def test_a_line_reaching_the_edge_where_cut_lines_stop_is_cut_too() -> None:
+    note = "(1) " + "word " * 60 + "and"  # 303 characters, stops mid-sentence
+    lines = ["Explanation of Responses:", note, "(2) " + "word " * 59 + "an", "  Next note's first line.", "(3)", ""]
+    marked = mark_clipped(lines, paged=False)
+    # Note 1's line stops under the next note's number: cut. Note 2's stops as far across (within a
+    # few characters), above another line: cut too.
+    assert marked[1].endswith(CLIPPED) and marked[2].endswith(CLIPPED)
+    assert not marked[3].endswith(CLIPPED)
+    # Shorter than where the cut lines stop: may be wrapped, not cut.
+    short = [*lines[:2], "(2) " + "word " * 50 + "an", *lines[3:]]
+    assert not mark_clipped(short, paged=False)[2].endswith(CLIPPED)
+
+
+def test_notes_cut_at_the_edge_above_a_centred_number_are_said_missing() -> None:
+    # pdfplumber's layout: "(30) The price ... the Securities and Exchange Co" (the paper's edge), then
+    # note 31's first line above its centred number "(31)".
+    got = parse(PAGES / "0000899243-21-049477.pdfplumber-layout.txt")
+    assert {"footnotes[F29]", "footnotes[F30]", "footnotes[F31]"} <= set(got.missing)
+    assert not any(f.id in ("F30", "F31") for f in got.footnotes)

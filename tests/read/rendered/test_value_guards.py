@@ -143,3 +143,13 @@ def test_a_footnote_number_without_brackets_after_a_nature_is_said_missing() -> 
     assert [h.nature_of_ownership.value for h in got.non_derivative_holdings] == [None, "Trust 16", "Trust"]
     assert got.missing == ("non_derivative_holdings[0].nature_of_ownership",)
     assert "brackets" in got.notes[0].message
+
+
+def test_an_amount_run_into_the_next_word_is_said_missing() -> None:
+    # pymupdf4llm dropped the space in two of three rows: "Common Stock, $0.0001par value".
+    got = parse(PAGES / "0000921895-20-001838.pymupdf4llm.md")
+    titles = [h.security_title.value for h in got.non_derivative_holdings]
+    assert titles == ["Common Stock, $0.0001 par value", None, None]
+    assert {"non_derivative_holdings[1].security_title", "non_derivative_holdings[2].security_title"} <= set(
+        got.missing
+    )

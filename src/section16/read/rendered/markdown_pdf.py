@@ -181,7 +181,15 @@ def signature_rows(doc: Doc, heading_in_cell: bool = True) -> Doc:
     if heading_in_cell:  # (the page holds "Signatures" beside a line break: see sig_heading_in_cell)
         doc = _part_signature_heading(doc)
     # Only the rows next to a caption (the caption ends a row's first cell) are looked at.
-    caps = [k for k, r in enumerate(doc) if r and "ignature" in r[0] and _CAPTION_END_RE.search(r[0])]
+    caps = [
+        k
+        for k, r in enumerate(doc)
+        if r
+        and (
+            ("ignature" in r[0] and _CAPTION_END_RE.search(r[0]))
+            or (not r[0].strip() and any("ignature" in c for c in r) and _is_caption_row(r))
+        )
+    ]
     near = {j for k in caps for j in range(k - 1, k + 2)}
     while i < len(doc):
         row = doc[i]
@@ -189,12 +197,7 @@ def signature_rows(doc: Doc, heading_in_cell: bool = True) -> Doc:
             out.append(row)
             i += 1
             continue
-        if (
-            i + 1 < len(doc)
-            and doc[i + 1]
-            and _CAPTION_LINE_RE.match(doc[i + 1][0])
-            and sum(1 for c in row if c.strip()) > 2
-        ):
+        if i + 1 < len(doc) and sum(1 for c in row if c.strip()) > 2 and _is_caption_row(doc[i + 1]):
             # The name above the caption cut across cells ("/s/ Linda Lam by Power of Attorney fo" |
             # "r Darla Smi" | "th"): where its words part cannot be told. Not read (the reader then
             # lists the signatures missing).
@@ -238,6 +241,19 @@ def signature_rows(doc: Doc, heading_in_cell: bool = True) -> Doc:
         out.append(row)
         i += 1
     return out
+
+
+def _is_caption_row(row: list[str]) -> bool:
+    """Is the row the name's caption (and the date's): in its first cell, or cut across cells from
+    an empty one on ("" | "*" | "*Signature of Reporting Person" | "" | "Date")?"""
+    if not row:
+        return False
+    if _CAPTION_LINE_RE.match(row[0]):
+        return True
+    cells = [c.strip() for c in row if c.strip()]
+    if cells and cells[-1] == "Date":
+        cells.pop()
+    return bool(cells) and not row[0].strip() and _CAPTION_LINE_RE.match(" ".join(cells)) is not None
 
 
 def join_footnote_heads(doc: Doc) -> Doc:

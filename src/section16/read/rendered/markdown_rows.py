@@ -410,7 +410,10 @@ def _outside_text(row: Row) -> bool:
     filled = [c for c in row if c.strip()]
     if len(filled) != 1 or holds_row_values(filled[0]) or _FORM_TEXT_RE.search(filled[0]):
         return False
-    return not _VALUE_RE.search(filled[0].replace("\n", " "))
+    # (Its words may end in the cell's footnote marks: "Declaration of Trust (5)", a nature's last
+    # line under the table; the marks are no value.)
+    words = _END_MARKS_RE.sub("", filled[0])
+    return not _VALUE_RE.search(words.replace("\n", " ")) and any(ch.isalpha() for ch in words)
 
 
 def _marked_lost(row: Row) -> Row:
@@ -448,6 +451,7 @@ _HEADING_NOTES_RE = re.compile(
 )
 _CODE_V_RE = re.compile(r"^[ \t]*Code[ \t]*\n[ \t]*V[ \t]*$", re.MULTILINE)
 #: A value of any kind a row shows: a number or date (a digit), a code or D/I on a line of its own.
+_END_MARKS_RE = re.compile(r"(?:\s*\(\d{1,3}\))+\s*$")
 _VALUE_RE = re.compile(r"\d|^[ \t]*[A-Z](?:[ \t]*\(\d+\))*[ \t]*$", re.MULTILINE)
 
 

@@ -30,6 +30,9 @@ _FORM_LINE = 100
 #: Characters a line of the printed form's free text holds at most (a PDF's text of chromium's A4
 #: landscape print: about 300 across the paper).
 _PAPER_LINE = 360
+#: A line within 1/30 of the paper's edge (in characters) reaches it: a text's columns place letters
+#: of unequal widths (about 10 characters across a 300-character line).
+_EDGE_SLACK = 30
 #: A footnote's number opening a line of its text: the line before it ended the note above. (A number
 #: alone on its line may stand beside its note's middle line: that line may go on into it.)
 _NOTE_START_RE = re.compile(r"^\s*\(\d{1,3}\)\s+\S")
@@ -116,6 +119,8 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
         if at_edge and across >= widest - 12:
             wide, full = True, across * 3 // 5
     free = lead = False
+    edge = 0  # where the lines shown cut stop (the paper's edge, in characters)
+    unsure: list[int] = []  # long lines stopping mid-sentence with text under them
     # Lines that end their paragraph mid-sentence, longer than the form's own lines but within a
     # page's width: cut too where the page's other free text shows it ran past the paper's edge (a
     # remark set in another size reaches the edge at fewer characters than the footnotes do).
@@ -145,6 +150,19 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
             continue  # longer than a printed line holds: text not printed on paper, not cut there
         if wide or not nxt.strip() or _SECTION_RE.search(nxt) or (lead and _starts_note(nxt, text)):
             out[i] = text + CLIPPED
+            edge = max(edge, len(text))
+        else:
+            unsure.append(i)
+    if edge and unsure:
+        # A line that reaches the paper's edge, where a line shown cut above or below stops, and
+        # stops mid-sentence was cut there too, whatever follows it (the next note's first line,
+        # its number centred below: "... Exchange Co" / "Effective August 13, ..." / "(31)"). The
+        # text's columns only approximate where its letters stood: within a few characters.
+        near = edge - edge // _EDGE_SLACK
+        for i in unsure:
+            text = lines[i].rstrip()
+            if len(text) >= near:
+                out[i] = text + CLIPPED
     if short and any(ln.endswith(CLIPPED) for ln in out[start:]):
         for i in short:
             out[i] = lines[i].rstrip() + CLIPPED
