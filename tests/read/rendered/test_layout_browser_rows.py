@@ -150,3 +150,20 @@ def test_a_cell_whose_lines_skip_one_is_two_cells() -> None:
     runs = runs_of(lines)
     assert grid_band_cost([0, 1, 2, 3], runs) >= STACKED
     assert grid_band_cost([0, 1, 2], runs) == 0.0
+
+
+def test_a_runs_words_before_another_cells_value_show_its_columns_width() -> None:
+    # "Common Stock, $1 2/3 Par 08/07/2019" (the title and the date one space apart) shows the title's
+    # column at least as wide as "Common Stock, $1": so "Value" / "Common ..." cannot be one cell's lines.
+    lines = [
+        at((3, "Common Stock, $1 2/3 Par 08/07/2019"), (40, "2,475"), (60, "I")),
+        at((3, "Value")),
+        at((3, "Common Stock, $1 2/3 Par 08/07/2019"), (40, "2,475"), (60, "D")),
+        at((3, "Value")),
+    ]
+    runs = runs_of(lines)
+    words = layout_browser_rows.text_runs(runs)
+    assert [w.text for w in words if w.line == 0] == ["Common Stock, $1"]
+    assert grid_band_cost([1, 2, 3], runs, words) >= STACKED
+    plain, _early, _late = grid_cuts([0, 1, 2, 3], [0, 2], runs)
+    assert plain == {0: 0, 1: 0, 2: 1, 3: 1}

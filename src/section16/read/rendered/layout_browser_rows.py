@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from .layout_rows import _AFTER_MARK, _BY_START, _UNBALANCED, STACKED, Cut, Run, _kind
+from .layout_words import Tok
 
 #: The page's marks of a text browser's dump: a superscript printed after a caret ("Reporting Person
 #: ^*", "^(1)"); pandoc's plain text prints its own marks as "⁽¹⁾" and "^(*)", and lays rows apart.
@@ -129,9 +130,17 @@ _CELLS_JOINED_RE = re.compile(r"(?:^| )(?:\$|-?\d[\d,./]*|\(\d{1,3}\)|[A-Z])(?= 
 
 
 def text_runs(runs: Mapping[int, Sequence[Run]]) -> list[Run]:
-    """The runs that are one cell's words alone (no value, mark or lone capital a run of two cells
-    holds): their lengths are widths their columns have at least."""
-    return [t for ts in runs.values() for t in ts if not _CELLS_JOINED_RE.search(t.text)]
+    """Each run's words up to the first that may start another cell (a value, a mark, a lone capital:
+    "Common Stock, $1 2/3 Par 08/07/2019" gives "Common Stock,"): one cell's words, from where the run
+    starts, so their lengths are widths their columns have at least."""
+    out: list[Run] = []
+    for ts in runs.values():
+        for t in ts:
+            m = _CELLS_JOINED_RE.search(t.text)
+            words = t.text if m is None else t.text[: m.start()].rstrip()
+            if words:
+                out.append(Tok(t.line, t.x0, t.x0 + len(words), words))
+    return out
 
 
 def _wraps_short(upper: Run, lower: Run, words: Sequence[Run]) -> bool:
