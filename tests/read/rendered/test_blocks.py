@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from section16 import parse
 from section16.model import Footnote
-from section16.read.rendered.blocks import read_footnotes, unsure_breaks
+from section16.read.rendered.blocks import date_amid_name, read_footnotes, unsure_breaks
 from section16.read.rendered.cells import run_on
 
 from .conftest import PAGES, misses, reference
@@ -60,3 +60,25 @@ def test_a_line_broken_after_a_words_hyphen_goes_on_without_a_space() -> None:
         name = page.split(".")[0]
         got = parse((PAGES / page).read_bytes())
         assert not [m for m in misses(reference(name), got) if m[0] == field], page
+
+
+def test_a_signature_wrapped_round_its_date_is_read_whole() -> None:
+    # pdftotext -layout prints a long signature on two lines with its date, centred beside them, on
+    # a line between ("... for Antonio" / "08/18/2020" / "Gracias, Chief Executive Officer"): all nine
+    # signatures are read, none said missing.
+    got = parse(PAGES / "0000899243-20-022867.pdftotext-layout.txt")
+    expected = reference("0000899243-20-022867")
+    assert len(got.signatures) == 9 and "signatures" not in got.missing
+    assert [m for m in misses(expected, got) if m[0].startswith("signatures")] == []
+    frags = ["Valor Equity Capital IV LLC, By: ... for Antonio", "08/18/2020", "Gracias, Chief Executive Officer", "**"]
+    assert [(s.name, str(s.date)) for s in date_amid_name(frags)] == [
+        ("Valor Equity Capital IV LLC, By: ... for Antonio Gracias, Chief Executive Officer", "2020-08-18")
+    ]
+
+
+def test_a_signature_wrapped_round_its_date_at_a_hyphen_is_not_read() -> None:
+    # "Attorney-" / "in-fact" (one word) or "FF-" / "IIIP" (a word parted): the text does not tell.
+    assert date_amid_name(["By: /s/ Stephanie Wisdo, Attorney-", "08/18/2020", "in-fact for Antonio Gracias"]) == []
+    # A date at a line's end beside another, or none alone between the name's lines: not this layout.
+    assert date_amid_name(["Jane Roe 08/18/2020", "08/18/2020", "John Roe"]) == []
+    assert date_amid_name(["Jane Roe", "John Roe", "08/18/2020"]) == []

@@ -103,6 +103,26 @@ def split_signatures(frags: list[str]) -> tuple[list[str], list[Signature]]:
     return frags[:i], list(reversed(sigs))
 
 
+_CAPTION_WORDS = ("date", "signature", "signatures")
+
+
+def date_amid_name(frags: list[str]) -> list[Signature]:
+    """One signature whose name a layout wrapped over lines with its date's cell, centred beside
+    them, on a line between them ("... for Antonio" / "08/18/2020" / "Gracias, Chief Executive
+    Officer"): the name's lines joined, and the date. Nothing unless exactly one line holds a date,
+    alone, with the name's lines above and below it, and no other line holds one; nor where a line
+    ends in a hyphen (whether the word goes on or a hyphenated word was wrapped, the text does not tell)."""
+    lines = [t for t in (f.strip(" |") for f in frags) if t.strip("* ") and t.lower() not in _CAPTION_WORDS]
+    dated = [i for i, t in enumerate(lines) if _DATE_END_RE.match(t)]
+    if len(dated) != 1 or not 0 < dated[0] < len(lines) - 1 or not _DATE_ONLY_RE.match(lines[dated[0]]):
+        return []
+    when = _date(lines[dated[0]])
+    name = lines[: dated[0]] + lines[dated[0] + 1 :]
+    if when is None or any(t.endswith("-") for t in name[:-1]):
+        return []  # (a line ending in a hyphen: "Attorney-" / "in-fact" or "FF-" / "IIIP", not told)
+    return [Signature(" ".join(name), when)]
+
+
 def _date(text: str) -> date | None:
     try:
         return parse_date(text)

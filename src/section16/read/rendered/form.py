@@ -357,6 +357,14 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             # Markdown's cell over its caption's): every line of the cell but the date is the name.
             sigs = [Signature(" ".join([*rest, sigs[0].name]), sigs[0].date)]
             rest = []
+        elif fmt in box_one_street.LAID_OUT and after_sig and rest and not sigs:
+            # Its date's cell, centred beside the name's lines, may stand between them ("... for
+            # Antonio" / "08/18/2020" / "Gracias, Chief Executive Officer"); not where a line is a
+            # check box's mark or box 5's title (other boxes' lines, as above).
+            amid = blocks.date_amid_name(rest)
+            title = " ".join(h.title_text.split()).casefold() if h.title_text else None
+            if amid and not any(_MARK_LINE_RE.match(r) or " ".join(r.split()).casefold() == title for r in rest):
+                sigs, rest = amid, []
         signatures.extend(sigs)
         start = 0
         for it, n in zip(lead_items, counts, strict=True):

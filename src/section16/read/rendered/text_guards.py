@@ -125,6 +125,29 @@ _SPLIT_STATE_RE = re.compile(r",\s*[A-Z] [A-Z]$")
 _SPLIT_ZIP_RE = re.compile(r"^\d+ \d+$")
 
 
+def _page_words(filing: Filing) -> frozenset[str]:
+    """The words (four letters or more, lower-cased) of the names and free text the page shows."""
+    texts = [o.name or "" for o in filing.reporting_owners]
+    texts += [s.name or "" for s in filing.signatures]
+    texts += [f.text for f in filing.footnotes]
+    texts.append(filing.remarks or "")
+    return frozenset(w.lower() for t in texts for w in _WORD_RE.findall(t) if len(w) >= 4)
+
+
+def _parted_word(text: str, known: frozenset[str]) -> bool:
+    """A word the converter parted before or after one or two of its letters ("MARC LASR Y", pypdf's
+    text of a kerned "RY"): the two runs joined make a word the page prints elsewhere whole ("Marc
+    Lasry"), while an initial beside a name ("MARC A LASRY") joins into none."""
+    words = text.split()
+    return any(
+        (len(a) <= 2 or len(b) <= 2) and a.isalpha() and b.isalpha() and (a + b).lower() in known
+        for a, b in itertools.pairwise(words)
+    )
+
+
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
 def check_split_words(filing: Filing) -> Filing:
     """Values holding a word the converter split (a PDF library's text: its glyphs placed apart, the
     parts read as two words) are listed missing, not read: where the word was parted, and whether it
@@ -133,8 +156,9 @@ def check_split_words(filing: Filing) -> Filing:
     notes = list(filing.notes)
     changed = False
     signatures = list(filing.signatures)
+    known = _page_words(filing)
     for i, s in enumerate(signatures):
-        if s.name and _SPLIT_WORD_RE.search(s.name):
+        if s.name and (_SPLIT_WORD_RE.search(s.name) or _parted_word(s.name, known)):
             missing.append(f"signatures[{i}].name")
             notes.append(Note(f"signatures[{i}].name", "a word split apart in the name; not read", s.name))
             signatures[i], changed = replace(s, name=None), True
