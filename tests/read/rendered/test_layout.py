@@ -610,13 +610,19 @@ def test_a_moved_rows_number_that_fits_a_and_d_alike_is_read_but_for_that() -> N
 def test_a_last_rows_title_that_starts_as_it_ends_is_tied_with_the_row_before() -> None:
     # ELinks puts each row's one-line values on the first of its two lines ("Restricted Stock $ 0
     # ... Common 77,547" / "Units ... Stock", twice). Centred, the second row takes the first's
-    # "Units" / "Stock" ("Units Restricted Stock Units"); the page fits both cuts alike, so the
-    # titles the two readings differ in are said missing, never given to the wrong row.
+    # "Units" / "Stock" ("Units Restricted Stock Units"); read as centred rows the page fits both cuts
+    # alike and the titles were said missing. On the browser's grid (layout_browser_rows) the page
+    # settles them: "Units" cannot go on with "Restricted", which would have fitted on its line (the
+    # column is as wide as "Restricted Stock"), so each row's title is its own two lines.
     name = "0001209191-20-003926"
     got = parse((PAGES / f"{name}.elinks-dump.txt").read_bytes())
     expected = reference(name)
     for k in (1, 2):
-        for field in ("security_title", "underlying_title"):
-            assert f"derivative_holdings[{k}].{field}" in got.missing
+        assert got.derivative_holdings[k].security_title.value == "Restricted Stock Units"
+        assert got.derivative_holdings[k].underlying_title.value == "Common Stock"
     assert [m for m in misses(expected, got) if m[2] is not None and m[0] not in got.missing] == []
+    # Read as centred rows (not a browser's grid), the titles stay missing, never the wrong row's.
+    page = (PAGES / f"{name}.elinks-dump.txt").read_text()
+    centred = parse(page.replace("^*", "*").replace("^(", " (").encode())
+    assert "derivative_holdings[1].security_title" in centred.missing
     assert [h.shares_owned_after.value for h in got.derivative_holdings[1:]] == [Decimal("77547"), Decimal("40292")]

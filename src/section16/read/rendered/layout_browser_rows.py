@@ -19,6 +19,7 @@ makes the cut unsettled (the caller reads both and lists what differs missing).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
@@ -113,15 +114,16 @@ def grid_band_cost(band: Sequence[int], runs: Mapping[int, Sequence[Run]], words
 _VALUE_WORD_RE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$|^\d{1,2}/\d{1,2}/\d{2,4}$")
 
 
-def _value_spans(run: Run) -> list[tuple[int, int]]:
-    """Where the run's words that are values stand (a run is a cell's words, or two cells' printed a
-    space apart)."""
-    return [(run.x0 + m.start(), run.x0 + m.end()) for m in re.finditer(r"\S+", run.text) if _VALUE_WORD_RE.match(m[0])]
+@functools.lru_cache(maxsize=4096)
+def _value_spans(x: int, text: str) -> tuple[tuple[int, int], ...]:
+    """Where the words that are values of a run at column ``x`` stand (a run is a cell's words, or two
+    cells' printed a space apart)."""
+    return tuple((x + m.start(), x + m.end()) for m in re.finditer(r"\S+", text) if _VALUE_WORD_RE.match(m[0]))
 
 
 def _values_stacked(a: Run, b: Run) -> bool:
     """Does a value of one run stand over a value of the other?"""
-    return any(x0 < y1 and y0 < x1 for x0, x1 in _value_spans(a) for y0, y1 in _value_spans(b))
+    return any(x0 < y1 and y0 < x1 for x0, x1 in _value_spans(a.x0, a.text) for y0, y1 in _value_spans(b.x0, b.text))
 
 
 #: A run that may be two cells printed a space apart: a word that is a value, a footnote mark, a
@@ -150,8 +152,23 @@ def _wraps_short(upper: Run, lower: Run, words: Sequence[Run]) -> bool:
     first = lower.text.split(" ", 1)[0]
     if _CELLS_JOINED_RE.search(upper.text) or _CELLS_JOINED_RE.match(first):
         return False  # (a footnote mark may wrap where it would fit: its caret is not printed so)
-    width = max((len(t.text) for t in words if t.x0 < upper.x1 and upper.x0 < t.x1), default=0)
-    return len(upper.text) + 1 + len(first) <= width
+    return len(upper.text) + 1 + len(first) <= _width(upper.x0, upper.x1, words)
+
+
+def _width(x0: int, x1: int, words: Sequence[Run]) -> int:
+    """The longest of ``words`` standing over or under columns ``x0`` to ``x1`` (asked of each pair of
+    lines a band weighs: the table's runs are few, and a page's tables are read more than once)."""
+    key = (x0, x1, id(words))
+    got = _WIDTHS.get(key)
+    if got is None or got[0] is not words:
+        if len(_WIDTHS) >= 4096:
+            _WIDTHS.clear()
+        got = _WIDTHS[key] = (words, max((len(t.text) for t in words if t.x0 < x1 and x0 < t.x1), default=0))
+    return got[1]
+
+
+#: Columns' least widths by the columns and the table's runs (kept with them: an id is reused).
+_WIDTHS: dict[tuple[int, int, int], tuple[Sequence[Run], int]] = {}
 
 
 def grid_cuts(
@@ -168,6 +185,11 @@ def grid_cuts(
     starts = [[data[0]]] + [[i for i in data if anchors[k - 1] < i <= anchors[k]] for k in range(1, n)]
     ends = [starts[k + 1] if k + 1 < n else [last] for k in range(n)]
     memo: dict[tuple[int, int], float] = {}
+    if len(data) == n:
+        # (every line holds a row's D or I: each row is its one line, where it lays as the browser does)
+        cut = {i: k for k, i in enumerate(data)}
+        ok = all(grid_band_cost([i], runs) < STACKED for i in data)
+        return (cut, cut, cut) if ok else (None, None, None)
     words = text_runs(runs)
 
     def cost(s: int, b: int) -> float:
