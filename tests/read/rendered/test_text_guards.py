@@ -307,3 +307,38 @@ def test_a_signature_parted_into_a_word_the_page_prints_whole_is_said_missing() 
     assert got.signatures[7].name is None and "signatures[7].name" in got.missing
     assert got.signatures[7].date == expected.signatures[7].date
     assert [m for m in misses(expected, got) if m[0].startswith("signatures")] == []  # (said missing: not compared)
+
+
+def test_a_name_printed_twice_spaced_two_ways_is_not_read() -> None:
+    # pypdf's layout text parts "ROBERT" at a kerned pair in box 1 ("KIRKMAN ROBER T L") and not in the
+    # owners table's other font ("KIRKMAN ROBERT L"): which print spaces the name right, the text does
+    # not show; the name is listed missing, the rest of the box read.
+    name = "0001209191-20-052755"
+    page = PAGES / f"{name}.pypdf-layout.txt"
+    assert "KIRKMAN ROBER T L" in page.read_text() and "KIRKMAN ROBERT L" in page.read_text()
+    got = parse(page)
+    assert got.reporting_owners[0].name is None
+    assert "reporting_owners[0].name" in got.missing
+    assert got.reporting_owners[0].address == reference(name).reporting_owners[0].address
+    # (a page printing the name alike twice reads it)
+    alike = page.read_text().replace("ROBER T L", "ROBERT L").encode()
+    assert parse(alike).reporting_owners[0].name == "KIRKMAN ROBERT L"
+
+
+def test_a_postal_code_parted_beside_a_parted_state_is_not_read() -> None:
+    # "HARRISBURG, P   A 171 12": the state's letters parted, and the postal code's digits too.
+    got = parse(PAGES / "0001140361-20-013188.pypdf-layout.txt")
+    a = got.reporting_owners[0].address
+    assert a is not None and (a.city, a.state, a.zip_code) == (None, None, None)
+    assert "reporting_owners[0].address.zip_code" in got.missing
+
+
+def test_a_city_line_holding_its_state_and_postal_code_is_not_read() -> None:
+    # "SAN JUAN, PR 00919-51      15": the line's cells not parted where they end; read as the city, it
+    # holds the state and a postal code's part: city, state and postal code are listed missing.
+    got = parse(PAGES / "0001381022-20-000001.pypdf-layout.txt")
+    a = got.reporting_owners[0].address
+    assert a is not None and (a.city, a.state, a.zip_code) == (None, None, None)
+    assert {f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code")} <= set(got.missing)
+    wrong = [m for m in misses(reference("0001381022-20-000001"), got) if m[0] not in got.missing]
+    assert [m for m in wrong if ".address." in m[0]] == []

@@ -46,6 +46,7 @@ NOT_A_CITY_RE = re.compile(
     r"|^[^A-Za-z]*$"  # no letter: a postal code's part the layout set apart ("10001-" over "2192")
     r"|(?<![\w/])\d{1,2}/\d{1,2}/\d{4}(?![\w/])"  # box 3's date, a line moved before the city's
     r"|^\w+\)$"  # a caption's last word ("Line)": box 6's label, the city line lost)
+    r"|,\s*[A-Z]{2}\s+\d{3}"  # the state and postal code in it: the line's cells not parted ("SAN JUAN, PR 00919-51")
 )
 
 
@@ -109,12 +110,16 @@ def list_unfound(owner: ReportingOwner, missing: list[str], notes: list[Note]) -
         missing.append("reporting_owners[0].address.zip_code")
         notes.append(Note("reporting_owners[0].address.zip_code", "no postal code read with the state"))
     if a is not None and a.city and a.state is None and a.zip_code is None:
-        # A city line without state or postal code (none of the corpus's 903 first owners' is so): the
-        # line read is another box's text (box 5's title "VP, Store Operations" after the "(Street)"
-        # caption, where a PDF converter ran the boxes' lines together), or the line lost its end.
-        missing.extend(f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code"))
-        notes.append(Note("reporting_owners[0].address", "city line read without state or zip; not read", a.city))
-        owner = dataclasses.replace(owner, address=dataclasses.replace(a, city=None))
+        # A city read without state or postal code (none of the corpus's 903 first owners' lacks
+        # both): they stood elsewhere (the 2026 design's cells, given apart by a PDF's text) and
+        # are listed missing. A city holding a comma (the form prints "CITY, ST ZIP") is another
+        # box's text (box 5's title "VP, Store Operations" after the "(Street)" caption, where a
+        # PDF converter ran the boxes' lines together), or the line lost its end: not read either.
+        lost = ("city", "state", "zip_code") if "," in a.city else ("state", "zip_code")
+        missing.extend(f"reporting_owners[0].address.{k}" for k in lost)
+        notes.append(Note("reporting_owners[0].address", "city read without state or zip", a.city))
+        if "," in a.city:
+            owner = dataclasses.replace(owner, address=dataclasses.replace(a, city=None))
     if owner.name is None:
         missing.append("reporting_owners[0].name")
     return owner

@@ -46,6 +46,7 @@ from .layout_fit import (
     settle_where_unmoved_rows_print,
     two_amount_columns,
 )
+from .layout_fit import astride_acquired_and_disposed as _astride_acquired_and_disposed
 from .layout_fit import unsure_acquired_or_disposed as _unsure_acquired_or_disposed
 from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
 from .layout_lines import (
@@ -58,6 +59,7 @@ from .layout_lines import (
     _valued_page_tops,
 )
 from .layout_pages import _heading_on_one_grid, _page_scales, _scaled, before_form_number
+from .layout_rounded import ROUND_TIED, rounded_ties
 from .layout_ties import (
     AD_TIED,
     GRID_TIED,
@@ -379,6 +381,14 @@ def _read_table(
                 else layout_rows.cuts(data, anchors, runs, page_of_line, memo, gapped)
             )
         plain, early, late = three
+        # (Rows set on whole lines whose natures' lines fit two cuts alike: read both ways.)
+        nature_x = starts[cols.index("nature")] if "nature" in cols else float("inf")
+        gap_cost = layout_rows.GAPPED if gaps else 0.0
+        rounded = None if plain is None or grid else rounded_ties(data, anchors, runs, plain, gap_cost, nature_x)
+        if rounded is not None:
+            if tie is None:
+                raise tables.RowError(ROUND_TIED)
+            early, late = rounded
         # (A tie in a Table II moved from a later page is cut either way too: where its rows stand
         # only as near their (A) and (D) columns as the page's landmarks place them, acquired or
         # disposed is read both ways with the tie, and the caller lists it missing.)
@@ -410,6 +420,8 @@ def _read_table(
             if shifted is not None:
                 cut, cells = shifted, [c if shifted[i] == cut[i] else _join(shifted[i]) for i, c in enumerate(cells)]
             ad_moved[k] = _unsure_acquired_or_disposed(cut, starts, cols)
+        elif "a" in cols and (astride := _astride_acquired_and_disposed(cut, starts, cols)) is not None:
+            ad_moved[k] = astride  # (told as a moved page's unsure rows are)
         cells_of[k] = cells
         placed[k] = (page_of(k), cut)
 

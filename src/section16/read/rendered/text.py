@@ -37,6 +37,7 @@ from .flowing_boxes import flowing_boxes
 from .flowing_table import Unsettled, page_lines, read_flowing_table
 from .layout_browser_rows import laid_by_browser
 from .layout_heading import heading_top
+from .layout_rounded import ROUND_TIED
 from .layout_ties import AD_TIED, GRID_TIED, MARK_TIED, TIED, TITLE_TIED, read_both_ways
 from .owners_by_first import place_by_first
 from .spaced_boxes import read_off_grid_boxes
@@ -51,6 +52,7 @@ from .text_guards import (
     check_amendment_date,
     check_cut_remarks,
     check_form_words,
+    check_name_prints,
     check_owner_marks,
     check_split_words,
     check_street_spacing,
@@ -461,7 +463,8 @@ def _read_text(text: str, source: str | None) -> Filing:
     unsettled = Unsettled()  # (flowing rows' cells that two cuts read apart)
     doc = text_to_doc(text, source, unread=unread, unplaced=unplaced, unsettled=unsettled)
     filing = unsettled.declared(_unplaced_marks(read_doc(doc, source, "text"), unplaced))
-    tied = {t for t, _l, why in unread if why in (TIED, GRID_TIED) or why.endswith((AD_TIED, TITLE_TIED, MARK_TIED))}
+    ties = (TIED, GRID_TIED, ROUND_TIED)
+    tied = {t for t, _l, why in unread if why in ties or why.endswith((AD_TIED, TITLE_TIED, MARK_TIED))}
     unsure: list[str] = []
     if tied:
 
@@ -475,7 +478,7 @@ def _read_text(text: str, source: str | None) -> Filing:
         fields = {
             t: ("acquired_disposed",) if why.endswith(AD_TIED) else ("security_title", "underlying_title")
             if why.endswith(TITLE_TIED) else ("exercise_date", "expiration_date", "shares") if why.endswith(MARK_TIED)
-            else ("nature_of_ownership", "security_title", "underlying_title") if why == GRID_TIED
+            else ("nature_of_ownership", "security_title", "underlying_title") if why in (GRID_TIED, ROUND_TIED)
             else ("nature_of_ownership", "acquired_disposed")
             for t, _l, why in unread if t in tied
         }  # fmt: skip
@@ -490,7 +493,7 @@ def _read_text(text: str, source: str | None) -> Filing:
     filing, by_blocks = fill_unread(filing, text, unread, tied) if unread else (filing, set())
     filing = read_off_grid_boxes(filing, text)  # (boxes 2 and 5 on grids of their own, where unread)
     filing = check_cut_remarks(place_by_first(check_owner_marks(filing, doc, text), text), text)
-    filing = check_form_words(check_street_spacing(check_split_words(filing), text))
+    filing = check_form_words(check_street_spacing(check_name_prints(check_split_words(filing), text), text))
     filing = check_unread_rows(check_unread_notes(check_amendment_date(filing, text), text), text)
     missing = [*filing.missing, *unsure]
     notes = [*filing.notes]
@@ -526,4 +529,4 @@ def _read_text(text: str, source: str | None) -> Filing:
 #: Why a table was not read, when only one row's words could not be placed on its columns, or its
 #: rows were all found but back-to-back lines fit two of them alike (a tie among its own rows says
 #: nothing of the other table's lines).
-_ROW_LOCAL = ("a row's words do not fit", "'", TIED, GRID_TIED, "values under the heading, but no row")
+_ROW_LOCAL = ("a row's words do not fit", "'", TIED, GRID_TIED, ROUND_TIED, "values under the heading, but no row")

@@ -183,12 +183,17 @@ def check_split_words(filing: Filing) -> Filing:
         notes.append(Note("remarks", "a word split apart in the remarks; not read", remarks[:80]))
         remarks, changed = None, True
     a = owners[0].address if owners else None
-    if a is not None and a.city and a.state is None and _SPLIT_STATE_RE.search(a.city):
+    split_state = None
+    if a is not None and a.city and a.state is None and (m := _SPLIT_STATE_RE.search(a.city)):
+        split_state = m.group(0)[-3] + m.group(0)[-1]
         missing.extend(f"reporting_owners[0].address.{k}" for k in ("city", "state"))
         notes.append(Note("reporting_owners[0].address", "a state code split apart on the city line; not read", a.city))
         a = replace(a, city=None)
         owners[0], changed = replace(owners[0], address=a), True
-    if a is not None and a.state in US_STATES and a.zip_code and _SPLIT_ZIP_RE.match(a.zip_code):
+    # (A US state's postal code is digits alone, never parted: also where the state was split apart
+    # itself, "HARRISBURG, P A 171 12".)
+    us = a is not None and (a.state in US_STATES or split_state in US_STATES)
+    if a is not None and us and a.zip_code and _SPLIT_ZIP_RE.match(a.zip_code):
         missing.append("reporting_owners[0].address.zip_code")
         notes.append(Note("reporting_owners[0].address.zip_code", "a postal code split apart; not read", a.zip_code))
         owners[0], changed = replace(owners[0], address=replace(a, zip_code=None)), True
@@ -202,6 +207,38 @@ def check_split_words(filing: Filing) -> Filing:
         missing=tuple(dict.fromkeys(missing)),
         notes=tuple(notes),
     )
+
+
+_FORM_PRINTS_END_RE = re.compile(r"^\W*(?:Signatures?|Explanation\s+of\s+Responses)\b", re.MULTILINE)
+
+
+def check_name_prints(filing: Filing, text: str) -> Filing:
+    """An owner's name printed twice with a word parted in one print only ("KIRKMAN ROBER T L" in box
+    1, "KIRKMAN ROBERT L" in the owners table: a PDF library parts a word where the font kerns a pair
+    of letters, as the tables' other font does not): which print spaces the name right, the text does
+    not show; the name is listed missing. (The form prints each owner's name in the owners table,
+    the first owner's in box 1 too, from the one name: every page printed from HTML shows it alike.)"""
+    missing = list(filing.missing)
+    notes = list(filing.notes)
+    owners = list(filing.reporting_owners)
+    # (The form's own prints only, above the signatures: a filer's notes may spell a name otherwise.)
+    end = _FORM_PRINTS_END_RE.search(text)
+    text = text[: end.start()] if end else text
+    for i, o in enumerate(owners):
+        if not o.name or " " not in o.name.strip():
+            continue
+        letters = o.name.replace(" ", "")
+        if len(letters) < 2 or len(letters) > 80:
+            continue
+        spaced = re.compile("(?<!\\w)" + " ?".join(map(re.escape, letters)) + "(?!\\w)")
+        if any(m.group() != o.name for m in spaced.finditer(text)):
+            missing.append(f"reporting_owners[{i}].name")
+            why = "the name printed twice, spaced two ways; not read"
+            notes.append(Note(f"reporting_owners[{i}].name", why, o.name))
+            owners[i] = replace(o, name=None)
+    if len(missing) == len(filing.missing):
+        return filing
+    return replace(filing, reporting_owners=tuple(owners), missing=tuple(dict.fromkeys(missing)), notes=tuple(notes))
 
 
 def _side_by_side(text: str, first: str, second: str) -> bool:

@@ -84,7 +84,10 @@ def _footnote_rows(lines: list[str], begin: int, end: int, grid: bool = False) -
         of_line, unsettled = _notes_apart(body, idx, texts)
     else:
         open_ends = {i for i, b in bare.items() if b[-1:] not in _SENTENCE_STOPS}
-        of_line = _footnote_of_lines(body, idx, {i for i in idx if not texts[i]}, ends, open_ends)
+        stops = {i for i, b in bare.items() if _STOP_RE.search(b)}  # (a line cut at the edge ends in CLIPPED)
+        of_line = _footnote_of_lines(
+            body, idx, {i for i in idx if not texts[i]}, ends, open_ends, unsettled=unsettled, stops=stops
+        )
     for i, k in of_line.items():
         rows[k].append(" ".join(texts[i]))
     return lead + [[f"{r[0]} {_join_lines(r[1:])}{UNSETTLED if k in unsettled else ''}"] for k, r in enumerate(rows)]
@@ -238,13 +241,17 @@ def _footnote_of_lines(
     alone: set[int],
     ends: set[int] | None = None,
     open_ends: set[int] | None = None,
+    unsettled: set[int] | None = None,
+    stops: set[int] | None = None,
 ) -> dict[int, int]:
     """Which footnote each text line belongs to. Where blank lines part the footnotes (one number in
     each run of lines), the runs are the footnotes; so where the short last lines of paragraphs do
     (``ends``). Otherwise a page printed from HTML centres the number "(1)" beside its text, so each
     footnote is the run of lines whose middle is its number. A run of no number after blank lines
     goes on the run before where that one stops mid-sentence (``open_ends``): a page break cut the
-    note (its number stands on the first page's part)."""
+    note (its number stands on the first page's part). Where the numbers' places fit more than one
+    parting of the lines (:func:`_centred`), the notes they do not agree on are added to
+    ``unsettled`` (when given); ``stops``: the lines ending a sentence."""
     del alone  # a number on a line of its own is centred like any other
     numbers = set(idx)
     note_lines = {*body, *idx}
@@ -273,15 +280,97 @@ def _footnote_of_lines(
             out: dict[int, int] = {}
             for r, n in zip(runs, with_number, strict=True):
                 inner = [i for i in r if i in body]
-                for i, k in _centred(inner, n).items():
+                ties: set[int] | None = set() if unsettled is not None else None
+                for i, k in _centred(inner, n, ties, stops).items():
                     out[i] = idx.index(n[k])
+                if unsettled is not None and ties:
+                    unsettled.update(idx.index(n[k]) for k in ties)
             return out
-    return _centred(body, idx)
+    return _centred(body, idx, unsettled, stops)
 
 
-def _centred(body: list[int], idx: list[int]) -> dict[int, int]:
+def _centred(
+    body: list[int], idx: list[int], unsettled: set[int] | None = None, stops: set[int] | None = None
+) -> dict[int, int]:
     """A page printed from HTML centres the number "(1)" beside its text: each footnote (the k-th
-    number of ``idx``) is the run of lines whose middle is its number."""
+    number of ``idx``) is the run of lines whose middle is its number. ``unsettled`` (when given)
+    gets the notes whose lines the numbers' places do not settle (:func:`_centred_partings`)."""
+    out = _nearest_centred(body, idx)
+    if unsettled is None or not body or not idx:
+        return out
+    settled = _centred_partings(body, idx, None)
+    if settled is None:
+        if body[0] == idx[0] and all(a in body for a in idx[1:]) and idx == sorted(set(idx)):
+            # No parting centres every number, and each opens a line of its note's text, the first
+            # the first line: each note runs from its number to the next (a print that sets a
+            # number at its note's top: "(2) The trustees ..." over its further lines).
+            return {i: bisect.bisect_right(idx, i) - 1 for i in body}
+        return out  # (no parting centres every number: the page does not set them so)
+    if any(len(ks) > 1 for ks in settled):
+        stopped = _centred_partings(body, idx, stops) if stops is not None else None
+        if stopped is not None and all(len(ks) == 1 for ks in stopped):
+            # One parting alone ends every note but the last on a line ending a sentence: that one.
+            return {i: next(iter(ks)) for i, ks in zip(body, stopped, strict=True)}
+        unsettled.update(k for ks in settled if len(ks) > 1 for k in ks)
+    return out
+
+
+def _centred_partings(body: list[int], idx: list[int], stops: set[int] | None) -> list[set[int]] | None:
+    """For each line of ``body``, the notes it belongs to in some parting of the lines into notes
+    where each note's lines hold its number's line (the k-th of ``idx``) and are centred on it to
+    half a line: a note of an even count of lines has its number on either middle line, as
+    converters round the number's place up or down (pypdf's layout up, "(2)" beside the second of
+    four lines), but for a number on a line of its own amid its note's lines (a grid finer than the
+    lines: centred exactly). None where no parting fits. With ``stops``, only partings whose every note but the
+    last ends on a line of ``stops`` (a sentence's end)."""
+    n, m = len(idx), len(body)
+
+    lines = set(body)
+    # (A number on a line of its own between two lines of text: the layout's grid is finer than the
+    # lines, "(4)" between the third and fourth of six, and centres every number exactly.)
+    finer = any(a not in lines and a - 1 in lines and a + 1 in lines for a in idx)
+
+    def fits(k: int, p: int, q: int) -> bool:
+        a = idx[k]
+        off = 0 if finer or (a not in lines and body[p] < a < body[q]) else 1
+        return (
+            body[p] <= a <= body[q]
+            and abs(body[p] + body[q] - 2 * a) <= off
+            and (stops is None or k == n - 1 or body[q] in stops)
+        )
+
+    # spans[k]: note k's (first, last) lines, from each start a parting of the notes before reaches.
+    reach: list[set[int]] = [set() for _ in range(n + 1)]
+    reach[0].add(0)
+    spans: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for k in range(n):
+        for p in sorted(reach[k]):
+            for q in range(p, m):
+                if body[p] + body[q] - 2 * idx[k] > 1:  # (centred below the number: longer runs neither)
+                    break
+                if fits(k, p, q) and (k < n - 1 or q == m - 1):
+                    spans[k].append((p, q))
+                    reach[k + 1].add(q + 1)
+    if m not in reach[n]:
+        return None
+    # Keep only the spans on a whole parting (walking back from the last line).
+    alive = {m}
+    kept: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for k in range(n - 1, -1, -1):
+        kept[k] = [(p, q) for p, q in spans[k] if q + 1 in alive]
+        alive = {p for p, _q in kept[k]}
+    if 0 not in alive:
+        return None
+    owners: list[set[int]] = [set() for _ in range(m)]
+    for k in range(n):
+        for p, q in kept[k]:
+            for j in range(p, q + 1):
+                owners[j].add(k)
+    return owners
+
+
+def _nearest_centred(body: list[int], idx: list[int]) -> dict[int, int]:
+    """Each footnote as the run of lines whose middle is nearest its number (the first such end)."""
     out: dict[int, int] = {}
     p = 0
     for k, a in enumerate(idx):
