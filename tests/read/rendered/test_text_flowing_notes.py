@@ -90,6 +90,10 @@ def test_a_line_reaching_the_edge_where_cut_lines_stop_is_cut_too() -> None:
     # few characters), above another line: cut too.
     assert marked[1].endswith(CLIPPED) and marked[2].endswith(CLIPPED)
     assert not marked[3].endswith(CLIPPED)
+    # A line shown cut only by the blank lines under it (maybe a page break's) tells no edge.
+    blank = [lines[0], note, "", *lines[2:]]
+    assert mark_clipped(blank, paged=False)[1].endswith(CLIPPED)
+    assert not mark_clipped(blank, paged=False)[3].endswith(CLIPPED)
     # Shorter than where the cut lines stop: may be wrapped, not cut.
     short = [*lines[:2], "(2) " + "word " * 50 + "an", *lines[3:]]
     assert not mark_clipped(short, paged=False)[2].endswith(CLIPPED)

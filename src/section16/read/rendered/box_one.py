@@ -115,8 +115,8 @@ def list_unfound(owner: ReportingOwner, missing: list[str], notes: list[Note]) -
         # are listed missing. A city holding a comma (the form prints "CITY, ST ZIP") is another
         # box's text (box 5's title "VP, Store Operations" after the "(Street)" caption, where a
         # PDF converter ran the boxes' lines together), or the line lost its end: not read either.
-        lost = ("city", "state", "zip_code") if "," in a.city else ("state", "zip_code")
-        missing.extend(f"reporting_owners[0].address.{k}" for k in lost)
+        unread = ("city", "state", "zip_code") if "," in a.city else ("state", "zip_code")
+        missing.extend(f"reporting_owners[0].address.{k}" for k in unread)
         notes.append(Note("reporting_owners[0].address", "city read without state or zip", a.city))
         if "," in a.city:
             owner = dataclasses.replace(owner, address=dataclasses.replace(a, city=None))

@@ -150,14 +150,17 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
             continue  # longer than a printed line holds: text not printed on paper, not cut there
         if wide or not nxt.strip() or _SECTION_RE.search(nxt) or (lead and _starts_note(nxt, text)):
             out[i] = text + CLIPPED
-            edge = max(edge, len(text))
+            if nxt.strip():  # (a blank line under it may be a page break's, not the note's end)
+                edge = max(edge, len(text))
         else:
             unsure.append(i)
     if edge and unsure:
         # A line that reaches the paper's edge, where a line shown cut above or below stops, and
         # stops mid-sentence was cut there too, whatever follows it (the next note's first line,
         # its number centred below: "... Exchange Co" / "Effective August 13, ..." / "(31)"). The
-        # text's columns only approximate where its letters stood: within a few characters.
+        # text's columns only approximate where its letters stood: within a few characters. (The
+        # edge is told only by a line the next note's number or a section follows: blank lines
+        # under one may be a page break's, in text whose pages are joined without form feeds.)
         near = edge - edge // _EDGE_SLACK
         for i in unsure:
             text = lines[i].rstrip()
