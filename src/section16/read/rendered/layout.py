@@ -46,7 +46,6 @@ from .layout_fit import (
     settle_where_unmoved_rows_print,
     two_amount_columns,
 )
-from .layout_fit import astride_acquired_and_disposed as _astride_acquired_and_disposed
 from .layout_fit import unsure_acquired_or_disposed as _unsure_acquired_or_disposed
 from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
 from .layout_lines import (
@@ -420,8 +419,6 @@ def _read_table(
             if shifted is not None:
                 cut, cells = shifted, [c if shifted[i] == cut[i] else _join(shifted[i]) for i, c in enumerate(cells)]
             ad_moved[k] = _unsure_acquired_or_disposed(cut, starts, cols)
-        elif "a" in cols and (astride := _astride_acquired_and_disposed(cut, starts, cols)) is not None:
-            ad_moved[k] = astride  # (told as a moved page's unsure rows are)
         cells_of[k] = cells
         placed[k] = (page_of(k), cut)
 
