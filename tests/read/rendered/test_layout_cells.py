@@ -3,7 +3,10 @@ cut its words' types and order allow, or, of several, one far nearer the columns
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
+
+import pytest
 
 from section16 import parse
 from section16.read.rendered import layout_cells, tables
@@ -207,3 +210,81 @@ def test_a_page_with_a_hostile_row_says_its_table_missing_and_reads_the_rest() -
     got = parse("\n".join(lines).encode())
     assert [m for m in misses(reference(name), got) if m[2] is not None] == []  # nothing read wrong
     assert got.issuer.name == reference(name).issuer.name
+
+
+def _cuts_walked(
+    toks_: list[Tok], starts: list[float], cols: tuple[str, ...], by_order: bool
+) -> list[tuple[float, list[list[str]]]] | None:
+    """The cuts by type as the first search found them: every cut whose cells fit walked in
+    order, None past ``_MAX_CUTS`` of them (the table ``_typed_cuts`` counts them with instead)."""
+    units, dist, far, dup = layout_cells._prepared(toks_, starts, cols, by_order)
+    n, c_n = len(units), len(cols)
+    found: list[tuple[float, list[int]]] = []
+    ends: list[int] = []
+    tried = 0
+
+    def walk(c: int, j: int, cost: float) -> bool:
+        nonlocal tried
+        if c == c_n:
+            if j < n:
+                return True
+            tried += 1
+            filled = [e > b for b, e in zip([0, *ends[:-1]], ends, strict=True)]
+            if layout_cells._a_row(cols, filled):
+                found.append((cost, list(ends)))
+            return tried <= layout_cells._MAX_CUTS
+        kind = cols[c]
+        longest = n if kind in layout_cells._TEXT else layout_cells._MAX_TYPED_WORDS
+        options = [j] if kind not in layout_cells._REQUIRED else []
+        for i in range(j + 1, min(n, j + longest) + 1):
+            if far[c][i - 1]:
+                break
+            if not dup[j][i - 1] and layout_cells._fits(kind, [t for u in units[j:i] for t in u]):
+                options.append(i)
+        for i in options:
+            ends.append(i)
+            going = walk(c + 1, i, cost + sum(dist[c][j:i]))
+            ends.pop()
+            if not going:
+                return False
+        return True
+
+    if not walk(0, 0, 0.0):
+        return None
+    found.sort(key=lambda e: e[0])
+    return [
+        (cost, [[t.text for u in units[j:i] for t in u] for j, i in zip([0, *cut[:-1]], cut, strict=True)])
+        for cost, cut in found
+    ]
+
+
+def test_cuts_by_type_are_every_cut_walked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The search weighs a cell only where the rest of the row can follow it, asks each run of words
+    # once per kind of column and counts the cuts before walking them: the same cuts, in the same
+    # order, with the same distances as walking every cut (random rows of a Table I's words, by
+    # position and by order; a small bound on the cuts so that rows over it are weighed too).
+    rng = random.Random(3)
+    # Each column's likely words (a row's cells in order, some left out, marks and "$" beside them).
+    cells = [["Common Stock", "Class A Common Stock", "Stock (1)"], ["02/28/2019", "12/01/2020 (2)"],
+             ["02/28/2019", ""], ["C", "S (1)", "P", "M"], ["V", ""], ["92,481", "1,000", "0 (2)"],
+             ["A", "D"], ["$ 25.10", "$ 0", "(1)", "25.10 (2)"], ["92,481", "1,000", "0"], ["D", "I"],
+             ["By Trust", "See footnote (1)", "(2)"]]  # fmt: skip
+    monkeypatch.setattr(layout_cells, "_MAX_CUTS", 6)
+    seen = {"none": 0, "many": 0}
+    for _ in range(300):
+        placed = []
+        x = 0
+        for options in cells:
+            if rng.random() < 0.7:
+                for word in rng.choice(options).split():
+                    placed.append((x, word))
+                    x += len(word) + rng.randint(1, 9)
+            x += rng.randint(0, 9)
+        row = toks(at(*placed))
+        for by_order in (True, False):
+            want = _cuts_walked(row, STARTS, COLS_T1, by_order)
+            got = (layout_cells.typed_cuts if by_order else layout_cells.position_cuts)(row, STARTS, COLS_T1)
+            assert (None if got is None else [(d, [[t.text for t in c] for c in cut]) for d, cut in got]) == want
+            seen["none"] += want is None
+            seen["many"] += want is not None and len(want) > 1
+    assert seen["none"] > 20 and seen["many"] > 20  # (both bounds of the search are weighed)

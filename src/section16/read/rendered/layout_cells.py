@@ -486,68 +486,79 @@ def _typed_cuts(
     print (``_a_row``), each with its distance from the columns, nearest first; None when there
     are too many to weigh."""
     n, c_n = len(units), len(cols)
-    fits: dict[tuple[int, int, int], bool] = {}
-
-    def fit(c: int, j: int, i: int) -> bool:
-        key = (c, j, i)
-        got = fits.get(key)
-        if got is None:
-            got = fits[key] = not dup[j][i - 1] and _fits(cols[c], [t for u in units[j:i] for t in u])
-        return got
-
-    ends_at: dict[tuple[int, int], list[int]] = {}
-
-    def spans(c: int, j: int) -> list[int]:
-        """Where column c's cell can end when it begins at unit j (j: the cell is empty)."""
-        out = ends_at.get((c, j))
-        if out is not None:
-            return out
-        out = ends_at[(c, j)] = [j] if cols[c] not in _REQUIRED else []
-        longest = n if cols[c] in _TEXT else _MAX_TYPED_WORDS
-        for i in range(j + 1, min(n, j + longest) + 1):
-            if far[c][i - 1]:
-                break
-            if fit(c, j, i):
-                out.append(i)
-        return out
-
-    # can[c][j]: units[j:] can be cut into cols[c:] (so the search below never walks a dead end).
-    can = [[False] * (n + 1) for _ in range(c_n + 1)]
-    can[c_n][n] = True
+    # Worked out from the last column back: where each column's cell can end when it begins at unit
+    # j, among the ends the columns after it can go on from (``ends[c][j]``), and how many cuts of
+    # units[j:] into cols[c:] there are (``ways``, counted up to one past _MAX_CUTS). A cell is
+    # weighed only where the rest of the row can follow it (a long title's every run of words was
+    # weighed before, most of them leaving words no column after it takes), and whether the words
+    # j..i fit is asked once for every column of one kind (the free-text columns' test is one).
+    # A run holding a character no cell of a typed column holds (``_BANNED_CHARS``) is not asked
+    # about, nor is any longer run from the same unit (an ASCII row's only).
+    fits: dict[tuple[str, int, int], bool] = {}
+    chars, bans = _char_bans(units, cols)
+    ends: list[list[list[int]]] = [[] for _ in range(c_n)]
+    ways = [[0] * (n + 1) for _ in range(c_n + 1)]
+    ways[c_n][n] = 1
     for c in range(c_n - 1, -1, -1):
+        kind = cols[c]
+        text = kind in _TEXT
+        key_kind = _FIT_CLASS.get(kind, kind)
+        longest = n if text else _MAX_TYPED_WORDS
+        optional = kind not in _REQUIRED
+        later, f, mine = ways[c + 1], far[c], ways[c]
+        ban = bans[c] if chars is not None and bans is not None else 0
         for j in range(n + 1):
-            can[c][j] = any(can[c + 1][i] for i in spans(c, j))
-    if not can[0][0]:
+            out = [j] if optional and later[j] else []
+            held = 0
+            for i in range(j + 1, min(n, j + longest) + 1):
+                if f[i - 1]:
+                    break
+                if ban:
+                    held |= chars[i - 1]  # type: ignore[index]
+                    if held & ban:
+                        break
+                if not later[i] or dup[j][i - 1]:
+                    continue
+                key = (key_kind, j, i)
+                ok = fits.get(key)
+                if ok is None:
+                    ok = fits[key] = _fits(kind, [t for u in units[j:i] for t in u])
+                if ok:
+                    out.append(i)
+            ends[c].append(out)
+            mine[j] = min(_MAX_CUTS + 1, sum(later[i] for i in out))
+    if not ways[0][0]:
         return []
-    found: list[tuple[float, list[int]]] = []  # (distance, where each column's cell ends)
-    ends: list[int] = []
-
-    tried = 0
-
-    def walk(c: int, j: int, cost: float) -> bool:
-        nonlocal tried
-        if c == c_n:
-            tried += 1
-            if _a_row(cols, [e > b for b, e in zip([0, *ends[:-1]], ends, strict=True)]):
-                found.append((cost, list(ends)))
-            return tried <= _MAX_CUTS
-        for i in spans(c, j):
-            if can[c + 1][i]:
-                ends.append(i)
-                going = walk(c + 1, i, cost + sum(dist[c][j:i]))
-                ends.pop()
-                if not going:
-                    return False
-        return True
-
-    if not walk(0, 0, 0.0):
+    if ways[0][0] > _MAX_CUTS:
         return None  # too many cuts to weigh: the page does not tell
+    found: list[tuple[float, list[int]]] = []  # (distance, where each column's cell ends)
+    path: list[int] = []
+
+    def walk(c: int, j: int, cost: float) -> None:
+        if c == c_n:
+            if _a_row(cols, [e > b for b, e in zip([0, *path[:-1]], path, strict=True)]):
+                found.append((cost, list(path)))
+            return
+        for i in ends[c][j]:
+            path.append(i)
+            walk(c + 1, i, cost + sum(dist[c][j:i]))
+            path.pop()
+
+    walk(0, 0, 0.0)
     found.sort(key=lambda e: e[0])
     return [
         (cost, [[t for u in units[j:i] for t in u] for j, i in zip([0, *cut[:-1]], cut, strict=True)])
         for cost, cut in found
     ]
 
+
+#: Columns whose cells fit alike (``_fits``): the free-text columns (no check of their text), and the
+#: columns ``tables.check_cell`` reads by one rule (every number, every date; a test holds it).
+_FIT_CLASS: dict[str, str] = {
+    **{kind: "" for kind in _TEXT},
+    **{kind: "number" for kind in tables._NUMBER_KINDS},
+    **{kind: "date" for kind in tables._DATE_KINDS},
+}
 
 #: More cuts than this that read as the columns' types: the row is not weighed.
 _MAX_CUTS = 2000
