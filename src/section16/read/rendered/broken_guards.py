@@ -30,20 +30,34 @@ from ...model import Filing, Note, Value
 _RULE_RE = re.compile(r"-{5,}\s+-{2,}|-{20,}")
 
 
-def _marks(obj: object, out: set[str]) -> None:
-    """Every footnote id the reading's values and codings carry."""
-    if isinstance(obj, tuple):
-        for x in obj:
-            _marks(x, out)
-        return
-    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
-        return
-    ids = getattr(obj, "footnote_ids", None)
-    if isinstance(ids, tuple):
-        out.update(ids)
-    for f in dataclasses.fields(obj):
-        if f.name not in ("footnotes", "notes", "missing", "source", "footnote_ids"):
-            _marks(getattr(obj, f.name), out)
+_ROW_KINDS = (
+    "non_derivative_transactions",
+    "non_derivative_holdings",
+    "derivative_transactions",
+    "derivative_holdings",
+)
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}  # a row class's field names, found once
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def _marks(filing: Filing) -> set[str]:
+    """Every footnote id the rows' values and codings carry (the page prints marks in the tables)."""
+    out: set[str] = set()
+    for kind in _ROW_KINDS:
+        for row in getattr(filing, kind):
+            for name in _names(type(row)):
+                ids = getattr(getattr(row, name), "footnote_ids", None)
+                if ids:
+                    out.update(ids)
+    return out
 
 
 def _number(fid: str) -> int | None:
@@ -55,8 +69,7 @@ def check_lost_notes(filing: Filing) -> Filing:
     missing, and the footnote read just before it (which may hold its text) emptied and listed too."""
     if "footnotes" in filing.missing:
         return filing
-    used: set[str] = set()
-    _marks(filing, used)
+    used = _marks(filing)
     read = {fn.id for fn in filing.footnotes}
     lost = sorted(
         (f for f in used - read if f"footnotes[{f}]" not in filing.missing and _number(f) is not None),
@@ -118,8 +131,29 @@ _RULE_WHY = "a table's rule in the text: it ran on past its end; not read"
 _NOT_WALKED = ("footnotes", "notes", "missing", "source", "unknown")
 
 
+def _texts(filing: Filing) -> list[str]:
+    """The reading's free texts (where a text ran on into a rule), found at once before the walk."""
+    out = [filing.remarks or "", filing.issuer.name or "", *(fn.text for fn in filing.footnotes)]
+    out.extend(s.name or "" for s in filing.signatures)
+    for o in filing.reporting_owners:
+        out.append(o.name or "")
+        if o.address is not None:
+            out.extend((o.address.street1 or "", o.address.street2 or "", o.address.city or ""))
+        if o.relationship is not None:
+            out.extend((o.relationship.officer_title or "", o.relationship.other_text or ""))
+    for kind in _ROW_KINDS:
+        for row in getattr(filing, kind):
+            for name in ("security_title", "underlying_title", "nature_of_ownership"):
+                v = getattr(row, name, None)
+                if v is not None and isinstance(v.value, str):
+                    out.append(v.value)
+    return out
+
+
 def check_ruled_texts(filing: Filing) -> Filing:
     """The reading with each text that holds a table's rule listed missing and emptied."""
+    if "-----" not in "\n".join(_texts(filing)):  # (the walk below only where a rule may be)
+        return filing
     missing: list[str] = []
     changes = {
         f.name: _ruled(getattr(filing, f.name), f.name, missing)
