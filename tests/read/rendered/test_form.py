@@ -185,3 +185,11 @@ def test_box_5_s_title_after_the_signatures_heading_leaves_the_name_unread() -> 
     a = got.reporting_owners[0].address
     assert a is not None and a.state is None and a.zip_code is None
     assert {"reporting_owners[0].address.state", "reporting_owners[0].address.zip_code"} <= set(got.missing)
+
+
+def test_two_captions_in_one_paragraph_with_one_signature_read_leave_the_signatures_unread() -> None:
+    # pymupdf4llm's "picture text": both signatures and their captions in one paragraph; the second
+    # name is not read under its caption, so which name is whose is not shown.
+    got = parse(PAGES / "0001325670-20-000005.pymupdf4llm.md")
+    assert got.signatures == () and "signatures" in got.missing
+    assert any(n.where == "signatures" and "under 2 captions" in n.message for n in got.notes)

@@ -373,11 +373,15 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             start += n
     if not sig_idxs:
         missing.append("signatures")
-    elif len(signatures) < len(sig_idxs) and fmt in _TABLE_BY_TABLE:
+    elif fmt in _TABLE_BY_TABLE and len(signatures) < (
+        captions := sum(max(1, len(_SIG_LABEL_RE.findall(items[i][1]))) for i in sig_idxs)
+    ):
         # Each signature (or group) stands over its own caption: fewer read than captions (a PDF
-        # converter cut a name or date, or ran it into other text) and the rest may be paired wrong.
+        # converter cut a name or date, or ran it into other text: two signatures and their
+        # captions in one paragraph, "Georgia S Derrico 01/29/2020<br>** S ignature of Reporting
+        # Person Date<br>R Roderick Porter ...") and the rest may be paired wrong.
         missing.append("signatures")
-        notes.append(Note("signatures", f"{len(signatures)} signatures read under {len(sig_idxs)} captions"))
+        notes.append(Note("signatures", f"{len(signatures)} signatures read under {captions} captions"))
         signatures = []
     if any(CLIPPED in (s.name or "") for s in signatures):
         # A word the paper's edge cut stands among a signature's: where its lines end is unsure too.
