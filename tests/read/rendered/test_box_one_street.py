@@ -4,7 +4,13 @@ two street lines is the one comma the table does not print."""
 
 from __future__ import annotations
 
+import random
+import re
+
+import pytest
+
 from section16 import parse
+from section16.read.rendered import box_one_street
 from section16.read.rendered.box_one_street import split_run_together
 from section16.read.rendered.compare import _is_missing
 
@@ -85,3 +91,52 @@ def test_a_street_ending_in_the_joins_comma_with_no_owners_table_is_not_read() -
     got = parse(cut.encode())
     assert got.reporting_owners[0].address.street1 is None
     assert "reporting_owners[0].address.street1" in got.missing
+
+
+def _street_by_pattern(words: list[str], owners: str) -> tuple[int, list[tuple[str, int]], int] | None:
+    """find_street as the pattern it replaced reads it (one made for each street)."""
+    parts = [re.escape(w[:-1]) + "(,[ \n]|\n)" if w.endswith(",") else re.escape(w) + "([ \n])" for w in words[:-1]]
+    m = re.search("".join(parts) + re.escape(words[-1]) + "(?=\n|$)", owners) if words else None
+    if m is None:
+        return None
+    return m.start(), [(m.group(k + 1), m.end(k + 1)) for k in range(len(words) - 1)], m.end()
+
+
+def test_find_street_as_its_pattern() -> None:
+    # Random streets and owners' lines over a few letters, commas, spaces and line breaks (so that
+    # words repeat, overlap, lose or keep their commas): the word-by-word match is the pattern's,
+    # start, groups and end.
+    rng = random.Random(7)
+    alphabet = "ab1,,  \n\n"
+    found = 0
+    for _ in range(20000):
+        owners = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        owners = "\n".join(" ".join(ln.split()) for ln in owners.split("\n"))
+        if rng.random() < 0.5 and owners.split():
+            # a street taken from the owners' own words (a match is likely)
+            ws = owners.split()
+            k = rng.randint(0, len(ws) - 1)
+            words = ws[k : k + rng.randint(1, 4)]
+        else:
+            words = "".join(rng.choice("ab1, ") for _ in range(rng.randint(0, 9))).split()
+        got = box_one_street.find_street(words, owners)
+        assert got == _street_by_pattern(words, owners), (words, owners)
+        found += got is not None
+    assert found > 2000  # (the test weighs matches, not only misses)
+
+
+def test_find_street_as_its_pattern_on_the_committed_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every street the committed laid-out and plain text pages ask about, against their owners' lines.
+    asked: list[tuple[list[str], str]] = []
+    find = box_one_street.find_street
+
+    def recorded(words: list[str], owners: str) -> tuple[int, list[tuple[str, int]], int] | None:
+        asked.append((words, owners))
+        return find(words, owners)
+
+    monkeypatch.setattr(box_one_street, "find_street", recorded)
+    for page in sorted(PAGES.glob("*.pdftotext-layout.txt")) + sorted(PAGES.glob("*.pandoc-plain.txt")):
+        parse(page)
+    assert len(asked) > 20
+    for words, owners in asked:
+        assert find(words, owners) == _street_by_pattern(words, owners), (words, owners)
