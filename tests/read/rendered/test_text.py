@@ -66,13 +66,25 @@ def test_a_lone_x_in_the_owners_table_is_a_director_or_ten_percent_owner() -> No
 
 
 def test_fewer_signatures_than_captions_are_listed_missing() -> None:
-    # Nine signatures each over its caption; pdftotext's wrapped lines run some together (three
-    # read): the signatures are listed missing, not paired with the wrong names.
-    got = parse(PAGES / "0000899243-20-022867.pdftotext-layout.txt")
-    assert got.signatures == ()
-    assert "signatures" in got.missing
-    assert any(n.where == "signatures" and "9 captions" in n.message for n in got.notes)
-    assert misses(reference("0000899243-20-022867"), got) == []
+    # Nine signatures each over its caption, pdftotext wrapping some round their date's line: all
+    # nine are read (blocks.date_amid_name), each the filed one.
+    path = PAGES / "0000899243-20-022867.pdftotext-layout.txt"
+    got = parse(path)
+    expected = reference("0000899243-20-022867")
+    assert [(" ".join(s.name.split()), s.date) for s in got.signatures] == [
+        (" ".join(s.name.split()), s.date) for s in expected.signatures
+    ]
+    assert "signatures" not in got.missing
+    assert misses(expected, got) == []
+    # The same page with one signature and its date gone (lines 81-82): eight signatures under nine
+    # captions are listed missing, not paired with the wrong names.
+    lines = path.read_text().split("\n")
+    assert lines[80].startswith("Valor Equity Capital IV LLC")
+    del lines[80:82]
+    cut = parse("\n".join(lines).encode())
+    assert cut.signatures == ()
+    assert "signatures" in cut.missing
+    assert any(n.where == "signatures" and "9 captions" in n.message for n in cut.notes)
 
 
 def test_footnotes_parted_by_short_lines_and_two_numbers_in_one_run_by_where_they_stand() -> None:
