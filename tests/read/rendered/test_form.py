@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from section16 import parse
 from section16.model import Address, Note, ReportingOwner
 from section16.read.rendered.box_one import checked as _checked_first_owner
@@ -193,3 +195,17 @@ def test_two_captions_in_one_paragraph_with_one_signature_read_leave_the_signatu
     got = parse(PAGES / "0001325670-20-000005.pymupdf4llm.md")
     assert got.signatures == () and "signatures" in got.missing
     assert any(n.where == "signatures" and "under 2 captions" in n.message for n in got.notes)
+
+
+def test_a_co_owners_row_with_a_cell_come_in_has_its_marks_unread() -> None:
+    # Broken HTML page: an empty <td> inserted after a co-owner's name cell moves its "X" from 10%
+    # Owner to Officer; the SEC page's owners rows have five cells, so the marks are not read.
+    html = html_of("0000899243-20-021530")
+    rows = list(re.finditer(r"<tr>\s*<td[^>]*>[^<]*(?:<br>[^<]*)+</td>", html[html.index("Reporting Owners") :]))
+    at = html.index("Reporting Owners") + rows[1].end()
+    whole = parse(html.encode())
+    assert whole.reporting_owners[1].relationship.is_ten_percent_owner
+    got = parse((html[:at] + "<td></td>" + html[at:]).encode())
+    assert got.reporting_owners[1].relationship.is_officer is False
+    assert "reporting_owners[1].relationship" in got.missing
+    assert got.reporting_owners[2].relationship == whole.reporting_owners[2].relationship

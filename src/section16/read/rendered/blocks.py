@@ -174,7 +174,7 @@ def parse_owner_cell(cell: str) -> tuple[str | None, Address | None, bool]:
     return name, Address(street1=rest[0] if rest else None), True
 
 
-_OWNERS_HEAD_RE = re.compile(r"^(Reporting Owner Name|Director|Relationships)", re.IGNORECASE)
+OWNERS_HEAD_RE = re.compile(r"^(Reporting Owner Name|Director|Relationships)", re.IGNORECASE)
 _X_RE = re.compile(r"^X\s*")
 
 
@@ -199,7 +199,7 @@ def read_owner_rows(rows: list[Row], out_cells: list[str] | None = None) -> list
         if len(cells) != 5 or not cells[0].strip():
             continue
         head = flat(cells[0])
-        if _OWNERS_HEAD_RE.match(head):
+        if OWNERS_HEAD_RE.match(head):
             continue
         cell = "\n".join([*lead, cells[0]])
         name, address, unsure = parse_owner_cell(cell)

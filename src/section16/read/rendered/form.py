@@ -24,6 +24,8 @@ from ...model import (
     NonDerivativeHolding,
     NonDerivativeTransaction,
     Note,
+    Relationship,
+    ReportingOwner,
     Signature,
     Source,
 )
@@ -468,6 +470,8 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
                 else:
                     missing.append(where)
                 notes.append(Note(where, why))
+        if fmt == "html":
+            _shifted_owner_marks(own_rows, owners, missing, notes)
 
     if own_items is not None and not own_rows and fmt in _TABLE_BY_TABLE and len(owners) == 1:
         # The owners table is there but no row of it could be read (a Markdown front end left it
@@ -519,6 +523,19 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     if fmt != "html":  # (a text cut short where a converter dropped its line: value_guards)
         filing = value_guards.check_dangling(filing)
     return filing
+
+
+def _shifted_owner_marks(rows: list[Row], owners: list[ReportingOwner], missing: list[str], notes: list[Note]) -> None:
+    """The SEC page prints each owners row in five cells: on the HTML page, a co-owner's row with more
+    had a cell come in (a broken page), and its marks stand a column off; they are not read."""
+    owner_rows = [r for r in rows if len(r) >= 5 and r[0].strip() and not blocks.OWNERS_HEAD_RE.match(flat(r[0]))]
+    if len(owner_rows) != len(owners):
+        return
+    for k, row in enumerate(owner_rows):
+        if k and len(row) > 5:
+            owners[k] = dataclasses.replace(owners[k], relationship=Relationship())
+            missing.append(f"reporting_owners[{k}].relationship")
+            notes.append(Note(f"reporting_owners[{k}].relationship", "more than five cells in its row: marks moved"))
 
 
 def _unprotect(obj: _T) -> _T:
