@@ -165,3 +165,26 @@ def test_a_price_in_a_title_is_told() -> None:
     assert layout_fit.price_in_text(cut, COLS)
     cut[COLS.index("title")] = cut[COLS.index("title")][:2]
     assert not layout_fit.price_in_text(cut, COLS)
+
+
+def test_a_number_on_the_line_between_acquired_and_disposed_is_neither() -> None:
+    # pdftotext -layout of a print in DejaVu (where Liberation is missing) sets the heading's
+    # "(A)   (D) Date" tighter than the row below: the row's acquired "784" stands across the line
+    # between the two columns, where (D) begins (it was read disposed). Listed missing; the rest read.
+    name = "0001179110-14-007110"
+    got = parse_bytes((PAGES / f"{name}.pdftotext-layout-dejavu.txt").read_bytes(), name)
+    (row,) = got.derivative_transactions
+    assert row.acquired_disposed.value is None and row.shares.value == 784
+    assert "derivative_transactions[0].acquired_disposed" in got.missing
+    assert not misses(reference(name), got)  # (what it says missing aside)
+
+
+def test_astride_acquired_and_disposed() -> None:
+    starts = [0.0] * len(COLS)
+    a, d = COLS.index("a"), COLS.index("d")
+    starts[a], starts[d], starts[d + 1] = 72.0, 76.5, 82.0
+    assert layout_fit.astride_acquired_and_disposed(_row(1, "784", 76, "d"), starts, COLS) == "784"  # mid 77.5
+    assert layout_fit.astride_acquired_and_disposed(_row(1, "784", 78, "d"), starts, COLS) is None  # under (D)
+    assert layout_fit.astride_acquired_and_disposed(_row(1, "784", 72, "a"), starts, COLS) is None  # under (A)
+    # (past (D), as rows cut by their words' types off the headings stand: their cut tells)
+    assert layout_fit.astride_acquired_and_disposed(_row(1, "1,784", 84, "d"), starts, COLS) is None

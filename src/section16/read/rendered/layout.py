@@ -46,6 +46,7 @@ from .layout_fit import (
     settle_where_unmoved_rows_print,
     two_amount_columns,
 )
+from .layout_fit import astride_acquired_and_disposed as _astride_acquired_and_disposed
 from .layout_fit import unsure_acquired_or_disposed as _unsure_acquired_or_disposed
 from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
 from .layout_lines import (
@@ -122,7 +123,7 @@ def read_table(
         if not why_again:
             return again, None
     if why and tie is not None:
-        for cut in (True, False) if breaks else (False,):
+        for cut in [True, False] if breaks else [False]:  # (lists: tuples of constants are C types when compiled)
             rows, why, error = _tried(lines, start, end, form, table, pages, tie, cut, gaps=gaps, grid=grid)
             if not why:
                 return rows, None
@@ -419,6 +420,10 @@ def _read_table(
             if shifted is not None:
                 cut, cells = shifted, [c if shifted[i] == cut[i] else _join(shifted[i]) for i, c in enumerate(cells)]
             ad_moved[k] = _unsure_acquired_or_disposed(cut, starts, cols)
+        elif "a" in cols and not grid and (astride := _astride_acquired_and_disposed(cut, starts, cols)) is not None:
+            # (A layout program's text, not a text browser's grid: a browser sets a row's number on
+            # whole characters under its own column's heading, where the line between them tells.)
+            ad_moved[k] = astride  # (told as a moved page's unsure rows are)
         cells_of[k] = cells
         placed[k] = (page_of(k), cut)
 

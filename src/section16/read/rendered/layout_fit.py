@@ -348,6 +348,26 @@ def unsure_acquired_or_disposed(cut: list[list[Tok]], starts: list[float], cols:
     return None
 
 
+def astride_acquired_and_disposed(cut: list[list[Tok]], starts: list[float], cols: tuple[str, ...]) -> str | None:
+    """A row's number in (A) or (D) whose middle stands on the line between the two columns, on the
+    heading's own page: a layout program may set the heading's sub-labels tighter than the row
+    below (pdftotext of a print in a wider face, DejaVu where Liberation is missing: "(A)   (D) Date"
+    closed up over an acquired "784" that then stands where (D) begins), and which of the two the
+    number is cannot be told. That number, or None."""
+    a, d = cols.index("a"), cols.index("d")
+    line = starts[d]
+    for t in cut[a] or cut[d]:
+        if _AMOUNT_RE.match(t.text) and abs(t.mid - line) <= _AD_LINE:
+            return t.text
+    return None
+
+
+#: A number this near the line between (A) and (D) on the heading's own page could be either's.
+_AD_LINE = 1.5
+#: An amount of securities as a row prints it ("784", "1,250", "3,000.5").
+_AMOUNT_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+
+
 def acquired_or_disposed(
     ad_moved: dict[int, str | None],
     cells_of: dict[int, list[str]],
