@@ -10,6 +10,7 @@ from section16 import parse
 from section16.model import Footnote
 from section16.read.rendered.broken_guards import (
     check_lost_notes,
+    check_owner_lines,
     check_ruled_texts,
     check_shifted_rows,
     check_signature_cities,
@@ -102,3 +103,18 @@ def test_a_signature_holding_a_city_line_is_not_read() -> None:
     checked = check_signature_cities(moved)
     assert checked.signatures[0].name is None and checked.signatures[0].date == sig.date
     assert "signatures[0].name" in checked.missing
+
+
+def test_co_owners_named_by_address_lines_are_not_read() -> None:
+    # pandoc plain with "Officer" gone from the owners table's heading (a cell's words lost): the
+    # table's lines are dealt line by line and co-owners are named "320 PARK AVENUE", "C/O NEWLIGHT
+    # PARTNERS LP"; no co-owner is read, box 1's owner is.
+    page = (PAGES / "0000899243-20-021530.pandoc-plain.txt").read_text()
+    heading = next(ln for ln in page.split("\n") if "10% Owner" in ln and "Officer" in ln and "Director" in ln)
+    whole = parse(page.encode())
+    assert [o.name for o in whole.reporting_owners][:2] == ["Newlight Partners LP", "Newlight Harbour Point SPV LLC"]
+    got = parse(page.replace(heading, heading.replace("Officer", "       ")).encode())
+    assert got.reporting_owners[0].name == "Newlight Partners LP"
+    assert all(o.name is None for o in got.reporting_owners[1:])
+    assert {f"reporting_owners[{i}]" for i in range(1, len(got.reporting_owners))} <= set(got.missing)
+    assert check_owner_lines(whole) is whole

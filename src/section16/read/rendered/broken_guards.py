@@ -14,6 +14,11 @@ rule. No filer's text in the corpus holds a run of six dashes; the text is liste
 A signature holding a city line's "ST 12345" (no signature of the corpus does): the owners table's
 last line ran into it where a line moved; the name is listed missing.
 
+A co-owner whose name is an owner's address line ("320 PARK AVENUE", "C/O NEWLIGHT PARTNERS LP"), or
+reads as one (no filer's name in the corpus opens with "C/O" or a street number and a street word): the
+owners table's lines were dealt to the wrong owners (its heading lost a label, a line of it moved), so
+no co-owner is read (box 1's owner, read from the boxes, stays).
+
 A row whose nature of ownership is a lone "D" or "I" and whose ownership form (D or I) is empty: an
 empty cell came in before the ownership form's column and moved the row's last cells one column
 right (no nature in the corpus is so short). The table's rows are not given, and said missing.
@@ -24,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...model import Filing, Note, Value
+from ...model import Filing, Note, ReportingOwner, Value
 
 #: A table's rule: runs of dashes parted by spaces ("------- ---- -----"), or one long run.
 _RULE_RE = re.compile(r"-{5,}\s+-{2,}|-{20,}")
@@ -220,9 +225,50 @@ def check_signature_cities(filing: Filing) -> Filing:
     )
 
 
+#: A name that is an address line: "C/O ..." or a street number and a street word ("4747 EXECUTIVE DRIVE").
+_ADDRESS_LINE_RE = re.compile(
+    r"C/O\b|\d+\s.*\b(?:STREET|AVENUE|DRIVE|ROAD|BOULEVARD|BLVD|WAY|LANE|PLAZA|PARKWAY|PKWY|SUITE|FLOOR)\b",
+    re.IGNORECASE,
+)
+
+
+def check_owner_lines(filing: Filing) -> Filing:
+    """The reading with its co-owners left unread where one's name is an owner's address line."""
+    owners = filing.reporting_owners
+    lines = {
+        " ".join(t.split())
+        for o in owners
+        if o.address is not None
+        for t in (o.address.street1, o.address.street2, o.address.city, f"{o.address.street1} {o.address.street2}")
+        if t
+    }
+    if len(owners) < 2 or not any(
+        o.name and (" ".join(o.name.split()) in lines or _ADDRESS_LINE_RE.match(o.name)) for o in owners[1:]
+    ):
+        return filing
+    where = [f"reporting_owners[{i}]" for i in range(1, len(owners))]
+    return dataclasses.replace(
+        filing,
+        reporting_owners=(owners[0], *(ReportingOwner(cik=None) for _ in owners[1:])),
+        missing=tuple(dict.fromkeys([*filing.missing, *where])),
+        notes=(
+            *filing.notes,
+            Note("reporting_owners", "a co-owner's name is an address line: the owners table's lines dealt wrong"),
+        ),
+    )
+
+
 def check_broken(filing: Filing) -> Filing:
     """Every check of this module."""
-    return check_lost_notes(check_shifted_rows(check_signature_cities(check_ruled_texts(filing))))
+    checked = check_owner_lines(check_signature_cities(check_ruled_texts(filing)))
+    return check_lost_notes(check_shifted_rows(checked))
 
 
-__all__ = ["check_broken", "check_lost_notes", "check_ruled_texts", "check_shifted_rows", "check_signature_cities"]
+__all__ = [
+    "check_broken",
+    "check_lost_notes",
+    "check_owner_lines",
+    "check_ruled_texts",
+    "check_shifted_rows",
+    "check_signature_cities",
+]
