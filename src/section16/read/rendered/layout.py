@@ -582,13 +582,16 @@ def _titles_run_on(
                 continue
             if tie is None:
                 raise tables.RowError(f"{_join(last if after else head)!r} {TITLE_TIED}")
+            if tie == "early" and cur.get(k - 1):
+                # (its first line may as well end the row before's title, cut a line early: rows set
+                # on whole lines round a 4-line title's middle down, "Series C-" / "1 ... values" /
+                # "Preferred" / "Stock" over the next row's "Series C-")
+                cur[k] = [t for t in toks if t.line != lines[0]]
+                cur[k - 1] = [*cur[k - 1], *head]
+                for r in (k - 1, k):
+                    cells_of[r] = list(cells_of[r])
+                    cells_of[r][c] = _join(cur[r])
             if not after:
-                if tie == "early":
-                    cur[k] = [t for t in toks if t.line != lines[0]]
-                    cur[k - 1] = [*cur[k - 1], *head]
-                    for r in (k - 1, k):
-                        cells_of[r] = list(cells_of[r])
-                        cells_of[r][c] = _join(cur[r])
                 continue
             if tie == "late":
                 # (the next row's title, given that line, is weighed in turn: the cut may run late
