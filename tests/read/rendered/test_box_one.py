@@ -158,3 +158,12 @@ def test_a_date_or_a_captions_end_is_no_city() -> None:
     assert box_one.NOT_A_CITY_RE.search("Line)")
     assert not box_one.NOT_A_CITY_RE.search("MILL VALLEY")
     assert not box_one.NOT_A_CITY_RE.search("GEORGE TOWN, GRAND CAYMAN")
+
+
+def test_box_5_check_lines_spaced_apart_and_a_date_in_a_title_are_said_missing() -> None:
+    # MarkItDown's text of the PDF: box 5's "_____ Director" spaced apart in the city line; a trust's
+    # name's date ("12/21/04 FBO ...") run into box 5's other text.
+    assert box_one.NOT_A_CITY_RE.search("_ _ _ _ _ D i r e c to r")
+    assert box_one.NOT_A_TITLE_RE.search("12/21/04 FBO Thomas Wilson Seelbach Member of a Group")
+    assert not box_one.NOT_A_TITLE_RE.search("EVP, Chief Financial Officer")
+    assert not box_one.NOT_A_CITY_RE.search("SAN FRANCISCO")

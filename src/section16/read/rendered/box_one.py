@@ -35,11 +35,12 @@ NOT_A_STREET_RE = re.compile(
 #: Amendment, Date Original Filed", its words split by a PDF library: "Amen dment", "Origina l").
 NOT_A_TITLE_RE = re.compile(
     r"(?:^|\s)\d{1,2}[ab]?\.\s+[A-Z][a-z]|\bAmen\s*dment\b|\bOrigina\s*l\s+Filed\b"
+    r"|(?:^|\s)\d{1,2}/\d{1,2}/\d{2,4}(?:\s|$)"  # a date (another box's, or a trust's name's: "12/21/04 FBO")
     r"|_X_|\bForm\s+filed\s+by\b"  # (box 6's check lines)
 )
 #: What box 1's city line never holds: box 5's check boxes and labels, the labels of the boxes beside it.
 NOT_A_CITY_RE = re.compile(
-    r"__|_X_|\b(?:Director|10% Owner|Officer \(give|Other \(specify|Reporting Person)"
+    r"__|_X_|_ _|\b(?:Director|10% Owner|Officer \(give|Other \(specify|Reporting Person)"
     r"|\bOMB\s+(?:APPROVAL|Number)|\((?:Street|Zip)\)"
     r"|\bApplicable\s+Line\b|(?<!\w)below\)|\bFiled\b"  # box 6's label, box 5's "(give title below)", box 4's
     r"|\b(?:Common|Preferred|Ordinary|Class\s+[A-Z])\s+(?:Stock|Shares)\b"  # Table I's titles
