@@ -105,3 +105,12 @@ def test_notes_cut_at_the_edge_above_a_centred_number_are_said_missing() -> None
     got = parse(PAGES / "0000899243-21-049477.pdfplumber-layout.txt")
     assert {"footnotes[F29]", "footnotes[F30]", "footnotes[F31]"} <= set(got.missing)
     assert not any(f.id in ("F30", "F31") for f in got.footnotes)
+
+
+def test_remarks_cut_after_a_company_s_first_initial_are_said_missing() -> None:
+    # "... by Deerfield Special Situations Fund, L." at the paper's edge: the stop is "L.P."'s, cut.
+    assert mark_clipped(["Remarks:", "word " * 50 + "Fund, L.", ""], paged=False)[1].endswith(CLIPPED)
+    assert not mark_clipped(["Remarks:", "word " * 50 + "Fund, L.P.", ""], paged=False)[1].endswith(CLIPPED)
+    for page in ("0001193805-20-000323.pdfminer-text.txt", "0001193805-20-000323.pymupdf4llm.md"):
+        got = parse(PAGES / page)
+        assert got.remarks is None and "remarks" in got.missing

@@ -333,15 +333,21 @@ def _settle_notes(rows: Doc) -> Doc:
     for k in unsettled:
         k = text_of.get(k, k)  # (a number alone: its text is marked, the number stays as printed)
         notes[k] = [notes[k][0] + UNSETTLED]
-    if unsettled or any(CLIPPED in notes[k][0] for k in heads if k >= 0):
-        _clip_remarks(notes)
+    _clip_remarks(notes, bool(unsettled) or any(CLIPPED in notes[k][0] for k in heads if k >= 0))
     return notes
 
 
-def _clip_remarks(rows: Doc) -> None:
-    """On a page whose notes show the paper's cuts or unsettled bounds (a PDF's text), the remarks'
-    last paragraph, where it is longer than a printed line holds whole and stops mid-sentence, ran
-    past the paper's edge too: marked CLIPPED (the reader lists the remarks missing)."""
+#: A paragraph ending in a capital letter alone after a comma ("... Situations Fund, L."): a company's
+#: form cut after its first letter ("L.P."), no sentence's end (as ``text_clipped`` reads it too).
+_CUT_INITIAL_RE = re.compile(r",\s[A-Z]\.$")
+
+
+def _clip_remarks(rows: Doc, cuts_shown: bool) -> None:
+    """On a page whose notes show the paper's cuts or unsettled bounds (``cuts_shown``: a PDF's
+    text), the remarks' last paragraph, where it is longer than a printed line holds whole and stops
+    mid-sentence, ran past the paper's edge too: marked CLIPPED (the reader lists the remarks
+    missing). On any page, a paragraph that long ending in a company's form cut after its first
+    letter (", L.") was cut so."""
     at = next((k for k, r in enumerate(rows) if len(r) == 1 and _REMARKS_HEAD_RE.match(r[0])), None)
     if at is None:
         return
@@ -352,7 +358,9 @@ def _clip_remarks(rows: Doc) -> None:
         last = k
     if last is not None:
         text = rows[last][0]
-        if CLIPPED not in text and not _NOTE_END_RE.search(text) and len(text) >= _SHORT_NOTE:
+        cut = _CUT_INITIAL_RE.search(text.rstrip(" *_")) is not None
+        open_end = _NOTE_END_RE.search(text) is None
+        if CLIPPED not in text and len(text) >= _SHORT_NOTE and (cut or (cuts_shown and open_end)):
             rows[last] = [text + CLIPPED]
 
 

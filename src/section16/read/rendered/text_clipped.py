@@ -91,6 +91,15 @@ def _form_note(lines: list[str], start: int) -> tuple[int, bool]:
     return 0, False
 
 
+#: A line ending in a capital letter alone after a comma ("... Deerfield Special Situations Fund, L."):
+#: a company's form cut after its first letter ("L.P.", "L.L.C."), no sentence's end.
+_CUT_INITIAL_RE = re.compile(r",\s[A-Z]\.$")
+
+
+def _cut_initial(text: str) -> bool:
+    return text[-1] == "." and _CUT_INITIAL_RE.search(text, len(text) - 4) is not None
+
+
 def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) -> list[str]:
     """On a page laid out wider than the paper, the footnotes and remarks run past the paper's edge
     and lose their ends. Such a line (longer than a page holds, not ending a sentence) is marked
@@ -139,7 +148,7 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
         text = ln.rstrip()
         # (``text`` is stripped: it ends a sentence where its last letter is a stop, _ENDS_SENTENCE_RE's
         # answer without trying the pattern at each stop of the line; and its blanks joined are no longer.)
-        if len(text) <= least or text[-1] in _SENTENCE_STOPS or _is_rule(text):
+        if len(text) <= least or (text[-1] in _SENTENCE_STOPS and not _cut_initial(text)) or _is_rule(text):
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if len(text) <= full:
