@@ -79,7 +79,7 @@ def test_an_extension_is_used_only_while_newer_than_its_source(tmp_path: Path) -
 
 def test_the_finder_serves_only_the_listed_modules() -> None:
     finder = next(f for f in sys.meta_path if isinstance(f, _compiled._FreshFinder))
-    assert finder.find_spec("section16.read.rendered.layout", None) is None  # not listed: Python's own import
+    assert finder.find_spec("section16.read.rendered.legacy", None) is None  # not listed: Python's own import
     assert finder.find_spec("html", None) is None  # the standard library's html, not the front end
     spec = finder.find_spec("section16.read.rendered.form", None)
     assert spec is not None and spec.origin is not None

@@ -1,10 +1,10 @@
 """The rendered readers' modules compiled (Cython, each ``.py`` as it is), used only where they are fresh.
 
-``setup.py`` compiles the modules named in :data:`COMPILED` (the shared form reader and the HTML,
-Markdown and text front ends: what a page of text or Markdown spends its time in) into extension
-modules beside their sources. They are the same modules, run without the interpreter's dispatch
-(about a sixth of a reading's time): every reading is the same (``tests/read/rendered/
-test_compiled.py`` reads the fixture pages both ways).
+``setup.py`` compiles the modules named in :data:`COMPILED` (the shared form reader, the HTML,
+Markdown and text front ends, the laid-out table reader and the PDF front end: what a page spends
+its time in) into extension modules beside their sources. They are the same modules, run without
+the interpreter's dispatch (about a sixth of a reading's time): every reading is the same
+(``tests/read/rendered/test_compiled.py`` reads the fixture pages both ways).
 
 An extension module built from a source that was edited since is stale, and Python's own import
 would still prefer it to the source: so each of these modules is looked up here first, and its
@@ -31,19 +31,42 @@ COMPILED = (
     "box_one_street",
     "boxes",
     "cells",
+    "column_blocks",
     "dashed_rows",
     "flowing_rows",
+    "flowing_table",
     "form",
     "html",
+    "layout",
+    "layout_browser_rows",
+    "layout_cells",
+    "layout_fit",
+    "layout_grid",
+    "layout_heading",
+    "layout_lines",
+    "layout_pages",
+    "layout_rows",
+    "layout_ties",
+    "layout_units",
+    "layout_words",
     "markdown",
     "markdown_lines",
     "markdown_pdf",
     "markdown_rows",
     "owners_joined",
+    "pandoc_grid",
+    "pdf",
+    "pdf_cells",
+    "pdf_notes",
+    "pdf_owners",
+    "pdf_pdfium",
+    "ruled",
+    "spaced_rows",
     "tables",
     "text",
-    "text_clipped",
     "text_boxes",
+    "text_clipped",
+    "text_find",
     "text_guards",
     "text_lines",
     "text_normal",
