@@ -47,6 +47,7 @@ from .layout_fit import (
     two_amount_columns,
 )
 from .layout_fit import astride_acquired_and_disposed as _astride_acquired_and_disposed
+from .layout_fit import dollar_in_title as _dollar_in_title
 from .layout_fit import unsure_acquired_or_disposed as _unsure_acquired_or_disposed
 from .layout_heading import RULE_RE, _label_xs, _sub_span, column_starts
 from .layout_lines import (
@@ -424,6 +425,10 @@ def _read_table(
             # (A layout program's text, not a text browser's grid: a browser sets a row's number on
             # whole characters under its own column's heading, where the line between them tells.)
             ad_moved[k] = astride  # (told as a moved page's unsure rows are)
+        if (dollar := _dollar_in_title(cut, cols)) is not None:
+            raise tables.RowError(
+                f"{dollar!r} holds a '$' cut off the next column's number: where the title ends cannot be told"
+            )
         cells_of[k] = cells
         placed[k] = (page_of(k), cut)
 

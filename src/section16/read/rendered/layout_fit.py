@@ -362,6 +362,19 @@ def astride_acquired_and_disposed(cut: list[list[Tok]], starts: list[float], col
     return None
 
 
+def dollar_in_title(cut: list[list[Tok]], cols: tuple[str, ...]) -> str | None:
+    """A title or nature holding a "$" alone with the next column's number on its line (a wrapped
+    title set a space from the conversion price: "(right to $ 87.72"): the "$" is the price's, cut
+    off it, and where the title ends cannot be told. The title's line with it, or None."""
+    for c, kind in enumerate(cols[:-1]):
+        if kind not in _TEXT:
+            continue
+        for t in cut[c]:
+            if t.text == "$" and any(u.line == t.line and _AMOUNT_RE.match(u.text) for u in cut[c + 1]):
+                return " ".join(u.text for u in cut[c] if u.line == t.line)
+    return None
+
+
 #: A number this near the line between (A) and (D) on the heading's own page could be either's.
 _AD_LINE = 1.5
 #: An amount of securities as a row prints it ("784", "1,250", "3,000.5").
