@@ -114,3 +114,33 @@ def test_remarks_cut_after_a_company_s_first_initial_are_said_missing() -> None:
     for page in ("0001193805-20-000323.pdfminer-text.txt", "0001193805-20-000323.pymupdf4llm.md"):
         got = parse(PAGES / page)
         assert got.remarks is None and "remarks" in got.missing
+
+
+def test_the_forms_words_drawn_before_its_own_notes_are_no_notes() -> None:
+    # pdftotext without -layout keeps the order chromium drew the words: Table II's last captions
+    # ("(Instr. 3, 4, and" / "5)") stand after "Explanation of Responses:", before the form's "*" and
+    # "**" notes that the filer's "(1)" follows. Read before as note 5 and, in note 1, the captions.
+    name = "0000842517-24-000086"
+    got = parse(PAGES / f"{name}.pdftotext-raw.txt")
+    expected = reference(name)
+    assert [(f.id, f.text) for f in got.footnotes] == [(f.id, f.text) for f in expected.footnotes]
+    # With no note of the filer's, Table II's last captions drawn after the form's notes ("8. Price of
+    # 9. Number of 10." / "11. Nature" / ... "(Instr. 4)") were read as notes 8 and 11.
+    name = "0000789019-26-000066"
+    got = parse(PAGES / f"{name}.pdftotext-raw.txt")
+    assert reference(name).footnotes == () and got.footnotes == ()
+
+
+def test_notes_of_text_in_drawn_order_whose_bounds_are_not_shown_are_said_missing() -> None:
+    # A row's cells ("$0" / "838,996" / "D") drawn after the form's notes, apart from note 1's first
+    # line over its number: the cells' or the note's, the text does not tell (read before as note 1).
+    name = "0001494730-11-000002"
+    got = parse(PAGES / f"{name}.pdftotext-raw.txt")
+    assert "footnotes[F1]" in got.missing and "not settled" in _why(got, "footnotes[F1]")
+    assert [m for m in misses(reference(name), got) if m[0].startswith("footnote")] == []
+    # "(2)" drawn under the second line of its own note (centred beside its middle): where note 1
+    # ends is not shown (read before as note 1 running on into note 2, note 2 as its last line).
+    name = "0001209191-13-010666"
+    got = parse(PAGES / f"{name}.pdftotext-raw.txt")
+    assert {"footnotes[F1]", "footnotes[F2]"} <= set(got.missing)
+    assert [m for m in misses(reference(name), got) if m[0].startswith("footnote")] == []

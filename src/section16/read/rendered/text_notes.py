@@ -40,6 +40,10 @@ def _footnote_rows(lines: list[str], begin: int, end: int, grid: bool = False) -
             texts[i] = ([rest] if rest else []) + [c.text for c in cs[1:]]
         else:
             texts[i] = [c.text for c in cs]
+    anchors = _drop_drawn_captions(anchors, texts, lines)
+    if not anchors:
+        return [[" ".join(t)] for _i, t in sorted(texts.items())]
+    anchors, drawn_unsettled, drawn = _after_lead_notes(anchors, texts)
     if not anchors:
         return [[" ".join(t)] for _i, t in sorted(texts.items())]
     rows: list[list[str]] = [[f"({fid})"] for _i, fid in anchors]
@@ -77,7 +81,9 @@ def _footnote_rows(lines: list[str], begin: int, end: int, grid: bool = False) -
         # with the number, not beside it: a note runs to the next.
         of_line = {i: bisect.bisect_right(idx, i) - 1 for i in body}  # (the last number at or above it)
         # (Every number alone on its line, over its note's lines: no number stands beside a middle line.)
-        unsettled = _unsettled_notes(lines, body, idx) if any(texts[a] for a in idx) else set()
+        # (Text in the order it was drawn, ``drawn``, sets a number alone where the PDF drew it: it may be
+        # centred beside its note's middle line, as pdftotext's "(2)" under "... Mr. Botha is an indirect".)
+        unsettled = _unsettled_notes(lines, body, idx) if drawn or any(texts[a] for a in idx) else set()
     elif any(not texts[a] and (after[a] is None or after[a] in idx) for a in idx) and all(
         xs[i] <= xs[idx[0]] for i in body
     ):
@@ -88,6 +94,7 @@ def _footnote_rows(lines: list[str], begin: int, end: int, grid: bool = False) -
         of_line = _footnote_of_lines(
             body, idx, {i for i in idx if not texts[i]}, ends, open_ends, unsettled=unsettled, stops=stops
         )
+    unsettled |= drawn_unsettled
     for i, k in of_line.items():
         rows[k].append(" ".join(texts[i]))
     return lead + [[f"{r[0]} {_join_lines(r[1:])}{UNSETTLED if k in unsettled else ''}"] for k, r in enumerate(rows)]
@@ -95,6 +102,66 @@ def _footnote_rows(lines: list[str], begin: int, end: int, grid: bool = False) -
 
 #: The form's own notes' first words ("*", "**", their text), before the filer's first number.
 _LEAD_NOTE_RE = re.compile(r"^\*{1,2}(\s|$)|^(?:If the form is filed|Intentional misstatements)")
+
+
+def _after_lead_notes(
+    anchors: list[tuple[int, str]], texts: dict[int, list[str]]
+) -> tuple[list[tuple[int, str]], set[int], bool]:
+    """Flowing text of a PDF (pdftotext without -layout) keeps the words in the order they were drawn:
+    Table II's last captions and a row's cells ("(Instr. 3, 4, and" / "5)", "$0" / "838,996" / "D")
+    may stand in the notes' section, before the form's own notes ("*", "**"), which the filer's notes
+    follow. Where the form's "**" note stands before a number "(1)", what stands before that note is
+    the form's, not a note's: its numbers are no notes' (taken out of ``anchors``) and its lines
+    (taken out of ``texts``). Lines after the form's notes but before the first number, in more than
+    one paragraph (parted by blank lines), may be a cell's or the first note's (its number centred
+    beside its middle line): the first note is then not settled (in the set returned), and so is
+    every note where the numbers after the form's note do not run 1, 2, 3 ... (a row's marks "(1)",
+    "(2)", a cell's "0" drawn there too). The bool tells that the text is in such drawn order (the
+    form's notes before the first number)."""
+    lead_end = max((i for i, t in texts.items() if _FORM_NOTE_RE.match(" ".join(t))), default=None)
+    later = [a for a in anchors if lead_end is not None and a[0] > lead_end]
+    if lead_end is None or not later or later[0][1] != "1":
+        return anchors, set(), False
+    for i in [i for i, t in texts.items() if i < lead_end and not _LEAD_NOTE_RE.match(" ".join(t))]:
+        del texts[i]
+    before = sorted(i for i, t in texts.items() if lead_end < i < later[0][0] and t)
+    starts = [i for k, i in enumerate(before) if i != (before[k - 1] if k else lead_end) + 1]
+    if [a[1] for a in later] != [str(k) for k in range(1, len(later) + 1)]:
+        return later, set(range(len(later))), True
+    return later, {0} if len(starts) > 1 else set(), True  # (a run right under "**" may be its wrapped end)
+
+
+def _drop_drawn_captions(
+    anchors: list[tuple[int, str]], texts: dict[int, list[str]], lines: list[str]
+) -> list[tuple[int, str]]:
+    """Table II's last captions drawn after the form's "**" note, in text kept in drawn order
+    ("8. Price of 9. Number of 10." / "11. Nature" / ... "(Instr. 4)"): a paragraph (lines parted by
+    blank lines) after that note holding "(Instr. N", and no number in brackets as the filer's notes'
+    are, is the form's, no note (read before as notes 8 and 11). Taken out of ``texts``; the anchors
+    left are returned."""
+    lead_end = max((i for i, t in texts.items() if _FORM_NOTE_RE.match(" ".join(t))), default=None)
+    if lead_end is None:
+        return anchors
+    after = sorted(i for i in texts if i > lead_end)
+    paras = [[i] for i in after[:1]]
+    for i in after[1:]:
+        if i == paras[-1][-1] + 1:
+            paras[-1].append(i)
+        else:
+            paras.append([i])
+    at = dict(anchors)
+    for para in paras:
+        if any(_CAPTION_RE.search(" ".join(texts[i])) for i in para) and not any(
+            i in at and lines[i].lstrip().startswith("(") for i in para
+        ):
+            anchors = [a for a in anchors if a[0] not in para]
+            for i in para:
+                del texts[i]
+    return anchors
+
+
+#: The form's second note ("** Intentional misstatements ..."), which the filer's notes follow.
+_FORM_NOTE_RE = re.compile(r"^(?:\*\*\s*)?Intentional misstatements")
 
 
 def _caption_lines(texts: dict[int, list[str]], first: int) -> set[int]:
