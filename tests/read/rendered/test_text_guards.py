@@ -347,3 +347,17 @@ def test_a_city_line_holding_its_state_and_postal_code_is_not_read() -> None:
     assert {f"reporting_owners[0].address.{k}" for k in ("city", "state", "zip_code")} <= set(got.missing)
     wrong = [m for m in misses(reference("0001381022-20-000001"), got) if m[0] not in got.missing]
     assert [m for m in wrong if ".address." in m[0]] == []
+
+
+def test_an_officers_title_and_a_state_not_read_are_said_missing() -> None:
+    # pdftotext without -layout sets the title after the city ("MOUNTAIN VIEW" / "Chief Executive
+    # Officer" / "CALIFORNIA"): box 5's officer was read checked with no title, the city with no state,
+    # both left out unsaid.
+    name = "0001193125-26-242636"
+    got = parse(PAGES / f"{name}.pdftotext-raw.txt")
+    owner = got.reporting_owners[0]
+    assert owner.relationship is not None and owner.relationship.is_officer
+    assert owner.address is not None and owner.address.city == "MOUNTAIN VIEW"
+    said = {"reporting_owners[0].relationship.officer_title", "reporting_owners[0].address.state"}
+    assert said <= set(got.missing)
+    assert [m for m in misses(reference(name), got) if m[0].startswith("reporting_owners")] == []

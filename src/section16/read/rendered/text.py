@@ -58,6 +58,7 @@ from .text_guards import (
     check_street_spacing,
     check_unread_notes,
     check_unread_rows,
+    check_unsaid_box_fields,
 )
 from .text_lines import _T1_RE, box_labels, chunks, count_captions, table_one_title, table_two_title
 from .text_normal import normalize_layout
@@ -495,6 +496,7 @@ def _read_text(text: str, source: str | None) -> Filing:
     filing = check_cut_remarks(place_by_first(check_owner_marks(filing, doc, text), text), text)
     filing = check_form_words(check_street_spacing(check_name_prints(check_split_words(filing), text), text))
     filing = check_unread_rows(check_unread_notes(check_amendment_date(filing, text), text), text)
+    filing = check_unsaid_box_fields(filing)
     missing = [*filing.missing, *unsure]
     notes = [*filing.notes]
     drop: set[str] = set()

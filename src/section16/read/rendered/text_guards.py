@@ -496,3 +496,28 @@ def check_unread_rows(filing: Filing, text: str) -> Filing:
     note = Note("Table I", "a line under the title holds a row's values, but no row was read", shown[:80])
     missing = tuple(dict.fromkeys([*filing.missing, *_T1_FIELDS]))
     return replace(filing, missing=missing, notes=(*filing.notes, note))
+
+
+def check_unsaid_box_fields(filing: Filing) -> Filing:
+    """Box 5's officer checked with no title read, or box 1's city read with no state: the page shows
+    a title under "Officer (give title below)" and a state beside the city (a state's name,
+    "CALIFORNIA", on the form with a country), which flowing text may set where no box's reading finds
+    it (pdftotext without -layout: "Chief Executive Officer" after the city). Left out unsaid, the
+    field read as blank; it is listed missing. (Where the filing has none, nothing is lost: a blank
+    read is right.)"""
+    missing = list(filing.missing)
+    notes = list(filing.notes)
+    for i, o in enumerate(filing.reporting_owners):
+        where = f"reporting_owners[{i}].relationship.officer_title"
+        rel = o.relationship
+        if rel is not None and rel.is_officer and not rel.officer_title and where not in missing:
+            missing.append(where)
+            notes.append(Note(where, "box 5's officer checked, no title read; not settled"))
+        a = o.address
+        where = f"reporting_owners[{i}].address.state"
+        if a is not None and a.city and a.state is None and where not in missing:
+            missing.append(where)
+            notes.append(Note(where, "a city read with no state; not settled"))
+    if len(missing) == len(filing.missing):
+        return filing
+    return replace(filing, missing=tuple(missing), notes=tuple(notes))
