@@ -118,3 +118,21 @@ def test_co_owners_named_by_address_lines_are_not_read() -> None:
     assert all(o.name is None for o in got.reporting_owners[1:])
     assert {f"reporting_owners[{i}]" for i in range(1, len(got.reporting_owners))} <= set(got.missing)
     assert check_owner_lines(whole) is whole
+
+
+def test_a_table_read_empty_while_a_note_has_no_mark_is_said_missing() -> None:
+    # html2text's page with Table II's one row taken out (as trafilatura drops a table's rows as
+    # boilerplate, keeping its headings and the notes): notes (2) and (3) are named by no mark left, so
+    # Table II, read with no row, is said missing rather than given as empty.
+    lines = (PAGES / "0000002488-24-000005.html2text.md").read_text().split("\n")
+    row = next(i for i, ln in enumerate(lines) if ln.startswith("Restricted Stock Units  |  (2)"))
+    whole = parse("\n".join(lines).encode())
+    assert len(whole.derivative_transactions) == 1 and "derivative_transactions" not in whole.missing
+    del lines[row]
+    got = parse("\n".join(lines).encode())
+    assert got.derivative_transactions == () and got.derivative_holdings == ()
+    assert {"derivative_transactions", "derivative_holdings"} <= set(got.missing)
+    assert any(n.where == "Table II" and "F2, F3" in n.message for n in got.notes)
+    # Table I, read with its rows, is given as read.
+    assert got.non_derivative_transactions == whole.non_derivative_transactions
+    assert "non_derivative_transactions" not in got.missing

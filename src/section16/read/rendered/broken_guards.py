@@ -22,6 +22,10 @@ no co-owner is read (box 1's owner, read from the boxes, stays).
 A row whose nature of ownership is a lone "D" or "I" and whose ownership form (D or I) is empty: an
 empty cell came in before the ownership form's column and moved the row's last cells one column
 right (no nature in the corpus is so short). The table's rows are not given, and said missing.
+
+A footnote named by no mark read (and no table or row cell said missing), and a table read with no
+row: the rows that carried its mark were lost (trafilatura drops a table's rows as boilerplate and
+keeps its headings and the notes); the empty table is said missing, not given as empty.
 """
 
 from __future__ import annotations
@@ -258,10 +262,33 @@ def check_owner_lines(filing: Filing) -> Filing:
     )
 
 
+def check_unmarked_notes(filing: Filing) -> Filing:
+    """The reading with each table read empty listed missing where a footnote read is named by no mark
+    read and no table or row cell was said missing (which could have carried it): EDGAR's footnotes are
+    named by marks in the tables (no filing of the corpus holds one no mark names), so the rows that
+    carried its mark were lost (a converter dropped them, keeping the headings: trafilatura), and a
+    table that reads as empty may have held them."""
+    if not filing.footnotes:
+        return filing
+    unmarked = {fn.id for fn in filing.footnotes} - _marks(filing)
+    if not unmarked or any(m.startswith(_ROW_KINDS) for m in filing.missing):
+        return filing  # (a table or a row's cell said missing may be what carried the mark)
+    empty = [(where, kinds) for where, kinds in _TABLES if not any(getattr(filing, k) for k in kinds)]
+    if not empty:
+        return filing
+    named = ", ".join(sorted(unmarked, key=lambda f: (_number(f) or 0, f)))
+    why = f"no row read; footnote(s) {named} named by no mark read: rows that carried the marks may be lost"
+    return dataclasses.replace(
+        filing,
+        missing=tuple(dict.fromkeys([*filing.missing, *(k for _, kinds in empty for k in kinds)])),
+        notes=(*filing.notes, *(Note(where, why) for where, _ in empty)),
+    )
+
+
 def check_broken(filing: Filing) -> Filing:
     """Every check of this module."""
     checked = check_owner_lines(check_signature_cities(check_ruled_texts(filing)))
-    return check_lost_notes(check_shifted_rows(checked))
+    return check_unmarked_notes(check_lost_notes(check_shifted_rows(checked)))
 
 
 __all__ = [
@@ -271,4 +298,5 @@ __all__ = [
     "check_ruled_texts",
     "check_shifted_rows",
     "check_signature_cities",
+    "check_unmarked_notes",
 ]
