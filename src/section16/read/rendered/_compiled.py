@@ -47,6 +47,7 @@ COMPILED = (
     "layout_pages",
     "layout_rows",
     "layout_ties",
+    "layout_titles",
     "layout_units",
     "layout_words",
     "markdown",
