@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from .layout_rows import _MARK_WEIGHT, STACKED, Cut, Run, _kind, band_cost, half_line, middle_line
+from .layout_rows import _MARK_WEIGHT, STACKED, Cut, Run, _kind, band_cost, half_line, middle_line, stacked_cells
 
 #: Why a table was read both ways when its rows, set on whole lines, fit two cuts alike.
 ROUND_TIED = (
@@ -26,26 +26,7 @@ ROUND_TIED = (
 
 def _cells(lines: Sequence[int], runs: Mapping[int, Sequence[Run]]) -> list[list[Run]]:
     """The band's cells as :func:`.layout_rows.band_cost` groups them: runs over one another."""
-    items = sorted((t for i in lines for t in runs.get(i, ())), key=lambda t: t.x0)
-    parent = list(range(len(items)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for a, ta in enumerate(items):
-        for b in range(a + 1, len(items)):
-            tb = items[b]
-            if tb.x0 > ta.x1:
-                break
-            if tb.line != ta.line:
-                parent[root(b)] = root(a)
-    cells: dict[int, list[Run]] = {}
-    for k, t in enumerate(items):
-        cells.setdefault(root(k), []).append(t)
-    return list(cells.values())
+    return stacked_cells(sorted((t for i in lines for t in runs.get(i, ())), key=lambda t: t.x0), across_lines=True)
 
 
 def _rounding(lines: Sequence[int], middle: float, runs: Mapping[int, Sequence[Run]]) -> float:

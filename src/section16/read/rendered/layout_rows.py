@@ -267,9 +267,9 @@ def _balance(texts: Iterable[str]) -> int:
     return sum(t.count("(") - t.count(")") for t in texts)
 
 
-def _unbalanced(items: list[Run]) -> int:
-    """How many cells (runs standing one over another, ``items`` sorted by their left ends) open a
-    parenthesis they do not close or close one they did not open."""
+def stacked_cells(items: Sequence[Run], across_lines: bool = False) -> list[list[Run]]:
+    """``items`` (sorted by their left ends) grouped into cells: runs standing one over another, joined
+    through each other (``across_lines``: only runs of different lines join directly)."""
     parent = list(range(len(items)))
 
     def root(k: int) -> int:
@@ -280,13 +280,21 @@ def _unbalanced(items: list[Run]) -> int:
 
     for a, ta in enumerate(items):
         for b in range(a + 1, len(items)):
-            if items[b].x0 > ta.x1:
+            tb = items[b]
+            if tb.x0 > ta.x1:
                 break
-            parent[root(b)] = root(a)
-    cells: dict[int, list[str]] = {}
+            if not across_lines or tb.line != ta.line:
+                parent[root(b)] = root(a)
+    cells: dict[int, list[Run]] = {}
     for k, t in enumerate(items):
-        cells.setdefault(root(k), []).append(t.text)
-    return sum(1 for texts in cells.values() if _balance(texts))
+        cells.setdefault(root(k), []).append(t)
+    return list(cells.values())
+
+
+def _unbalanced(items: list[Run]) -> int:
+    """How many cells (runs standing one over another, ``items`` sorted by their left ends) open a
+    parenthesis they do not close or close one they did not open."""
+    return sum(1 for cell in stacked_cells(items) if _balance(t.text for t in cell))
 
 
 #: A value no words spell ("2010 Partners Fund" may run on past a break): an amount, a price, a date.
