@@ -55,3 +55,41 @@ def test_rule_pieces_and_edges() -> None:
     assert touches_edge("SMITH DARLA M", 13)
     assert not touches_edge("SMITH DARLA  ", 13)
     assert not is_rule("  -- x") and not is_rule("   ") and is_rule("  -- ---")
+
+
+def test_each_line_is_cut_where_its_length_says() -> None:
+    # 0000002488-24-000005, box 5 (pandoc -t markdown, a 13-wide cell): a two-column table 75 wide.
+    # pandoc pads every cell but the last, so a line ends where its last cell's text ends (or where
+    # that column starts, when empty): "  Chief Accounting Officer" is 42 long, cut 3 + 13 + 13 + 13
+    # (the last piece blank), and "  C" is its first piece, "C" + "hief" one word.
+    rule = ["  --------", "-------------", "-------------", "----- -------", "-------------", "-------------"]
+    lines = cell(
+        *rule,
+        "  \\_\\_\\_\\_", "\\_ Director", "", "      \\_\\_\\_\\", "_\\_ 10% Owner",
+        "  \\_\\_\\_", "\\_\\_ Officer ", "(give title b", "elow)   \\_\\_X", "\\_\\_ Other (s", "pecify below)",
+        "  C", "hief Accounti", "ng Officer", "",
+        *rule,
+        width=13,
+    )  # fmt: skip
+    joined, sure = unchop_table(lines, 13)
+    assert sure
+    assert joined[1:4] == [
+        "  \\_\\_\\_\\_\\_ Director                     \\_\\_\\_\\_\\_ 10% Owner",
+        "  \\_\\_\\_\\_\\_ Officer (give title below)   \\_\\_X\\_\\_ Other (specify below)",
+        "  Chief Accounting Officer                ",
+    ]
+
+
+def test_a_cut_at_a_blank_keeps_one_blank() -> None:
+    # 0000320193-19-000123, box 1: "  Adams" + " Katherine L.": the first piece's own blanks are hidden
+    # by the cell's padding, but words in a cell are parted by one blank, so it had none.
+    lines = cell(
+        "  -", "-------------", "-------------", "-------------", "-------------",
+        "", " 1\\. Name and", " Address of R", "eporting Pers", "on [^\\*^](#*)",
+        "  Adams", " Katherine L.",
+        "  -", "-------------", "-------------", "-------------", "-------------",
+        width=13,
+    )  # fmt: skip
+    joined, sure = unchop_table(lines, 13)
+    assert sure
+    assert joined[2] == "  Adams Katherine L."

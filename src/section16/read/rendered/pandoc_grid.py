@@ -21,7 +21,7 @@ from ...errors import ParseError
 from .cells import Doc
 from .markdown import markdown_to_doc
 from .pandoc_unchop import is_rule, rule_pieces, touches_edge, unchop_table
-from .pandoc_words import vocabulary
+from .pandoc_words import cut_reading, vocabulary
 
 _BORDER_RE = re.compile(r"^\+(?:[-=:]+\+)+$")
 _FENCE_RE = re.compile(r"^ {0,3}:{3,}(?:\s*\{[^}]*\}|\s*[\w-]+)?\s*$")
@@ -111,9 +111,22 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None, vocab: 
             # value holding a guessed join would be a wrong value presented as right.
             before = plain[-2].rstrip() if len(plain) > 1 else ""
             word = plain[-1].strip()
-            after = lines[i + 1].strip() if i + 1 < len(lines) else ""
-            if " " in word or not before or len(before) + 1 + len(word) > width or after:
+            after = lines[i + 1] if i + 1 < len(lines) else ""
+            if " " in word or (after.strip() and _cut_word_tail(after, width)):
+                # (A further line that could be one more piece, or a word exactly the cell's width.)
                 raise _refuse("a word", source)
+            if not before or before.endswith("\\") or len(before) + 1 + len(word) > width:
+                # (After a hard line break, "\\", a word starts a line whatever its width.)
+                # The first piece could be a word of its own, put on a line of its own because it
+                # did not fit after the line before: the page's words may settle it ("(Mon" +
+                # "th/Day/Year)": one word, the form's "(Month/Day/Year)").
+                reading = cut_reading(word.split()[-1], line.split()[0], vocab)
+                if reading is None:
+                    raise _refuse("a word", source)
+                if reading == "split":
+                    plain.append(line)
+                    i += 1
+                    continue
             plain[-1] = plain[-1].rstrip() + line.rstrip()
             i += 1
             continue

@@ -12,6 +12,13 @@ padded. Nothing in the output marks the cuts, so they are found from evidence:
 * the first piece's own trailing blanks cannot be told from the cell's padding: every length is tried,
   and a joining is kept only if each joined line leaves the blank columns between the rule's dash
   groups blank, as every line of a pandoc table does;
+* a line is exactly as long as its cells make it: pandoc pads every cell but the last to its
+  column's width and the last as its alignment fills it, so a line ends where its last cell's text
+  ends (left-aligned), at the table's edge (right-aligned), after half the free width and the text
+  (centred), or where the last column starts (empty). That length sets how many pieces the line was
+  cut into and how long the first is. The alignment is not shown; each is tried;
+* a cell's text sits at its column's start, its end, or centred, the same way on every line of
+  the column, and its words are parted by single blanks;
 * a cut between two letters is one word or two as the page's words say (:mod:`.pandoc_words`).
 
 When more than one joining fits and they read differently, or none fits, the table is not whole:
@@ -23,6 +30,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from typing import Literal
 
 from .pandoc_words import cut_reading
 
@@ -31,7 +39,7 @@ _GROUP_RE = re.compile(r"-+")
 Spans = tuple[tuple[int, int], ...]
 #: How many ways to join one table are followed before it is called ambiguous (each cut line
 #: multiplies them; a page's tables need a handful).
-MAX_READINGS = 2
+MAX_READINGS = 8
 
 
 def is_rule(line: str) -> bool:
@@ -72,8 +80,78 @@ def _gaps(rule: str) -> tuple[int, Spans]:
 Reading = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]  # (joined lines, their cells)
 
 
-def _joinings(lines: list[str], width: int, gaps: int, spans: Spans, vocab: frozenset[str]) -> list[Reading]:
-    """The ways (up to MAX_READINGS that read differently) to join ``lines`` into the table's lines."""
+Align = Literal["left", "right", "center"]
+ALIGNS: tuple[Align, ...] = ("left", "right", "center")
+
+
+def _fits(line: str, spans: Spans, align: Align) -> bool:
+    """Could ``line``, exactly as long as it is, be a line of a pandoc table whose last column is
+    aligned so? pandoc pads every cell but the last to its column's width; the last is left as its
+    alignment fills it: a left-aligned cell's text ends the line, a right-aligned one fills the
+    column, a centred one has half the free width before it; an empty cell ends the line where the
+    column starts. (A rule is as wide as the table; a line between rows is empty.)"""
+    size = len(line)
+    start, end = spans[-1]
+    if size == 0:
+        return True
+    if size < start or size > end:
+        return False
+    if is_rule(line):
+        return size == end
+    if not all(_placed(line[a:b]) for a, b in spans[:-1]):
+        return False
+    if size == start:
+        return True
+    if align == "right":
+        return size == end
+    cell = line[start:]
+    text = cell.lstrip(" ")
+    if not text:  # a blank line inside the cell: a centred cell fills half the column
+        return align == "center" and size == start + (end - start) // 2
+    if cell[-1] == " " or "  " in text:
+        return False
+    if align == "left":
+        return cell[0] != " "
+    return len(cell) - len(text) == (end - start - len(text)) // 2
+
+
+def _placed(cell: str) -> bool:
+    """A padded cell's text sits as one of pandoc's alignments puts it: at its column's start, at
+    its end, or centred (half the free width before it, rounded down)."""
+    text = cell.strip(" ")
+    if not text:
+        return True
+    if "  " in text:  # (words in a cell are parted by one breaking space each)
+        return False
+    lead = len(cell) - len(cell.lstrip(" "))
+    return lead == 0 or lead + len(text) == len(cell) or lead == (len(cell) - len(text)) // 2
+
+
+def _ways(cell: str) -> int:
+    """The alignments (bits: left 1, right 2, centre 4) that put a padded cell's text where it is."""
+    text = cell.strip(" ")
+    if not text:
+        return 7
+    lead = len(cell) - len(cell.lstrip(" "))
+    return (lead == 0) | (lead + len(text) == len(cell)) << 1 | (lead == (len(cell) - len(text)) // 2) << 2
+
+
+def _columns_agree(lines: tuple[str, ...], spans: Spans) -> bool:
+    """Every column but the last (tried apart) has one alignment that places each of its cells: pandoc
+    aligns a column's every line, its heading's too, the same way."""
+    ways = [7] * (len(spans) - 1)
+    for line in lines:
+        if line and not is_rule(line):
+            for c, (a, b) in enumerate(spans[:-1]):
+                ways[c] &= _ways(line[a:b].ljust(b - a))
+    return all(ways)
+
+
+def _joinings(
+    lines: list[str], width: int, gaps: int, spans: Spans, vocab: frozenset[str], align: Align
+) -> list[Reading]:
+    """The ways (up to MAX_READINGS that read differently) to join ``lines`` into the table's lines,
+    the table's last column aligned ``align``."""
     n = len(lines)
     total = spans[-1][1]
     stripped = [ln.rstrip() for ln in lines]
@@ -96,7 +174,9 @@ def _joinings(lines: list[str], width: int, gaps: int, spans: Spans, vocab: froz
             if i + k > n:
                 break
             if k == 1:
-                found = [head] if len(head) <= total and not masks[i] & gaps else []
+                # (Its own trailing blanks, up to the cell's width, are hidden by the padding.)
+                fit = any(_fits(head.ljust(r), spans, align) for r in range(len(head), width + 1))
+                found = [head] if fit and len(head) <= total and not masks[i] & gaps else []
             else:
                 if not all(full[i + 1 : i + k]):
                     continue
@@ -105,10 +185,13 @@ def _joinings(lines: list[str], width: int, gaps: int, spans: Spans, vocab: froz
                     tail_mask = (tail_mask << width) | masks[q]
                 tail = "".join(ln[:width] for ln in lines[i + 1 : i + k])
                 # The first piece's own blanks are unknown (the cell pads it): each length is tried.
+                # (A first piece is never empty: chopping from the right leaves it what is over.)
                 found = [
-                    head.ljust(r) + tail
-                    for r in range(len(head), width + 1)
-                    if r + len(tail) <= total and not (masks[i] | tail_mask << r) & gaps
+                    joined
+                    for r in range(max(len(head), 1), width + 1)
+                    if r + len(tail) <= total
+                    and not (masks[i] | tail_mask << r) & gaps
+                    and _fits(joined := head.ljust(r) + tail, spans, align)
                 ]
                 found = _settle_cut(found, head, tail, vocab)
             for joined in found:
@@ -160,8 +243,15 @@ def unchop_table(lines: list[str], width: int, vocab: frozenset[str] = frozenset
         if not is_rule(rule):
             continue
         gaps, spans = _gaps(rule)
-        for joined, cells in _joinings(lines[pieces:], width, gaps, spans, vocab):
-            readings.setdefault(_key(cells), [rule, *joined])
+        # The last column's alignment sets each line's length, hence where it was cut; it is not
+        # known, so each is tried, and every one that joins the whole table must read the same.
+        for align in ALIGNS:
+            found = _joinings(lines[pieces:], width, gaps, spans, vocab, align)
+            if len(found) > MAX_READINGS:  # (not all were followed: the rest may read otherwise)
+                return [ln.rstrip() for ln in lines], False
+            for joined, cells in found:
+                if _columns_agree(joined, spans):
+                    readings.setdefault(_key(cells), [rule, *joined])
         if len(readings) > 1:
             break
     if len(readings) != 1:

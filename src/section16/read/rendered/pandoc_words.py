@@ -70,7 +70,18 @@ def _known(token: str, vocab: frozenset[str]) -> bool:
     n = norm(t)
     if not n:  # punctuation alone: a mark ("$", "*") is a token; an opening "(" is not
         return t in _MARKS
-    return n in vocab or all(norm(p) in vocab for p in re.split(r"[/-]", n) if norm(p))
+    parts = _parts(vocab)
+    return n in vocab or all(norm(p) in parts for p in _PARTS_RE.split(n) if norm(p))
+
+
+_PARTS_RE = re.compile(r"[/()-]")
+
+
+@functools.cache
+def _parts(vocab: frozenset[str]) -> frozenset[str]:
+    """The words and the parts of the words joined by "/", "-" or parentheses ("(Month/Day/Year)":
+    "month", "day", "year"), so that "Filed(Month/Day/Year)" is known from its parts."""
+    return vocab | frozenset(q for w in vocab for p in _PARTS_RE.split(w) if (q := norm(p)))
 
 
 def cut_reading(left: str, right: str, vocab: frozenset[str]) -> Literal["joined", "split"] | None:
