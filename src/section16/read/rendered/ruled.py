@@ -49,6 +49,7 @@ class Word(NamedTuple):
 
 #: A word's (top, x0) and its x0, as sort keys (made in C).
 TOP_X0, X0 = operator.attrgetter("top", "x0"), operator.attrgetter("x0")
+_TOP, _BOTTOM = operator.attrgetter("top"), operator.attrgetter("bottom")
 
 
 @dataclass(slots=True)
@@ -190,11 +191,23 @@ def _bands(
     if len(ys) < 2:
         return None
     bands = [(a, b, _columns(page, a, b)) for a, b in itertools.pairwise(ys)]
-    if y0 < -1e8 and any((w.top + w.bottom) / 2 < ys[0] for w in inside):
-        bands.insert(0, (-1e9, ys[0], bands[0][2]))
-    if y1 > 1e8 and any((w.top + w.bottom) / 2 > ys[-1] for w in inside):
-        bands.append((ys[-1], 1e9, bands[-1][2]))
+    # A row the page break cut takes the columns its own cells' rules part (drawn down to the break):
+    # the band beside it may be the heading's, whose top cells span two columns each (Table II's
+    # "Date Exercisable and Expiration Date"); the band beside it where its rules do not reach it.
+    above = [w for w in inside if (w.top + w.bottom) / 2 < ys[0]]
+    if y0 < -1e8 and above:
+        bands.insert(0, (-1e9, ys[0], _cut_columns(page, min(map(_TOP, above)), ys[0], bands[0][2])))
+    below = [w for w in inside if (w.top + w.bottom) / 2 > ys[-1]]
+    if y1 > 1e8 and below:
+        bands.append((ys[-1], 1e9, _cut_columns(page, ys[-1], max(map(_BOTTOM, below)), bands[-1][2])))
     return bands
+
+
+def _cut_columns(page: Page, top: float, bottom: float, beside: list[float]) -> list[float]:
+    """The column rules of a row the page break cut, between ``top`` and ``bottom`` (its words' reach):
+    its own where its cells' rules cross its middle, else ``beside`` (the band next to it)."""
+    own = _columns(page, top, bottom)
+    return own if len(own) >= 2 else beside
 
 
 def _band_top(
@@ -331,19 +344,48 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
 _OWNER_HEAD_RE = re.compile(r"Reporting\s+Owner\s+Name|^Relationships$|^Director$|^10\s*%\s*Owner$", re.IGNORECASE)
 
 
+#: A line of the owners' table's heading, as a cell prints it.
+_OWNER_HEAD_LINE_RE = re.compile(
+    r"^(?:Reporting\s+Owner\s+Name(?:\s*/\s*Address)?|/?\s*Address|Relationships|Director|10\s*%\s*Owner|Officer|Other)$",
+    re.IGNORECASE,
+)
+
+
+def _without_owner_heading(cells: list[str]) -> list[str] | None:
+    """An owner's cells drawn in one band with the heading's last row (the page break fell inside the
+    heading), without the heading lines that open them; None where no owner is left under them (the
+    heading alone) or the owner has no name (its name and its marks are not told apart)."""
+    out = []
+    for c in cells:
+        lines = c.split("\n")
+        while lines and _OWNER_HEAD_LINE_RE.match(" ".join(lines[0].split())):
+            lines.pop(0)
+        out.append("\n".join(lines))
+    return out if out and out[0] and not any(_OWNER_HEAD_RE.search(" ".join(c.split())) for c in out if c) else None
+
+
 def owner_rows(pages: list[tuple[Page, float, float]]) -> list[list[str]] | None:
     """The Reporting Owners table's rows (name and address; Director, 10% Owner, Officer, Other)
     from its cell borders; None when the rules do not part every row into those five cells."""
     rows: list[list[str]] = []
     cut: list[bool] = []
-    for whole, y0, y1 in pages:
+    for k_page, (whole, y0, y1) in enumerate(pages):
         page = _within(whole, y0, y1)
         kept = []
         for top, bottom, xs in _bands(page, y0, y1) or []:
             if len(xs) < 2:
                 continue
             cells = _band_cells(page, top, bottom, xs)
-            if not any(cells) or any(_OWNER_HEAD_RE.search(" ".join(c.split())) for c in cells if c):
+            if any(_OWNER_HEAD_RE.search(" ".join(c.split())) for c in cells if c):
+                if not (top < -1e8 and k_page > 0):
+                    continue
+                # The page break cut the table after its heading's first row: the second ("Director",
+                # "10% Owner", ...) is drawn in one band with the first owner. That owner is read under it.
+                under = _without_owner_heading(cells)
+                if under is None:
+                    continue
+                cells = under
+            if not any(cells):
                 continue
             while len(cells) > 5 and not cells[-1]:  # an empty column the page draws after "Other"
                 cells.pop()
