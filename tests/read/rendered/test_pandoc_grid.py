@@ -126,3 +126,30 @@ def test_grid_page_with_nothing_cut_reads_every_field() -> None:
     assert got.source.format == "markdown"
     assert shown(expected, got) > 40
     assert misses(expected, got) == []
+
+
+def test_grid_page_at_72_columns_many_rows_reads_every_field() -> None:
+    # 0001127602-19-027422 (pandoc -t markdown, 72 columns): Table I 159 wide, cut into three pieces
+    # of its 69-wide cell, a rule cut where a blank parts two dash groups, natures over three lines
+    # ("By The Founders Fund IV" / "Principals Fund," / "LP"): "Principals Fund," filling the last
+    # column could also sit right-aligned in the column before, but "Title of ...", dates and
+    # amounts put that column's text at its start, as pandoc aligns a column's every line alike.
+    got = parse(PAGES / "0001127602-19-027422.pandoc-markdown.md")
+    expected = reference("0001127602-19-027422")
+    assert shown(expected, got) > 200
+    assert misses(expected, got) == []
+
+
+def test_a_word_exactly_the_cell_wide_after_several_words_is_no_piece() -> None:
+    # A long word stands on a line of its own: "353 N. CLARK" is no first piece, "STREET,\xa0SUITE"
+    # (13, the cell's width) a word of its own.
+    rows = ["353 N. CLARK ", "STREET,\xa0SUITE", "3300         "]
+    grid = "+---------------+\n" + "".join(f"| {r} |\n" for r in rows) + "+---------------+\n"
+    assert pandoc_markdown_to_doc(grid) == [["353 N. CLARK STREET\nSUITE 3300"]]  # (",\xa0" parts lines)
+    # After a hard line break ("\\") a word starts a line however short: "GREEN" + "BAY,\xa0WI\xa054313"
+    # is no cut for that (the page's words outside the grid say "GREEN" and "BAY" are two).
+    rows = ["DRIVE\\       ", "GREEN        ", "BAY,\xa0WI\xa054313"]
+    page = "+---------------+\n" + "".join(f"| {r} |\n" for r in rows) + "+---------------+\n\nGREEN BAY\n"
+    assert pandoc_markdown_to_doc(page)[:2] == [["DRIVE"], ["GREEN BAY\nWI 54313"]]
+    with pytest.raises(ParseError, match="pandoc cut a word"):  # words the page does not settle
+        pandoc_markdown_to_doc(page.replace("GREEN BAY\n", "GREENS BAYOU\n"))

@@ -112,7 +112,14 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None, vocab: 
             before = plain[-2].rstrip() if len(plain) > 1 else ""
             word = plain[-1].strip()
             after = lines[i + 1] if i + 1 < len(lines) else ""
-            if " " in word or (after.strip() and _cut_word_tail(after, width)):
+            if " " in word:
+                # A long word stands on a line of its own (pandoc breaks the line before and after
+                # it): the line before holding more than one word is no first piece, and this line
+                # is a word exactly the cell's width (or the first piece of a longer one).
+                plain.append(line)
+                i += 1
+                continue
+            if after.strip() and _cut_word_tail(after, width):
                 # (A further line that could be one more piece, or a word exactly the cell's width.)
                 raise _refuse("a word", source)
             if not before or before.endswith("\\") or len(before) + 1 + len(word) > width:

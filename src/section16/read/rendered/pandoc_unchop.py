@@ -54,9 +54,19 @@ def touches_edge(line: str, width: int) -> bool:
 def rule_pieces(lines: list[str], start: int, width: int) -> int:
     """How many lines the dash rule starting at ``lines[start]`` was cut into (1: not cut)."""
     n = 1
-    while start + n < len(lines) and is_rule(lines[start + n]) and touches_edge(lines[start + n], width):
+    while start + n < len(lines) and _rule_piece(lines[start + n], width):
+        # (A piece ends in a blank where the cut falls on the blank between two dash groups; it
+        # is not the rule's last piece then, which ends in a dash.)
+        if not touches_edge(lines[start + n], width) and not (
+            start + n + 1 < len(lines) and _rule_piece(lines[start + n + 1], width)
+        ):
+            break
         n += 1
     return n
+
+
+def _rule_piece(line: str, width: int) -> bool:
+    return len(line) >= width and is_rule(line)
 
 
 def _mask(text: str) -> int:
@@ -136,15 +146,14 @@ def _ways(cell: str) -> int:
     return (lead == 0) | (lead + len(text) == len(cell)) << 1 | (lead == (len(cell) - len(text)) // 2) << 2
 
 
-def _columns_agree(lines: tuple[str, ...], spans: Spans) -> bool:
-    """Every column but the last (tried apart) has one alignment that places each of its cells: pandoc
-    aligns a column's every line, its heading's too, the same way."""
-    ways = [7] * (len(spans) - 1)
-    for line in lines:
-        if line and not is_rule(line):
-            for c, (a, b) in enumerate(spans[:-1]):
-                ways[c] &= _ways(line[a:b].ljust(b - a))
-    return all(ways)
+def _narrow(ways: tuple[int, ...], line: str, spans: Spans) -> tuple[int, ...] | None:
+    """The alignments each column but the last (tried apart) may still have once ``line`` is one of
+    the table's lines; None when one has none left. pandoc aligns a column's every line, its
+    heading's too, the same way."""
+    if not line or is_rule(line):
+        return ways
+    out = tuple(w & _ways(line[a:b].ljust(b - a)) for w, (a, b) in zip(ways, spans, strict=False))
+    return out if all(out) else None
 
 
 def _joinings(
@@ -165,7 +174,7 @@ def _joinings(
         return tuple(line[a:b].strip() for a, b in spans)
 
     @functools.cache
-    def from_(i: int) -> tuple[Reading, ...]:
+    def from_(i: int, ways: tuple[int, ...]) -> tuple[Reading, ...]:
         if i == n:
             return (((), ()),)
         out: dict[tuple[tuple[str, ...], ...], Reading] = {}
@@ -195,14 +204,17 @@ def _joinings(
                 ]
                 found = _settle_cut(found, head, tail, vocab)
             for joined in found:
+                narrowed = _narrow(ways, joined, spans)
+                if narrowed is None:
+                    continue
                 key = cells(joined)
-                for rest_lines, rest_cells in from_(i + k):
+                for rest_lines, rest_cells in from_(i + k, narrowed):
                     out.setdefault((key, *rest_cells), ((joined, *rest_lines), (key, *rest_cells)))
                     if len(out) > MAX_READINGS:
                         return tuple(out.values())
         return tuple(out.values())
 
-    return list(from_(0))
+    return list(from_(0, (7,) * (len(spans) - 1)))
 
 
 def _settle_cut(found: list[str], head: str, tail: str, vocab: frozenset[str]) -> list[str]:
@@ -250,8 +262,7 @@ def unchop_table(lines: list[str], width: int, vocab: frozenset[str] = frozenset
             if len(found) > MAX_READINGS:  # (not all were followed: the rest may read otherwise)
                 return [ln.rstrip() for ln in lines], False
             for joined, cells in found:
-                if _columns_agree(joined, spans):
-                    readings.setdefault(_key(cells), [rule, *joined])
+                readings.setdefault(_key(cells), [rule, *joined])
         if len(readings) > 1:
             break
     if len(readings) != 1:

@@ -54,7 +54,7 @@ def vocabulary(lines: list[str]) -> frozenset[str]:
         s = ln.lstrip()
         if s.startswith(("|", "+")):
             continue
-        words.update(norm(w) for w in s.split())
+        words.update(norm(w.replace("\\", "")) for w in s.split())  # (as _known reads a token: unescaped)
     words.discard("")
     return frozenset(words)
 
