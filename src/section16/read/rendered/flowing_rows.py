@@ -47,12 +47,15 @@ _DI_CELL_RE = re.compile(r"^[DI](?:\s*\(\d{1,3}\))*$")
 _GOES_ON_RE = re.compile(r"^\s*(?:[\d$]|\(\d{1,3}\))")
 
 
-def place_flowing(lines: list[str], cols: tuple[str, ...]) -> list[list[str]] | None:
+def place_flowing(lines: list[str], cols: tuple[str, ...], unsure: bool = False) -> list[list[str]] | None:
     """Rows written as text, one or more lines each, cut into the table's cells: each row's words, in
     order, by the one cut whose cells read as the columns' types and make a row the form can print
     (``layout_cells.typed_cuts``, positions left aside). None when any row cannot be cut so, or can
     several ways: which value is whose is then not shown (a number under (A) or under (D), a mark of
-    the title's or of the price's), and none of the table's rows is given."""
+    the title's or of the price's), and none of the table's rows is given. With ``unsure``, a row
+    several cuts fit is given with the cells they all agree on, the others marked
+    :data:`~.tables.UNSURE` (read empty, their fields listed missing), where every cut, and the row
+    so emptied, are the same kind of row (a transaction, or a holding; else its place is unsure too)."""
     rows: list[list[str]] = []
     for line in lines:
         if rows and _GOES_ON_RE.match(line):
@@ -61,16 +64,29 @@ def place_flowing(lines: list[str], cols: tuple[str, ...]) -> list[list[str]] | 
             rows.append([line])
     out: list[list[str]] = []
     for parts in rows:
-        cells = _one_cut(" ".join(" ".join(parts).split()), cols)
+        found = cut_flowing(" ".join(" ".join(parts).split()), cols)
+        cells = list(found[0]) if len(found) == 1 else _agreed(found, cols) if unsure and found else None
         if cells is None:
             return None
         out.append(cells)
     return out
 
 
-def _one_cut(text: str, cols: tuple[str, ...]) -> list[str] | None:
-    found = cut_flowing(text, cols)
-    return list(found[0]) if len(found) == 1 else None
+def _agreed(cuts: tuple[tuple[str, ...], ...], cols: tuple[str, ...]) -> list[str] | None:
+    """The cells all ``cuts`` read alike, the others marked UNSURE (and empty); None where the cuts,
+    or the row so emptied, are not all one kind of row, or a cut's row does not build."""
+    from .tables import UNSURE, columns, derivative, non_derivative  # (the table rules import this module: late)
+
+    form, table = next((f, t) for f in ("4", "5", "3") for t in (1, 2) if columns(f, t) == cols)
+    agreed = [c if all(cut[j] == c for cut in cuts) else UNSURE for j, c in enumerate(cuts[0])]
+    kinds = set()
+    for cells in (*cuts, tuple(c.replace(UNSURE, "") for c in agreed)):
+        by_col = dict(zip(cols, cells, strict=True))
+        try:
+            kinds.add(type(non_derivative(by_col, form) if table == 1 else derivative(by_col, form)))
+        except ValueError:  # (tables.RowError, values.BadValue)
+            return None
+    return agreed if len(kinds) == 1 else None
 
 
 @functools.lru_cache(maxsize=MEMO)

@@ -32,6 +32,7 @@ from ...model import (
 from . import blocks, box_one, box_one_street, boxes, owners_joined, tables, value_guards
 from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat, run_on
 from .flowing_rows import is_lone_value
+from .unsure_cells import blank_unsure_cells
 
 _MARKERS: dict[str, re.Pattern[str]] = {
     "t1": re.compile(r"^\W*Table\s+I(?!I)\b", re.IGNORECASE),
@@ -264,12 +265,13 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     lone: list[str] = []
     shifted: list[str] = []  # plain text: a table's row that did not fit its columns, and why
     lost_rows: list[object] = []  # rows a front end saw lose a cell's line (tables.LOST)
+    unsure_cells: list[tuple[object, tuple[str, ...]]] = []  # rows with cells read several ways (tables.UNSURE)
 
     def table_rows(items: list[Item], table: int) -> list[object]:
         where = f"Table {'I' * table}"
         start = len(lone)
         try:
-            rows = tables.read_table(_regroup(items), form, table, lone, lost_rows)
+            rows = tables.read_table(_regroup(items), form, table, lone, lost_rows, unsure_cells)
         except tables.RowError as e:
             if fmt == "text":
                 # Plain text whose table rows do not fit their columns (a converter laying each
@@ -518,6 +520,8 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     )
     if lost_rows:  # (before _unprotect, which makes new rows: they are told by identity)
         filing = value_guards.blank_lost_rows(filing, lost_rows)
+    if unsure_cells:  # (so too)
+        filing = blank_unsure_cells(filing, unsure_cells)
     if ix.literal:
         filing = _unprotect(filing)
     if fmt != "html":  # (a text cut short where a converter dropped its line: value_guards)

@@ -174,6 +174,10 @@ def _refused(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool | None:
 _CAPTION_RE = re.compile(r"^\([^()]*\)$")
 #: Table II's title's note, as a converter may mark it up ("( _e.g._ , puts, calls, ...)").
 _TITLE_NOTE_RE = re.compile(r"e\.\s*g\.|puts,\s*calls")
+#: Table II's title's note, the whole line: "(e.g., puts, calls, warrants, options, convertible securities)".
+_TITLE_NOTE_ALONE_RE = re.compile(
+    r"^[\W_]*\([\W_]*e\.\s*g\.[\W_]*,?\s*puts,\s*calls,\s*warrants,\s*options,\s*convertible\s+securities[\W_]*\)[\W_]*$"
+)
 
 
 def _piece_of_row(text: str) -> bool:
@@ -312,7 +316,10 @@ def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collectio
             out.append(row)
             continue
         if region is not None and (_stray(key) or (len(row) == 1 and id(row) not in in_order)):
-            stray.add(table_no)
+            # (Not Table II's title's note on a line of its own above the heading, "(e.g., puts,
+            # calls, ...)": the title's, the title set with a line break, as html-to-markdown keeps it.)
+            if rows_seen or len(row) != 1 or not _TITLE_NOTE_ALONE_RE.match(row[0]):
+                stray.add(table_no)
         if region is not None and len(row) == 1 and holds_row_values(row[0]):
             flow.append(row[0])  # a row's cells run together as text: placed with its run below
             continue
@@ -391,7 +398,7 @@ def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collectio
             filled.append(row)
             continue
         table, lines, cols = got
-        cut = place_flowing(lines, cols) if table not in stray else None
+        cut = place_flowing(lines, cols, unsure=True) if table not in stray else None
         # (A line not placed, or a line no row took: none of the run is read, each line said so.)
         filled.extend(cut if cut is not None else [[ln, RUN_TOGETHER] for ln in lines])
     return filled

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from . import tables
 from .cells import MEMO
 from .flowing_rows import is_lone_value
+from .spaced_grid import fits, label_grid
 from .values import split_marks
 
 #: A cell: a run of words one blank apart, with where it starts and ends on its line.
@@ -134,9 +135,19 @@ def read_spaced(
     and the rows when each line's reading is settled (see the module's doc), else None. None where
     any line is neither the heading's nor a row the form can print, or the table runs over a page
     break (a page laid out on a grid of its own: its lines are the layout reader's)."""
+    got = _read_spaced(lines, start, end, cols, pages)
+    return None if got is None else got[:2]
+
+
+def _read_spaced(
+    lines: Sequence[str], start: int, end: int, cols: tuple[str, ...], pages: Sequence[int]
+) -> tuple[list[list[list[str]]], list[list[str]] | None, bool] | None:
+    """``read_spaced``, and whether the rows were settled by the grid the heading's labels draw
+    (:mod:`.spaced_grid`: every row's cells each inside its column's grid column)."""
     if len(set(pages[start:end])) > 1:
         return None
     heading = True
+    heads: list[list[Cell]] = []
     rows: list[tuple[list[Cell], list[tuple[int, ...]]]] = []
     for ln in lines[start:end]:
         if not ln.strip():
@@ -144,6 +155,7 @@ def read_spaced(
         cells = line_cells(ln)
         texts = [c[2] for c in cells]
         if heading and tables.is_heading_row(texts):
+            heads.append(cells)
             continue
         heading = False
         ways = row_ways(cells, cols)
@@ -153,10 +165,30 @@ def read_spaced(
     if not rows:
         return None
     readings = [[_row(cells, way, len(cols)) for way in ways] for cells, ways in rows]
-    chosen = _settled(rows, len(cols))
+    gridded = _on_grid(rows, heads, cols)
+    chosen = gridded if gridded is not None else _settled(rows, len(cols))
     if chosen is None:
-        return readings, None
-    return readings, [_row(cells, way, len(cols)) for (cells, _w), way in zip(rows, chosen, strict=True)]
+        return readings, None, False
+    settled = [_row(cells, way, len(cols)) for (cells, _w), way in zip(rows, chosen, strict=True)]
+    return readings, settled, gridded is not None
+
+
+def _on_grid(
+    rows: list[tuple[list[Cell], list[tuple[int, ...]]]], heads: list[list[Cell]], cols: tuple[str, ...]
+) -> list[tuple[int, ...]] | None:
+    """Each row's one way whose cells stand each inside its column's grid column, where the heading's
+    labels draw a grid and every row has exactly one such way; else None."""
+    lefts = {cells[0][0] for cells, _ways in rows}
+    grid = label_grid(heads, cols, min(lefts)) if len(lefts) == 1 else None
+    if grid is None:
+        return None
+    chosen = []
+    for cells, ways in rows:
+        placed = [w for w in ways if fits(cells, w, grid)]
+        if len(placed) != 1:
+            return None
+        chosen.append(placed[0])
+    return chosen
 
 
 def _row(cells: Sequence[Cell], way: tuple[int, ...], n: int) -> list[str]:
@@ -181,7 +213,7 @@ def settle(
     placed by them wrongly: "Restricted Stock Units (RSUs)   $ 0" run into one title by a conversion
     price standing under the title's heading; and a number under (A) or (D) is placed by headings
     that say nothing of it). Else why not."""
-    got = read_spaced(lines, start, end, cols, pages)
+    got = _read_spaced(lines, start, end, cols, pages)
     if got is None:
         return rows, why
     settled = got[1]
@@ -190,6 +222,10 @@ def settle(
     flat = [[" ".join(c.split()) for c in row] for row in rows]
     if settled is not None and flat == settled:
         return rows, why
+    if settled is not None and got[2]:
+        # Every row stands on the grid the heading's labels draw, a cell in its own column's: the
+        # layout reader placed them under headings that do not stand over them.
+        return settled, None
     return [], UNPLACED if settled is not None else UNSETTLED
 
 

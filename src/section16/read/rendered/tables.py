@@ -207,6 +207,11 @@ RUN_TOGETHER = "\ue0fc"
 #: converter's cell ending in a line break, the line drawn into the text below the table): the row
 #: is read, and :func:`read_table` hands it over as not whole (the form reader lists it missing).
 LOST = "\ue0fb"
+#: A row's cell put by a front end that found the row's words read several ways, this cell's words not
+#: the same in all (a row run together as text: "472" under (A) or under (D)): the row is read with the
+#: cell empty, and :func:`read_table` hands over the row and its unsure columns (the fields they give
+#: are listed missing: ``unsure_cells.blank_unsure_cells``).
+UNSURE = "\ue0fa"
 
 
 def _fit(cells: Row, cols: tuple[str, ...]) -> dict[str, Cell]:
@@ -394,10 +399,16 @@ def _derivative(c: dict[str, Cell], form: str) -> DerivativeTransaction | Deriva
 
 
 def read_table(
-    rows: list[Row], form: str, table: int, skipped: list[str] | None = None, lost: list[object] | None = None
+    rows: list[Row],
+    form: str,
+    table: int,
+    skipped: list[str] | None = None,
+    lost: list[object] | None = None,
+    unsure: list[tuple[object, tuple[str, ...]]] | None = None,
 ) -> list[object]:
     """The table's rows read. ``lost`` gets the rows a front end marked :data:`LOST` (read without
-    the mark; not whole)."""
+    the mark; not whole); ``unsure`` each row with cells marked :data:`UNSURE` and their columns (read
+    with those cells empty; without ``unsure``, such a row is not read)."""
     cols = columns(form, table)
     build = _non_derivative if table == 1 else _derivative
     out: list[object] = []
@@ -416,10 +427,17 @@ def read_table(
             cut = lost is not None and any(LOST in c for c in cells)
             if cut:
                 cells = [c.replace(LOST, "") for c in cells]
+            doubt = tuple(k for k, c in zip(cols, cells, strict=False) if UNSURE in c)
+            if doubt:
+                if unsure is None:
+                    raise RowError("a row's words read several ways: its cells are not settled")
+                cells = [c.replace(UNSURE, "") for c in cells]
             try:
                 out.append(build(_fit(cells, cols), form))
             except BadValue as e:
                 raise RowError(str(e)) from None
             if cut and lost is not None:
                 lost.append(out[-1])
+            if doubt and unsure is not None:
+                unsure.append((out[-1], doubt))
     return out
