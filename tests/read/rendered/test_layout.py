@@ -559,17 +559,17 @@ def test_a_row_whose_only_cut_gives_a_title_a_mark_clear_left_of_it_is_not_given
 
 
 def test_a_table_whose_rows_show_no_d_or_i_does_not_withhold_the_other() -> None:
-    # pdftotext, 0000899243-21-032834: Table I's rows print their I under the nature's heading, and
-    # no D or I of theirs is found under its Ownership Form (said missing, with why); Table II's
-    # rows, read on their own lines and columns, are given. (0001209191-06-055343, this test's page
-    # before, now reads its Table II: test_layout_pages.)
-    name = "0000899243-21-032834"
+    # pdftotext, 0001246360-20-001800: Table II's rows print their D far right of its Ownership Form
+    # column and no D or I of theirs is found under it (said missing, with why); Table I's rows, read
+    # on their own lines and columns, are given. (0000899243-21-032834, this test's page before,
+    # now reads its Table I: test_layout_rows.)
+    name = "0001246360-20-001800"
     got = parse(PAGES / f"{name}.pdftotext-layout.txt")
-    assert "non_derivative_transactions" in got.missing and got.non_derivative_transactions == ()
-    assert any(n.where == "Table I" and "Ownership Form (D or I)" in n.message for n in got.notes)
-    assert "derivative_transactions" not in got.missing
-    assert len(got.derivative_transactions) == len(reference(name).derivative_transactions) == 2
-    assert not any(n.where == "Table II" for n in got.notes)
+    assert "derivative_transactions" in got.missing and got.derivative_transactions == ()
+    assert any(n.where == "Table II" and "Ownership Form (D or I)" in n.message for n in got.notes)
+    assert "non_derivative_holdings" not in got.missing
+    assert len(got.non_derivative_holdings) == len(reference(name).non_derivative_holdings) == 2
+    assert not any(n.where == "Table I" for n in got.notes)
     assert misses(reference(name), got) == []
 
 

@@ -392,3 +392,57 @@ def test_rows_read_as_centred_over_a_page_break_are_read_again_with_the_break_we
     got = parse(PAGES / f"{name}.pdftotext-layout.txt")
     assert [m for m in misses(reference(name), got) if m[0].startswith("non_derivative")] == []
     assert not any(n.where == "Table I" for n in got.notes)
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_amounts_run_on_into_their_a_or_d_stack_as_values(monkeypatch: pytest.MonkeyPatch, compiled: bool) -> None:
+    # pdftotext prints a Table I amount one space before its (A) or (D) ("1,000,000 A"): two such
+    # runs one over the other are two rows' amounts, as two values are (in C and in Python); what
+    # stands under one is weighed as under text (a mark over "10,000 D" is still the row above's).
+    if not compiled:
+        monkeypatch.setattr(layout_rows, "_band_c", None)
+    two = runs([at((115, "1,000,000 A")), at((0, "Class A Common Stock"), (115, "6,883,086 A"))])
+    assert layout_rows.band_cost([0, 1], 0.5, two) >= layout_rows.STACKED
+    marked = runs([at((98, "(3)")), at((98, "10,000 D"))])
+    assert layout_rows.band_cost([0, 1], 0.5, marked) == layout_rows._AFTER_MARK  # (the cell and band centred)
+
+
+@pytest.mark.parametrize("name", ["0000899243-21-032834", "0000899243-21-043382"])
+def test_rows_whose_amounts_and_a_stand_above_their_d_or_i_are_cut_apart(name: str) -> None:
+    # pdftotext: Table I's rows print their title, date, code and "amount A" a line or two above
+    # their I (the cells right of the price stand lower), and the next row's "See" and "6,883,086 A"
+    # a line under this row's last one. Centring alone cut those into the row above (its "amount
+    # A" over the next's): the table was said missing. Now both tables read whole.
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert len(got.non_derivative_transactions) == len(expected.non_derivative_transactions) >= 2
+    assert not any(n.where == "Table I" for n in got.notes)
+    assert misses(expected, got) == []
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_a_parenthesis_closed_ends_its_cell(monkeypatch: pytest.MonkeyPatch, compiled: bool) -> None:
+    # "(right to" / "buy)" closes the title: text under "buy)" is the next row's (no security's title
+    # goes on past it), weighed as text under a footnote mark is, in C and in Python; a nature's
+    # "By 401(k)" closes what it opens on its own line, so its "Plan" under it costs nothing more.
+    if not compiled:
+        monkeypatch.setattr(layout_rows, "_band_c", None)
+    closed = runs([at((0, "(right to")), at((0, "buy)")), at((0, "Stock"))])
+    plan = runs([at((0, "By 401(k)")), at((0, "Plan"))])
+    costs = [layout_rows.band_cost([0, 1, 2], 1.0, closed), layout_rows.band_cost([0, 1], 0.5, plan)]
+    monkeypatch.setattr(layout_rows, "_AFTER_MARK", 0.0)
+    centring = [layout_rows.band_cost([0, 1, 2], 1.0, closed), layout_rows.band_cost([0, 1], 0.5, plan)]
+    assert costs == [centring[0] + 3.0, centring[1]]
+
+
+def test_four_line_titles_back_to_back_are_cut_after_their_closing_parenthesis() -> None:
+    # pdftotext, 0001104659-20-022141: five Table II rows "Stock" / "Options" / "(right to" / "buy)",
+    # each row's "Stock" on the line under the row above's "buy)". Centring alone fits "Stock" to
+    # either row (a tie: the table was said missing); "buy)" ends the title above.
+    name = "0001104659-20-022141"
+    got = parse(PAGES / f"{name}.pdftotext-layout.txt")
+    expected = reference(name)
+    assert {t.security_title.value for t in got.derivative_transactions} == {"Stock Options (right to buy)"}
+    assert len(got.derivative_transactions) == len(expected.derivative_transactions) == 5
+    assert not any(n.where == "Table II" for n in got.notes)
+    assert misses(expected, got) == []

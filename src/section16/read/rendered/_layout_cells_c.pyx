@@ -390,10 +390,11 @@ def band_cost(
             xb[k] = t.x1
             ln[k] = t.line
             got = kind(t.text)
-            if not isinstance(got, tuple) or len(<tuple>got) < 7:
+            if not isinstance(got, tuple) or len(<tuple>got) < 8:
                 # (read by index without bounds checks below: a shorter kind would read past it)
-                raise TypeError(f"band_cost: kind({t.text!r}) is not a tuple of 7")
-            kv[k] = 1 if got[0] else 0
+                raise TypeError(f"band_cost: kind({t.text!r}) is not a tuple of 8")
+            # (bit 1: a value; bit 2: an amount with its (A) or (D), stacked as a value is)
+            kv[k] = (1 if got[0] else 0) | (2 if got[7] else 0)
             km[k] = 1 if got[1] else 0
             ke[k] = 1 if got[2] else 0
             # (bit 1: starts "By"; bit 2: ends "held" or "owned", whose phrase a "by" under it goes on)
@@ -417,11 +418,11 @@ def band_cost(
                     parent[rb] = ra
                 joined = True
                 if line < ln[b]:
-                    u2, l0, l1, l3, gap = ke[a], kv[b], km[b], kb[b] & 1, ln[b] - line
-                    u0, uh, uw = kv[a], kb[a] >> 1, kw[a]
+                    u2, l0, l1, l3, gap = ke[a], kv[b] & 1, km[b], kb[b] & 1, ln[b] - line
+                    u0, uh, uw = kv[a] & 1, kb[a] >> 1, kw[a]
                 else:
-                    u2, l0, l1, l3, gap = ke[b], kv[a], km[a], kb[a] & 1, line - ln[b]
-                    u0, uh, uw = kv[b], kb[b] >> 1, kw[b]
+                    u2, l0, l1, l3, gap = ke[b], kv[a] & 1, km[a], kb[a] & 1, line - ln[b]
+                    u0, uh, uw = kv[b] & 1, kb[b] >> 1, kw[b]
                 # (two marks stacked are two cells' but where the upper line lists two or more and
                 # the lower starts where it starts: one cell's list of marks wrapped)
                 if (kv[a] and kv[b]) or (km[a] and km[b] and not (uw and labs(xa[a] - xa[b]) <= wrapped_marks)):

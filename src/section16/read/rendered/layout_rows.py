@@ -8,7 +8,10 @@ are cut once: the lines above the cut end the upper row, the rest begin the lowe
 chosen so that
 
 * each row's cells (words standing one over the other) are centred on the row's middle line;
-* no cell holds two values stacked one over the other (a cell has one value: those are two rows);
+* no cell holds two values stacked one over the other (a cell has one value: those are two rows),
+  an amount printed one space before its (A) or (D) ("1,000,000 A") being such a value;
+* a footnote mark, or a parenthesis that closes one opened on a line above ("(right to" / "buy)"),
+  ends its cell's text: text under it starts the next row's cell;
 * the band of lines a row takes is itself centred on that middle line (the tallest cell fills it);
 * a blank line between two anchors is where the rows part, when there is one;
 * a parenthesis a cell opens closes in that cell ("(Right to" / "buy)" are one title's lines);
@@ -35,6 +38,9 @@ _VALUE_RUN_RE = re.compile(
     r"^(?:\$\s?)?-?\d[\d,]*(?:\.\d+)?(?:\s?\(\d{1,3}\))*$|^\d{1,2}/\d{1,2}/\d{2,4}(?:\s?\(\d{1,3}\))*$"
 )
 _MARKS_ONLY_RE = re.compile(r"^(?:\(\d{1,3}\)\s?)+$")
+#: An amount run on into its (A) or (D) one space after it ("1,000,000 A"): two such stacked in one
+#: spot are two rows' amounts, as two values are (but what stands under it is weighed as under text).
+_AD_AMOUNT_RE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:\s?\(\d{1,3}\))* [AD]$")
 #: Cost of a band that stacks two values in one spot (a cell holds one value: never one row).
 STACKED = 1000.0
 #: Cost of cutting two rows elsewhere than at the blank line that stands between their anchors.
@@ -43,7 +49,9 @@ _OFF_BLANK = 1.5
 _MARK_WEIGHT = 0.25
 #: A footnote mark alone in a cell: most marks follow a value or a word of their own cell.
 _LONE_MARK = 0.5
-#: Text under a line that ends with a footnote mark: a mark ends its cell's text.
+#: Text under a line that ends with a footnote mark: a mark ends its cell's text. So does a parenthesis
+#: that closes one opened on a line above ("Stock Options" / "(right to" / "buy)"): no security's
+#: title goes on past it (natures' do, "By 401(k)" / "Plan", but close what they open on one line).
 _AFTER_MARK = 3.0
 #: Text starting "By ..." under other text: a nature of ownership ("By Trust") starts its cell; but
 #: not under a line ending "held" or "owned", whose phrase it goes on ("shares held" / "by Rankin").
@@ -118,18 +126,21 @@ def half_line(middle: int, runs: Mapping[int, Sequence[Run]], others: Collection
 
 
 @functools.lru_cache(maxsize=4096)
-def _kind(text: str) -> tuple[bool, bool, bool, bool, int, bool, bool]:
-    """(a value, footnote marks only, ends with a footnote mark, starts "By", parentheses opened
-    less those closed, ends "held" or "owned", two footnote marks or more only)."""
+def _kind(text: str) -> tuple[bool, bool, bool, bool, int, bool, bool, bool]:
+    """(a value, footnote marks only, ends its cell's text (with a footnote mark, or closing a
+    parenthesis opened above it), starts "By", parentheses opened less those closed, ends "held" or
+    "owned", two footnote marks or more only, an amount with its (A) or (D))."""
     marks = bool(_MARKS_ONLY_RE.match(text))
+    balance = text.count("(") - text.count(")")
     return (
         bool(_VALUE_RUN_RE.match(text)),
         marks,
-        marks or bool(_ENDS_WITH_MARK_RE.search(text)),
+        marks or bool(_ENDS_WITH_MARK_RE.search(text)) or (balance < 0 and text.endswith(")")),
         bool(_BY_RE.match(text)),
-        text.count("(") - text.count(")"),
+        balance,
         bool(_HELD_RE.search(text)),
         marks and text.count("(") > 1,
+        bool(_AD_AMOUNT_RE.match(text)),
     )
 
 
@@ -148,16 +159,18 @@ if not os.environ.get("SECTION16_PURE_PYTHON"):
 
 def _pair_cost(
     ta: Run,
-    ka: tuple[bool, bool, bool, bool, int, bool, bool],
+    ka: tuple[bool, bool, bool, bool, int, bool, bool, bool],
     tb: Run,
-    kb: tuple[bool, bool, bool, bool, int, bool, bool],
+    kb: tuple[bool, bool, bool, bool, int, bool, bool, bool],
 ) -> float:
     """What two runs of different lines standing one over the other say against one cell."""
     cost = 0.0
     (upper, ku), (lower, kl) = ((ta, ka), (tb, kb)) if ta.line < tb.line else ((tb, kb), (ta, ka))
     # A value with its footnote mark under it is one cell; two values, or two marks, are two (but
     # a cell's list of marks wraps on under its own first line: see _WRAPPED_MARKS).
-    if (ka[0] and kb[0]) or (ka[1] and kb[1] and not (ku[6] and abs(upper.x0 - lower.x0) <= _WRAPPED_MARKS)):
+    if ((ka[0] or ka[7]) and (kb[0] or kb[7])) or (
+        ka[1] and kb[1] and not (ku[6] and abs(upper.x0 - lower.x0) <= _WRAPPED_MARKS)
+    ):
         cost += STACKED
     if ku[2] and not kl[0] and not kl[1]:
         cost += _AFTER_MARK
@@ -228,7 +241,9 @@ def band_cost(
             # (_pair_cost, its terms added one by one: each a whole number, so the sum is the same)
             ka, kb = kinds[a], kinds[b]
             ku, kl, gap = (ka, kb, tb.line - line) if line < tb.line else (kb, ka, line - tb.line)
-            if (ka[0] and kb[0]) or (ka[1] and kb[1] and not (ku[6] and abs(ta.x0 - tb.x0) <= _WRAPPED_MARKS)):
+            if ((ka[0] or ka[7]) and (kb[0] or kb[7])) or (
+                ka[1] and kb[1] and not (ku[6] and abs(ta.x0 - tb.x0) <= _WRAPPED_MARKS)
+            ):
                 cost += STACKED
             if ku[2] and not kl[0] and not kl[1]:
                 cost += _AFTER_MARK
