@@ -159,3 +159,22 @@ def test_a_title_holding_officer_moved_above_box_fives_marks_leaves_them_unread(
     got = parse(page.replace(marks + title, title + marks).encode())
     assert got.reporting_owners[0].relationship.is_other is False
     assert "reporting_owners[0].relationship" in got.missing
+
+
+def test_the_form_told_by_its_date_box_where_no_name_or_title_says_it() -> None:
+    # trafilatura (held out) drops the form's name and title as page furniture: the date box only one
+    # form prints tells it (box 3 of Form 4 and 5, box 2 of Form 3).
+    assert boxes.form_by_date_box("3. Date of Earliest Transaction (Month/Day/Year) 05/12/2023") == "4"
+    assert boxes.form_by_date_box("3. Statement for Issuer's Fiscal Year Ended (Month/Day/Year)") == "5"
+    assert boxes.form_by_date_box("2. Date of Event Requiring Statement (Month/Day/Year)") == "3"
+    assert boxes.form_by_date_box("4. If Amendment, Date Original Filed") is None
+    both = "Date of Earliest Transaction ... Date of Event Requiring Statement"
+    assert boxes.form_by_date_box(both) is None
+    # The check box Form 4 and Form 5 both print names no form.
+    assert read_form_type("Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations") is None
+    assert read_form_type("FORM 4\nCheck this box if no longer subject to Section 16. Form 4 or Form 5") == "4"
+    for name, form in (("0000320121-23-000040", "4"), ("0001209191-20-009703", "5")):
+        page = (PAGES / f"{name}.trafilatura.md").read_text()
+        assert read_form_type(page.split("Table I")[0]) is None
+        got = parse(page.encode())
+        assert got.document_type == form

@@ -9,14 +9,17 @@ import re
 from section16 import parse
 from section16.model import Footnote
 from section16.read.rendered.broken_guards import (
+    EXPLANATION_LOST,
     check_lost_notes,
     check_owner_lines,
     check_ruled_texts,
     check_shifted_rows,
     check_signature_cities,
+    check_unended_tables,
 )
+from section16.read.rendered.compare import _is_missing
 
-from .conftest import PAGES, html_of
+from .conftest import PAGES, html_of, misses, reference
 
 
 def test_a_footnote_whose_number_is_lost_takes_the_one_before_it_along() -> None:
@@ -136,3 +139,37 @@ def test_a_table_read_empty_while_a_note_has_no_mark_is_said_missing() -> None:
     # Table I, read with its rows, is given as read.
     assert got.non_derivative_transactions == whole.non_derivative_transactions
     assert "non_derivative_transactions" not in got.missing
+
+
+def _wrong(name: str, converter: str) -> list[tuple[str, object, object]]:
+    """The fields the page's reading gives (not listed missing) and gives wrong."""
+    got = parse((PAGES / f"{name}.{converter}.md").read_bytes())
+    return [m for m in misses(reference(name), got) if not _is_missing(m[0], got.missing)]
+
+
+def test_a_table_read_empty_where_the_explanation_heading_is_lost_is_said_missing() -> None:
+    # trafilatura (held out), 0001062993-24-006553: its extraction drops Table II's row (Restricted
+    # Stock Units) and the "Explanation of Responses:" heading every SEC page prints after the tables;
+    # Table II, read with no row, is said missing rather than given as empty.
+    name = "0001062993-24-006553"
+    got = parse((PAGES / f"{name}.trafilatura.md").read_bytes())
+    assert len(reference(name).derivative_transactions) == 1
+    assert got.derivative_transactions == ()
+    assert any(n.where == "footnotes" and n.message == EXPLANATION_LOST for n in got.notes)
+    assert {"derivative_transactions", "derivative_holdings"} <= set(got.missing)
+    assert any(n.where == "Table II" and "heading after the tables not found" in n.message for n in got.notes)
+    assert _wrong(name, "trafilatura") == []
+    # A page that keeps the heading is left alone (its empty table is empty).
+    whole = parse((PAGES / "0000002488-24-000005.html2text.md").read_bytes())
+    assert check_unended_tables(whole) is whole
+
+
+def test_a_form_3s_no_securities_statement_is_said_missing_where_its_block_is_lost() -> None:
+    # trafilatura, 0001127602-20-009851: a Form 3 that owns no securities; the page kept the boxes and
+    # dropped the Explanation of Responses block with its "No securities are beneficially owned".
+    name = "0001127602-20-009851"
+    assert reference(name).no_securities_owned is True
+    got = parse((PAGES / f"{name}.trafilatura.md").read_bytes())
+    assert got.document_type == "3" and got.no_securities_owned is None
+    assert "no_securities_owned" in got.missing
+    assert _wrong(name, "trafilatura") == []

@@ -210,3 +210,22 @@ def test_a_co_owners_row_with_a_cell_come_in_has_its_marks_unread() -> None:
     assert got.reporting_owners[1].relationship.is_officer is False
     assert "reporting_owners[1].relationship" in got.missing
     assert got.reporting_owners[2].relationship == whole.reporting_owners[2].relationship
+
+
+def test_footnotes_read_from_the_explanation_blocks_note_where_its_heading_is_lost() -> None:
+    # trafilatura (held out), 0001062993-24-006553: the "Explanation of Responses:" heading dropped;
+    # the block's "** Intentional misstatements ..." note every SEC design prints right before the
+    # footnotes starts it, so the three footnotes are read (and the reader says how it found them).
+    name = "0001062993-24-006553"
+    page = (PAGES / f"{name}.trafilatura.md").read_text()
+    assert "Explanation of Responses" not in page
+    got = parse(page.encode())
+    assert [(fn.id, fn.text) for fn in got.footnotes] == [(fn.id, fn.text) for fn in reference(name).footnotes]
+    assert "footnotes" not in got.missing
+    assert any(n.where == "footnotes" and "heading not found" in n.message for n in got.notes)
+    # Where the heading is there, the block starts at it (no note).
+    whole = parse((PAGES / "0000002488-24-000005.html2text.md").read_bytes())
+    assert not any(n.where == "footnotes" and "heading not found" in n.message for n in whole.notes)
+    # Neither heading nor note: the footnotes are said missing.
+    cut = page.replace("Intentional misstatements or omissions", "Misstatements")
+    assert "footnotes" in parse(cut.encode()).missing

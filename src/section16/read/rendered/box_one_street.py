@@ -49,9 +49,11 @@ def street_lines(
             return street, None
         if nbsp_kept:  # every comma left inside the line is the filer's: it is one line
             return street, None
-        if len(first_lines) < 3:
+        if len(first_lines) < 3 or _inside_a_line(street[0], first_lines):
             # The page's converter ran the lines of a table cell together (the owners table prints
-            # name, street and city apart): box 1's street may be two lines run together -- unless the
+            # name, street and city apart; or the street stands inside a longer line of that cell,
+            # where a converter ran some lines together and kept the source's line breaks between
+            # others, as trafilatura does): box 1's street may be two lines run together -- unless the
             # design joins them with a comma, and there is none.
             if comma_joined and "," not in street[0]:
                 return street, None
@@ -83,6 +85,13 @@ def owner_cell_lines(rows: list[Row]) -> list[str]:
         if len(row) > 1:  # the row with the marks ends the first owner's cell
             break
     return out
+
+
+def _inside_a_line(line: str, owner_lines: list[str]) -> bool:
+    """Whether ``line`` is no line of the owners table's cell but stands inside a longer one."""
+    want = " ".join(line.split())
+    lines = [" ".join(f.split()) for f in owner_lines]
+    return want not in lines and any(want in f for f in lines)
 
 
 def split_street(line: str, owner_lines: list[str]) -> list[str] | None:

@@ -193,6 +193,16 @@ def _first_date(seg: str, where: str, h: Header) -> date | None:
 
 
 _FORM_NUMBER_RE = re.compile(r"(?:^|\s)(?:SEC\s+)?FORM\s+([345])(\s*/\s*A)?(?=\s|$)")
+#: The check box's "Form 4 or Form 5 obligations may continue", which Form 4 and Form 5 both print:
+#: no form's name.
+_BOTH_FORMS = "FORM 4 OR FORM 5"
+#: The date box only one form prints, by its label (each stylesheet's, 3_X06 to 5_X09): what tells the
+#: form where a converter dropped its name and title as page furniture (trafilatura).
+_FORM_BY_DATE_BOX = (
+    ("4", re.compile(r"Date\s+of\s+Earliest\s+Transaction", re.IGNORECASE)),
+    ("5", re.compile(r"Statement\s+for\s+Issuer\W{1,3}s\s+Fiscal\s+Year\s+Ended", re.IGNORECASE)),
+    ("3", re.compile(r"Date\s+of\s+Event\s+Requiring\s+Statement", re.IGNORECASE)),
+)
 
 
 # The form's titles, for Latin-1 text: each word in any case, apart by any white space (what the
@@ -230,8 +240,15 @@ def read_form_type(text: str) -> str | None:
         return "3"
     if "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP" in up:
         return "4"
-    m = _FORM_NUMBER_RE.search(up) if "FORM" in up else None
+    m = _FORM_NUMBER_RE.search(up.replace(_BOTH_FORMS, "")) if "FORM" in up else None
     return m.group(1) if m else None
+
+
+def form_by_date_box(text: str) -> str | None:
+    """The form whose date box's label the boxes' text holds (one form's only), where no title or
+    name says it; None where none or more than one form's label is found."""
+    found = {form for form, label in _FORM_BY_DATE_BOX if label.search(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 #: A label made of words, digits and white space only: such a label can be searched for lower-cased.
@@ -341,7 +358,7 @@ def _state_code(text: str) -> str | None:
 
 def read_header(text: str) -> Header:
     """Read the boxes from the text above Table I (fragments joined by newlines)."""
-    h = Header(form=read_form_type(text))
+    h = Header(form=read_form_type(text) or form_by_date_box(text))
     seg = segments(text)
     h.found = set(seg)
     if "name" in seg:

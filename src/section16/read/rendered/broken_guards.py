@@ -26,6 +26,10 @@ right (no nature in the corpus is so short). The table's rows are not given, and
 A footnote named by no mark read (and no table or row cell said missing), and a table read with no
 row: the rows that carried its mark were lost (trafilatura drops a table's rows as boilerplate and
 keeps its headings and the notes); the empty table is said missing, not given as empty.
+
+The "Explanation of Responses" heading not found (every SEC page prints it after the tables): the page
+lost blocks of the printed form, so a table read with no row may have lost its rows, and a Form 3's
+"No securities are beneficially owned" (printed under that heading) may be lost: both said missing.
 """
 
 from __future__ import annotations
@@ -285,10 +289,47 @@ def check_unmarked_notes(filing: Filing) -> Filing:
     )
 
 
+#: The note a reading carries where the "Explanation of Responses:" heading was not found and its
+#: block was taken from its "**" note (form.py).
+EXPLANATION_LOST = "the Explanation of Responses heading not found: the block read from its '**' note on"
+
+
+def check_unended_tables(filing: Filing) -> Filing:
+    """The reading with each table read with no row listed missing, and a Form 3's "no securities"
+    statement too, where the "Explanation of Responses" heading was not found (``footnotes`` missing,
+    or the block read from its "**" note, :data:`EXPLANATION_LOST`):
+    every SEC page prints it after the tables, so its loss means the page lost blocks of the printed
+    form (trafilatura drops what it takes for boilerplate: a table's rows, with or without their
+    headings), and the statement stands under that heading. A table that reads as empty may then
+    have lost its rows; one read with rows keeps them (the other checks weigh those)."""
+    if "footnotes" not in filing.missing and not any(
+        n.where == "footnotes" and n.message == EXPLANATION_LOST for n in filing.notes
+    ):
+        return filing
+    empty = [
+        (where, kinds)
+        for where, kinds in _TABLES
+        if not any(getattr(filing, k) for k in kinds) and not any(k in filing.missing for k in kinds)
+    ]
+    missing = [k for _, kinds in empty for k in kinds]
+    why = "no row read, and the heading after the tables not found: rows may be lost"
+    notes = [Note(where, why) for where, _ in empty]
+    if (filing.document_type or "").startswith("3") and filing.no_securities_owned is None:
+        missing.append("no_securities_owned")
+        notes.append(Note("no_securities_owned", "the Explanation of Responses, where it is stated, not found"))
+    if not missing:
+        return filing
+    return dataclasses.replace(
+        filing,
+        missing=tuple(dict.fromkeys([*filing.missing, *missing])),
+        notes=(*filing.notes, *notes),
+    )
+
+
 def check_broken(filing: Filing) -> Filing:
     """Every check of this module."""
     checked = check_owner_lines(check_signature_cities(check_ruled_texts(filing)))
-    return check_unmarked_notes(check_lost_notes(check_shifted_rows(checked)))
+    return check_unended_tables(check_unmarked_notes(check_lost_notes(check_shifted_rows(checked))))
 
 
 __all__ = [
@@ -298,5 +339,6 @@ __all__ = [
     "check_ruled_texts",
     "check_shifted_rows",
     "check_signature_cities",
+    "check_unended_tables",
     "check_unmarked_notes",
 ]

@@ -30,6 +30,7 @@ from ...model import (
     Source,
 )
 from . import blocks, box_one, box_one_street, boxes, owners_joined, tables, value_guards
+from .broken_guards import EXPLANATION_LOST
 from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat, run_on
 from .flowing_rows import is_lone_value
 from .unsure_cells import blank_unsure_cells
@@ -117,6 +118,7 @@ class _Index:
     first: dict[str, int]  # marker -> position of its first cell
     no_securities: bool  # "No securities are beneficially owned" anywhere on the page
     literal: bool  # a cell holds :data:`~.cells.LITERAL`
+    expl_by_notes: bool = False  # "expl" is the block's "**" note: its heading was not found
 
 
 def _index(doc: Doc) -> _Index:
@@ -155,7 +157,23 @@ def _index(doc: Doc) -> _Index:
     first: dict[str, int] = {}
     for i in marked:
         first.setdefault(marks[i] or "", i)
-    return _Index(list(zip(rows, cells, marks, strict=True)), marked, first, no_securities, LITERAL in joined)
+    by_notes = False
+    if "expl" not in first and "t1" in first:
+        # The "Explanation of Responses:" heading lost (trafilatura drops it as page furniture): every
+        # SEC design prints the block's "** Intentional misstatements ..." note right before the
+        # footnotes, so that note starts the block (after the tables), and the reader is told.
+        notes_at = next((i for i in range(first["t1"], len(cells)) if _NOTES_LINE_RE.match(cells[i])), None)
+        if notes_at is not None:
+            marks[notes_at] = "expl"
+            bisect.insort(marked, notes_at)
+            first["expl"] = notes_at
+            by_notes = True
+    items = list(zip(rows, cells, marks, strict=True))
+    return _Index(items, marked, first, no_securities, LITERAL in joined, by_notes)
+
+
+#: The Explanation of Responses' "**" note, the line every SEC design prints right before the footnotes.
+_NOTES_LINE_RE = re.compile(r"^\W*Intentional\s+misstatements\s+or\s+omissions", re.IGNORECASE)
 
 
 def _regroup(items: list[Item]) -> list[Row]:
@@ -401,6 +419,8 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
 
     footnotes: list[Footnote] = []
     fn_items = _region(ix, "expl")
+    if ix.expl_by_notes:
+        notes.append(Note("footnotes", EXPLANATION_LOST))
     if fn_items is None:
         missing.append("footnotes")
     else:
