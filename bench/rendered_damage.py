@@ -26,8 +26,10 @@ away is an omission, not every later row read wrong). Each field is then:
 * right; said missing (``Filing.missing`` names it); refused (the page raised ``ParseError``);
 * omitted: the reading gives nothing (no value, a flag not set, a row not there) and does not say so;
   a damage that took the field off the page leaves exactly this, so it is not counted wrong;
-* damaged: a text read as the damaged page shows it, where the damage broke that text itself (it is
-  on the page whole, and no longer on the damaged one: a footnote's line dropped): the page's own;
+* damaged: a value read as the damaged page shows it, where the damage broke that value itself: the
+  page's own (``page_shows``): a text short of words the damage took off the page, holding words of a
+  line it moved (two lines swapped) or its words in a moved line's order; a number, date, code or mark
+  standing on a line the damage moved (a swap of two cells written one a line);
 * as undamaged: a wrong value the undamaged page's reading gives too (``rendered_accuracy.py`` counts it);
 * **wrong**: a value present that is not the XML's (a row or owner paired with none of the XML's counts
   all its values wrong), that the damage drew out. This is the count that must be 0.
@@ -38,6 +40,8 @@ A crash (any other exception) is a bug and is listed apart.
 from __future__ import annotations
 
 import argparse
+import datetime
+import difflib
 import html
 import json
 import random
@@ -47,6 +51,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -360,11 +365,11 @@ def classify(
     ref: section16.Filing,
     got: section16.Filing,
     page_missing: tuple[str, ...],
-    damaged: Callable[[str], bool] = lambda text: False,
+    damaged: Callable[[object, object], bool] = lambda value, read: False,
 ) -> tuple[Counter[str], list[tuple[str, object, object]]]:
     """Counts of right / missing / omitted / wrong / damaged fields, and the wrong ones as (path,
-    expected, got). ``damaged(text)``: the damage broke this text on the page itself (it was there
-    whole and is no longer): a text read as the damaged page shows it is the page's own, not wrong."""
+    expected, got). ``damaged(value, read)``: the damage broke this value on the page itself, and
+    the value read is what the damaged page shows there: the page's own, not wrong (``page_shows``)."""
     e, g = flatten(ref), flatten(got)
     eg, gg = _group(e), _group(g)
     renamed: dict[str, object] = {}  # got's values under the XML's paths
@@ -405,7 +410,7 @@ def classify(
             counts["right"] += 1
         elif gv in (None, False):
             counts["omitted"] += 1
-        elif isinstance(ev, str) and damaged(ev):
+        elif damaged(ev, gv):
             counts["damaged"] += 1
         else:
             counts["wrong"] += 1
@@ -414,6 +419,94 @@ def classify(
         counts["wrong"] += 1
         wrong.append((path + " (no such item)", None, v))
     return counts, wrong
+
+
+# The damaged page's own texts. A damage that takes words off the page (a line, a block, a cell's
+# words, the page's end) or moves lines (two lines swapped, a heading line gone so the lines close up)
+# leaves a text as the damaged page shows it: shorter by the words taken, or with a moved line's
+# words in it or out of its order. Reading a text so is reading the page; it is counted apart
+# ("damaged"), not wrong. A word the damage neither took nor moved, in the text read and not in the
+# XML's (a column's value read into a title where an empty cell pushed it), is the reader's: wrong.
+
+#: Damages that move whole lines (and only them): their lines' words may land in another text.
+MOVES_LINES = frozenset({"swap", "heading", "drop_lines", "drop_block", "cut"})
+
+_EDGE = ",.;:"
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(_EDGE) for w in plain(text).split() if w.strip(_EDGE)]
+
+
+def _within(part: Counter[str], whole: Counter[str]) -> bool:
+    return all(whole[w] >= n for w, n in part.items())
+
+
+def _shown(value: object) -> set[str]:
+    """The words a page may print a value as: a number's digits, a date as the form prints it, a
+    footnote mark's number, a code."""
+    if isinstance(value, datetime.date):
+        return {f"{value:%m/%d/%Y}"}
+    if isinstance(value, Decimal):
+        return {f"{value:,f}", f"{value:f}"}
+    if isinstance(value, tuple):
+        return {f"({str(f)[1:]})" for f in value}
+    return {str(value)}
+
+
+def _number(word: str) -> str:
+    """A word as the number it prints ("$71.10" -> "71.1"), or the word."""
+    w = word.strip("$()")
+    try:
+        return f"{Decimal(w.replace(',', '')).normalize():f}"
+    except InvalidOperation:
+        return word
+
+
+def page_shows(page: str, broken: str, moves_lines: bool) -> Callable[[object, object], bool]:
+    """``damaged(text, read)`` for one damaged page: ``text`` (the XML's) was broken by the damage and
+    ``read`` is what the damaged page shows of it. The XML's words missing from the text read were
+    taken off the page (or, on a damage moving lines, are on a line taken or moved); the words read
+    and not the XML's are on a line the damage moved to a new place; where the same words are read
+    in another order, the damage moved a line holding one of them. Lines taken away add no word to a
+    text: the lines that close up over them are the page's lines still, whose cells the reader must
+    tell apart."""
+    before_lines, after_lines = page.split("\n"), broken.split("\n")
+    before, after = Counter(_words(page)), Counter(_words(broken))
+    taken = before - after
+    gone: Counter[str] = Counter()  # words of the lines taken or moved away from their place
+    came: Counter[str] = Counter()  # words of the lines standing at a new place (a swap's)
+    if moves_lines and len(before_lines) == len(after_lines):  # lines swapped: both moved
+        changed = [i for i, (a, b) in enumerate(zip(before_lines, after_lines, strict=True)) if a != b]
+        gone.update(_words("\n".join(before_lines[i] for i in changed)))
+        came.update(_words("\n".join(after_lines[i] for i in changed)))
+    elif moves_lines:  # lines taken away (the lines matched in order stay where they were)
+        ops = difflib.SequenceMatcher(None, before_lines, after_lines, autojunk=False).get_opcodes()
+        for op, a, b, c, d in ops:
+            if op != "equal":
+                gone.update(_words("\n".join(before_lines[a:b])))
+                came.update(_words("\n".join(after_lines[c:d])))
+    whole_before, whole_after = plain(page), plain(broken)
+
+    came_numbers = {_number(w) for w in came} | set(came)
+
+    def damaged(text: object, read: object) -> bool:
+        if not isinstance(read, str) or not isinstance(text, str | None) or len(read) <= 2:
+            # A value (a number, a date, a code, a cell's marks) the damage moved: it stands on a
+            # line moved to a new place (a swap of two cells' lines, written one cell a line).
+            return bool(came) and read is not None and all(_number(w) in came_numbers for w in _shown(read))
+        if text is None:
+            return False
+        t = plain(text)
+        if len(t) >= 8 and t in whole_before and t not in whole_after:  # the text itself broken
+            return True
+        want, got = _words(text), _words(read)
+        lack, more = Counter(want) - Counter(got), Counter(got) - Counter(want)
+        if not lack and not more:  # the same words in another order: a moved line's
+            return got != want and any(came[w] for w in want)
+        return _within(lack, taken + gone) and _within(more, came)
+
+    return damaged
 
 
 # ------------------------------------------------------------------------------------------- running
@@ -460,13 +553,7 @@ def one(args: tuple[Path, list[str], Path | None, int, list[str] | None]) -> lis
                 except Exception as exc:  # a crash is a bug
                     out.append((conv, kind, path.name, v, f"CRASH {type(exc).__name__}: {exc}"[:200], {}, []))
                     continue
-                before, after = plain(page), plain(broken)
-
-                def damaged(text: str, before: str = before, after: str = after) -> bool:
-                    t = plain(text)
-                    return len(t) >= 8 and t in before and t not in after
-
-                counts, wrong = classify(ref, got, page_missing, damaged)
+                counts, wrong = classify(ref, got, page_missing, page_shows(page, broken, kind in MOVES_LINES))
                 undamaged = [w for w in wrong if (w[0], repr(w[2])) in known]
                 if undamaged:
                     counts["wrong"] -= len(undamaged)
