@@ -62,7 +62,8 @@ def pandoc_markdown_to_doc(data: bytes | str, source: str | None = None) -> Doc:
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [ln for ln in lines if not _FENCE_RE.match(ln)]
-    return _blocks_doc(lines, None, source, vocabulary(lines))
+    # (Markdown marks a hard line break, "\\"; pandoc's plain text does not: its lines may end one unseen.)
+    return _blocks_doc(lines, None, source, vocabulary(lines), _has_marks(text))
 
 
 def _refuse(what: str, source: str | None) -> ParseError:
@@ -75,7 +76,7 @@ def _refuse(what: str, source: str | None) -> ParseError:
     )
 
 
-def _blocks_doc(lines: list[str], width: int | None, source: str | None, vocab: frozenset[str]) -> Doc:
+def _blocks_doc(lines: list[str], width: int | None, source: str | None, vocab: frozenset[str], marked: bool) -> Doc:
     """Markdown lines (a page, or a cell ``width`` wide whose lines may have been cut) -> rows."""
     doc: Doc = []
     plain: list[str] = []
@@ -91,7 +92,7 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None, vocab: 
         line = lines[i]
         if _BORDER_RE.match(line.rstrip()):
             flush()
-            rows, i = _grid(lines, i, source, vocab)
+            rows, i = _grid(lines, i, source, vocab, marked)
             doc.extend(rows)
             continue
         if width is not None and is_rule(line):
@@ -122,8 +123,9 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None, vocab: 
             if after.strip() and _cut_word_tail(after, width):
                 # (A further line that could be one more piece, or a word exactly the cell's width.)
                 raise _refuse("a word", source)
-            if not before or before.endswith("\\") or len(before) + 1 + len(word) > width:
-                # (After a hard line break, "\\", a word starts a line whatever its width.)
+            if not marked or not before or before.endswith("\\") or len(before) + 1 + len(word) > width:
+                # (After a hard line break a word starts a line whatever its width: Markdown marks
+                # one, "\\"; pandoc's plain text does not, so there the line before is no evidence.)
                 # The first piece could be a word of its own, put on a line of its own because it
                 # did not fit after the line before: the page's words may settle it ("(Mon" +
                 # "th/Day/Year)": one word, the form's "(Month/Day/Year)").
@@ -162,7 +164,7 @@ def _table_end(lines: list[str], start: int, width: int) -> int:
     return i
 
 
-def _grid(lines: list[str], start: int, source: str | None, vocab: frozenset[str]) -> tuple[Doc, int]:
+def _grid(lines: list[str], start: int, source: str | None, vocab: frozenset[str], marked: bool) -> tuple[Doc, int]:
     """A grid table starting at its top border ``lines[start]``: its rows, and the line after it."""
     doc: Doc = []
     border = lines[start].rstrip()
@@ -174,7 +176,7 @@ def _grid(lines: list[str], start: int, source: str | None, vocab: frozenset[str
             block.append(lines[i])
             i += 1
         if block:
-            doc.extend(_grid_row(block, cols, source, vocab))
+            doc.extend(_grid_row(block, cols, source, vocab, marked))
         if i < len(lines) and _BORDER_RE.match(lines[i].rstrip()):
             border = lines[i].rstrip()
             i += 1
@@ -184,14 +186,14 @@ def _grid(lines: list[str], start: int, source: str | None, vocab: frozenset[str
     return doc, i
 
 
-def _grid_row(block: list[str], cols: list[int], source: str | None, vocab: frozenset[str]) -> Doc:
+def _grid_row(block: list[str], cols: list[int], source: str | None, vocab: frozenset[str], marked: bool) -> Doc:
     cells: list[Doc] = []
     for a, b in itertools.pairwise(cols):
         width = b - a - 3
         content = [ln[a + 2 : b - 1].ljust(width) if len(ln) > a + 2 else " " * width for ln in block]
         while content and not content[-1].strip():
             content.pop()
-        cells.append(_blocks_doc(content, width, source, vocab) if content else [])
+        cells.append(_blocks_doc(content, width, source, vocab, marked) if content else [])
     if all(len(c) <= 1 and all(len(r) == 1 for r in c) for c in cells):
         row = [c[0][0] if c else "" for c in cells]
         return [row] if any(row) else []
