@@ -175,3 +175,30 @@ def test_runs_of_words_joined_for_the_search_give_the_same_cuts() -> None:
     [cut] = cut_flowing(row, tables.T1_F4)
     assert cut[0] == "Class A Common Stock" and cut[-1] == "By Sequoia Capital U.S. Venture 2010 Fund, LP (2)"
     assert cut[1:10] == ("06/20/2019", "", "J(3)", "", "744,271", "D", "$ 0", "0", "I")
+
+
+def test_a_rows_amounts_and_ownership_form_on_lines_apart_go_on_the_row() -> None:
+    # 0001179110-20-001325 (Form 5): each option's row "... $ 59.77 06/01/2014^(1) 06/01/2023 Common
+    # Stock", then its underlying amount, its amount owned and its "D" each on a line of its own:
+    # amounts alone and a D or I alone go on the row above while it shows no D or I yet.
+    name = "0001179110-20-001325"
+    got = parse(PAGES / f"{name}.lynx-dump.txt")
+    ref = reference(name)
+    assert len(got.derivative_holdings) == len(ref.derivative_holdings) == 14
+    assert [m for m in misses(ref, got) if m[0].startswith("derivative")] == []
+    # A line of amounts under a row that shows its D or I already is no piece of it: the table is not read.
+    got = _read(["   Common Stock 01/15/2024   M   472 A $ 0 6,076 D", "   1,700"])
+    assert isinstance(got, str) and "a row's words do not fit" in got
+
+
+def test_a_holdings_nature_is_not_the_next_rows_title() -> None:
+    # 0001209191-20-051619 (Form 3): "Class A Common Stock 3,257,826" / "D" / "Class A Common Stock
+    # 641,400" / "I" / "See Footnote ^(1)": the line after the first "D" is the next holding's, as the
+    # "I" after it (a D or I alone, which only a row without one takes) shows; not the first's nature.
+    name = "0001209191-20-051619"
+    got = parse(PAGES / f"{name}.lynx-dump.txt")
+    ref = reference(name)
+    assert len(got.non_derivative_holdings) == len(ref.non_derivative_holdings)
+    assert [m for m in misses(ref, got) if m[0].startswith("non_derivative")] == []
+    assert got.non_derivative_holdings[0].nature_of_ownership.value is None
+    assert got.non_derivative_holdings[1].nature_of_ownership.value == "See Footnote"

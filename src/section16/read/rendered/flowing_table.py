@@ -35,6 +35,15 @@ _TOUCHING_MARK_RE = re.compile(r"(?<=\S)\^\((\d{1,3})\)")
 _CARET_MARK_RE = re.compile(r"\^\((\d{1,3})\)")
 _BARE_MARK_RE = re.compile(r"(?<!\^)\((\d{1,3})\)")
 _LONE_DI_RE = re.compile(r"^[DI](?:\s*\^?\(\d{1,3}\))*$")
+#: A line of amounts alone (each maybe with its "$" and its marks): a row's cells set on a line apart.
+_AMOUNTS_RE = re.compile(r"^(?:\$?\s?\d[\d,]*(?:\.\d+)?(?:\s*\^?\(\d{1,3}\))*\s*)+$")
+#: A D or I standing alone among a row's words (its Ownership Form, or Table I's (A)/(D)).
+_SOME_DI_RE = re.compile(r"(?<!\S)[DI](?!\S)|(?<!\S)[DI](?=\^?\()")
+
+
+def _no_di(row: str) -> bool:
+    """Does the row's text show no D or I standing alone yet (its Ownership Form still to come)?"""
+    return _SOME_DI_RE.search(row) is None
 
 
 def runs_together(heading: list[str]) -> bool:
@@ -102,19 +111,32 @@ def read_flowing_table(
     rows: list[str] = []
     whole: list[bool] = []  # each row's: does its text hold what only a row holds (a date, a D or I)?
     apart = False  # the last row's D or I came on a line apart, and nothing after it yet
-    for i in range(first, end):
+    filled = [i for i in range(first, end) if raw[i].strip()]
+    for n, i in enumerate(filled):
         text = raw[i].strip()
-        if not text:
-            continue
         # A line of footnote marks goes on from the row above (a nature's marks wrapped), and so does
         # a D or I alone under a row that has none yet (a holding's Ownership Form set on a line apart)
         # and, after such a D or I, a line of words holding no row's values (its nature, the next
-        # cell, set apart the same way: "Class A Common Stock 5,685,761" / "I" / "Sequoia Grove II, LLC").
-        if rows and (_GOES_ON_RE.match(text) or (not whole[-1] and _LONE_DI_RE.match(text))):
-            apart = not whole[-1] and _LONE_DI_RE.match(text) is not None
+        # cell, set apart the same way: "Class A Common Stock 5,685,761" / "I" / "Sequoia Grove II, LLC")
+        # unless a D or I alone follows it (then it opens the next row, whose D or I that is:
+        # "Class A Common Stock 3,257,826" / "D" / "Class A Common Stock 641,400" / "I"). Amounts alone
+        # go on a row showing no D or I yet (cells set on lines apart: "... 06/01/2023 Common Stock" /
+        # "1,700" / "1,700" / "D"), and so does its D or I then.
+        lone_di = _LONE_DI_RE.match(text) is not None
+        if rows and (_GOES_ON_RE.match(text) or (lone_di and (not whole[-1] or _no_di(rows[-1])))):
+            apart = lone_di
             rows[-1] += " " + text
             whole[-1] = holds_row_values(rows[-1])
-        elif rows and apart and not holds_row_values(lines[i].strip()):
+        elif rows and _AMOUNTS_RE.match(text) and _no_di(rows[-1]):
+            apart = False
+            rows[-1] += " " + text
+            whole[-1] = holds_row_values(rows[-1])
+        elif (
+            rows
+            and apart
+            and not holds_row_values(lines[i].strip())
+            and not (n + 1 < len(filled) and _LONE_DI_RE.match(raw[filled[n + 1]].strip()))
+        ):
             apart = False
             rows[-1] += " " + text
         else:
