@@ -12,7 +12,7 @@ import pytest
 
 from section16 import parse
 from section16.errors import ParseError
-from section16.read.rendered.text_guards import _NOTE_NUMBER_RE, _note_numbers, _side_by_side
+from section16.read.rendered.text_guards import _NOTE_NUMBER_RE, _note_numbers, _side_by_side, _spaced_prints
 
 from .conftest import PAGES
 
@@ -69,3 +69,32 @@ def test_note_numbers_on_committed_pages() -> None:
         region = text[at:] if at >= 0 else text
         want = [m.group(1) for m in _NOTE_NUMBER_RE.finditer(region)]
         assert list(dict.fromkeys(_note_numbers(region))) == list(dict.fromkeys(want)), page.name
+
+
+def _prints_spaced_otherwise(name: str, text: str) -> bool:
+    """What check_name_prints asks of the pattern: a print of the name's letters (a space or none
+    between two) that is not the name as given."""
+    letters = name.replace(" ", "")
+    spaced = re.compile(" ?".join(map(re.escape, letters)) + "(?!\\w)")
+    prints = (m.group() for m in spaced.finditer(text) if not text[m.start() - 1 : m.start()].isalnum())
+    return any(p != name for p in prints)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_no_more_runs_of_the_letters_than_exact_prints_means_no_print_spaced_otherwise(seed: int) -> None:
+    """Where ``_spaced_prints`` counts no more runs than the name's exact prints, the pattern finds no
+    print spaced otherwise (the name need not be looked for with it); names and pages made of few
+    letters, so that prints overlap, repeat and are spaced every way."""
+    rng = random.Random(seed)
+    skipped = found = 0
+    for _ in range(6000):
+        name = "".join(rng.choice("ab ") for _ in range(rng.randint(2, 6))).strip() or "a"
+        text = "".join(
+            rng.choice(("a", "b", " ", "  ", "\n", name, name.replace(" ", ""))) for _ in range(rng.randint(1, 12))
+        )
+        letters = name.replace(" ", "")
+        if _spaced_prints(letters, text) <= text.count(name):
+            skipped += 1
+            assert not _prints_spaced_otherwise(name, text), (name, text)
+        found += _prints_spaced_otherwise(name, text)
+    assert skipped > 500 and found > 500  # (both ways met)

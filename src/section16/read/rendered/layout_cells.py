@@ -193,10 +193,11 @@ def _assign(
     n, c_n = len(units), len(cols)
     inf = float("inf")
     if by_order:
-        only = _only_cut(units, cols, far, dup)
+        fits: dict[tuple[str, int, int], bool] = {}  # (asked by both searches: each run weighed once)
+        only = _only_cut(units, cols, far, dup, fits)
         if only[0] is not None or margin is None:
             return only
-        return _nearest_cut(units, cols, dist, far, dup, margin)
+        return _nearest_cut(units, cols, dist, far, dup, margin, fits)
     best = [[inf] * (n + 1) for _ in range(c_n + 1)]
     back = [[0] * (n + 1) for _ in range(c_n + 1)]
     best[0][0] = 0.0
@@ -403,16 +404,26 @@ def _fits(kind: str, toks: list[Tok]) -> bool:
 
 
 def _only_cut(
-    units: list[list[Tok]], cols: tuple[str, ...], far: list[list[bool]], dup: list[list[bool]]
+    units: list[list[Tok]],
+    cols: tuple[str, ...],
+    far: list[list[bool]],
+    dup: list[list[bool]],
+    fits: dict[tuple[str, int, int], bool] | None = None,
 ) -> tuple[list[str] | None, list[list[Tok]] | None]:
     """The row's cells when exactly one cut of its words (in order) reads as the columns' types;
-    None when none does or several do."""
+    None when none does or several do. Whether a run fits is asked as ``_typed_cuts`` asks it: once
+    for every column of one kind (``fits``, kept for it where the row goes on to be weighed by
+    distance), and not for a run holding a character the column's cells never hold, nor any longer one."""
     n, c_n = len(units), len(cols)
     ways = [[0] * (n + 1) for _ in range(c_n + 1)]  # how many cuts put units[:i] in cols[:c] (2: many)
     back = [[0] * (n + 1) for _ in range(c_n + 1)]
     ways[0][0] = 1
+    fits = {} if fits is None else fits
+    chars, bans = _char_bans(units, cols)
     for c, kind in enumerate(cols):
         longest = n if kind in _TEXT else _MAX_TYPED_WORDS
+        key_kind = _FIT_CLASS.get(kind, kind)
+        ban = bans[c] if chars is not None and bans is not None else 0
         for j in range(n + 1):
             w = ways[c][j]
             if not w:
@@ -420,10 +431,21 @@ def _only_cut(
             if kind not in _REQUIRED:
                 ways[c + 1][j] = min(2, ways[c + 1][j] + w)
                 back[c + 1][j] = j
+            held = 0
             for i in range(j + 1, min(n, j + longest) + 1):
                 if far[c][i - 1]:
                     break
-                if dup[j][i - 1] or not _fits(kind, [t for u in units[j:i] for t in u]):
+                if ban:
+                    held |= chars[i - 1]  # type: ignore[index]
+                    if held & ban:
+                        break
+                if dup[j][i - 1]:
+                    continue
+                key = (key_kind, j, i)
+                ok = fits.get(key)
+                if ok is None:
+                    ok = fits[key] = _fits(kind, [t for u in units[j:i] for t in u])
+                if not ok:
                     continue
                 ways[c + 1][i] = min(2, ways[c + 1][i] + w)
                 back[c + 1][i] = j
@@ -466,10 +488,11 @@ def _nearest_cut(
     far: list[list[bool]],
     dup: list[list[bool]],
     margin: float,
+    fits: dict[tuple[str, int, int], bool] | None = None,
 ) -> tuple[list[str] | None, list[list[Tok]] | None]:
     """Of the cuts by type (``_typed_cuts``), the only one; or the one nearest the columns, when
     every other lies at least ``margin`` characters farther off; else none."""
-    cuts = _typed_cuts(units, cols, dist, far, dup)
+    cuts = _typed_cuts(units, cols, dist, far, dup, fits)
     if not cuts or (len(cuts) > 1 and cuts[1][0] - cuts[0][0] < margin):
         return None, None
     return [_join(p) for p in cuts[0][1]], cuts[0][1]
@@ -481,10 +504,11 @@ def _typed_cuts(
     dist: list[list[float]],
     far: list[list[bool]],
     dup: list[list[bool]],
+    fits: dict[tuple[str, int, int], bool] | None = None,
 ) -> list[tuple[float, list[list[Tok]]]] | None:
     """The cuts whose cells read as the columns' types (words in order) and make a row the form can
     print (``_a_row``), each with its distance from the columns, nearest first; None when there
-    are too many to weigh."""
+    are too many to weigh. (``fits``: what ``_only_cut`` found of the same row's runs.)"""
     n, c_n = len(units), len(cols)
     # Worked out from the last column back: where each column's cell can end when it begins at unit
     # j, among the ends the columns after it can go on from (``ends[c][j]``), and how many cuts of
@@ -494,7 +518,7 @@ def _typed_cuts(
     # j..i fit is asked once for every column of one kind (the free-text columns' test is one).
     # A run holding a character no cell of a typed column holds (``_BANNED_CHARS``) is not asked
     # about, nor is any longer run from the same unit (an ASCII row's only).
-    fits: dict[tuple[str, int, int], bool] = {}
+    fits = {} if fits is None else fits
     chars, bans = _char_bans(units, cols)
     ends: list[list[list[int]]] = [[] for _ in range(c_n)]
     ways = [[0] * (n + 1) for _ in range(c_n + 1)]
