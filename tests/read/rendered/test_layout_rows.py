@@ -446,3 +446,15 @@ def test_four_line_titles_back_to_back_are_cut_after_their_closing_parenthesis()
     assert len(got.derivative_transactions) == len(expected.derivative_transactions) == 5
     assert not any(n.where == "Table II" for n in got.notes)
     assert misses(expected, got) == []
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_two_prices_stacked_are_two_rows(monkeypatch: pytest.MonkeyPatch, compiled: bool) -> None:
+    # A cell holds one price: "$ 6.455" over the next row's "$" (whose number stands a line lower)
+    # are two rows' prices, in C and in Python; a price's "$" over its own number is one cell.
+    if not compiled:
+        monkeypatch.setattr(layout_rows, "_band_c", None)
+    two = runs([at((122, "$ 6.455")), at((122, "(9)")), at((122, "$"))])
+    assert layout_rows.band_cost([0, 1, 2], 1.0, two) >= layout_rows.STACKED
+    one = runs([at((122, "$")), at((0, "Common Stock"), (122, "6.4529")), at((122, "(10)"))])
+    assert layout_rows.band_cost([0, 1, 2], 1.0, one) < layout_rows.STACKED

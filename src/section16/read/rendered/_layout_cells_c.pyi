@@ -25,7 +25,7 @@ def band_cost(
     band: list[int],
     middle: float,
     runs: Any,
-    kind: Callable[[str], tuple[bool, bool, bool, bool, int, bool, bool, bool]],
+    kind: Callable[[str], tuple[bool, bool, bool, bool, int, bool, bool, bool, bool]],
     x0: Callable[[Any], int],
     stacked: float,
     after_mark: float,

@@ -390,11 +390,12 @@ def band_cost(
             xb[k] = t.x1
             ln[k] = t.line
             got = kind(t.text)
-            if not isinstance(got, tuple) or len(<tuple>got) < 8:
+            if not isinstance(got, tuple) or len(<tuple>got) < 9:
                 # (read by index without bounds checks below: a shorter kind would read past it)
-                raise TypeError(f"band_cost: kind({t.text!r}) is not a tuple of 8")
-            # (bit 1: a value; bit 2: an amount with its (A) or (D), stacked as a value is)
-            kv[k] = (1 if got[0] else 0) | (2 if got[7] else 0)
+                raise TypeError(f"band_cost: kind({t.text!r}) is not a tuple of 9")
+            # (bit 1: a value; bit 2: an amount with its (A) or (D), stacked as a value is; bit 3:
+            # starts with "$", a price: two stacked are two rows' prices)
+            kv[k] = (1 if got[0] else 0) | (2 if got[7] else 0) | (4 if got[8] else 0)
             km[k] = 1 if got[1] else 0
             ke[k] = 1 if got[2] else 0
             # (bit 1: starts "By"; bit 2: ends "held" or "owned", whose phrase a "by" under it goes on)
@@ -425,7 +426,8 @@ def band_cost(
                     u0, uh, uw = kv[b] & 1, kb[b] >> 1, kw[b]
                 # (two marks stacked are two cells' but where the upper line lists two or more and
                 # the lower starts where it starts: one cell's list of marks wrapped)
-                if (kv[a] and kv[b]) or (km[a] and km[b] and not (uw and labs(xa[a] - xa[b]) <= wrapped_marks)):
+                if ((kv[a] & 3 and kv[b] & 3) or (kv[a] & 4 and kv[b] & 4)
+                        or (km[a] and km[b] and not (uw and labs(xa[a] - xa[b]) <= wrapped_marks))):
                     cost += stacked
                 if u2 and not l0 and not l1:
                     cost += after_mark

@@ -124,6 +124,11 @@ def read_table(
         again, why_again, _e = _tried(lines, start, end, form, table, pages, None, True, gaps=gaps, grid=grid)
         if not why_again:
             return again, None
+        if why_again == TIED and error is not None and str(error).endswith(TITLE_TIED):
+            # The rows weighed with the break fit two cuts alike, and read as centred a title may run
+            # on into the next row's: the tie's readings (cut with the break) differ where either
+            # leaves the page untold, natures and titles; the caller is told both.
+            error = tables.RowError(f"{TIED}; {error}")
     if why and tie is not None:
         for cut in [True, False] if breaks else [False]:  # (lists: tuples of constants are C types when compiled)
             rows, why, error = _tried(lines, start, end, form, table, pages, tie, cut, gaps=gaps, grid=grid)

@@ -9,7 +9,8 @@ chosen so that
 
 * each row's cells (words standing one over the other) are centred on the row's middle line;
 * no cell holds two values stacked one over the other (a cell has one value: those are two rows),
-  an amount printed one space before its (A) or (D) ("1,000,000 A") being such a value;
+  an amount printed one space before its (A) or (D) ("1,000,000 A") being such a value, and two
+  prices ("$ 6.455" over "$", each price's "$" over its number) two values;
 * a footnote mark, or a parenthesis that closes one opened on a line above ("(right to" / "buy)"),
   ends its cell's text: text under it starts the next row's cell;
 * the band of lines a row takes is itself centred on that middle line (the tallest cell fills it);
@@ -126,10 +127,10 @@ def half_line(middle: int, runs: Mapping[int, Sequence[Run]], others: Collection
 
 
 @functools.lru_cache(maxsize=4096)
-def _kind(text: str) -> tuple[bool, bool, bool, bool, int, bool, bool, bool]:
+def _kind(text: str) -> tuple[bool, bool, bool, bool, int, bool, bool, bool, bool]:
     """(a value, footnote marks only, ends its cell's text (with a footnote mark, or closing a
     parenthesis opened above it), starts "By", parentheses opened less those closed, ends "held" or
-    "owned", two footnote marks or more only, an amount with its (A) or (D))."""
+    "owned", two footnote marks or more only, an amount with its (A) or (D), starts with "$")."""
     marks = bool(_MARKS_ONLY_RE.match(text))
     balance = text.count("(") - text.count(")")
     return (
@@ -141,6 +142,7 @@ def _kind(text: str) -> tuple[bool, bool, bool, bool, int, bool, bool, bool]:
         bool(_HELD_RE.search(text)),
         marks and text.count("(") > 1,
         bool(_AD_AMOUNT_RE.match(text)),
+        text.startswith("$"),
     )
 
 
@@ -159,17 +161,19 @@ if not os.environ.get("SECTION16_PURE_PYTHON"):
 
 def _pair_cost(
     ta: Run,
-    ka: tuple[bool, bool, bool, bool, int, bool, bool, bool],
+    ka: tuple[bool, bool, bool, bool, int, bool, bool, bool, bool],
     tb: Run,
-    kb: tuple[bool, bool, bool, bool, int, bool, bool, bool],
+    kb: tuple[bool, bool, bool, bool, int, bool, bool, bool, bool],
 ) -> float:
     """What two runs of different lines standing one over the other say against one cell."""
     cost = 0.0
     (upper, ku), (lower, kl) = ((ta, ka), (tb, kb)) if ta.line < tb.line else ((tb, kb), (ta, ka))
-    # A value with its footnote mark under it is one cell; two values, or two marks, are two (but
-    # a cell's list of marks wraps on under its own first line: see _WRAPPED_MARKS).
-    if ((ka[0] or ka[7]) and (kb[0] or kb[7])) or (
-        ka[1] and kb[1] and not (ku[6] and abs(upper.x0 - lower.x0) <= _WRAPPED_MARKS)
+    # A value with its footnote mark under it is one cell; two values, two prices' "$", or two
+    # marks, are two (but a cell's list of marks wraps on under its own first line: see _WRAPPED_MARKS).
+    if (
+        ((ka[0] or ka[7]) and (kb[0] or kb[7]))
+        or (ka[8] and kb[8])
+        or (ka[1] and kb[1] and not (ku[6] and abs(upper.x0 - lower.x0) <= _WRAPPED_MARKS))
     ):
         cost += STACKED
     if ku[2] and not kl[0] and not kl[1]:
@@ -241,8 +245,10 @@ def band_cost(
             # (_pair_cost, its terms added one by one: each a whole number, so the sum is the same)
             ka, kb = kinds[a], kinds[b]
             ku, kl, gap = (ka, kb, tb.line - line) if line < tb.line else (kb, ka, line - tb.line)
-            if ((ka[0] or ka[7]) and (kb[0] or kb[7])) or (
-                ka[1] and kb[1] and not (ku[6] and abs(ta.x0 - tb.x0) <= _WRAPPED_MARKS)
+            if (
+                ((ka[0] or ka[7]) and (kb[0] or kb[7]))
+                or (ka[8] and kb[8])
+                or (ka[1] and kb[1] and not (ku[6] and abs(ta.x0 - tb.x0) <= _WRAPPED_MARKS))
             ):
                 cost += STACKED
             if ku[2] and not kl[0] and not kl[1]:

@@ -477,7 +477,9 @@ def _read_text(text: str, source: str | None) -> Filing:
         # a moved row's acquired or disposed (also where the rows' lines tie: a tie's readings read
         # a moved page's unsure rows either way), or titles that may run on into the next row's.
         fields = {
-            t: ("acquired_disposed",) if why.endswith(AD_TIED) else ("security_title", "underlying_title")
+            t: ("acquired_disposed",) if why.endswith(AD_TIED)
+            else ("security_title", "underlying_title", "nature_of_ownership", "acquired_disposed")
+            if why.endswith(TITLE_TIED) and TIED in why else ("security_title", "underlying_title")
             if why.endswith(TITLE_TIED) else ("exercise_date", "expiration_date", "shares") if why.endswith(MARK_TIED)
             else ("nature_of_ownership", "security_title", "underlying_title") if why in (GRID_TIED, ROUND_TIED)
             else ("nature_of_ownership", "acquired_disposed")
