@@ -33,6 +33,7 @@ from . import blocks, box_one, box_one_street, boxes, owners_joined, tables, val
 from .broken_guards import EXPLANATION_LOST
 from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat, run_on
 from .flowing_rows import is_lone_value
+from .paragraph_rows import place_paragraph_rows
 from .unsure_cells import blank_unsure_cells
 
 _MARKERS: dict[str, re.Pattern[str]] = {
@@ -305,6 +306,10 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             notes.append(Note(where, f"rows not read: {e}"))
             return []
         alone = [t for t in lone[start:] if is_lone_value(t)]
+        if alone and (placed := place_paragraph_rows(lone[start:], form, table)):
+            # Each cell a line of its own, every row found by its title and cut one way only.
+            del lone[start:]
+            return placed
         if alone:
             # A row's values on lines of their own (a converter writing each cell as a paragraph):
             # they belong to rows that are not read whole, so none of the table's rows is given.
