@@ -158,6 +158,21 @@ def test_a_rows_values_each_on_a_line_of_its_own_are_said_missing_where_no_title
     assert _given_right(name, "trafilatura")[1] == []
 
 
+def test_box_ones_country_caption_past_table_ones_title_is_no_row_of_it() -> None:
+    # html-to-markdown, 0000796343-26-000107 (the 2026 design): "- UNITED STATES **Table I - ...**" then
+    # "- (Country)", box 1's last caption, above the heading: not a stray line of the table (which
+    # would leave its rows unread), so the row is read.
+    name = "0000796343-26-000107"
+    page = (PAGES / f"{name}.html-to-markdown.md").read_text()
+    assert "\n- (Country)\n" in page
+    got = parse(page.encode())
+    assert len(got.non_derivative_transactions) == 1 and "non_derivative_transactions" not in got.missing
+    assert [m for m in misses(reference(name), got) if m[0].startswith("non_derivative")] == []
+    # Another parenthesised line there (a title's piece, "(right to buy)") is still a stray line.
+    cut = page.replace("\n- (Country)\n", "\n- (right to buy)\n")
+    assert "non_derivative_transactions" in parse(cut.encode()).missing
+
+
 def test_a_page_without_table_ii_title_says_its_rows_missing() -> None:
     # trafilatura, 0001078782-20-000479: its extraction drops Table II with its title; the Form 3's
     # option is not on the page, so Table II's rows are listed missing, not read as none.

@@ -174,9 +174,12 @@ def _refused(cells: tuple[str, ...], cols: tuple[str, ...]) -> bool | None:
 _CAPTION_RE = re.compile(r"^\([^()]*\)$")
 #: Table II's title's note, as a converter may mark it up ("( _e.g._ , puts, calls, ...)").
 _TITLE_NOTE_RE = re.compile(r"e\.\s*g\.|puts,\s*calls")
-#: Table II's title's note, the whole line: "(e.g., puts, calls, warrants, options, convertible securities)".
-_TITLE_NOTE_ALONE_RE = re.compile(
-    r"^[\W_]*\([\W_]*e\.\s*g\.[\W_]*,?\s*puts,\s*calls,\s*warrants,\s*options,\s*convertible\s+securities[\W_]*\)[\W_]*$"
+#: A line of the form's own above a table's rows, whole: Table II's title's note "(e.g., puts, calls,
+#: warrants, options, convertible securities)", or box 1's last caption "(Country)" (the 2026 design
+#: prints it past Table I's title).
+_TITLED_LINE_RE = re.compile(
+    r"^[\W_]*\((?:[\W_]*e\.\s*g\.[\W_]*,?\s*puts,\s*calls,\s*warrants,\s*options,\s*convertible\s+securities"
+    r"|\s*Country\s*)[\W_]*\)[\W_]*$"
 )
 
 
@@ -317,8 +320,9 @@ def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collectio
             continue
         if region is not None and (_stray(key) or (len(row) == 1 and id(row) not in in_order)):
             # (Not Table II's title's note on a line of its own above the heading, "(e.g., puts,
-            # calls, ...)": the title's, the title set with a line break, as html-to-markdown keeps it.)
-            if rows_seen or len(row) != 1 or not _TITLE_NOTE_ALONE_RE.match(row[0]):
+            # calls, ...)": the title's, the title set with a line break, as html-to-markdown keeps it;
+            # nor box 1's "(Country)" caption the 2026 design prints past Table I's title.)
+            if rows_seen or len(row) != 1 or not _TITLED_LINE_RE.match(row[0].strip()):
                 stray.add(table_no)
         if region is not None and len(row) == 1 and holds_row_values(row[0]):
             flow.append(row[0])  # a row's cells run together as text: placed with its run below
