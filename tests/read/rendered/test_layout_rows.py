@@ -458,3 +458,18 @@ def test_two_prices_stacked_are_two_rows(monkeypatch: pytest.MonkeyPatch, compil
     assert layout_rows.band_cost([0, 1, 2], 1.0, two) >= layout_rows.STACKED
     one = runs([at((122, "$")), at((0, "Common Stock"), (122, "6.4529")), at((122, "(10)"))])
     assert layout_rows.band_cost([0, 1, 2], 1.0, one) < layout_rows.STACKED
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_two_lines_starting_by_in_one_cell_are_two_rows(monkeypatch: pytest.MonkeyPatch, compiled: bool) -> None:
+    # A nature of ownership starts "By" once (no nature in the corpus holds "by" twice): a cell with
+    # two lines starting so is two rows' natures, in C and in Python, however far apart its lines.
+    if not compiled:
+        monkeypatch.setattr(layout_rows, "_band_c", None)
+    nature = ["By Philip", "Singleton", "Irrevocable", "Trust,", "Dated", "December", "24, 2015"]
+    two = runs([at((190, w)) for w in [*nature, "By Philip"]])
+    assert layout_rows.band_cost(list(range(8)), 3.5, two) >= layout_rows.STACKED
+    one = runs([at((190, w)) for w in nature])
+    assert layout_rows.band_cost(list(range(7)), 3.0, one) < layout_rows.STACKED
+    held = runs([at((190, "shares held")), at((190, "by Rankin")), at((190, "Associates"))])
+    assert layout_rows.band_cost([0, 1, 2], 1.0, held) < layout_rows.STACKED

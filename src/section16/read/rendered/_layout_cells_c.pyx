@@ -368,6 +368,7 @@ def band_cost(
     cdef Py_ssize_t* parent = <Py_ssize_t*>malloc((m + 1) * sizeof(Py_ssize_t))
     # Each cell's (by its root) sum of parentheses, lines' range, all marks; and whether it is seen.
     cdef long* c_bal = <long*>malloc((m + 1) * sizeof(long))
+    cdef long* c_by = <long*>malloc((m + 1) * sizeof(long))
     cdef long* c_lo = <long*>malloc((m + 1) * sizeof(long))
     cdef long* c_hi = <long*>malloc((m + 1) * sizeof(long))
     cdef char* c_marks = <char*>malloc(m + 1)
@@ -377,9 +378,9 @@ def band_cost(
     cdef long right, line, gap
     cdef char u0, u2, l0, l1, l3, uh, uw
     if (not bl or not xa or not xb or not ln or not bal or not kv or not km or not ke or not kb or not kw
-            or not parent or not c_bal or not c_lo or not c_hi or not c_marks or not c_done):
+            or not parent or not c_bal or not c_by or not c_lo or not c_hi or not c_marks or not c_done):
         free(bl); free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(kw); free(parent)
-        free(c_bal); free(c_lo); free(c_hi); free(c_marks); free(c_done)
+        free(c_bal); free(c_by); free(c_lo); free(c_hi); free(c_marks); free(c_done)
         raise MemoryError()
     try:
         for k in range(nb):
@@ -445,6 +446,7 @@ def band_cost(
         for k in range(m):
             c_done[k] = 0
             c_bal[k] = 0
+            c_by[k] = 0
             c_marks[k] = 1
         for k in range(m):
             r = _root(parent, k)
@@ -453,6 +455,7 @@ def band_cost(
                 c_lo[r] = ln[k]
                 c_hi[r] = ln[k]
             c_bal[r] += bal[k]
+            c_by[r] += kb[k] & 1
             if ln[k] < c_lo[r]:
                 c_lo[r] = ln[k]
             if ln[k] > c_hi[r]:
@@ -467,6 +470,8 @@ def band_cost(
             c_done[r] = 2
             if c_bal[r]:
                 cost += unbalanced
+            if c_by[r] > 1:
+                cost += stacked  # (two natures' "By" in one cell)
             # (the band's lines are sorted: fewer of them from the cell's first line to its last
             # than lines there means a blank line between them)
             lo_at = _first_at_least(bl, nb, c_lo[r])
@@ -481,7 +486,7 @@ def band_cost(
         return cost
     finally:
         free(bl); free(xa); free(xb); free(ln); free(bal); free(kv); free(km); free(ke); free(kb); free(kw); free(parent)
-        free(c_bal); free(c_lo); free(c_hi); free(c_marks); free(c_done)
+        free(c_bal); free(c_by); free(c_lo); free(c_hi); free(c_marks); free(c_done)
 
 
 cdef inline Py_ssize_t _first_at_least(long* a, Py_ssize_t n, long x) noexcept:

@@ -271,6 +271,8 @@ def band_cost(
     for ks in cells.values():
         if sum(kinds[k][4] for k in ks):  # (parentheses a cell opens and does not close)
             cost += _UNBALANCED
+        if sum(kinds[k][3] for k in ks) > 1:
+            cost += STACKED  # (two lines starting "By": two natures of ownership, two rows')
         ls = [items[k].line for k in ks]
         lo, hi = min(ls), max(ls)
         if bisect.bisect_right(band, hi) - bisect.bisect_left(band, lo) < hi - lo + 1:
