@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from section16.read.rendered.pandoc_unchop import is_rule, rule_pieces, touches_edge, unchop_table
+from section16.read.rendered.pandoc_words import form_words, splits_label
 
 
 def cell(*lines: str, width: int) -> list[str]:
@@ -93,3 +94,26 @@ def test_a_cut_at_a_blank_keeps_one_blank() -> None:
     joined, sure = unchop_table(lines, 13)
     assert sure
     assert joined[2] == "  Adams Katherine L."
+
+
+def test_a_reading_that_parts_a_label_of_the_form_is_none() -> None:
+    # 0000002488-24-000005, pandoc -t plain at 72 columns, box 1: the rule's first piece "  -------"
+    # may end where a dash group does ("  ------- " + ...): then "1. Name" is a column of its own and
+    # "SMITH DARLA M" sits in either. The form prints its label in one cell: one reading is left.
+    lines = cell(
+        "  -------", "-------------", "-------------", "-------------",
+        "  1. Na", "me and Addres", "s of Reportin", "g Person ^(*)",
+        "", "SMITH DARLA M",
+        "  -------", "-------------", "-------------", "-------------",
+        width=13,
+    )  # fmt: skip
+    joined, sure = unchop_table(lines, 13, form_words())  # ("Na" + "me": the form's "Name")
+    assert sure
+    assert joined == [
+        "  ----------------------------------------------",
+        "  1. Name and Address of Reporting Person ^(*)",
+        "  SMITH DARLA M",
+        "  ----------------------------------------------",
+    ]
+    assert splits_label(("1. Name", "and Address of Reporting Person ^(*)"))
+    assert not splits_label(("1\\. Name and Address of Reporting Person", "SMITH"))

@@ -97,7 +97,13 @@ def _blocks_doc(lines: list[str], width: int | None, source: str | None, vocab: 
             continue
         if width is not None and is_rule(line):
             end = _table_end(lines, i, width)
-            joined, sure = unchop_table(lines[i:end], width, vocab)
+            start = i
+            if len(line) - len(line.lstrip(" ")) < 2 and touches_edge(line, width) and plain and not plain[-1].strip():
+                # pandoc indents a table by two blanks: a rule's piece filling the cell with fewer
+                # is no first piece; the blank line before it is, the rest of the indent.
+                plain.pop()
+                start = i - 1
+            joined, sure = unchop_table(lines[start:end], width, vocab)
             if not sure:  # its rows cannot be told apart: reading on would lose or mix them unsaid
                 raise _refuse("the lines of a nested table", source)
             flush()

@@ -32,7 +32,7 @@ import itertools
 import re
 from typing import Literal
 
-from .pandoc_words import cut_reading
+from .pandoc_words import cut_reading, splits_label
 
 _DASHES_RE = re.compile(r"^ *-+(?: +-+)* *$")
 _GROUP_RE = re.compile(r"-+")
@@ -250,7 +250,13 @@ def unchop_table(lines: list[str], width: int, vocab: frozenset[str] = frozenset
     # The rule's first piece may end in the one blank between two dash groups: both readings of the
     # rule are tried, and must read the same.
     readings: dict[tuple[tuple[str, ...], ...], list[str]] = {}
-    for r in (len(head), len(head) + 1):
+    parted: set[tuple[tuple[str, ...], ...]] = set()  # readings that part a label of the form
+    if head:
+        firsts: tuple[int, ...] = (len(head), len(head) + 1)
+    else:  # a first piece of blanks only: the rest of the two blanks pandoc indents a table by
+        lead = len(tail) - len(tail.lstrip(" "))
+        firsts = (2 - lead,) if lead < 2 else ()
+    for r in firsts:
         rule = head.ljust(r) + tail
         if not is_rule(rule):
             continue
@@ -262,9 +268,15 @@ def unchop_table(lines: list[str], width: int, vocab: frozenset[str] = frozenset
             if len(found) > MAX_READINGS:  # (not all were followed: the rest may read otherwise)
                 return [ln.rstrip() for ln in lines], False
             for joined, cells in found:
-                readings.setdefault(_key(cells), [rule, *joined])
-        if len(readings) > 1:
-            break
+                key = _key(cells)
+                readings.setdefault(key, [rule, *joined])
+                if any(splits_label(row) for row in cells):
+                    parted.add(key)
+    # The SEC page prints each of the form's labels in one cell: where the rule's first piece
+    # leaves "1. Name" a column of its own ("  -------" + ...), a reading that parts "1. Name" from
+    # "and Address of Reporting Person" is no reading of the page, when another one is.
+    if len(readings) > 1 and len(parted) < len(readings):
+        readings = {k: v for k, v in readings.items() if k not in parted}
     if len(readings) != 1:
         return [ln.rstrip() for ln in lines], False
     return next(iter(readings.values())), True

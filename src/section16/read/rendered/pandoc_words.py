@@ -47,6 +47,40 @@ def form_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.cache
+def form_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The printed form's labels of three words or more ("1. Name and Address of Reporting Person"),
+    each one text of the stylesheets, as normalised words, by their first word. The SEC page prints
+    each in one cell."""
+    from lxml import etree
+
+    phrases: set[tuple[str, ...]] = set()
+    for path in sorted(XSL_DIR.glob("*.xsl")):
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        for text in tree.iter():
+            for part in (text.text, text.tail):
+                words = tuple(w for w in (norm(t) for t in (part or "").split()) if w)
+                if len(words) >= 3:
+                    phrases.add(words)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(phrases):
+        by_first.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in by_first.items()}
+
+
+def splits_label(cells: tuple[str, ...]) -> bool:
+    """Do the cells of one line part a label of the printed form between two of them?"""
+    phrases = form_phrases()
+    words = [(w, c) for c, text in enumerate(cells) for t in text.split() if (w := norm(t.replace("\\", "")))]
+    for i, (w, c) in enumerate(words):
+        for phrase in phrases.get(w, ()):
+            got = words[i : i + len(phrase)]
+            if len(got) == len(phrase) and all(g == p for (g, _), p in zip(got, phrase, strict=True)):
+                if got[-1][1] != c:
+                    return True
+    return False
+
+
 def vocabulary(lines: list[str]) -> frozenset[str]:
     """The form's own words and those of the page's lines outside grid tables (never cut)."""
     words: set[str] = set(form_words())
