@@ -205,3 +205,43 @@ def test_a_dollar_cut_off_its_price_into_a_title_leaves_the_table_unread() -> No
     assert layout_fit.dollar_in_title(cut, COLS) == "(right to $"
     cut[COLS.index("conv")] = [Tok(3, 12, 17, "87.72")]  # (the price on another line: no cut "$")
     assert layout_fit.dollar_in_title(cut, COLS) is None
+
+
+def test_a_row_on_the_page_after_the_heading_sub_labels_leaves_acquired_or_disposed_unsaid() -> None:
+    # pdftotext -layout of a DejaVu print: the page break falls inside Table II's heading, after
+    # "(A)   (D)" and before "of / Shares"; the row stands on the next page, laid out on that page's
+    # own grid, taken for the heading's page (its last heading lines are there). Its acquired
+    # "9,735" stood under "(D)" of the page before and was read disposed.
+    name = "0001179110-20-005179"
+    got = parse_bytes((PAGES / f"{name}.pdftotext-layout-dejavu.txt").read_bytes(), name)
+    (row,) = got.derivative_transactions
+    assert row.acquired_disposed.value is None and row.shares.value == 9735
+    assert "derivative_transactions[0].acquired_disposed" in got.missing
+    assert not misses(reference(name), got)  # (what it says missing aside)
+
+
+def test_off_label_page() -> None:
+    starts = [0.0] * len(COLS)
+    a, d = COLS.index("a"), COLS.index("d")
+    starts[a], starts[d], starts[d + 1] = 72.0, 77.5, 83.5
+    pages = [0] * 10 + [1] * 10
+    # "9,735" at 78-83 (middle 80.5, 3 from the line): on the label's page, not unsure here...
+    assert layout_fit.off_label_page(_row(5, "9,735", 78, "d"), starts, COLS, pages, 0) is None
+    # ...on the next page, as unsure as a moved page's number; one well inside (D) is not.
+    assert layout_fit.off_label_page(_row(15, "9,735", 78, "d"), starts, COLS, pages, 0) == "9,735"
+    assert layout_fit.off_label_page(_row(15, "457", 78, "d"), starts, COLS, pages, 0) == "457"
+    assert layout_fit.off_label_page(_row(15, "9", 82, "d"), starts, COLS, pages, 0) is None
+    lines = ["Code V (A) (D) Date", "Exercisable", "of", "Shares"]
+    assert layout_fit.ad_label_page(lines, 0, 4, [3, 3, 4, 4]) == 3
+    assert layout_fit.ad_label_page(lines[1:], 0, 3, [3, 4, 4]) is None
+
+
+def test_a_moved_pages_amount_of_three_digits_is_as_unsure_as_a_grouped_one() -> None:
+    # A moved page's "854" on the line between (A) and (D) was read disposed: the unsure check
+    # looked only for grouped numbers ("1,854") and prices. (An ungrouped amount is unsure on the
+    # line itself only, as on the heading's page: a Form 5's "111" 4 characters off it is read.)
+    name = "0000320193-20-000032"
+    got = parse_bytes((PAGES / f"{name}.pdftotext-layout-dejavu.txt").read_bytes(), name)
+    (row,) = got.derivative_transactions
+    assert row.acquired_disposed.value is None and row.shares.value == 854
+    assert not misses(reference(name), got)

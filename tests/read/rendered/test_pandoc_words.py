@@ -27,3 +27,20 @@ def test_cut_reading() -> None:
     assert cut_reading("47", "2", v) == "joined"  # two numbers in one cell: never
     assert cut_reading("\\$", "146.56", v) is None  # "$146.56" or "$ 146.56": the page does not say
     assert cut_reading("Xy", "zzy", v) is None  # unknown either way: not guessed
+
+
+def test_a_word_of_the_form_outweighs_a_letter_of_the_page() -> None:
+    # pandoc's plain text, box "Table I - Non-Derivative ...": "N" + "on-Derivative". The page's
+    # "353 N. CLARK STREET" makes "n" a word of the page, but "Non-Derivative" is the form's label and
+    # "N" none of the form's words: one word.
+    v = vocabulary(["  353 N. CLARK STREET"])
+    assert "n" in v
+    assert cut_reading("N", "on-Derivative", v) == "joined"
+    # Pieces that are both the form's words stay undecided ("Common" + "Stock" is two, by the page).
+    assert cut_reading("In", "direct", form_words()) is None
+
+
+def test_parts_of_a_word_joined_by_marks() -> None:
+    # "Filed(Mon" + "th/Day/Year)": the form prints "Filed" and "(Month/Day/Year)" apart; joined, each
+    # part is a word of the form.
+    assert cut_reading("Filed(Mon", "th/Day/Year)\\", form_words()) == "joined"

@@ -39,9 +39,11 @@ from .layout_fit import (
     _undated,
     _wrapped_marks,
     acquired_or_disposed,
+    ad_label_page,
     ad_twins,
     ends_pushed,
     nearest_printable_cut,
+    off_label_page,
     price_in_text,
     settle_where_unmoved_rows_print,
     two_amount_columns,
@@ -427,6 +429,8 @@ def _read_table(
             if shifted is not None:
                 cut, cells = shifted, [c if shifted[i] == cut[i] else _join(shifted[i]) for i, c in enumerate(cells)]
             ad_moved[k] = _unsure_acquired_or_disposed(cut, starts, cols)
+        elif ad_page is not None and pages and (off := off_label_page(cut, starts, cols, pages, ad_page)) is not None:
+            ad_moved[k] = off  # (a row on the page after the heading's sub-labels, on its own grid)
         elif "a" in cols and not grid and (astride := _astride_acquired_and_disposed(cut, starts, cols)) is not None:
             # (A layout program's text, not a text browser's grid: a browser sets a row's number on
             # whole characters under its own column's heading, where the line between them tells.)
@@ -440,6 +444,7 @@ def _read_table(
 
     # Rows of moved pages in Table II: the number standing unsure between (A) and (D), or None.
     ad_moved: dict[int, str | None] = {}
+    ad_page = ad_label_page(lines, start, head_stop, pages) if "a" in cols and pages and not grid else None
     ad_lone: dict[int, str] = {}  # rows of unmoved pages whose number fits (A) and (D) alike
     typed: dict[int, list[tuple[float, list[list[Tok]]]] | None] = {}  # rows' cuts by type, once
     for k, toks in enumerate(row_toks):

@@ -345,6 +345,39 @@ def unsure_acquired_or_disposed(cut: list[list[Tok]], starts: list[float], cols:
     for t in cut[a] or cut[d]:
         if _LONE_VALUE_RE.match(t.text) and (abs(t.mid - line) <= _AD_MARGIN or not lo - 1 <= t.mid < hi + 1):
             return t.text
+        if _AMOUNT_RE.match(t.text) and abs(t.mid - line) <= _AD_LINE:
+            return t.text  # (an amount of three digits or fewer, "854", on the line itself: as on the heading's page)
+    return None
+
+
+#: The heading line holding Table II's sub-labels "(A)" and "(D)".
+_AD_LABELS_RE = re.compile(r"\(A\)\s+\(D\)")
+
+
+def ad_label_page(lines: Sequence[str], start: int, stop: int, pages: Sequence[int]) -> int | None:
+    """The page of the heading line (of lines ``start`` to ``stop``) where Table II's "(A)" and "(D)"
+    stand, or None."""
+    return next((pages[i] for i in range(start, min(stop, len(pages))) if _AD_LABELS_RE.search(lines[i])), None)
+
+
+def off_label_page(
+    cut: list[list[Tok]], starts: list[float], cols: tuple[str, ...], pages: Sequence[int], label_page: int
+) -> str | None:
+    """A row's number in (A) or (D) printed on another page than the heading's "(A)" and "(D)", on a
+    page not moved to the heading's grid (the page break fell inside the heading, after its
+    sub-labels: the heading's rest, "of Shares", and the rows stand on the next page, which is then
+    taken for the heading's own). A layout program sets each page on a grid of its own (pdftotext
+    -layout), so that number stands only as near its column as the two grids agree: it is told as a
+    moved page's are (:func:`unsure_acquired_or_disposed`: near the line between (A) and (D), or
+    outside both), whatever its length. That number, or None."""
+    a, d = cols.index("a"), cols.index("d")
+    if not any(pages[t.line] != label_page for t in (*cut[a], *cut[d]) if t.line < len(pages)):
+        return None
+    line, lo, hi = starts[d], starts[a], starts[d + 1]
+    for t in cut[a] or cut[d]:
+        number = _LONE_VALUE_RE.match(t.text) or _AMOUNT_RE.match(t.text)
+        if number and (abs(t.mid - line) <= _AD_MARGIN or not lo - 1 <= t.mid < hi + 1):
+            return t.text
     return None
 
 

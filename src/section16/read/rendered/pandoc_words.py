@@ -123,6 +123,11 @@ def cut_reading(left: str, right: str, vocab: frozenset[str]) -> Literal["joined
     one word, or two? None when the page does not tell."""
     if _BLANK_RE.match(left) and _BLANK_RE.match(right):
         return "joined"  # a check box's line ("_____", "__X__") is one mark, never two
+    form = form_words()
+    if _known(left + right, form) and not (_known(left, form) and _known(right, form)):
+        # One of the form's own words whose pieces are not both words of the form: the form's label
+        # ("N" + "on-Derivative": "Non-Derivative"; the page's "353 N." is no evidence against it).
+        return "joined"
     joined = _known(left + right, vocab)
     split = _known(left, vocab) and _known(right, vocab) and not (_numeric(left) and _numeric(right))
     if joined and not split:

@@ -188,6 +188,9 @@ def _bands(
         # The region's one row the page break cut: its top rule is on the page before.
         top = min(w.top for w in inside)
         return [(-1e9, ys[0], _columns(page, top, ys[0]))]
+    if len(ys) == 1 and y1 > 1e8 and inside and all((w.top + w.bottom) / 2 > ys[0] for w in inside):
+        # The region's one row the page break cut below its top rule (a heading at the foot of the page).
+        return [(ys[0], 1e9, _columns(page, ys[0], max(map(_BOTTOM, inside))))]
     if len(ys) < 2:
         return None
     bands = [(a, b, _columns(page, a, b)) for a, b in itertools.pairwise(ys)]
@@ -234,6 +237,23 @@ def _band_top(
         return y0
     # Only a band with no rule across it between its top and y0: the heading's own band.
     return top - RULE_MERGE / 2 if top < y0 else y0
+
+
+def _below_sub_labels(page: Page, top: float, bottom: float) -> float | None:
+    """Where the heading's last line ends in a band from ``top`` to ``bottom`` that holds the heading's
+    rest and the first row: the bottom of the line of its sub-labels "Code" and "V" (the transaction
+    columns'); None where the band holds no such line, or a value stands at or above it."""
+    inside = [w for w in page.words if top < (w.top + w.bottom) / 2 < bottom]
+    for code in (w for w in inside if w.text == "Code"):
+        mid = (code.top + code.bottom) / 2
+        line = [w for w in inside if w.top <= mid <= w.bottom]
+        if not any(w.text == "V" and w.x0 > code.x1 for w in line):
+            continue
+        below = max(w.bottom for w in line)
+        if any(_VALUE_RE.search(w.text) for w in inside if (w.top + w.bottom) / 2 <= below):
+            return None
+        return below
+    return None
 
 
 _SUB_HEADINGS = ("Amount or Number of Shares", "Date Exercisable", "Expiration Date", "(A) or (D)")
@@ -306,6 +326,11 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
                 if values and head_sizes - values:
                     cells = _band_cells(page, top, bottom, xs, frozenset(head_sizes - values))
                 cells = [_without_heading_lines(c, head_text) for c in cells]
+                if tables.is_heading_row(cells) and (below := _below_sub_labels(page, top, bottom)) is not None:
+                    # More of the heading than its last row's sub-labels stands there (the break cut
+                    # its upper labels too, "Transaction(s) / (Instr. 4)"): the row is what stands
+                    # below the sub-labels' line, where no value stands above it.
+                    cells = _band_cells(page, below, bottom, xs)
             if heading_tail or tables.is_heading_row(cells):
                 if any(_VALUE_RE.search(c) for c in cells):
                     return None  # a row drawn inside the heading's band (no rule between them)
