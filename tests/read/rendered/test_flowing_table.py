@@ -49,12 +49,15 @@ def test_lynx_page_reads_as_its_xml() -> None:
     assert len(got.non_derivative_transactions) == 2
     assert got.non_derivative_transactions[1].shares.footnote_ids == ("F1",)
     # Table II's row "... M     472   ^(3)   ^(3) ...": 472 under (A) or under (D) is not shown by the
-    # words alone, nor whose "(2)" is the title's or the price's: those cells are left empty and
-    # their fields said missing, not guessed; the cells every cut agrees on are read.
+    # words alone, but by the blanks before it (flowing_blanks: V's and (A)'s empty cells print a
+    # space each): (D). Whose "(2)" is, the title's or the price's, and whose "(3)" after 472 is,
+    # are not shown: those fields are said missing, not guessed (the cells' values every cut reads
+    # alike are kept); the cells every cut agrees on are read.
     [row] = got.derivative_transactions
-    for path in ("shares", "acquired_disposed", "security_title", "conversion_or_exercise_price"):
+    for path in ("shares", "security_title", "conversion_or_exercise_price", "exercise_date"):
         assert f"derivative_transactions[0].{path}" in got.missing
-    assert row.shares.value is None and row.acquired_disposed.value is None
+    assert "derivative_transactions[0].acquired_disposed" not in got.missing
+    assert row.acquired_disposed.value == "D" and row.shares.footnote_ids == ()
     assert (str(row.transaction_date.value), row.underlying_shares.value, row.shares_owned_after.value) == (
         "2024-01-15",
         472,
@@ -82,7 +85,8 @@ def test_a_mark_touching_a_code_is_the_codes() -> None:
     assert tables.LOST in "".join(apart)  # (no page to list its fields in: the row is marked not whole)
     unsettled = Unsettled()
     [kept] = _read(["   Common Stock 10/12/2020   S ^(1)   24,233 D $ 42 108,370 D"], unsettled=unsettled)  # type: ignore[misc]
-    assert kept[3:5] == ["", ""] and kept[5] == "24,233"
+    # (The code's letter every cut reads alike is kept; whose mark it is, the code's or V's, is not.)
+    assert kept[3:5] == ["S", ""] and kept[5] == "24,233"
     assert unsettled.paths == ["non_derivative_transactions[0].coding", "non_derivative_transactions[0].timeliness"]
 
 

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field, fields, replace
 from ...model import Filing, Note
 from . import tables
 from .cells import LITERAL
+from .flowing_blanks import by_blanks
 from .flowing_rows import cut_flowing, holds_row_values
 from .layout_words import _heading_line
-from .values import BadValue
+from .values import BadValue, split_marks
 
 #: A heading's last words, then the next column's numbered label, one space apart on one line: the
 #: heading run together as a paragraph, not laid out in columns (which stack each label's words).
@@ -110,6 +111,7 @@ def read_flowing_table(
         return None
     rows: list[str] = []
     whole: list[bool] = []  # each row's: does its text hold what only a row holds (a date, a D or I)?
+    single: list[bool] = []  # each row's: all on one line (its blanks the converter's)?
     apart = False  # the last row's D or I came on a line apart, and nothing after it yet
     filled = [i for i in range(first, end) if raw[i].strip()]
     for n, i in enumerate(filled):
@@ -126,10 +128,12 @@ def read_flowing_table(
         if rows and (_GOES_ON_RE.match(text) or (lone_di and (not whole[-1] or _no_di(rows[-1])))):
             apart = lone_di
             rows[-1] += " " + text
+            single[-1] = False
             whole[-1] = holds_row_values(rows[-1])
         elif rows and _AMOUNTS_RE.match(text) and _no_di(rows[-1]):
             apart = False
             rows[-1] += " " + text
+            single[-1] = False
             whole[-1] = holds_row_values(rows[-1])
         elif (
             rows
@@ -139,10 +143,12 @@ def read_flowing_table(
         ):
             apart = False
             rows[-1] += " " + text
+            single[-1] = False
         else:
             apart = False
             rows.append(text)
             whole.append(holds_row_values(lines[i].strip()))
+            single.append(True)
     if not all(whole):
         return STRAY_LINE  # a line of the table's that no row holds: which row's it is is not shown
     out: list[list[str]] = []
@@ -151,11 +157,14 @@ def read_flowing_table(
     # A page printing its footnote marks raised ("^(1)") prints a bare "(2)" as the filer's text
     # ("Class B Common Stock (2)"): kept as text, not read as a mark.
     carets = any("^(" in ln for ln in raw)
-    for text in rows:
+    for text, one_line in zip(rows, single, strict=True):
         if carets and "(" in text:
             text = _BARE_MARK_RE.sub(f"({LITERAL}\\1)", text)
-        cuts = cut_flowing(_CARET_MARK_RE.sub(r"(\1)", _TOUCHING_MARK_RE.sub(r"(\1)", text)), cols)
+        text = _CARET_MARK_RE.sub(r"(\1)", _TOUCHING_MARK_RE.sub(r"(\1)", text))
+        cuts = cut_flowing(text, cols)
         cuts = tuple(c for c in cuts if c[0])  # (every row prints its security's title)
+        if len(cuts) > 1 and one_line:
+            cuts = by_blanks(text, cuts, cols)
         built = [_built(c, cols, form, table) for c in cuts]
         kinds = {type(b).__name__ for b in built}
         if not cuts or len(kinds) > 1 or None in built:
@@ -165,8 +174,9 @@ def read_flowing_table(
         counts[kind] = at + 1
         row = list(cuts[0])
         if len(cuts) > 1:
-            # The cells every cut agrees on are read; the others are left empty, their fields said missing.
-            agreed = [c if all(cut[j] == c for cut in cuts) else "" for j, c in enumerate(row)]
+            # The cells every cut agrees on are read; the others are left empty (or, where the cuts
+            # differ only in a cell's footnote marks, its value alone), their fields said missing.
+            agreed = [_agreed_cell([cut[j] for cut in cuts]) for j in range(len(row))]
             blank = _built(tuple(agreed), cols, form, table)
             if unsettled is not None and blank is not None and type(blank).__name__ == kind:
                 row = agreed
@@ -180,6 +190,16 @@ def read_flowing_table(
         unsettled.counts.update(counts)
         unsettled.paths.extend(paths)
     return out
+
+
+def _agreed_cell(cells: list[str]) -> str:
+    """A cell as every cut reads it; else its value where every cut reads the same value with other
+    footnote marks ("472" and "472 (3)": the amount is settled, its marks are not); else empty."""
+    if all(c == cells[0] for c in cells):
+        return cells[0]
+    bare = {split_marks(c)[0].strip() for c in cells}
+    value = bare.pop() if len(bare) == 1 else ""
+    return value if value and "(" not in value else ""
 
 
 def _differing(rows: list[object]) -> list[str]:
