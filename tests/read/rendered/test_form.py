@@ -229,3 +229,20 @@ def test_footnotes_read_from_the_explanation_blocks_note_where_its_heading_is_lo
     # Neither heading nor note: the footnotes are said missing.
     cut = page.replace("Intentional misstatements or omissions", "Misstatements")
     assert "footnotes" in parse(cut.encode()).missing
+
+
+def test_the_explanation_blocks_star_note_ends_the_tables_where_its_heading_is_lost() -> None:
+    # trafilatura (held out), 0000899243-21-044240: Table I written as one pipe row (the heading's
+    # labels, then every row's cells, the empty ones dropped), then the block's notes as pipe rows,
+    # "| * | If the form is filed by more than one reporting person ...", its heading lost. The "*"
+    # note (with its "*" cell) starts the block: it is no row of Table I's (which read it as one
+    # and said the table missing), and the 17 rows and 17 footnotes are read.
+    name = "0000899243-21-044240"
+    got = parse(PAGES / f"{name}.trafilatura.md")
+    ref = reference(name)
+    assert len(got.non_derivative_transactions) == len(ref.non_derivative_transactions) == 17
+    assert len(got.non_derivative_holdings) == len(ref.non_derivative_holdings) == 1
+    assert got.non_derivative_transactions[0].price_per_share.footnote_ids == ("F1",)
+    assert len(got.footnotes) == len(ref.footnotes) == 17
+    assert any(n.where == "footnotes" and "heading not found" in n.message for n in got.notes)
+    assert [m for m in misses(ref, got) if not _is_missing(m[0], got.missing)] == []

@@ -290,8 +290,8 @@ def check_unmarked_notes(filing: Filing) -> Filing:
 
 
 #: The note a reading carries where the "Explanation of Responses:" heading was not found and its
-#: block was taken from its "**" note (form.py).
-EXPLANATION_LOST = "the Explanation of Responses heading not found: the block read from its '**' note on"
+#: block was taken from its "*" or "**" note (form.py).
+EXPLANATION_LOST = "the Explanation of Responses heading not found: the block read from its '*' and '**' notes on"
 
 
 def check_unended_tables(filing: Filing) -> Filing:

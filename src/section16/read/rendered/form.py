@@ -164,6 +164,8 @@ def _index(doc: Doc) -> _Index:
         # SEC design prints the block's "** Intentional misstatements ..." note right before the
         # footnotes, so that note starts the block (after the tables), and the reader is told.
         notes_at = next((i for i in range(first["t1"], len(cells)) if _NOTES_LINE_RE.match(cells[i])), None)
+        while notes_at and rows[notes_at - 1] == rows[notes_at] and not _WORD_RE.search(cells[notes_at - 1]):
+            notes_at -= 1  # (the note's "*" or "**" in a cell before it, as a pipe table prints them)
         if notes_at is not None:
             marks[notes_at] = "expl"
             bisect.insort(marked, notes_at)
@@ -173,8 +175,13 @@ def _index(doc: Doc) -> _Index:
     return _Index(items, marked, first, no_securities, LITERAL in joined, by_notes)
 
 
-#: The Explanation of Responses' "**" note, the line every SEC design prints right before the footnotes.
-_NOTES_LINE_RE = re.compile(r"^\W*Intentional\s+misstatements\s+or\s+omissions", re.IGNORECASE)
+#: The Explanation of Responses' "*" and "**" notes, the lines every SEC design prints (in this order)
+#: right before the footnotes, and nowhere else.
+_NOTES_LINE_RE = re.compile(
+    r"^\W*(?:If\s+the\s+form\s+is\s+filed\s+by\s+more\s+than\s+one|Intentional\s+misstatements\s+or\s+omissions)",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"\w")
 
 
 def _regroup(items: list[Item]) -> list[Row]:
