@@ -52,12 +52,14 @@ def test_lynx_page_reads_as_its_xml() -> None:
     # words alone, but by the blanks before it (flowing_blanks: V's and (A)'s empty cells print a
     # space each): (D). Whose "(2)" is, the title's or the price's, and whose "(3)" after 472 is,
     # are not shown: those fields are said missing, not guessed (the cells' values every cut reads
-    # alike are kept); the cells every cut agrees on are read.
+    # alike are kept, their marks said missing); the cells every cut agrees on are read.
     [row] = got.derivative_transactions
     for path in ("shares", "security_title", "conversion_or_exercise_price", "exercise_date"):
-        assert f"derivative_transactions[0].{path}" in got.missing
+        assert f"derivative_transactions[0].{path}.footnotes" in got.missing
+        assert f"derivative_transactions[0].{path}" not in got.missing
     assert "derivative_transactions[0].acquired_disposed" not in got.missing
-    assert row.acquired_disposed.value == "D" and row.shares.footnote_ids == ()
+    assert row.acquired_disposed.value == "D" and row.shares.value == 472 and row.shares.footnote_ids == ()
+    assert row.security_title.value == "Restricted Stock Units" and row.security_title.footnote_ids == ()
     assert (str(row.transaction_date.value), row.underlying_shares.value, row.shares_owned_after.value) == (
         "2024-01-15",
         472,
@@ -87,7 +89,11 @@ def test_a_mark_touching_a_code_is_the_codes() -> None:
     [kept] = _read(["   Common Stock 10/12/2020   S ^(1)   24,233 D $ 42 108,370 D"], unsettled=unsettled)  # type: ignore[misc]
     # (The code's letter every cut reads alike is kept; whose mark it is, the code's or V's, is not.)
     assert kept[3:5] == ["S", ""] and kept[5] == "24,233"
-    assert unsettled.paths == ["non_derivative_transactions[0].coding", "non_derivative_transactions[0].timeliness"]
+    # (Only the marks are unsettled: the code's, or V's, the late filing's; the code's letter is read.)
+    assert unsettled.paths == [
+        "non_derivative_transactions[0].coding.footnotes",
+        "non_derivative_transactions[0].timeliness.footnotes",
+    ]
 
 
 def test_a_title_mark_before_the_date_is_not_a_date_cell() -> None:

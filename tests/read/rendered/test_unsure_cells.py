@@ -7,7 +7,7 @@ import pytest
 
 from section16.read.rendered import tables
 from section16.read.rendered.form import read_doc
-from section16.read.rendered.tables import T2_F4, UNSURE, RowError, read_table
+from section16.read.rendered.tables import T2_F4, UNSURE, UNSURE_MARKS, RowError, read_table
 from section16.read.rendered.unsure_cells import WHY, blank_unsure_cells
 
 _ROW = dict(zip(T2_F4, [
@@ -46,3 +46,21 @@ def test_the_unsure_cells_fields_are_emptied_and_listed_missing() -> None:
     assert row.coding is not None and row.coding.code == "M" and row.shares_owned_after.value == 473
     assert "derivative_transactions[0].coding" not in filing.missing
     assert blank_unsure_cells(filing, []) is filing
+
+
+def test_a_cell_whose_readings_differ_only_in_marks_keeps_its_value() -> None:
+    # "Restricted Stock Units (2)": the "(2)" is the title's mark or the conversion price's; the title's
+    # words are the same in every reading. The value is read, its marks emptied and listed missing.
+    cells = dict(_ROW, title="Restricted Stock Units" + UNSURE_MARKS)
+    doc = [
+        ["FORM 4"],
+        ["Table I - Non-Derivative Securities Acquired"],
+        ["Table II - Derivative Securities Acquired"],
+        [cells[k] for k in T2_F4],
+    ]
+    filing = read_doc(doc, None, "markdown")
+    (row,) = filing.derivative_transactions
+    assert row.security_title.value == "Restricted Stock Units" and row.security_title.footnote_ids == ()
+    assert "derivative_transactions[0].security_title.footnotes" in filing.missing
+    assert "derivative_transactions[0].security_title" not in filing.missing
+    assert "derivative_transactions[0].shares" in filing.missing  # (its whole cell unsure, as before)

@@ -75,18 +75,30 @@ def place_flowing(lines: list[str], cols: tuple[str, ...], unsure: bool = False)
 def _agreed(cuts: tuple[tuple[str, ...], ...], cols: tuple[str, ...]) -> list[str] | None:
     """The cells all ``cuts`` read alike, the others marked UNSURE (and empty); None where the cuts,
     or the row so emptied, are not all one kind of row, or a cut's row does not build."""
-    from .tables import UNSURE, columns, derivative, non_derivative  # (the table rules import this module: late)
+    from .tables import UNSURE, UNSURE_MARKS, columns, derivative, non_derivative  # (they import this module)
 
     form, table = next((f, t) for f in ("4", "5", "3") for t in (1, 2) if columns(f, t) == cols)
-    agreed = [c if all(cut[j] == c for cut in cuts) else UNSURE for j, c in enumerate(cuts[0])]
+    agreed = [agreed_cell([cut[j] for cut in cuts], UNSURE, UNSURE_MARKS) for j in range(len(cols))]
     kinds = set()
-    for cells in (*cuts, tuple(c.replace(UNSURE, "") for c in agreed)):
+    for cells in (*cuts, tuple(c.replace(UNSURE, "").replace(UNSURE_MARKS, "") for c in agreed)):
         by_col = dict(zip(cols, cells, strict=True))
         try:
             kinds.add(type(non_derivative(by_col, form) if table == 1 else derivative(by_col, form)))
         except ValueError:  # (tables.RowError, values.BadValue)
             return None
     return agreed if len(kinds) == 1 else None
+
+
+def agreed_cell(cells: list[str], unsure: str = "", marks_unsure: str = "") -> str:
+    """The cell every cut reads alike; else its value marked ``marks_unsure`` where the cuts read the
+    same value with other footnote marks ("472" and "472 (3)"); else ``unsure``."""
+    from .values import split_marks
+
+    if all(c == cells[0] for c in cells):
+        return cells[0]
+    bare = {split_marks(c)[0].strip() for c in cells}
+    value = bare.pop() if len(bare) == 1 else ""
+    return value + marks_unsure if value and "(" not in value else unsure
 
 
 @functools.lru_cache(maxsize=MEMO)

@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields, replace
 
-from ...model import Filing, Note
+from ...model import Coding, Filing, Note, Value
 from . import tables
 from .cells import LITERAL
 from .flowing_blanks import by_blanks
-from .flowing_rows import cut_flowing, holds_row_values
+from .flowing_rows import agreed_cell, cut_flowing, holds_row_values
 from .layout_words import _heading_line
-from .values import BadValue, split_marks
+from .values import BadValue
 
 #: A heading's last words, then the next column's numbered label, one space apart on one line: the
 #: heading run together as a paragraph, not laid out in columns (which stack each label's words).
@@ -176,7 +176,7 @@ def read_flowing_table(
         if len(cuts) > 1:
             # The cells every cut agrees on are read; the others are left empty (or, where the cuts
             # differ only in a cell's footnote marks, its value alone), their fields said missing.
-            agreed = [_agreed_cell([cut[j] for cut in cuts]) for j in range(len(row))]
+            agreed = [agreed_cell([cut[j] for cut in cuts]) for j in range(len(row))]
             blank = _built(tuple(agreed), cols, form, table)
             if unsettled is not None and blank is not None and type(blank).__name__ == kind:
                 row = agreed
@@ -192,20 +192,18 @@ def read_flowing_table(
     return out
 
 
-def _agreed_cell(cells: list[str]) -> str:
-    """A cell as every cut reads it; else its value where every cut reads the same value with other
-    footnote marks ("472" and "472 (3)": the amount is settled, its marks are not); else empty."""
-    if all(c == cells[0] for c in cells):
-        return cells[0]
-    bare = {split_marks(c)[0].strip() for c in cells}
-    value = bare.pop() if len(bare) == 1 else ""
-    return value if value and "(" not in value else ""
-
-
 def _differing(rows: list[object]) -> list[str]:
-    """The fields (model attributes) whose values are not the same in all of ``rows``."""
+    """The fields (model attributes) whose values are not the same in all of ``rows``; a field whose
+    rows differ only in its footnote marks as its ``.footnotes`` (its value is settled)."""
     names = [f.name for f in fields(rows[0])]  # type: ignore[arg-type]
-    return [n for n in names if any(getattr(r, n) != getattr(rows[0], n) for r in rows[1:])]
+    out = []
+    for n in names:
+        got = [getattr(r, n) for r in rows]
+        if all(g == got[0] for g in got[1:]):
+            continue
+        bare = [replace(g, footnote_ids=()) if isinstance(g, (Value, Coding)) else g for g in got]
+        out.append(f"{n}.footnotes" if all(b == bare[0] for b in bare[1:]) else n)
+    return out
 
 
 def _built(cells: tuple[str, ...], cols: tuple[str, ...], form: str, table: int) -> object | None:

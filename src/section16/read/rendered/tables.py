@@ -212,6 +212,11 @@ LOST = "\ue0fb"
 #: cell empty, and :func:`read_table` hands over the row and its unsure columns (the fields they give
 #: are listed missing: ``unsure_cells.blank_unsure_cells``).
 UNSURE = "\ue0fa"
+#: Put after a cell's value where the readings agree on the value but not on its footnote marks ("472"
+#: and "472 (3)"): the cell is read without marks, and only the marks of the fields it gives are listed
+#: missing (its column handed over with :data:`MARKS_ONLY` after its name).
+UNSURE_MARKS = "\ue0f9"
+MARKS_ONLY = ".footnotes"
 
 
 def _fit(cells: Row, cols: tuple[str, ...]) -> dict[str, Cell]:
@@ -427,11 +432,15 @@ def read_table(
             cut = lost is not None and any(LOST in c for c in cells)
             if cut:
                 cells = [c.replace(LOST, "") for c in cells]
-            doubt = tuple(k for k, c in zip(cols, cells, strict=False) if UNSURE in c)
+            doubt = tuple(
+                k if UNSURE in c else k + MARKS_ONLY
+                for k, c in zip(cols, cells, strict=False)
+                if UNSURE in c or UNSURE_MARKS in c
+            )
             if doubt:
                 if unsure is None:
                     raise RowError("a row's words read several ways: its cells are not settled")
-                cells = [c.replace(UNSURE, "") for c in cells]
+                cells = [c.replace(UNSURE, "").replace(UNSURE_MARKS, "") for c in cells]
             try:
                 out.append(build(_fit(cells, cols), form))
             except BadValue as e:

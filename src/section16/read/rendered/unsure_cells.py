@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from ...model import Coding, Filing, Note, Value
+from .tables import MARKS_ONLY
 
 #: The row's fields each column's cell gives (an amount's column gives the shares and the (A) or (D)
 #: its side shows; the amount owned after, shares or a value).
@@ -65,11 +66,23 @@ def blank_unsure_cells(filing: Filing, unsure: list[tuple[object, tuple[str, ...
             if cols is None:
                 out.append(row)
                 continue
-            names = [n for n in dict.fromkeys(f for c in cols for f in COLUMN_FIELDS.get(c, ())) if hasattr(row, n)]
-            out.append(dataclasses.replace(row, **{n: _emptied(getattr(row, n)) for n in names}))
-            for n in names:
-                missing.append(f"{kind}[{i}].{n}")
-                notes.append(Note(f"{kind}[{i}].{n}", WHY))
+            # (A column handed over as "title.footnotes": its value settled, its marks not.)
+            whole = {f for c in cols if not c.endswith(MARKS_ONLY) for f in COLUMN_FIELDS.get(c, ())}
+            marks = {f for c in cols if c.endswith(MARKS_ONLY) for f in COLUMN_FIELDS.get(c[: -len(MARKS_ONLY)], ())}
+            changes: dict[str, object] = {}
+            for n in dict.fromkeys(f for c in cols for f in COLUMN_FIELDS.get(c.removesuffix(MARKS_ONLY), ())):
+                if not hasattr(row, n):
+                    continue
+                value = getattr(row, n)
+                if n in whole:
+                    changes[n], path = _emptied(value), f"{kind}[{i}].{n}"
+                elif n in marks and isinstance(value, (Value, Coding)):
+                    changes[n], path = dataclasses.replace(value, footnote_ids=()), f"{kind}[{i}].{n}{MARKS_ONLY}"
+                else:
+                    continue
+                missing.append(path)
+                notes.append(Note(path, WHY))
+            out.append(dataclasses.replace(row, **changes))
         rows[kind] = tuple(out)
     return dataclasses.replace(
         filing,
