@@ -288,3 +288,61 @@ def test_cuts_by_type_are_every_cut_walked(monkeypatch: pytest.MonkeyPatch) -> N
             seen["none"] += want is None
             seen["many"] += want is not None and len(want) > 1
     assert seen["none"] > 20 and seen["many"] > 20  # (both bounds of the search are weighed)
+
+
+def _only_cut_plain(
+    units: list[list[Tok]], cols: tuple[str, ...], far: list[list[bool]], dup: list[list[bool]]
+) -> list[list[str]] | None:
+    """The one cut by type as first searched: every run of words asked ``_fits`` for every column."""
+    n, c_n = len(units), len(cols)
+    ways = [[0] * (n + 1) for _ in range(c_n + 1)]
+    back = [[0] * (n + 1) for _ in range(c_n + 1)]
+    ways[0][0] = 1
+    for c, kind in enumerate(cols):
+        longest = n if kind in layout_cells._TEXT else layout_cells._MAX_TYPED_WORDS
+        for j in range(n + 1):
+            w = ways[c][j]
+            if not w:
+                continue
+            if kind not in layout_cells._REQUIRED:
+                ways[c + 1][j] = min(2, ways[c + 1][j] + w)
+                back[c + 1][j] = j
+            for i in range(j + 1, min(n, j + longest) + 1):
+                if far[c][i - 1]:
+                    break
+                if dup[j][i - 1] or not layout_cells._fits(kind, [t for u in units[j:i] for t in u]):
+                    continue
+                ways[c + 1][i] = min(2, ways[c + 1][i] + w)
+                back[c + 1][i] = j
+    if ways[c_n][n] != 1:
+        return None
+    return layout_cells._traced(back, units, c_n, n)[0]
+
+
+def test_the_only_cut_is_the_one_every_run_asked_finds() -> None:
+    # _only_cut asks a run once per kind of column, not past a character the column never holds, and
+    # keeps what it found for _typed_cuts: the same answer as asking every run for every column.
+    rng = random.Random(7)
+    cells = [["Common Stock", "Class A Common Stock", "Stock (1)"], ["02/28/2019", "12/01/2020 (2)"],
+             ["02/28/2019", ""], ["C", "S (1)", "P", "M"], ["V", ""], ["92,481", "1,000", "0 (2)"],
+             ["A", "D"], ["$ 25.10", "$ 0", "(1)", "25.10 (2)"], ["92,481", "1,000", "0"], ["D", "I"],
+             ["By Trust", "See footnote (1)", "(2)"]]  # fmt: skip
+    seen = {"one": 0, "none": 0}
+    for _ in range(1200):
+        words = [w for options in cells if rng.random() < 0.7 for w in rng.choice(options).split()]
+        row = toks(at(*[(8 * k, w) for k, w in enumerate(words)]))
+        units, _dist, far, dup = layout_cells._prepared(row, STARTS, COLS_T1, True)
+        want = _only_cut_plain(units, COLS_T1, far, dup)
+        assert layout_cells._only_cut(units, COLS_T1, far, dup)[0] == want
+        seen["one" if want is not None else "none"] += 1
+    assert seen["one"] > 30 and seen["none"] > 30  # (both ways met)
+
+
+def test_cells_are_checked_alike_under_every_column_of_one_kind() -> None:
+    # _Fits checks a number column's cell as an amount's and a date column's as a date's (one memo
+    # entry whichever column asks): check_cell reads them alike.
+    texts = ["92,481", "$ 25.10", "0 (2)", "(1)", "", "02/28/2019", "12/01/2020 (2)", "A", "1.5.2", "-", "$",
+             "2019-02-28", "1,000.00 (1)(2)", "Common Stock", "12/1/20", "0.00", "(3) 5"]  # fmt: skip
+    for kind, checked_as in layout_cells._CHECKED_AS.items():
+        for text in texts:
+            assert tables.check_cell(kind, text) == tables.check_cell(checked_as, text), (kind, text)

@@ -193,7 +193,7 @@ def _assign(
     n, c_n = len(units), len(cols)
     inf = float("inf")
     if by_order:
-        fits: dict[tuple[str, int, int], bool] = {}  # (asked by both searches: each run weighed once)
+        fits = _Fits(units)  # (asked by both searches: each run weighed once)
         only = _only_cut(units, cols, far, dup, fits)
         if only[0] is not None or margin is None:
             return only
@@ -403,12 +403,58 @@ def _fits(kind: str, toks: list[Tok]) -> bool:
     return kind not in _TEXT or _left_aligned(toks)
 
 
+class _Fits:
+    """``_fits`` of a row's runs of units (words j..i), each answer worked out once: whether a run
+    fits is the same for every column of one kind (``_FIT_CLASS``), and what it asks of the run (its
+    words, its text, a mark before a value, its lines' alignment) is the same for every kind, so it
+    is asked once a run. Shared by ``_only_cut`` and ``_typed_cuts`` of one row."""
+
+    __slots__ = ("by_kind", "runs", "units")
+
+    def __init__(self, units: list[list[Tok]]) -> None:
+        self.units = units
+        self.by_kind: dict[tuple[str, int, int], bool] = {}
+        # (j, i) -> [words, text (None: not asked yet), mark before a value, left-aligned]
+        self.runs: dict[tuple[int, int], list[Any]] = {}
+
+    def __call__(self, kind: str, key_kind: str, j: int, i: int) -> bool:
+        key = (key_kind, j, i)
+        ok = self.by_kind.get(key)
+        if ok is None:
+            ok = self.by_kind[key] = self._fits(kind, j, i)
+        return ok
+
+    def _fits(self, kind: str, j: int, i: int) -> bool:
+        # (``_fits``, its steps in its order, each step's answer kept for the run)
+        run = self.runs.get((j, i))
+        if run is None:
+            run = self.runs[(j, i)] = [[t for u in self.units[j:i] for t in u], None, None, None]
+        text = kind in _TEXT
+        if not text:
+            cell = run[1]
+            if cell is None:
+                cell = run[1] = _cell(run[0])
+            if not _check_cell(_CHECKED_AS.get(kind, kind), cell):
+                return False
+        before = run[2]
+        if before is None:
+            before = run[2] = _mark_before_value(run[0])
+        if before:
+            return False
+        if not text:
+            return True
+        aligned = run[3]
+        if aligned is None:
+            aligned = run[3] = _left_aligned(run[0])
+        return bool(aligned)
+
+
 def _only_cut(
     units: list[list[Tok]],
     cols: tuple[str, ...],
     far: list[list[bool]],
     dup: list[list[bool]],
-    fits: dict[tuple[str, int, int], bool] | None = None,
+    fits: _Fits | None = None,
 ) -> tuple[list[str] | None, list[list[Tok]] | None]:
     """The row's cells when exactly one cut of its words (in order) reads as the columns' types;
     None when none does or several do. Whether a run fits is asked as ``_typed_cuts`` asks it: once
@@ -418,7 +464,7 @@ def _only_cut(
     ways = [[0] * (n + 1) for _ in range(c_n + 1)]  # how many cuts put units[:i] in cols[:c] (2: many)
     back = [[0] * (n + 1) for _ in range(c_n + 1)]
     ways[0][0] = 1
-    fits = {} if fits is None else fits
+    fits = _Fits(units) if fits is None else fits
     chars, bans = _char_bans(units, cols)
     for c, kind in enumerate(cols):
         longest = n if kind in _TEXT else _MAX_TYPED_WORDS
@@ -439,13 +485,7 @@ def _only_cut(
                     held |= chars[i - 1]  # type: ignore[index]
                     if held & ban:
                         break
-                if dup[j][i - 1]:
-                    continue
-                key = (key_kind, j, i)
-                ok = fits.get(key)
-                if ok is None:
-                    ok = fits[key] = _fits(kind, [t for u in units[j:i] for t in u])
-                if not ok:
+                if dup[j][i - 1] or not fits(kind, key_kind, j, i):
                     continue
                 ways[c + 1][i] = min(2, ways[c + 1][i] + w)
                 back[c + 1][i] = j
@@ -488,7 +528,7 @@ def _nearest_cut(
     far: list[list[bool]],
     dup: list[list[bool]],
     margin: float,
-    fits: dict[tuple[str, int, int], bool] | None = None,
+    fits: _Fits | None = None,
 ) -> tuple[list[str] | None, list[list[Tok]] | None]:
     """Of the cuts by type (``_typed_cuts``), the only one; or the one nearest the columns, when
     every other lies at least ``margin`` characters farther off; else none."""
@@ -504,7 +544,7 @@ def _typed_cuts(
     dist: list[list[float]],
     far: list[list[bool]],
     dup: list[list[bool]],
-    fits: dict[tuple[str, int, int], bool] | None = None,
+    fits: _Fits | None = None,
 ) -> list[tuple[float, list[list[Tok]]]] | None:
     """The cuts whose cells read as the columns' types (words in order) and make a row the form can
     print (``_a_row``), each with its distance from the columns, nearest first; None when there
@@ -518,7 +558,7 @@ def _typed_cuts(
     # j..i fit is asked once for every column of one kind (the free-text columns' test is one).
     # A run holding a character no cell of a typed column holds (``_BANNED_CHARS``) is not asked
     # about, nor is any longer run from the same unit (an ASCII row's only).
-    fits = {} if fits is None else fits
+    fits = _Fits(units) if fits is None else fits
     chars, bans = _char_bans(units, cols)
     ends: list[list[list[int]]] = [[] for _ in range(c_n)]
     ways = [[0] * (n + 1) for _ in range(c_n + 1)]
@@ -533,6 +573,7 @@ def _typed_cuts(
         ban = bans[c] if chars is not None and bans is not None else 0
         for j in range(n + 1):
             out = [j] if optional and later[j] else []
+            total = later[j] if out else 0  # (the cuts of units[j:] into cols[c:] counted as found)
             held = 0
             for i in range(j + 1, min(n, j + longest) + 1):
                 if f[i - 1]:
@@ -543,14 +584,11 @@ def _typed_cuts(
                         break
                 if not later[i] or dup[j][i - 1]:
                     continue
-                key = (key_kind, j, i)
-                ok = fits.get(key)
-                if ok is None:
-                    ok = fits[key] = _fits(kind, [t for u in units[j:i] for t in u])
-                if ok:
+                if fits(kind, key_kind, j, i):
                     out.append(i)
+                    total += later[i]
             ends[c].append(out)
-            mine[j] = min(_MAX_CUTS + 1, sum(later[i] for i in out))
+            mine[j] = min(_MAX_CUTS + 1, total)
     if not ways[0][0]:
         return []
     if ways[0][0] > _MAX_CUTS:
@@ -581,6 +619,13 @@ def _typed_cuts(
 _FIT_CLASS: dict[str, str] = {
     **{kind: "" for kind in _TEXT},
     **{kind: "number" for kind in tables._NUMBER_KINDS},
+    **{kind: "date" for kind in tables._DATE_KINDS},
+}
+
+#: The kind a column's cells are checked as (``tables.check_cell`` reads every number column by one
+#: rule, every date column by one): one memo entry for a text, whichever column asks.
+_CHECKED_AS: dict[str, str] = {
+    **{kind: "amount" for kind in tables._NUMBER_KINDS},
     **{kind: "date" for kind in tables._DATE_KINDS},
 }
 

@@ -145,7 +145,14 @@ def split_rows(row: Row, n: int, padded: list[str] | None = None) -> list[Row]:
 
 def check_cell(kind: str, text: str) -> bool:
     """Does the cell read as its column's type (a date column holding a date, say)?"""
-    return _check(kind, split_marks(text)[0])
+    return _check(kind, _unmarked(text))
+
+
+@functools.lru_cache(maxsize=MEMO)
+def _unmarked(text: str) -> str:
+    """The cell's text without its footnote marks: once a text, whichever columns ask of it (the
+    laid-out reader asks of a run of words for each kind of column it may stand in)."""
+    return split_marks(text)[0]
 
 
 _NUMBER_KINDS = frozenset(("amount", "price", "after", "conv", "ushares", "a", "d"))
