@@ -435,3 +435,29 @@ def test_notes_stopping_a_space_short_of_the_papers_edge_were_cut_there() -> Non
     ]
     assert not [p for p, _e, _g in misses(expected, got)]  # nothing else differs unsaid
     assert shown(expected, got) > 300
+
+
+def test_a_signature_caption_its_cell_wrapped_is_one_caption() -> None:
+    """chromium's print in DejaVu (held out, 0000769993-19-000383): nine signatures, three of whose
+    captions wrap ("**Signature" beside "Date", "of Reporting Person" under it). Left apart, the
+    caption was taken for the signatures' heading and its rest for the next name's first line ("of
+    Reporting Person /s/Jennifer Lee"), and three signatures were lost, presented as right. (The rows
+    as that page gives them; the page itself is no fixture: pdfplumber parts its DejaVu marks "(6)"
+    into letters, which the backends' test of every fixture PDF would not pass.)"""
+    page = [
+        ["Signatures"],
+        ["/s/Jennifer Lee", "05/23/2019"],
+        ["**Signature of Reporting Person", "Date"],
+        ["/s/Jennifer Lee", "05/23/2019"],
+        ["**Signature", "Date"],
+        ["of Reporting Person"],
+        ["/s/Jennifer Lee", "05/23/2019"],
+        ["**Signature of Reporting Person", "Date"],
+        ["Explanation of Responses:"],
+    ]
+    joined = pdf._captions_rejoined(page)
+    assert joined[4] == ["**Signature of Reporting Person", "Date"] and len(joined) == len(page) - 1
+    assert joined[5] == ["/s/Jennifer Lee", "05/23/2019"]
+    # Only the caption's own rest, under the caption's first line: not a name line, nor a rest alone.
+    assert pdf._captions_rejoined([["of Reporting Person"]]) == [["of Reporting Person"]]
+    assert pdf._captions_rejoined([["Jane Roe"], ["of Reporting Person"]]) == [["Jane Roe"], ["of Reporting Person"]]

@@ -478,7 +478,24 @@ def pdf_to_doc(data: bytes, source: str | None = None, backend: str | None = Non
     doc = text_to_doc(
         "\n".join(lines), source, table_rows=table_rows, owner_rows=owners, header_rows=boxes, footnote_rows=notes
     )
-    return _signatures_by_position(doc, lines, placed)
+    return _signatures_by_position(_captions_rejoined(doc), lines, placed)
+
+
+_CAPTION_HEAD_RE = re.compile(r"^\W*Signature$", re.IGNORECASE)
+_CAPTION_REST_RE = re.compile(r"^\s*of\s+Reporting\s+Person\s*$", re.IGNORECASE)
+
+
+def _captions_rejoined(doc: Doc) -> Doc:
+    """The doc with each signature caption its cell wrapped ("**Signature" beside "Date", "of Reporting
+    Person" on the line under it: a print in wider letters) on one row again. Left apart, the caption
+    was read as the signatures' heading and its rest as the next signature's first line."""
+    out: Doc = []
+    for row in doc:
+        if len(row) == 1 and out and out[-1] and _CAPTION_REST_RE.match(row[0]) and _CAPTION_HEAD_RE.match(out[-1][0]):
+            out[-1] = [f"{out[-1][0].rstrip()} {row[0].strip()}", *out[-1][1:]]
+            continue
+        out.append(row)
+    return out
 
 
 _SIGNATURES_RE = re.compile(r"^\s*Signatures?\s*$", re.IGNORECASE)
