@@ -19,6 +19,8 @@ _TOKEN_STRIP = "\\*_`[](){}^#:;,.!?\"'|<>"
 _NUMBER_RE = re.compile(r"^\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _DATE_RE = re.compile(r"^\d{2}/\d{2}/\d{4}$")
 _MARK_RE = re.compile(r"^\(\d{1,3}\)$")
+#: A footnote mark as pandoc's Markdown links it, "[^(1)^](#F1)" (pandoc escapes a blank inside it).
+_NOTE_LINK_RE = re.compile(r"^(?:\[\^?\(\d{1,3}\)\^?\]\(#F\d{1,3}\))+[,.;]?$")  # (marks may stand together)
 _MARKS = frozenset({"$", "*", "**", "-", "&", "%"})
 _BLANK_RE = re.compile(r"^(?:\\?_|X)+$")
 
@@ -99,7 +101,7 @@ def _numeric(token: str) -> bool:
 
 def _known(token: str, vocab: frozenset[str]) -> bool:
     t = token.replace("\\", "")
-    if _numeric(t) or _DATE_RE.match(t) or _MARK_RE.match(t):
+    if _numeric(t) or _DATE_RE.match(t) or _MARK_RE.match(t) or _NOTE_LINK_RE.match(t):
         return True
     n = norm(t)
     if not n:  # punctuation alone: a mark ("$", "*") is a token; an opening "(" is not
