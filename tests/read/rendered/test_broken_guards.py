@@ -177,3 +177,19 @@ def test_a_form_3s_no_securities_statement_is_said_missing_where_its_block_is_lo
     assert "no_securities_owned" in got.missing
     assert any(n.where == "Table I" and "heading after the tables not found" in n.message for n in got.notes)
     assert _wrong(name, "trafilatura") == []
+
+
+def test_a_price_read_as_the_value_owned_is_said_missing() -> None:
+    # pdftotext -layout with a sale's amount owned (100,976) blanked: its price, "$" over "402.841",
+    # was read as a value owned (a transaction's value owned, with no price: never in the corpus).
+    page = (PAGES / "0000950170-25-003585.pdftotext-layout.txt").read_text()
+    lines = page.split("\n")
+    k = next(i for i, ln in enumerate(lines) if "402.841 100,976" in ln)
+    a = lines[k].index("100,976")
+    lines[k] = lines[k][:a] + " " * 7 + lines[k][a + 7 :]
+    got = parse("\n".join(lines).encode())
+    row = got.non_derivative_transactions[1]
+    assert row.value_owned_after.value is None and row.price_per_share.value is None
+    fields = ("value_owned_after", "shares_owned_after", "price_per_share")
+    assert {f"non_derivative_transactions[1].{f}" for f in fields} <= set(got.missing)
+    assert row.shares.value == 4424 and parse(page.encode()).non_derivative_transactions[1].price_per_share.value

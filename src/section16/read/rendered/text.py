@@ -62,6 +62,7 @@ from .text_guards import (
 )
 from .text_lines import _T1_RE, box_labels, chunks, count_captions, table_one_title, table_two_title
 from .text_normal import normalize_layout
+from .text_note_end import stray_after_notes, unsettle_last_note
 from .text_notes import _footnote_rows as _footnote_rows  # (also read by .markdown_lines)
 
 # Grid tables (pandoc draws them with + - | borders): the borders are not text.
@@ -317,7 +318,7 @@ def text_to_doc(
     name_i = next((i for i, ln in enumerate(lines) if "Name" in ln and _NAME_RE.search(ln)), None)
     t1_i = next((i for i, ln in enumerate(lines) if table_one_title(ln)), None)
     if name_i is None or t1_i is None:
-        return [[normalize(ln)] for ln in lines if ln.strip()]
+        return _unlabelled_rows(lines, grid, footnote_rows)
     # Table I's heading stands before Table II's title: a "1. Title of" further on is Table II's.
     t2_i = next((i for i in range(t1_i + 1, len(lines)) if table_two_title(lines[i])), len(lines))
     h1 = next((i for i in range(t1_i, t2_i) if _opens_with(lines[i], "1") and _HEAD_RE.search(lines[i])), None)
@@ -402,8 +403,7 @@ def text_to_doc(
         if first in "Ee" and first and _NOTES_RE.match(ln):
             end = next((j for j in range(i + 1, len(lines)) if _is_section(lines[j])), len(lines))
             doc.append(["Explanation of Responses:"])
-            got_notes = footnote_rows(i + 1, end) if footnote_rows else None
-            doc.extend(got_notes if got_notes is not None else _footnote_rows(lines, i + 1, end, grid))
+            doc.extend(_note_rows(lines, i + 1, end, grid, footnote_rows))
             i = end
             continue
         cs = chunks(ln, i)
@@ -416,6 +416,35 @@ def text_to_doc(
         unread.append((2, t2_line + 1, no_head))
     if grid:  # (a signature wrapped in its cell: its further lines stand alone under its date)
         doc = join_wrapped_signatures(doc)
+    return [[normalize(c) for c in row] for row in doc]
+
+
+def _note_rows(lines: list[str], begin: int, end: int, grid: bool, footnote_rows: OwnerRows | None) -> Doc:
+    """The footnotes' rows, from the lines after "Explanation of Responses:" to the next section."""
+    stray = stray_after_notes(lines, begin, end)  # (the heading after the notes lost)
+    notes_end = end if stray is None else stray
+    got_notes = footnote_rows(begin, notes_end) if footnote_rows else None
+    rows = got_notes if got_notes is not None else _footnote_rows(lines, begin, notes_end, grid)
+    return rows if stray is None else unsettle_last_note(rows)
+
+
+def _unlabelled_rows(lines: list[str], grid: bool, footnote_rows: OwnerRows | None) -> Doc:
+    """A page whose box 1 label or Table I title was not found (a broken page): each line a row, but
+    the footnotes read as notes (a number beside its note's middle line is not read as opening the
+    note's last lines)."""
+    doc: Doc = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if _NOTES_RE.match(ln):
+            end = next((j for j in range(i + 1, len(lines)) if _is_section(lines[j])), len(lines))
+            doc.append(["Explanation of Responses:"])
+            doc.extend(_note_rows(lines, i + 1, end, grid, footnote_rows))
+            i = end
+            continue
+        if ln.strip():
+            doc.append([ln])
+        i += 1
     return [[normalize(c) for c in row] for row in doc]
 
 
