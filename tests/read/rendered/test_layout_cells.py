@@ -230,6 +230,11 @@ def _cuts_walked(
                 return True
             tried += 1
             filled = [e > b for b, e in zip([0, *ends[:-1]], ends, strict=True)]
+            if "date" in cols:  # (a transaction's date cell of footnote marks alone shows no date)
+                on = cols.index("date")
+                start = ends[on - 1] if on else 0
+                date_words = [t for u in units[start : ends[on]] for t in u]
+                filled[on] = any(not layout_cells._MARK_RE.match(t.text) for t in date_words)
             if layout_cells._a_row(cols, filled):
                 found.append((cost, list(ends)))
             return tried <= layout_cells._MAX_CUTS

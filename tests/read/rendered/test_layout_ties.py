@@ -300,3 +300,24 @@ def test_cuts_by_type_with_a_lone_mark_beside_a_moved_number_are_left_aside() ->
     assert len(got.derivative_transactions) == len(expected.derivative_transactions) == 9
     assert "derivative_transactions" not in got.missing
     assert misses(expected, got) == []
+
+
+def test_a_titles_mark_raised_far_right_of_its_words_reads_the_row_but_its_marks() -> None:
+    # pypdf's layout text sets each row's title mark "(1)" on the line above, ten characters past
+    # "Common Stock" (farther than a raised mark stands) and 28 left of the date. A date cell of
+    # marks alone is no date, so the mark was the title's or a stray: the rows are read with it
+    # and without it, and only the titles' footnotes are said missing (the mark was read as the
+    # date's, the date as the deemed date's: 28 wrong values).
+    name = "0000320193-22-000061"
+    got = parse(PAGES / f"{name}.pypdf-layout.txt")
+    expected = reference(name)
+    rows = got.non_derivative_transactions
+    assert len(rows) == len(expected.non_derivative_transactions) == 7
+    assert all(
+        r.transaction_date == e.transaction_date
+        for r, e in zip(rows, expected.non_derivative_transactions, strict=True)
+    )
+    assert all(r.deemed_execution_date.value is None for r in rows)
+    assert all(r.security_title.value == "Common Stock" for r in rows)
+    assert {f"non_derivative_transactions[{i}].security_title.footnotes" for i in range(7)} <= set(got.missing)
+    assert [m for m in misses(expected, got) if m[0] not in got.missing] == []

@@ -38,3 +38,12 @@ def test_a_short_line_is_cut_only_where_the_page_shows_its_edge() -> None:
     assert not any(ln.endswith(CLIPPED) for ln in mark_clipped(kept, paged=True))
     # And not on a page of flowing text (no paper's width to tell).
     assert not mark_clipped(lines, paged=False)[at].endswith(CLIPPED)
+
+
+def test_a_line_ending_in_a_words_apostrophe_was_cut() -> None:
+    # pypdf's plain text of a page whose remarks ran past the paper: "... because the SEC'" (of
+    # "SEC's") ends no sentence, though a closing quote may: the remarks are said missing.
+    name = "0000899243-21-044240"
+    got = parse(PAGES / f"{name}.pypdf-plain.txt")
+    assert reference(name).remarks is not None
+    assert got.remarks is None and "remarks" in got.missing

@@ -48,6 +48,9 @@ NOT_A_CITY_RE = re.compile(
     r"|(?<![\w/])\d{1,2}/\d{1,2}/\d{4}(?![\w/])"  # box 3's date, a line moved before the city's
     r"|^\w+\)$"  # a caption's last word ("Line)": box 6's label, the city line lost)
     r"|,\s*[A-Z]{2}\s+\d{3}"  # the state and postal code in it: the line's cells not parted ("SAN JUAN, PR 00919-51")
+    # A postal code's piece ending it: its cells run together and the code wrapped or split ("REDMOND
+    # WASHINGTON 98052-" over "6399", pypdf's "WESTBURY, NY 1" of "11590"); no corpus city ends so.
+    r"|\s\d{1,5}-?$"
 )
 
 
@@ -116,10 +119,16 @@ def list_unfound(owner: ReportingOwner, missing: list[str], notes: list[Note]) -
         # are listed missing. A city holding a comma (the form prints "CITY, ST ZIP") is another
         # box's text (box 5's title "VP, Store Operations" after the "(Street)" caption, where a
         # PDF converter ran the boxes' lines together), or the line lost its end: not read either.
-        unread = ("city", "state", "zip_code") if "," in a.city else ("state", "zip_code")
+        # So is one whose owner is an officer with no title read: flowing text sets box 5's title
+        # right after the city ("ATLANTA" / "Executive Vice President" / "GEORGIA"), and the city
+        # may have taken it ("AUSTIN CEO").
+        rel = owner.relationship
+        titled = rel is not None and rel.is_officer and not rel.officer_title
+        cut = "," in a.city or titled
+        unread = ("city", "state", "zip_code") if cut else ("state", "zip_code")
         missing.extend(f"reporting_owners[0].address.{k}" for k in unread)
         notes.append(Note("reporting_owners[0].address", "city read without state or zip", a.city))
-        if "," in a.city:
+        if cut:
             owner = dataclasses.replace(owner, address=dataclasses.replace(a, city=None))
     if owner.name is None:
         missing.append("reporting_owners[0].name")

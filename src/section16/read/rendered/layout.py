@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 from . import layout_browser_rows, layout_heading, layout_rows, tables
-from .layout_cells import _FAR, _dist, _join, _mark_apart, _ranges, assign_placed, typed_cuts
+from .layout_cells import _FAR, _TEXT, _dist, _join, _ranges, assign_placed, typed_cuts
 from .layout_cells import assign as assign  # one row cut into cells, asked of this module by the tests
 from .layout_fit import (
     SQUEEZED_TITLE,
@@ -67,12 +67,14 @@ from .layout_ties import (
     AD_TIED,
     GRID_TIED,
     MARK_TIED,
+    RAISED_TIED,
     TIED,
     TITLE_TIED,
     mark_beside_ad,
     marks_out_of_ad,
     marks_past_amount,
     marks_past_date,
+    raised_marks,
 )
 from .layout_titles import titles_run_on
 from .layout_words import _CHUNK_RE, _MARKS_RE, _NUMBER_TOKEN_RE, Tok, _is_heading_line, _tokens
@@ -185,7 +187,7 @@ def _tried(
 
 
 #: Why a further way reads the rows but for what the page leaves untold (the caller reads both ways).
-_UNTOLD = (AD_TIED, TITLE_TIED, MARK_TIED)
+_UNTOLD = (AD_TIED, TITLE_TIED, MARK_TIED, RAISED_TIED)
 #: The readings of the tables read last, by their lines, pages, form, table and ways tried.
 _TRIED: dict[object, tuple[list[list[str]], str | None, tables.RowError | None]] = {}
 
@@ -481,6 +483,7 @@ def _read_table(
         take(k, *got)
     lenient = False
     fits: dict[int, list[tuple[float, list[list[Tok]]]]] = {}  # each pending row's cuts on the grid
+    raised_of: dict[int, dict[int, list[Tok]]] = {}  # rows read with a mark far off its cell's words
     while pending:
         # Several cuts by type: the page's other rows show where it prints its columns, so of the
         # row's cuts those whose cells stand there are weighed (all of them where no other row of
@@ -507,10 +510,14 @@ def _read_table(
                 for cost, cut in typed[k] or []
                 if (after is None or cut[after])
                 and _on_grid(cut, known, cols)
-                and not any(_mark_apart(c) for c in cut)
+                and raised_marks(cut, cols, _TEXT) is not None
                 and not _mark_leads(cut, cols)
                 and not mark_beside_ad(cut, cols)
             ]  # fmt: skip
+            # (A free-text cell's mark alone a line off, far right of its words, is weighed only
+            # where no cut leaves every mark near its value: the row is then read with the mark
+            # and without it, see RAISED_TIED.)
+            fit = [e for e in fit if not raised_marks(e[1], cols, _TEXT)] or fit
             fits[k] = fit
             twin = None
             if lenient and "a" in cols and margin is not None:
@@ -522,6 +529,8 @@ def _read_table(
                     fit, twin = ([] if fit and price_in_text(fit[0][1], cols) else fit), None
             if len(fit) == 1 or (len(fit) > 1 and margin is not None and fit[1][0] - fit[0][0] >= margin):
                 take(k, [_join(c) for c in fit[0][1]], fit[0][1])
+                if raised := raised_marks(fit[0][1], cols, _TEXT):
+                    raised_of[k] = raised
                 if twin is not None:
                     ad_lone[k] = twin
                 by_types.add(page_of(k))
@@ -534,6 +543,14 @@ def _read_table(
         pending, lenient = [k for k in pending if k not in done], False
     if layout_heading.squeezed(lines[start]) and any(ends_pushed(cut[0]) for _p, cut in placed.values()):
         return [], SQUEEZED_TITLE
+    for k, raised in raised_of.items():
+        if tie is None:
+            c = next(iter(raised))
+            raise tables.RowError(f"{cells_of[k][c][:60]!r} {RAISED_TIED}")
+        if tie == "late":  # (read without those marks; "early" reads them as the cell's)
+            cut = placed[k][1]
+            cells_of[k] = [_join([t for t in cut[c] if t not in raised[c]]) if c in raised else v
+                           for c, v in enumerate(cells_of[k])]  # fmt: skip
     two_amount_columns(ad_moved, placed, cells_of, cols)
     for page in by_types:
         _check_one_grid([cut for p, cut in placed.values() if p == page], cols, pages)

@@ -595,10 +595,18 @@ def _typed_cuts(
         return None  # too many cuts to weigh: the page does not tell
     found: list[tuple[float, list[int]]] = []  # (distance, where each column's cell ends)
     path: list[int] = []
+    # A transaction's date is a date: its column holding footnote marks alone is no date shown (a
+    # title's mark raised a line and set right of its words, pypdf's "(1)" ten characters past
+    # "Common Stock", would be read as the date cell and push the date into the deemed date's).
+    on = cols.index("date") if "date" in cols else -1
+    valued = [any(not _MARK_RE.match(t.text) for t in u) for u in units]
 
     def walk(c: int, j: int, cost: float) -> None:
         if c == c_n:
-            if _a_row(cols, [e > b for b, e in zip([0, *path[:-1]], path, strict=True)]):
+            filled = [e > b for b, e in zip([0, *path[:-1]], path, strict=True)]
+            if on >= 0 and filled[on]:
+                filled[on] = any(valued[(path[on - 1] if on else 0) : path[on]])
+            if _a_row(cols, filled):
                 found.append((cost, list(path)))
             return
         for i in ends[c][j]:

@@ -13,6 +13,7 @@ from . import tables
 from .layout_cells import _LONE_VALUE_RE, _TEXT, _join, _mark_apart, position_cuts
 from .layout_ties import AD_TIED
 from .layout_words import _MARK_RE, Tok
+from .values import split_marks
 
 #: A transaction's own cells: a row without a transaction date or code has none of them.
 _TRANSACTION_ONLY = frozenset(("deemed", "amount", "ad", "price", "a", "d"))
@@ -32,8 +33,13 @@ def _nothing_owned(cols: tuple[str, ...], cells: list[str]) -> bool:
 
 def _undated(cols: tuple[str, ...], cells: list[str]) -> bool:
     """Does a Form 4 transaction (its code shown) lack its date? The form prints none without it.
-    (A Form 5 prints a holding's form type, "3", in its code column.)"""
-    return "code" in cols and bool(cells[cols.index("code")]) and not cells[cols.index("date")]
+    (A Form 5 prints a holding's form type, "3", in its code column.) Footnote marks alone are no
+    date: another cell's mark set off its words."""
+    return (
+        "code" in cols
+        and bool(cells[cols.index("code")])
+        and not split_marks(cells[cols.index("date")])[0].strip()
+    )
 
 
 def _mark_leads(cut: list[list[Tok]], cols: tuple[str, ...]) -> bool:

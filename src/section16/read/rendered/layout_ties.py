@@ -23,6 +23,7 @@ from dataclasses import replace
 from ...model import Filing, Value
 from . import tables
 from .compare import flatten
+from .layout_units import _mark_apart, raised_apart
 from .layout_words import Tok
 
 #: Why a table was not read when its back-to-back rows fit two cuts alike.
@@ -44,6 +45,10 @@ TITLE_TIED = "ends a title that starts with it: its line may begin the next row'
 #: printed with it and the next date's cell is empty (after the date cell, quoted: the row's own words,
 #: so the other table stands).
 MARK_TIED = "ends with a footnote mark beside an empty expiration date: whose mark it is cannot be told"
+#: Why a table was read both ways when a free-text cell's footnote mark stands alone a line off its
+#: words and farther right of them than a raised mark stands (:func:`raised_marks`; after the cell,
+#: quoted: the row's own words, so the other table stands).
+RAISED_TIED = "has a footnote mark a line off, far right of its words: whose mark it is cannot be told"
 #: The fields of Table I (1) and Table II (2).
 _KINDS = {1: ("non_derivative_transactions", "non_derivative_holdings"),
           2: ("derivative_transactions", "derivative_holdings")}  # fmt: skip
@@ -220,3 +225,23 @@ def mark_beside_ad(cut: Sequence[Sequence[Tok]], cols: Sequence[str]) -> bool:
 #: A number alone in a cell (an amount), and a cell holding footnote marks only.
 _LONE_NUMBER_RE = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$")
 _MARKS_ONLY_RE = re.compile(r"^\(\d{1,3}\)(?:\s?\(\d{1,3}\))*$")
+
+
+def raised_marks(
+    cut: Sequence[Sequence[Tok]], cols: Sequence[str], text: frozenset[str]
+) -> dict[int, list[Tok]] | None:
+    """A row's cut whose only footnote marks standing apart (:func:`.layout_units._mark_apart`) are
+    marks alone on their line, a line off a free-text cell's words (a title, a nature: columns
+    ``text``) and farther right of them than a raised mark stands: those cells' such marks (empty
+    where no mark stands apart). None where another mark stands apart (the cut is not the page's).
+    pypdf sets a title's superscript "(1)" ten characters past "Common Stock" on the line above:
+    the title's, or a stray mark of another cell; the caller reads the row with and without it."""
+    out: dict[int, list[Tok]] = {}
+    for c, cell in enumerate(cut):
+        if not _mark_apart(list(cell)):
+            continue
+        raised = raised_apart(list(cell)) if cols[c] in text else []
+        if not raised:
+            return None
+        out[c] = raised
+    return out

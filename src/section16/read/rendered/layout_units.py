@@ -209,6 +209,23 @@ def _mark_apart(toks: list[Tok]) -> bool:
 _RAISED_GAP = 8
 
 
+def raised_apart(toks: list[Tok]) -> list[Tok]:
+    """The footnote marks that make a cell's marks apart (:func:`_mark_apart`) only by standing alone
+    on their line, a line off the cell's words and farther right of them than :data:`_RAISED_GAP`;
+    empty where a mark is apart otherwise (or none is). Such a mark may be the cell's own raised
+    farther (pypdf sets a title's "(1)" ten characters past "Common Stock") or another cell's."""
+    if not _mark_apart(toks):
+        return []
+    raised = []
+    for m in toks:
+        if _MARK_RE.match(m.text) and not any(v.line == m.line and v is not m for v in toks):
+            words = [v for v in toks if v.line != m.line and not _MARK_RE.match(v.text)]
+            if words and all(abs(v.line - m.line) == 1 and m.x0 - v.x1 > _RAISED_GAP for v in words):
+                raised.append(m)
+    rest = [t for t in toks if t not in raised]
+    return raised if raised and not _mark_apart(rest) else []
+
+
 def _left_aligned(toks: list[Tok]) -> bool:
     """Does no line of a free-text cell hold only a number standing right of the cell's other
     lines? A title or nature wraps at its left edge: such a number is another cell's value."""

@@ -100,6 +100,12 @@ def _cut_initial(text: str) -> bool:
     return text[-1] == "." and _CUT_INITIAL_RE.search(text, len(text) - 4) is not None
 
 
+def _cut_apostrophe(text: str) -> bool:
+    """A line ending in an apostrophe right after a letter ("... because the SEC'"): a word cut after
+    its apostrophe ("SEC's"), no sentence's end (a closing quote ends one after its stop)."""
+    return text[-1] in "'’" and text[-2:-1].isalpha()
+
+
 def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) -> list[str]:
     """On a page laid out wider than the paper, the footnotes and remarks run past the paper's edge
     and lose their ends. Such a line (longer than a page holds, not ending a sentence) is marked
@@ -148,7 +154,9 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
         text = ln.rstrip()
         # (``text`` is stripped: it ends a sentence where its last letter is a stop, _ENDS_SENTENCE_RE's
         # answer without trying the pattern at each stop of the line; and its blanks joined are no longer.)
-        if len(text) <= least or (text[-1] in _SENTENCE_STOPS and not _cut_initial(text)) or _is_rule(text):
+        if len(text) <= least or _is_rule(text):
+            continue
+        if text[-1] in _SENTENCE_STOPS and not _cut_initial(text) and not _cut_apostrophe(text):
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if len(text) <= full:

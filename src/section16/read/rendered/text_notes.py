@@ -42,10 +42,10 @@ def _footnote_rows(lines: list[str], begin: int, end: int, grid: bool = False) -
             texts[i] = [c.text for c in cs]
     anchors = _drop_drawn_captions(anchors, texts, lines)
     if not anchors:
-        return [[" ".join(t)] for _i, t in sorted(texts.items())]
+        return _unnumbered(texts)
     anchors, drawn_unsettled, drawn = _after_lead_notes(anchors, texts)
     if not anchors:
-        return [[" ".join(t)] for _i, t in sorted(texts.items())]
+        return _unnumbered(texts)
     rows: list[list[str]] = [[f"({fid})"] for _i, fid in anchors]
     lead: list[list[str]] = []
     idx = [a for a, _f in anchors]
@@ -91,13 +91,64 @@ def _footnote_rows(lines: list[str], begin: int, end: int, grid: bool = False) -
     else:
         open_ends = {i for i, b in bare.items() if b[-1:] not in _SENTENCE_STOPS}
         stops = {i for i, b in bare.items() if _STOP_RE.search(b)}  # (a line cut at the edge ends in CLIPPED)
+        # Full lines stopping mid-sentence: no note ends on one, but where the next note says it goes
+        # on ("(continued from footnote 2) ...").
+        firsts = {i for i in body if _CONTINUED_RE.match(" ".join(texts[i]))}
+        run_on = {
+            i for i, b in bare.items()
+            if len(b) >= 0.8 * width and i not in stops
+            and (k := bisect.bisect_right(order, i)) < len(order) and order[k] not in firsts
+        }  # fmt: skip
+        goes_on = {
+            k for k, a in enumerate(idx)
+            if _CONTINUED_RE.match(" ".join(texts[a] or texts.get(after[a] or -1, [])))
+        }  # fmt: skip
         of_line = _footnote_of_lines(
-            body, idx, {i for i in idx if not texts[i]}, ends, open_ends, unsettled=unsettled, stops=stops
-        )
+            body, idx, {i for i in idx if not texts[i]}, ends, open_ends, unsettled=unsettled, stops=stops,
+            run_on=(run_on, goes_on), firsts=firsts,
+        )  # fmt: skip
     unsettled |= drawn_unsettled
+    if _before_form_note(lines, begin, end, texts):
+        unsettled = set(range(len(rows)))
+    # A line of a table's cells alone ("$0", "5,000", "D": pdftotext without -layout draws Table II's
+    # last cells after the notes) is no note's: the note it ran into is not settled.
+    unsettled |= {k for i, k in of_line.items() if texts[i] and _CELLS_LINE_RE.match(" ".join(texts[i]))}
     for i, k in of_line.items():
         rows[k].append(" ".join(texts[i]))
     return lead + [[f"{r[0]} {_join_lines(r[1:])}{UNSETTLED if k in unsettled else ''}"] for k, r in enumerate(rows)]
+
+
+def _before_form_note(lines: list[str], begin: int, end: int, texts: dict[int, list[str]]) -> bool:
+    """Do the section's lines hold the form's own "*" note but not its "**" note, which the page prints
+    further on? The filer's notes follow the form's "**" note: what a text in drawn order sets between
+    the two (pdftotext without -layout: a row's cells "Class A" / "Common 2,731.00" / "Stock" / "(1)")
+    is no note the page settles."""
+    if not any(_LEAD_NOTE_RE.match(" ".join(t)) for t in texts.values()):
+        return False
+    if any(_FORM_NOTE_RE.match(lines[i].strip()) for i in range(begin, end)):
+        return False
+    return any(_FORM_NOTE_RE.match(ln.strip()) for ln in lines[end:])
+
+
+#: A note that says it goes on from the one before ("(continued from footnote 2) and ...", "(cont'd)").
+_CONTINUED_RE = re.compile(r"^\((?:continued\s+from\b|cont\W{1,3}d\))", re.IGNORECASE)
+
+#: A line holding a table's cells only: amounts, prices, dates, a lone D or I, footnote marks.
+_CELLS_LINE_RE = re.compile(
+    r"^(?:(?:\$\s?)?\d[\d,]*(?:\.\d+)?|\d{1,2}/\d{1,2}/\d{4}|[DI]|\(\d{1,3}\))"
+    r"(?:\s+(?:(?:\$\s?)?\d[\d,]*(?:\.\d+)?|\d{1,2}/\d{1,2}/\d{4}|[DI]|\(\d{1,3}\)))*$"
+)
+
+
+def _unnumbered(texts: dict[int, list[str]]) -> Doc:
+    """The notes' section's lines when no note's number opens one. The form prints every note with its
+    number, so text there without one is no note the page settles (pdftotext without -layout draws
+    the signature block's "X", "Title", "(D)" there, and the notes under the form's own, after Table
+    II's cells): each line is given as an unsettled note, listed missing rather than read as notes
+    1, 2, 3. (The form's own "*" and "**" notes stay as they are: the form reader knows them.)"""
+    return [
+        [" ".join(t) + ("" if _LEAD_NOTE_RE.match(" ".join(t)) else UNSETTLED)] for _i, t in sorted(texts.items()) if t
+    ]
 
 
 #: The form's own notes' first words ("*", "**", their text), before the filer's first number.
@@ -219,8 +270,10 @@ def _notes_apart(body: list[int], idx: list[int], texts: dict[int, list[str]]) -
     return of_line, set()
 
 
-#: A sentence's stop and the quotes or brackets closing it (a line ending in "(DE)" stops no sentence).
-_STOP_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
+#: A sentence's stop and the quotes or brackets closing it (a line ending in "(DE)" stops no sentence;
+#: nor does one ending in a title before a name: "... affiliates of HCA Inc. founder Dr." over "Thomas
+#: F. Frist Jr.", where pypdf's layout text set the next note's number beside the note's middle line).
+_STOP_RE = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)[.!?][\"'\u201d\u2019)\]]*\s*$")
 
 
 def _unsettled_notes(lines: list[str], body: list[int], idx: list[int]) -> set[int]:
@@ -310,6 +363,8 @@ def _footnote_of_lines(
     open_ends: set[int] | None = None,
     unsettled: set[int] | None = None,
     stops: set[int] | None = None,
+    run_on: tuple[set[int], set[int]] | None = None,
+    firsts: frozenset[int] | set[int] = frozenset(),
 ) -> dict[int, int]:
     """Which footnote each text line belongs to. Where blank lines part the footnotes (one number in
     each run of lines), the runs are the footnotes; so where the short last lines of paragraphs do
@@ -318,7 +373,10 @@ def _footnote_of_lines(
     goes on the run before where that one stops mid-sentence (``open_ends``): a page break cut the
     note (its number stands on the first page's part). Where the numbers' places fit more than one
     parting of the lines (:func:`_centred`), the notes they do not agree on are added to
-    ``unsettled`` (when given); ``stops``: the lines ending a sentence."""
+    ``unsettled`` (when given); ``stops``: the lines ending a sentence; ``run_on``: the full lines
+    stopping mid-sentence, and the notes that say they go on from the one before: a note of another
+    ending there is added to ``unsettled``, with the next; ``firsts``: lines that open a note ("(continued
+    from footnote 2) ..."), which no parting takes into the note above."""
     del alone  # a number on a line of its own is centred like any other
     numbers = set(idx)
     note_lines = {*body, *idx}
@@ -340,6 +398,14 @@ def _footnote_of_lines(
                 runs.append([i])
         with_number = [[a for a in idx if r[0] <= a <= r[-1]] for r in runs]
         if all(len(n) == 1 for n in with_number):
+            if unsettled is not None and open_ends:
+                # A note stopping mid-sentence before a run whose number stands below its first line
+                # (a page break between: "... held by" / "Hercules. However, ..." / "... the Thomas" /
+                # "(2) F. Frist III ..."): the run's first lines may end the note above.
+                for k in range(1, len(runs)):
+                    a, b = idx.index(with_number[k - 1][0]), idx.index(with_number[k][0])
+                    if _runs_on(runs[k - 1][-1], b, run_on) and with_number[k][0] != runs[k][0]:
+                        unsettled.update((a, b))
             return {i: idx.index(n[0]) for r, n in zip(runs, with_number, strict=True) for i in r if i in body}
         if cut and all(with_number):
             # The short last lines of paragraphs part the footnotes but where one ends in a full
@@ -348,16 +414,32 @@ def _footnote_of_lines(
             for r, n in zip(runs, with_number, strict=True):
                 inner = [i for i in r if i in body]
                 ties: set[int] | None = set() if unsettled is not None else None
-                for i, k in _centred(inner, n, ties, stops).items():
+                for i, k in _centred(inner, n, ties, stops, _shifted(run_on, idx.index(n[0])), firsts).items():
                     out[i] = idx.index(n[k])
                 if unsettled is not None and ties:
                     unsettled.update(idx.index(n[k]) for k in ties)
             return out
-    return _centred(body, idx, unsettled, stops)
+    return _centred(body, idx, unsettled, stops, run_on, firsts)
+
+
+def _runs_on(line: int, nxt: int, run_on: tuple[set[int], set[int]] | None) -> bool:
+    """Does a note ending on ``line`` stop mid-sentence on a full line, the next note (``nxt``) not
+    saying it goes on from it?"""
+    return run_on is not None and line in run_on[0] and nxt not in run_on[1]
+
+
+def _shifted(run_on: tuple[set[int], set[int]] | None, first: int) -> tuple[set[int], set[int]] | None:
+    """``run_on`` for a run of the notes whose first is note ``first`` (its notes counted from 0)."""
+    return None if run_on is None else (run_on[0], {k - first for k in run_on[1]})
 
 
 def _centred(
-    body: list[int], idx: list[int], unsettled: set[int] | None = None, stops: set[int] | None = None
+    body: list[int],
+    idx: list[int],
+    unsettled: set[int] | None = None,
+    stops: set[int] | None = None,
+    run_on: tuple[set[int], set[int]] | None = None,
+    firsts: frozenset[int] | set[int] = frozenset(),
 ) -> dict[int, int]:
     """A page printed from HTML centres the number "(1)" beside its text: each footnote (the k-th
     number of ``idx``) is the run of lines whose middle is its number. ``unsettled`` (when given)
@@ -373,23 +455,41 @@ def _centred(
             # number at its note's top: "(2) The trustees ..." over its further lines).
             return {i: bisect.bisect_right(idx, i) - 1 for i in body}
         return out  # (no parting centres every number: the page does not set them so)
+    if firsts:
+        # A line saying its note goes on from the one before opens that note: of the partings, those
+        # where it does (none: the numbers are set off their notes' middles, and the partings weighed
+        # below stand).
+        pinned = _centred_partings(body, idx, None, firsts)
+        if pinned is not None:
+            settled = pinned
+            if all(len(ks) == 1 for ks in settled):
+                out = {i: next(iter(ks)) for i, ks in zip(body, settled, strict=True)}
     if any(len(ks) > 1 for ks in settled):
-        stopped = _centred_partings(body, idx, stops) if stops is not None else None
+        stopped = _centred_partings(body, idx, stops, firsts) if stops is not None else None
         if stopped is not None and all(len(ks) == 1 for ks in stopped):
             # One parting alone ends every note but the last on a line ending a sentence: that one.
             return {i: next(iter(ks)) for i, ks in zip(body, stopped, strict=True)}
         unsettled.update(k for ks in settled if len(ks) > 1 for k in ks)
+    elif run_on is not None:
+        # One parting centres every number, but a note of it ends mid-sentence on a full line: a
+        # number set off its note's middle (pypdf's "(1)" beside the first of three lines, "...
+        # founder Dr." / "Thomas F. Frist Jr. ... held by" / "Hercules. ... therein.") fits a parting
+        # of the wrong lines. That note and the next are not settled.
+        last = {next(iter(ks)): i for i, ks in zip(body, settled, strict=True)}
+        unsettled.update(j for k in range(len(idx) - 1) if _runs_on(last.get(k, -1), k + 1, run_on) for j in (k, k + 1))
     return out
 
 
-def _centred_partings(body: list[int], idx: list[int], stops: set[int] | None) -> list[set[int]] | None:
+def _centred_partings(
+    body: list[int], idx: list[int], stops: set[int] | None, firsts: frozenset[int] | set[int] = frozenset()
+) -> list[set[int]] | None:
     """For each line of ``body``, the notes it belongs to in some parting of the lines into notes
     where each note's lines hold its number's line (the k-th of ``idx``) and are centred on it to
     half a line: a note of an even count of lines has its number on either middle line, as
     converters round the number's place up or down (pypdf's layout up, "(2)" beside the second of
     four lines), but for a number on a line of its own amid its note's lines (a grid finer than the
     lines: centred exactly). None where no parting fits. With ``stops``, only partings whose every note but the
-    last ends on a line of ``stops`` (a sentence's end)."""
+    last ends on a line of ``stops`` (a sentence's end). No note holds a line of ``firsts`` but as its first."""
     n, m = len(idx), len(body)
 
     lines = set(body)
@@ -404,6 +504,7 @@ def _centred_partings(body: list[int], idx: list[int], stops: set[int] | None) -
             body[p] <= a <= body[q]
             and abs(body[p] + body[q] - 2 * a) <= off
             and (stops is None or k == n - 1 or body[q] in stops)
+            and not (firsts and any(body[j] in firsts for j in range(p + 1, q + 1)))
         )
 
     # spans[k]: note k's (first, last) lines, from each start a parting of the notes before reaches.
