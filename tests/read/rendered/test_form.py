@@ -246,3 +246,26 @@ def test_the_explanation_blocks_star_note_ends_the_tables_where_its_heading_is_l
     assert len(got.footnotes) == len(ref.footnotes) == 17
     assert any(n.where == "footnotes" and "heading not found" in n.message for n in got.notes)
     assert [m for m in misses(ref, got) if not _is_missing(m[0], got.missing)] == []
+
+
+def test_table_ii_opens_at_its_first_heading_label_where_its_title_is_lost() -> None:
+    # trafilatura (held out), 0000320193-20-000039: Table II's title dropped, its heading ("| 1. Title
+    # of Derivative Security (Instr. 3) | ...", which Table I's does not print) and three rows kept.
+    # The label starts Table II (and ends Table I, whose rows were read with Table II's and refused).
+    name = "0000320193-20-000039"
+    page = (PAGES / f"{name}.trafilatura.md").read_text()
+    assert "Table II" not in page
+    got = parse(page.encode())
+    ref = reference(name)
+    assert len(got.derivative_transactions) == len(ref.derivative_transactions) == 3
+    assert len(got.non_derivative_transactions) == len(ref.non_derivative_transactions)
+    assert "derivative_table" not in got.missing and "derivative_transactions" not in got.missing
+    assert [m for m in misses(ref, got) if not _is_missing(m[0], got.missing)] == []
+    # Without that label, Table II is said missing (its title not found).
+    cut = parse(page.replace("1. Title of Derivative Security", "Title").encode())
+    assert "derivative_transactions" in cut.missing and cut.derivative_transactions == ()
+    # Opened by the label but no row read (its rows taken out): not given as empty, said missing.
+    rowless = "\n".join(ln for ln in page.split("\n") if not ln.startswith("| Restricted Stock Unit |"))
+    empty = parse(rowless.encode())
+    assert empty.derivative_transactions == () and "derivative_transactions" in empty.missing
+    assert any(n.where == "Table II" and "title not found" in n.message for n in empty.notes)

@@ -120,6 +120,7 @@ class _Index:
     no_securities: bool  # "No securities are beneficially owned" anywhere on the page
     literal: bool  # a cell holds :data:`~.cells.LITERAL`
     expl_by_notes: bool = False  # "expl" is the block's "**" note: its heading was not found
+    t2_by_label: bool = False  # "t2" is Table II's first heading label: its title was not found
 
 
 def _index(doc: Doc) -> _Index:
@@ -171,8 +172,19 @@ def _index(doc: Doc) -> _Index:
             bisect.insort(marked, notes_at)
             first["expl"] = notes_at
             by_notes = True
+    by_label = False
+    if "t2" not in first and "t1" in first:
+        # Table II's title lost (trafilatura drops it): only Table II's heading opens with "1. Title of
+        # Derivative Security", so that label starts the table (and ends Table I), before any block after.
+        end = first.get("expl", len(cells))
+        label_at = next((i for i in range(first["t1"] + 1, end) if _T2_LABEL_RE.match(cells[i])), None)
+        if label_at is not None and marks[label_at] is None:
+            marks[label_at] = "t2"
+            bisect.insort(marked, label_at)
+            first["t2"] = label_at
+            by_label = True
     items = list(zip(rows, cells, marks, strict=True))
-    return _Index(items, marked, first, no_securities, LITERAL in joined, by_notes)
+    return _Index(items, marked, first, no_securities, LITERAL in joined, by_notes, by_label)
 
 
 #: The Explanation of Responses' "*" and "**" notes, the lines every SEC design prints (in this order)
@@ -182,6 +194,8 @@ _NOTES_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"\w")
+#: Table II's first heading label, which Table I's heading does not print.
+_T2_LABEL_RE = re.compile(r"^\W*1\s*\.\s*Title\s+of\s+Derivative\s+Security", re.IGNORECASE)
 
 
 def _regroup(items: list[Item]) -> list[Row]:
@@ -205,6 +219,8 @@ def _region(ix: _Index, key: str) -> list[Item] | None:
     rx = _MARKERS[key]
     rest = rx.sub("", flat(first[1]), count=1).strip(" :*") if key not in ("t1", "t2") else ""
     head = [(first[0], rest, None)] if rest else []
+    if key == "t2" and ix.t2_by_label:
+        head = [(first[0], first[1], None)]  # (the marker is the heading's first label: kept)
     return head + ix.items[start + 1 : end]
 
 
@@ -332,6 +348,11 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
             missing.extend(TABLE_FIELDS[2])
     else:
         rows2 = table_rows(t2_items, 2)
+        if ix.t2_by_label and not rows2 and not any(k in missing for k in TABLE_FIELDS[2]):
+            # Opened by its heading's label, its title lost: the page lost parts, and where its rows
+            # stand (a block between them and the heading) is not shown; read empty, it is unread.
+            missing.extend(("derivative_table", *TABLE_FIELDS[2]))
+            notes.append(Note("Table II", "its title not found (opened by its heading's first label) and no row read"))
     for table, key in ((1, "t1"), (2, "t2")):
         if _rows_in_title(ix, key):
             if table == 1:
