@@ -193,3 +193,18 @@ def test_a_price_read_as_the_value_owned_is_said_missing() -> None:
     fields = ("value_owned_after", "shares_owned_after", "price_per_share")
     assert {f"non_derivative_transactions[1].{f}" for f in fields} <= set(got.missing)
     assert row.shares.value == 4424 and parse(page.encode()).non_derivative_transactions[1].price_per_share.value
+
+
+def test_an_amount_read_as_the_value_owned_on_a_row_without_its_code_is_said_missing() -> None:
+    # w3m's page with the sale's code cell taken out (the row's later cells one column left): the
+    # price's "$" then stands over the amount owned, 100,976 read as a value owned.
+    page = (PAGES / "0000950170-25-003585.w3m-dump.txt").read_text()
+    lines = page.split("\n")
+    k = next(i for i, ln in enumerate(lines) if "402.841 100,976" in ln)
+    a = lines[k].index("S^(1)")
+    b = lines[k].index("4,424")
+    lines[k] = lines[k][:a] + lines[k][b:]
+    got = parse("\n".join(lines).encode())
+    row = got.non_derivative_transactions[1]
+    assert row.value_owned_after.value is None and row.code is None
+    assert "non_derivative_transactions[1].value_owned_after" in got.missing

@@ -27,9 +27,9 @@ A footnote named by no mark read (and no table or row cell said missing), and a 
 row: the rows that carried its mark were lost (trafilatura drops a table's rows as boilerplate and
 keeps its headings and the notes); the empty table is said missing, not given as empty.
 
-A transaction's amount owned read as a value ("$66.35") with no price read: the row lost a cell or
-gained one, and the price's "$" (or the price) stands in the amount owned's column; the amount
-owned and the price are said missing (a value owned on a transaction is all but unknown).
+A transaction's amount owned read as a value ("$66.35") with no price or no code read: the row lost
+a cell or gained one, and the price's "$" (or the price) stands in the amount owned's column; the
+amount owned and the price are said missing (a value owned on a transaction is all but unknown).
 
 The "Explanation of Responses" heading not found (every SEC page prints it after the tables): the page
 lost blocks of the printed form, so a table read with no row may have lost its rows, and a Form 3's
@@ -351,15 +351,18 @@ _VALUED_FIELDS = ("value_owned_after", "shares_owned_after", "price_per_share")
 
 def check_valued_rows(filing: Filing) -> Filing:
     """The reading with a transaction's amount owned and price said missing where the amount owned
-    is read as a value ("$66.35") and no price is read: a cell of the row was lost or came in, and
-    the price's "$", or the price itself, stands in the amount owned's column (a Form 4 reports a
-    value owned, not shares, almost never: one transaction of the corpus's 903 filings, priced)."""
+    is read as a value ("$66.35") and no price or no transaction code is read: a cell of the row was
+    lost or came in, and the price's "$", or the price itself, stands in the amount owned's column (a
+    Form 4 reports a value owned, not shares, almost never: one transaction of the corpus's 903
+    filings, priced and coded)."""
     changes: dict[str, tuple[object, ...]] = {}
     missing: list[str] = []
     for kind in ("non_derivative_transactions", "derivative_transactions"):
         rows = list(getattr(filing, kind))
         bad = [
-            i for i, r in enumerate(rows) if r.value_owned_after.value is not None and r.price_per_share.value is None
+            i
+            for i, r in enumerate(rows)
+            if r.value_owned_after.value is not None and (r.price_per_share.value is None or not r.code)
         ]
         for i in bad:
             rows[i] = dataclasses.replace(rows[i], **{f: Value(None) for f in _VALUED_FIELDS})
