@@ -93,7 +93,7 @@ def test_no_more_runs_of_the_letters_than_exact_prints_means_no_print_spaced_oth
             rng.choice(("a", "b", " ", "  ", "\n", name, name.replace(" ", ""))) for _ in range(rng.randint(1, 12))
         )
         letters = name.replace(" ", "")
-        if _spaced_prints(letters, text) <= text.count(name):
+        if _spaced_prints(letters, text.replace(" ", "")) <= text.count(name):
             skipped += 1
             assert not _prints_spaced_otherwise(name, text), (name, text)
         found += _prints_spaced_otherwise(name, text)

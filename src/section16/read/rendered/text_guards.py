@@ -221,6 +221,7 @@ def check_name_prints(filing: Filing, text: str) -> Filing:
     # (The form's own prints only, above the signatures: a filer's notes may spell a name otherwise.)
     ends = [at for at in (text.find("Signature"), text.find("Explanation of Responses")) if at >= 0]
     text = text[: min(ends)] if ends else text
+    joined: str | None = None
     for i, o in enumerate(owners):
         if not o.name or " " not in o.name.strip():
             continue
@@ -232,7 +233,9 @@ def check_name_prints(filing: Filing, text: str) -> Filing:
         exact = text.count(o.name)
         if text.count(letters[:3]) <= exact and text.count(letters[-3:]) <= exact:
             continue
-        if _spaced_prints(letters, text) <= exact:
+        if joined is None:
+            joined = text.replace(" ", "")  # (once a page: a laid-out page is mostly spaces)
+        if _spaced_prints(letters, joined) <= exact:
             continue  # (each run of the letters is an exact print's: no print spaced otherwise)
         # (the pattern opens with a letter, found at C speed; a print inside a longer word is not one)
         spaced = re.compile(" ?".join(map(re.escape, letters)) + "(?!\\w)")
@@ -247,17 +250,16 @@ def check_name_prints(filing: Filing, text: str) -> Filing:
     return replace(filing, reporting_owners=tuple(owners), missing=tuple(dict.fromkeys(missing)), notes=tuple(notes))
 
 
-def _spaced_prints(letters: str, text: str) -> int:
-    """How many times the letters stand in a row in the text with its spaces taken out (overlapping
-    runs counted too).
+def _spaced_prints(letters: str, joined: str) -> int:
+    """How many times the letters stand in a row in ``joined``, the text with its spaces taken out
+    (overlapping runs counted too).
 
     Every print the pattern below finds (the letters, a space or none between two) is such a run,
     and each exact print is one; no two prints make the same run (the same letters at the same
     places, from the first to the last, are the same piece of the page). So where there are no
-    more runs than exact prints (``text.count``), every print is exact, and the pattern need not be made (0.1 to 0.3
-    ms for each page's name) nor tried (it opens with a single letter: a look at each of its places
-    in the page, some 5 % of a laid-out page's reading)."""
-    joined = text.replace(" ", "")
+    more runs than exact prints (``text.count``), every print is exact, and the pattern need not be
+    made (0.1 to 0.3 ms for each page's name) nor tried (it opens with a single letter: a look at
+    each of its places in the page, some 5 % of a laid-out page's reading)."""
     n, at = 0, joined.find(letters)
     while at >= 0:
         n += 1

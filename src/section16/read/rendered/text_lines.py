@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from .boxes import _LABEL_RE, _LABEL_STARTS
+from .boxes import _LABEL_STARTS, _labels
 from .text_find import places_of
 
 # Only ASCII spaces part cells: a no-break space belongs to the text it stands in.
@@ -108,7 +108,7 @@ def box_labels(line: str) -> tuple[tuple[int, str], ...]:
     if line.isascii() and not any(w in line.lower() for w in _LABEL_STARTS):
         return ()
     out = []
-    for m in _LABEL_RE.finditer(line):
+    for m in _labels(line):  # (``_LABEL_RE.finditer``'s matches, the pattern tried where a label can begin)
         if m.lastgroup in _BOX_LABELS:
             pre = _LABEL_NUMBER_RE.search(line[: m.start()])
             out.append((pre.start() if pre else m.start(), m.lastgroup))
