@@ -218,15 +218,33 @@ def settle(
         return rows, why
     settled = got[1]
     if why:
-        return (settled, None) if settled is not None else (rows, UNSETTLED)
+        return (_marks_unsure(settled, cols), None) if settled is not None else (rows, UNSETTLED)
     flat = [[" ".join(c.split()) for c in row] for row in rows]
     if settled is not None and flat == settled:
         return rows, why
     if settled is not None and got[2]:
         # Every row stands on the grid the heading's labels draw, a cell in its own column's: the
         # layout reader placed them under headings that do not stand over them.
-        return settled, None
+        return _marks_unsure(settled, cols), None
     return [], UNPLACED if settled is not None else UNSETTLED
+
+
+#: A text ending in a footnote mark standing apart: "Class B Common Stock (2)".
+_TEXT_MARK_RE = re.compile(r"\s\(\d{1,3}\)$")
+
+
+def _marks_unsure(rows: list[list[str]], cols: tuple[str, ...]) -> list[list[str]]:
+    """The rows with each text cell (a title, an underlying title, a nature) that ends in a footnote
+    mark standing apart marked unsure (:data:`~.tables.UNSURE`: its fields said missing). A page
+    printing its marks as plain text, as these pages do ("(2)", neither raised nor linked), prints a
+    filer's own "(2)" ending a title ("Class B Common Stock (2)") alike: the title, and its marks, are
+    not settled."""
+    out = []
+    for row in rows:
+        out.append(
+            [c + tables.UNSURE if k in _TEXT and _TEXT_MARK_RE.search(c) else c for k, c in zip(cols, row, strict=True)]
+        )
+    return out
 
 
 def _settled(rows: list[tuple[list[Cell], list[tuple[int, ...]]]], n: int) -> list[tuple[int, ...]] | None:
