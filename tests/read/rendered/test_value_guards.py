@@ -153,3 +153,17 @@ def test_an_amount_run_into_the_next_word_is_said_missing() -> None:
     assert {"non_derivative_holdings[1].security_title", "non_derivative_holdings[2].security_title"} <= set(
         got.missing
     )
+
+
+def test_a_title_opening_with_a_natures_words_is_said_missing_with_the_nature() -> None:
+    # pymupdf4llm ran the nature's first line into the title's cell: "By Estate Class A Common Stock"
+    # beside the nature "Planning Vehicles". No title of the corpus opens with "By" or "Held by".
+    name = "0001441816-24-000128"
+    got = parse(PAGES / f"{name}.pymupdf4llm.md")
+    holding = got.non_derivative_holdings[0]
+    assert holding.security_title.value is None and holding.nature_of_ownership.value is None
+    assert {"non_derivative_holdings[0].security_title", "non_derivative_holdings[0].nature_of_ownership"} <= set(
+        got.missing
+    )
+    wrong = [m for m in misses(reference(name), got) if m[0].startswith("non_derivative") and m[0] not in got.missing]
+    assert not [m for m in wrong if "title" in m[0] or "nature" in m[0]], wrong

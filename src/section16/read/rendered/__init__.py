@@ -22,7 +22,7 @@ from .pdf import pdf_to_doc
 from .tabbed import is_tabbed, tabbed_to_doc
 from .text import read_text
 from .text_find import places_of
-from .text_guards import check_amendment_date
+from .text_guards import check_amendment_date, check_unsaid_box_fields
 
 
 def parse_html(data: bytes, source: str | None = None) -> Filing:
@@ -40,7 +40,10 @@ def parse_markdown(data: bytes, source: str | None = None) -> Filing:
         # Box 4's date not read: a Markdown made from a PDF's text (MarkItDown) may set it in a table
         # of its own, apart from its label; then whether the page amends a filing is not known.
         filing = check_amendment_date(filing, data.decode("utf-8", errors="replace"))
-    return filing
+    # Box 5's officer checked with no title read, a city with no state, a US state with no zip: a
+    # Markdown made from a PDF's text (MarkItDown, pymupdf4llm) sets those cells where no box takes
+    # them, and the blank read is listed missing, as the text front end lists it.
+    return check_unsaid_box_fields(filing)
 
 
 #: A footnote mark written as a link to its note, as markdownify writes the SEC page's.

@@ -56,12 +56,28 @@ def _bare_mark(text: str, numbers: frozenset[str]) -> bool:
 _GLUED_AMOUNT_RE = re.compile(r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d\.\d+)[A-Za-z]")
 _GLUED_WHY = "an amount runs into the next word: the converter dropped a space; not read"
 
+#: A nature of ownership's first words ("By", "Held by", "Through"), which open no security title of the
+#: corpus's: a title opening so took the row's nature's first line (pymupdf4llm's "By Estate Class A
+#: Common Stock" beside the nature "Planning Vehicles", "Held by common" beside "LLC").
+_NATURE_OPENING_RE = re.compile(r"(?:By|Held\s+by|Through|Via)\b", re.IGNORECASE)
+_NATURE_WHY = "opens with a nature of ownership's words: the row's title and nature ran together; not read"
+
 
 def _row_checked(
     row: _Row, where: str, missing: list[str], notes: list[Note], numbers: frozenset[str] = frozenset()
 ) -> _Row:
     changes: dict[str, Value[str]] = {}
+    title = getattr(row, "security_title", None)
+    if isinstance(title, Value) and isinstance(title.value, str) and _NATURE_OPENING_RE.match(title.value):
+        for name in ("security_title", "nature_of_ownership"):
+            v = getattr(row, name, None)
+            if isinstance(v, Value):
+                changes[name] = Value(None, v.footnote_ids)
+                missing.append(f"{where}.{name}")
+                notes.append(Note(f"{where}.{name}", _NATURE_WHY, title.value))
     for name in _TEXTS:
+        if name in changes:
+            continue
         v = getattr(row, name, None)
         if isinstance(v, Value) and isinstance(v.value, str):
             bare = bool(numbers) and _bare_mark(v.value, numbers)
