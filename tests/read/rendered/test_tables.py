@@ -9,10 +9,12 @@ import pytest
 
 from section16 import parse
 from section16.errors import ParseError
+from section16.read import parse_bytes
+from section16.read.rendered import tables
 from section16.read.rendered.cells import CLIPPED
 from section16.read.rendered.tables import T1_F4, RowError, _has_label_cell, fit, fits, split_rows
 
-from .conftest import html_of
+from .conftest import PAGES, html_of, misses, reference
 
 
 @pytest.mark.parametrize(
@@ -78,3 +80,22 @@ def test_an_empty_cell_inserted_before_a_nature_is_an_error_on_the_html_page() -
     parse(html.encode())
     with pytest.raises(ParseError, match="Table I"):
         parse((html[: cell.start()] + "<td></td>" + html[cell.start() :]).encode())
+
+
+def test_a_price_s_dollar_set_in_the_underlying_amount_is_the_price_s() -> None:
+    # pdftotext -layout of chromium's fitted print (held out) squeezes Table II's row: the price's
+    # "$" stands after the underlying amount ("2,587,070 (3) $" | "6.22"). The form prints every
+    # price with its "$": the amount was read as a value ("$"), not as shares.
+    name = "0001209191-20-061962"
+    got = parse_bytes((PAGES / f"{name}.pdftotext-layout-fit.txt").read_bytes(), name)
+    row = got.derivative_transactions[1]
+    assert row.underlying_shares.value == 2587070 and row.underlying_value.value is None
+    assert [m for m in misses(reference(name), got) if m[0] not in got.missing] == []
+    back = tables._price_dollar_back
+    cut = ("2,587,070 (3) $", "2,587,070 $", ("F3",))
+    assert back(cut, ("6.22", "6.22", ())) == ("2,587,070 (3)", "2,587,070", ("F3",))
+    # A price with its "$" leaves a value's own "$"; so does a cell of two "$" or no number.
+    value = ("$ 45,659", "$ 45,659", ())
+    assert back(value, ("$ 69.35", "$ 69.35", ())) == value
+    assert back(("$ 1 $", "$ 1 $", ()), ("6.22", "6.22", ())) == ("$ 1 $", "$ 1 $", ())
+    assert back(("$", "$", ()), ("6.22", "6.22", ())) == ("$", "$", ())

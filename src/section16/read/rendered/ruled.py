@@ -241,13 +241,14 @@ def _band_top(
 
 def _below_sub_labels(page: Page, top: float, bottom: float) -> float | None:
     """Where the heading's last line ends in a band from ``top`` to ``bottom`` that holds the heading's
-    rest and the first row: the bottom of the line of its sub-labels "Code" and "V" (the transaction
-    columns'); None where the band holds no such line, or a value stands at or above it."""
+    rest and the first row: the bottom of the line of its sub-labels "Code", "V", "(A)" and "(D)";
+    None where the band holds no such line, or a value stands at or above it."""
     inside = [w for w in page.words if top < (w.top + w.bottom) / 2 < bottom]
     for code in (w for w in inside if w.text == "Code"):
         mid = (code.top + code.bottom) / 2
         line = [w for w in inside if w.top <= mid <= w.bottom]
-        if not any(w.text == "V" and w.x0 > code.x1 for w in line):
+        texts = {w.text for w in line if w.x0 > code.x1}
+        if not {"V", "(A)", "(D)"} <= texts:  # (Table II's sub-labels on one line, as chromium prints them)
             continue
         below = max(w.bottom for w in line)
         if any(_VALUE_RE.search(w.text) for w in inside if (w.top + w.bottom) / 2 <= below):
@@ -329,8 +330,11 @@ def table_rows(pages: list[tuple[Page, float, float]], cols: tuple[str, ...]) ->
                 if tables.is_heading_row(cells) and (below := _below_sub_labels(page, top, bottom)) is not None:
                     # More of the heading than its last row's sub-labels stands there (the break cut
                     # its upper labels too, "Transaction(s) / (Instr. 4)"): the row is what stands
-                    # below the sub-labels' line, where no value stands above it.
-                    cells = _band_cells(page, below, bottom, xs)
+                    # below the sub-labels' line, where no value stands above it (and values below
+                    # it, no heading: else the band is the heading's, as it was).
+                    under = _band_cells(page, below, bottom, xs)
+                    if any(_VALUE_RE.search(c) for c in under) and not tables.is_heading_row(under):
+                        cells = under
             if heading_tail or tables.is_heading_row(cells):
                 if any(_VALUE_RE.search(c) for c in cells):
                     return None  # a row drawn inside the heading's band (no rule between them)

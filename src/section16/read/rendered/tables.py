@@ -372,10 +372,21 @@ def _non_derivative(c: dict[str, Cell], form: str) -> NonDerivativeTransaction |
     )
 
 
+def _price_dollar_back(under: Cell, price: Cell) -> Cell:
+    """The underlying amount's cell without the "$" a layout set there off the price beside it: the
+    form prints every price as "$" and its number, so a price read without its "$" while the amount's
+    cell holds one "$" (squeezed text: "2,587,070 (3) $ | 6.22", "$ 45,659 | 69.35") lost it to that
+    cell, and the amount is shares, not a value (a value and the price would print a "$" each)."""
+    if "$" not in under[0] or under[0].count("$") != 1 or not price[1][:1].isdigit() or "$" in price[0]:
+        return under
+    raw, text = (" ".join(t.replace("$", " ").split()) for t in under[:2])
+    return (raw, text, under[2]) if any(ch.isdigit() for ch in text) else under
+
+
 def _derivative(c: dict[str, Cell], form: str) -> DerivativeTransaction | DerivativeHolding:
     coding, timeliness, is_tx = _coding(c, form)
     after = _money(c.get("after", _NO_CELL))
-    under = _money(c["ushares"])
+    under = _money(_price_dollar_back(c["ushares"], c.get("price", _NO_CELL)))
     common = dict(
         security_title=_text(c["title"]),
         conversion_or_exercise_price=_decimal(c.get("conv", _NO_CELL)),
