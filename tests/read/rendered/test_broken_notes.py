@@ -79,3 +79,12 @@ def test_box_one_label_lost_still_reads_each_note_whole() -> None:
         whole, got = _damaged(path.read_text(), lambda _i, ln: ln.startswith("1. Name and Address"))
         assert _notes(got) == _notes(whole)
         assert "F1" in _notes(got) and len(got.footnotes) >= 10
+
+
+def test_the_notes_heading_lost_still_reads_each_note_whole() -> None:
+    # "Explanation of Responses:" gone: the form's own "*" note opens the block (form.py), and the
+    # notes are read from its lines as under the heading (before, "(1)" alone on its line was read
+    # as opening its note's last lines: note 1 read as its last line).
+    for path in (FOUNDERS, SEQUOIA, SEQUOIA_XV):
+        whole, got = _damaged(path.read_text(), lambda _i, ln: ln.startswith("Explanation of Responses"))
+        assert _notes(got) == _notes(whole) and "F1" in _notes(got)

@@ -73,6 +73,12 @@ _HEAD_RE = re.compile(r"^\s*1\s*\.\s*Title\s+of", re.IGNORECASE)
 _NAME_RE = re.compile(r"Name\s+and\s+Address\s+of")
 _OWNERS_RE = re.compile(r"^\s*Reporting\s+Owners\s*$", re.IGNORECASE)
 _NOTES_RE = re.compile(r"^\s*Explanation\s+of\s+Responses", re.IGNORECASE)
+#: The form's own "*" and "**" notes, printed right before the footnotes (form.py's block start where
+#: the heading is lost).
+_FORM_NOTE_RE = re.compile(
+    r"^\W*(?:If\s+the\s+form\s+is\s+filed\s+by\s+more\s+than\s+one|Intentional\s+misstatements\s+or\s+omissions)",
+    re.IGNORECASE,
+)
 
 
 def _grid_line(line: str) -> str:
@@ -345,6 +351,7 @@ def text_to_doc(
     t2_head = False
     t2_line = 0
     h2 = -1  # Table II's heading's top
+    unheaded = "Explanation" not in text  # (the notes' heading lost)
     while i < len(lines):
         ln = lines[i]
         # (Each heading's pattern is tried only where the line's first letter but blanks is its own.)
@@ -407,6 +414,14 @@ def text_to_doc(
             doc.extend(_note_rows(lines, i + 1, end, grid, footnote_rows))
             i = end
             continue
+        if unheaded and first in "*Ii" and _FORM_NOTE_RE.match(ln):
+            # The heading lost, the form's own "*" note opens the block (form.py reads it from there):
+            # the notes read from its lines as under the heading, a number beside its note's middle.
+            end = next((j for j in range(i + 1, len(lines)) if _is_section(lines[j])), len(lines))
+            doc.extend(_note_rows(lines, i, end, grid, footnote_rows))
+            i = end
+            unheaded = False
+            continue
         cs = chunks(ln, i)
         if cs:
             doc.append([c.text for c in cs])
@@ -435,12 +450,17 @@ def _unlabelled_rows(lines: list[str], grid: bool, footnote_rows: OwnerRows | No
     note's last lines)."""
     doc: Doc = []
     i = 0
+    unheaded = not any(_NOTES_RE.match(ln) for ln in lines)
     while i < len(lines):
         ln = lines[i]
-        if _NOTES_RE.match(ln):
+        if _NOTES_RE.match(ln) or (unheaded and _FORM_NOTE_RE.match(ln)):
             end = next((j for j in range(i + 1, len(lines)) if _is_section(lines[j])), len(lines))
-            doc.append(["Explanation of Responses:"])
-            doc.extend(_note_rows(lines, i + 1, end, grid, footnote_rows))
+            if unheaded:  # (the heading lost: the form's "*" note opens the block, as form.py reads it)
+                doc.extend(_note_rows(lines, i, end, grid, footnote_rows))
+                unheaded = False
+            else:
+                doc.append(["Explanation of Responses:"])
+                doc.extend(_note_rows(lines, i + 1, end, grid, footnote_rows))
             i = end
             continue
         if ln.strip():
