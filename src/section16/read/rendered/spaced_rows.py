@@ -29,7 +29,6 @@ from . import tables
 from .cells import MEMO
 from .flowing_rows import is_lone_value
 from .spaced_grid import fits, label_grid
-from .values import split_marks
 
 #: A cell: a run of words one blank apart, with where it starts and ends on its line.
 _CELL_RE = re.compile(r"\S+(?: \S+)*")
@@ -71,7 +70,7 @@ def line_cells(line: str) -> list[Cell]:
 def _fits(kind: str, text: str) -> bool:
     """Can this whole cell stand in a column of this kind? (Memoised: a table's lines are weighed
     against every column, and titles, codes and dates recur line after line.)"""
-    bare = split_marks(text)[0]
+    bare = tables._unmarked(text)  # (split_marks(text)[0], once a text: every kind of column asks)
     if not bare:  # footnote marks alone
         return kind in _MARK_ALONE
     if kind in _TEXT:
@@ -89,7 +88,7 @@ def _printable(cols: tuple[str, ...], texts: dict[int, str]) -> bool:
     kinds = {cols[c]: t for c, t in texts.items()}
     if "title" not in kinds or "di" not in kinds or ("after" in cols and "after" not in kinds):
         return False
-    date = _DATE_RE.match(split_marks(kinds.get("date", ""))[0]) is not None
+    date = _DATE_RE.match(tables._unmarked(kinds.get("date", ""))) is not None
     code = "code" in kinds or "code5" in kinds
     if "date" in cols and date != code:
         return False
