@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from decimal import Decimal
 
 from section16 import parse
 from section16.model import Footnote
@@ -208,3 +209,20 @@ def test_an_amount_read_as_the_value_owned_on_a_row_without_its_code_is_said_mis
     row = got.non_derivative_transactions[1]
     assert row.value_owned_after.value is None and row.code is None
     assert "non_derivative_transactions[1].value_owned_after" in got.missing
+
+
+def test_a_mark_alone_for_the_amount_owned_is_said_missing() -> None:
+    # w3m's page with a sale's price and amount owned ("403.707 97,178") blanked: the price's "$"
+    # over it and its mark "^(3)" under it were read as a value owned marked (3); whose the mark is,
+    # the page no longer shows.
+    page = (PAGES / "0000950170-25-003585.w3m-dump.txt").read_text()
+    lines = page.split("\n")
+    k = next(i for i, ln in enumerate(lines) if "403.707 97,178" in ln)
+    a = lines[k].index("403.707 97,178")
+    lines[k] = lines[k][:a] + " " * 14 + lines[k][a + 14 :]
+    got = parse("\n".join(lines).encode())
+    row = got.non_derivative_transactions[2]
+    assert row.shares.value == Decimal(3798) and not row.value_owned_after.footnote_ids
+    assert {f"non_derivative_transactions[2].{f}" for f in ("value_owned_after", "shares_owned_after")} <= set(
+        got.missing
+    )

@@ -347,6 +347,7 @@ def check_unended_tables(filing: Filing) -> Filing:
 
 
 _VALUED_FIELDS = ("value_owned_after", "shares_owned_after", "price_per_share")
+_OWNED_FIELDS = ("value_owned_after", "shares_owned_after")
 
 
 def check_valued_rows(filing: Filing) -> Filing:
@@ -354,7 +355,8 @@ def check_valued_rows(filing: Filing) -> Filing:
     is read as a value ("$66.35") and no price or no transaction code is read: a cell of the row was
     lost or came in, and the price's "$", or the price itself, stands in the amount owned's column (a
     Form 4 reports a value owned, not shares, almost never: one transaction of the corpus's 903
-    filings, priced and coded)."""
+    filings, priced and coded). And the amount owned said missing where a mark alone stands for it
+    (its number lost), read as a value's."""
     changes: dict[str, tuple[object, ...]] = {}
     missing: list[str] = []
     for kind in ("non_derivative_transactions", "derivative_transactions"):
@@ -367,11 +369,23 @@ def check_valued_rows(filing: Filing) -> Filing:
         for i in bad:
             rows[i] = dataclasses.replace(rows[i], **{f: Value(None) for f in _VALUED_FIELDS})
             missing.extend(f"{kind}[{i}].{f}" for f in _VALUED_FIELDS)
-        if bad:
+        # A mark alone where the amount owned stands (its number lost): whose field it is, the
+        # shares' or a value's, the page no longer shows (no reading of a whole page marks a value).
+        marked = [
+            i
+            for i, r in enumerate(rows)
+            if r.value_owned_after.footnote_ids
+            and r.value_owned_after.value is None
+            and r.shares_owned_after.value is None
+        ]
+        for i in marked:
+            rows[i] = dataclasses.replace(rows[i], **{f: Value(None) for f in _OWNED_FIELDS})
+            missing.extend(f"{kind}[{i}].{f}" for f in _OWNED_FIELDS)
+        if bad or marked:
             changes[kind] = tuple(rows)
     if not missing:
         return filing
-    why = "a value owned read with no price: the price's '$' or the price itself may stand there"
+    why = "a value owned read with no price or code, or a mark alone as the amount owned: cells moved"
     return dataclasses.replace(
         filing,
         **changes,  # type: ignore[arg-type]
