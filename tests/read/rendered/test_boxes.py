@@ -170,6 +170,11 @@ def test_the_form_told_by_its_date_box_where_no_name_or_title_says_it() -> None:
     assert boxes.form_by_date_box("4. If Amendment, Date Original Filed") is None
     both = "Date of Earliest Transaction ... Date of Event Requiring Statement"
     assert boxes.form_by_date_box(both) is None
+    # No date box either (trafilatura dropped the boxes): the form's SEC number under Table I.
+    assert boxes.form_by_date_box("Reminder: Report on a separate line ...\nSEC 1474 (9-02)") == "4"
+    assert boxes.form_by_date_box("SEC 1473 (7-02)") == "3" and boxes.form_by_date_box("SEC 2270 (9-02)") == "5"
+    assert boxes.form_by_date_box("SEC 1474 (9-02) SEC 2270 (9-02)") is None
+    assert boxes.form_by_date_box("3. Date of Event Requiring Statement SEC 1474 (9-02)") == "3"  # (the box first)
     # The check box Form 4 and Form 5 both print names no form.
     assert read_form_type("Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations") is None
     assert read_form_type("FORM 4\nCheck this box if no longer subject to Section 16. Form 4 or Form 5") == "4"

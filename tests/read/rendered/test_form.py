@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from section16 import parse
+from section16.errors import ParseError
 from section16.model import Address, Note, ReportingOwner
 from section16.read.rendered.box_one import checked as _checked_first_owner
 from section16.read.rendered.cells import CLIPPED
@@ -269,3 +272,37 @@ def test_table_ii_opens_at_its_first_heading_label_where_its_title_is_lost() -> 
     empty = parse(rowless.encode())
     assert empty.derivative_transactions == () and "derivative_transactions" in empty.missing
     assert any(n.where == "Table II" and "title not found" in n.message for n in empty.notes)
+
+
+def test_a_page_with_no_table_i_title_and_no_box_reads_what_follows_the_tables() -> None:
+    # trafilatura (held out), 0000021344-26-000142: the form's head dropped as page furniture with
+    # Table I (its title too); the title, Table II's heading and the footnotes kept. Refused before;
+    # now the footnotes are read and the rest said missing: Table I, the boxes, the owners (no box 6
+    # to tell how many), the check boxes (no box 5 to show how they are drawn), whether it amends.
+    name = "0000021344-26-000142"
+    page = (PAGES / f"{name}.trafilatura.md").read_text()
+    got = parse(page.encode())
+    ref = reference(name)
+    assert [(fn.id, fn.text) for fn in got.footnotes] == [(fn.id, fn.text) for fn in ref.footnotes]
+    for path in ("non_derivative_transactions", "reporting_owners", "issuer.name", "period_of_report",
+                 "document_type", "not_subject_to_section16", "aff10b5one"):  # fmt: skip
+        assert path in got.missing
+    assert any(n.where == "Table I" and "title not found" in n.message for n in got.notes)
+    assert [m for m in misses(ref, got) if not _is_missing(m[0], got.missing)] == []
+    # A box's label above Table II: the page is cut, not headless; refused as before.
+    with pytest.raises(ParseError, match="Table I"):
+        parse(page.replace("Reminder:", "2. Issuer Name and Ticker or Trading Symbol X\n\nReminder:").encode())
+
+
+def test_a_headless_page_told_its_form_by_the_sec_number_under_table_i() -> None:
+    # trafilatura (held out), 0001140361-20-003111: a Form 5 with no form name, title or box left;
+    # "SEC 2270 (9-02)" under where Table I stood (every design prints its form's number there) tells
+    # it. Its footnotes are read, the rest said missing.
+    name = "0001140361-20-003111"
+    page = (PAGES / f"{name}.trafilatura.md").read_text()
+    assert "SEC 2270" in page and "ANNUAL STATEMENT" not in page.upper()
+    got = parse(page.encode())
+    ref = reference(name)
+    assert ref.document_type == "5" and got.document_type == "5" and "document_type" in got.missing
+    assert len(got.footnotes) == len(ref.footnotes) == 2
+    assert [m for m in misses(ref, got) if not _is_missing(m[0], got.missing)] == []

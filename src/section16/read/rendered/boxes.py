@@ -203,6 +203,12 @@ _FORM_BY_DATE_BOX = (
     ("5", re.compile(r"Statement\s+for\s+Issuer\W{1,3}s\s+Fiscal\s+Year\s+Ended", re.IGNORECASE)),
     ("3", re.compile(r"Date\s+of\s+Event\s+Requiring\s+Statement", re.IGNORECASE)),
 )
+#: The form's SEC number, as each stylesheet prints it under Table I ("SEC 1474 (9-02)").
+_FORM_BY_SEC_NUMBER = (
+    ("3", re.compile(r"\bSEC\s+1473\s*\(")),
+    ("4", re.compile(r"\bSEC\s+1474\s*\(")),
+    ("5", re.compile(r"\bSEC\s+2270\s*\(")),
+)
 
 
 # The form's titles, for Latin-1 text: each word in any case, apart by any white space (what the
@@ -246,8 +252,12 @@ def read_form_type(text: str) -> str | None:
 
 def form_by_date_box(text: str) -> str | None:
     """The form whose date box's label the boxes' text holds (one form's only), where no title or
-    name says it; None where none or more than one form's label is found."""
+    name says it; else the form whose SEC number ("SEC 1474 (9-02)", under Table I: printed on every
+    design) it holds, where a converter dropped the boxes too; None where none or more than one form's
+    label, or number, is found."""
     found = {form for form, label in _FORM_BY_DATE_BOX if label.search(text)}
+    if not found:
+        found = {form for form, number in _FORM_BY_SEC_NUMBER if number.search(text)}
     return found.pop() if len(found) == 1 else None
 
 

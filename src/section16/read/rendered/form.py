@@ -160,11 +160,12 @@ def _index(doc: Doc) -> _Index:
     for i in marked:
         first.setdefault(marks[i] or "", i)
     by_notes = False
-    if "expl" not in first and "t1" in first:
+    if "expl" not in first and ("t1" in first or "t2" in first):
         # The "Explanation of Responses:" heading lost (trafilatura drops it as page furniture): every
         # SEC design prints the block's "** Intentional misstatements ..." note right before the
         # footnotes, so that note starts the block (after the tables), and the reader is told.
-        notes_at = next((i for i in range(first["t1"], len(cells)) if _NOTES_LINE_RE.match(cells[i])), None)
+        after = first.get("t1", first.get("t2", 0))
+        notes_at = next((i for i in range(after, len(cells)) if _NOTES_LINE_RE.match(cells[i])), None)
         while notes_at and rows[notes_at - 1] == rows[notes_at] and not _WORD_RE.search(cells[notes_at - 1]):
             notes_at -= 1  # (the note's "*" or "**" in a cell before it, as a pipe table prints them)
         if notes_at is not None:
@@ -268,9 +269,13 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
     ix = _index(doc)
     items = ix.items
     t1 = ix.first.get("t1")
-    if t1 is None:
+    t2_at = ix.first.get("t2")
+    # No Table I title and no box above Table II's (trafilatura drops the form's head as page
+    # furniture, Table I with it): the blocks after the tables are read, the rest said missing.
+    headless = t1 is None and t2_at is not None and not boxes.segments("\n".join(_frags(items[:t2_at])))
+    if t1 is None and not headless:
         raise ParseError("no 'Table I' heading: not a Form 3/4/5 page, or the page is cut off", source=src)
-    head_text = "\n".join(_frags(items[:t1]))
+    head_text = "\n".join(_frags(items[: t1 if t1 is not None else t2_at]))
     h = boxes.read_header(head_text)
     form = h.form
     if form is None:
@@ -302,6 +307,10 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
         missing.append("period_of_report")
 
     t1_items = _region(ix, "t1") or []
+    if headless:
+        # (No box 6 either, to tell whether more than one person files: the owners are unsure too.)
+        missing.extend((*TABLE_FIELDS[1], "reporting_owners"))
+        notes.append(Note("Table I", "its title not found, nor any box above Table II: not read"))
     t2_items = _region(ix, "t2")
     rows1, rows2 = [], []
     lone: list[str] = []
@@ -548,7 +557,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
                 "date_of_original_submission", "box 4 (If Amendment) not found; whether it amends a filing is not known"
             )
         )
-    box = _boxes_reader(head_text, missing)
+    box = _boxes_reader(head_text, missing, unsure=headless)
     filing = Filing(
         document_type=doc_type,
         period_of_report=h.period,
@@ -620,10 +629,13 @@ _FIELD_OF_BOX = {
 }
 
 
-def _boxes_reader(head_text: str, missing: list[str]) -> Callable[[str], bool | None]:
+def _boxes_reader(head_text: str, missing: list[str], unsure: bool = False) -> Callable[[str], bool | None]:
     """Check-box reader for this page. Pages that print relationship marks as ``__X__`` draw the other
-    boxes as form inputs; when a converter dropped every input, those boxes cannot be read."""
-    dropped = ("_____" in head_text or "__X__" in head_text) and "[X]" not in head_text and "[ ]" not in head_text
+    boxes as form inputs; when a converter dropped every input, those boxes cannot be read. With
+    ``unsure`` (no box 5 on the page to show how its boxes are drawn), none is read."""
+    dropped = unsure or (
+        ("_____" in head_text or "__X__" in head_text) and "[X]" not in head_text and "[ ]" not in head_text
+    )
 
     def read(label: str) -> bool | None:
         value = boxes.checkbox(head_text, label)
