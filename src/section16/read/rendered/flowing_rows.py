@@ -121,7 +121,18 @@ def cut_flowing(text: str, cols: tuple[str, ...]) -> tuple[tuple[str, ...], ...]
     cuts = typed_cuts(toks, [float(k) for k in range(len(cols))], cols)
     if cuts is None:
         return ()
-    found = (tuple(_cell([_unjoined(t) for t in cell]) for cell in cut) for _cost, cut in cuts)
+    # The cuts share their cells: each run of words (told by its first word and its length: the
+    # cells are runs of the row's words in order) is read into its text once.
+    texts: dict[tuple[int, int], str] = {}
+
+    def text_of(cell: list[Any]) -> str:
+        key = (id(cell[0]) if cell else 0, len(cell))
+        got = texts.get(key)
+        if got is None:
+            got = texts[key] = _cell([_unjoined(t) for t in cell])
+        return got
+
+    found = (tuple(map(text_of, cut)) for _cost, cut in cuts)
     return tuple(dict.fromkeys(cells for cells in found if _printable(cells, cols)))
 
 
