@@ -50,9 +50,7 @@ _MARKERS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
-# (The form's own "*" and "**" notes, and their marks standing alone: a broken page may set them
-# among the remarks, "**" a cell apart from its note; no filer's remark holds "*" or "**" alone.)
-_SKIP_IN_TEXT = re.compile(r"^\W*(?:If the form is filed|Intentional misstatements)|^\s*\*{1,2}\s*$", re.IGNORECASE)
+_SKIP_IN_TEXT = re.compile(r"^\W*(?:If the form is filed|Intentional misstatements)", re.IGNORECASE)
 
 #: Fields no rendered page shows: they stay empty and are listed in ``Filing.missing``.
 ALWAYS_MISSING = (
@@ -463,11 +461,7 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
 
     footnotes: list[Footnote] = []
     fn_items = _region(ix, "expl")
-    if ix.expl_by_notes and fmt != "markdown":
-        # Text (and a PDF's) marks a note cut at the paper's edge from the block's heading on: without
-        # it, a cut note would be read as whole (the tables still end at the block's notes).
-        fn_items = None
-    elif ix.expl_by_notes:
+    if ix.expl_by_notes:
         notes.append(Note("footnotes", EXPLANATION_LOST))
     if fn_items is None:
         missing.append("footnotes")
