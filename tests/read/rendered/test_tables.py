@@ -99,3 +99,24 @@ def test_a_price_s_dollar_set_in_the_underlying_amount_is_the_price_s() -> None:
     assert back(value, ("$ 69.35", "$ 69.35", ())) == value
     assert back(("$ 1 $", "$ 1 $", ()), ("6.22", "6.22", ())) == ("$ 1 $", "$ 1 $", ())
     assert back(("$", "$", ()), ("6.22", "6.22", ())) == ("$", "$", ())
+
+
+def test_a_mark_alone_under_the_transaction_date_makes_no_transaction() -> None:
+    # pdftotext -layout of chromium's DejaVu print (held out): Table II's holdings print their
+    # conversion price as a mark alone, "(4)", which the layout set under the transaction date's
+    # heading: the two holdings were read as transactions (dated by a mark, no code), 36 wrong
+    # values. A transaction prints its date and code: the table is not read, and says so.
+    name = "0001820953-21-000036"
+    got = parse_bytes((PAGES / f"{name}.pdftotext-layout-dejavu.txt").read_bytes(), name)
+    assert got.derivative_transactions == () and got.derivative_holdings == ()
+    assert "derivative_holdings" in got.missing
+    assert [m for m in misses(reference(name), got) if m[0] not in got.missing] == []
+    cols = tables.columns("4", 2)
+    cells = ["Class B Common Stock", "", "(4)", "", "", "", "", "", "(4)", "(4)", "Class A Common Stock"]
+    cells += ["735,294.00", "", "735,294", "I", "By Trust (3)"]
+    assert len(cells) == len(cols)
+    with pytest.raises(RowError, match="holds only the mark"):
+        tables._derivative(tables._fit(cells, cols), "4")
+    cells[2] = ""  # (the mark where it belongs, under the conversion price: a holding)
+    cells[1] = "(4)"
+    assert type(tables._derivative(tables._fit(cells, cols), "4")).__name__ == "DerivativeHolding"

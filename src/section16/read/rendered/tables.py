@@ -401,7 +401,12 @@ def _derivative(c: dict[str, Cell], form: str) -> DerivativeTransaction | Deriva
         nature_of_ownership=_text(c["nature"]),
     )
     a, d = c.get("a", _NO_CELL), c.get("d", _NO_CELL)
-    if form != "3" and (is_tx or c.get("date", _NO_CELL)[0] or a[0] or d[0]):
+    when = c.get("date", _NO_CELL)
+    if form != "3" and not is_tx and when[0] and not when[1] and not (a[0] or d[0]):
+        # A transaction prints its date and its code: a footnote mark alone under the date, with no
+        # code and no amount, is another cell's (a conversion price's "(4)" a layout set there).
+        raise RowError(f"a row's transaction date holds only the mark {when[0]!r}, no code nor amount")
+    if form != "3" and (is_tx or when[0] or a[0] or d[0]):
         if a[1] and d[1]:
             raise RowError("a derivative row has amounts in both (A) and (D)")
         side, cell = ("D", d) if d[1] or (not a[1] and d[2]) else ("A", a)
