@@ -461,7 +461,11 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
 
     footnotes: list[Footnote] = []
     fn_items = _region(ix, "expl")
-    if ix.expl_by_notes:
+    if ix.expl_by_notes and fmt != "markdown":
+        # Text (and a PDF's) marks a note cut at the paper's edge from the block's heading on: without
+        # it, a cut note would be read as whole (the tables still end at the block's notes).
+        fn_items = None
+    elif ix.expl_by_notes:
         notes.append(Note("footnotes", EXPLANATION_LOST))
     if fn_items is None:
         missing.append("footnotes")
