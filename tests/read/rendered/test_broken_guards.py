@@ -8,9 +8,8 @@ import re
 from decimal import Decimal
 
 from section16 import parse
-from section16.model import Footnote, Note
+from section16.model import Footnote
 from section16.read.rendered.broken_guards import (
-    EXPLANATION_LOST,
     check_lost_notes,
     check_owner_lines,
     check_ruled_texts,
@@ -162,11 +161,6 @@ def test_a_table_read_empty_where_the_explanation_heading_is_lost_is_said_missin
     assert _wrong(name, "trafilatura") == []
     bare = dataclasses.replace(got, missing=tuple(m for m in got.missing if "derivative" not in m))
     assert {"derivative_transactions", "derivative_holdings"} <= set(check_unended_tables(bare).missing)
-    # Where a Markdown page's notes were read from the block's "*" note, the reading's note says so.
-    noted = dataclasses.replace(
-        bare, missing=tuple(m for m in bare.missing if m != "footnotes"), notes=(Note("footnotes", EXPLANATION_LOST),)
-    )
-    assert {"derivative_transactions", "derivative_holdings"} <= set(check_unended_tables(noted).missing)
     # A page that keeps the heading is left alone (its empty table is empty).
     whole = parse((PAGES / "0000002488-24-000005.html2text.md").read_bytes())
     assert check_unended_tables(whole) is whole

@@ -218,7 +218,7 @@ def test_a_co_owners_row_with_a_cell_come_in_has_its_marks_unread() -> None:
 def test_footnotes_of_a_text_page_whose_explanation_heading_is_lost_are_said_missing() -> None:
     # trafilatura (held out, text), 0001062993-24-006553: the "Explanation of Responses:" heading
     # dropped. Text marks a note cut at the paper's edge from that heading on (text_clipped), so
-    # without it the notes are said missing, not read (Markdown reads them: see the next test).
+    # without it the notes are said missing, not read.
     name = "0001062993-24-006553"
     page = (PAGES / f"{name}.trafilatura.md").read_text()
     assert "Explanation of Responses" not in page
@@ -240,15 +240,14 @@ def test_the_explanation_blocks_star_note_ends_the_tables_where_its_heading_is_l
     # labels, then every row's cells, the empty ones dropped), then the block's notes as pipe rows,
     # "| * | If the form is filed by more than one reporting person ...", its heading lost. The "*"
     # note (with its "*" cell) starts the block: it is no row of Table I's (which read it as one
-    # and said the table missing), and the 17 rows and 17 footnotes are read.
+    # and said the table missing), and the 17 rows are read (the notes, without their heading, not).
     name = "0000899243-21-044240"
     got = parse(PAGES / f"{name}.trafilatura.md")
     ref = reference(name)
     assert len(got.non_derivative_transactions) == len(ref.non_derivative_transactions) == 17
     assert len(got.non_derivative_holdings) == len(ref.non_derivative_holdings) == 1
     assert got.non_derivative_transactions[0].price_per_share.footnote_ids == ("F1",)
-    assert len(got.footnotes) == len(ref.footnotes) == 17
-    assert any(n.where == "footnotes" and "heading not found" in n.message for n in got.notes)
+    assert len(ref.footnotes) == 17 and got.footnotes == () and "footnotes" in got.missing
     assert [m for m in misses(ref, got) if not _is_missing(m[0], got.missing)] == []
 
 

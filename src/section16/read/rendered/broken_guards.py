@@ -309,22 +309,14 @@ def check_unmarked_notes(filing: Filing) -> Filing:
     )
 
 
-#: The note a reading carries where the "Explanation of Responses:" heading was not found and its
-#: block was taken from its "*" or "**" note (form.py).
-EXPLANATION_LOST = "the Explanation of Responses heading not found: the block read from its '*' and '**' notes on"
-
-
 def check_unended_tables(filing: Filing) -> Filing:
     """The reading with each table read with no row listed missing, and a Form 3's "no securities"
-    statement too, where the "Explanation of Responses" heading was not found (``footnotes`` missing,
-    or the block read from its "**" note, :data:`EXPLANATION_LOST`):
+    statement too, where the "Explanation of Responses" heading was not found (``footnotes`` missing):
     every SEC page prints it after the tables, so its loss means the page lost blocks of the printed
     form (trafilatura drops what it takes for boilerplate: a table's rows, with or without their
     headings), and the statement stands under that heading. A table that reads as empty may then
     have lost its rows; one read with rows keeps them (the other checks weigh those)."""
-    if "footnotes" not in filing.missing and not any(
-        n.where == "footnotes" and n.message == EXPLANATION_LOST for n in filing.notes
-    ):
+    if "footnotes" not in filing.missing:
         return filing
     empty = [
         (where, kinds)

@@ -30,7 +30,6 @@ from ...model import (
     Source,
 )
 from . import blocks, box_one, box_one_street, boxes, owners_joined, tables, value_guards
-from .broken_guards import EXPLANATION_LOST
 from .cells import CLIPPED, LITERAL, MEMO, Doc, Row, flat, run_on
 from .flowing_rows import is_lone_value
 from .paragraph_rows import place_paragraph_rows
@@ -461,12 +460,11 @@ def read_doc(doc: Doc, source: str | None, fmt: str) -> Filing:
 
     footnotes: list[Footnote] = []
     fn_items = _region(ix, "expl")
-    if ix.expl_by_notes and fmt != "markdown":
-        # Text (and a PDF's) marks a note cut at the paper's edge from the block's heading on: without
-        # it, a cut note would be read as whole (the tables still end at the block's notes).
+    if ix.expl_by_notes:
+        # The block found by its "*" note, not its heading: the tables end there, but its notes are
+        # not read. Text and a PDF's Markdown mark a note cut at the paper's edge, or part notes whose
+        # numbers ran together, from the heading on: without it, such notes would be read as whole.
         fn_items = None
-    elif ix.expl_by_notes:
-        notes.append(Note("footnotes", EXPLANATION_LOST))
     if fn_items is None:
         missing.append("footnotes")
     else:
