@@ -100,3 +100,15 @@ def test_a_note_that_says_it_goes_on_opens_where_it_says_so() -> None:
     read = {n.id: n.text for n in got.footnotes}
     assert read["F2"] == expected["F2"] and read["F3"] == expected["F3"]
     assert read["F3"].startswith("(continued from footnote 2)")
+
+
+def test_a_paragraph_ending_inside_a_notes_run_leaves_it_unsettled() -> None:
+    # pdfplumber's text: "(1) The Elon Musk Revocable Trust ... trustee." (a short line ending a
+    # sentence), then "Effective April 8, 2013, ..." (two lines), "(2)" alone, "The option award
+    # ...": note 2's number stands beside its middle line, so "Effective ..." is note 2's, not note
+    # 1's. Read as flowing text (each note from its number to the next), notes 1 to 3 took each
+    # other's lines; a paragraph's end inside a note's run leaves the notes unsettled.
+    name = "0000899243-23-008179"
+    got = parse(PAGES / f"{name}.pdfplumber-text.txt")
+    assert {"footnotes[F1]", "footnotes[F2]", "footnotes[F3]"} <= set(got.missing)
+    assert [m for m in misses(reference(name), got) if m[0].startswith("footnote") and m[0] not in got.missing] == []

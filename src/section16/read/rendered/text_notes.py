@@ -84,6 +84,15 @@ def _footnote_rows(lines: list[str], begin: int, end: int, grid: bool = False) -
         # (Text in the order it was drawn, ``drawn``, sets a number alone where the PDF drew it: it may be
         # centred beside its note's middle line, as pdftotext's "(2)" under "... Mr. Botha is an indirect".)
         unsettled = _unsettled_notes(lines, body, idx) if drawn or any(texts[a] for a in idx) else set()
+        # A short line ending a sentence ends a paragraph: inside a note's run, with more of the run
+        # below it, it may end the note, whose next note's number stands beside its middle line
+        # ("(1) The Elon Musk Revocable Trust ... trustee." / "Effective April 8, 2013, ..." /
+        # "(2)" / "The option award ..."): the note and the next are not settled.
+        wrapped = sorted(len(b) for b in bare.values() if b[-1:] not in _SENTENCE_STOPS)
+        full = wrapped[len(wrapped) // 2] if wrapped else width  # (a wrapped line's usual length)
+        for i in (i for i in ends if len(bare[i]) < 0.6 * full):  # (well short of the lines: no wrap)
+            if i in of_line and any(of_line.get(j) == of_line[i] for j in body if j > i):
+                unsettled.update(n for n in (of_line[i], of_line[i] + 1) if n < len(idx))
     elif any(not texts[a] and (after[a] is None or after[a] in idx) for a in idx) and all(
         xs[i] <= xs[idx[0]] for i in body
     ):
