@@ -8,7 +8,7 @@ from section16 import parse
 from section16.errors import ParseError, UnsupportedFormatError
 from section16.read.sniff import sniff
 
-from .conftest import SEED
+from .conftest import PAGES, SEED
 
 
 def test_box_missing_is_reported() -> None:
@@ -67,3 +67,16 @@ def test_issuer_box_found_empty_is_reported() -> None:
     got = parse(text.encode())
     assert got.issuer.name is None and got.issuer.trading_symbol is None
     assert {"issuer.name", "issuer.trading_symbol"} <= set(got.missing)
+
+
+def test_the_forms_note_moved_among_the_remarks_is_not_read_as_theirs() -> None:
+    # w3m's page with the "** Intentional misstatements ..." line and "Remarks:" swapped: the note's
+    # "**", a cell apart from its words, was read as the remarks' first word.
+    page = (PAGES / "0000899243-20-021530.w3m-dump.txt").read_text()
+    lines = page.split("\n")
+    a = next(i for i, ln in enumerate(lines) if ln.startswith("**") and "Intentional" in ln)
+    b = next(i for i, ln in enumerate(lines) if ln.startswith("Remarks:"))
+    lines[a], lines[b] = lines[b], lines[a]
+    got = parse("\n".join(lines).encode())
+    assert got.remarks is not None and got.remarks.startswith("Exhibit 24 - Power of Attorney")
+    assert got.remarks == parse(page.encode()).remarks

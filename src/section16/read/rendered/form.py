@@ -49,7 +49,9 @@ _MARKERS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
-_SKIP_IN_TEXT = re.compile(r"^\W*(?:If the form is filed|Intentional misstatements)", re.IGNORECASE)
+# (The form's own "*" and "**" notes, and their marks standing alone: a broken page may set them
+# among the remarks, "**" a cell apart from its note; no filer's remark holds "*" or "**" alone.)
+_SKIP_IN_TEXT = re.compile(r"^\W*(?:If the form is filed|Intentional misstatements)|^\s*\*{1,2}\s*$", re.IGNORECASE)
 
 #: Fields no rendered page shows: they stay empty and are listed in ``Filing.missing``.
 ALWAYS_MISSING = (
