@@ -399,3 +399,12 @@ def test_an_officer_title_holding_the_issuers_symbol_is_said_missing() -> None:
     rel = got.reporting_owners[0].relationship
     assert rel is not None and rel.is_officer and rel.officer_title is None
     assert "reporting_owners[0].relationship.officer_title" in got.missing
+
+
+def test_a_signature_run_into_table_two_sub_heading_is_said_missing() -> None:
+    # pdftotext without -layout draws Table II's sub-heading and a holding's cells after the
+    # signature: "/s/ Jack Ezzell as Attorney-in-Fact Other Amount or Number of Shares (1) Class A ...".
+    name = "0001140361-20-021384"
+    got = parse(PAGES / f"{name}.pdftotext-raw.txt")
+    assert got.signatures and got.signatures[0].name is None
+    assert "signatures[0].name" in got.missing

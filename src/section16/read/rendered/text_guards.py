@@ -319,7 +319,7 @@ _FORM_WORDS_RE = re.compile(
     # The tables' captions ("(Instr. 3 and 4)"), drawn after the signature by pdftotext without -layout
     # ("/s/ Kate DeHoff, Attorney-in-Fact for Reid Hoffman 7. Title and Amount ... (Instr. 3 and 4)");
     # no filer's text of the corpus holds one.
-    r"|\(Instr\.\s*\d"
+    r"|\(Instr\.\s*\d|\bAmount\s+or\s+Number\s+of\s+Shares\b"  # (Table II's sub-heading too)
 )
 #: The boxes' own labels, which no officer's title or other relationship holds: box 6's "(Check
 #: Applicable Line)", box 5's "(give title below)", "(specify below)", "(Check all applicable)".
@@ -336,7 +336,12 @@ _CAPTION_DATE_RE = re.compile(
 def _has_form_words(text: str) -> bool:
     # (Each of the form's words holds one of these: most texts skip the pattern.)
     return (
-        "Relationships" in text or "Owner" in text or "Responses" in text or "Signature" in text or "Instr" in text
+        "Relationships" in text
+        or "Owner" in text
+        or "Responses" in text
+        or "Signature" in text
+        or "Instr" in text
+        or "Amount or" in text
     ) and (_FORM_WORDS_RE.search(text) is not None)
 
 
