@@ -192,3 +192,17 @@ def test_a_city_of_an_officer_with_no_title_read_is_said_missing() -> None:
     assert owner.address is not None and owner.address.city is None
     assert "reporting_owners[0].address.city" in got.missing
     assert [m for m in misses(reference(name), got) if m[0] not in got.missing] == []
+
+
+def test_a_name_run_into_box_2s_wrapped_label_is_said_missing() -> None:
+    # pdftotext -layout of chromium's DejaVu print (held out): a Form 3's box 2 label wraps
+    # ("2. Date of Event Requiring" / "Statement (Month/Day/Year)") and its second line stands a
+    # space after box 1's name: the name was read "ADAGE CAPITAL PARTNERS GP, L.L.C. Statement".
+    name = "0000902664-20-002410"
+    got = parse(PAGES / f"{name}.pdftotext-layout-dejavu.txt")
+    assert got.reporting_owners[0].name is None
+    assert "reporting_owners[0].name" in got.missing
+    assert [m for m in misses(reference(name), got) if m[0] not in got.missing] == []
+    assert box_one.NOT_A_NAME_RE.search("Alexandria Venture Investments, LLC Statement")
+    assert box_one.NOT_A_NAME_RE.search("ADAGE CAPITAL PARTNERS GP, L.L.C. Statement (Month/Day/Year)")
+    assert not box_one.NOT_A_NAME_RE.search("Statement Holdings LLC")

@@ -20,6 +20,8 @@ NOT_A_NAME_RE = re.compile(
     r"|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$"  # the city line run onto it ("Musk Elon PALO ALTO, CA 94304")
     r"|(?:^|\s)\d{1,2}/\d{1,2}/\d{4}(?:\s|$)"  # box 2's or 3's date run onto it ("Futch Clarke 11/17/2020")
     r"|\bP\.?\s?O\.?\s+BOX\b"  # the street's post office box run onto it ("Zapolsky David P.O. BOX 81226")
+    # Form 3's box 2 label's wrapped end run onto it, a space apart in a wider face ("... LLC Statement")
+    r"|\sStatement(?:\s+\(Month/Day/Year\))?$|\(Month/Day/Year\)"
 )
 
 
