@@ -41,6 +41,7 @@ from .layout_fit import (
     acquired_or_disposed,
     ad_label_page,
     ad_twins,
+    di_spread,
     ends_pushed,
     nearest_printable_cut,
     off_label_page,
@@ -551,6 +552,8 @@ def _read_table(
             cut = placed[k][1]
             cells_of[k] = [_join([t for t in cut[c] if t not in raised[c]]) if c in raised else v
                            for c, v in enumerate(cells_of[k])]  # fmt: skip
+    if not grid and (spread := di_spread(placed, cols.index("di"))) is not None:  # (a browser's grid is one)
+        raise tables.RowError(spread)
     two_amount_columns(ad_moved, placed, cells_of, cols)
     for page in by_types:
         _check_one_grid([cut for p, cut in placed.values() if p == page], cols, pages)

@@ -35,11 +35,7 @@ def _undated(cols: tuple[str, ...], cells: list[str]) -> bool:
     """Does a Form 4 transaction (its code shown) lack its date? The form prints none without it.
     (A Form 5 prints a holding's form type, "3", in its code column.) Footnote marks alone are no
     date: another cell's mark set off its words."""
-    return (
-        "code" in cols
-        and bool(cells[cols.index("code")])
-        and not split_marks(cells[cols.index("date")])[0].strip()
-    )
+    return "code" in cols and bool(cells[cols.index("code")]) and not split_marks(cells[cols.index("date")])[0].strip()
 
 
 def _mark_leads(cut: list[list[Tok]], cols: tuple[str, ...]) -> bool:
@@ -479,3 +475,23 @@ def ends_pushed(title: list[Tok]) -> bool:
         if any(b.x0 - a.x1 > 1 for a, b in itertools.pairwise(ts)):  # (a squeezed cell's words: one space apart)
             return True
     return False
+
+
+_SPREAD_WHY = "stands apart from another row's D or I on its page: rows on grids of their own, columns not told"
+#: How far apart the D or I of two rows of one page may stand (a layout rounds a character or two).
+_DI_SPREAD = 8
+
+
+def di_spread(placed: dict[int, tuple[int, list[list[Tok]]]], di: int) -> str | None:
+    """Rows of one page whose D or I stand more than :data:`_DI_SPREAD` characters apart: a layout set
+    them on grids of their own (pypdf lays a row's line narrower where its words' widths differ: a
+    row's "D" 16 characters left of the row above's, its amount under (A) where the row above's stands
+    under (D)), so where the row's other cells stand tells no column. Why, or None."""
+    xs: dict[int, list[Tok]] = {}
+    for page, cut in placed.values():
+        xs.setdefault(page, []).extend(cut[di][:1])
+    for ts in xs.values():
+        if ts and max(t.x0 for t in ts) - min(t.x0 for t in ts) > _DI_SPREAD:
+            # (quoted first, a row's own words: the other table, on grids of its own, stands)
+            return f"{min(ts, key=lambda t: t.x0).text!r} {_SPREAD_WHY}"
+    return None
