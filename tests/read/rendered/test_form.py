@@ -1,4 +1,4 @@
-"""The form reader's index of a page (markers found once, over all cells) and its slow paths."""
+"""The form reader: each part of a page read, and what a broken or cut page leaves unread."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from section16.model import Address, Note, ReportingOwner
 from section16.read.rendered.box_one import checked as _checked_first_owner
 from section16.read.rendered.cells import CLIPPED
 from section16.read.rendered.compare import _is_missing
-from section16.read.rendered.form import _index, read_doc
+from section16.read.rendered.form import read_doc
 from section16.read.rendered.html import html_to_doc
 
 from .conftest import PAGES, html_of, misses, reference
@@ -22,34 +22,6 @@ NAME = "0000899243-21-019441"
 
 def _doc() -> list[list[str]]:
     return html_to_doc(html_of(NAME).encode())
-
-
-def test_markers_found_in_one_pass_as_cell_by_cell() -> None:
-    doc = _doc()
-    ix = _index(doc)
-    # The slow path (a cell with a NUL): every cell through the gate on its own. Same markers.
-    slow = _index([*doc, ["a\x00b"]])
-    assert [it[2] for it in slow.items[:-1]] == [it[2] for it in ix.items]
-    assert {"t1", "t2", "expl", "siglabel"} <= set(ix.first)
-    assert ix.marked == sorted(ix.marked) and all(ix.items[i][2] for i in ix.marked)
-
-
-def test_letters_that_only_case_fold_to_ascii_do_not_hide_a_marker() -> None:
-    # "ſ" folds to "s" in the regex engine but not in str.lower(); the page then takes the slow path.
-    doc = [[("SIGNATURE OF REPORTING PERſON" if "Signature of Reporting Person" in c else c) for c in row]
-           for row in _doc()]  # fmt: skip
-    doc.append(["No ſecurities are beneficially owned."])
-    ix = _index(doc)
-    assert "siglabel" in ix.first
-    assert ix.no_securities
-    got = read_doc(doc, NAME, "html")
-    assert got.signatures and got.no_securities_owned
-
-
-def test_no_securities_phrase_spread_over_cells_and_case() -> None:
-    doc = _doc()
-    assert not _index(doc).no_securities
-    assert _index([*doc, ["NO SECURITIES ARE", "beneficially\nOWNED"]]).no_securities
 
 
 def test_page_reads_as_its_xml() -> None:

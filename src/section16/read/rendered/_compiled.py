@@ -36,6 +36,7 @@ COMPILED = (
     "flowing_rows",
     "flowing_table",
     "form",
+    "form_index",
     "html",
     "layout",
     "layout_browser_rows",

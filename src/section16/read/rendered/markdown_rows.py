@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterator
 from .boxes import read_form_type
 from .cells import MEMO, Row, flat
 from .flowing_rows import holds_row_values, is_stray, place_flowing
-from .form import _mark
+from .form_index import marker_of
 from .tables import LOST, RUN_TOGETHER, UNPLACED, LoneCell, RowError, check_cell, columns, data_cells, fits, split_rows
 from .values import split_marks
 
@@ -134,7 +134,7 @@ _ROW_MEMO = 1 << 10
 
 @functools.lru_cache(maxsize=_ROW_MEMO)
 def _row_marks(cells: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(m for m in (_mark(c) for c in cells if c) if m)
+    return tuple(m for m in (marker_of(c) for c in cells if c) if m)
 
 
 @functools.lru_cache(maxsize=_ROW_MEMO)
