@@ -47,3 +47,16 @@ def test_a_line_ending_in_a_words_apostrophe_was_cut() -> None:
     got = parse(PAGES / f"{name}.pypdf-plain.txt")
     assert reference(name).remarks is not None
     assert got.remarks is None and "remarks" in got.missing
+
+
+def test_a_note_joining_printed_lines_is_cut_where_the_page_shows_the_edge() -> None:
+    # pypdf's plain text sets each note on one line, its printed lines joined: note 2's first printed
+    # line ran past the paper's edge ("... Deerfield Private Design Fun is the investment manager
+    # ..."), though the joined line ends a sentence. Note 1's line stops mid-word at the edge
+    # ("The s"), so the notes' box was wider than the paper: every joined note is said missing.
+    name = "0001193805-20-000323"
+    got = parse(PAGES / f"{name}.pypdf-plain.txt")
+    want, notes = reference(name).footnote_text, got.footnote_text
+    assert want["F2"].startswith("This Form 3 is being filed")
+    assert "F2" not in notes and "footnotes[F2]" in got.missing
+    assert notes["F3"] == want["F3"]  # (one printed line: whole)

@@ -140,6 +140,10 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
     # page's width: cut too where the page's other free text shows it ran past the paper's edge (a
     # remark set in another size reaches the edge at fewer characters than the footnotes do).
     short: list[int] = []
+    # Lines longer than a printed line holds, in text not laid out (a PDF's flowing text joins a
+    # note's printed lines into one: "... 1/10 of the total number of sh measured market ..."). Not
+    # cut where nothing shows the free text ran past the paper (text never printed, an HTML page's).
+    joined: list[int] = []
     least = min(full, _FORM_LINE)
     for i in range(start, len(lines)):
         ln = lines[i]
@@ -156,6 +160,9 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
         # answer without trying the pattern at each stop of the line; and its blanks joined are no longer.)
         if len(text) <= least or _is_rule(text):
             continue
+        if not paged and len(text) > _PAPER_LINE and len(" ".join(text.split())) > _PAPER_LINE:
+            joined.append(i)  # (longer than a printed line: several joined, or text never printed)
+            continue
         if text[-1] in _SENTENCE_STOPS and not _cut_initial(text) and not _cut_apostrophe(text):
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
@@ -163,8 +170,6 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
             if paged and (not nxt.strip() or _SECTION_RE.search(nxt)):
                 short.append(i)
             continue
-        if not paged and len(text) > _PAPER_LINE and len(" ".join(text.split())) > _PAPER_LINE:
-            continue  # longer than a printed line holds: text not printed on paper, not cut there
         if wide or not nxt.strip() or _SECTION_RE.search(nxt) or (lead and _starts_note(nxt, text)):
             out[i] = text + CLIPPED
             if nxt.strip():  # (a blank line under it may be a page break's, not the note's end)
@@ -183,6 +188,14 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
             text = lines[i].rstrip()
             if len(text) >= near:
                 out[i] = text + CLIPPED
+    if edge and joined:
+        # Where the page shows a line of free text cut at the paper's edge, the free text's box was
+        # wider than the paper: each of its printed lines but a paragraph's last ran past the edge
+        # and lost its end, so a line joining several printed lines holds a cut one, wherever it
+        # ends (its last words may be whole: "... Deerfield Private Design Fun is the investment
+        # manager of the Funds. ... Deerfield Mgmt IV, L.P.").
+        for i in joined:
+            out[i] = lines[i].rstrip() + CLIPPED
     if short and any(ln.endswith(CLIPPED) for ln in out[start:]):
         for i in short:
             out[i] = lines[i].rstrip() + CLIPPED
