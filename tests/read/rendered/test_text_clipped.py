@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from section16 import parse
 from section16.read.rendered.cells import CLIPPED
-from section16.read.rendered.text_clipped import mark_clipped
+from section16.read.rendered.text_clipped import PAPER_WIDTH, mark_clipped
 
-from .conftest import PAGES, reference
+from .conftest import PAGES, misses, reference, shown
 
 # chromium's print of a page with DejaVu fonts (a machine without Liberation): the footnotes run
 # past the paper's edge at about 241 characters, the remarks (set larger) at 200.
@@ -60,3 +60,22 @@ def test_a_note_joining_printed_lines_is_cut_where_the_page_shows_the_edge() -> 
     assert want["F2"].startswith("This Form 3 is being filed")
     assert "F2" not in notes and "footnotes[F2]" in got.missing
     assert notes["F3"] == want["F3"]  # (one printed line: whole)
+
+
+def test_notes_wider_than_a_page_sets_them_tell_a_wide_face_ran_past_the_paper() -> None:
+    # DejaVu's print of a page laid wider than the paper: its wider letters set the form's widest
+    # line in 259 characters (under PAPER_WIDTH), but each note's first line runs to the edge at
+    # about 240 ("... held by FF-IV. Ea", its number centred under it, the rest lost). No page laid
+    # within the paper sets its notes that wide: the notes and the remarks are said missing.
+    name = "0001209191-21-017168"
+    page = PAGES / f"{name}.pdftotext-layout-dejavu.txt"
+    lines = page.read_text().split("\n")
+    assert max(len(ln.rstrip()) for ln in lines) < PAPER_WIDTH
+    cut = next(i for i, ln in enumerate(lines) if ln.rstrip().endswith("held by FF-IV. Ea"))
+    assert mark_clipped(lines, paged=True)[cut].endswith(CLIPPED)
+    expected, got = reference(name), parse(page)
+    assert len(expected.footnotes) == 10 and expected.remarks is not None
+    assert not got.footnotes and got.remarks is None
+    assert {f"footnotes[F{n}]" for n in range(1, 11)} <= set(got.missing) and "remarks" in got.missing
+    # Every value the page shows is read right (its owners and tables as before).
+    assert not misses(expected, got) and shown(expected, got) > 50

@@ -33,6 +33,11 @@ _PAPER_LINE = 360
 #: A line within 1/30 of the paper's edge (in characters) reaches it: a text's columns place letters
 #: of unequal widths (about 10 characters across a 300-character line).
 _EDGE_SLACK = 30
+#: Characters across a line of free text no page laid out within the paper holds, in any face: the
+#: notes wrap at their cell's width (at most about 217 in Liberation's print, 212 in DejaVu's); a page
+#: laid wider than the paper runs them to its edge (233 and more in DejaVu's print, whose wider letters
+#: set the form's widest lines under :data:`PAPER_WIDTH`, 251 to 259 characters).
+_WIDE_FREE = 225
 #: A footnote's number opening a line of its text: the line before it ended the note above. (A number
 #: alone on its line may stand beside its note's middle line: that line may go on into it.)
 _NOTE_START_RE = re.compile(r"^\s*\(\d{1,3}\)\s+\S")
@@ -96,6 +101,21 @@ def _form_note(lines: list[str], start: int) -> tuple[int, bool]:
 _CUT_INITIAL_RE = re.compile(r",\s[A-Z]\.$")
 
 
+def _free_text_width(lines: list[str], start: int) -> int:
+    """Characters across the longest line of the footnotes and remarks from line ``start`` (a free
+    text heading) to the next section's heading."""
+    longest = 0
+    free = False
+    for ln in lines[start:]:
+        first = ln[:200].lstrip()[:1]
+        if first in _SECTION_FIRST and _SECTION_RE.search(ln):
+            free = bool(_FREE_TEXT_RE.match(ln))
+            continue
+        if free:
+            longest = max(longest, len(ln.rstrip()))
+    return longest
+
+
 def _cut_initial(text: str) -> bool:
     return text[-1] == "." and _CUT_INITIAL_RE.search(text, len(text) - 4) is not None
 
@@ -123,6 +143,10 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
         return out
     widest = max((len(ln.rstrip()) for ln in lines), default=0) if paged else 0  # (told only of paged text)
     wide = paged and widest >= PAPER_WIDTH
+    if paged and not wide and widest >= _WIDE_FREE and _free_text_width(lines, start) >= _WIDE_FREE:
+        # The notes or remarks run wider than any page laid within the paper sets them: the page was
+        # laid wider than the paper in a wide face (DejaVu's), its widest lines set in fewer characters.
+        wide = True
     full = _FULL_LINE
     if paged and _FORM_LINE <= widest < _FULL_LINE:
         # Laid out narrower (weasyprint's print): the form's own note tells the paper. Cut by the
