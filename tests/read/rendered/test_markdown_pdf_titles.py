@@ -135,3 +135,19 @@ def test_box_four_label_is_no_city() -> None:
     assert address is None or address.city != "Filed"
     assert "reporting_owners[0].address.city" in got.missing
     assert _wrong(name, got) == []
+
+
+def test_table_i_flowed_into_its_titles_paragraph_is_said_missing_not_empty() -> None:
+    # pymupdf4llm's "picture text" runs box 1's captions, Table I's title, its headings and its row
+    # into one paragraph parted by <br>: the title's cell held the row and Table I read as empty
+    # (a holding of 75,788 shares lost unsaid). The rows parted from the title are read as text,
+    # which settles no column here: Table I is said missing.
+    name = "0000899243-20-033245"
+    page = (PAGES / f"{name}.pymupdf4llm.md").read_text()
+    assert "(Zip) Table I - Non-Derivative Securities Beneficially Owned<br>1.Title of Security" in page
+    assert "<br>Class A Common Stock 75,788 (1) D<br>" in page
+    got = parse(PAGES / f"{name}.pymupdf4llm.md")
+    expected = reference(name)
+    assert len(expected.non_derivative_holdings) == 1
+    assert "non_derivative_holdings" in got.missing
+    assert misses(expected, got) == []

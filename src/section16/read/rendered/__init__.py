@@ -19,6 +19,7 @@ from .ligatures import fold_ligatures
 from .markdown import markdown_to_doc
 from .pandoc_grid import has_cut_table, looks_like_pandoc_markdown, pandoc_markdown_to_doc
 from .pdf import pdf_to_doc
+from .spacing_guards import check_spacing
 from .tabbed import is_tabbed, tabbed_to_doc
 from .text import read_text
 from .text_find import places_of
@@ -43,7 +44,10 @@ def parse_markdown(data: bytes, source: str | None = None) -> Filing:
     # Box 5's officer checked with no title read, a city with no state, a US state with no zip: a
     # Markdown made from a PDF's text (MarkItDown, pymupdf4llm) sets those cells where no box takes
     # them, and the blank read is listed missing, as the text front end lists it.
-    return check_unsaid_box_fields(filing)
+    filing = check_unsaid_box_fields(filing)
+    # A Markdown made from a PDF's words (pymupdf4llm) spells one title "By Fund" in a row and "ByFund"
+    # in the next: which spacing was filed the page does not settle.
+    return check_spacing(filing)
 
 
 #: A footnote mark written as a link to its note, as markdownify writes the SEC page's.

@@ -502,6 +502,8 @@ _TITLE_IN_LINE_RE = re.compile(
     r"Beneficially\s+Owned(?=[\s*_]*(?:$|<br|\(\s*e\.g\.))"
 )
 _WORD_RE = re.compile(r"\w")
+#: The first line break after a table's title on its line (its "(e.g., puts, ...)" kept with it).
+_BR_AFTER_RE = re.compile(r"\s*<br\s*/?>\s*")
 
 
 def part_table_titles(text: str, lines: list[str]) -> list[str]:
@@ -524,11 +526,22 @@ def part_table_titles(text: str, lines: list[str]) -> list[str]:
         # (The title a paragraph of its own where it ends its line: the lines under it are the
         # table's headings, not the title's.)
         after = [""] if "<br" not in line[m.end() :] else []
+        title = line[m.start() :]
+        br = _BR_AFTER_RE.search(line, m.end())
+        flowed = br is not None and _WORD_RE.search(line, br.end()) is not None
+        if br is not None and flowed:
+            # The table's headings and rows flowed into the title's paragraph after a line break
+            # (pymupdf4llm's "picture text": "Table I - ...<br>1.Title of Security ...<br>Class A
+            # Common Stock 75,788 (1) D"): a paragraph apart, so the title's cell holds no row and
+            # the table is read from (or said missing for) its own text, not taken as empty.
+            title, after = line[m.start() : br.start()], ["", line[br.end() :], ""]
         if _WORD_RE.search(before.rsplit("<br", 1)[-1]):
             # Text before the title on its own line: that text, then the title opening a paragraph.
-            changed.append((k, [before.rstrip(), "", line[m.start() :], *after]))
+            changed.append((k, [before.rstrip(), "", title, *after]))
         elif k and lines[k - 1].strip() and "|" not in lines[k - 1] and not _WORD_RE.search(before):
-            changed.append((k, ["", line, *after]))
+            changed.append((k, ["", title, *after]))
+        elif flowed:
+            changed.append((k, [before + title, *after]))
     return _replaced(lines, changed)
 
 
