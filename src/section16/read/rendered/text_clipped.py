@@ -143,9 +143,16 @@ def mark_clipped(lines: list[str], paged: bool = True, page: str | None = None) 
         return out
     widest = max((len(ln.rstrip()) for ln in lines), default=0) if paged else 0  # (told only of paged text)
     wide = paged and widest >= PAPER_WIDTH
-    if paged and not wide and widest >= _WIDE_FREE and _free_text_width(lines, start) >= _WIDE_FREE:
-        # The notes or remarks run wider than any page laid within the paper sets them: the page was
-        # laid wider than the paper in a wide face (DejaVu's), its widest lines set in fewer characters.
+    if (
+        paged
+        and not wide
+        and widest >= _WIDE_FREE
+        and _free_text_width(lines, start) >= _WIDE_FREE
+        and max((len(ln.rstrip()) for ln in lines[:start]), default=0) >= _WIDE_FREE
+    ):
+        # The notes or remarks run wider than any page laid within the paper sets them, under the
+        # form's tables and boxes laid as wide (not a PDF's flowing text, its lines as drawn): the page
+        # was laid wider than the paper in a wide face (DejaVu's), its widest lines in fewer characters.
         wide = True
     full = _FULL_LINE
     if paged and _FORM_LINE <= widest < _FULL_LINE:

@@ -11,6 +11,7 @@ import re
 from .browser_notes import grid_notes
 from .cells import CLIPPED, UNSETTLED, Doc
 from .text_lines import _is_rule, chunks
+from .value_guards import dangles
 
 _FN_ANCHOR_RE = re.compile(r"^\(?(\d{1,3})\)?[.:]?$|^\((\d{1,3})\)\s+\S")
 _ENDS_SENTENCE_RE = re.compile(r"[.)\]\"'”;:!?]\s*$")
@@ -116,6 +117,7 @@ def _footnote_rows(lines: list[str], begin: int, end: int, grid: bool = False) -
             body, idx, {i for i in idx if not texts[i]}, ends, open_ends, unsettled=unsettled, stops=stops,
             run_on=(run_on, goes_on), firsts=firsts,
         )  # fmt: skip
+        unsettled |= _after_dangling(of_line, texts, len(rows))
     unsettled |= drawn_unsettled
     if _before_form_note(lines, begin, end, texts):
         unsettled = set(range(len(rows)))
@@ -125,6 +127,16 @@ def _footnote_rows(lines: list[str], begin: int, end: int, grid: bool = False) -
     for i, k in of_line.items():
         rows[k].append(" ".join(texts[i]))
     return lead + [[f"{r[0]} {_join_lines(r[1:])}{UNSETTLED if k in unsettled else ''}"] for k, r in enumerate(rows)]
+
+
+def _after_dangling(of_line: dict[int, int], texts: dict[int, list[str]], count: int) -> set[int]:
+    """The notes after a note whose last line ends in a word that ends no text ("... Messrs. Royan
+    and"): its numbers centred beside their notes' middle lines, the parting took its further lines
+    for the next note's first ("(3) Thiel are ..."), which is not settled either."""
+    last: dict[int, int] = {}
+    for i, k in of_line.items():
+        last[k] = max(last.get(k, i), i)
+    return {k + 1 for k, i in last.items() if k + 1 < count and dangles(" ".join(texts[i]))}
 
 
 def _before_form_note(lines: list[str], begin: int, end: int, texts: dict[int, list[str]]) -> bool:
