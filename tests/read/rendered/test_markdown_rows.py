@@ -95,3 +95,21 @@ def test_a_nature_s_last_line_under_the_table_with_its_mark_empties_the_row() ->
     got = parse(PAGES / "0001179110-20-002137.pymupdf4llm.md")
     assert "non_derivative_holdings[0]" in got.missing
     assert got.non_derivative_holdings[0].nature_of_ownership.value is None
+
+
+def test_a_natures_wrapped_line_alone_in_a_wide_row_is_no_row() -> None:
+    # MarkItDown's pipe tables of a PDF: row 2's nature wrapped, its "Fund, L.P." drawn alone in a row
+    # of 8 cells between rows 2 and 3, and row 1's nature drawn above the row after the heading's
+    # "(Instr. 5)". Counted a row, "Fund, L.P." shifted rows 4 and 5 one down (a sixth holding, 11
+    # wrong values); it is no row: the rows around it, and row 1 whose nature stands apart, are said
+    # missing, the last two read.
+    name = "0001062993-21-010767"
+    page = (PAGES / f"{name}.markitdown-pdf.md").read_text()
+    assert "|     |     |     |     |     | Fund, L.P.  |     |     |" in page
+    assert "(Instr. 5)\nSequoia Capital U.S. Growth Fund VII, L.P. (1)\n| Class A Common Stock |" in page
+    got = parse(PAGES / f"{name}.markitdown-pdf.md")
+    expected = reference(name)
+    assert len(got.non_derivative_holdings) == len(expected.non_derivative_holdings) == 5
+    assert [f"non_derivative_holdings[{i}]" in got.missing for i in range(5)] == [True, True, True, False, False]
+    assert [r.shares_owned_after.value for r in got.non_derivative_holdings[3:]] == [1178530, 414691]
+    assert misses(expected, got) == []

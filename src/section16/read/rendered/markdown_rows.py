@@ -183,11 +183,19 @@ _TITLED_LINE_RE = re.compile(
 )
 
 
+#: Column notes opening a paragraph: "(Instr. 5) ".
+_LEADING_NOTES_RE = re.compile(r"^(?:\s*\(Instr\.\s*\d(?:\s*(?:and|,)\s*\d)*\)\s*)+(?=\w)")
+
+
 def _piece_of_row(text: str) -> bool:
     """Is a paragraph above a table's first row words of a row's cell ("Common" over a row whose
     underlying title "Common Stock" a PDF's table cut): words, none the heading's or the form's?"""
     from .column_blocks import is_heading  # (the heading's words, as a PDF's text boxes give them)
 
+    # (A column's note the paragraph opens with is the heading's last line run into the cell's words:
+    # MarkItDown's "(Instr. 5) Sequoia Capital U.S. Growth Fund VII, L.P. (1)" over a row whose
+    # nature is blank.)
+    text = _LEADING_NOTES_RE.sub("", text)
     lines = [ln for ln in text.split("\n") if ln.strip()]
     return (
         bool(lines)
@@ -348,6 +356,14 @@ def place_tables(doc: list[Row], in_order: Collection[int] = (), lost: Collectio
                 continue  # the heading's words the converter drew as a row of their own: not a row
             if _untitled(key, region[0]):
                 out.append([next(c for c in row if c.strip()), UNPLACED])  # (as below)
+                continue
+            if rows_seen and last_data is not None and _outside_text(row):
+                # One cell of words alone in a row wider than the table (MarkItDown's pipe table
+                # holding a nature's wrapped line, "Fund, L.P.", between two rows): a piece of a
+                # row's text, not a row (counted one, it shifted every row after it). Whose it is
+                # is not shown: the rows above and below are marked, as for the text below.
+                out[last_data] = _marked_lost(out[last_data])
+                lost_next = True
                 continue
             # Left as drawn, the form reader reads it by position: a row of the table all the same
             # (the pieces of text around it are weighed as around any row, below).
