@@ -14,6 +14,7 @@ from section16.read.rendered import layout_rows, tables
 from section16.read.rendered.layout_ties import (
     MARK_TIED,
     mark_beside_ad,
+    mark_over_code,
     marks_out_of_ad,
     marks_past_date,
     read_both_ways,
@@ -321,3 +322,25 @@ def test_a_titles_mark_raised_far_right_of_its_words_reads_the_row_but_its_marks
     assert all(r.security_title.value == "Common Stock" for r in rows)
     assert {f"non_derivative_transactions[{i}].security_title.footnotes" for i in range(7)} <= set(got.missing)
     assert [m for m in misses(expected, got) if m[0] not in got.missing] == []
+
+
+def test_a_mark_raised_between_an_amount_and_its_code_is_either_cells() -> None:
+    # pypdf's layout of a Form 4 row: "3,492" and "D" on the row's line, the "(7)" raised a line above,
+    # three characters past the amount and four left of the code. A raised mark may drift a space or
+    # two left of its value: the shares' mark or the code's, which the page does not settle.
+    cols = ["title", "date", "deemed", "code", "v", "amount", "ad", "price", "after", "di", "nature"]
+    cut: list[list[Tok]] = [[] for _ in cols]
+    cut[cols.index("amount")] = [Tok(2, 115, 120, "3,492")]
+    mark = Tok(1, 123, 126, "(7)")
+    cut[cols.index("ad")] = [mark, Tok(2, 127, 128, "D")]
+    assert mark_over_code(cut, cols) == mark
+    cut[cols.index("ad")] = [Tok(1, 128, 131, "(7)"), Tok(2, 127, 128, "D")]  # (right of the code: its own)
+    assert mark_over_code(cut, cols) is None
+    name = "wf-form4_156694501621463_2146e63f"
+    got = parse(PAGES / f"{name}.pypdf-layout.txt")
+    row = got.non_derivative_transactions[4]
+    assert row.shares.value == reference(name).non_derivative_transactions[4].shares.value
+    assert row.acquired_disposed.value == "D"
+    tied = {f"non_derivative_transactions[4].{f}.footnotes" for f in ("shares", "acquired_disposed")}
+    assert tied <= set(got.missing)
+    assert [p for p, _e, _g in misses(reference(name), got) if p not in got.missing] == []

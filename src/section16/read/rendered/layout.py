@@ -66,12 +66,14 @@ from .layout_pages import _heading_on_one_grid, _page_scales, _scaled, before_fo
 from .layout_rounded import ROUND_TIED, rounded_ties
 from .layout_ties import (
     AD_TIED,
+    CODE_TIED,
     GRID_TIED,
     MARK_TIED,
     RAISED_TIED,
     TIED,
     TITLE_TIED,
     mark_beside_ad,
+    mark_over_code,
     marks_out_of_ad,
     marks_past_amount,
     marks_past_date,
@@ -188,7 +190,7 @@ def _tried(
 
 
 #: Why a further way reads the rows but for what the page leaves untold (the caller reads both ways).
-_UNTOLD = (AD_TIED, TITLE_TIED, MARK_TIED, RAISED_TIED)
+_UNTOLD = (AD_TIED, TITLE_TIED, MARK_TIED, RAISED_TIED, CODE_TIED)
 #: The readings of the tables read last, by their lines, pages, form, table and ways tried.
 _TRIED: dict[object, tuple[list[list[str]], str | None, tables.RowError | None]] = {}
 
@@ -442,6 +444,8 @@ def _read_table(
             raise tables.RowError(
                 f"{dollar!r} holds a '$' cut off the next column's number: where the title ends cannot be told"
             )
+        if (mark := mark_over_code(cut, cols)) is not None:
+            code_mark[k] = mark
         cells_of[k] = cells
         placed[k] = (page_of(k), cut)
 
@@ -449,6 +453,7 @@ def _read_table(
     ad_moved: dict[int, str | None] = {}
     ad_page = ad_label_page(lines, start, head_stop, pages) if "a" in cols and pages and not grid else None
     ad_lone: dict[int, str] = {}  # rows of unmoved pages whose number fits (A) and (D) alike
+    code_mark: dict[int, Tok] = {}  # rows whose (A) or (D) code's mark may be the amount's
     typed: dict[int, list[tuple[float, list[list[Tok]]]] | None] = {}  # rows' cuts by type, once
     for k, toks in enumerate(row_toks):
         got = _assigned(toks, starts, cols, False)
@@ -552,6 +557,15 @@ def _read_table(
             cut = placed[k][1]
             cells_of[k] = [_join([t for t in cut[c] if t not in raised[c]]) if c in raised else v
                            for c, v in enumerate(cells_of[k])]  # fmt: skip
+    for k, mark in code_mark.items():
+        ad, amount = cols.index("ad"), cols.index("amount")
+        if tie is None:
+            raise tables.RowError(f"{cells_of[k][ad][:60]!r} {CODE_TIED}")
+        if tie == "late":  # (read as the amount's mark; "early" reads it as the code's)
+            cells = list(cells_of[k])  # (a copy: a row's cells are kept for the next reading)
+            cells[ad] = _join([t for t in placed[k][1][ad] if t is not mark])
+            cells[amount] = f"{cells[amount]} {mark.text}"
+            cells_of[k] = cells
     if not grid and (spread := di_spread(placed, cols.index("di"))) is not None:  # (a browser's grid is one)
         raise tables.RowError(spread)
     two_amount_columns(ad_moved, placed, cells_of, cols)

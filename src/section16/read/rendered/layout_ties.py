@@ -24,7 +24,7 @@ from ...model import Filing, Value
 from . import tables
 from .compare import flatten
 from .layout_units import _mark_apart, raised_apart
-from .layout_words import Tok
+from .layout_words import _MARK_RE, Tok
 
 #: Why a table was not read when its back-to-back rows fit two cuts alike.
 TIED = "rows printed without space between them, and their lines fit two rows alike"
@@ -49,6 +49,10 @@ MARK_TIED = "ends with a footnote mark beside an empty expiration date: whose ma
 #: words and farther right of them than a raised mark stands (:func:`raised_marks`; after the cell,
 #: quoted: the row's own words, so the other table stands).
 RAISED_TIED = "has a footnote mark a line off, far right of its words: whose mark it is cannot be told"
+#: Why a table was read both ways when Table I's (A) or (D) code has a footnote mark alone a line off,
+#: starting left of the code, and the amount beside it none (:func:`mark_over_code`; after the code's
+#: cell, quoted: the row's own words, so the other table stands).
+CODE_TIED = "has a footnote mark a line off, left of its code: the amount's or the code's cannot be told"
 #: The fields of Table I (1) and Table II (2).
 _KINDS = {1: ("non_derivative_transactions", "non_derivative_holdings"),
           2: ("derivative_transactions", "derivative_holdings")}  # fmt: skip
@@ -220,6 +224,32 @@ def mark_beside_ad(cut: Sequence[Sequence[Tok]], cols: Sequence[str]) -> bool:
         (_MARKS_ONLY_RE.match(a) is not None and _LONE_NUMBER_RE.match(d) is not None)
         or (_MARKS_ONLY_RE.match(d) is not None and _LONE_NUMBER_RE.match(a) is not None)
     )
+
+
+def mark_over_code(cut: Sequence[Sequence[Tok]], cols: Sequence[str]) -> Tok | None:
+    """Table I's (A) or (D) cell of a row's cut holding its code and one footnote mark alone a line
+    off, starting left of the code and within a raised mark's reach of the amount before it, which
+    has no mark: that mark (None otherwise). pypdf raises the amount's "(7)" a line above, three
+    characters past "3,492" and four left of "D"; a raised mark may drift a space or two left of its
+    value, so the mark is either cell's. The caller reads the row both ways."""
+    if "ad" not in cols or "amount" not in cols:
+        return None
+    ad, amount = cut[cols.index("ad")], cut[cols.index("amount")]
+    marks = [t for t in ad if _MARK_RE.match(t.text)]
+    words = [t for t in ad if not _MARK_RE.match(t.text)]
+    if len(marks) != 1 or not words or not amount or any(_MARK_RE.match(t.text) for t in amount):
+        return None
+    m = marks[0]
+    if (
+        all(abs(v.line - m.line) == 1 and v.x0 > m.x0 for v in words)
+        and 0 <= m.x0 - max(t.x1 for t in amount) <= _RAISED_REACH
+    ):
+        return m
+    return None
+
+
+#: How far right of its value a raised footnote mark may stand (as :data:`.layout_units._RAISED_GAP`).
+_RAISED_REACH = 8
 
 
 #: A number alone in a cell (an amount), and a cell holding footnote marks only.

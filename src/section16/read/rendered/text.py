@@ -38,7 +38,7 @@ from .flowing_table import Unsettled, page_lines, read_flowing_table
 from .layout_browser_rows import laid_by_browser
 from .layout_heading import heading_top
 from .layout_rounded import ROUND_TIED
-from .layout_ties import AD_TIED, GRID_TIED, MARK_TIED, RAISED_TIED, TIED, TITLE_TIED, read_both_ways
+from .layout_ties import AD_TIED, CODE_TIED, GRID_TIED, MARK_TIED, RAISED_TIED, TIED, TITLE_TIED, read_both_ways
 from .owners_by_first import place_by_first
 from .spaced_boxes import read_off_grid_boxes
 from .spaced_owners import off_grid_owner_rows
@@ -515,7 +515,8 @@ def _read_text(text: str, source: str | None) -> Filing:
     doc = text_to_doc(text, source, unread=unread, unplaced=unplaced, unsettled=unsettled)
     filing = unsettled.declared(_unplaced_marks(read_doc(doc, source, "text"), unplaced))
     ties = (TIED, GRID_TIED, ROUND_TIED)
-    tied = {t for t, _l, why in unread if why in ties or why.endswith((AD_TIED, TITLE_TIED, MARK_TIED, RAISED_TIED))}
+    untold = (AD_TIED, TITLE_TIED, MARK_TIED, RAISED_TIED, CODE_TIED)
+    tied = {t for t, _l, why in unread if why in ties or why.endswith(untold)}
     unsure: list[str] = []
     if tied:
 
@@ -532,6 +533,7 @@ def _read_text(text: str, source: str | None) -> Filing:
             if why.endswith(TITLE_TIED) and TIED in why else ("security_title", "underlying_title")
             if why.endswith(TITLE_TIED) else ("exercise_date", "expiration_date", "shares") if why.endswith(MARK_TIED)
             else ("security_title", "underlying_title", "nature_of_ownership") if why.endswith(RAISED_TIED)
+            else ("shares", "acquired_disposed") if why.endswith(CODE_TIED)
             else ("nature_of_ownership", "security_title", "underlying_title") if why in (GRID_TIED, ROUND_TIED)
             else ("nature_of_ownership", "acquired_disposed")
             for t, _l, why in unread if t in tied
