@@ -113,3 +113,18 @@ def test_a_natures_wrapped_line_alone_in_a_wide_row_is_no_row() -> None:
     assert [f"non_derivative_holdings[{i}]" in got.missing for i in range(5)] == [True, True, True, False, False]
     assert [r.shares_owned_after.value for r in got.non_derivative_holdings[3:]] == [1178530, 414691]
     assert misses(expected, got) == []
+
+
+def test_a_natures_end_drawn_under_the_table_marks_the_last_row() -> None:
+    # pymupdf4llm ends Table I's last row with the nature "US<br>Venture" and draws its "2010<br>Seed
+    # (3)" as picture text under the table: the row was read with the nature "US Venture" and no
+    # footnote. Its number stands among words (no amount, price or date): the end of a cell, so the
+    # row is said missing; the rows above are read.
+    name = "0001062993-21-007940"
+    page = (PAGES / f"{name}.pymupdf4llm.md").read_text()
+    assert "|32,746|I|US<br>Venture|" in page and "2010<br>Seed (3)<br>" in page
+    got = parse(PAGES / f"{name}.pymupdf4llm.md")
+    expected = reference(name)
+    assert "non_derivative_holdings[1]" in got.missing
+    assert "non_derivative_holdings[0]" not in got.missing
+    assert misses(expected, got) == []

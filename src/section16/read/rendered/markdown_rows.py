@@ -440,7 +440,18 @@ def _outside_text(row: Row) -> bool:
     # (Its words may end in the cell's footnote marks: "Declaration of Trust (5)", a nature's last
     # line under the table; the marks are no value.)
     words = _END_MARKS_RE.sub("", filled[0])
+    if len(row) == 1 and _WORD_RE.search(words) and not _AMOUNT_OR_DATE_RE.search(words):
+        # A paragraph whose number stands among words, no amount, price or date ("2010<br>Seed (3)",
+        # the end of the nature "US Venture 2010 Seed" pymupdf4llm drew under the table): a name's,
+        # no row's value.
+        return True
     return not _VALUE_RE.search(words.replace("\n", " ")) and any(ch.isalpha() for ch in words)
+
+
+#: A word of three letters or more.
+_WORD_RE = re.compile(r"[A-Za-z]{3}")
+#: What a row's value shows: an amount with its thousands' comma or decimals, a price, a date.
+_AMOUNT_OR_DATE_RE = re.compile(r"\$|\d[,./]\d|\d-\d")
 
 
 def _marked_lost(row: Row) -> Row:
