@@ -243,3 +243,18 @@ def test_a_name_cut_across_cells_over_a_caption_cut_too_is_not_read() -> None:
     # 05/26/2026 |" over "| | * | *~~S~~ignature of Reporting Person | | Date |": not the last piece alone.
     got = parse(PAGES / "0001557979-26-000006.pymupdf4llm.md")
     assert got.signatures == () and "signatures" in got.missing
+
+
+def test_a_note_opening_mid_sentence_is_said_missing() -> None:
+    # pymupdf4llm ran note 1's first lines into the form's "**" note (its number centred beside its
+    # second line): "(1)" opens "undertakes to provide to Turtle Beach Corporation, ...", read as the
+    # whole note. A note opening with a small letter lost its start: said missing.
+    name = "0000929638-23-001482"
+    page = (PAGES / f"{name}.pymupdf4llm.md").read_text()
+    assert "78ff(a). Reflects the weighted average price" in page
+    assert "- **(1)** undertakes to provide" in page
+    got = parse(PAGES / f"{name}.pymupdf4llm.md")
+    expected = reference(name)
+    assert [fn.id for fn in expected.footnotes] == ["F1"]
+    assert "footnotes[F1]" in got.missing and got.footnotes == ()
+    assert misses(expected, got) == []
