@@ -48,3 +48,18 @@ def test_only_texts_of_the_same_letters_are_touched() -> None:
     assert got.missing == ("non_derivative_holdings[0].security_title", "non_derivative_holdings[1].security_title")
     unchanged = dataclasses.replace(filing, non_derivative_holdings=rows[2:])
     assert check_spacing(unchanged) is unchanged
+
+
+def test_a_space_beside_punctuation_leaves_both_spellings_read() -> None:
+    # A filer's own spellings (0001062993-20-000814 files both): no converter's dropped space between words.
+    rows = (
+        _holding("Call Option(Right to Buy)", "By Trust"),
+        _holding("Call Option (Right to Buy)", "By Trust"),
+        _holding("Call Option (Rightto Buy)", "By LLC"),
+    )
+    filing = dataclasses.replace(reference("0001209191-21-017168"), non_derivative_holdings=rows, missing=())
+    got = check_spacing(filing)
+    # The third joins "Right" and "to", which the others part: all three are unsettled.
+    assert [r.security_title.value for r in got.non_derivative_holdings] == [None, None, None]
+    two = dataclasses.replace(filing, non_derivative_holdings=rows[:2])
+    assert check_spacing(two) is two

@@ -5,14 +5,17 @@ drops a space where the gap is narrow and may add one at a kerned pair: one tabl
 in one row and "ByFund" in the next, "Non-voting common stock" over "Non-votingcommon stock". Where
 two of a filing's titles or natures hold the same letters spaced differently, the page shows its
 spaces are not to be trusted, and which spelling was filed it does not settle: every one of them is
-listed missing, not read. (A filer writes the same words the same way: one filing of the corpus's
-903 holds two such spellings among its titles and natures, "Call Option(Right to Buy)" beside "Call
-Option (Right to Buy)"; read from Markdown, those are said missing too.)
+listed missing, not read. Only a space between two letters or digits counts: that is where such a
+converter drops or adds one. A filer writes the same words the same way but may space punctuation
+either way: one filing of the corpus's 903 holds "Call Option(Right to Buy)" beside "Call Option (Right
+to Buy)", which a Markdown made from the HTML prints as filed, so a space before or after punctuation
+leaves both spellings read.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 from ...model import Filing, Note, Value
 
@@ -37,10 +40,27 @@ def _spellings(filing: Filing) -> dict[str, set[str]]:
     return seen
 
 
+def _word_gaps(spelling: str) -> frozenset[int]:
+    """Where in the spelling's letters (spaces taken out) a space stands between two letters or digits."""
+    gaps: set[int] = set()
+    at = 0
+    words = spelling.split(" ")
+    for prev, word in itertools.pairwise(words):
+        at += len(prev)
+        if prev[-1:].isalnum() and word[:1].isalnum():
+            gaps.add(at)
+    return frozenset(gaps)
+
+
+def _unsettled(spellings: set[str]) -> bool:
+    """Two spellings of the same letters that part or join two words differently."""
+    return len({_word_gaps(s) for s in spellings}) > 1
+
+
 def check_spacing(filing: Filing) -> Filing:
-    """The filing with each title or nature whose letters another one holds spaced otherwise listed
-    missing (and emptied) instead of read."""
-    unsettled = {letters for letters, spelt in _spellings(filing).items() if len(spelt) > 1}
+    """The filing with each title or nature whose letters another one holds spaced otherwise between
+    two words listed missing (and emptied) instead of read."""
+    unsettled = {letters for letters, spelt in _spellings(filing).items() if len(spelt) > 1 and _unsettled(spelt)}
     if not unsettled:
         return filing
     missing: list[str] = []
