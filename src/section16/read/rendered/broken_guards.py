@@ -42,17 +42,10 @@ import dataclasses
 import re
 
 from ...model import Filing, Note, ReportingOwner, Value
+from .cells import ROW_FIELDS
 
 #: A table's rule: runs of dashes parted by spaces ("------- ---- -----"), or one long run.
 _RULE_RE = re.compile(r"-{5,}\s+-{2,}|-{20,}")
-
-
-_ROW_KINDS = (
-    "non_derivative_transactions",
-    "non_derivative_holdings",
-    "derivative_transactions",
-    "derivative_holdings",
-)
 
 
 _NAMES: dict[type, tuple[str, ...]] = {}  # a row class's field names, found once
@@ -68,7 +61,7 @@ def _names(cls: type) -> tuple[str, ...]:
 def _marks(filing: Filing) -> set[str]:
     """Every footnote id the rows' values and codings carry (the page prints marks in the tables)."""
     out: set[str] = set()
-    for kind in _ROW_KINDS:
+    for kind in ROW_FIELDS:
         for row in getattr(filing, kind):
             for name in _names(type(row)):
                 ids = getattr(getattr(row, name), "footnote_ids", None)
@@ -174,7 +167,7 @@ def _texts(filing: Filing) -> list[str]:
             out.extend((o.address.street1 or "", o.address.street2 or "", o.address.city or ""))
         if o.relationship is not None:
             out.extend((o.relationship.officer_title or "", o.relationship.other_text or ""))
-    for kind in _ROW_KINDS:
+    for kind in ROW_FIELDS:
         for row in getattr(filing, kind):
             for name in ("security_title", "underlying_title", "nature_of_ownership"):
                 v = getattr(row, name, None)
@@ -295,7 +288,7 @@ def check_unmarked_notes(filing: Filing) -> Filing:
     if not filing.footnotes:
         return filing
     unmarked = {fn.id for fn in filing.footnotes} - _marks(filing)
-    if not unmarked or any(m.startswith(_ROW_KINDS) for m in filing.missing):
+    if not unmarked or any(m.startswith(ROW_FIELDS) for m in filing.missing):
         return filing  # (a table or a row's cell said missing may be what carried the mark)
     empty = [(where, kinds) for where, kinds in _TABLES if not any(getattr(filing, k) for k in kinds)]
     if not empty:

@@ -10,6 +10,13 @@ from __future__ import annotations
 import functools
 import re
 
+#: The Filing's fields that hold the rows of Table I (1) and Table II (2), and all four in order.
+TABLE_FIELDS: dict[int, tuple[str, str]] = {
+    1: ("non_derivative_transactions", "non_derivative_holdings"),
+    2: ("derivative_transactions", "derivative_holdings"),
+}
+ROW_FIELDS: tuple[str, ...] = (*TABLE_FIELDS[1], *TABLE_FIELDS[2])
+
 Row = list[str]
 Doc = list[Row]
 

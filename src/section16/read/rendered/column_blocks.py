@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from ...model import DerivativeTransaction, Filing, NonDerivativeTransaction
+from .cells import TABLE_FIELDS
 
 _CAPTION = "Signature of Reporting Person"
 _CAPTION_LINE_RE = re.compile(r"^\W*Signature\s+of\s+Reporting\s+Person\W*$")
@@ -232,7 +233,7 @@ def fill_unread(
     form = (filing.document_type or "").split("/")[0]
     done: set[int] = set()
     for table, _line, _why in unread:
-        fields = _FIELDS[table]
+        fields = TABLE_FIELDS[table]
         if table in skip or form not in ("3", "4", "5") or any(m.startswith(fields) for m in filing.missing):
             continue
         cells = one_row(text, table, form)
@@ -253,9 +254,3 @@ def fill_unread(
         done.add(table)
     unread[:] = [u for u in unread if u[0] not in done]
     return filing, done
-
-
-_FIELDS = {
-    1: ("non_derivative_transactions", "non_derivative_holdings"),
-    2: ("derivative_transactions", "derivative_holdings"),
-}

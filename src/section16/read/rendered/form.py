@@ -28,7 +28,7 @@ from ...model import (
     Source,
 )
 from . import blocks, box_one, box_one_street, boxes, owners_joined, tables, value_guards
-from .cells import CLIPPED, LITERAL, Doc, Row, flat, run_on
+from .cells import CLIPPED, LITERAL, TABLE_FIELDS, Doc, Row, flat, run_on
 from .flowing_rows import is_lone_value
 from .form_index import Item, frags, index_doc, region, regroup, rows_in_title
 from .paragraph_rows import place_paragraph_rows
@@ -53,11 +53,6 @@ _T = TypeVar("_T")
 #: table on its own): a table whose cells do not fit its columns leaves its own rows unread, listed
 #: missing with why, instead of refusing the page. (Laid-out text decides this in its front end.)
 _TABLE_BY_TABLE = frozenset(("markdown",))
-#: The Filing's fields that hold the rows of Table I and Table II.
-TABLE_FIELDS = {
-    1: ("non_derivative_transactions", "non_derivative_holdings"),
-    2: ("derivative_transactions", "derivative_holdings"),
-}
 
 #: A signature's name ending in a lone digit (its date's first, split off by the converter).
 _SPLIT_DATE_RE = re.compile(r"(?<![\w,.#-])\d$")

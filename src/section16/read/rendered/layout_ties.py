@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from ...model import Filing, Value
 from . import tables
+from .cells import TABLE_FIELDS
 from .compare import flatten
 from .layout_units import _mark_apart, raised_apart
 from .layout_words import _MARK_RE, Tok
@@ -53,9 +54,6 @@ RAISED_TIED = "has a footnote mark a line off, far right of its words: whose mar
 #: starting left of the code, and the amount beside it none (:func:`mark_over_code`; after the code's
 #: cell, quoted: the row's own words, so the other table stands).
 CODE_TIED = "has a footnote mark a line off, left of its code: the amount's or the code's cannot be told"
-#: The fields of Table I (1) and Table II (2).
-_KINDS = {1: ("non_derivative_transactions", "non_derivative_holdings"),
-          2: ("derivative_transactions", "derivative_holdings")}  # fmt: skip
 #: The fields a tie may leave unknown: a nature of ownership between two rows; a moved row's
 #: acquired or disposed (its number between or outside the (A) and (D) columns).
 _UNSURE_RE = re.compile(
@@ -92,7 +90,7 @@ def read_both_ways(
         return None
     tied = tied - still
     # The fields each tied table's two readings may differ in (``fields``; natures by default).
-    allowed = {k: set((fields or {}).get(t, ("nature_of_ownership",))) for t in tied for k in _KINDS[t]}
+    allowed = {k: set((fields or {}).get(t, ("nature_of_ownership",))) for t in tied for k in TABLE_FIELDS[t]}
     unsure: dict[tuple[str, str], set[int]] = {}
     valued: set[tuple[str, int, str]] = set()  # (the fields whose values differ, not only their marks)
     for p in differ:
@@ -117,7 +115,7 @@ def read_both_ways(
         for i in sorted(rows)
     ]
     for t in sorted(still):
-        for kind in _KINDS[t]:
+        for kind in TABLE_FIELDS[t]:
             cleared[kind] = ()
             paths.append(kind)
     return replace(early, **cleared), paths  # type: ignore[arg-type]

@@ -18,8 +18,8 @@ import dataclasses
 import itertools
 
 from ...model import Filing, Note, Value
+from .cells import ROW_FIELDS
 
-_ROWS = ("non_derivative_transactions", "non_derivative_holdings", "derivative_transactions", "derivative_holdings")
 _TEXTS = ("security_title", "underlying_title", "nature_of_ownership")
 _WHY = "the page spells these words spaced otherwise elsewhere ('By Fund', 'ByFund'): its spaces not settled; not read"
 
@@ -31,7 +31,7 @@ def _letters(text: str) -> str:
 def _spellings(filing: Filing) -> dict[str, set[str]]:
     """Each table text's letters (spaces taken out) -> the spellings the filing holds of them."""
     seen: dict[str, set[str]] = {}
-    for kind in _ROWS:
+    for kind in ROW_FIELDS:
         for row in getattr(filing, kind):
             for name in _TEXTS:
                 v = getattr(row, name, None)
@@ -66,7 +66,7 @@ def check_spacing(filing: Filing) -> Filing:
     missing: list[str] = []
     notes: list[Note] = []
     rows: dict[str, tuple[object, ...]] = {}
-    for kind in _ROWS:
+    for kind in ROW_FIELDS:
         got = []
         for i, row in enumerate(getattr(filing, kind)):
             changes: dict[str, Value[str]] = {}

@@ -30,7 +30,7 @@ from . import layout, tables
 from .boxes import read_form_type
 from .browser_boxes import boxes_stateless, clear_boxes
 from .browser_signatures import join_wrapped_signatures
-from .cells import Doc, normalize
+from .cells import TABLE_FIELDS, Doc, normalize
 from .column_blocks import fill_unread, signature_dates
 from .dashed_rows import dashed_table_rows
 from .flowing_boxes import flowing_boxes
@@ -488,13 +488,6 @@ def _unplaced_marks(filing: Filing, unplaced: list[tuple[int, str]]) -> Filing:
     return replace(filing, reporting_owners=tuple(owners), missing=tuple(dict.fromkeys(missing)), notes=tuple(notes))
 
 
-#: The Filing's fields that hold the rows of Table I and Table II.
-_TABLE_FIELDS = {
-    1: ("non_derivative_transactions", "non_derivative_holdings"),
-    2: ("derivative_transactions", "derivative_holdings"),
-}
-
-
 def read_text(data: bytes | str, source: str | None = None) -> Filing:
     """A laid-out page read into a Filing. A table whose rows cannot be placed on its columns (words
     that fit no column, lines that fit two rows alike) does not cost the rest of the page: its rows
@@ -544,7 +537,7 @@ def _read_text(text: str, source: str | None) -> Filing:
         else:
             filing, unsure = both
             # (a tied table neither cut reads is given whole among the paths: not read, as before)
-            tied -= {t for t in tied if _TABLE_FIELDS[t][0] in unsure}
+            tied -= {t for t in tied if TABLE_FIELDS[t][0] in unsure}
             unsure = [p for p in unsure if "[" in p]
     filing, by_blocks = fill_unread(filing, text, unread, tied) if unread else (filing, set())
     filing = read_off_grid_boxes(filing, text)  # (boxes 2 and 5 on grids of their own, where unread)
@@ -568,13 +561,13 @@ def _read_text(text: str, source: str | None) -> Filing:
             notes.append(Note(f"Table {'I' * table}", f"rows read (line {line}): {why}; {len(unsure)} natures of "
                               "ownership between two rows, acquired or disposed or titles not given"))  # fmt: skip
             continue
-        drop.update(_TABLE_FIELDS[table])
+        drop.update(TABLE_FIELDS[table])
         notes.append(Note(f"Table {'I' * table}", f"rows not read (line {line}): {why}"))
     if any(not why.startswith(_ROW_LOCAL) for _t, _l, why in unread):
         # Not one row's words but the table's lines (rows that fit two cuts, no row's D or I): the
         # layout moved whole rows, and the other table's lines were placed by the same layout.
         for table in {1, 2} - failed - by_blocks:  # (a table read from its cells' boxes stands alone)
-            drop.update(_TABLE_FIELDS[table])
+            drop.update(TABLE_FIELDS[table])
             notes.append(Note(f"Table {'I' * table}", "rows not given: the page's other table could not be read"))
     if not drop:
         return replace(filing, missing=tuple(dict.fromkeys(missing)), notes=tuple(notes)) if tied else filing

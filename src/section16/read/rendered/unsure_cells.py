@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from ...model import Coding, Filing, Note, Value
+from .cells import ROW_FIELDS
 from .tables import MARKS_ONLY
 
 #: The row's fields each column's cell gives (an amount's column gives the shares and the (A) or (D)
@@ -38,7 +39,6 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
     "utitle": ("underlying_title",),
     "ushares": ("underlying_shares", "underlying_value"),
 }
-_ROWS = ("non_derivative_transactions", "non_derivative_holdings", "derivative_transactions", "derivative_holdings")
 WHY = "a row's words read several ways, this cell's not the same in all: not read"
 
 
@@ -59,7 +59,7 @@ def blank_unsure_cells(filing: Filing, unsure: list[tuple[object, tuple[str, ...
     missing: list[str] = []
     notes: list[Note] = []
     rows: dict[str, tuple[object, ...]] = {}
-    for kind in _ROWS:
+    for kind in ROW_FIELDS:
         out = []
         for i, row in enumerate(getattr(filing, kind)):
             cols = doubt.get(id(row))

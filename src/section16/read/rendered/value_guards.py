@@ -16,13 +16,13 @@ import re
 from typing import TypeVar
 
 from ...model import Filing, Note, Value
+from .cells import ROW_FIELDS
 
 #: A word that never ends a text (a preposition, an article or a conjunction): a text ending in one
 #: lost its next words.
 _DANGLING_WORD_RE = re.compile(
     r"(?:by|of|for|through|and|or|the|an|to|in|via|with|FBO|f/b/o|at|from|under)", re.IGNORECASE
 )
-_ROWS = ("non_derivative_transactions", "non_derivative_holdings", "derivative_transactions", "derivative_holdings")
 _TEXTS = ("security_title", "underlying_title", "nature_of_ownership")
 _WHY = "ends in a word that ends no text ('by', 'of', 'an'...): its next words were lost; not read"
 
@@ -110,7 +110,7 @@ def blank_lost_rows(filing: Filing, lost: list[object]) -> Filing:
     missing: list[str] = []
     notes: list[Note] = []
     rows = {}
-    for kind in _ROWS:
+    for kind in ROW_FIELDS:
         got = getattr(filing, kind)
         rows[kind] = tuple(_blank(r) if id(r) in ids else r for r in got)
         for i, r in enumerate(got):
@@ -136,7 +136,7 @@ def check_dangling(filing: Filing) -> Filing:
         kind: tuple(
             _row_checked(r, f"{kind}[{i}]", missing, notes, numbers) for i, r in enumerate(getattr(filing, kind))
         )
-        for kind in _ROWS
+        for kind in ROW_FIELDS
     }
     footnotes = []
     for fn in filing.footnotes:
